@@ -1,0 +1,19 @@
+package org.vnetlab.core.model;
+
+import org.vnetlab.core.units.ByteSize;
+
+/**
+ * A physical machine.
+ *
+ * @param cpus     physical CPUs (cores)
+ * @param cpuSpeed speed relative to the study's machine 1 (a 2.4 GHz Opteron 280 = 1.0);
+ *                 every modelled CPU cost is divided by it
+ */
+public record Host(String name, int cpus, double cpuSpeed, ByteSize memory, Nic nic) {
+
+    public Host {
+        Checks.name("host name", name);
+        Checks.positive("cpus of " + name, cpus);
+        Checks.positive("cpu-speed of " + name, cpuSpeed);
+    }
+}

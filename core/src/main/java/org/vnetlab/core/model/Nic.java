@@ -1,0 +1,24 @@
+package org.vnetlab.core.model;
+
+import org.vnetlab.core.units.DataRate;
+
+/**
+ * A network interface card.
+ *
+ * @param lineRate        the rate it serialises frames at
+ * @param rxRing          receive descriptors; a frame arriving to a full ring is dropped
+ * @param txRing          transmit descriptors; a send to a full ring waits or is dropped
+ * @param coalesceNanos   interrupt coalescing delay after the first frame (rx-usecs)
+ * @param coalesceFrames  frames that raise an interrupt at once (rx-frames)
+ * @param napiBudget      most frames one NAPI poll takes from the ring
+ */
+public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget) {
+
+    public Nic {
+        Checks.positive("rx ring", rxRing);
+        Checks.positive("tx ring", txRing);
+        Checks.nonNegative("coalescing delay", coalesceNanos);
+        Checks.positive("coalescing frames", coalesceFrames);
+        Checks.positive("NAPI budget", napiBudget);
+    }
+}

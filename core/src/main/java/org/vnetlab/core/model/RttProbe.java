@@ -1,0 +1,24 @@
+package org.vnetlab.core.model;
+
+import org.vnetlab.core.units.DataRate;
+
+/**
+ * An RTP-like probe stream from machine 2 to a reflector in a guest and back.
+ *
+ * @param rate    the stream's rate
+ * @param payload payload bytes per packet (holds sequence number and send time)
+ * @param count   RTT measurements taken
+ */
+public record RttProbe(String guest, DataRate rate, int payload, int count) implements Workload {
+
+    public RttProbe {
+        Checks.name("guest", guest);
+        Checks.positive("rtt payload", payload);
+        Checks.positive("rtt count", count);
+    }
+
+    @Override
+    public String type() {
+        return "rtt";
+    }
+}

@@ -1,0 +1,23 @@
+package org.vnetlab.core.model;
+
+import org.vnetlab.core.units.DataRate;
+
+/**
+ * An iperf-like UDP stream between machine 2 and a guest, swept over payload sizes.
+ *
+ * @param rate          the rate the sender is asked for
+ * @param durationNanos how long each direction runs
+ */
+public record UdpStream(String guest, DataRate rate, PayloadSizes sizes, Direction direction, long durationNanos)
+        implements Workload {
+
+    public UdpStream {
+        Checks.name("guest", guest);
+        Checks.positive("udp duration", durationNanos);
+    }
+
+    @Override
+    public String type() {
+        return "udp";
+    }
+}

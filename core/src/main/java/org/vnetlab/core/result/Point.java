@@ -1,0 +1,94 @@
+package org.vnetlab.core.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One measured or simulated point of the result schema. Fields that do not apply are null
+ * (throughput for an RTT point, RTT for a throughput point) and are left out of the JSON.
+ *
+ * @param payload           payload bytes per packet (the MSS for TCP)
+ * @param throughputMbps    median delivered payload rate over the trials
+ * @param throughputTrials  each trial's delivered payload rate
+ * @param loss              fraction of sent packets not delivered (median over trials)
+ * @param cpuPercent        domain -> percent of one physical CPU (the study's sampling method)
+ * @param drops             queue trace point -> packets dropped there (median over trials)
+ * @param grid              sweep coordinates of this point, empty outside a grid sweep
+ */
+public record Point(String transport, String protocol, String direction, int payload, String guest,
+                    Double throughputMbps, List<Double> throughputTrials, Double loss,
+                    SortedMap<String, Double> cpuPercent, Summary rttMs, Summary jitterUs,
+                    SortedMap<String, Double> drops, SortedMap<String, String> grid) {
+
+    public Point {
+        throughputTrials = throughputTrials == null ? null : List.copyOf(throughputTrials);
+        cpuPercent = cpuPercent == null ? null : new TreeMap<>(cpuPercent);
+        drops = drops == null ? null : new TreeMap<>(drops);
+        grid = grid == null ? new TreeMap<>() : new TreeMap<>(grid);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.transport = transport;
+        b.protocol = protocol;
+        b.direction = direction;
+        b.payload = payload;
+        b.guest = guest;
+        b.throughputMbps = throughputMbps;
+        b.throughputTrials = throughputTrials;
+        b.loss = loss;
+        b.cpuPercent = cpuPercent;
+        b.rttMs = rttMs;
+        b.jitterUs = jitterUs;
+        b.drops = drops;
+        b.grid = grid;
+        return b;
+    }
+
+    /** Identity of a point within a result: everything but the measured values. */
+    public String key() {
+        return transport + "/" + protocol + "/" + direction + "/" + payload + "/" + guest + "/" + grid;
+    }
+
+    /** Builds points by field name rather than by position. */
+    public static final class Builder {
+        private String transport = "udp";
+        private String protocol = "ipv4";
+        private String direction = "rx";
+        private int payload;
+        private String guest;
+        private Double throughputMbps;
+        private List<Double> throughputTrials;
+        private Double loss;
+        private SortedMap<String, Double> cpuPercent;
+        private Summary rttMs;
+        private Summary jitterUs;
+        private SortedMap<String, Double> drops;
+        private SortedMap<String, String> grid;
+
+        public Builder transport(String v) { transport = v; return this; }
+        public Builder protocol(String v) { protocol = v; return this; }
+        public Builder direction(String v) { direction = v; return this; }
+        public Builder payload(int v) { payload = v; return this; }
+        public Builder guest(String v) { guest = v; return this; }
+        public Builder throughputMbps(Double v) { throughputMbps = v; return this; }
+        public Builder throughputTrials(List<Double> v) { throughputTrials = v; return this; }
+        public Builder loss(Double v) { loss = v; return this; }
+        public Builder cpuPercent(Map<String, Double> v) { cpuPercent = v == null ? null : new TreeMap<>(v); return this; }
+        public Builder rttMs(Summary v) { rttMs = v; return this; }
+        public Builder jitterUs(Summary v) { jitterUs = v; return this; }
+        public Builder drops(Map<String, Double> v) { drops = v == null ? null : new TreeMap<>(v); return this; }
+        public Builder grid(Map<String, String> v) { grid = v == null ? null : new TreeMap<>(v); return this; }
+
+        public Point build() {
+            return new Point(transport, protocol, direction, payload, guest, throughputMbps, throughputTrials,
+                    loss, cpuPercent, rttMs, jitterUs, drops, grid);
+        }
+    }
+}
