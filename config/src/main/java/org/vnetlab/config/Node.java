@@ -1,0 +1,227 @@
+package org.vnetlab.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.vnetlab.core.net.IpAddress;
+import org.vnetlab.core.units.DataRate;
+
+/**
+ * A part of a configuration with the key prefix it lives at, so every typed read can fail
+ * with a {@link ConfigError} naming the file, line and full key.
+ */
+final class Node {
+
+    private final Config config;
+    private final String prefix;
+    /** The part of {@link #config} written at {@link #prefix}; the rest came from a fallback. */
+    private final Config own;
+    private final String fallbackPrefix;
+
+    Node(Config config, String prefix) {
+        this(config, prefix, config, prefix);
+    }
+
+    private Node(Config config, String prefix, Config own, String fallbackPrefix) {
+        this.config = config;
+        this.prefix = prefix;
+        this.own = own;
+        this.fallbackPrefix = fallbackPrefix;
+    }
+
+    /**
+     * This node's keys with {@code fallback}'s beneath them; a key that comes from the fallback
+     * is named by {@code fallbackPrefix} in errors (e.g. {@code udp.rate}, not {@code workloads[0].rate}).
+     */
+    Node over(Node fallback) {
+        return new Node(config.withFallback(fallback.config), prefix, config, fallback.prefix);
+    }
+
+    Node at(String key) {
+        Config sub = read(key, config::getConfig, "an object");
+        Config ownSub = own.hasPath(key) ? own.getConfig(key) : ConfigFactory.empty();
+        return new Node(sub, prefix + key + ".", ownSub, fallbackPrefix + key + ".");
+    }
+
+    Config config() {
+        return config;
+    }
+
+    String full(String key) {
+        return own.hasPathOrNull(key) || !config.hasPathOrNull(key) ? prefix + key : fallbackPrefix + key;
+    }
+
+    boolean has(String key) {
+        return config.hasPath(key);
+    }
+
+    ConfigValue value(String key) {
+        return read(key, config::getValue, "a value");
+    }
+
+    ConfigError error(String key, String what) {
+        ConfigValue v = config.hasPathOrNull(key) ? config.getValue(key) : null;
+        return ConfigError.at(v == null ? config.origin() : v.origin(), full(key), what);
+    }
+
+    String string(String key) {
+        return read(key, config::getString, "a string");
+    }
+
+    String name(String key) {
+        String s = string(key);
+        if (!s.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            throw error(key, "'" + s + "' is not a valid name (a letter, then letters, digits, '-' or '_')");
+        }
+        return s;
+    }
+
+    String oneOf(String key, Set<String> valid) {
+        String s = string(key);
+        if (!valid.contains(s)) {
+            throw error(key, "'" + s + "' is not valid; valid: " + String.join(", ", valid)
+                    + Suggest.hint(s, valid));
+        }
+        return s;
+    }
+
+    int positiveInt(String key) {
+        int v = read(key, config::getInt, "an integer");
+        if (v <= 0) {
+            throw error(key, "must be a positive integer, got " + v);
+        }
+        return v;
+    }
+
+    int nonNegativeInt(String key) {
+        int v = read(key, config::getInt, "an integer");
+        if (v < 0) {
+            throw error(key, "cannot be negative, got " + v);
+        }
+        return v;
+    }
+
+    long longValue(String key) {
+        return read(key, config::getLong, "an integer");
+    }
+
+    double positiveDouble(String key) {
+        double v = read(key, config::getDouble, "a number");
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw error(key, "must be a positive number, got " + v);
+        }
+        return v;
+    }
+
+    double fraction(String key) {
+        double v = read(key, config::getDouble, "a number");
+        if (!(v > 0 && v <= 1)) {
+            throw error(key, "must be in (0, 1], got " + v);
+        }
+        return v;
+    }
+
+    long bytes(String key) {
+        Long v = read(key, config::getBytes, "a size such as 512 MiB");
+        if (v <= 0) {
+            throw error(key, "must be a positive size, got " + v);
+        }
+        return v;
+    }
+
+    long nanos(String key, boolean zeroAllowed) {
+        Duration d = read(key, config::getDuration, "a duration such as 10 s or 20 us");
+        long n = d.toNanos();
+        if (n < 0 || (n == 0 && !zeroAllowed)) {
+            throw error(key, "must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration, got " + d);
+        }
+        return n;
+    }
+
+    DataRate rate(String key) {
+        ConfigValue v = value(key);
+        String text = String.valueOf(v.unwrapped());
+        if (v.valueType() == ConfigValueType.NUMBER) {
+            throw error(key, "'" + text + "' has no unit; write a rate such as 1 Gbit/s or 500 Mbit/s");
+        }
+        try {
+            return DataRate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage());
+        }
+    }
+
+    List<Integer> positiveInts(String key) {
+        List<Integer> list = read(key, config::getIntList, "a list of integers");
+        for (int v : list) {
+            if (v <= 0) {
+                throw error(key, "every entry must be a positive integer, got " + v);
+            }
+        }
+        return list;
+    }
+
+    List<Integer> nonNegativeInts(String key) {
+        List<Integer> list = read(key, config::getIntList, "a list of integers");
+        for (int v : list) {
+            if (v < 0) {
+                throw error(key, "every entry must be non-negative, got " + v);
+            }
+        }
+        return list;
+    }
+
+    List<IpAddress> addresses(String key) {
+        List<IpAddress> out = new ArrayList<>();
+        for (String s : read(key, config::getStringList, "a list of addresses")) {
+            try {
+                out.add(IpAddress.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    List<Node> objects(String key) {
+        List<? extends Config> list = read(key, config::getConfigList, "a list of objects");
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(new Node(list.get(i), full(key) + "[" + i + "]."));
+        }
+        return out;
+    }
+
+    /** Fails when this object holds a key that is not in {@code allowed}. */
+    void onlyKeys(Set<String> allowed) {
+        for (String k : config.root().keySet()) {
+            if (!allowed.contains(k)) {
+                throw error(k, "unknown key; valid here: " + String.join(", ", allowed.stream().sorted().toList())
+                        + Suggest.hint(k, allowed));
+            }
+        }
+    }
+
+    private <T> T read(String key, Function<String, T> getter, String expected) {
+        try {
+            return getter.apply(key);
+        } catch (ConfigException.Missing e) {
+            throw ConfigError.at(config.origin(), full(key), "missing; expected " + expected);
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw error(key, "expected " + expected + ", got " + describe(key));
+        }
+    }
+
+    private String describe(String key) {
+        ConfigValue v = config.getValue(key);
+        return v.valueType() == ConfigValueType.STRING ? "'" + v.unwrapped() + "'"
+                : v.valueType().name().toLowerCase() + " " + v.render();
+    }
+}

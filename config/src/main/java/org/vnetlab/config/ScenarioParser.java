@@ -1,0 +1,285 @@
+package org.vnetlab.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.vnetlab.core.model.CpuBurner;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.Dom0;
+import org.vnetlab.core.model.DomU;
+import org.vnetlab.core.model.Host;
+import org.vnetlab.core.model.Link;
+import org.vnetlab.core.model.Method;
+import org.vnetlab.core.model.ModelParameters;
+import org.vnetlab.core.model.NativePlatform;
+import org.vnetlab.core.model.Nic;
+import org.vnetlab.core.model.PayloadSizes;
+import org.vnetlab.core.model.Platform;
+import org.vnetlab.core.model.RttProbe;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.TcpStream;
+import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.model.VServerContext;
+import org.vnetlab.core.model.VServerPlatform;
+import org.vnetlab.core.model.Vif;
+import org.vnetlab.core.model.Workload;
+import org.vnetlab.core.model.XenPlatform;
+import org.vnetlab.core.net.Ethernet;
+import org.vnetlab.core.net.IpAddress;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.units.ByteSize;
+
+/** Turns a merged, resolved scenario configuration into the core model, checking it on the way. */
+final class ScenarioParser {
+
+    static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver"));
+    static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
+    /** The smallest RTT probe payload: a 4-byte sequence number and an 8-byte send time. */
+    static final int RTT_MIN_PAYLOAD = 12;
+    private static final String ALL = "all";
+
+    private ScenarioParser() {
+    }
+
+    static Scenario parse(Config merged) {
+        Node root = new Node(merged, "");
+        Link link = link(root.at("link"));
+        Platform platform = switch (root.oneOf("platform", PLATFORMS)) {
+            case "xen" -> xen(root.at("xen"));
+            case "vserver" -> vserver(root.at("vserver"));
+            default -> new NativePlatform(root.at("native").addresses("addresses"));
+        };
+        checkAddressesUnique(root, platform);
+        List<Workload> workloads = workloads(root, platform, link);
+        return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
+                host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root));
+    }
+
+    private static Host host(Node n) {
+        return new Host(n.name("name"), n.positiveInt("cpus"), n.positiveDouble("cpu-speed"),
+                new ByteSize(n.bytes("memory")), nic(n.at("nic")));
+    }
+
+    private static Nic nic(Node n) {
+        return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
+                n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"));
+    }
+
+    private static Link link(Node n) {
+        int mtu = n.positiveInt("mtu");
+        if (mtu < 1280 || mtu > 65535) {
+            throw n.error("mtu", "must be between 1280 (the IPv6 minimum) and 65535, got " + mtu);
+        }
+        return new Link(n.rate("rate"), n.nanos("delay", true), mtu);
+    }
+
+    private static XenPlatform xen(Node n) {
+        Node d0 = n.at("dom0");
+        Dom0 dom0 = new Dom0(d0.positiveInt("vcpus"), d0.positiveInt("weight"), d0.nonNegativeInt("cap"),
+                d0.nonNegativeInts("pinned"));
+        Node template = n.at("domU");
+        List<DomU> guests = new ArrayList<>();
+        ConfigValue domUs = n.value("domUs");
+        if (domUs.valueType() == ConfigValueType.NUMBER) {
+            int count = n.nonNegativeInt("domUs");
+            for (int i = 1; i <= count; i++) {
+                guests.add(domU(template, "domU" + i, MacAddress.xen(i), guestAddresses(10 + i)));
+            }
+        } else if (domUs.valueType() == ConfigValueType.LIST) {
+            Set<String> allowed = new LinkedHashSet<>(List.of("name", "mac", "addresses"));
+            allowed.addAll(template.config().root().keySet());
+            List<Node> list = n.objects("domUs");
+            for (int i = 0; i < list.size(); i++) {
+                Node g = list.get(i);
+                g.onlyKeys(allowed);
+                Node merged = g.over(template);
+                MacAddress mac = g.has("mac") ? mac(g) : MacAddress.xen(i + 1);
+                List<IpAddress> addresses = g.has("addresses") ? g.addresses("addresses") : guestAddresses(11 + i);
+                guests.add(domU(merged, g.name("name"), mac, addresses));
+            }
+        } else {
+            throw n.error("domUs", "expected a number of guests or a list of guest objects");
+        }
+        checkUniqueNames(n, "domUs", guests.stream().map(DomU::name).toList());
+        return new XenPlatform(dom0, guests);
+    }
+
+    private static DomU domU(Node t, String name, MacAddress mac, List<IpAddress> addresses) {
+        return new DomU(name, t.positiveInt("vcpus"), new ByteSize(t.bytes("memory")), t.positiveInt("weight"),
+                t.nonNegativeInt("cap"), t.nonNegativeInts("pinned"), new Vif(mac, addresses));
+    }
+
+    private static MacAddress mac(Node g) {
+        try {
+            return MacAddress.parse(g.string("mac"));
+        } catch (IllegalArgumentException e) {
+            throw g.error("mac", e.getMessage());
+        }
+    }
+
+    private static VServerPlatform vserver(Node n) {
+        List<VServerContext> contexts = new ArrayList<>();
+        ConfigValue v = n.value("contexts");
+        if (v.valueType() == ConfigValueType.NUMBER) {
+            int count = n.nonNegativeInt("contexts");
+            for (int i = 1; i <= count; i++) {
+                contexts.add(new VServerContext("ctx" + i, guestAddresses(20 + i)));
+            }
+        } else if (v.valueType() == ConfigValueType.LIST) {
+            for (Node c : n.objects("contexts")) {
+                c.onlyKeys(Set.of("name", "addresses"));
+                contexts.add(new VServerContext(c.name("name"), c.addresses("addresses")));
+            }
+        } else {
+            throw n.error("contexts", "expected a number of contexts or a list of context objects");
+        }
+        checkUniqueNames(n, "contexts", contexts.stream().map(VServerContext::name).toList());
+        return new VServerPlatform(contexts);
+    }
+
+    /** The default addresses of generated guest number {@code host}: 198.18.0.host and fd00::host. */
+    private static List<IpAddress> guestAddresses(int host) {
+        return List.of(IpAddress.parse("198.18.0." + host), IpAddress.parse("fd00::" + Integer.toHexString(host)));
+    }
+
+    private static void checkUniqueNames(Node n, String key, List<String> names) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : names) {
+            if (name.equals(ALL) || name.equals(Dom0.NAME) || name.equals(VServerPlatform.KERNEL)) {
+                throw n.error(key, "the guest name '" + name + "' is reserved");
+            }
+            if (!seen.add(name)) {
+                throw n.error(key, "two guests are named '" + name + "'; guest names must be unique");
+            }
+        }
+    }
+
+    private static void checkAddressesUnique(Node root, Platform platform) {
+        String key;
+        List<Map.Entry<String, List<IpAddress>>> claims = new ArrayList<>();
+        if (platform instanceof XenPlatform x) {
+            key = "xen.domUs";
+            x.domUs().forEach(d -> claims.add(Map.entry(d.name(), d.vif().addresses())));
+        } else if (platform instanceof VServerPlatform v) {
+            key = "vserver.contexts";
+            v.contexts().forEach(c -> claims.add(Map.entry(c.name(), c.addresses())));
+        } else {
+            return;
+        }
+        Map<IpAddress, String> owner = new HashMap<>();
+        for (var claim : claims) {
+            for (IpAddress a : claim.getValue()) {
+                String previous = owner.putIfAbsent(a, claim.getKey());
+                if (previous != null) {
+                    throw root.error(key, claim.getKey() + " and " + previous + " both claim address " + a
+                            + "; each address belongs to one guest");
+                }
+            }
+        }
+    }
+
+    private static List<Workload> workloads(Node root, Platform platform, Link link) {
+        List<Node> nodes = root.objects("workloads");
+        List<String> guests = platform.guestNames();
+        Set<String> burning = new LinkedHashSet<>();
+        for (Node w : nodes) {
+            if (w.oneOf("type", WORKLOAD_TYPES).equals("burner")) {
+                burning.add(guest(w, guests));
+            }
+        }
+        List<Workload> out = new ArrayList<>();
+        for (Node w : nodes) {
+            String type = w.string("type");
+            Node block = root.at(type);
+            Set<String> allowed = new LinkedHashSet<>(List.of("type", "guest"));
+            allowed.addAll(block.config().root().keySet());
+            w.onlyKeys(allowed);
+            Node merged = w.over(block);
+            String guest = guest(w, guests);
+            List<String> targets = !guest.equals(ALL) ? List.of(guest)
+                    : guests.stream().filter(g -> type.equals("burner") || !burning.contains(g)).toList();
+            for (String g : targets) {
+                out.add(workload(type, g, merged, link));
+            }
+        }
+        return out;
+    }
+
+    private static String guest(Node w, List<String> guests) {
+        String g = w.string("guest");
+        if (!g.equals(ALL) && !guests.contains(g)) {
+            throw w.error("guest", "no guest named '" + g + "'; this scenario has: "
+                    + String.join(", ", guests) + " (or 'all')" + Suggest.hint(g, guests));
+        }
+        return g;
+    }
+
+    private static Workload workload(String type, String guest, Node n, Link link) {
+        return switch (type) {
+            case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
+                    n.nanos("duration", false));
+            case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
+                    new ByteSize(n.bytes("window")));
+            case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"));
+            default -> new CpuBurner(guest, n.fraction("load"));
+        };
+    }
+
+    private static Direction direction(Node n) {
+        return Direction.fromKey(n.oneOf("direction", Set.of("rx", "tx", "tradeoff")));
+    }
+
+    private static PayloadSizes sizes(Node n, Link link) {
+        Node s = n.at("sizes");
+        return new PayloadSizes(fitting(s, "ipv4", IpVersion.IPV4, link), fitting(s, "ipv6", IpVersion.IPV6, link));
+    }
+
+    private static List<Integer> fitting(Node s, String key, IpVersion ip, Link link) {
+        List<Integer> sizes = s.positiveInts(key);
+        int max = Ethernet.maxPayload(link.mtu(), ip, Transport.UDP);
+        for (int size : sizes) {
+            if (size > max) {
+                throw s.error(key, "payload " + size + " B does not fit MTU " + link.mtu() + " over " + ip.key()
+                        + "/udp; at most " + max + " B");
+            }
+        }
+        return sizes;
+    }
+
+    private static int rttPayload(Node n, Link link) {
+        int payload = n.positiveInt("payload");
+        int max = Ethernet.maxPayload(link.mtu(), IpVersion.IPV6, Transport.UDP);
+        if (payload < RTT_MIN_PAYLOAD || payload > max) {
+            throw n.error("payload", "must be between " + RTT_MIN_PAYLOAD + " B (sequence number and timestamp)"
+                    + " and " + max + " B (MTU " + link.mtu() + " over ipv6/udp), got " + payload);
+        }
+        return payload;
+    }
+
+    private static Method method(Node n) {
+        return new Method(n.positiveInt("trials"), n.longValue("seed"), n.nanos("cpu-sample-interval", false),
+                n.positiveInt("cpu-samples-kept"));
+    }
+
+    private static ModelParameters model(Node root) {
+        Node model = root.at("model");
+        TreeMap<String, Double> values = new TreeMap<>();
+        for (var e : model.config().entrySet()) {
+            String key = e.getKey();
+            if (e.getValue().valueType() != ConfigValueType.NUMBER) {
+                throw model.error(key, "expected a number, got " + e.getValue().render());
+            }
+            values.put(key, model.config().getDouble(key));
+        }
+        return new ModelParameters(values);
+    }
+}

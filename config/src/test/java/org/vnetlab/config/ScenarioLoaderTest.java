@@ -1,0 +1,208 @@
+package org.vnetlab.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vnetlab.core.model.CpuBurner;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.NativePlatform;
+import org.vnetlab.core.model.RttProbe;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.model.VServerPlatform;
+import org.vnetlab.core.model.XenPlatform;
+
+class ScenarioLoaderTest {
+
+    private static final ScenarioLoader LOADER = new ScenarioLoader();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
+            "vserver-burned", "rtt"})
+    void everyBundledScenarioLoadsAndRenders(String name) {
+        LoadedScenario s = LOADER.load(name, List.of());
+        assertEquals(name, s.scenario().name());
+        assertFalse(LOADER.catalog().description(name).isBlank());
+        String hocon = s.render();
+        assertTrue(hocon.contains("platform"), hocon);
+    }
+
+    @Test
+    void theStudysTestbedAndMethodAreTheDefaults() {
+        Scenario s = LOADER.load("xen-double", List.of()).scenario();
+        assertEquals(2, s.host().cpus());
+        assertEquals(1_000_000_000L, s.link().rate().bitsPerSecond());
+        assertEquals(7, s.method().trials());
+        XenPlatform xen = assertInstanceOf(XenPlatform.class, s.platform());
+        assertEquals(List.of("domU1", "domU2"), xen.guestNames());
+        assertEquals("00:16:3e:00:00:02", xen.domUs().get(1).vif().mac().toString());
+        UdpStream udp = s.workloads(UdpStream.class).get(0);
+        assertEquals(Direction.TRADEOFF, udp.direction());
+        assertEquals(1470, udp.sizes().ipv4().get(udp.sizes().ipv4().size() - 1));
+        assertEquals(1450, udp.sizes().ipv6().get(udp.sizes().ipv6().size() - 1));
+        assertEquals(2, s.workloads(UdpStream.class).size());
+    }
+
+    @Test
+    void burnedScenariosMeasureOnlyTheGuestThatDoesNotBurn() {
+        Scenario s = LOADER.load("xen-burned", List.of()).scenario();
+        assertEquals("domU1", s.workloads(CpuBurner.class).get(0).guest());
+        assertEquals(List.of("domU2"), s.workloads(UdpStream.class).stream().map(UdpStream::guest).toList());
+        Scenario v = LOADER.load("vserver-burned", List.of()).scenario();
+        assertInstanceOf(VServerPlatform.class, v.platform());
+        assertEquals(List.of("ctx2"), v.workloads(UdpStream.class).stream().map(UdpStream::guest).toList());
+    }
+
+    @Test
+    void theRttScenarioHasAVariantPerReflector() {
+        assertInstanceOf(NativePlatform.class, LOADER.load("rtt", List.of()).scenario().platform());
+        Scenario domU = LOADER.load("rtt", List.of("rtt.reflector=domU")).scenario();
+        assertEquals("domU1", domU.workloads(RttProbe.class).get(0).guest());
+        Scenario burned = LOADER.load("rtt", List.of("rtt.reflector=domU-burned")).scenario();
+        assertEquals("domU2", burned.workloads(RttProbe.class).get(0).guest());
+        assertEquals(1, burned.workloads(CpuBurner.class).size());
+    }
+
+    @Test
+    void setOverridesAnyKeyAndGuestCountsGrow() {
+        Scenario s = LOADER.load("xen-double", List.of("xen.domUs=4", "host.cpus=4", "link.rate=10G",
+                "host.nic.rate=\"10 Gbit/s\"")).scenario();
+        assertEquals(4, s.platform().guestNames().size());
+        assertEquals(4, s.host().cpus());
+        assertEquals(10_000_000_000L, s.link().rate().bitsPerSecond());
+        assertEquals(4, s.workloads(UdpStream.class).size());
+    }
+
+    @Test
+    void aUserFileExtendsABundledScenario() throws IOException {
+        Path f = write("mine.conf", "extends = xen-double\nname = mine\nxen.domU.weight = 512\n");
+        Scenario s = LOADER.load(f.toString(), List.of()).scenario();
+        assertEquals("mine", s.name());
+        assertEquals(512, ((XenPlatform) s.platform()).domUs().get(1).weight());
+        Path inc = write("inc.conf", "include classpath(\"vnetlab/scenarios/vserver-double.conf\")\nname = inc\n");
+        assertEquals(2, LOADER.load(inc.toString(), List.of()).scenario().platform().guestNames().size());
+    }
+
+    // --- bad input: one line naming file, line and key ---
+
+    private ConfigError fails(String text, List<String> sets) throws IOException {
+        Path f = write("bad.conf", text);
+        return assertThrows(ConfigError.class, () -> LOADER.load(f.toString(), sets));
+    }
+
+    private static void oneLine(ConfigError e, String... parts) {
+        String m = e.getMessage();
+        assertFalse(m.contains("\n"), m);
+        for (String p : parts) {
+            assertTrue(m.contains(p), "'" + m + "' should mention '" + p + "'");
+        }
+    }
+
+    @Test
+    void malformedHocon() throws IOException {
+        oneLine(fails("name = x\nhost {\n  cpus = 2\n", List.of()), "bad.conf:", "end of file");
+    }
+
+    @Test
+    void missingFileAndUnknownScenario() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load(dir.resolve("nope.conf").toString(), List.of())),
+                "nope.conf", "no such");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-dubble", List.of())),
+                "unknown scenario 'xen-dubble'", "did you mean 'xen-double'");
+    }
+
+    @Test
+    void unknownPlatform() throws IOException {
+        oneLine(fails("name = x\nplatform = kvm\n", List.of()), "bad.conf:2", "platform", "'kvm'", "native, xen, vserver");
+    }
+
+    @Test
+    void zeroOrNegativeRate() throws IOException {
+        oneLine(fails("name = x\nlink.rate = \"0 Mbit/s\"\n", List.of()), "bad.conf:2", "link.rate", "positive");
+        oneLine(fails("name = x\nudp.rate = \"-5M\"\n", List.of()), "bad.conf:2", "udp.rate");
+    }
+
+    @Test
+    void payloadLargerThanTheMtuAllows() throws IOException {
+        oneLine(fails("name = x\nudp.sizes.ipv6 = [100, 1460]\n", List.of()), "bad.conf:2", "udp.sizes.ipv6",
+                "1460", "at most 1452");
+    }
+
+    @Test
+    void zeroCpus() throws IOException {
+        oneLine(fails("name = x\nhost.cpus = 0\n", List.of()), "bad.conf:2", "host.cpus", "positive");
+    }
+
+    @Test
+    void workloadNamingAGuestThatDoesNotExist() throws IOException {
+        oneLine(fails("name = x\nplatform = xen\nxen.domUs = 2\nworkloads = [{type = udp, guest = domU3}]\n",
+                List.of()), "bad.conf:4", "workloads[0].guest", "domU3", "domU1, domU2");
+    }
+
+    @Test
+    void duplicateGuestNames() throws IOException {
+        oneLine(fails("name = x\nplatform = xen\nxen.domUs = [{name = a}, {name = a}]\n", List.of()),
+                "bad.conf:3", "xen.domUs", "'a'", "unique");
+    }
+
+    @Test
+    void twoContextsClaimingTheSameAddress() throws IOException {
+        oneLine(fails("name = x\nplatform = vserver\nvserver.contexts = [\n"
+                + "  {name = a, addresses = [\"198.18.0.5\"]}\n  {name = b, addresses = [\"198.18.0.5\"]}\n]\n",
+                List.of()), "bad.conf:3", "vserver.contexts", "198.18.0.5", "b and a");
+    }
+
+    @Test
+    void setWithAnUnknownKey() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpu=4"))),
+                "--set host.cpu=4", "unknown key", "did you mean 'host.cpus'");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("nonsense"))),
+                "--set nonsense", "KEY=VALUE");
+    }
+
+    @Test
+    void unknownKeyInAFileAndWrongType() throws IOException {
+        oneLine(fails("name = x\nhost.cpuz = 3\n", List.of()), "bad.conf:2", "host.cpuz", "host.cpus");
+        oneLine(fails("name = x\nhost.cpus = many\n", List.of()), "bad.conf:2", "host.cpus", "integer", "'many'");
+        oneLine(fails("name = x\nlink.rate = 1000\n", List.of()), "bad.conf:2", "link.rate", "no unit");
+    }
+
+    @Test
+    void aBadSetValueNamesTheFlag() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=-1"))),
+                "--set host.cpus=-1", "host.cpus", "positive");
+    }
+
+    @Test
+    void anUnknownRttReflectorListsTheVariants() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.reflector=kvm"))),
+                "rtt.reflector", "domU, domU-burned, native");
+    }
+
+    @Test
+    void theStudysPublishedValuesShipAsADataset() {
+        ReferenceDataset d = ReferenceDataset.study();
+        assertEquals(20, d.values().size());
+        assertEquals(0.2643, d.find("xen-domU", "ipv4", "roundtrip", "rtt_median").orElseThrow().value());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+}
