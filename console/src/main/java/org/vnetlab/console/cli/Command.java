@@ -1,0 +1,22 @@
+package org.vnetlab.console.cli;
+
+import java.util.List;
+
+/** A vnetlab command: the same object serves the command line, the console and their help. */
+public interface Command {
+
+    /** The word that runs it, e.g. {@code sim}. */
+    String name();
+
+    /** What comes after the name in usage, e.g. {@code SCENARIO|FILE}. */
+    String arguments();
+
+    /** One line saying what it does. */
+    String summary();
+
+    /** Its options, in the order help lists them (--help is added for every command). */
+    List<Option> options();
+
+    /** Runs it; returns the exit code (0 success, 1 runtime failure). */
+    int run(ParsedArgs args, Terminal io) throws Exception;
+}
