@@ -1,0 +1,63 @@
+package org.vnetlab.sim.app;
+
+import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.Event;
+import org.vnetlab.sim.kernel.Kernel;
+
+/**
+ * A process that burns CPU: busy for {@code load} of every period, asleep for the rest. A CPU
+ * hog to the scheduler: anything with higher priority preempts it.
+ */
+public final class CpuBurner extends Task {
+
+    private static final long PERIOD = 10_000_000L;
+    private final Kernel kernel;
+    private final double load;
+    private long periodStart;
+    private boolean sleeping;
+    private final Event wakeup = new Event() {
+        @Override
+        protected void fire() {
+            sleeping = false;
+            periodStart = kernel.now();
+            wake();
+        }
+    };
+
+    public CpuBurner(String name, Domain domain, Kernel kernel, double load) {
+        super(name, domain, Priority.CPU_HOG);
+        this.kernel = kernel;
+        this.load = load;
+    }
+
+    public void start(long at) {
+        kernel.scheduleAt(wakeup, at);
+        sleeping = true;
+    }
+
+    @Override
+    protected boolean hasWork(long now) {
+        return !sleeping;
+    }
+
+    @Override
+    protected double beginJob(long now) {
+        // one millisecond of work at a time, so the scheduler can look in between
+        return 1_000_000 * executor().speed();
+    }
+
+    @Override
+    protected void endJob(long start, long end) {
+        if (load < 1 && end - periodStart >= (long) (load * PERIOD)) {
+            sleeping = true;
+            kernel.scheduleAt(wakeup, periodStart + PERIOD);
+        }
+    }
+
+    @Override
+    protected boolean preemptible() {
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+package org.vnetlab.sim.app;
+
+import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.model.GuestStack;
+import org.vnetlab.sim.packet.PacketQueue;
+
+/**
+ * An iperf-like UDP server: reads datagrams from its socket, one receive call each, and counts
+ * the payload delivered. The socket holds what its receive buffer allows; the rest is dropped
+ * there ({@code GUEST.socket.rx.drop}).
+ */
+public final class UdpSink extends Task {
+
+    private final PacketQueue socket;
+    private final GuestStack stack;
+    private final int maxBatch;
+    private final RandomStream random;
+    private int batch;
+    private long batchBytes;
+    private long packets;
+    private long bytes;
+
+    public UdpSink(String name, Domain domain, PacketQueue socket, GuestStack stack, int maxBatch,
+                   RandomStream random) {
+        super(name, domain, Priority.IO_PROCESS);
+        this.socket = socket;
+        this.stack = stack;
+        this.maxBatch = maxBatch;
+        this.random = random;
+        socket.onNonEmpty(this::wake);
+    }
+
+    /** A receive buffer of {@code bufferBytes} holds this many datagrams of {@code payload} bytes. */
+    public static int socketCapacity(long bufferBytes, int payload, int overheadBytes) {
+        return (int) Math.max(1, bufferBytes / (payload + overheadBytes));
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    protected boolean hasWork(long now) {
+        return !socket.isEmpty();
+    }
+
+    @Override
+    protected double beginJob(long now) {
+        batch = Math.min(socket.size(), maxBatch);
+        batchBytes = 0;
+        double cost = 0;
+        for (int k = 0; k < batch; k++) {
+            int payload = socket.payload(0);
+            batchBytes += payload;
+            cost += stack.recvCall(payload);
+            socket.removeHead();
+        }
+        return cost * random.jitter(stack.costs().jitter);
+    }
+
+    @Override
+    protected void endJob(long start, long end) {
+        packets += batch;
+        bytes += batchBytes;
+    }
+}

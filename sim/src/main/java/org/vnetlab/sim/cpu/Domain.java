@@ -1,0 +1,33 @@
+package org.vnetlab.sim.cpu;
+
+/**
+ * A unit of CPU accounting, as xentop reports it: Dom0, a DomU, the native host kernel, a
+ * VServer context. Executors add the time they spend on the domain's tasks.
+ */
+public final class Domain {
+
+    private final String name;
+    private long busyNanos;
+
+    public Domain(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** CPU time used so far, in nanoseconds of one physical CPU. */
+    public long busyNanos() {
+        return busyNanos;
+    }
+
+    void charge(long nanos) {
+        busyNanos += nanos;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,188 @@
+package org.vnetlab.sim.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vnetlab.sim.kernel.Event;
+import org.vnetlab.sim.kernel.Kernel;
+
+/**
+ * Something that runs tasks one job at a time: a physical CPU of a native host, or a Xen
+ * VCPU. It runs only while it holds a physical CPU ({@link #running}); a VCPU gets one from
+ * the credit scheduler, a host CPU always has its own. Within it, the task of the highest
+ * {@link Priority} with work goes first; a preemptible job is paused for a higher one.
+ */
+public abstract class Executor {
+
+    protected final Kernel kernel;
+    private final String name;
+    private final double speed;
+    private final List<Task> tasks = new ArrayList<>();
+    private Task current;
+    private long resumedAt;
+    private boolean running;
+    /** Set while a finished job emits its output: wake-ups then wait until it is done. */
+    private boolean completing;
+    private final Event completion = new Event() {
+        @Override
+        protected void fire() {
+            complete();
+        }
+    };
+
+    protected Executor(Kernel kernel, String name, double speed) {
+        this.kernel = kernel;
+        this.name = name;
+        this.speed = speed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void add(Task task) {
+        if (task.executor != null) {
+            throw new IllegalStateException(task.name() + " already runs on " + task.executor.name());
+        }
+        task.executor = this;
+        int i = 0;
+        while (i < tasks.size() && tasks.get(i).priority().ordinal() <= task.priority().ordinal()) {
+            i++;
+        }
+        tasks.add(i, task);
+    }
+
+    public List<Task> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    protected boolean isRunning() {
+        return running;
+    }
+
+    /** Whether any task has a job paused or ready to begin. */
+    public boolean hasRunnable() {
+        return next() != null;
+    }
+
+    private Task next() {
+        long now = kernel.now();
+        for (Task t : tasks) {
+            if (t.inJob || t.hasWork(now)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A task got input. */
+    void taskReady(Task t) {
+        if (!running) {
+            wantCpu();
+            return;
+        }
+        if (completing) {
+            return;
+        }
+        if (current == null) {
+            dispatch();
+        } else if (t.priority().ordinal() < current.priority().ordinal() && current.preemptible()) {
+            pause();
+            dispatch();
+        }
+    }
+
+    /** Asks for a physical CPU (a VCPU wakes in its scheduler); a host CPU already has one. */
+    protected abstract void wantCpu();
+
+    /** Nothing left to run: a VCPU blocks and gives its physical CPU back. */
+    protected abstract void idle();
+
+    /** Gets a physical CPU: resume or begin work. */
+    protected void start() {
+        running = true;
+        dispatch();
+    }
+
+    /** Loses its physical CPU: the current job pauses. */
+    protected void stopRunning() {
+        if (current != null) {
+            pause();
+        }
+        running = false;
+    }
+
+    private void dispatch() {
+        Task t = next();
+        if (t == null) {
+            current = null;
+            idle();
+            return;
+        }
+        long now = kernel.now();
+        if (!t.inJob) {
+            t.inJob = true;
+            t.jobStart = now;
+            t.remaining = Math.max(0, t.beginJob(now));
+        }
+        current = t;
+        resumedAt = now;
+        kernel.scheduleAt(completion, now + (long) Math.ceil(t.remaining / speed));
+    }
+
+    private void pause() {
+        long now = kernel.now();
+        kernel.cancel(completion);
+        current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
+        current.domain().charge(now - resumedAt);
+        current = null;
+    }
+
+    private void complete() {
+        Task t = current;
+        long now = kernel.now();
+        t.domain().charge(now - resumedAt);
+        t.inJob = false;
+        t.remaining = 0;
+        current = null;
+        rotate(t);
+        completing = true;
+        try {
+            t.endJob(t.jobStart, now);
+        } finally {
+            completing = false;
+        }
+        if (running) {
+            dispatch();
+        }
+    }
+
+    /**
+     * Moves a task that just finished a job behind the others of its priority, so tasks of equal
+     * priority take turns (Linux runs pending softirqs in turn; one does not starve another).
+     */
+    private void rotate(Task t) {
+        int i = tasks.indexOf(t);
+        int j = i;
+        while (j + 1 < tasks.size() && tasks.get(j + 1).priority() == t.priority()) {
+            j++;
+        }
+        if (j > i) {
+            tasks.remove(i);
+            tasks.add(j, t);
+        }
+    }
+
+    /** Charges the running job's time so far, so a CPU sample taken now is exact. */
+    public void account() {
+        if (current != null) {
+            long now = kernel.now();
+            current.domain().charge(now - resumedAt);
+            current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
+            resumedAt = now;
+        }
+    }
+}

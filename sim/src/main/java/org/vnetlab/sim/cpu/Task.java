@@ -1,0 +1,66 @@
+package org.vnetlab.sim.cpu;
+
+/**
+ * Modelled software that runs on an {@link Executor} in jobs: a NIC's softirq, the bridge and
+ * netback, a guest's netfront, an application. A job takes a batch of input, costs CPU time,
+ * and emits its output when done; the executor decides when it runs. Subclasses own their
+ * input queues and call {@link #wake()} when input arrives.
+ */
+public abstract class Task {
+
+    private final String name;
+    private final Domain domain;
+    private final Priority priority;
+    Executor executor;
+    /** Set while a job has begun and not ended (it may be paused by preemption). */
+    boolean inJob;
+    long jobStart;
+    /** CPU work left in the current job, in nanoseconds at speed 1.0. */
+    double remaining;
+
+    protected Task(String name, Domain domain, Priority priority) {
+        this.name = name;
+        this.domain = domain;
+        this.priority = priority;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Whether a job could begin now. */
+    protected abstract boolean hasWork(long now);
+
+    /**
+     * Begins a job at {@code now}: takes its input and returns its CPU cost in nanoseconds at
+     * speed 1.0 (the executor divides by the CPU's speed).
+     */
+    protected abstract double beginJob(long now);
+
+    /** The job that began at {@code start} has finished at {@code end}: emit its output. */
+    protected abstract void endJob(long start, long end);
+
+    /** Whether a job of this task may be paused for higher-priority work on the same CPU. */
+    protected boolean preemptible() {
+        return false;
+    }
+
+    /** Input arrived: make sure the executor will run this task. */
+    public final void wake() {
+        if (executor != null) {
+            executor.taskReady(this);
+        }
+    }
+}

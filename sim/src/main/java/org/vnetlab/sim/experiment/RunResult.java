@@ -1,0 +1,18 @@
+package org.vnetlab.sim.experiment;
+
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What one run measured.
+ *
+ * @param throughputMbps guest -> payload delivered, Mbit/s
+ * @param loss           guest -> fraction of sent packets not delivered
+ * @param cpuPercent     domain -> the study's CPU figure (median of the middle samples), % of one CPU
+ * @param drops          queue trace -> packets dropped there
+ * @param packetsOffered packets the senders handed to their sockets (a benchmark's work measure)
+ * @param events         events the kernel fired (a benchmark's cost measure)
+ */
+public record RunResult(RunSpec spec, Map<String, Double> throughputMbps, Map<String, Double> loss,
+                        SortedMap<String, Double> cpuPercent, SortedMap<String, Long> drops, long packetsOffered, long events) {
+}

@@ -1,0 +1,31 @@
+package org.vnetlab.sim.experiment;
+
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+
+/**
+ * One independent simulation: a transport and protocol, one payload size, one direction (a
+ * single leg, rx or tx), one trial. Its seed comes from the experiment's seed and these
+ * coordinates only, so no result depends on the order runs are made in.
+ */
+public record RunSpec(Transport transport, IpVersion ip, int payload, Direction direction, int trial,
+                      long durationNanos) {
+
+    public RunSpec {
+        if (direction == Direction.TRADEOFF) {
+            throw new IllegalArgumentException("a run is one leg: rx or tx");
+        }
+    }
+
+    /** The run's seed: a hash of the root seed and the run's coordinates. */
+    public long seed(long rootSeed) {
+        long h = rootSeed * 0x9E3779B97F4A7C15L;
+        h = 31 * h + transport.ordinal();
+        h = 31 * h + ip.ordinal();
+        h = 31 * h + payload;
+        h = 31 * h + direction.ordinal();
+        h = 31 * h + trial;
+        return h ^ (h >>> 29);
+    }
+}

@@ -1,0 +1,26 @@
+package org.vnetlab.sim.kernel;
+
+/**
+ * Something that happens at a point of virtual time. An event object is owned by the
+ * component that schedules it and is reused: it is in the kernel's queue at most once, so
+ * scheduling never allocates. Subclasses say what happens in {@link #fire()}.
+ */
+public abstract class Event {
+
+    /** Position in the kernel's heap, or -1 when not scheduled. Maintained by {@link Kernel}. */
+    int heapIndex = -1;
+    long time;
+    long sequence;
+
+    public final boolean isScheduled() {
+        return heapIndex >= 0;
+    }
+
+    /** The time it is scheduled for; meaningful only while {@link #isScheduled()}. */
+    public final long time() {
+        return time;
+    }
+
+    /** What happens when virtual time reaches this event. */
+    protected abstract void fire();
+}

@@ -1,0 +1,147 @@
+package org.vnetlab.sim.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The single-threaded discrete-event kernel. Virtual time is a long count of nanoseconds.
+ * Events are totally ordered by (time, sequence): two events at the same time fire in the
+ * order they were scheduled, so a run is the same every time. The queue is a 4-ary heap over
+ * primitive arrays holding reusable {@link Event} objects: no allocation per event.
+ */
+public final class Kernel {
+
+    private long now;
+    private long nextSequence;
+    private long fired;
+    private Event[] heap = new Event[256];
+    private int size;
+    private boolean stopped;
+
+    public long now() {
+        return now;
+    }
+
+    /** Events fired so far, for benchmarks. */
+    public long eventsFired() {
+        return fired;
+    }
+
+    /** Schedules (or re-schedules) {@code e} at absolute time {@code at} (not before now). */
+    public void scheduleAt(Event e, long at) {
+        if (at < now) {
+            throw new IllegalArgumentException("cannot schedule into the past: " + at + " < " + now);
+        }
+        if (e.heapIndex >= 0) {
+            remove(e);
+        }
+        e.time = at;
+        e.sequence = nextSequence++;
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        heap[size] = e;
+        e.heapIndex = size;
+        size++;
+        siftUp(size - 1);
+    }
+
+    public void scheduleAfter(Event e, long delay) {
+        scheduleAt(e, now + delay);
+    }
+
+    /** Takes {@code e} out of the queue if it is there. */
+    public void cancel(Event e) {
+        if (e.heapIndex >= 0) {
+            remove(e);
+        }
+    }
+
+    /** Fires events in order until the queue is empty, {@link #stop()} is called or time passes {@code until}. */
+    public void runUntil(long until) {
+        stopped = false;
+        while (size > 0 && !stopped) {
+            Event e = heap[0];
+            if (e.time > until) {
+                break;
+            }
+            removeAt(0);
+            now = e.time;
+            fired++;
+            e.fire();
+        }
+        if (!stopped && now < until) {
+            now = until;
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    private void remove(Event e) {
+        removeAt(e.heapIndex);
+    }
+
+    private void removeAt(int i) {
+        Event removed = heap[i];
+        removed.heapIndex = -1;
+        size--;
+        if (i == size) {
+            heap[size] = null;
+            return;
+        }
+        Event last = heap[size];
+        heap[size] = null;
+        heap[i] = last;
+        last.heapIndex = i;
+        siftDown(i);
+        if (heap[i] == last) {
+            siftUp(i);
+        }
+    }
+
+    private static boolean before(Event a, Event b) {
+        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+    }
+
+    private void siftUp(int i) {
+        Event e = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            Event p = heap[parent];
+            if (!before(e, p)) {
+                break;
+            }
+            heap[i] = p;
+            p.heapIndex = i;
+            i = parent;
+        }
+        heap[i] = e;
+        e.heapIndex = i;
+    }
+
+    private void siftDown(int i) {
+        Event e = heap[i];
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
+                break;
+            }
+            int best = first;
+            int last = Math.min(first + 4, size);
+            for (int c = first + 1; c < last; c++) {
+                if (before(heap[c], heap[best])) {
+                    best = c;
+                }
+            }
+            if (!before(heap[best], e)) {
+                break;
+            }
+            heap[i] = heap[best];
+            heap[i].heapIndex = i;
+            i = best;
+        }
+        heap[i] = e;
+        e.heapIndex = i;
+    }
+}
