@@ -6,6 +6,7 @@ import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
+import org.vnetlab.console.commands.SimCommand;
 
 /** Every command vnetlab has, in the order help lists them. */
 public final class Commands {
@@ -18,6 +19,7 @@ public final class Commands {
         return new Cli(List.of(
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
-                new ShowCommand(loader)));
+                new ShowCommand(loader),
+                new SimCommand(loader)));
     }
 }

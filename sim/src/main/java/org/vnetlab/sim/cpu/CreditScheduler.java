@@ -1,9 +1,7 @@
 package org.vnetlab.sim.cpu;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.vnetlab.sim.cpu.Vcpu.CreditPriority;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -28,7 +26,6 @@ public final class CreditScheduler {
     private final Settings settings;
     private final List<Pcpu> pcpus = new ArrayList<>();
     private final List<Vcpu> vcpus = new ArrayList<>();
-    private final Map<Domain, long[]> usedThisPeriod = new LinkedHashMap<>();
     private long queueSequence;
     private int ticks;
 
@@ -62,7 +59,6 @@ public final class CreditScheduler {
         }
         v.attach(this, home);
         vcpus.add(v);
-        usedThisPeriod.putIfAbsent(v.domain, new long[1]);
     }
 
     /** Starts the ticks; tick timers are staggered so CPUs do not tick in lockstep. */
@@ -156,7 +152,8 @@ public final class CreditScheduler {
         }
         p.current = next;
         next.home = p;
-        kernel.scheduleAfter(p.sliceEnd, settings.sliceNanos());
+        // a slice ending at a tick's instant ends just after it: the tick debits the VCPU that ran
+        kernel.scheduleAfter(p.sliceEnd, settings.sliceNanos() + 1);
         next.run();
     }
 
@@ -180,13 +177,8 @@ public final class CreditScheduler {
         if (v != null) {
             v.active = true;
             v.credit -= settings.creditsPerTick();
-            usedThisPeriod.get(v.domain)[0] += settings.creditsPerTick();
             if (v.priority == CreditPriority.BOOST) {
                 v.priority = CreditPriority.UNDER;
-            }
-            if (v.cap > 0 && usedThisPeriod.get(v.domain)[0] * 100
-                    >= (long) v.cap * settings.creditsPerTick() * settings.ticksPerAccounting()) {
-                v.parked = true;
             }
         }
         if (p.id == 0 && ++ticks % settings.ticksPerAccounting() == 0) {
@@ -198,7 +190,12 @@ public final class CreditScheduler {
         }
     }
 
-    /** Hands out credit by weight to active VCPUs; sets UNDER/OVER; unparks (csched_acct). */
+    /**
+     * Hands out credit by weight to active VCPUs and sets UNDER/OVER, as csched_acct does: a
+     * capped domain earns at most its cap; a VCPU above one period's credit stops earning and
+     * restarts from 0; debt is clamped at one period's credit; a capped VCPU deeper in debt than
+     * its cap is parked until its credit is positive again.
+     */
     private void account() {
         int perAccounting = settings.creditsPerTick() * settings.ticksPerAccounting();
         int total = perAccounting * pcpus.size();
@@ -211,25 +208,42 @@ public final class CreditScheduler {
         for (Vcpu v : vcpus) {
             if (v.active && weightSum > 0) {
                 long share = Math.min((long) total * v.weight / weightSum, perAccounting);
+                if (v.cap > 0) {
+                    share = Math.min(share, (long) v.cap * perAccounting / 100);
+                }
                 v.credit += (int) share;
+            }
+            if (v.credit < 0) {
+                if (v.priority != CreditPriority.BOOST) {
+                    v.priority = CreditPriority.OVER;
+                }
+                if (v.cap > 0 && v.credit < -(long) v.cap * perAccounting / 100) {
+                    v.parked = true;
+                }
+                v.credit = Math.max(v.credit, -perAccounting);
+            } else {
+                if (v.priority != CreditPriority.BOOST) {
+                    v.priority = CreditPriority.UNDER;
+                }
+                boolean wasParked = v.parked;
+                v.parked = false;
                 if (v.credit > perAccounting) {
                     v.active = false;
                     v.credit = 0;
                 }
-            }
-            v.credit = Math.max(v.credit, -perAccounting);
-            if (v.priority != CreditPriority.BOOST) {
-                v.priority = v.credit >= 0 ? CreditPriority.UNDER : CreditPriority.OVER;
-            }
-            if (v.parked) {
-                v.parked = false;
-                if (v.hasRunnable()) {
+                if (wasParked && v.hasRunnable()) {
                     wake(v);
                 }
             }
         }
-        usedThisPeriod.values().forEach(a -> a[0] = 0);
         for (Pcpu p : pcpus) {
+            p.runq.removeIf(v -> {
+                if (v.parked) {
+                    v.queued = false;
+                    return true;
+                }
+                return false;
+            });
             resort(p);
         }
     }

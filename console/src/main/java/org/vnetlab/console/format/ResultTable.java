@@ -1,0 +1,78 @@
+package org.vnetlab.console.format;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+
+/**
+ * A result as text tables, one per transport, protocol and direction: a row per payload, for
+ * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU).
+ */
+public final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    public static String render(Result r) {
+        Map<String, List<Point>> groups = new LinkedHashMap<>();
+        for (Point p : r.points()) {
+            if (p.throughputMbps() == null) {
+                continue;
+            }
+            groups.computeIfAbsent(p.transport() + " " + p.protocol() + " " + p.direction(), k -> new ArrayList<>())
+                    .add(p);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (var e : groups.entrySet()) {
+            sb.append(table(e.getKey(), e.getValue())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String table(String title, List<Point> points) {
+        Set<String> guests = new LinkedHashSet<>();
+        Set<String> domains = new LinkedHashSet<>();
+        Map<Integer, Map<String, Point>> rows = new LinkedHashMap<>();
+        for (Point p : points) {
+            guests.add(p.guest());
+            if (p.cpuPercent() != null) {
+                domains.addAll(p.cpuPercent().keySet());
+            }
+            rows.computeIfAbsent(p.payload(), k -> new LinkedHashMap<>()).put(p.guest(), p);
+        }
+        List<String> header = new ArrayList<>(List.of("payload B"));
+        for (String g : guests) {
+            header.add(g + " Mbit/s");
+            header.add(g + " loss %");
+        }
+        for (String d : domains) {
+            header.add("cpu " + d + " %");
+        }
+        List<List<String>> body = new ArrayList<>();
+        for (var row : rows.entrySet()) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(row.getKey())));
+            Point any = row.getValue().values().iterator().next();
+            for (String g : guests) {
+                Point p = row.getValue().get(g);
+                cells.add(p == null ? "" : fmt("%.1f", p.throughputMbps()));
+                cells.add(p == null || p.loss() == null ? "" : fmt("%.1f", 100 * p.loss()));
+            }
+            for (String d : domains) {
+                Double v = any.cpuPercent() == null ? null : any.cpuPercent().get(d);
+                cells.add(v == null ? "" : fmt("%.0f", v));
+            }
+            body.add(cells);
+        }
+        return title + "\n" + TextTable.render(header, body);
+    }
+
+    private static String fmt(String f, double v) {
+        return String.format(Locale.ROOT, f, v);
+    }
+}

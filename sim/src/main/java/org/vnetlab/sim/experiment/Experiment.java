@@ -1,0 +1,111 @@
+package org.vnetlab.sim.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.vnetlab.core.metrics.Stats;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+
+/**
+ * The study's method as runs: for every protocol, payload size and direction, as many
+ * independent trials as the method says; then the median over trials per point, and for
+ * scenarios that measure several guests at once, their sum.
+ */
+public final class Experiment {
+
+    /** The guest name of the points that add up all measured guests. */
+    public static final String SUM = "sum";
+
+    private Experiment() {
+    }
+
+    /** Every run the options ask for, in a fixed order. */
+    public static List<RunSpec> plan(Scenario s, SimOptions o) {
+        List<RunSpec> specs = new ArrayList<>();
+        int trials = o.trials() != null ? o.trials() : s.method().trials();
+        List<UdpStream> udp = s.workloads(UdpStream.class);
+        if (o.transports().contains(Transport.UDP) && !udp.isEmpty()) {
+            UdpStream first = udp.get(0);
+            long duration = o.durationNanos() != null ? o.durationNanos() : first.durationNanos();
+            for (IpVersion ip : o.protocols()) {
+                List<Integer> sizes = o.sizes() != null ? o.sizes() : first.sizes().of(ip);
+                for (int payload : sizes) {
+                    for (Direction leg : first.direction().legs()) {
+                        for (int t = 0; t < trials; t++) {
+                            specs.add(new RunSpec(Transport.UDP, ip, payload, leg, t, duration));
+                        }
+                    }
+                }
+            }
+        }
+        return specs;
+    }
+
+    /** Runs one simulation. */
+    public static RunResult run(Scenario s, RunSpec spec) {
+        return UdpRun.run(s, spec);
+    }
+
+    /** Medians over trials, one point per (transport, protocol, direction, payload, guest). */
+    public static Result aggregate(Scenario s, String version, String parameters, List<RunResult> results) {
+        Map<String, List<RunResult>> byPoint = new TreeMap<>();
+        for (RunResult r : results) {
+            RunSpec p = r.spec();
+            String key = String.format("%d/%d/%d/%06d", p.transport().ordinal(), p.ip().ordinal(),
+                    p.direction().ordinal(), p.payload());
+            byPoint.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<Point> points = new ArrayList<>();
+        for (List<RunResult> trials : byPoint.values()) {
+            trials.sort(Comparator.comparingInt(r -> r.spec().trial()));
+            RunSpec spec = trials.get(0).spec();
+            List<String> guests = new ArrayList<>(trials.get(0).throughputMbps().keySet());
+            for (String g : guests) {
+                points.add(point(spec, g, trials, List.of(g)));
+            }
+            if (guests.size() > 1) {
+                points.add(point(spec, SUM, trials, guests));
+            }
+        }
+        return new Result("sim", s.name(), s.method().seed(), version, parameters, points);
+    }
+
+    private static Point point(RunSpec spec, String guest, List<RunResult> trials, List<String> guests) {
+        List<Double> throughput = new ArrayList<>();
+        double[] loss = new double[trials.size()];
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        Map<String, double[]> drops = new TreeMap<>();
+        for (int t = 0; t < trials.size(); t++) {
+            RunResult r = trials.get(t);
+            double sum = 0;
+            double lost = 0;
+            for (String g : guests) {
+                sum += r.throughputMbps().get(g);
+                lost += r.loss().get(g);
+            }
+            throughput.add(sum);
+            loss[t] = lost / guests.size();
+            final int trial = t;
+            r.cpuPercent().forEach((d, v) -> cpu.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
+            r.drops().forEach((q, v) -> drops.computeIfAbsent(q, k -> new double[trials.size()])[trial] = v);
+        }
+        Map<String, Double> cpuMedian = new LinkedHashMap<>();
+        cpu.forEach((d, v) -> cpuMedian.put(d, Stats.median(v)));
+        Map<String, Double> dropMedian = new TreeMap<>();
+        drops.forEach((q, v) -> dropMedian.put(q, Stats.median(v)));
+        return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
+                .direction(spec.direction().key()).payload(spec.payload()).guest(guest)
+                .throughputMbps(Stats.median(throughput.stream().mapToDouble(Double::doubleValue).toArray()))
+                .throughputTrials(throughput).loss(Stats.median(loss)).cpuPercent(cpuMedian).drops(dropMedian)
+                .build();
+    }
+}

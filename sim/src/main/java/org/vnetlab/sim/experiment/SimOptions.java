@@ -1,0 +1,30 @@
+package org.vnetlab.sim.experiment;
+
+import java.util.List;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+
+/**
+ * What to simulate of a scenario.
+ *
+ * @param protocols     IPv4, IPv6 or both
+ * @param transports    UDP, TCP or both (RTT probes run whenever the scenario has them)
+ * @param sizes         UDP payload sizes; null for the scenario's own (per protocol)
+ * @param trials        trials per point; null for the scenario's method
+ * @param durationNanos each leg's duration; null for the scenario's workloads
+ */
+public record SimOptions(List<IpVersion> protocols, List<Transport> transports, List<Integer> sizes, Integer trials,
+                         Long durationNanos) {
+
+    public SimOptions {
+        protocols = List.copyOf(protocols);
+        transports = List.copyOf(transports);
+        sizes = sizes == null ? null : List.copyOf(sizes);
+    }
+
+    /** Both protocols and both transports, everything else from the scenario. */
+    public static SimOptions defaults() {
+        return new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6), List.of(Transport.UDP, Transport.TCP), null,
+                null, null);
+    }
+}
