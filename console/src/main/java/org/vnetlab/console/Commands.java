@@ -10,6 +10,7 @@ import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
+import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
 import org.vnetlab.console.session.SetCommand;
 import org.vnetlab.console.session.UnsetCommand;
@@ -49,6 +50,7 @@ public final class Commands {
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
-                new PlotCommand(session));
+                new PlotCommand(session),
+                new ReportCommand(session));
     }
 }
