@@ -88,28 +88,24 @@ public final class TerminalChart {
         return -1;
     }
 
+    /** Labels under the x axis: its ends, and round values between them where they fit. */
     private static String xTicks(int columns, double xMin, double xMax) {
-        char[] line = " ".repeat(columns + 8).toCharArray();
+        char[] line = " ".repeat(columns).toCharArray();
+        String first = number(xMin, xMax);
+        String last = number(xMax, xMax);
+        int lastStart = Math.max(first.length() + 1, columns - last.length());
+        first.getChars(0, first.length(), line, 0);
+        last.getChars(0, Math.min(last.length(), columns - lastStart), line, lastStart);
         double step = niceCeiling((xMax - xMin) / 6);
-        List<Double> ticks = new ArrayList<>();
-        ticks.add(xMin);
+        int freeFrom = first.length() + 1;
         for (double t = Math.ceil(xMin / step) * step; t < xMax; t += step) {
-            ticks.add(t);
-        }
-        ticks.add(xMax);
-        int freeFrom = 0;
-        for (int i = 0; i < ticks.size(); i++) {
-            double t = ticks.get(i);
             String label = number(t, xMax);
             int at = (int) Math.round((t - xMin) / (xMax - xMin) * (columns - 1));
-            int start = i == ticks.size() - 1 ? Math.min(at, columns - label.length() + 1)
-                    : Math.max(0, at - label.length() / 2);
-            boolean last = i == ticks.size() - 1;
-            if (start < freeFrom || (!last && start + label.length() + 1 > columns - number(xMax, xMax).length())) {
-                continue;
+            int start = at - label.length() / 2;
+            if (start >= freeFrom && start + label.length() + 1 <= lastStart) {
+                label.getChars(0, label.length(), line, start);
+                freeFrom = start + label.length() + 1;
             }
-            label.getChars(0, label.length(), line, start);
-            freeFrom = start + label.length() + 1;
         }
         return new String(line).stripTrailing();
     }

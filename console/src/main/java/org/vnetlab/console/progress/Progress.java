@@ -31,7 +31,7 @@ public final class Progress {
     private final LongSupplier clock;
     private final long started;
     private int done;
-    private long drawnAt = Long.MIN_VALUE;
+    private long drawnAt;
     private int drawnLength;
     private boolean finished;
 
@@ -43,6 +43,7 @@ public final class Progress {
         this.total = Math.max(0, total);
         this.clock = clock;
         this.started = clock.getAsLong();
+        this.drawnAt = started - REDRAW_NANOS;
     }
 
     /** A bar over {@code total} points; invisible unless {@code io} is interactive. */
