@@ -162,6 +162,16 @@ class ReportTest {
     }
 
     @Test
+    void reproduceWritesTheReportAndPrintsItsPath(@TempDir Path out) throws Exception {
+        Run r = cli("reproduce", "--out", out.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().endsWith("report: " + out.resolve("index.html").toAbsolutePath() + "\n"), r.out());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("No results were given: the study's published values only."), html);
+        assertTrue(html.contains("<td class=\"published\">0.2643</td>"), html);
+    }
+
+    @Test
     void badFilesAreOneLineNamingTheFile(@TempDir Path out) throws Exception {
         Path malformed = out.resolve("broken.json");
         Files.writeString(malformed, "{\"schema\": \"vnetlab.result/1\", \"points\": [");
