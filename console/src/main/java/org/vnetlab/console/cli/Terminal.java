@@ -1,6 +1,10 @@
 package org.vnetlab.console.cli;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.vnetlab.core.result.Result;
@@ -27,15 +31,36 @@ public record Terminal(PrintStream out, PrintStream err, boolean interactive, Bo
         this(out, err, interactive, cancelled, width, unicode, r -> { });
     }
 
+    /** The process's own streams; the width is $COLUMNS, else the terminal's, else {@value #DEFAULT_WIDTH}. */
     public static Terminal system() {
         boolean tty = System.console() != null;
-        int columns = 100;
+        return new Terminal(System.out, System.err, tty, () -> false, columns(tty), utf8Locale());
+    }
+
+    /** Columns assumed when neither $COLUMNS nor a terminal says. */
+    public static final int DEFAULT_WIDTH = 100;
+
+    private static int columns(boolean tty) {
         try {
-            columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-        } catch (NumberFormatException ignored) {
-            // keep the default width
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+        } catch (NumberFormatException notSet) {
+            return tty ? ttyColumns() : DEFAULT_WIDTH;
         }
-        return new Terminal(System.out, System.err, tty, () -> false, columns, utf8Locale());
+    }
+
+    /** {@code stty size} on the controlling terminal: a few milliseconds, where opening a JLine terminal takes half a second. */
+    private static int ttyColumns() {
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split(" ");
+            return stty.waitFor(2, TimeUnit.SECONDS) && size.length == 2 ? Integer.parseInt(size[1]) : DEFAULT_WIDTH;
+        } catch (IOException | NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DEFAULT_WIDTH;
+        }
     }
 
     /** Whether the locale (LC_ALL, LC_CTYPE, LANG, in that order) asks for UTF-8. */

@@ -3,11 +3,11 @@ package org.vnetlab.console.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.jline.reader.impl.completer.FileNameCompleter;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.Option;
@@ -27,7 +27,7 @@ public final class ConsoleCompleter implements Completer {
     private final SessionDispatcher dispatcher;
     private final ScenarioLoader loader;
     private final KeyChoices choices;
-    private final Completer files = new FileNameCompleter();
+    private final Completer files = new Completers.FileNameCompleter();
 
     public ConsoleCompleter(SessionDispatcher dispatcher) {
         this.dispatcher = dispatcher;

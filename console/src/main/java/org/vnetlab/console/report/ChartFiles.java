@@ -11,7 +11,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -35,6 +39,7 @@ final class ChartFiles {
 
     static final int WIDTH = 1000;
     static final int HEIGHT = 560;
+    private static final Pattern CLIP_ID = Pattern.compile("clip\\d+");
 
     private ChartFiles() {
     }
@@ -103,13 +108,24 @@ final class ChartFiles {
         }
     }
 
+    /** Clip-path ids numbered in order of appearance, so the same chart gives the same bytes. */
+    static String stableIds(String svg) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Matcher m = CLIP_ID.matcher(svg);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, ids.computeIfAbsent(m.group(), k -> "clip" + (ids.size() + 1)));
+        }
+        return m.appendTail(out).toString();
+    }
+
     private static void writeSvg(XYChart chart, Path file) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         chart.paint(g, chart.getWidth(), chart.getHeight());
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight()))
                 .writeTo(svg);
-        String text = svg.toString(StandardCharsets.UTF_8);
+        String text = stableIds(svg.toString(StandardCharsets.UTF_8));
         StringBuilder described = new StringBuilder();
         described.append("<title>").append(Html.escape(chart.getTitle())).append("</title>\n");
         described.append("<desc>").append(Html.escape(chart.getYAxisTitle() + " against " + chart.getXAxisTitle()

@@ -124,6 +124,14 @@ class ReportTest {
     }
 
     @Test
+    void theSameResultsGiveTheSameBytes(@TempDir Path again) throws Exception {
+        new Report(LOADER, ReferenceDataset.study()).write(StudyResults.all(), again);
+        for (String file : List.of("index.html", "udp-throughput.svg", "udp-throughput.png")) {
+            assertEquals(-1L, Files.mismatch(dir.resolve(file), again.resolve(file)), file);
+        }
+    }
+
+    @Test
     void figuresWithoutDataAreOmittedWithANote(@TempDir Path out) throws Exception {
         Result native4 = StudyResults.sweep("sim", "native", List.of("host"), List.of("host"), 300);
         Path page = new Report(LOADER, ReferenceDataset.study()).write(List.of(new Report.Source(native4, "n.json")),
