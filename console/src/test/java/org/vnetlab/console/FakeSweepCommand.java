@@ -23,6 +23,7 @@ public final class FakeSweepCommand implements Command {
 
     static final Option DELAY = Option.value("--delay-ms", "MS", "wall-clock time per point", "0");
     static final Option QUIET = Option.flag("--quiet", "no progress bar");
+    static final Option PROTOCOL = Option.value("--protocol", "ipv4|ipv6|both", "which IP versions", "both");
 
     private final ScenarioLoader loader;
 
@@ -50,6 +51,7 @@ public final class FakeSweepCommand implements Command {
         List<Option> all = new ArrayList<>(ScenarioOptions.all());
         all.add(DELAY);
         all.add(QUIET);
+        all.add(PROTOCOL);
         return all;
     }
 
@@ -64,11 +66,13 @@ public final class FakeSweepCommand implements Command {
         long delay = args.value(DELAY.name(), Long::parseLong, "milliseconds").orElse(0L);
         List<String> guests = s.scenario().platform().guestNames();
         List<Integer> sizes = List.of(36, 100, 300, 500, 800, 1000, 1200, 1400);
-        int total = sizes.size() * 2;
+        String chosen = args.value(PROTOCOL.name()).orElse("both");
+        List<String> protocols = chosen.equals("both") ? List.of("ipv4", "ipv6") : List.of(chosen);
+        int total = sizes.size() * protocols.size();
         Progress bar = Progress.start(args.has(QUIET.name()) ? io.quiet() : io, total);
         List<Point> points = new ArrayList<>();
         outer:
-        for (String protocol : List.of("ipv4", "ipv6")) {
+        for (String protocol : protocols) {
             for (int size : sizes) {
                 if (io.isCancelled()) {
                     break outer;

@@ -30,7 +30,7 @@ public final class ResultSeries {
                 .filter(p -> p.throughputMbps() != null).filter(keep).toList());
         Map<Series.Key, List<Series.XY>> curves = new LinkedHashMap<>();
         for (Point p : points) {
-            curves.computeIfAbsent(new Series.Key(p.transport(), p.direction(), p.protocol(), p.guest()),
+            curves.computeIfAbsent(new Series.Key(p.transport(), p.direction(), p.protocol(), p.guest() + grid(p)),
                     k -> new ArrayList<>()).add(new Series.XY(p.payload(), p.throughputMbps()));
         }
         return labelled(curves);
@@ -46,13 +46,20 @@ public final class ResultSeries {
         Map<Series.Key, Map<Integer, Double>> curves = new LinkedHashMap<>();
         for (Point p : points) {
             p.cpuPercent().forEach((domain, percent) -> curves.computeIfAbsent(
-                    new Series.Key(p.transport(), p.direction(), p.protocol(), domain), k -> new TreeMap<>())
+                    new Series.Key(p.transport(), p.direction(), p.protocol(), domain + grid(p)), k -> new TreeMap<>())
                     .putIfAbsent(p.payload(), percent));
         }
         Map<Series.Key, List<Series.XY>> xy = new LinkedHashMap<>();
         curves.forEach((k, byPayload) -> xy.put(k, byPayload.entrySet().stream()
                 .map(e -> new Series.XY(e.getKey(), e.getValue())).toList()));
         return labelled(xy);
+    }
+
+    /** A grid sweep's coordinates, e.g. {@code " host.cpus=4"}, so each grid point is a curve of its own. */
+    private static String grid(Point p) {
+        StringBuilder sb = new StringBuilder();
+        p.grid().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        return sb.toString();
     }
 
     /** {@code IPv4} for {@code ipv4}, {@code IPv6} for {@code ipv6}. */

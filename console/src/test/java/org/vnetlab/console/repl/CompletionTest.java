@@ -64,6 +64,7 @@ class CompletionTest {
     @Test
     void flagValuesFromTheirUsageForm() {
         assertEquals(List.of("throughput", "cpu"), offered("plot --metric "));
+        assertEquals(List.of("ipv4", "ipv6", "both"), offered("fakesweep --protocol "));
         assertTrue(offered("fakesweep native --set plat").contains("platform="));
         assertEquals(List.of("platform=native", "platform=xen", "platform=vserver"),
                 offered("fakesweep native --set platform="));
