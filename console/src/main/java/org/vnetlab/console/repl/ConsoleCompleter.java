@@ -18,7 +18,8 @@ import org.vnetlab.console.session.Session;
  * Tab completion from the commands' own declarations: command names; their flags; a flag's
  * value from its usage form ({@code --metric throughput|cpu} offers both, a {@code FILE} or
  * {@code DIR} argument completes paths, {@code --set KEY=VALUE} completes keys, then values);
- * scenario names for scenario commands and {@code use}; keys for {@code set} and {@code unset}.
+ * scenario names for scenario commands and {@code use}; keys for {@code set} and {@code unset};
+ * paths where the usage names a {@code FILE} or a {@code .json} file.
  */
 public final class ConsoleCompleter implements Completer {
 
@@ -91,7 +92,7 @@ public final class ConsoleCompleter implements Completer {
             keyValues(line.word(), candidates);
         } else if (arguments.startsWith("KEY")) {
             dispatcher.session().overriddenKeys().forEach(k -> candidates.add(word(k, null)));
-        } else if (arguments.contains("FILE")) {
+        } else if (arguments.contains("FILE") || arguments.contains(".json")) {
             files.complete(reader, line, candidates);
         }
     }

@@ -40,23 +40,29 @@ public final class Session {
     }
 
     /**
-     * Adds or replaces the override {@code KEY=VALUE}; fails with a one-line {@link ConfigError} for
-     * an unknown key, or for a value the session scenario does not accept.
+     * Adds or replaces the overrides {@code KEY=VALUE}, all or none: fails with a one-line
+     * {@link ConfigError} for an unknown key, or for a value the session scenario does not accept.
      *
-     * @return the session scenario with the override, or empty when no scenario is in use yet
+     * @return the session scenario with the overrides, or empty when no scenario is in use yet
      */
-    public synchronized Optional<LoadedScenario> set(String keyValue) {
-        loader.override(keyValue);
-        int eq = keyValue.indexOf('=');
-        String key = keyValue.substring(0, eq).trim();
+    public synchronized Optional<LoadedScenario> set(List<String> keyValues) {
         Map<String, String> next = new LinkedHashMap<>(overrides);
-        next.remove(key);
-        next.put(key, keyValue.substring(eq + 1).trim());
+        for (String keyValue : keyValues) {
+            loader.override(keyValue);
+            int eq = keyValue.indexOf('=');
+            String key = keyValue.substring(0, eq).trim();
+            next.remove(key);
+            next.put(key, keyValue.substring(eq + 1).trim());
+        }
         Optional<LoadedScenario> loaded = scenario == null ? Optional.empty()
                 : Optional.of(loader.load(scenario, asSets(next)));
         overrides.clear();
         overrides.putAll(next);
         return loaded;
+    }
+
+    public Optional<LoadedScenario> set(String keyValue) {
+        return set(List.of(keyValue));
     }
 
     /** Removes the override of {@code key}; fails when there is none. */

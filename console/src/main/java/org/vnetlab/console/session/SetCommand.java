@@ -44,10 +44,7 @@ public final class SetCommand implements Command {
             io.out().println(sets.isEmpty() ? "no overrides" : String.join("\n", sets));
             return 0;
         }
-        Optional<LoadedScenario> loaded = Optional.empty();
-        for (String keyValue : args.positional()) {
-            loaded = session.set(keyValue);
-        }
+        Optional<LoadedScenario> loaded = session.set(args.positional());
         io.out().println(loaded.map(l -> ScenarioSummary.of(l, session.sets()))
                 .orElse("set " + String.join(" ", session.sets()) + " (no scenario in use yet: `use NAME`)"));
         return 0;

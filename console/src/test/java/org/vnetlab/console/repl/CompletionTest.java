@@ -80,6 +80,7 @@ class CompletionTest {
         assertEquals(List.of("udp.direction=rx", "udp.direction=tx", "udp.direction=tradeoff"),
                 offered("set udp.direction="));
         assertEquals(List.of("host.cpus=2"), offered("set host.cpus="));
+        assertTrue(offered("report ").contains("pom.xml"), "files in the working directory: " + offered("report "));
         session.set("host.cpus=4");
         assertEquals(List.of("host.cpus"), offered("unset "));
     }

@@ -32,6 +32,16 @@ class SessionDispatcherTest {
     }
 
     @Test
+    void setIsAllOrNothing() {
+        session.use("xen-double");
+        org.junit.jupiter.api.Assertions.assertThrows(org.vnetlab.config.ConfigError.class,
+                () -> session.set(List.of("xen.domUs=3", "host.cpus=zero")));
+        assertEquals(List.of(), session.sets());
+        session.set(List.of("xen.domUs=3", "host.cpus=4"));
+        assertEquals(List.of("xen.domUs=3", "host.cpus=4"), session.sets());
+    }
+
+    @Test
     void useDropsTheOverrides() {
         session.use("xen-double");
         session.set("xen.domUs=3");
