@@ -2,7 +2,8 @@ package org.vnetlab.console.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.vnetlab.console.results.Series;
 
 /**
@@ -144,7 +145,8 @@ public final class TerminalChart {
     }
 
     private static String number(double v, double scale) {
-        return scale >= 10 ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.1f", v);
+        return scale >= 10 ? Long.toString(Math.round(v))
+                : new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** Character cells, each {@code cellWidth x cellHeight} dots; a marker replaces the cell's dots. */

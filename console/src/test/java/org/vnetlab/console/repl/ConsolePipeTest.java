@@ -47,7 +47,7 @@ class ConsolePipeTest {
                 r.out());
         assertTrue(r.out().contains("64 points"), r.out());
         assertTrue(r.out().contains("● IPv4 domU1   ▲ IPv4 domU2   ■ IPv6 domU1   ◆ IPv6 domU2"), r.out());
-        assertTrue(r.out().contains("CPU load against payload: sim xen-double"), r.out());
+        assertTrue(r.out().contains("CPU load against payload, rx: sim xen-double"), r.out());
         assertTrue(r.out().contains("IPv4 domU4"), r.out());
         assertFalse(r.out().contains("\u001b"), "no ANSI escapes in a pipe");
         assertEquals(64, r.session().lastResult().orElseThrow().points().size());
@@ -76,12 +76,23 @@ class ConsolePipeTest {
     @Test
     void sessionCommandsRejectBadInputInOneLine() throws IOException {
         for (String bad : List.of("set host.cpu=4", "set host.cpus=zero", "unset host.cpus", "use nowhere.conf",
-                "plot", "plot --metric memory", "use xen-double \"unclosed")) {
+                "plot", "fakesweep\nplot --metric memory", "fakesweep\nplot --direction tx",
+                "fakesweep\nplot --direction up", "use xen-double \"unclosed")) {
             ConsoleFixture.Run r = script("use native\n" + bad + "\nscenarios\n");
             assertEquals(Cli.USAGE, r.code(), bad + ": " + r.err());
             assertEquals(1, r.err().lines().count(), bad + ": " + r.err());
             assertFalse(r.out().contains("xen-single"), bad + ": the script stopped");
         }
+    }
+
+    @Test
+    void plotShowsReceivedValuesOrTheDirectionAsked() throws IOException {
+        ConsoleFixture.Run r = script("use native\nfakesweep --protocol ipv4\nplot\nplot --direction all\n");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("throughput against payload, rx: sim native, seed 1"), r.out());
+        assertTrue(r.out().contains("throughput against payload: sim native, seed 1"), r.out());
+        assertTrue(r.out().contains("● IPv4 host\n"), r.out());
+        assertFalse(r.out().contains("IPv6"), r.out());
     }
 
     @Test
