@@ -14,7 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,7 @@ class CompletionTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        terminal = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream()).build();
+        terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
         reader = LineReaderBuilder.builder().terminal(terminal).build();
         session = new Session(LOADER);
         completer = new ConsoleCompleter(new SessionDispatcher(ConsoleFixture.cli(session), session));
@@ -57,7 +56,7 @@ class CompletionTest {
         assertTrue(offered("").containsAll(List.of("use", "set", "unset", "show", "plot", "report", "fakesweep",
                 "help", "exit")), offered("").toString());
         assertTrue(offered("help ").contains("report"));
-        assertEquals(List.of("--metric", "--help"), offered("plot --"));
+        assertEquals(List.of("--metric", "--direction", "--help"), offered("plot --"));
         assertTrue(offered("fakesweep x --").containsAll(List.of("--set", "--params", "--delay-ms", "--quiet")));
     }
 

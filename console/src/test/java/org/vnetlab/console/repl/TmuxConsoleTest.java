@@ -28,7 +28,6 @@ import org.vnetlab.console.ConsoleTestMain;
 class TmuxConsoleTest {
 
     private static final long WAIT_SECONDS = 60;
-    private final String socket = "vnetlab-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean started;
 
     @TempDir
@@ -110,7 +109,7 @@ class TmuxConsoleTest {
     }
 
     private String capture() throws Exception {
-        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-J", "-t", "t", "-S", "-200")
+        Process p = new ProcessBuilder("tmux", "-S", socket(), "capture-pane", "-p", "-J", "-t", "t", "-S", "-200")
                 .redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(10, TimeUnit.SECONDS);
@@ -118,7 +117,7 @@ class TmuxConsoleTest {
     }
 
     private int tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -127,6 +126,11 @@ class TmuxConsoleTest {
             return -1;
         }
         return p.exitValue();
+    }
+
+    /** The test's own tmux server socket, inside its temporary directory. */
+    private String socket() {
+        return home.resolve("tmux.sock").toString();
     }
 
     static boolean onPath(String program) {
