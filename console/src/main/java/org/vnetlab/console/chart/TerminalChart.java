@@ -103,7 +103,8 @@ public final class TerminalChart {
             String label = number(t, xMax);
             int at = (int) Math.round((t - xMin) / (xMax - xMin) * (columns - 1));
             int start = at - label.length() / 2;
-            if (start >= freeFrom && start + label.length() + 1 <= lastStart) {
+            boolean nearAnEnd = at < columns / 12 || at > columns - columns / 12;
+            if (!nearAnEnd && start >= freeFrom && start + label.length() + 1 <= lastStart) {
                 label.getChars(0, label.length(), line, start);
                 freeFrom = start + label.length() + 1;
             }
