@@ -1,12 +1,21 @@
 package org.vnetlab.console;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
+import org.vnetlab.console.repl.ConsoleCommand;
+import org.vnetlab.console.report.ReportCommand;
+import org.vnetlab.console.session.Session;
+import org.vnetlab.console.session.SetCommand;
+import org.vnetlab.console.session.UnsetCommand;
+import org.vnetlab.console.session.UseCommand;
 
 /** Every command vnetlab has, in the order help lists them. */
 public final class Commands {
@@ -14,12 +23,36 @@ public final class Commands {
     private Commands() {
     }
 
+    /** The command line: every command, and {@code console} to open the interactive console. */
     public static Cli cli() {
         ScenarioLoader loader = new ScenarioLoader();
-        return new Cli(List.of(
+        List<Command> all = new ArrayList<>(commands(new Session(loader)));
+        all.add(new ConsoleCommand(loader, Commands::console));
+        return new Cli(all);
+    }
+
+    /** The console's commands: every command, and use/set/unset over the shared session. */
+    public static Cli console(Session session) {
+        return new Cli(consoleCommands(session));
+    }
+
+    public static List<Command> consoleCommands(Session session) {
+        List<Command> all = new ArrayList<>(commands(session));
+        all.add(new UseCommand(session));
+        all.add(new SetCommand(session));
+        all.add(new UnsetCommand(session));
+        return all;
+    }
+
+    /** The commands both the command line and the console have; plot and report default to the session's result. */
+    private static List<Command> commands(Session session) {
+        ScenarioLoader loader = session.loader();
+        return List.of(
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
-                new SimCommand(loader)));
+                new SimCommand(loader),
+                new PlotCommand(session),
+                new ReportCommand(session));
     }
 }

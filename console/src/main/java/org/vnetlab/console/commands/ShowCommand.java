@@ -37,6 +37,11 @@ public final class ShowCommand implements Command {
     }
 
     @Override
+    public boolean takesScenario() {
+        return true;
+    }
+
+    @Override
     public int run(ParsedArgs args, Terminal io) {
         String scenario = args.single("scenario name or file");
         io.out().print(ScenarioOptions.load(loader, scenario, args).render());

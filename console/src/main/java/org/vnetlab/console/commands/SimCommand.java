@@ -15,6 +15,7 @@ import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.ResultTable;
+import org.vnetlab.console.progress.Progress;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -66,6 +67,11 @@ public final class SimCommand implements Command {
     }
 
     @Override
+    public boolean takesScenario() {
+        return true;
+    }
+
+    @Override
     public List<Option> options() {
         return List.of(PROTOCOL, TRANSPORT, SIZES, TRIALS, DURATION, SEED, ScenarioOptions.SET, ScenarioOptions.PARAMS,
                 JSON, CSV, QUIET);
@@ -79,6 +85,7 @@ public final class SimCommand implements Command {
         Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
         LoadedScenario loaded = loader.load(name, sets, params);
         Result result = simulate(loaded, options(args), io, args.has(QUIET.name()));
+        io.publish(result);
         io.out().print(ResultTable.render(result));
         io.out().println("parameters: " + loaded.parameters());
         write(args, result, io);
@@ -125,12 +132,13 @@ public final class SimCommand implements Command {
             throw new UsageError("sim: scenario " + s.name() + " has nothing to simulate with these options"
                     + " (its workloads: " + String.join(", ", s.workloads().stream().map(w -> w.type()).toList()) + ")");
         }
-        ProgressLine progress = new ProgressLine(io, quiet, "sim " + s.name());
+        Progress bar = Progress.start(quiet ? io.quiet() : io, specs.size());
         List<RunResult> results;
         try (RunPool pool = RunPool.allCores()) {
-            results = pool.runAll(s, specs, progress::update, io::isCancelled);
+            results = pool.runAll(s, specs, (done, total) -> bar.step(), io::isCancelled);
+        } finally {
+            bar.done();
         }
-        progress.finish();
         return Experiment.aggregate(s, Version.current(), loaded.parameters(), results);
     }
 

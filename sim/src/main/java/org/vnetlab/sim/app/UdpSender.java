@@ -103,11 +103,16 @@ public final class UdpSender extends Task {
 
     @Override
     protected void endJob(long start, long end) {
-        long step = batch == 0 ? 0 : (end - start) / batch;
-        for (int j = 0; j < batch; j++) {
-            long due = nextDue + j * stream.gapNanos();
-            long ready = Math.max(due, start + (j + 1) * step);
-            port.send(ready, ready, stream.payload(), stream.flow(), sent++, 0, stream.flags());
+        // another sender may have filled a shared device queue meanwhile: what does not fit
+        // now is not sent (the socket call would have blocked) and stays due
+        batch = Math.min(batch, port.room(end));
+        if (batch > 0) {
+            // each datagram leaves when the CPU has done it, but not before it is due
+            long cpuStep = (end - start) / batch;
+            long step = Math.max(stream.gapNanos(), cpuStep);
+            long first = Math.max(nextDue, start + cpuStep);
+            port.send(first, step, first, step, batch, stream.payload(), stream.flow(), sent, 0, stream.flags());
+            sent += batch;
         }
         nextDue = Math.max(nextDue + batch * stream.gapNanos(), end);
     }

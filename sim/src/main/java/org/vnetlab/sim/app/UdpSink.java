@@ -53,14 +53,16 @@ public final class UdpSink extends Task {
 
     @Override
     protected double beginJob(long now) {
-        batch = Math.min(socket.size(), maxBatch);
+        batch = 0;
         batchBytes = 0;
         double cost = 0;
-        for (int k = 0; k < batch; k++) {
-            int payload = socket.payload(0);
-            batchBytes += payload;
-            cost += stack.recvCall(payload);
-            socket.removeHead();
+        while (batch < maxBatch && !socket.isEmpty()) {
+            int n = Math.min(maxBatch - batch, socket.headCount());
+            int payload = socket.headPayload();
+            batchBytes += (long) n * payload;
+            cost += n * stack.recvCall(payload);
+            socket.removeHead(n);
+            batch += n;
         }
         return cost * random.jitter(stack.costs().jitter);
     }

@@ -31,9 +31,13 @@ final class CpuSampler {
         }
     };
 
-    CpuSampler(Kernel kernel, long interval, List<Executor> executors, Iterable<Domain> domains) {
+    /**
+     * @param interval the sampling interval; a run shorter than ten intervals is sampled ten
+     *                 times over its length instead, so short runs still report CPU load
+     */
+    CpuSampler(Kernel kernel, long interval, long runLength, List<Executor> executors, Iterable<Domain> domains) {
         this.kernel = kernel;
-        this.interval = interval;
+        this.interval = Math.max(1, Math.min(interval, runLength / 10));
         this.executors = executors;
         for (Domain d : domains) {
             samples.put(d, new ArrayList<>());

@@ -74,7 +74,7 @@ public final class UdpRun {
             senders.put(stream.guest(), sender);
             sinks.put(stream.guest(), sink);
         }
-        CpuSampler sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), bed.host().executors(),
+        CpuSampler sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), spec.durationNanos(), bed.host().executors(),
                 bed.host().domains().values());
         sampler.start();
         bed.start();

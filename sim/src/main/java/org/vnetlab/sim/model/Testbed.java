@@ -219,9 +219,8 @@ public final class Testbed {
                     random(u.name() + ".netfront"));
             vcpus.get(0).add(front);
             NetfrontTx tx = new NetfrontTx(u.name(), queues.ringSlots() + queues.qdiscPackets(), u.vif().mac());
-            netback.connect(vif, port, front.ring(), tx);
+            netback.connect(vif, port, front, tx);
             traced.add(vif);
-            traced.add(front.ring());
             int[] next = {0};
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
                     hog -> vcpus.get(next[0]++ % vcpus.size())));

@@ -16,7 +16,6 @@ public final class Bridge implements RxPath {
     private final Flows flows;
     private final double perPacket;
     private final List<PacketQueue> ports = new ArrayList<>();
-    private final List<Runnable> portWakers = new ArrayList<>();
     private long[] macs = new long[0];
     private int[] macPorts = new int[0];
     private long floods;
@@ -68,17 +67,17 @@ public final class Bridge implements RxPath {
     }
 
     @Override
-    public void deliver(PacketQueue batch, long readyAt) {
-        int port = portOf(flows.get(batch.flow(0)).mac());
+    public void deliver(PacketQueue batch, int n, long ready0, long step) {
+        int port = portOf(flows.get(batch.headFlow()).mac());
         if (port >= 0) {
-            batch.moveHeadTo(ports.get(port), readyAt);
+            batch.moveHeadTo(ports.get(port), n, ready0, step);
             return;
         }
-        floods++;
+        floods += n;
         for (PacketQueue p : ports) {
-            p.offer(readyAt, batch.stamp(0), batch.payload(0), batch.flow(0), batch.seq(0), batch.ack(0),
-                    batch.flags(0));
+            p.offer(ready0, step, batch.headStamp(), batch.headStampStep(), n, batch.headPayload(), batch.headFlow(),
+                    batch.headSeq(), batch.headAck(), batch.headFlags());
         }
-        batch.removeHead();
+        batch.removeHead(n);
     }
 }

@@ -36,8 +36,8 @@ public final class HostStack implements RxPath {
     }
 
     @Override
-    public void deliver(PacketQueue batch, long readyAt) {
-        boolean outbound = (batch.flags(0) & Packets.OUTBOUND) != 0;
-        batch.moveHeadTo(flows.socketFor(batch.flow(0), outbound), readyAt);
+    public void deliver(PacketQueue batch, int n, long ready0, long step) {
+        boolean outbound = (batch.headFlags() & Packets.OUTBOUND) != 0;
+        batch.moveHeadTo(flows.socketFor(batch.headFlow(), outbound), n, ready0, step);
     }
 }

@@ -12,25 +12,14 @@ import org.vnetlab.sim.packet.PacketQueue;
 /**
  * Dom0's netback: one receive and one transmit tasklet serve every guest (XEN-FACTS), so all
  * guests' network work in Dom0 is serialised on one VCPU. Receive moves packets from the vifs'
- * queues into the guests' shared rings by grant copy, dropping those for a guest with no free
- * receive buffer ({@code GUEST.netback.rx.nobuf}); transmit takes guests' requests off their
- * rings through the bridge to the NIC.
+ * queues into the guests' shared rings by grant copy; a guest with no free receive buffer stops
+ * its vif's queue, which then fills and drops ({@code GUEST.netback.vif.drop}, the vif's
+ * tx_dropped). Transmit takes guests' requests off their rings through the bridge to the NIC.
  */
 public final class Netback {
 
-    /** One guest's side of netback: its vif queue, its rings, its waiting sender. */
-    public static final class Vif {
-        final int port;
-        final PacketQueue fromBridge;
-        final PacketQueue rxRing;
-        final NetfrontTx txRing;
-
-        Vif(int port, PacketQueue fromBridge, PacketQueue rxRing, NetfrontTx txRing) {
-            this.port = port;
-            this.fromBridge = fromBridge;
-            this.rxRing = rxRing;
-            this.txRing = txRing;
-        }
+    /** One guest's side of netback: its vif queue, its rings. */
+    private record Vif(int port, PacketQueue fromBridge, NetfrontRx front, NetfrontTx txRing) {
     }
 
     private final Costs costs;
@@ -60,18 +49,18 @@ public final class Netback {
         return tx;
     }
 
-    /** Connects a guest: its vif queue (a bridge port), its receive ring, its transmit ring. */
-    public void connect(PacketQueue fromBridge, int bridgePort, PacketQueue rxRing, NetfrontTx txRing) {
-        vifs.add(new Vif(bridgePort, fromBridge, rxRing, txRing));
+    /** Connects a guest: its vif queue (a bridge port), its netfront, its transmit ring. */
+    public void connect(PacketQueue fromBridge, int bridgePort, NetfrontRx front, NetfrontTx txRing) {
+        vifs.add(new Vif(bridgePort, fromBridge, front, txRing));
         fromBridge.onNonEmpty(rx::wake);
+        front.onBuffersPosted(rx::wake);
         txRing.onRequests(tx::wake);
     }
 
     /** Guest-bound packets: vif queue to the guest's ring, by grant copy. */
     private final class RxTasklet extends Task {
-        private final PacketQueue moving = new PacketQueue("netback.rx.moving", 4096);
+        private final JobOutput copy = new JobOutput("netback.rx.copy");
         private final List<PacketQueue> targets = new ArrayList<>();
-        private final double[] cumulative = new double[4096];
         private int next;
 
         RxTasklet(Domain dom0) {
@@ -81,7 +70,7 @@ public final class Netback {
         @Override
         protected boolean hasWork(long now) {
             for (Vif v : vifs) {
-                if (!v.fromBridge.isEmpty()) {
+                if (!v.fromBridge.isEmpty() && v.front.ring().room() > 0) {
                     return true;
                 }
             }
@@ -90,57 +79,47 @@ public final class Netback {
 
         @Override
         protected double beginJob(long now) {
-            double cost = costs.netbackNotify;
+            copy.clear();
             targets.clear();
             int taken = 0;
+            int[] room = new int[vifs.size()];
+            for (int i = 0; i < room.length; i++) {
+                room[i] = vifs.get(i).front.ring().room();
+            }
             boolean progress = true;
             while (taken < batchLimit && progress) {
                 progress = false;
                 for (int i = 0; i < vifs.size() && taken < batchLimit; i++) {
-                    Vif v = vifs.get((next + i) % vifs.size());
-                    if (v.fromBridge.isEmpty()) {
+                    int index = (next + i) % vifs.size();
+                    Vif v = vifs.get(index);
+                    if (v.fromBridge.isEmpty() || room[index] == 0) {
                         continue;
                     }
+                    int n = Math.min(Math.min(v.fromBridge.headCount(), room[index]), batchLimit - taken);
+                    copy.take(v.fromBridge, n, costs.netbackRx + costs.netbackRxPerByte * v.fromBridge.headPayload(),
+                            now);
+                    targets.add(v.front.ring());
+                    room[index] -= n;
+                    taken += n;
                     progress = true;
-                    if (v.rxRing.size() + pendingFor(v.rxRing) >= v.rxRing.capacity()) {
-                        v.rxRing.drop(1); // no receive buffer posted: dropped in Dom0
-                        v.fromBridge.removeHead();
-                        continue;
-                    }
-                    cost += costs.netbackRx + costs.netbackRxPerByte * v.fromBridge.payload(0);
-                    v.fromBridge.moveHeadTo(moving, now);
-                    targets.add(v.rxRing);
-                    cumulative[taken++] = cost;
                 }
             }
             next = (next + 1) % Math.max(1, vifs.size());
-            return cost * random.jitter(costs.jitter);
-        }
-
-        private int pendingFor(PacketQueue ring) {
-            int n = 0;
-            for (PacketQueue t : targets) {
-                if (t == ring) {
-                    n++;
-                }
-            }
-            return n;
+            return (costs.netbackNotify + copy.total()) * random.jitter(costs.jitter);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            int n = targets.size();
-            double last = n == 0 ? 1 : cumulative[n - 1];
-            for (int k = 0; k < n; k++) {
-                moving.moveHeadTo(targets.get(k), start + (long) ((end - start) * (cumulative[k] / last)));
+            copy.spread(start, end, costs.netbackNotify);
+            for (int k = 0; k < copy.segments(); k++) {
+                copy.taken().moveHeadTo(targets.get(k), copy.count(k), copy.first(k), copy.step(k));
             }
         }
     }
 
     /** Guests' transmit requests: ring to bridge to NIC. */
     private final class TxTasklet extends Task {
-        private final PacketQueue moving = new PacketQueue("netback.tx.moving", 4096);
-        private final double[] cumulative = new double[4096];
+        private final JobOutput out = new JobOutput("netback.tx.out");
         private final List<Vif> sources = new ArrayList<>();
         private int next;
 
@@ -166,8 +145,8 @@ public final class Netback {
 
         @Override
         protected double beginJob(long now) {
-            double cost = costs.netbackNotify;
             int limit = Math.min(batchLimit, nic.room(now));
+            out.clear();
             sources.clear();
             int taken = 0;
             boolean progress = true;
@@ -179,31 +158,32 @@ public final class Netback {
                     if (q.isEmpty()) {
                         continue;
                     }
-                    progress = true;
-                    cost += costs.netbackTx + costs.netbackTxPerByte * q.payload(0) + costs.bridge + costs.driverTx;
-                    q.moveHeadTo(moving, now);
+                    int n = Math.min(q.headCount(), limit - taken);
+                    out.take(q, n, costs.netbackTx + costs.netbackTxPerByte * q.headPayload() + costs.bridge
+                            + costs.driverTx, now);
                     sources.add(v);
-                    cumulative[taken++] = cost;
+                    taken += n;
+                    progress = true;
                 }
             }
             next = (next + 1) % Math.max(1, vifs.size());
             for (Vif v : vifs) {
                 v.txRing.drained();
             }
-            return cost * random.jitter(costs.jitter);
+            return (costs.netbackNotify + out.total()) * random.jitter(costs.jitter);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            int n = sources.size();
-            double last = n == 0 ? 1 : cumulative[n - 1];
-            for (int k = 0; k < n; k++) {
+            out.spread(start, end, costs.netbackNotify);
+            PacketQueue q = out.taken();
+            for (int k = 0; k < out.segments(); k++) {
                 Vif v = sources.get(k);
                 bridge.learn(v.txRing.mac(), v.port);
-                long ready = start + (long) ((end - start) * (cumulative[k] / last));
-                nic.send(ready, moving.stamp(0), moving.payload(0), moving.flow(0), moving.seq(0), moving.ack(0),
-                        moving.flags(0));
-                moving.removeHead();
+                int n = out.count(k);
+                nic.send(out.first(k), out.step(k), q.headStamp(), q.headStampStep(), n, q.headPayload(),
+                        q.headFlow(), q.headSeq(), q.headAck(), q.headFlags());
+                q.removeHead(n);
             }
         }
     }

@@ -7,30 +7,29 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.model.Costs;
 import org.vnetlab.sim.model.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Packets;
 
 /**
  * A guest's netfront receive, in the guest's softirq: takes responses off the shared receive
  * ring (notified by event channel), builds the packets and passes them through the guest's IP
- * stack to their sockets. Taking a response reposts its buffer, freeing a ring slot.
+ * stack to their sockets. Taking a response reposts its buffer, freeing a ring slot for netback.
  */
 public final class NetfrontRx extends Task {
 
     private final PacketQueue ring;
-    private final PacketQueue moving;
-    private final double[] cumulative;
+    private final JobOutput out;
     private final Flows flows;
     private final Costs costs;
     private final GuestStack stack;
     private final int budget;
     private final RandomStream random;
-    private int taken;
+    private Runnable buffersPosted;
 
     public NetfrontRx(String guest, Domain domain, int ringSlots, int budget, Flows flows, GuestStack stack,
                       RandomStream random) {
         super(guest + ".netfront.rx", domain, Priority.SOFTIRQ);
-        this.ring = new PacketQueue(guest + ".netback.rx.nobuf", ringSlots);
-        this.moving = new PacketQueue(guest + ".netfront.rx.moving", budget);
-        this.cumulative = new double[budget];
+        this.ring = new PacketQueue(guest + ".netfront.rx.ring", ringSlots);
+        this.out = new JobOutput(guest + ".netfront.rx.out");
         this.flows = flows;
         this.costs = stack.costs();
         this.stack = stack;
@@ -39,9 +38,13 @@ public final class NetfrontRx extends Task {
         ring.onNonEmpty(this::wake);
     }
 
-    /** The shared receive ring that netback fills. */
+    /** The shared receive ring that netback fills; its free slots are the posted buffers. */
     public PacketQueue ring() {
         return ring;
+    }
+
+    void onBuffersPosted(Runnable r) {
+        this.buffersPosted = r;
     }
 
     @Override
@@ -51,23 +54,26 @@ public final class NetfrontRx extends Task {
 
     @Override
     protected double beginJob(long now) {
-        double cost = costs.netfrontNotify;
-        taken = 0;
-        int n = Math.min(budget, ring.size());
-        for (int k = 0; k < n; k++) {
-            cost += costs.netfrontRx + stack.rx(ring.flags(0));
-            ring.moveHeadTo(moving, now);
-            cumulative[taken++] = cost;
+        out.clear();
+        int left = budget;
+        while (left > 0 && !ring.isEmpty()) {
+            int n = Math.min(left, ring.headCount());
+            out.take(ring, n, costs.netfrontRx + stack.rx(ring.headFlags()), now);
+            left -= n;
         }
-        return cost * random.jitter(costs.jitter);
+        if (buffersPosted != null) {
+            buffersPosted.run();
+        }
+        return (costs.netfrontNotify + out.total()) * random.jitter(costs.jitter);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        double last = taken == 0 ? 1 : cumulative[taken - 1];
-        for (int k = 0; k < taken; k++) {
-            long ready = start + (long) ((end - start) * (cumulative[k] / last));
-            moving.moveHeadTo(flows.socketFor(moving.flow(0), false), ready);
+        out.spread(start, end, costs.netfrontNotify);
+        PacketQueue q = out.taken();
+        for (int k = 0; k < out.segments(); k++) {
+            boolean outbound = (q.headFlags() & Packets.OUTBOUND) != 0;
+            q.moveHeadTo(flows.socketFor(q.headFlow(), outbound), out.count(k), out.first(k), out.step(k));
         }
     }
 }

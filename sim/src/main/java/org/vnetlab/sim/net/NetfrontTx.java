@@ -14,7 +14,6 @@ public final class NetfrontTx implements PacketPort {
     private final PacketQueue queue;
     private final MacAddress mac;
     private Task waiting;
-    private Runnable onRequests;
 
     public NetfrontTx(String guest, int capacity, MacAddress mac) {
         this.queue = new PacketQueue(guest + ".netfront.tx.drop", capacity);
@@ -30,7 +29,6 @@ public final class NetfrontTx implements PacketPort {
     }
 
     void onRequests(Runnable r) {
-        this.onRequests = r;
         queue.onNonEmpty(r);
     }
 
@@ -45,12 +43,13 @@ public final class NetfrontTx implements PacketPort {
 
     @Override
     public int room(long now) {
-        return queue.capacity() - queue.size();
+        return queue.room();
     }
 
     @Override
-    public void send(long ready, long stamp, int payload, int flow, long seq, long ack, int flags) {
-        queue.offer(ready, stamp, payload, flow, seq, ack, flags);
+    public void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow,
+                     long seq0, long ack, int flags) {
+        queue.offer(ready0, readyStep, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
     }
 
     @Override

@@ -16,15 +16,17 @@ import org.vnetlab.sim.packet.PacketQueue;
  * {@code coalesceFrames} frames, disables interrupts and schedules a NAPI poll. A poll takes up
  * to the budget of frames in one job, each costing the driver's work plus the {@link RxPath}'s;
  * while frames remain it polls again, otherwise it re-enables interrupts.
+ *
+ * <p>Frames in flight are kept as trains with their arrival times and admitted to the ring
+ * lazily, whenever the NIC is looked at: a flood of frames that find the ring full costs O(1).
  */
 public final class NicRx {
 
     private final Kernel kernel;
     private final Nic nic;
-    private final TrainQueue inflight = new TrainQueue();
+    private final PacketQueue inflight;
     private final PacketQueue ring;
-    private final PacketQueue batch;
-    private final double[] cumulative;
+    private final JobOutput poll;
     private final Napi napi;
     private RxPath path;
     private double driverCost;
@@ -45,9 +47,9 @@ public final class NicRx {
     public NicRx(Kernel kernel, String trace, Nic nic, Domain domain) {
         this.kernel = kernel;
         this.nic = nic;
+        this.inflight = PacketQueue.unbounded(trace + ".wire");
         this.ring = new PacketQueue(trace + ".nic.rx.drop", nic.rxRing());
-        this.batch = new PacketQueue(trace + ".nic.rx.poll", nic.napiBudget());
-        this.cumulative = new double[nic.napiBudget()];
+        this.poll = new JobOutput(trace + ".nic.rx.poll");
         this.napi = new Napi(trace + ".napi", domain);
     }
 
@@ -79,11 +81,29 @@ public final class NicRx {
         return interrupts;
     }
 
-    /** A frame reaches this NIC at {@code arrival} (possibly later than now). */
-    void arrive(long arrival, long stamp, int payload, int flow, long seq, long ack, int flags) {
-        inflight.push(arrival, stamp, payload, flow, seq, ack, flags);
+    /** Frames reach this NIC: the first at {@code arrival0}, then one every {@code step} ns. */
+    void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
+                long ack, int flags) {
+        inflight.offer(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
         if (irqEnabled) {
             arm();
+        }
+    }
+
+    /** Moves every frame that has arrived by {@code now} into the ring, dropping what does not fit. */
+    private void admit(long now) {
+        while (!inflight.isEmpty()) {
+            int arrived = inflight.headReadyBy(now);
+            if (arrived == 0) {
+                return;
+            }
+            int room = ring.room();
+            if (room == 0) {
+                ring.drop(arrived);
+                inflight.removeHead(arrived);
+            } else {
+                inflight.moveReadyTo(ring, now, room);
+            }
         }
     }
 
@@ -91,18 +111,19 @@ public final class NicRx {
         if (inflight.isEmpty() && ring.isEmpty()) {
             return;
         }
-        long first = ring.isEmpty() ? inflight.arrivalOf(0) : kernel.now();
+        long now = kernel.now();
+        long first = ring.isEmpty() ? inflight.readyOf(0) : now;
         long byDelay = first + nic.coalesceNanos();
-        long byCount = ring.size() >= nic.coalesceFrames() ? kernel.now()
-                : inflight.arrivalOf(nic.coalesceFrames() - 1 - ring.size());
-        long at = Math.max(kernel.now(), Math.min(byDelay, byCount));
+        long byCount = ring.size() >= nic.coalesceFrames() ? now
+                : inflight.readyOf(nic.coalesceFrames() - 1 - ring.size());
+        long at = Math.max(now, Math.min(byDelay, byCount));
         if (!coalesce.isScheduled() || at < coalesce.time()) {
             kernel.scheduleAt(coalesce, at);
         }
     }
 
     private void interrupt() {
-        inflight.admit(kernel.now(), ring);
+        admit(kernel.now());
         if (ring.isEmpty()) {
             arm();
             return;
@@ -117,8 +138,7 @@ public final class NicRx {
     /** The NAPI poll of this NIC, run as softirq work in the domain that owns the driver. */
     private final class Napi extends Task {
 
-        private int taken;
-        private double total;
+        private double overhead;
 
         Napi(String name, Domain domain) {
             super(name, domain, Priority.SOFTIRQ);
@@ -131,27 +151,27 @@ public final class NicRx {
 
         @Override
         protected double beginJob(long now) {
-            inflight.admit(now, ring);
-            double cost = interrupted ? interruptCost : 0;
+            admit(now);
+            overhead = interrupted ? interruptCost : 0;
             interrupted = false;
-            taken = 0;
-            int n = Math.min(ring.size(), nic.napiBudget());
-            for (int k = 0; k < n; k++) {
-                cost += driverCost + path.cost(ring.payload(0), ring.flow(0), ring.flags(0));
-                ring.moveHeadTo(batch, now);
-                cumulative[taken++] = cost;
+            poll.clear();
+            int budget = nic.napiBudget();
+            while (budget > 0 && !ring.isEmpty()) {
+                int n = Math.min(budget, ring.headCount());
+                poll.take(ring, n, driverCost + path.cost(ring.headPayload(), ring.headFlow(), ring.headFlags()), now);
+                budget -= n;
             }
-            total = cost * random.jitter(costSpread);
-            return total;
+            return (overhead + poll.total()) * random.jitter(costSpread);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            double last = taken == 0 ? 1 : cumulative[taken - 1];
-            for (int k = 0; k < taken; k++) {
-                path.deliver(batch, start + (long) ((end - start) * (cumulative[k] / last)));
+            poll.spread(start, end, overhead);
+            PacketQueue taken = poll.taken();
+            for (int k = 0; k < poll.segments(); k++) {
+                path.deliver(taken, poll.count(k), poll.first(k), poll.step(k));
             }
-            inflight.admit(end, ring);
+            admit(end);
             if (ring.isEmpty()) {
                 pollScheduled = false;
                 irqEnabled = true;

@@ -4,6 +4,7 @@ import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
+import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Packets;
 
 /**
@@ -19,10 +20,8 @@ public final class NicTx implements PacketPort {
     private final DataRate rate;
     private final long propagation;
     private final NicRx far;
-    /** Times the queued frames start on the wire, oldest first (a ring of longs). */
-    private final long[] wireStart;
-    private int head;
-    private int size;
+    /** Frames not yet on the wire, as trains whose ready time is when they start on it. */
+    private final PacketQueue queued = PacketQueue.unbounded("nic.tx.queued");
     private long busyUntil;
     private long framesSent;
     private long bytesOnWire;
@@ -44,36 +43,39 @@ public final class NicTx implements PacketPort {
         this.rate = rate;
         this.propagation = propagation;
         this.far = far;
-        this.wireStart = new long[capacity];
     }
 
     private void retire(long now) {
-        while (size > 0 && wireStart[head] <= now) {
-            head = (head + 1) % capacity;
-            size--;
+        while (!queued.isEmpty()) {
+            int started = queued.headReadyBy(now);
+            if (started == 0) {
+                return;
+            }
+            queued.removeHead(started);
         }
     }
 
     @Override
     public int room(long now) {
         retire(now);
-        return capacity - size;
+        return capacity - queued.size();
     }
 
     @Override
-    public void send(long ready, long stamp, int payload, int flow, long seq, long ack, int flags) {
-        retire(kernel.now());
-        if (size == capacity) {
-            throw new IllegalStateException("send to a full transmit ring; senders must check room()");
+    public void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow,
+                     long seq0, long ack, int flags) {
+        if (n > room(kernel.now())) {
+            throw new IllegalStateException("send of " + n + " to a transmit ring with room for "
+                    + room(kernel.now()) + "; senders must check room()");
         }
-        int wire = Packets.wireBytes(payload, flags);
-        long start = Math.max(ready, busyUntil);
-        busyUntil = start + rate.nanosFor(wire);
-        wireStart[(head + size) % capacity] = start;
-        size++;
-        framesSent++;
-        bytesOnWire += wire;
-        far.arrive(busyUntil + propagation, stamp, payload, flow, seq, ack, flags);
+        long serialise = rate.nanosFor(Packets.wireBytes(payload, flags));
+        long start = Math.max(ready0, busyUntil);
+        long spacing = Math.max(readyStep, serialise);
+        busyUntil = start + (n - 1) * spacing + serialise;
+        queued.offer(start, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+        framesSent += n;
+        bytesOnWire += (long) n * Packets.wireBytes(payload, flags);
+        far.arrive(start + serialise + propagation, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
     }
 
     @Override
@@ -81,8 +83,8 @@ public final class NicTx implements PacketPort {
         waiting = sender;
         retire(kernel.now());
         // wake once a quarter of the ring has drained, so senders work in batches
-        int index = Math.min(size - 1, Math.max(0, capacity / 4 - (capacity - size)));
-        long at = size == 0 ? kernel.now() : Math.max(kernel.now(), wireStart[(head + index) % capacity] + 1);
+        int index = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - (capacity - queued.size())));
+        long at = queued.isEmpty() ? kernel.now() : Math.max(kernel.now(), queued.readyOf(index) + 1);
         kernel.scheduleAt(roomEvent, at);
     }
 

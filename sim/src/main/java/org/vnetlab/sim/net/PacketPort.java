@@ -12,8 +12,12 @@ public interface PacketPort {
     /** Packets that can be queued now. */
     int room(long now);
 
-    /** Queues one packet that becomes ready to leave at {@code ready}. */
-    void send(long ready, long stamp, int payload, int flow, long seq, long ack, int flags);
+    /**
+     * Queues a train of {@code n} equal packets: packet j ready to leave at
+     * {@code ready0 + j * readyStep}, stamped {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}.
+     */
+    void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
+              long ack, int flags);
 
     /** Wakes {@code sender} once room has freed. */
     void wakeWhenRoom(Task sender);

@@ -1,27 +1,34 @@
 package org.vnetlab.sim.packet;
 
 /**
- * A bounded FIFO of packets, stored field by field in primitive arrays so that moving a packet
- * never allocates. A packet offered to a full queue is dropped and counted under the queue's
- * trace name (e.g. {@code nic.rx.drop}), which tests, results and the planner all read.
+ * A bounded FIFO of packets, stored as trains: runs of packets of one flow, size and flags
+ * whose ready times, send stamps and sequence numbers step evenly. A batch of equal packets
+ * that a job emits is one train, so moving it costs the same for 1 or 64 packets; a packet
+ * that does not continue the last train starts a new one. Storage is primitive arrays: moving
+ * packets never allocates (the train table grows, rarely, to the most trains ever queued).
  *
- * <p>Each packet carries: {@code ready}, the time it became available here (packets enter in
- * batches whose members finish at their own times); {@code stamp}, its send time at the source
- * (for RTT and latency); {@code payload} bytes; {@code flow}, the stream it belongs to;
- * {@code seq} and {@code ack} numbers; and {@code flags} (see {@link Packets}).
+ * <p>A packet offered to a full queue is dropped and counted under the queue's trace name
+ * (e.g. {@code host.nic.rx.drop}), which tests, results and the planner all read. Per packet:
+ * {@code ready}, when it became available here; {@code stamp}, its send time at the source;
+ * {@code payload} bytes; {@code flow}; {@code seq} and {@code ack}; {@code flags} ({@link Packets}).
  */
 public final class PacketQueue {
 
     private final String dropTrace;
     private final int capacity;
-    private final long[] ready;
-    private final long[] stamp;
-    private final long[] seq;
-    private final long[] ack;
-    private final int[] payload;
-    private final int[] flow;
-    private final int[] flags;
+    private int slots = 8;
+    private long[] ready = new long[slots];
+    private long[] readyStep = new long[slots];
+    private long[] stamp = new long[slots];
+    private long[] stampStep = new long[slots];
+    private long[] seq = new long[slots];
+    private long[] ack = new long[slots];
+    private int[] count = new int[slots];
+    private int[] payload = new int[slots];
+    private int[] flow = new int[slots];
+    private int[] flags = new int[slots];
     private int head;
+    private int trains;
     private int size;
     private long drops;
     private long accepted;
@@ -33,16 +40,14 @@ public final class PacketQueue {
         }
         this.dropTrace = dropTrace;
         this.capacity = capacity;
-        ready = new long[capacity];
-        stamp = new long[capacity];
-        seq = new long[capacity];
-        ack = new long[capacity];
-        payload = new int[capacity];
-        flow = new int[capacity];
-        flags = new int[capacity];
     }
 
-    /** Called when a packet enters an empty queue: how a consumer is woken. */
+    /** A queue without a bound, for packets in flight. */
+    public static PacketQueue unbounded(String name) {
+        return new PacketQueue(name, Integer.MAX_VALUE);
+    }
+
+    /** Called when packets enter an empty queue: how a consumer is woken. */
     public void onNonEmpty(Runnable listener) {
         this.onNonEmpty = listener;
     }
@@ -55,8 +60,13 @@ public final class PacketQueue {
         return capacity;
     }
 
+    /** Packets queued. */
     public int size() {
         return size;
+    }
+
+    public int room() {
+        return capacity - size;
     }
 
     public boolean isEmpty() {
@@ -75,91 +85,277 @@ public final class PacketQueue {
         return accepted;
     }
 
-    /** Counts a packet lost on the way here without storing it (e.g. arrivals past a full ring). */
-    public void drop(long count) {
-        drops += count;
+    /** Counts packets lost on the way here without storing them. */
+    public void drop(long n) {
+        drops += n;
     }
 
-    /** Appends a packet, or drops it when full. Returns whether it was stored. */
+    /** Appends one packet, or drops it when full. Returns whether it was stored. */
     public boolean offer(long readyAt, long stampAt, int payloadBytes, int flowId, long seqNo, long ackNo,
                          int flagBits) {
-        if (size == capacity) {
-            drops++;
-            return false;
-        }
-        int i = (head + size) % capacity;
-        ready[i] = readyAt;
-        stamp[i] = stampAt;
-        payload[i] = payloadBytes;
-        flow[i] = flowId;
-        seq[i] = seqNo;
-        ack[i] = ackNo;
-        flags[i] = flagBits;
-        size++;
-        accepted++;
-        if (size == 1 && onNonEmpty != null) {
-            onNonEmpty.run();
-        }
-        return true;
+        return offer(readyAt, 0, stampAt, 0, 1, payloadBytes, flowId, seqNo, ackNo, flagBits) == 1;
     }
 
-    /** Moves the head packet to {@code to}, now available there at {@code readyAt}. */
-    public boolean moveHeadTo(PacketQueue to, long readyAt) {
-        int i = head;
-        boolean stored = to.offer(readyAt, stamp[i], payload[i], flow[i], seq[i], ack[i], flags[i]);
-        removeHead();
+    /**
+     * Appends a train of {@code n} packets (packet j ready at {@code ready0 + j * readyStep}, sent
+     * at {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}); what does not fit is dropped.
+     *
+     * @return packets stored
+     */
+    public int offer(long ready0, long readyStepNanos, long stamp0, long stampStepNanos, int n, int payloadBytes,
+                     int flowId, long seq0, long ackNo, int flagBits) {
+        int stored = Math.min(n, capacity - size);
+        drops += n - stored;
+        if (stored == 0) {
+            return 0;
+        }
+        boolean wasEmpty = size == 0;
+        if (!extendTail(ready0, readyStepNanos, stamp0, stampStepNanos, stored, payloadBytes, flowId, seq0, ackNo,
+                flagBits)) {
+            if (trains == slots) {
+                grow();
+            }
+            int i = (head + trains) % slots;
+            ready[i] = ready0;
+            readyStep[i] = readyStepNanos;
+            stamp[i] = stamp0;
+            stampStep[i] = stampStepNanos;
+            seq[i] = seq0;
+            ack[i] = ackNo;
+            count[i] = stored;
+            payload[i] = payloadBytes;
+            flow[i] = flowId;
+            flags[i] = flagBits;
+            trains++;
+        }
+        size += stored;
+        accepted += stored;
+        if (wasEmpty && onNonEmpty != null) {
+            onNonEmpty.run();
+        }
         return stored;
     }
 
-    public void removeHead() {
-        if (size == 0) {
-            throw new IllegalStateException(dropTrace + ": remove from an empty queue");
+    private boolean extendTail(long ready0, long rStep, long stamp0, long sStep, int n, int payloadBytes, int flowId,
+                               long seq0, long ackNo, int flagBits) {
+        if (trains == 0) {
+            return false;
         }
-        head = (head + 1) % capacity;
-        size--;
+        int t = (head + trains - 1) % slots;
+        if (payload[t] != payloadBytes || flow[t] != flowId || flags[t] != flagBits || ack[t] != ackNo
+                || seq[t] + count[t] != seq0) {
+            return false;
+        }
+        long nextReady = ready[t] + count[t] * readyStep[t];
+        long nextStamp = stamp[t] + count[t] * stampStep[t];
+        if (count[t] == 1) {
+            long rs = ready0 - ready[t];
+            long ss = stamp0 - stamp[t];
+            if (rs < 0 || (n > 1 && (rs != rStep || ss != sStep))) {
+                return false;
+            }
+            readyStep[t] = rs;
+            stampStep[t] = ss;
+            count[t] += n;
+            return true;
+        }
+        if (ready0 != nextReady || stamp0 != nextStamp || (n > 1 && (rStep != readyStep[t] || sStep != stampStep[t]))) {
+            return false;
+        }
+        count[t] += n;
+        return true;
     }
 
-    /** The {@code k}-th packet from the head (0 = head). */
-    private int at(int k) {
-        return (head + k) % capacity;
+    // --- the head train ---
+
+    /** Packets left in the head train. */
+    public int headCount() {
+        return count[head];
     }
+
+    public long headReady() {
+        return ready[head];
+    }
+
+    public long headReadyStep() {
+        return readyStep[head];
+    }
+
+    public long headStamp() {
+        return stamp[head];
+    }
+
+    public long headStampStep() {
+        return stampStep[head];
+    }
+
+    public long headSeq() {
+        return seq[head];
+    }
+
+    public long headAck() {
+        return ack[head];
+    }
+
+    public int headPayload() {
+        return payload[head];
+    }
+
+    public int headFlow() {
+        return flow[head];
+    }
+
+    public int headFlags() {
+        return flags[head];
+    }
+
+    /** Removes the first {@code n} packets of the head train. */
+    public void removeHead(int n) {
+        if (size == 0 || n > count[head] || n < 0) {
+            throw new IllegalStateException(dropTrace + ": remove " + n + " from a head train of "
+                    + (size == 0 ? 0 : count[head]));
+        }
+        count[head] -= n;
+        size -= n;
+        if (count[head] == 0) {
+            head = (head + 1) % slots;
+            trains--;
+        } else {
+            ready[head] += n * readyStep[head];
+            stamp[head] += n * stampStep[head];
+            seq[head] += n;
+        }
+    }
+
+    /** Removes the head packet. */
+    public void removeHead() {
+        removeHead(1);
+    }
+
+    /**
+     * Moves the first {@code n} packets of the head train to {@code to}, ready there from
+     * {@code ready0} on, one every {@code step} ns. Returns how many {@code to} stored.
+     */
+    public int moveHeadTo(PacketQueue to, int n, long ready0, long step) {
+        int stored = to.offer(ready0, step, stamp[head], stampStep[head], n, payload[head], flow[head], seq[head],
+                ack[head], flags[head]);
+        removeHead(n);
+        return stored;
+    }
+
+    /** Moves the head packet to {@code to}, ready there at {@code readyAt}. */
+    public boolean moveHeadTo(PacketQueue to, long readyAt) {
+        return moveHeadTo(to, 1, readyAt, 0) == 1;
+    }
+
+    /** How many packets of the head train are ready by {@code now}. */
+    public int headReadyBy(long now) {
+        if (size == 0 || ready[head] > now) {
+            return 0;
+        }
+        long step = readyStep[head];
+        return step == 0 ? count[head] : (int) Math.min(count[head], (now - ready[head]) / step + 1);
+    }
+
+    /**
+     * Moves the packets of the head train that are ready by {@code now} (at most {@code max}),
+     * keeping their ready times. Returns how many were taken from here.
+     */
+    public int moveReadyTo(PacketQueue to, long now, int max) {
+        int n = Math.min(headReadyBy(now), max);
+        if (n == 0) {
+            return 0;
+        }
+        to.offer(ready[head], readyStep[head], stamp[head], stampStep[head], n, payload[head], flow[head], seq[head], ack[head],
+                flags[head]);
+        removeHead(n);
+        return n;
+    }
+
+    /** Ready time of the {@code n}-th packet (0 = head), or Long.MAX_VALUE past the end. */
+    public long readyOf(long n) {
+        for (int k = 0; k < trains; k++) {
+            int i = (head + k) % slots;
+            if (n < count[i]) {
+                return ready[i] + n * readyStep[i];
+            }
+            n -= count[i];
+        }
+        return Long.MAX_VALUE;
+    }
+
+    // --- the head packet, for code that handles packets one at a time (TCP, probes) ---
 
     public long ready(int k) {
-        return ready[at(k)];
+        checkHead(k);
+        return ready[head];
     }
 
     public long stamp(int k) {
-        return stamp[at(k)];
+        checkHead(k);
+        return stamp[head];
     }
 
     public int payload(int k) {
-        return payload[at(k)];
+        checkHead(k);
+        return payload[head];
     }
 
     public int flow(int k) {
-        return flow[at(k)];
+        checkHead(k);
+        return flow[head];
     }
 
     public long seq(int k) {
-        return seq[at(k)];
+        checkHead(k);
+        return seq[head];
     }
 
     public long ack(int k) {
-        return ack[at(k)];
+        checkHead(k);
+        return ack[head];
     }
 
     public int flags(int k) {
-        return flags[at(k)];
+        checkHead(k);
+        return flags[head];
     }
 
-    /** How many packets from the head are available at {@code now}, at most {@code max}. */
-    public int readyCount(long now, int max) {
-        int n = Math.min(size, max);
-        for (int k = 0; k < n; k++) {
-            if (ready[at(k)] > now) {
-                return k;
-            }
+    private void checkHead(int k) {
+        if (k != 0 || size == 0) {
+            throw new IllegalStateException(dropTrace + ": only the head packet of a non-empty queue is readable");
         }
-        return n;
+    }
+
+    private void grow() {
+        int n = slots * 2;
+        ready = unwrap(ready, n);
+        readyStep = unwrap(readyStep, n);
+        stamp = unwrap(stamp, n);
+        stampStep = unwrap(stampStep, n);
+        seq = unwrap(seq, n);
+        ack = unwrap(ack, n);
+        count = unwrap(count, n);
+        payload = unwrap(payload, n);
+        flow = unwrap(flow, n);
+        flags = unwrap(flags, n);
+        head = 0;
+        slots = n;
+    }
+
+    private long[] unwrap(long[] a, int n) {
+        long[] b = new long[n];
+        for (int k = 0; k < trains; k++) {
+            b[k] = a[(head + k) % slots];
+        }
+        return b;
+    }
+
+    private int[] unwrap(int[] a, int n) {
+        int[] b = new int[n];
+        for (int k = 0; k < trains; k++) {
+            b[k] = a[(head + k) % slots];
+        }
+        return b;
     }
 }

@@ -1,0 +1,117 @@
+package org.vnetlab.console.progress;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.vnetlab.console.cli.Terminal;
+
+/**
+ * A progress bar for long sweeps: points done of the total, and the estimated time left, drawn
+ * on one line of stderr. It draws only when {@link Terminal#interactive()} (so nothing in pipes,
+ * and nothing for a command given {@code --quiet}: pass {@link Terminal#quiet()}). Thread-safe:
+ * workers may call {@link #step()} at once.
+ *
+ * <pre>{@code
+ * Progress bar = Progress.start(quiet ? io.quiet() : io, points.size());
+ * for (...) { ...; bar.step(); }
+ * bar.done();
+ * }</pre>
+ */
+public final class Progress {
+
+    /** Redraw at most this often, so a fast sweep does not flood the terminal. */
+    static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final PrintStream err;
+    private final boolean visible;
+    private final boolean unicode;
+    private final int width;
+    private final int total;
+    private final LongSupplier clock;
+    private final long started;
+    private int done;
+    private long drawnAt;
+    private int drawnLength;
+    private boolean finished;
+
+    Progress(Terminal io, int total, LongSupplier clock) {
+        this.err = io.err();
+        this.visible = io.interactive();
+        this.unicode = io.unicode();
+        this.width = Math.max(40, io.width());
+        this.total = Math.max(0, total);
+        this.clock = clock;
+        this.started = clock.getAsLong();
+        this.drawnAt = started - REDRAW_NANOS;
+    }
+
+    /** A bar over {@code total} points; invisible unless {@code io} is interactive. */
+    public static Progress start(Terminal io, int total) {
+        Progress p = new Progress(io, total, System::nanoTime);
+        p.draw(true);
+        return p;
+    }
+
+    /** One more point done. */
+    public synchronized void step() {
+        if (finished) {
+            return;
+        }
+        done = Math.min(total, done + 1);
+        draw(done == total);
+    }
+
+    /** The sweep ended (finished or stopped): the bar is cleared from the line. */
+    public synchronized void done() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (visible && drawnLength > 0) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
+            err.flush();
+        }
+    }
+
+    public synchronized int completed() {
+        return done;
+    }
+
+    private void draw(boolean force) {
+        long now = clock.getAsLong();
+        if (!visible || (!force && now - drawnAt < REDRAW_NANOS)) {
+            return;
+        }
+        drawnAt = now;
+        String line = line(now);
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+        err.flush();
+        drawnLength = line.length();
+    }
+
+    /** e.g. {@code [██████░░░░░░]  12/34 points  ETA 0:07}. */
+    String line(long now) {
+        String counts = String.format(Locale.ROOT, "%" + digits(total) + "d/%d points", done, total);
+        String eta = "ETA " + eta(now);
+        int barWidth = Math.max(10, Math.min(50, width - counts.length() - eta.length() - 8));
+        int filled = total == 0 ? barWidth : (int) ((long) barWidth * done / total);
+        String full = unicode ? "█" : "#";
+        String empty = unicode ? "░" : "-";
+        return "[" + full.repeat(filled) + empty.repeat(barWidth - filled) + "]  " + counts + "  " + eta;
+    }
+
+    private String eta(long now) {
+        if (done == 0) {
+            return "-:--";
+        }
+        long elapsed = now - started;
+        long left = TimeUnit.NANOSECONDS.toSeconds(Math.round((double) elapsed / done * (total - done)));
+        return left >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
+                : String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60);
+    }
+
+    private static int digits(int n) {
+        return Integer.toString(n).length();
+    }
+}

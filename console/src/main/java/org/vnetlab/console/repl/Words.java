@@ -1,0 +1,32 @@
+package org.vnetlab.console.repl;
+
+import java.util.List;
+import org.jline.reader.EOFError;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
+import org.vnetlab.console.cli.UsageError;
+
+/** Splits a console line into words the way the interactive console does: blanks, quotes, backslash. */
+final class Words {
+
+    private static final Parser PARSER = new DefaultParser();
+
+    private Words() {
+    }
+
+    static List<String> split(String line) {
+        try {
+            return nonEmpty(PARSER.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
+        } catch (EOFError e) {
+            throw new UsageError("unbalanced quote in: " + line.strip());
+        }
+    }
+
+    static List<String> nonEmpty(List<String> words) {
+        return words.stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    static boolean isExit(List<String> words) {
+        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.vnetlab.console.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.core.json.JsonException;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+
+/** Reads result files; every failure is one line that names the file. */
+public final class ResultFiles {
+
+    private ResultFiles() {
+    }
+
+    public static Result read(String command, Path file) {
+        try {
+            return ResultJson.read(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageError(command + ": " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UsageError(command + ": " + file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (JsonException | ClassCastException e) {
+            throw new UsageError(command + ": " + file + ": not a vnetlab result: " + e.getMessage());
+        }
+    }
+}

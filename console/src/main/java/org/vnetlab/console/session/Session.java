@@ -1,0 +1,102 @@
+package org.vnetlab.console.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.LoadedScenario;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.result.Result;
+
+/**
+ * What the console remembers between commands: the scenario chosen with {@code use}, the
+ * overrides given with {@code set}, and the last result a command produced. Commands run on a
+ * worker thread while the prompt thread reads, so every access is synchronized.
+ */
+public final class Session {
+
+    private final ScenarioLoader loader;
+    private String scenario;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Result lastResult;
+
+    public Session(ScenarioLoader loader) {
+        this.loader = loader;
+    }
+
+    public ScenarioLoader loader() {
+        return loader;
+    }
+
+    /** Makes {@code nameOrFile} the session scenario and drops the overrides; fails if it does not load. */
+    public synchronized LoadedScenario use(String nameOrFile) {
+        LoadedScenario loaded = loader.load(nameOrFile, List.of());
+        scenario = nameOrFile;
+        overrides.clear();
+        return loaded;
+    }
+
+    /**
+     * Adds or replaces the overrides {@code KEY=VALUE}, all or none: fails with a one-line
+     * {@link ConfigError} for an unknown key, or for a value the session scenario does not accept.
+     *
+     * @return the session scenario with the overrides, or empty when no scenario is in use yet
+     */
+    public synchronized Optional<LoadedScenario> set(List<String> keyValues) {
+        Map<String, String> next = new LinkedHashMap<>(overrides);
+        for (String keyValue : keyValues) {
+            loader.override(keyValue);
+            int eq = keyValue.indexOf('=');
+            String key = keyValue.substring(0, eq).trim();
+            next.remove(key);
+            next.put(key, keyValue.substring(eq + 1).trim());
+        }
+        Optional<LoadedScenario> loaded = scenario == null ? Optional.empty()
+                : Optional.of(loader.load(scenario, asSets(next)));
+        overrides.clear();
+        overrides.putAll(next);
+        return loaded;
+    }
+
+    public Optional<LoadedScenario> set(String keyValue) {
+        return set(List.of(keyValue));
+    }
+
+    /** Removes the override of {@code key}; fails when there is none. */
+    public synchronized void unset(String key) {
+        if (overrides.remove(key) == null) {
+            throw new ConfigError("unset: '" + key + "' is not set"
+                    + (overrides.isEmpty() ? " (nothing is)" : " (set: " + String.join(", ", overrides.keySet()) + ")"));
+        }
+    }
+
+    public synchronized Optional<String> scenario() {
+        return Optional.ofNullable(scenario);
+    }
+
+    /** The overrides as {@code KEY=VALUE}, in the order they were first set. */
+    public synchronized List<String> sets() {
+        return asSets(overrides);
+    }
+
+    public synchronized Set<String> overriddenKeys() {
+        return Set.copyOf(overrides.keySet());
+    }
+
+    public synchronized Optional<Result> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    public synchronized void setLastResult(Result result) {
+        lastResult = result;
+    }
+
+    private static List<String> asSets(Map<String, String> map) {
+        List<String> list = new ArrayList<>();
+        map.forEach((k, v) -> list.add(k + "=" + v));
+        return list;
+    }
+}

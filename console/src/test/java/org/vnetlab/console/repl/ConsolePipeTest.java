@@ -1,0 +1,138 @@
+package org.vnetlab.console.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.console.ConsoleFixture;
+import org.vnetlab.console.Main;
+import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.session.Session;
+
+/** The console without a terminal: a script in, plain output out, stopping at the first failure. */
+class ConsolePipeTest {
+
+    private static final ScenarioLoader LOADER = new ScenarioLoader();
+
+    private static ConsoleFixture.Run script(String text) throws IOException {
+        return ConsoleFixture.script(new Session(LOADER), text);
+    }
+
+    @Test
+    void aSessionRunsPlotsChangesTheScenarioAndRunsAgain() throws IOException {
+        ConsoleFixture.Run r = script("""
+                # the issue's walk-through, with the fake sweep standing in for sim
+                use xen-double
+                fakesweep
+                plot
+                set xen.domUs=4
+                fakesweep
+                plot --metric cpu
+                """);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("scenario xen-double: xen, 2 guests (domU1, domU2)"), r.out());
+        assertTrue(r.out().contains("32 points"), r.out());
+        assertTrue(r.out().contains("scenario xen-double: xen, 4 guests (domU1, domU2, domU3, domU4); set xen.domUs=4"),
+                r.out());
+        assertTrue(r.out().contains("64 points"), r.out());
+        assertTrue(r.out().contains("● IPv4 domU1   ▲ IPv4 domU2   ■ IPv6 domU1   ◆ IPv6 domU2"), r.out());
+        assertTrue(r.out().contains("CPU load against payload, rx: sim xen-double"), r.out());
+        assertTrue(r.out().contains("IPv4 domU4"), r.out());
+        assertFalse(r.out().contains("\u001b"), "no ANSI escapes in a pipe");
+        assertEquals(64, r.session().lastResult().orElseThrow().points().size());
+    }
+
+    @Test
+    void anExplicitScenarioIgnoresTheSession() throws IOException {
+        ConsoleFixture.Run r = script("use xen-double\nset xen.domUs=3\nshow native\nshow\n");
+        assertEquals(Cli.OK, r.code(), r.err());
+        String[] shows = r.out().split("# scenario ");
+        assertEquals(3, shows.length, r.out());
+        assertTrue(shows[1].startsWith("native"), shows[1]);
+        assertFalse(shows[1].contains("name=domU"), shows[1]);
+        assertTrue(shows[2].contains("name=domU3"), shows[2]);
+    }
+
+    @Test
+    void theFirstFailingCommandEndsTheScriptWithItsExitCode() throws IOException {
+        ConsoleFixture.Run r = script("scenarios\nshow xen-dubble\nscenarios\n");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals(8, r.out().lines().count(), "the third line is not run");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("vnetlab: unknown scenario 'xen-dubble'; did you mean 'xen-double'?"), r.err());
+    }
+
+    @Test
+    void sessionCommandsRejectBadInputInOneLine() throws IOException {
+        for (String bad : List.of("set host.cpu=4", "set host.cpus=zero", "unset host.cpus", "use nowhere.conf",
+                "plot", "fakesweep\nplot --metric memory", "fakesweep\nplot --direction tx",
+                "fakesweep\nplot --direction up", "use xen-double \"unclosed")) {
+            ConsoleFixture.Run r = script("use native\n" + bad + "\nscenarios\n");
+            assertEquals(Cli.USAGE, r.code(), bad + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), bad + ": " + r.err());
+            assertFalse(r.out().contains("xen-single"), bad + ": the script stopped");
+        }
+    }
+
+    @Test
+    void plotShowsReceivedValuesOrTheDirectionAsked() throws IOException {
+        ConsoleFixture.Run r = script("use native\nfakesweep --protocol ipv4\nplot\nplot --direction all\n");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("throughput against payload, rx: sim native, seed 1"), r.out());
+        assertTrue(r.out().contains("throughput against payload: sim native, seed 1"), r.out());
+        assertTrue(r.out().contains("● IPv4 host\n"), r.out());
+        assertFalse(r.out().contains("IPv6"), r.out());
+    }
+
+    @Test
+    void exitEndsTheScript() throws IOException {
+        ConsoleFixture.Run r = script("use native\nexit\nshow xen-dubble\n");
+        assertEquals(Cli.OK, r.code(), r.err());
+    }
+
+    @Test
+    void theProgramReadsAPipeAndPrintsHelpWithoutArguments(@TempDir Path home) throws Exception {
+        Process console = java(home, "console");
+        console.getOutputStream().write("use rtt\nset rtt.reflector=domU\nshow\nplot\nscenarios\n"
+                .getBytes(StandardCharsets.UTF_8));
+        console.getOutputStream().close();
+        assertTrue(console.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(console.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(console.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(Cli.USAGE, console.exitValue(), err);
+        assertTrue(out.contains("reflector=domU"), out);
+        assertTrue(out.contains("platform=xen"), out);
+        assertEquals("vnetlab: plot: no result yet: give a FILE.json, or run sim in the console first\n", err);
+        assertFalse(out.contains("xen-single"), "stopped at plot");
+        assertFalse((out + err).contains("\u001b"), "no ANSI escapes");
+
+        Process help = java(home);
+        help.getOutputStream().close();
+        assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(Cli.OK, help.exitValue());
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("usage: vnetlab COMMAND"), text);
+        assertTrue(text.contains("console "), text);
+        assertFalse(Files.exists(home.resolve(ConsoleCommand.HISTORY)), "no history from a pipe");
+    }
+
+    static Process java(Path home, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Duser.home=" + home,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(new File(home.toString())).start();
+    }
+}
