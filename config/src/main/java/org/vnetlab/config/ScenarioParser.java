@@ -228,8 +228,9 @@ final class ScenarioParser {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
                     n.nanos("duration", false));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
-                    new ByteSize(n.bytes("window")));
-            case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"));
+                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
+            case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
+                    n.positiveInt("packets"), n.nanos("pause", true));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }

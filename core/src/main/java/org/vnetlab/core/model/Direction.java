@@ -10,7 +10,9 @@ public enum Direction {
     /** Machine 1 sends, machine 2 receives. */
     TX,
     /** RX for the stream's duration, then TX (iperf --tradeoff). */
-    TRADEOFF;
+    TRADEOFF,
+    /** To machine 1 and back: a probe through a reflector. */
+    ROUNDTRIP;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

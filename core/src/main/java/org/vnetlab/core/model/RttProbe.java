@@ -8,13 +8,18 @@ import org.vnetlab.core.units.DataRate;
  * @param rate    the stream's rate
  * @param payload payload bytes per packet (holds sequence number and send time)
  * @param count   RTT measurements taken
+ * @param packets probe packets in one measurement
+ * @param pauseNanos idle time between two measurements
  */
-public record RttProbe(String guest, DataRate rate, int payload, int count) implements Workload {
+public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos)
+        implements Workload {
 
     public RttProbe {
         Checks.name("guest", guest);
         Checks.positive("rtt payload", payload);
         Checks.positive("rtt count", count);
+        Checks.positive("rtt packets", packets);
+        Checks.nonNegative("rtt pause", pauseNanos);
     }
 
     @Override

@@ -72,4 +72,9 @@ public final class UdpSink extends Task {
         packets += batch;
         bytes += batchBytes;
     }
+
+    @Override
+    protected boolean sleepsOnInput() {
+        return true;
+    }
 }

@@ -22,6 +22,18 @@ public abstract class Executor {
     private boolean running;
     /** Set while a finished job emits its output: wake-ups then wait until it is done. */
     private boolean completing;
+    /** Nothing ran since the executor last went idle: a process woken now first pays the wake-up latency. */
+    private boolean idle = true;
+    private long wakeupLatency;
+    private final Event wokenUp = new Event() {
+        @Override
+        protected void fire() {
+            if (running && current == null && !completing) {
+                idle = false;
+                dispatch();
+            }
+        }
+    };
     private final Event completion = new Event() {
         @Override
         protected void fire() {
@@ -37,6 +49,14 @@ public abstract class Executor {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Sets how long a process sleeping on I/O takes to run once woken on this idle CPU (the
+     * scheduler's wake-up path: IPI, context switch). Softirqs run at once.
+     */
+    public void setWakeupLatency(long nanos) {
+        this.wakeupLatency = nanos;
     }
 
     public double speed() {
@@ -119,9 +139,17 @@ public abstract class Executor {
         Task t = next();
         if (t == null) {
             current = null;
+            idle = true;
             idle();
             return;
         }
+        if (idle && wakeupLatency > 0 && t.sleepsOnInput() && !t.inJob) {
+            if (!wokenUp.isScheduled()) {
+                kernel.scheduleAfter(wokenUp, wakeupLatency);
+            }
+            return;
+        }
+        idle = false;
         long now = kernel.now();
         if (!t.inJob) {
             t.inJob = true;

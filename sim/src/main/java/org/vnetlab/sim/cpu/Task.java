@@ -52,6 +52,14 @@ public abstract class Task {
     /** The job that began at {@code start} has finished at {@code end}: emit its output. */
     protected abstract void endJob(long start, long end);
 
+    /**
+     * Whether this task sleeps until packets arrive, so that running it on an idle CPU first
+     * takes the wake-up latency. Senders pace by busy-waiting, as iperf's delay loop does.
+     */
+    protected boolean sleepsOnInput() {
+        return false;
+    }
+
     /** Whether a job of this task may be paused for higher-priority work on the same CPU. */
     protected boolean preemptible() {
         return false;

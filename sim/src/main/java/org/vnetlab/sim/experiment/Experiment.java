@@ -9,11 +9,15 @@ import java.util.TreeMap;
 import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.RttProbe;
+import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.Summary;
 
 /**
  * The study's method as runs: for every protocol, payload size and direction, as many
@@ -47,12 +51,37 @@ public final class Experiment {
                 }
             }
         }
+        List<RttProbe> rtt = s.workloads(RttProbe.class);
+        if (!rtt.isEmpty()) {
+            // one run holds all the probe's measurements; their spread is the reported deviation
+            for (IpVersion ip : o.protocols()) {
+                specs.add(new RunSpec(Transport.UDP, ip, rtt.get(0).payload(), Direction.ROUNDTRIP, 0,
+                        RttRun.duration(rtt.get(0))));
+            }
+        }
+        List<TcpStream> tcp = s.workloads(TcpStream.class);
+        if (o.transports().contains(Transport.TCP) && !tcp.isEmpty()) {
+            TcpStream first = tcp.get(0);
+            long duration = o.durationNanos() != null ? o.durationNanos() : first.durationNanos();
+            for (IpVersion ip : o.protocols()) {
+                int mss = Ethernet.maxPayload(s.link().mtu(), ip, Transport.TCP);
+                for (Direction leg : first.direction().legs()) {
+                    for (int t = 0; t < trials; t++) {
+                        specs.add(new RunSpec(Transport.TCP, ip, mss, leg, t, duration));
+                    }
+                }
+            }
+        }
         return specs;
     }
 
     /** Runs one simulation. */
     public static RunResult run(Scenario s, RunSpec spec) {
-        return UdpRun.run(s, spec);
+        RunHarness h = new RunHarness(s, spec);
+        if (spec.direction() == Direction.ROUNDTRIP) {
+            return RttRun.run(h);
+        }
+        return spec.transport() == Transport.TCP ? TcpRun.run(h) : UdpRun.run(h);
     }
 
     /** Medians over trials, one point per (transport, protocol, direction, payload, guest). */
@@ -68,6 +97,10 @@ public final class Experiment {
         for (List<RunResult> trials : byPoint.values()) {
             trials.sort(Comparator.comparingInt(r -> r.spec().trial()));
             RunSpec spec = trials.get(0).spec();
+            if (spec.direction() == Direction.ROUNDTRIP) {
+                points.addAll(probePoints(trials.get(0)));
+                continue;
+            }
             List<String> guests = new ArrayList<>(trials.get(0).throughputMbps().keySet());
             for (String g : guests) {
                 points.add(point(spec, g, trials, List.of(g)));
@@ -77,6 +110,20 @@ public final class Experiment {
             }
         }
         return new Result("sim", s.name(), s.method().seed(), version, parameters, points);
+    }
+
+    private static List<Point> probePoints(RunResult r) {
+        List<Point> out = new ArrayList<>();
+        RunSpec spec = r.spec();
+        for (String g : r.rttMs().keySet()) {
+            out.add(Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
+                    .direction(spec.direction().key()).payload(spec.payload()).guest(g)
+                    .rttMs(Summary.of(r.rttMs().get(g))).jitterUs(Summary.of(r.jitterUs().get(g)))
+                    .cpuPercent(r.cpuPercent()).drops(new TreeMap<>(r.drops().entrySet().stream().collect(
+                            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().doubleValue()))))
+                    .build());
+        }
+        return out;
     }
 
     private static Point point(RunSpec spec, String guest, List<RunResult> trials, List<String> guests) {

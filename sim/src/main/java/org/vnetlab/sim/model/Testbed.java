@@ -132,6 +132,7 @@ public final class Testbed {
         List<HostCpu> list = new ArrayList<>();
         for (int i = 0; i < h.cpus(); i++) {
             HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed());
+            c.setWakeupLatency(costs.processWakeup);
             c.powerOn();
             list.add(c);
             m.executors.add(c);
@@ -207,6 +208,7 @@ public final class Testbed {
             for (int i = 0; i < u.vcpus(); i++) {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
+                v.setWakeupLatency(costs.processWakeup);
                 xenScheduler.add(v, index++);
                 vcpus.add(v);
                 host.executors.add(v);

@@ -1,0 +1,69 @@
+package org.vnetlab.sim.experiment;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.vnetlab.core.model.CpuBurner;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.sim.kernel.Kernel;
+import org.vnetlab.sim.model.GuestSite;
+import org.vnetlab.sim.model.Testbed;
+import org.vnetlab.sim.packet.PacketQueue;
+
+/**
+ * What every kind of run shares: the testbed built for the run's seed, the scenario's CPU
+ * burners started, xentop-like CPU sampling, and the drop counts of the traced queues.
+ */
+final class RunHarness {
+
+    final Scenario scenario;
+    final RunSpec spec;
+    final Testbed bed;
+    final Kernel kernel;
+    private final CpuSampler sampler;
+
+    RunHarness(Scenario scenario, RunSpec spec) {
+        this.scenario = scenario;
+        this.spec = spec;
+        this.bed = new Testbed(scenario, spec.seed(scenario.method().seed()));
+        this.kernel = bed.kernel();
+        for (CpuBurner b : scenario.workloads(CpuBurner.class)) {
+            GuestSite site = bed.host().guest(b.guest());
+            org.vnetlab.sim.app.CpuBurner burner = new org.vnetlab.sim.app.CpuBurner(b.guest() + ".burner",
+                    site.domain(), kernel, b.load());
+            site.place(true).add(burner);
+            burner.start(0);
+        }
+        this.sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), spec.durationNanos(),
+                bed.host().executors(), bed.host().domains().values());
+    }
+
+    GuestSite peer() {
+        return bed.peer().guest(Testbed.PEER);
+    }
+
+    GuestSite guest(String name) {
+        return bed.host().guest(name);
+    }
+
+    /** Starts sampling and the schedulers, then runs the leg's duration. */
+    void runLeg() {
+        sampler.start();
+        bed.start();
+        kernel.runUntil(spec.durationNanos());
+    }
+
+    /** Per domain, the study's CPU figure over the leg. */
+    SortedMap<String, Double> cpu() {
+        return sampler.load(scenario.method().cpuSampleMiddle());
+    }
+
+    SortedMap<String, Long> drops() {
+        SortedMap<String, Long> out = new TreeMap<>();
+        for (PacketQueue q : bed.tracedQueues()) {
+            if (q.drops() > 0) {
+                out.merge(q.dropTrace(), q.drops(), Long::sum);
+            }
+        }
+        return out;
+    }
+}
