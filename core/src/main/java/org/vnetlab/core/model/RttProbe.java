@@ -10,9 +10,10 @@ import org.vnetlab.core.units.DataRate;
  * @param count   RTT measurements taken
  * @param packets probe packets in one measurement
  * @param pauseNanos idle time between two measurements
+ * @param toolLatencyNanos what the probing tool itself adds to every RTT
  */
-public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos)
-        implements Workload {
+public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
+                       long toolLatencyNanos) implements Workload {
 
     public RttProbe {
         Checks.name("guest", guest);
@@ -20,6 +21,7 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
         Checks.positive("rtt count", count);
         Checks.positive("rtt packets", packets);
         Checks.nonNegative("rtt pause", pauseNanos);
+        Checks.nonNegative("rtt tool latency", toolLatencyNanos);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class ProbeReceiver extends Task {
     private final GuestStack stack;
     private final RandomStream random;
     private final int packetsPerMeasurement;
+    private final long toolLatency;
     private final double[] rttSum;
     private final int[] received;
     private final double[] jitter;
@@ -31,13 +32,17 @@ public final class ProbeReceiver extends Task {
     private int measurement = -1;
     private InterarrivalJitter estimator;
 
+    /**
+     * @param toolLatency added to every RTT: the probing tool's own delay (see rtt.tool-latency)
+     */
     public ProbeReceiver(String name, Domain domain, PacketQueue socket, GuestStack stack, int measurements,
-                         int packetsPerMeasurement, RandomStream random) {
+                         int packetsPerMeasurement, long toolLatency, RandomStream random) {
         super(name, domain, Priority.IO_PROCESS);
         this.socket = socket;
         this.stack = stack;
         this.random = random;
         this.packetsPerMeasurement = packetsPerMeasurement;
+        this.toolLatency = toolLatency;
         this.rttSum = new double[measurements];
         this.received = new int[measurements];
         this.jitter = new double[measurements];
@@ -75,7 +80,7 @@ public final class ProbeReceiver extends Task {
                 measurement = m;
                 estimator = new InterarrivalJitter();
             }
-            rttSum[m] += arrival - takenStamp[j];
+            rttSum[m] += arrival - takenStamp[j] + toolLatency;
             received[m]++;
             jitter[m] = estimator.add(takenStamp[j], arrival);
         }

@@ -83,6 +83,16 @@ public abstract class Executor {
         return running;
     }
 
+    /** Whether a job was begun and paused (a descheduled VCPU resumes it at once). */
+    protected boolean hasJobInProgress() {
+        for (Task t : tasks) {
+            if (t.inJob) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any task has a job paused or ready to begin. */
     public boolean hasRunnable() {
         return next() != null;

@@ -24,6 +24,14 @@ public final class Vcpu extends Executor {
     boolean queued;
     Pcpu home;
     long queuedSequence;
+    private long wakeLatency;
+    private boolean assigned;
+    private final org.vnetlab.sim.kernel.Event started = new org.vnetlab.sim.kernel.Event() {
+        @Override
+        protected void fire() {
+            start();
+        }
+    };
 
     /**
      * @param affinityMask bit i set: may run on physical CPU i (all bits for no pinning)
@@ -57,8 +65,9 @@ public final class Vcpu extends Executor {
         return (affinityMask & (1L << p.id)) != 0;
     }
 
+    /** Whether a physical CPU is assigned to it (it may still be waking up on it). */
     boolean onCpu() {
-        return isRunning();
+        return assigned;
     }
 
     @Override
@@ -71,11 +80,26 @@ public final class Vcpu extends Executor {
         scheduler.block(this);
     }
 
+    /**
+     * Sets how long a blocked VCPU takes to run once the scheduler picked it: the hypervisor's
+     * context switch and the event-channel upcall into the guest.
+     */
+    public void setWakeLatency(long nanos) {
+        this.wakeLatency = nanos;
+    }
+
     void run() {
-        start();
+        assigned = true;
+        if (wakeLatency > 0 && !hasJobInProgress()) {
+            kernel.scheduleAfter(started, wakeLatency);
+        } else {
+            start();
+        }
     }
 
     void preempt() {
+        assigned = false;
+        kernel.cancel(started);
         stopRunning();
     }
 }

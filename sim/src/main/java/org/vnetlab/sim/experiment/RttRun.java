@@ -52,7 +52,8 @@ final class RttRun {
             guest.place(false).add(new Reflector(guest.name() + ".reflector", guest.domain(), reflectorSocket,
                     guest.txPort(), guest.stack(), guest.deviceTxCost(), h.bed.random(probe.guest() + ".reflector")));
             ProbeReceiver receiver = new ProbeReceiver("peer.probe-receiver", peer.domain(), receiverSocket,
-                    peer.stack(), probe.count(), probe.packets(), h.bed.random(probe.guest() + ".receiver"));
+                    peer.stack(), probe.count(), probe.packets(), probe.toolLatencyNanos(),
+                    h.bed.random(probe.guest() + ".receiver"));
             peer.place(false).add(receiver);
             UdpSender generator = new UdpSender("peer.probe-generator", peer.domain(), h.kernel, peer.txPort(),
                     new UdpSender.Stream(flow.id(), probe.payload(), flags, gap(probe)), peer.stack(),

@@ -87,9 +87,13 @@ public final class RunPool implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (system != null) {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();

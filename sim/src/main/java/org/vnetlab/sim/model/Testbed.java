@@ -188,6 +188,7 @@ public final class Testbed {
         for (int i = 0; i < d0.vcpus(); i++) {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
+            v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
             xenScheduler.add(v, index++);
             dom0Vcpus.add(v);
             host.executors.add(v);
@@ -209,6 +210,7 @@ public final class Testbed {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
                 v.setWakeupLatency(costs.processWakeup);
+                v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
                 xenScheduler.add(v, index++);
                 vcpus.add(v);
                 host.executors.add(v);
