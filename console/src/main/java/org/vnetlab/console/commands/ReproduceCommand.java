@@ -1,27 +1,52 @@
 package org.vnetlab.console.commands;
 
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.vnetlab.config.ReferenceDataset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.vnetlab.config.LoadedScenario;
+import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.Option;
 import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.format.TextTable;
+import org.vnetlab.console.progress.Progress;
 import org.vnetlab.console.report.Report;
 import org.vnetlab.console.report.ReportCommand;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.units.SimTime;
+import org.vnetlab.sim.experiment.Experiment;
+import org.vnetlab.sim.experiment.RunPool;
+import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.experiment.SimOptions;
 
 /**
- * Re-runs the study: every bundled experiment, then writes the report beside the study's values
- * and prints its path. Until the simulator lands it lists the plan and the report holds the
- * published values only.
+ * Re-runs the study: the seven throughput experiments (UDP sweep and TCP, IPv4 and IPv6, the
+ * study's method) and the RTT experiment with the reflector native, in a DomU and in a DomU
+ * beside a burner; prints a summary and Tables 1 and 2 beside the published values, writes each
+ * result as JSON and the HTML report.
  */
 public final class ReproduceCommand implements Command {
 
-    static final Option OUT = Option.value("--out", "DIR", "directory for the report (index.html, PNG and SVG figures)",
+    static final Option OUT = Option.value("--out", "DIR",
+            "directory for the report (index.html, PNG and SVG figures) and the results' JSON",
             ReportCommand.DEFAULT_DIR);
+    static final Option TRIALS = Option.value("--trials", "N", "trials per point", "the study's 7");
+    static final Option DURATION = Option.value("--duration", "SECONDS", "duration of each direction",
+            "the study's 10");
+    /** The RTT experiment's variants, one result each, told apart by their grid value. */
+    static final List<String> REFLECTORS = List.of("native", "domU", "domU-burned");
 
     private final ScenarioLoader loader;
 
@@ -46,22 +71,114 @@ public final class ReproduceCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(OUT);
+        return List.of(TRIALS, DURATION, ScenarioOptions.PARAMS, OUT, SimCommand.QUIET);
+    }
+
+    private record Job(String file, LoadedScenario scenario, List<RunSpec> specs, String reflector) {
     }
 
     @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException {
-        io.out().println("The study's experiments:");
+    public int run(ParsedArgs args, Terminal io) throws Exception {
+        Path out = args.path(OUT.name()).orElse(Path.of(ReportCommand.DEFAULT_DIR));
+        Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
+        Integer trials = args.has(TRIALS.name()) ? args.positiveInt(TRIALS.name(), 7) : null;
+        Long duration = args.value(DURATION.name(), s -> {
+            double v = Double.parseDouble(s);
+            if (!(v > 0 && v <= 3600)) {
+                throw new IllegalArgumentException();
+            }
+            return SimTime.seconds(v);
+        }, "expected seconds, more than 0 and at most 3600").orElse(null);
+        SimOptions options = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6),
+                List.of(Transport.UDP, Transport.TCP), null, trials, duration);
+        List<Job> jobs = new ArrayList<>();
         for (String name : loader.catalog().names()) {
-            LoadedScenario s = loader.load(name, List.of());
-            io.out().printf("  %-15s %-8s guests %-14s workloads %s%n", name, s.scenario().platform().kind(),
-                    String.join(",", s.scenario().platform().guestNames()),
-                    String.join(",", s.scenario().workloads().stream().map(w -> w.type() + "@" + w.guest()).toList()));
+            if (name.equals("rtt")) {
+                for (String r : REFLECTORS) {
+                    LoadedScenario s = loader.load(name, List.of("rtt.reflector=" + r), params);
+                    jobs.add(new Job("rtt-" + r, s, Experiment.plan(s.scenario(), options), r));
+                }
+            } else {
+                LoadedScenario s = loader.load(name, List.of(), params);
+                jobs.add(new Job(name, s, Experiment.plan(s.scenario(), options), null));
+            }
         }
-        // No simulated results until the simulator lands: the report holds the study's values only.
-        Path index = new Report(loader, ReferenceDataset.study()).write(List.of(),
-                args.path(OUT.name()).orElse(Path.of(ReportCommand.DEFAULT_DIR)));
+        int total = jobs.stream().mapToInt(j -> j.specs().size()).sum();
+        io.err().printf("reproducing the study: %d experiments, %d simulations on %d cores%n", jobs.size(), total,
+                Runtime.getRuntime().availableProcessors());
+        Files.createDirectories(out);
+        long started = System.nanoTime();
+        Progress bar = Progress.start(args.has(SimCommand.QUIET.name()) ? io.quiet() : io, total);
+        List<Report.Source> sources = new ArrayList<>();
+        try (RunPool pool = RunPool.allCores()) {
+            for (Job job : jobs) {
+                if (io.isCancelled()) {
+                    break;
+                }
+                Scenario s = job.scenario().scenario();
+                Result r = Experiment.aggregate(s, Version.current(), job.scenario().parameters(),
+                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled));
+                if (job.reflector() != null) {
+                    r = withGrid(r, "rtt.reflector", job.reflector());
+                }
+                Files.writeString(out.resolve(job.file() + ".json"), ResultJson.write(r));
+                sources.add(new Report.Source(r, job.file() + ".json"));
+            }
+        } finally {
+            bar.done();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        io.out().print(summary(sources));
+        Report report = new Report(loader, ReferenceDataset.study());
+        io.out().print(report.tablesAsText(sources));
+        Path index = report.write(sources, out);
+        Runtime rt = Runtime.getRuntime();
+        io.out().printf(Locale.ROOT, "%d simulations in %.0f s, heap used %d MiB of %d MiB%n", total, seconds,
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        io.out().println("results: " + out.toAbsolutePath().normalize());
         io.out().println("report: " + index.toAbsolutePath().normalize());
         return 0;
+    }
+
+    private static Result withGrid(Result r, String key, String value) {
+        List<Point> points = r.points().stream().map(p -> {
+            Map<String, String> grid = new TreeMap<>(p.grid());
+            grid.put(key, value);
+            return p.toBuilder().grid(grid).build();
+        }).toList();
+        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points);
+    }
+
+    /** Per experiment, received UDP throughput at a few payloads and TCP, IPv4. */
+    static String summary(List<Report.Source> sources) {
+        int[] sizes = {36, 200, 700, 1470};
+        List<String> header = new ArrayList<>(List.of("experiment", "guest"));
+        for (int s : sizes) {
+            header.add("UDP " + s + " B");
+        }
+        header.addAll(List.of("TCP rx", "TCP tx"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Report.Source src : sources) {
+            Result r = src.result();
+            List<String> guests = r.points().stream().filter(p -> p.throughputMbps() != null).map(Point::guest)
+                    .distinct().toList();
+            for (String g : guests) {
+                List<String> row = new ArrayList<>(List.of(r.scenario(), g));
+                for (int s : sizes) {
+                    row.add(value(r, "udp", "rx", s, g));
+                }
+                row.add(value(r, "tcp", "rx", -1, g));
+                row.add(value(r, "tcp", "tx", -1, g));
+                rows.add(row);
+            }
+        }
+        return "Throughput, IPv4, Mbit/s received (UDP) or delivered (TCP):\n" + TextTable.render(header, rows) + "\n";
+    }
+
+    private static String value(Result r, String transport, String direction, int payload, String guest) {
+        return r.points().stream().filter(p -> p.transport().equals(transport) && p.protocol().equals("ipv4")
+                        && p.direction().equals(direction) && (payload < 0 || p.payload() == payload)
+                        && p.guest().equals(guest) && p.throughputMbps() != null)
+                .findFirst().map(p -> String.format(Locale.ROOT, "%.1f", p.throughputMbps())).orElse("");
     }
 }

@@ -45,6 +45,18 @@ public final class Report {
         return index;
     }
 
+    /** Tables 1 and 2 beside the study's values, as text for a terminal. */
+    public String tablesAsText(List<Source> sources) {
+        List<ResultFacts> results = sources.stream().map(s -> ResultFacts.of(s.result(), s.name(), loader)).toList();
+        StudyTables tables = new StudyTables(study, results);
+        StringBuilder sb = new StringBuilder();
+        for (Table t : List.of(tables.table1(), tables.table2())) {
+            sb.append(t.title()).append('\n').append(org.vnetlab.console.format.TextTable.render(t.headers(), t.rows()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Two results of the same scenario and mode get {@code -2}, {@code -3}... on their figures' names. */
     private static List<Figure> uniqueIds(List<Figure> figures) {
         Set<String> seen = new HashSet<>();

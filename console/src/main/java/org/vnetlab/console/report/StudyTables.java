@@ -86,8 +86,9 @@ final class StudyTables {
                 }
             }
         }
-        return table("Table 2: RTT and jitter (IPv4, 500 Mbit/s stream, medians of 140)", "table2", found,
-                v -> TABLE2_METRICS.getOrDefault(v.metric(), v.metric()),
+        return table("Table 2: RTT and jitter (500 Mbit/s stream, medians of 140; the study had IPv4 only)",
+                "table2", found,
+                v -> TABLE2_METRICS.getOrDefault(v.metric(), v.metric()) + ", " + ResultSeries.protocol(v.protocol()),
                 "The reflector on the native machine, in a single DomU, or in a DomU beside a burning one "
                         + "(not published; vnetlab's prediction).");
     }
