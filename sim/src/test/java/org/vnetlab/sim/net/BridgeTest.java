@@ -1,0 +1,36 @@
+package org.vnetlab.sim.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.sim.packet.PacketQueue;
+
+class BridgeTest {
+
+    @Test
+    void forwardsLearntMacsAndFloodsUnknownOnes() {
+        Flows flows = new Flows();
+        Flows.Flow known = flows.add("a", MacAddress.xen(1), null);
+        Flows.Flow unknown = flows.add("c", MacAddress.xen(9), null);
+        Bridge bridge = new Bridge(flows, 500);
+        PacketQueue portA = new PacketQueue("a.vif", 32);
+        PacketQueue portB = new PacketQueue("b.vif", 32);
+        bridge.learn(MacAddress.xen(1), bridge.addPort(portA));
+        bridge.learn(MacAddress.xen(2), bridge.addPort(portB));
+        PacketQueue batch = PacketQueue.unbounded("batch");
+        batch.offer(0, 0, 0, 0, 3, 100, known.id(), 0, 0, 0);
+        bridge.deliver(batch, 3, 10, 1);
+        assertEquals(3, portA.size());
+        assertEquals(0, portB.size());
+        assertEquals(500, bridge.cost(100, known.id(), 0));
+        batch.offer(0, 0, 0, 0, 2, 100, unknown.id(), 0, 0, 0);
+        assertEquals(1000, bridge.cost(100, unknown.id(), 0), "a flooded frame is handled once per port");
+        bridge.deliver(batch, 2, 20, 1);
+        assertEquals(5, portA.size());
+        assertEquals(2, portB.size());
+        assertEquals(2, bridge.floods());
+        bridge.learn(MacAddress.xen(1), 1);
+        assertEquals(1, bridge.portOf(MacAddress.xen(1)), "a MAC seen on another port moves there");
+    }
+}
