@@ -81,7 +81,8 @@ public final class CreditScheduler {
             schedule(home);
             return;
         }
-        for (Pcpu p : pcpus) {
+        for (int i = 0, n = pcpus.size(); i < n; i++) {
+            Pcpu p = pcpus.get(i);
             if (p.current == null && v.mayRunOn(p)) {
                 schedule(p);
                 return;
@@ -90,7 +91,8 @@ public final class CreditScheduler {
     }
 
     void block(Vcpu v) {
-        for (Pcpu p : pcpus) {
+        for (int i = 0, n = pcpus.size(); i < n; i++) {
+            Pcpu p = pcpus.get(i);
             if (p.current == v) {
                 v.preempt();
                 p.current = null;
@@ -118,11 +120,6 @@ public final class CreditScheduler {
         return a.queuedSequence < b.queuedSequence;
     }
 
-    private void dequeue(Pcpu p, Vcpu v) {
-        p.runq.remove(v);
-        v.queued = false;
-    }
-
     /** Picks what runs on {@code p} now, as csched_schedule does. */
     private void schedule(Pcpu p) {
         Vcpu prev = p.current;
@@ -144,10 +141,13 @@ public final class CreditScheduler {
             kernel.cancel(p.sliceEnd);
             return;
         }
-        for (Pcpu q : pcpus) {
-            if (q.runq.contains(next)) {
-                dequeue(q, next);
-                break;
+        if (next.queued) {
+            for (int i = 0, n = pcpus.size(); i < n; i++) {
+                Pcpu q = pcpus.get(i);
+                if (q.runq.remove(next)) {
+                    next.queued = false;
+                    break;
+                }
             }
         }
         p.current = next;
@@ -159,11 +159,13 @@ public final class CreditScheduler {
 
     /** A VCPU of strictly higher priority than {@code than} (null: any) from another CPU's queue. */
     private Vcpu steal(Pcpu p, CreditPriority than) {
-        for (Pcpu q : pcpus) {
+        for (int i = 0, n = pcpus.size(); i < n; i++) {
+            Pcpu q = pcpus.get(i);
             if (q == p) {
                 continue;
             }
-            for (Vcpu v : q.runq) {
+            for (int j = 0, m = q.runq.size(); j < m; j++) {
+                Vcpu v = q.runq.get(j);
                 if (v.mayRunOn(p) && (than == null || v.priority.ordinal() < than.ordinal())) {
                     return v;
                 }

@@ -85,8 +85,8 @@ public abstract class Executor {
 
     /** Whether a job was begun and paused (a descheduled VCPU resumes it at once). */
     protected boolean hasJobInProgress() {
-        for (Task t : tasks) {
-            if (t.inJob) {
+        for (int i = 0, n = tasks.size(); i < n; i++) {
+            if (tasks.get(i).inJob) {
                 return true;
             }
         }
@@ -100,7 +100,8 @@ public abstract class Executor {
 
     private Task next() {
         long now = kernel.now();
-        for (Task t : tasks) {
+        for (int i = 0, n = tasks.size(); i < n; i++) {
+            Task t = tasks.get(i);
             if (t.inJob || t.hasWork(now)) {
                 return t;
             }
@@ -168,7 +169,8 @@ public abstract class Executor {
         }
         current = t;
         resumedAt = now;
-        kernel.scheduleAt(completion, now + (long) Math.ceil(t.remaining / speed));
+        long duration = (long) (t.remaining / speed);
+        kernel.scheduleAt(completion, now + duration + (duration < t.remaining / speed ? 1 : 0));
     }
 
     private void pause() {

@@ -31,11 +31,17 @@ public final class Kernel {
         if (at < now) {
             throw new IllegalArgumentException("cannot schedule into the past: " + at + " < " + now);
         }
-        if (e.heapIndex >= 0) {
-            remove(e);
-        }
         e.time = at;
         e.sequence = nextSequence++;
+        if (e.heapIndex >= 0) {
+            // re-keyed in place: it can only move towards the root or towards the leaves
+            int i = e.heapIndex;
+            siftUp(i);
+            if (heap[i] == e) {
+                siftDown(i);
+            }
+            return;
+        }
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
