@@ -11,8 +11,10 @@ import org.vnetlab.core.units.DataRate;
  * @param coalesceNanos   interrupt coalescing delay after the first frame (rx-usecs)
  * @param coalesceFrames  frames that raise an interrupt at once (rx-frames)
  * @param napiBudget      most frames one NAPI poll takes from the ring
+ * @param frameOverheadNanos time the NIC spends per transmitted frame beyond its bits on the wire
  */
-public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget) {
+public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget,
+                  long frameOverheadNanos) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);
@@ -20,5 +22,6 @@ public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos,
         Checks.nonNegative("coalescing delay", coalesceNanos);
         Checks.positive("coalescing frames", coalesceFrames);
         Checks.positive("NAPI budget", napiBudget);
+        Checks.nonNegative("frame overhead", frameOverheadNanos);
     }
 }

@@ -25,6 +25,9 @@ public abstract class Executor {
     /** Nothing ran since the executor last went idle: a process woken now first pays the wake-up latency. */
     private boolean idle = true;
     private long wakeupLatency;
+    /** Softirq jobs run back to back since a process last ran, and how many make a turn. */
+    private int softirqRun;
+    private int softirqRestarts = Integer.MAX_VALUE;
     private final Event wokenUp = new Event() {
         @Override
         protected void fire() {
@@ -49,6 +52,14 @@ public abstract class Executor {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * After this many softirq jobs in a row with a process waiting, the process runs one job:
+     * Linux hands softirq work over load to ksoftirqd, which competes with processes.
+     */
+    public void setSoftirqRestarts(int restarts) {
+        this.softirqRestarts = restarts;
     }
 
     /**
@@ -100,13 +111,23 @@ public abstract class Executor {
 
     private Task next() {
         long now = kernel.now();
+        Task first = null;
         for (int i = 0, n = tasks.size(); i < n; i++) {
             Task t = tasks.get(i);
             if (t.inJob || t.hasWork(now)) {
-                return t;
+                if (first == null) {
+                    first = t;
+                    if (t.priority() != Priority.SOFTIRQ || softirqRun < softirqRestarts) {
+                        return t;
+                    }
+                } else if (t.priority() != Priority.SOFTIRQ) {
+                    // softirqs ran back to back too long: the rest goes to ksoftirqd, and a
+                    // waiting process gets its turn (Linux's MAX_SOFTIRQ_RESTART)
+                    return t;
+                }
             }
         }
-        return null;
+        return first;
     }
 
     /** A task got input. */
@@ -188,6 +209,7 @@ public abstract class Executor {
         t.inJob = false;
         t.remaining = 0;
         current = null;
+        softirqRun = t.priority() == Priority.SOFTIRQ ? softirqRun + 1 : 0;
         rotate(t);
         completing = true;
         try {

@@ -67,7 +67,8 @@ public final class Testbed {
             case "vserver" -> buildHostKernel(wire, delay, true);
             default -> buildHostKernel(wire, delay, false);
         }
-        peer.nicTx = new NicTx(kernel, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire, delay, host.nicRx);
+        peer.nicTx = new NicTx(kernel, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
+                scenario.peer().nic().frameOverheadNanos(), delay, host.nicRx);
         buildPeer();
         traced.add(host.nicRx.ring());
         traced.add(peer.nicRx.ring());
@@ -133,6 +134,7 @@ public final class Testbed {
         for (int i = 0; i < h.cpus(); i++) {
             HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed());
             c.setWakeupLatency(costs.processWakeup);
+            c.setSoftirqRestarts(costs.softirqRestarts);
             c.powerOn();
             list.add(c);
             m.executors.add(c);
@@ -158,7 +160,8 @@ public final class Testbed {
         host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
         host.nicRx.connect(HostStack.measured(flows), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("host.nic"));
-        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, delay, peer.nicRx);
+        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h);
         cpus.get(0).add(host.nicRx.napi());
         HostPlacement placement = new HostPlacement(cpus);
@@ -189,6 +192,7 @@ public final class Testbed {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+            v.setSoftirqRestarts(costs.softirqRestarts);
             xenScheduler.add(v, index++);
             dom0Vcpus.add(v);
             host.executors.add(v);
@@ -196,7 +200,8 @@ public final class Testbed {
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
         host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
-        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, delay, peer.nicRx);
+        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                delay, peer.nicRx);
         Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
         // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
         dom0Vcpus.get(0).add(host.nicRx.napi());
@@ -210,6 +215,7 @@ public final class Testbed {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
                 v.setWakeupLatency(costs.processWakeup);
+                v.setSoftirqRestarts(costs.softirqRestarts);
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
                 xenScheduler.add(v, index++);
                 vcpus.add(v);

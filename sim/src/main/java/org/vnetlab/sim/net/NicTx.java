@@ -19,26 +19,34 @@ public final class NicTx implements PacketPort {
     private final int capacity;
     private final DataRate rate;
     private final long propagation;
+    private final long frameOverhead;
     private final NicRx far;
     /** Frames not yet on the wire, as trains whose ready time is when they start on it. */
     private final PacketQueue queued = PacketQueue.unbounded("nic.tx.queued");
     private long busyUntil;
     private long framesSent;
     private long bytesOnWire;
-    private Task waiting;
+    /** Senders blocked on a full ring; every one is woken when room frees. */
+    private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
+    private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
     private final Event roomEvent = new Event() {
         @Override
         protected void fire() {
-            Task t = waiting;
-            waiting = null;
-            if (t != null) {
-                t.wake();
+            waking.addAll(waiting);
+            waiting.clear();
+            for (int i = 0; i < waking.size(); i++) {
+                waking.get(i).wake();
             }
+            waking.clear();
         }
     };
 
-    public NicTx(Kernel kernel, int capacity, DataRate rate, long propagation, NicRx far) {
+    /**
+     * @param frameOverhead time per frame beyond its bits (the NIC's per-frame turnaround)
+     */
+    public NicTx(Kernel kernel, int capacity, DataRate rate, long frameOverhead, long propagation, NicRx far) {
         this.kernel = kernel;
+        this.frameOverhead = frameOverhead;
         this.capacity = capacity;
         this.rate = rate;
         this.propagation = propagation;
@@ -68,7 +76,7 @@ public final class NicTx implements PacketPort {
             throw new IllegalStateException("send of " + n + " to a transmit ring with room for "
                     + room(kernel.now()) + "; senders must check room()");
         }
-        long serialise = rate.nanosFor(Packets.wireBytes(payload, flags));
+        long serialise = rate.nanosFor(Packets.wireBytes(payload, flags)) + frameOverhead;
         long start = Math.max(ready0, busyUntil);
         long spacing = Math.max(readyStep, serialise);
         busyUntil = start + (n - 1) * spacing + serialise;
@@ -80,7 +88,9 @@ public final class NicTx implements PacketPort {
 
     @Override
     public void wakeWhenRoom(Task sender) {
-        waiting = sender;
+        if (!waiting.contains(sender)) {
+            waiting.add(sender);
+        }
         retire(kernel.now());
         // wake once a quarter of the ring has drained, so senders work in batches
         int index = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - (capacity - queued.size())));
