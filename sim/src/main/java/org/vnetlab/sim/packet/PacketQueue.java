@@ -16,6 +16,7 @@ public final class PacketQueue {
 
     private final String dropTrace;
     private final int capacity;
+    /** Train slots, always a power of two so indices wrap with a mask. */
     private int slots = 8;
     private long[] ready = new long[slots];
     private long[] readyStep = new long[slots];
@@ -115,7 +116,7 @@ public final class PacketQueue {
             if (trains == slots) {
                 grow();
             }
-            int i = (head + trains) % slots;
+            int i = (head + trains) & (slots - 1);
             ready[i] = ready0;
             readyStep[i] = readyStepNanos;
             stamp[i] = stamp0;
@@ -141,7 +142,7 @@ public final class PacketQueue {
         if (trains == 0) {
             return false;
         }
-        int t = (head + trains - 1) % slots;
+        int t = (head + trains - 1) & (slots - 1);
         if (payload[t] != payloadBytes || flow[t] != flowId || flags[t] != flagBits || ack[t] != ackNo
                 || seq[t] + count[t] != seq0) {
             return false;
@@ -218,7 +219,7 @@ public final class PacketQueue {
         count[head] -= n;
         size -= n;
         if (count[head] == 0) {
-            head = (head + 1) % slots;
+            head = (head + 1) & (slots - 1);
             trains--;
         } else {
             ready[head] += n * readyStep[head];
@@ -275,7 +276,7 @@ public final class PacketQueue {
     /** Ready time of the {@code n}-th packet (0 = head), or Long.MAX_VALUE past the end. */
     public long readyOf(long n) {
         for (int k = 0; k < trains; k++) {
-            int i = (head + k) % slots;
+            int i = (head + k) & (slots - 1);
             if (n < count[i]) {
                 return ready[i] + n * readyStep[i];
             }
@@ -346,7 +347,7 @@ public final class PacketQueue {
     private long[] unwrap(long[] a, int n) {
         long[] b = new long[n];
         for (int k = 0; k < trains; k++) {
-            b[k] = a[(head + k) % slots];
+            b[k] = a[(head + k) & (slots - 1)];
         }
         return b;
     }
@@ -354,7 +355,7 @@ public final class PacketQueue {
     private int[] unwrap(int[] a, int n) {
         int[] b = new int[n];
         for (int k = 0; k < trains; k++) {
-            b[k] = a[(head + k) % slots];
+            b[k] = a[(head + k) & (slots - 1)];
         }
         return b;
     }
