@@ -114,6 +114,8 @@ public final class UdpSender extends Task {
             port.send(first, step, first, step, batch, stream.payload(), stream.flow(), sent, 0, stream.flags());
             sent += batch;
         }
-        nextDue = Math.max(nextDue + batch * stream.gapNanos(), end);
+        // like iperf, keep the average rate: a sender that woke late catches up by sending what
+        // is overdue at once, but never more than one pacing window's worth
+        nextDue = Math.max(nextDue + batch * stream.gapNanos(), end - window);
     }
 }
