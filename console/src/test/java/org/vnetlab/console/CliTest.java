@@ -14,31 +14,21 @@ import org.vnetlab.console.cli.Terminal;
 /** The command line as a user meets it: output, one-line errors and exit codes. */
 class CliTest {
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal io = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> false, 100, true);
-        int code = Commands.cli().run(List.of(args), io);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void helpAndVersion() {
-        Run help = run("--help");
+        CliRun help = CliRun.of("--help");
         assertEquals(Cli.OK, help.code());
         assertTrue(help.out().contains("scenarios"));
-        assertTrue(run("--version").out().startsWith("vnetlab "));
-        Run showHelp = run("show", "--help");
+        assertTrue(CliRun.of("--version").out().startsWith("vnetlab "));
+        CliRun showHelp = CliRun.of("show", "--help");
         assertTrue(showHelp.out().contains("--set KEY=VALUE"), showHelp.out());
     }
 
     @Test
     void scenariosListsTheEight() {
-        Run r = run("scenarios");
+        CliRun r = CliRun.of("scenarios");
         assertEquals(Cli.OK, r.code());
         assertEquals(8, r.out().lines().count());
         for (String name : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
@@ -49,7 +39,7 @@ class CliTest {
 
     @Test
     void showPrintsACompleteScenario() {
-        Run r = run("show", "xen-double");
+        CliRun r = CliRun.of("show", "xen-double");
         assertEquals(Cli.OK, r.code(), r.err());
         for (String key : List.of("platform=xen", "domU1", "domU2", "00:16:3e:00:00:02", "weight=256", "trials=7",
                 "mtu=1500")) {
@@ -62,7 +52,7 @@ class CliTest {
         for (String[] args : List.of(new String[] {"show", "xen-dubble"}, new String[] {"show", "native", "--set",
                 "host.cpu=2"}, new String[] {"frobnicate"}, new String[] {"show", "native", "--sett", "x=1"},
                 new String[] {"show", "/nonexistent/file.conf"})) {
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(Cli.USAGE, r.code(), String.join(" ", args));
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("vnetlab: "), r.err());

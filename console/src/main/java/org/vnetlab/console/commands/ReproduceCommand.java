@@ -25,7 +25,6 @@ import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
-import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.RunPool;
 import org.vnetlab.sim.experiment.RunSpec;
@@ -82,13 +81,7 @@ public final class ReproduceCommand implements Command {
         Path out = args.path(OUT.name()).orElse(Path.of(ReportCommand.DEFAULT_DIR));
         Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
         Integer trials = args.has(TRIALS.name()) ? args.positiveInt(TRIALS.name(), 7) : null;
-        Long duration = args.value(DURATION.name(), s -> {
-            double v = Double.parseDouble(s);
-            if (!(v > 0 && v <= 3600)) {
-                throw new IllegalArgumentException();
-            }
-            return SimTime.seconds(v);
-        }, "expected seconds, more than 0 and at most 3600").orElse(null);
+        Long duration = SimCommand.duration(args, DURATION).orElse(null);
         SimOptions options = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6),
                 List.of(Transport.UDP, Transport.TCP), null, trials, duration);
         List<Job> jobs = new ArrayList<>();

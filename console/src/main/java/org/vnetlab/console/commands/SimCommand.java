@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
@@ -114,14 +115,18 @@ public final class SimCommand implements Command {
                     }
                 }).toList(), "expected a comma-separated list of payload sizes in bytes (1..65507)").orElse(null);
         Integer trials = args.has(TRIALS.name()) ? args.positiveInt(TRIALS.name(), 1) : null;
-        Long duration = args.value(DURATION.name(), s -> {
+        return new SimOptions(protocols, transports, sizes, trials, duration(args, DURATION).orElse(null));
+    }
+
+    /** A duration flag in seconds (more than 0, at most an hour), as nanoseconds. */
+    static Optional<Long> duration(ParsedArgs args, Option option) {
+        return args.value(option.name(), s -> {
             double v = Double.parseDouble(s);
             if (!(v > 0 && v <= 3600)) {
                 throw new IllegalArgumentException();
             }
             return SimTime.seconds(v);
-        }, "expected seconds, more than 0 and at most 3600").orElse(null);
-        return new SimOptions(protocols, transports, sizes, trials, duration);
+        }, "expected seconds, more than 0 and at most 3600");
     }
 
     /** Runs the options' runs on all cores with a progress line on a terminal. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vnetlab.console.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
@@ -147,23 +148,13 @@ class ReportTest {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal io = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> false, 100, true);
-        int code = Commands.cli().run(List.of(args), io);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void theCommandPrintsTheIndexPath(@TempDir Path out) throws Exception {
         Path json = out.resolve("xen-double.json");
         Files.writeString(json, ResultJson.write(StudyResults.all().get(4).result()));
-        Run r = cli("report", json.toString(), "--out", out.resolve("r").toString());
+        CliRun r = CliRun.of("report", json.toString(), "--out", out.resolve("r").toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertEquals(out.resolve("r").resolve("index.html").toAbsolutePath() + "\n", r.out());
         assertTrue(Files.isRegularFile(out.resolve("r").resolve("fairness-xen-double-sim.png")));
@@ -172,7 +163,7 @@ class ReportTest {
     @Test
     void reproduceWritesTheReportAndPrintsItsPath(@TempDir Path out) throws Exception {
         // the study's method shortened to keep the test fast: one trial of 20 ms each way
-        Run r = cli("reproduce", "--out", out.toString(), "--trials", "1", "--duration", "0.02", "--quiet");
+        CliRun r = CliRun.of("reproduce", "--out", out.toString(), "--trials", "1", "--duration", "0.02", "--quiet");
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().endsWith("report: " + out.resolve("index.html").toAbsolutePath() + "\n"), r.out());
         assertTrue(r.out().contains("Table 1: TCP throughput"), r.out());
@@ -194,12 +185,12 @@ class ReportTest {
         Files.writeString(other, "{\"schema\": \"something/2\"}");
         Path missing = out.resolve("missing.json");
         for (Path bad : List.of(malformed, other, missing)) {
-            Run r = cli("report", bad.toString(), "--out", out.resolve("r").toString());
+            CliRun r = CliRun.of("report", bad.toString(), "--out", out.resolve("r").toString());
             assertEquals(Cli.USAGE, r.code(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("vnetlab: report: " + bad + ": "), r.err());
         }
-        Run none = cli("report", "--out", out.resolve("r").toString());
+        CliRun none = CliRun.of("report", "--out", out.resolve("r").toString());
         assertEquals(Cli.USAGE, none.code());
         assertTrue(none.err().contains("no result yet"), none.err());
         assertFalse(Files.exists(out.resolve("r")), "nothing written on error");
