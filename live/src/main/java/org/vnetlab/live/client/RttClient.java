@@ -1,0 +1,159 @@
+package org.vnetlab.live.client;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import org.vnetlab.core.metrics.InterarrivalJitter;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.control.ControlMessage;
+import org.vnetlab.live.control.ControlMessage.Accepted;
+import org.vnetlab.live.control.ControlMessage.Finish;
+import org.vnetlab.live.control.ControlMessage.Interval;
+import org.vnetlab.live.control.ControlMessage.ProbeRequest;
+import org.vnetlab.live.control.ControlMessage.Report;
+import org.vnetlab.live.control.ControlMessage.Start;
+import org.vnetlab.live.control.ControlMessage.Started;
+import org.vnetlab.live.control.ProbeSpec;
+import org.vnetlab.live.data.Sockets;
+import org.vnetlab.live.probe.ProbePacket;
+
+/**
+ * The study's RTT method: generator and receiver on this machine (one clock, no synchronisation), a
+ * reflector on the other. Probes go out paced at the stream rate, each stamped with its sequence
+ * number and send time; the echo's arrival minus the stamped send time is the RTT.
+ */
+public final class RttClient {
+
+    private final InetAddress server;
+    private final int port;
+
+    public RttClient(InetAddress server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Sends {@code count} probes of {@code payload} bytes at {@code rate} and waits up to {@code wait} for echoes. */
+    public RttResult run(IpVersion ip, int payload, DataRate rate, int count, Duration wait)
+            throws IOException {
+        try (ControlClient control = ControlClient.connect(server, port, Duration.ofSeconds(30));
+             DatagramChannel channel = Sockets.udp(control.localAddress().getAddress(), 0)) {
+            control.send(new ProbeRequest(ControlMessage.VERSION,
+                    new ProbeSpec(ip, payload, rate, count, Sockets.port(channel))));
+            Accepted a = control.expect(Accepted.class);
+            channel.connect(new InetSocketAddress(server, a.dataPort()));
+            control.send(new Start());
+            control.expect(Started.class);
+            Echoes echoes = new Echoes(a.token(), payload, count);
+            probe(channel, echoes, ProbePacket.create(payload, a.token(), new SecureRandom().nextInt()), rate, wait);
+            channel.close();
+            control.send(new Finish(count, (long) count * payload));
+            Report r = awaitReport(control);
+            return echoes.result(count, r.packets());
+        }
+    }
+
+    /**
+     * Sends the probes paced and takes in echoes on one thread (no thread hand-off on a busy
+     * machine's few cores): after each probe, and while the next is not due, it polls the
+     * non-blocking channel, so an echo's arrival is stamped at most one send late; after the last it
+     * waits up to {@code wait} for the rest.
+     */
+    private static void probe(DatagramChannel channel, Echoes echoes, ByteBuffer probe, DataRate rate, Duration wait)
+            throws IOException {
+        channel.configureBlocking(false);
+        ByteBuffer in = ByteBuffer.allocateDirect(echoes.payload + 1);
+        double interval = echoes.payload * 8e9 / rate.bitsPerSecond();
+        int count = echoes.sent.length;
+        long start = System.nanoTime();
+        long giveUp = Long.MAX_VALUE;
+        int seq = 0;
+        while (echoes.received < count) {
+            long now = System.nanoTime();
+            if (seq < count && now - (start + (long) (seq * interval)) >= 0) {
+                ProbePacket.stamp(probe, seq++, now);
+                channel.write(probe);
+                if (seq == count) {
+                    giveUp = now + wait.toNanos();
+                }
+            }
+            in.clear();
+            if (channel.receive(in) != null) {
+                echoes.take(in, System.nanoTime());
+            } else if (seq == count) {
+                if (System.nanoTime() - giveUp > 0) {
+                    return;
+                }
+                LockSupport.parkNanos(20_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static Report awaitReport(ControlClient control) {
+        while (true) {
+            ControlMessage m = control.receive();
+            if (m instanceof Report r) {
+                return r;
+            }
+            if (!(m instanceof Interval)) {
+                throw new MeasureException(control.server() + " sent " + m.getClass().getSimpleName()
+                        + " during the test");
+            }
+        }
+    }
+
+    /** The echoes: per probe, the stamped send time and the arrival time, and the order they came in. */
+    private static final class Echoes {
+        private final long token;
+        private final int payload;
+        private final long[] sent;
+        private final long[] arrived;
+        private final int[] order;
+        private int received;
+
+        Echoes(long token, int payload, int count) {
+            this.token = token;
+            this.payload = payload;
+            this.sent = new long[count];
+            this.arrived = new long[count];
+            this.order = new int[count];
+        }
+
+        /** Keeps an echo; ignores anything not a whole probe of this test, and duplicates. */
+        void take(ByteBuffer b, long now) {
+            if (b.position() != payload || ProbePacket.token(b) != token) {
+                return;
+            }
+            int seq = ProbePacket.sequence(b);
+            if (seq < 0 || seq >= sent.length || arrived[seq] != 0) {
+                return;
+            }
+            sent[seq] = ProbePacket.sendNanos(b);
+            arrived[seq] = now;
+            order[received++] = seq;
+        }
+
+        RttResult result(int count, long reflected) {
+            double[] rtt = new double[received];
+            double[] jitter = new double[Math.max(0, received - 1)];
+            InterarrivalJitter j = new InterarrivalJitter();
+            for (int i = 0; i < received; i++) {
+                int seq = order[i];
+                rtt[i] = (arrived[seq] - sent[seq]) / 1e6;
+                double estimate = j.add(sent[seq], arrived[seq]) / 1e3;
+                if (i > 0) {
+                    jitter[i - 1] = estimate;
+                }
+            }
+            return new RttResult(count, reflected, rtt, Arrays.copyOf(jitter, jitter.length));
+        }
+    }
+}
