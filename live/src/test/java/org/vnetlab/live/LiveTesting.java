@@ -1,5 +1,7 @@
 package org.vnetlab.live;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +17,13 @@ public final class LiveTesting {
 
     /** The default limits, bound to {@code address} on ephemeral ports. */
     public static ServerSettings settings(String address) {
-        return LiveSettings.load().server().withBind(address).withPorts(0, 0);
+        return settings(address, "");
+    }
+
+    /** The defaults with {@code overrides} (HOCON under vnetlab.live.server), on ephemeral ports. */
+    public static ServerSettings settings(String address, String overrides) {
+        Config c = ConfigFactory.parseString(overrides).atPath("vnetlab.live.server").withFallback(ConfigFactory.load());
+        return LiveSettings.from(c).server().withBind(address).withPorts(0, 0);
     }
 
     /** A started server and the test records it reported. */
