@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.probe.ProbePacket;
 
 /**
  * The live module's settings, read once from {@code vnetlab.live} (defaults and their meaning in
@@ -47,11 +48,11 @@ public record LiveSettings(ServerSettings server, ClientSettings client) {
             Config c = root.getConfig(PATH + ".client");
             ServerSettings server = new ServerSettings(s.getString("bind"), port(s, "port"), port(s, "reflect-port"),
                     positive(s, "max-duration"), rate(s, "max-rate"), range(s, "max-concurrent-tests", 1, 1000),
-                    range(s, "max-payload", 16, 65507), range(s, "max-probes", 1, 10_000_000),
+                    range(s, "max-payload", ProbePacket.BYTES, 65507), range(s, "max-probes", 1, 10_000_000),
                     range(s, "max-frame", 256, 1 << 20), positive(s, "control-idle-timeout"),
                     positive(s, "handshake-timeout"), positive(s, "grace"));
             ClientSettings client = new ClientSettings(rate(c, "rate"), positive(c, "duration"),
-                    range(c, "trials", 1, 1000), rate(c, "rtt-rate"), range(c, "rtt-payload", 28, 65507),
+                    range(c, "trials", 1, 1000), rate(c, "rtt-rate"), range(c, "rtt-payload", ProbePacket.BYTES, 65507),
                     range(c, "rtt-count", 1, 10_000_000), positive(c, "rtt-wait"));
             return new LiveSettings(server, client);
         } catch (ConfigException e) {
