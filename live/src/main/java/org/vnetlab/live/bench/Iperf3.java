@@ -1,11 +1,13 @@
 package org.vnetlab.live.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.vnetlab.core.json.JsonReader;
 import org.vnetlab.live.testbed.Shell;
@@ -39,32 +41,35 @@ public final class Iperf3 {
         return Shell.available("iperf3", "--version");
     }
 
-    /** Starts {@code iperf3 -s -1} (serves one test, then exits) on {@code port}; waits until it listens. */
+    /**
+     * Starts {@code iperf3 -s -1} (serves one test, then exits) on {@code port} and waits for its
+     * "Server listening" line (a probe connection would use up its one test).
+     */
     public static Process server(List<String> prefix, String bind, int port) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of("iperf3", "-s", "-1", "-B", bind, "-p", Integer.toString(port)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (prefix.isEmpty()) {
-            awaitListening(bind, port, p);
-        } else {
-            Thread.sleep(500);
+        cmd.addAll(List.of("iperf3", "-s", "-1", "--forceflush", "-B", bind, "-p", Integer.toString(port)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        CountDownLatch listening = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.contains("listening")) {
+                        listening.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the server ended
+            }
+        }, "iperf3-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!listening.await(10, TimeUnit.SECONDS)) {
+            stop(p);
+            throw new IOException("iperf3 -s did not start listening on port " + port);
         }
         return p;
-    }
-
-    private static void awaitListening(String host, int port, Process p) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(host, port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        p.destroy();
-        throw new IOException("iperf3 -s did not start listening on port " + port);
     }
 
     /** Runs {@code iperf3 -c host -p port -t seconds -J} with {@code extra} arguments. */
@@ -77,7 +82,11 @@ public final class Iperf3 {
     }
 
     static Run parse(String json, boolean udp) {
-        Map<?, ?> end = (Map<?, ?>) ((Map<?, ?>) JsonReader.parse(json)).get("end");
+        Map<?, ?> top = (Map<?, ?>) JsonReader.parse(json);
+        if (top.get("error") != null) {
+            throw new IllegalStateException("iperf3: " + top.get("error"));
+        }
+        Map<?, ?> end = (Map<?, ?>) top.get("end");
         if (udp) {
             Map<?, ?> sum = (Map<?, ?>) end.get("sum");
             return new Run(num(sum, "bits_per_second"), (long) num(sum, "packets"), (long) num(sum, "lost_packets"),
@@ -88,7 +97,10 @@ public final class Iperf3 {
     }
 
     private static double num(Map<?, ?> m, String key) {
-        return ((Number) m.get(key)).doubleValue();
+        if (m == null || !(m.get(key) instanceof Number n)) {
+            throw new IllegalStateException("iperf3's report has no " + key);
+        }
+        return n.doubleValue();
     }
 
     /** Stops a server started here (it exits by itself after one test; this is for failures). */
