@@ -34,7 +34,7 @@ public record LiveSettings(ServerSettings server, ClientSettings client) {
 
     /** What a client asks for when its user does not say. */
     public record ClientSettings(DataRate rate, Duration duration, int trials, DataRate rttRate, int rttPayload,
-                                 int rttCount, Duration rttWait) {
+                                 int rttCount, Duration rttWait, int rttWarmup) {
     }
 
     /** The defaults, with {@code -Dvnetlab.live...} system properties on top. */
@@ -53,7 +53,8 @@ public record LiveSettings(ServerSettings server, ClientSettings client) {
                     positive(s, "handshake-timeout"), positive(s, "grace"));
             ClientSettings client = new ClientSettings(rate(c, "rate"), positive(c, "duration"),
                     range(c, "trials", 1, 1000), rate(c, "rtt-rate"), range(c, "rtt-payload", ProbePacket.BYTES, 65507),
-                    range(c, "rtt-count", 1, 10_000_000), positive(c, "rtt-wait"));
+                    range(c, "rtt-count", 1, 10_000_000), positive(c, "rtt-wait"),
+                    range(c, "rtt-warmup", 0, 1_000_000));
             return new LiveSettings(server, client);
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage());

@@ -56,7 +56,7 @@ public final class MeasureRttCommand implements Command {
     }
 
     @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException {
+    public int run(ParsedArgs args, Terminal io) throws IOException, InterruptedException {
         String host = args.single("host");
         ClientSettings c = settings.client();
         DataRate rate = LiveOptions.rate(args, "--rate", c.rttRate());
@@ -69,14 +69,14 @@ public final class MeasureRttCommand implements Command {
         int port = LiveOptions.port(args, settings.server().reflectPort());
         InetAddress server = LiveOptions.resolve(args, host);
         IpVersion ip = LiveOptions.version(server);
-        RttResult r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWait());
+        RttResult r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWarmup(), c.rttWait());
         if (r.received() == 0) {
             io.out().printf("rtt %s to %s: none of %d probes came back%n", ip.key(), host, count);
             return 1;
         }
         io.out().printf("rtt %s to %s: %d probes of %d B at %s%n", ip.key(), host, count, payload, rate);
-        io.out().printf("  %-28s %d / %d / %d  (loss %.2f %%)%n", "sent / reflected / received", r.sent(),
-                r.reflected(), r.received(), r.loss() * 100);
+        io.out().printf("  %-28s %d / %d  (loss %.2f %%; the reflector answered %d, %d of them warm-up)%n",
+                "sent / received", r.sent(), r.received(), r.loss() * 100, r.reflected(), r.warmup());
         io.out().printf("  %-28s %.3f ms  (stdev %.3f ms)%n", "rtt median", r.rtt().median(), r.rtt().stdev());
         io.out().printf("  %-28s %.3f / %.3f / %.3f / %.3f ms%n", "rtt min / p90 / p99 / max", r.rttPercentile(0),
                 r.rttPercentile(90), r.rttPercentile(99), r.rttPercentile(100));

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.core.net.IpVersion;
@@ -31,6 +30,9 @@ import org.vnetlab.live.probe.ProbePacket;
  */
 public final class RttClient {
 
+    /** A pause after the warm-up probes, for the JIT compiler to finish what they started. */
+    private static final long WARMUP_PAUSE_MILLIS = 100;
+
     private final InetAddress server;
     private final int port;
 
@@ -39,23 +41,31 @@ public final class RttClient {
         this.port = port;
     }
 
-    /** Sends {@code count} probes of {@code payload} bytes at {@code rate} and waits up to {@code wait} for echoes. */
-    public RttResult run(IpVersion ip, int payload, DataRate rate, int count, Duration wait)
-            throws IOException {
+    /**
+     * Sends {@code warmup} uncounted probes, then {@code count} probes of {@code payload} bytes at
+     * {@code rate}, and waits up to {@code wait} for each phase's echoes.
+     */
+    public RttResult run(IpVersion ip, int payload, DataRate rate, int count, int warmup, Duration wait)
+            throws IOException, InterruptedException {
         try (ControlClient control = ControlClient.connect(server, port, Duration.ofSeconds(30));
              DatagramChannel channel = Sockets.udp(control.localAddress().getAddress(), 0)) {
             control.send(new ProbeRequest(ControlMessage.VERSION,
-                    new ProbeSpec(ip, payload, rate, count, Sockets.port(channel))));
+                    new ProbeSpec(ip, payload, rate, warmup + count, Sockets.port(channel))));
             Accepted a = control.expect(Accepted.class);
             channel.connect(new InetSocketAddress(server, a.dataPort()));
             control.send(new Start());
             control.expect(Started.class);
-            Echoes echoes = new Echoes(a.token(), payload, count);
-            probe(channel, echoes, ProbePacket.create(payload, a.token(), new SecureRandom().nextInt()), rate, wait);
+            ByteBuffer probe = ProbePacket.create(payload, a.token(), new SecureRandom().nextInt());
+            if (warmup > 0) {
+                probe(channel, new Echoes(a.token(), payload, 0, warmup), probe, rate, wait);
+                Thread.sleep(WARMUP_PAUSE_MILLIS);
+            }
+            Echoes echoes = new Echoes(a.token(), payload, warmup, count);
+            probe(channel, echoes, probe, rate, wait);
             channel.close();
-            control.send(new Finish(count, (long) count * payload));
+            control.send(new Finish(warmup + count, (long) (warmup + count) * payload));
             Report r = awaitReport(control);
-            return echoes.result(count, r.packets());
+            return echoes.result(warmup, r.packets());
         }
     }
 
@@ -73,20 +83,20 @@ public final class RttClient {
         int count = echoes.sent.length;
         long start = System.nanoTime();
         long giveUp = Long.MAX_VALUE;
-        int seq = 0;
+        int n = 0;
         while (echoes.received < count) {
             long now = System.nanoTime();
-            if (seq < count && now - (start + (long) (seq * interval)) >= 0) {
-                ProbePacket.stamp(probe, seq++, now);
+            if (n < count && now - (start + (long) (n * interval)) >= 0) {
+                ProbePacket.stamp(probe, echoes.first + n++, now);
                 channel.write(probe);
-                if (seq == count) {
+                if (n == count) {
                     giveUp = now + wait.toNanos();
                 }
             }
             in.clear();
             if (channel.receive(in) != null) {
                 echoes.take(in, System.nanoTime());
-            } else if (seq == count) {
+            } else if (n == count) {
                 if (System.nanoTime() - giveUp > 0) {
                     return;
                 }
@@ -114,14 +124,17 @@ public final class RttClient {
     private static final class Echoes {
         private final long token;
         private final int payload;
+        private final int first;
         private final long[] sent;
         private final long[] arrived;
         private final int[] order;
         private int received;
 
-        Echoes(long token, int payload, int count) {
+        /** Echoes of the probes numbered {@code first} to {@code first + count - 1}. */
+        Echoes(long token, int payload, int first, int count) {
             this.token = token;
             this.payload = payload;
+            this.first = first;
             this.sent = new long[count];
             this.arrived = new long[count];
             this.order = new int[count];
@@ -132,7 +145,7 @@ public final class RttClient {
             if (b.position() != payload || ProbePacket.token(b) != token) {
                 return;
             }
-            int seq = ProbePacket.sequence(b);
+            int seq = ProbePacket.sequence(b) - first;
             if (seq < 0 || seq >= sent.length || arrived[seq] != 0) {
                 return;
             }
@@ -141,7 +154,8 @@ public final class RttClient {
             order[received++] = seq;
         }
 
-        RttResult result(int count, long reflected) {
+        RttResult result(int warmup, long reflected) {
+            int count = sent.length;
             double[] rtt = new double[received];
             double[] jitter = new double[Math.max(0, received - 1)];
             InterarrivalJitter j = new InterarrivalJitter();
@@ -153,7 +167,7 @@ public final class RttClient {
                     jitter[i - 1] = estimate;
                 }
             }
-            return new RttResult(count, reflected, rtt, Arrays.copyOf(jitter, jitter.length));
+            return new RttResult(count, warmup, reflected, rtt, jitter);
         }
     }
 }

@@ -6,12 +6,13 @@ import org.vnetlab.core.result.Summary;
 /**
  * An RTT probe run.
  *
- * @param sent      probes sent
- * @param reflected probes the reflector reports having sent back
+ * @param sent      probes sent and measured
+ * @param warmup    probes sent before them, not measured
+ * @param reflected probes the reflector reports having sent back, warm-up ones included
  * @param rttMs     round-trip time of each probe that came back, in arrival order
  * @param jitterUs  the RFC 3550 interarrival jitter estimate after each echo (from the second on)
  */
-public record RttResult(int sent, long reflected, double[] rttMs, double[] jitterUs) {
+public record RttResult(int sent, int warmup, long reflected, double[] rttMs, double[] jitterUs) {
 
     public int received() {
         return rttMs.length;
