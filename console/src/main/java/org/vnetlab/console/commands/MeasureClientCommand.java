@@ -180,8 +180,8 @@ public final class MeasureClientCommand implements Command {
         public void trialDone(TestSpec spec, int trial, TrialResult r) {
             io.out().printf("%8s %10.1f %10s  delivered over %.2f s%s%n", "total", r.mbps(),
                     datagrams ? Long.toString(r.packetsReceived()) : "",
-                    r.seconds(), r.loss() == null ? "" : String.format(", loss %.2f %% of %d, reordered %d",
-                            r.loss() * 100, r.packetsSent(), r.reordered()));
+                    r.seconds(), r.loss() == null ? "" : String.format(", sent %.1f Mbit/s, loss %.2f %% of %d, reordered %d",
+                            r.sentMbps(), r.loss() * 100, r.packetsSent(), r.reordered()));
             io.out().flush();
         }
     }

@@ -23,6 +23,11 @@ public record TrialResult(TestSpec spec, long bytes, long packetsSent, long pack
         return seconds <= 0 ? 0 : bytes * 8 / seconds / 1e6;
     }
 
+    /** The payload rate the sender achieved over the test's duration (UDP), in Mbit/s. */
+    public double sentMbps() {
+        return packetsSent * spec.payload() * 8 / (spec.duration().toNanos() / 1e9) / 1e6;
+    }
+
     /** The fraction of sent datagrams not delivered (UDP), or null (TCP). */
     public Double loss() {
         if (spec.transport() == Transport.TCP) {
