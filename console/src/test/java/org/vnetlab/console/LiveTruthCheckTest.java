@@ -148,7 +148,9 @@ class LiveTruthCheckTest {
         assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
         bed.shape(new Shaping(null, Duration.ofMillis(1), 0));
         for (String host : List.of(HOST1, Testbed.ipv6(1))) {
-            Point p = client("measure", "rtt", host).get(0);
+            // the check is about the delay; at the study's 500 Mbit/s a busy two-core machine adds its own
+            // queueing in the reflector (see the README), so the probe stream runs at 50 Mbit/s here
+            Point p = client("measure", "rtt", host, "--rate", "50M").get(0);
             assertEquals("roundtrip", p.direction());
             assertEquals(host.contains(":") ? "ipv6" : "ipv4", p.protocol());
             assertEquals(140, p.rttMs().samples());

@@ -57,13 +57,15 @@ public final class BenchLiveCommand implements Command {
             }
         });
         io.out().printf("loopback, %d s each, counted at the receiver%n", f.seconds());
-        io.out().printf("%-26s %12s %12s %8s %8s%n", "", "vnetlab", "iperf3", "ratio", "target");
-        io.out().printf("%-26s %12.2f %12s %8s %8s%n", "TCP Gbit/s", f.vnetlabTcpGbps(), fmt(f.iperfTcpGbps(), "%.2f"),
+        io.out().printf("%-30s %12s %12s %8s %8s%n", "", "vnetlab", "iperf3", "ratio", "target");
+        io.out().printf("%-30s %12.2f %12s %8s %8s%n", "TCP Gbit/s", f.vnetlabTcpGbps(), fmt(f.iperfTcpGbps(), "%.2f"),
                 ratio(f.tcpRatio()), String.format(">= %.1fx", TCP_TARGET));
-        io.out().printf("%-26s %12.0f %12s %8s %8s%n", "UDP " + LiveBench.SMALL_PAYLOAD + " B packets/s received",
+        io.out().printf("%-30s %12.0f %12s %8s %8s%n", "UDP " + LiveBench.SMALL_PAYLOAD + " B packets/s received",
                 f.vnetlabUdpPps(), fmt(f.iperfUdpPps(), "%.0f"), ratio(f.udpRatio()),
                 String.format(">= %.1fx", UDP_TARGET));
-        io.out().printf("%-26s %11.2f%% %11s%%%n", "UDP loss at the receiver", f.udpLoss() * 100,
+        io.out().printf("%-30s %12.0f %12s%n", "UDP " + LiveBench.SMALL_PAYLOAD + " B packets/s sent",
+                f.vnetlabUdpSentPps(), fmt(f.iperfUdpSentPps(), "%.0f"));
+        io.out().printf("%-30s %11.2f%% %11s%%%n", "UDP loss at the receiver", f.udpLoss() * 100,
                 fmt(f.iperfUdpLoss() * 100, "%.2f"));
         if (Double.isNaN(f.iperfTcpGbps())) {
             io.out().println("iperf3 is not installed (apt-get install iperf3): no ratios");

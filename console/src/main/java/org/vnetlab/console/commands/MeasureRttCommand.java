@@ -75,8 +75,10 @@ public final class MeasureRttCommand implements Command {
             return 1;
         }
         io.out().printf("rtt %s to %s: %d probes of %d B at %s%n", ip.key(), host, count, payload, rate);
-        io.out().printf("  %-28s %d / %d  (loss %.2f %%; the reflector answered %d, %d of them warm-up)%n",
-                "sent / received", r.sent(), r.received(), r.loss() * 100, r.reflected(), r.warmup());
+        io.out().printf("  %-28s %d / %d  (loss %.2f %%)%n", "sent / received", r.sent(), r.received(),
+                r.loss() * 100);
+        io.out().printf("  %-28s %d sent first, not counted; the reflector answered %d probes in all%n", "warm-up",
+                r.warmup(), r.reflected());
         io.out().printf("  %-28s %.3f ms  (stdev %.3f ms)%n", "rtt median", r.rtt().median(), r.rtt().stdev());
         io.out().printf("  %-28s %.3f / %.3f / %.3f / %.3f ms%n", "rtt min / p90 / p99 / max", r.rttPercentile(0),
                 r.rttPercentile(90), r.rttPercentile(99), r.rttPercentile(100));

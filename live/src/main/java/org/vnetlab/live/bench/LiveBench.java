@@ -29,10 +29,13 @@ public final class LiveBench {
     /**
      * The figures; iperf3's are NaN when it is not installed.
      *
+     * @param vnetlabUdpPps datagrams per second received (the figure compared)
+     * @param vnetlabUdpSentPps datagrams per second the sender sent
      * @param udpLoss fraction of vnetlab's datagrams lost at the receiver
      */
     public record Figures(int seconds, double vnetlabTcpGbps, double iperfTcpGbps, double vnetlabUdpPps,
-                          double iperfUdpPps, double udpLoss, double iperfUdpLoss) {
+                          double iperfUdpPps, double vnetlabUdpSentPps, double iperfUdpSentPps, double udpLoss,
+                          double iperfUdpLoss) {
 
         public double tcpRatio() {
             return vnetlabTcpGbps / iperfTcpGbps;
@@ -64,16 +67,18 @@ public final class LiveBench {
         double iperfTcp = Double.NaN;
         double iperfPps = Double.NaN;
         double iperfLoss = Double.NaN;
+        double iperfSent = Double.NaN;
         if (Iperf3.installed()) {
             progress.accept("iperf3 TCP");
             iperfTcp = iperf(seconds, List.of()).bitsPerSecond() / 1e9;
             progress.accept("iperf3 UDP " + SMALL_PAYLOAD + " B");
             Iperf3.Run u = iperf(seconds, List.of("-u", "-b", "0", "-l", Integer.toString(SMALL_PAYLOAD)));
             iperfPps = u.receivedPacketsPerSecond();
+            iperfSent = u.packets() / u.seconds();
             iperfLoss = u.packets() == 0 ? 0 : u.lost() / (double) u.packets();
         }
-        return new Figures(seconds, tcp, iperfTcp, udp.packetsReceived() / udp.seconds(), iperfPps, udp.loss(),
-                iperfLoss);
+        return new Figures(seconds, tcp, iperfTcp, udp.packetsReceived() / udp.seconds(), iperfPps,
+                udp.packetsSent() / (udp.spec().duration().toNanos() / 1e9), iperfSent, udp.loss(), iperfLoss);
     }
 
     private static Iperf3.Run iperf(int seconds, List<String> extra) throws IOException, InterruptedException {
