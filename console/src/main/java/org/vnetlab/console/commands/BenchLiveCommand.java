@@ -42,7 +42,8 @@ public final class BenchLiveCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("--duration", "S", "seconds of each of the four runs", "5"));
+        return List.of(Option.value("--duration", "S", "seconds of each run", "3"),
+                Option.value("--rounds", "N", "rounds of the four runs; medians are printed", "3"));
     }
 
     @Override
@@ -50,13 +51,15 @@ public final class BenchLiveCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new UsageError(name() + ": takes no arguments, got " + String.join(" ", args.positional()));
         }
-        int seconds = args.positiveInt("--duration", 5);
-        Figures f = LiveBench.run(settings.server(), seconds, step -> {
+        int seconds = args.positiveInt("--duration", 3);
+        int rounds = args.positiveInt("--rounds", 3);
+        Figures f = LiveBench.run(settings.server(), seconds, rounds, step -> {
             if (io.interactive()) {
                 io.err().println("running " + step + " ...");
             }
         });
-        io.out().printf("loopback, %d s each, counted at the receiver%n", f.seconds());
+        io.out().printf("loopback, %d s a run, median of %d rounds, counted at the receiver%n", f.seconds(),
+                f.rounds());
         io.out().printf("%-30s %12s %12s %8s %8s%n", "", "vnetlab", "iperf3", "ratio", "target");
         io.out().printf("%-30s %12.2f %12s %8s %8s%n", "TCP Gbit/s", f.vnetlabTcpGbps(), fmt(f.iperfTcpGbps(), "%.2f"),
                 ratio(f.tcpRatio()), String.format(">= %.1fx", TCP_TARGET));

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -27,13 +28,13 @@ public final class LiveBench {
     private static final String LOOPBACK = "127.0.0.1";
 
     /**
-     * The figures; iperf3's are NaN when it is not installed.
+     * The figures, medians over the rounds; iperf3's are NaN when it is not installed.
      *
      * @param vnetlabUdpPps datagrams per second received (the figure compared)
      * @param vnetlabUdpSentPps datagrams per second the sender sent
      * @param udpLoss fraction of vnetlab's datagrams lost at the receiver
      */
-    public record Figures(int seconds, double vnetlabTcpGbps, double iperfTcpGbps, double vnetlabUdpPps,
+    public record Figures(int seconds, int rounds, double vnetlabTcpGbps, double iperfTcpGbps, double vnetlabUdpPps,
                           double iperfUdpPps, double vnetlabUdpSentPps, double iperfUdpSentPps, double udpLoss,
                           double iperfUdpLoss) {
 
@@ -49,36 +50,57 @@ public final class LiveBench {
     private LiveBench() {
     }
 
-    public static Figures run(ServerSettings settings, int seconds, Consumer<String> progress)
+    /**
+     * Runs {@code rounds} rounds, each vnetlab TCP, iperf3 TCP, vnetlab UDP, iperf3 UDP in turn (so
+     * drift in the machine's load hits both tools alike), after one uncounted second of each vnetlab
+     * test to bring its code to compiled form; every figure is the median over the rounds.
+     */
+    public static Figures run(ServerSettings settings, int seconds, int rounds, Consumer<String> progress)
             throws IOException, InterruptedException {
         ServerSettings s = settings.withBind(LOOPBACK).withPorts(0, 0);
-        double tcp;
-        TrialResult udp;
+        boolean iperf3 = Iperf3.installed();
+        double[][] f = new double[8][rounds];
+        for (double[] row : f) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
         try (MeasureServer server = MeasureServer.start(MeasureServer.Role.THROUGHPUT, s, List.of(), r -> { })) {
             ThroughputClient client = new ThroughputClient(InetAddress.getByName(LOOPBACK),
                     server.controlAddress().getPort(), IntervalListener.NONE);
-            progress.accept("vnetlab TCP");
-            tcp = client.run(new TestSpec(Transport.TCP, IpVersion.IPV4, Direction.RX, s.maxRate(), SMALL_PAYLOAD,
-                    Duration.ofSeconds(seconds))).mbps() / 1000;
-            progress.accept("vnetlab UDP " + SMALL_PAYLOAD + " B");
-            udp = client.run(new TestSpec(Transport.UDP, IpVersion.IPV4, Direction.RX, s.maxRate(), SMALL_PAYLOAD,
-                    Duration.ofSeconds(seconds)));
+            progress.accept("warm-up");
+            client.run(tcp(s, 1));
+            client.run(udp(s, 1));
+            for (int r = 0; r < rounds; r++) {
+                progress.accept("round " + (r + 1) + "/" + rounds);
+                f[0][r] = client.run(tcp(s, seconds)).mbps() / 1000;
+                TrialResult u = client.run(udp(s, seconds));
+                f[2][r] = u.packetsReceived() / u.seconds();
+                f[4][r] = u.packetsSent() / (double) seconds;
+                f[6][r] = u.loss();
+                if (iperf3) {
+                    f[1][r] = iperf(seconds, List.of()).bitsPerSecond() / 1e9;
+                    Iperf3.Run i = iperf(seconds, List.of("-u", "-b", "0", "-l", Integer.toString(SMALL_PAYLOAD)));
+                    f[3][r] = i.receivedPacketsPerSecond();
+                    f[5][r] = i.packets() / i.seconds();
+                    f[7][r] = i.packets() == 0 ? 0 : i.lost() / (double) i.packets();
+                }
+            }
         }
-        double iperfTcp = Double.NaN;
-        double iperfPps = Double.NaN;
-        double iperfLoss = Double.NaN;
-        double iperfSent = Double.NaN;
-        if (Iperf3.installed()) {
-            progress.accept("iperf3 TCP");
-            iperfTcp = iperf(seconds, List.of()).bitsPerSecond() / 1e9;
-            progress.accept("iperf3 UDP " + SMALL_PAYLOAD + " B");
-            Iperf3.Run u = iperf(seconds, List.of("-u", "-b", "0", "-l", Integer.toString(SMALL_PAYLOAD)));
-            iperfPps = u.receivedPacketsPerSecond();
-            iperfSent = u.packets() / u.seconds();
-            iperfLoss = u.packets() == 0 ? 0 : u.lost() / (double) u.packets();
-        }
-        return new Figures(seconds, tcp, iperfTcp, udp.packetsReceived() / udp.seconds(), iperfPps,
-                udp.packetsSent() / (udp.spec().duration().toNanos() / 1e9), iperfSent, udp.loss(), iperfLoss);
+        return new Figures(seconds, rounds, median(f[0]), median(f[1]), median(f[2]), median(f[3]), median(f[4]),
+                median(f[5]), median(f[6]), median(f[7]));
+    }
+
+    private static double median(double[] v) {
+        return Double.isNaN(v[0]) ? Double.NaN : Stats.median(v);
+    }
+
+    private static TestSpec tcp(ServerSettings s, int seconds) {
+        return new TestSpec(Transport.TCP, IpVersion.IPV4, Direction.RX, s.maxRate(), SMALL_PAYLOAD,
+                Duration.ofSeconds(seconds));
+    }
+
+    private static TestSpec udp(ServerSettings s, int seconds) {
+        return new TestSpec(Transport.UDP, IpVersion.IPV4, Direction.RX, s.maxRate(), SMALL_PAYLOAD,
+                Duration.ofSeconds(seconds));
     }
 
     private static Iperf3.Run iperf(int seconds, List<String> extra) throws IOException, InterruptedException {
