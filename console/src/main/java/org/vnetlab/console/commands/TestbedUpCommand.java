@@ -79,9 +79,10 @@ public final class TestbedUpCommand implements Command {
 
     static String name(ParsedArgs args) {
         String name = args.value("--name").orElse(Testbed.DEFAULT_NAME);
-        if (!name.matches("[a-z][a-z0-9]{0,11}")) {
-            throw new UsageError(args.command() + ": --name " + name
-                    + ": 1-12 lower-case letters and digits, starting with a letter");
+        try {
+            Testbed.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(args.command() + ": --name: " + e.getMessage());
         }
         return name;
     }

@@ -23,6 +23,7 @@ import org.vnetlab.live.control.ControlMessage.Start;
 import org.vnetlab.live.control.ControlMessage.Started;
 import org.vnetlab.live.control.TestSpec;
 import org.vnetlab.live.data.DataHeader;
+import org.vnetlab.live.data.DataThreads;
 import org.vnetlab.live.data.Handshake;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.data.Sockets;
@@ -70,7 +71,7 @@ public final class ThroughputClient {
             channel.connect(data);
             UdpPacedSender sender = new UdpPacedSender(channel, a.token(), spec.payload(), spec.rate());
             start(control);
-            CompletableFuture<Long> sent = background("vnetlab-udp-send", () -> {
+            CompletableFuture<Long> sent = DataThreads.start("vnetlab-udp-send", () -> {
                 long n = sender.run(spec.duration().toNanos());
                 control.send(new Finish(n, sender.tally().bytes()));
                 return n;
@@ -90,7 +91,7 @@ public final class ThroughputClient {
                 channel.write(DataHeader.hello(a.token()));
             }
             UdpReceiver receiver = new UdpReceiver(channel, a.token(), spec.payload(), null, new Rejections());
-            CompletableFuture<Void> receiving = background("vnetlab-udp-receive", () -> {
+            CompletableFuture<Void> receiving = DataThreads.start("vnetlab-udp-receive", () -> {
                 receiver.run();
                 return null;
             });
@@ -114,7 +115,7 @@ public final class ThroughputClient {
             Handshake.sendToken(channel, a.token());
             TcpBulk bulk = new TcpBulk();
             start(control);
-            CompletableFuture<Long> sent = background("vnetlab-tcp-send", () -> bulk.send(channel,
+            CompletableFuture<Long> sent = DataThreads.start("vnetlab-tcp-send", () -> bulk.send(channel,
                     spec.duration().toNanos()));
             Report r = awaitReport(control, true, sent);
             join(sent);
@@ -128,7 +129,7 @@ public final class ThroughputClient {
             Handshake.sendToken(channel, a.token());
             TcpBulk bulk = new TcpBulk();
             start(control);
-            CompletableFuture<Long> received = background("vnetlab-tcp-receive", () -> bulk.receive(channel));
+            CompletableFuture<Long> received = DataThreads.start("vnetlab-tcp-receive", () -> bulk.receive(channel));
             Report r;
             try (Ticker ticker = new Ticker(bulk.tally(), intervals)) {
                 r = awaitReport(control, false, received);
@@ -166,25 +167,6 @@ public final class ThroughputClient {
                         + " during the test");
             }
         }
-    }
-
-    /** A data loop that may throw. */
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> CompletableFuture<T> background(String name, Work<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(work.run());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return f;
     }
 
     private static <T> T join(CompletableFuture<T> f) {

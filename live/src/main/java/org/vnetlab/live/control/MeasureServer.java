@@ -140,11 +140,6 @@ public final class MeasureServer implements AutoCloseable {
         return binding.localAddress();
     }
 
-    /** The port probes go to (a reflector), or the control port. */
-    public int probePort() {
-        return context.reflector == null ? controlAddress().getPort() : context.reflector.port();
-    }
-
     public Rejections rejections() {
         return context.rejections;
     }

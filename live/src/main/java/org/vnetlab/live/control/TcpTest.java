@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import org.vnetlab.live.control.ControlMessage.Finish;
+import org.vnetlab.live.data.DataThreads;
 import org.vnetlab.live.data.Handshake;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.data.Rejections.Kind;
@@ -52,7 +53,7 @@ final class TcpTest implements ServerTest {
 
     @Override
     public void start() {
-        DataThread.start(name + (serverSends ? "-tcp-tx" : "-tcp-rx"), done, () -> {
+        DataThreads.start(name + (serverSends ? "-tcp-tx" : "-tcp-rx"), () -> {
             SocketChannel c = awaitClient();
             data = c;
             try (c) {
@@ -62,7 +63,8 @@ final class TcpTest implements ServerTest {
                     bulk.receive(c);
                 }
             }
-        });
+            return null;
+        }).whenComplete(DataThreads.into(done));
     }
 
     private SocketChannel awaitClient() throws IOException {

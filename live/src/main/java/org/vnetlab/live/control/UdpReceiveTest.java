@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.vnetlab.live.control.ControlMessage.Finish;
+import org.vnetlab.live.data.DataThreads;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.data.Sockets;
 import org.vnetlab.live.data.Tally;
@@ -23,7 +24,6 @@ final class UdpReceiveTest implements ServerTest {
     private final UdpReceiver receiver;
     private final String name;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final CompletableFuture<Void> loop = new CompletableFuture<>();
 
     UdpReceiveTest(String name, InetSocketAddress local, InetAddress client, long token, int payload,
                    Rejections rejections) throws IOException {
@@ -39,16 +39,15 @@ final class UdpReceiveTest implements ServerTest {
 
     @Override
     public void start() {
-        DataThread.start(name + "-udp-rx", loop, receiver::run);
-        loop.whenComplete((v, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-            }
-        });
+        DataThreads.start(name + "-udp-rx", () -> {
+            receiver.run();
+            return null;
+        }).whenComplete(DataThreads.into(done));
     }
 
     @Override
     public void finish(Finish finish) {
+        // closing the channel ends the receiver's loop, and with it the test
         Executor later = CompletableFuture.delayedExecutor(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         CompletableFuture.runAsync(() -> {
             try {
@@ -56,7 +55,6 @@ final class UdpReceiveTest implements ServerTest {
             } catch (IOException e) {
                 done.completeExceptionally(e);
             }
-            done.complete(null);
         }, later);
     }
 

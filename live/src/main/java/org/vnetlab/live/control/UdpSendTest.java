@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlMessage.Finish;
 import org.vnetlab.live.data.DataHeader;
+import org.vnetlab.live.data.DataThreads;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.data.Sockets;
 import org.vnetlab.live.data.Rejections.Kind;
@@ -50,10 +51,11 @@ final class UdpSendTest implements ServerTest {
 
     @Override
     public void start() {
-        DataThread.start(name + "-udp-tx", done, () -> {
+        DataThreads.start(name + "-udp-tx", () -> {
             channel.connect(awaitHello());
             sender.run(durationNanos);
-        });
+            return null;
+        }).whenComplete(DataThreads.into(done));
     }
 
     private SocketAddress awaitHello() throws IOException {

@@ -173,7 +173,8 @@ public final class Testbed implements AutoCloseable {
         Shell.run(c);
     }
 
-    private static void checkName(String name) {
+    /** Throws a one-line IllegalArgumentException unless {@code name} can name a testbed. */
+    public static void checkName(String name) {
         if (!name.matches("[a-z][a-z0-9]*") || name.length() > MAX_NAME) {
             throw new IllegalArgumentException("testbed name '" + name + "': 1-" + MAX_NAME
                     + " lower-case letters and digits, starting with a letter");
