@@ -70,7 +70,7 @@ class LiveTruthCheckTest {
     static List<String> vnetlab(String... args) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp, Main.class.getName()));
+                "-Xmx256m", "-cp", cp, Main.class.getName()));
         c.addAll(List.of(args));
         return c;
     }

@@ -5,9 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.DataRate;
@@ -30,6 +31,8 @@ import org.vnetlab.live.probe.ProbePacket;
  */
 public final class RttClient {
 
+    /** Waits shorter than this are spent polling; longer ones block in a selector (millisecond timeouts). */
+    private static final long SPIN_LIMIT_NANOS = 2_000_000;
     /** A pause after the warm-up probes, for the JIT compiler to finish what they started. */
     private static final long WARMUP_PAUSE_MILLIS = 100;
 
@@ -71,9 +74,10 @@ public final class RttClient {
 
     /**
      * Sends the probes paced and takes in echoes on one thread (no thread hand-off on a busy
-     * machine's few cores): after each probe, and while the next is not due, it polls the
-     * non-blocking channel, so an echo's arrival is stamped at most one send late; after the last it
-     * waits up to {@code wait} for the rest.
+     * machine's few cores). An echo is stamped when it is read, so the thread never sleeps blindly:
+     * between probes less than {@value #SPIN_LIMIT_NANOS} ns apart it polls the non-blocking channel;
+     * for longer waits it blocks in a selector, which wakes as soon as an echo arrives. After the last
+     * probe it waits up to {@code wait} for the rest.
      */
     private static void probe(DatagramChannel channel, Echoes echoes, ByteBuffer probe, DataRate rate, Duration wait)
             throws IOException {
@@ -81,29 +85,35 @@ public final class RttClient {
         ByteBuffer in = ByteBuffer.allocateDirect(echoes.payload + 1);
         double interval = echoes.payload * 8e9 / rate.bitsPerSecond();
         int count = echoes.sent.length;
-        long start = System.nanoTime();
-        long giveUp = Long.MAX_VALUE;
-        int n = 0;
-        while (echoes.received < count) {
-            long now = System.nanoTime();
-            if (n < count && now - (start + (long) (n * interval)) >= 0) {
-                ProbePacket.stamp(probe, echoes.first + n++, now);
-                channel.write(probe);
-                if (n == count) {
-                    giveUp = now + wait.toNanos();
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            long start = System.nanoTime();
+            long giveUp = Long.MAX_VALUE;
+            int n = 0;
+            while (echoes.received < count) {
+                long now = System.nanoTime();
+                long due = n < count ? start + (long) (n * interval) : giveUp;
+                if (n < count && now - due >= 0) {
+                    ProbePacket.stamp(probe, echoes.first + n++, now);
+                    channel.write(probe);
+                    if (n == count) {
+                        giveUp = now + wait.toNanos();
+                    }
                 }
-            }
-            in.clear();
-            if (channel.receive(in) != null) {
-                echoes.take(in, System.nanoTime());
-            } else if (n == count) {
-                if (System.nanoTime() - giveUp > 0) {
+                in.clear();
+                if (channel.receive(in) != null) {
+                    echoes.take(in, System.nanoTime());
+                } else if (n == count && now - giveUp > 0) {
                     return;
+                } else if (due - now > SPIN_LIMIT_NANOS) {
+                    selector.select(Math.max(1, (due - now) / 1_000_000 - 1));
+                    selector.selectedKeys().clear();
+                } else {
+                    Thread.onSpinWait();
                 }
-                LockSupport.parkNanos(20_000);
-            } else {
-                Thread.onSpinWait();
             }
+        } finally {
+            channel.configureBlocking(true);
         }
     }
 
