@@ -79,9 +79,10 @@ class LoopbackMeasureTest {
                     Duration.ofSeconds(1));
             assertEquals(140, r.received(), host);
             assertEquals(5140, r.reflected(), host);
-            // the idle path is far below a millisecond; the median on a loaded shared machine is not a check
-            assertTrue(r.rttPercentile(0) > 0 && r.rttPercentile(0) < 5, host + " min rtt " + r.rttPercentile(0));
-            assertTrue(r.rtt().median() >= r.rttPercentile(0), host + " rtt " + r.rtt());
+            // the idle path takes microseconds, but a loaded shared machine adds milliseconds of scheduling
+            // (RttAccuracyTest checks the arithmetic against a known delay): here, that every echo is its
+            // own probe's, back within the wait
+            assertTrue(r.rttPercentile(0) > 0 && r.rttPercentile(100) < 1000, host + " rtt " + r.rtt());
             assertEquals(139, r.jitterUs().length);
         }
     }
