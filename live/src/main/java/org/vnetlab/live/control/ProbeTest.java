@@ -43,7 +43,7 @@ final class ProbeTest implements ServerTest {
     public void finish(Finish finish) {
         Reflector.Lease l = lease;
         if (l != null) {
-            reflector.close(l);
+            reflector.end(l);
         }
         done.complete(null);
     }
@@ -63,7 +63,7 @@ final class ProbeTest implements ServerTest {
     public void close() {
         Reflector.Lease l = lease;
         if (l != null) {
-            reflector.close(l);
+            reflector.end(l);
         }
     }
 }

@@ -82,7 +82,7 @@ public final class Reflector implements AutoCloseable {
     }
 
     /** Ends a test: its token is answered no more. */
-    public synchronized void close(Lease lease) {
+    public synchronized void end(Lease lease) {
         Lease[] next = Arrays.stream(leases).filter(l -> l != lease).toArray(Lease[]::new);
         if (next.length != leases.length) {
             ended[endedNext] = lease.token;

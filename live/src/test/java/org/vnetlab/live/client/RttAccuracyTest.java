@@ -57,8 +57,8 @@ class RttAccuracyTest {
                         Thread.sleep(HOLD_MILLIS);
                         b.flip();
                         heldMs.add((System.nanoTime() - in) / 1e6);
+                        echoed.incrementAndGet(); // before the echo leaves, so the client's Finish sees it
                         echo.send(b, from);
-                        echoed.incrementAndGet();
                     }
                 } catch (Exception e) {
                     // closed
