@@ -118,7 +118,7 @@ final class ControlSession {
             return violation(m, SessionState.AWAIT_REQUEST);
         }
         if (refusal == null && !server.acquire()) {
-            refusal = "busy: " + server.settings.maxConcurrentTests() + " tests are running, the limit";
+            refusal = "busy: the limit of " + server.settings.maxConcurrentTests() + " tests at once is reached";
         }
         testId = server.nextTestId();
         what = describe(m);
