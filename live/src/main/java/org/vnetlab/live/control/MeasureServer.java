@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +30,7 @@ import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.live.LiveSettings.ServerSettings;
+import org.vnetlab.live.client.InetAddressText;
 import org.vnetlab.live.cpu.CpuSource;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.probe.Reflector;
@@ -72,9 +74,17 @@ public final class MeasureServer implements AutoCloseable {
                                       ServerEvents events) throws IOException {
         InetAddress bind = InetAddress.getByName(settings.bind());
         int port = role == Role.REFLECTOR ? settings.reflectPort() : settings.port();
+        checkFree(bind, port);
         Rejections rejections = new Rejections();
-        Reflector reflector = role == Role.REFLECTOR
-                ? new Reflector(new InetSocketAddress(bind, port), settings.maxPayload(), rejections) : null;
+        Reflector reflector = null;
+        if (role == Role.REFLECTOR) {
+            try {
+                reflector = new Reflector(new InetSocketAddress(bind, port), settings.maxPayload(), rejections);
+            } catch (IOException e) {
+                throw new IOException("cannot listen for probes on " + InetAddressText.of(bind, port) + " (UDP): "
+                        + e.getMessage());
+            }
+        }
         List<CpuSource> cpu = new ArrayList<>();
         cpu.add(CpuSource.ProcessCpu.self());
         cpu.addAll(watched);
@@ -100,6 +110,22 @@ public final class MeasureServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             system.terminate();
             throw new IOException("interrupted while binding");
+        }
+    }
+
+    /**
+     * Fails with one line when the control port is taken, before an actor system starts (whose TCP
+     * listener would log the bind failure with a stack trace).
+     */
+    private static void checkFree(InetAddress bind, int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + InetAddressText.of(bind, port) + ": " + e.getMessage());
         }
     }
 
