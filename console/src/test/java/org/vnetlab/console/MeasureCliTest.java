@@ -91,7 +91,7 @@ class MeasureCliTest {
     }
 
     @Test
-    void aServerThatIsNotThereIsOneLineAndExitOne() throws Exception {
+    void unreachableServersTakenPortsAndRefusalsAreOneLineAndExitOne() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
@@ -100,6 +100,10 @@ class MeasureCliTest {
         assertEquals(Cli.FAILURE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("cannot reach 127.0.0.1:" + closed), r.err());
+        Run taken = CliTest.run("measure", "server", "--bind", "127.0.0.1", "--port", port(server));
+        assertEquals(Cli.FAILURE, taken.code());
+        assertEquals(1, taken.err().lines().count(), taken.err());
+        assertTrue(taken.err().contains("cannot listen on 127.0.0.1:" + port(server)), taken.err());
         Run wrong = CliTest.run("measure", "rtt", "127.0.0.1", "--port", port(server));
         assertEquals(Cli.FAILURE, wrong.code());
         assertTrue(wrong.err().contains("refused the test") && wrong.err().contains("measure reflect"), wrong.err());
