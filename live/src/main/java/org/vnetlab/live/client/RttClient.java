@@ -65,7 +65,6 @@ public final class RttClient {
             }
             Echoes echoes = new Echoes(a.token(), payload, warmup, count);
             probe(channel, echoes, probe, rate, wait);
-            channel.close();
             control.send(new Finish(warmup + count, (long) (warmup + count) * payload));
             Report r = awaitReport(control);
             return echoes.result(warmup, r.packets());

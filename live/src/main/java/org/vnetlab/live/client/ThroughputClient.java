@@ -97,9 +97,12 @@ public final class ThroughputClient {
             });
             start(control);
             Report r;
-            try (Ticker ticker = new Ticker(receiver.tally(), intervals)) {
+            Ticker ticker = new Ticker(receiver.tally(), intervals);
+            try {
                 r = awaitReport(control, false, receiving);
                 Thread.sleep(DRAIN_MILLIS);
+            } finally {
+                ticker.stop();
             }
             channel.close();
             join(receiving);
@@ -131,9 +134,12 @@ public final class ThroughputClient {
             start(control);
             CompletableFuture<Long> received = DataThreads.start("vnetlab-tcp-receive", () -> bulk.receive(channel));
             Report r;
-            try (Ticker ticker = new Ticker(bulk.tally(), intervals)) {
+            Ticker ticker = new Ticker(bulk.tally(), intervals);
+            try {
                 r = awaitReport(control, false, received);
                 join(received);
+            } finally {
+                ticker.stop();
             }
             Tally t = bulk.tally();
             return new TrialResult(spec, t.bytes(), 0, 0, 0, t.spanNanos() / 1e9, r.cpuPercent());
@@ -185,7 +191,7 @@ public final class ThroughputClient {
     }
 
     /** Reports a local receiver's counts once a second. */
-    private static final class Ticker implements AutoCloseable {
+    private static final class Ticker {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vnetlab-interval");
             t.setDaemon(true);
@@ -205,8 +211,7 @@ public final class ThroughputClient {
             }, 1, 1, TimeUnit.SECONDS);
         }
 
-        @Override
-        public void close() {
+        void stop() {
             timer.shutdownNow();
         }
     }

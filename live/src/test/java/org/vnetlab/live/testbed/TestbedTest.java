@@ -70,6 +70,7 @@ class TestbedTest {
     @Test
     void aTestbedThatIsUpIsNotMadeTwice() {
         try (Testbed t = Testbed.up(name, false, Shaping.NONE)) {
+            assertEquals(name + "1", t.namespace(1));
             TestbedException e = assertThrows(TestbedException.class, () -> Testbed.up(name, false, Shaping.NONE));
             assertTrue(e.getMessage().contains("exists already"), e.getMessage());
             assertTrue(exists(1) && exists(2), "the refused second up removed the first");
