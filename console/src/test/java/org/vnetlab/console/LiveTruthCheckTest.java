@@ -108,11 +108,15 @@ class LiveTruthCheckTest {
         Path json = Files.createTempFile(dir, "result", ".json");
         List<String> full = new ArrayList<>(List.of(args));
         full.addAll(List.of("--json", json.toString()));
+        Path log = Files.createTempFile(dir, "client", ".txt");
         Process p = new ProcessBuilder(bed.exec(2, vnetlab(full.toArray(String[]::new)))).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "client hung");
-        assertEquals(0, p.exitValue(), out);
+                .redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "client hung: " + Files.readString(log));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(0, p.exitValue(), Files.readString(log));
         return ResultJson.read(Files.readString(json)).points();
     }
 
