@@ -6,16 +6,26 @@ import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Command;
+import org.vnetlab.console.cli.CommandGroup;
+import org.vnetlab.console.commands.BenchLiveCommand;
+import org.vnetlab.console.commands.BenchSimCommand;
+import org.vnetlab.console.commands.MeasureClientCommand;
+import org.vnetlab.console.commands.MeasureRttCommand;
+import org.vnetlab.console.commands.MeasureServeCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
+import org.vnetlab.console.commands.TestbedDownCommand;
+import org.vnetlab.console.commands.TestbedUpCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
 import org.vnetlab.console.session.SetCommand;
 import org.vnetlab.console.session.UnsetCommand;
 import org.vnetlab.console.session.UseCommand;
+import org.vnetlab.live.LiveSettings;
+import org.vnetlab.live.control.MeasureServer.Role;
 
 /** Every command vnetlab has, in the order help lists them. */
 public final class Commands {
@@ -47,12 +57,20 @@ public final class Commands {
     /** The commands both the command line and the console have; plot and report default to the session's result. */
     private static List<Command> commands(Session session) {
         ScenarioLoader loader = session.loader();
+        LiveSettings live = LiveSettings.load();
         return List.of(
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
                 new SimCommand(loader),
                 new PlotCommand(session),
-                new ReportCommand(session));
+                new ReportCommand(session),
+                new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
+                        List.of(new MeasureServeCommand(Role.THROUGHPUT, live), new MeasureClientCommand(live, loader),
+                                new MeasureServeCommand(Role.REFLECTOR, live), new MeasureRttCommand(live))),
+                new CommandGroup("testbed", "two hosts as network namespaces of this machine, for measure (root)",
+                        List.of(new TestbedUpCommand(), new TestbedDownCommand())),
+                new CommandGroup("bench", "benchmarks that print their figures",
+                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live))));
     }
 }

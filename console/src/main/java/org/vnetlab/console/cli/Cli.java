@@ -58,6 +58,21 @@ public final class Cli {
                         + " (vnetlab --help lists them)");
             }
             List<String> rest = args.subList(1, args.size());
+            while (c instanceof CommandGroup g) {
+                if (rest.isEmpty()) {
+                    throw new UsageError(g.name() + ": expected a subcommand, one of " + g.arguments()
+                            + " (vnetlab help " + g.name() + ")");
+                }
+                if (rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
+                    io.out().print(g.usage());
+                    return OK;
+                }
+                String word = rest.get(0);
+                c = g.subcommand(word).orElseThrow(() -> new UsageError(g.name() + ": unknown subcommand '" + word
+                        + "'" + Suggest.hint(word, g.subcommands().stream().map(s -> s.name().substring(
+                        s.name().lastIndexOf(' ') + 1)).toList()) + " (expected " + g.arguments() + ")"));
+                rest = rest.subList(1, rest.size());
+            }
             if (rest.contains("--help") || rest.contains("-h")) {
                 io.out().print(usage(c));
                 return OK;
@@ -88,6 +103,11 @@ public final class Cli {
         Command c = commands.get(topic.get(0));
         if (c == null) {
             throw new UsageError("help: no command '" + topic.get(0) + "'" + Suggest.hint(topic.get(0), commands.keySet()));
+        }
+        if (c instanceof CommandGroup g) {
+            Optional<Command> sub = topic.size() > 1 ? g.subcommand(topic.get(1)) : Optional.empty();
+            io.out().print(sub.isPresent() ? usage(sub.get()) : g.usage());
+            return OK;
         }
         io.out().print(usage(c));
         return OK;

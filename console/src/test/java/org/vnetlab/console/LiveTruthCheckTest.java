@@ -1,0 +1,194 @@
+package org.vnetlab.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.console.CliTest.Run;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.bench.Iperf3;
+import org.vnetlab.live.testbed.Shaping;
+import org.vnetlab.live.testbed.Testbed;
+
+/**
+ * The issue's truth checks: vnetlab's measurements against Linux's own traffic control on the
+ * namespace testbed, the server and reflector in host 1 and the clients in host 2, each a real
+ * {@code vnetlab} process. Skipped only where the testbed cannot exist (not root, no iproute2) or,
+ * for delay and loss, where the kernel has no netem.
+ */
+class LiveTruthCheckTest {
+
+    static Testbed bed;
+    static final List<Process> daemons = new ArrayList<>();
+    static final String HOST1 = Testbed.ipv4(1);
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(Testbed.possible(), "the testbed needs root and iproute2 (ip, tc)");
+        bed = Testbed.up("vt" + (10000 + new Random().nextInt(89999)), false, Shaping.NONE);
+        daemons.add(daemon(bed.exec(1, vnetlab("measure", "server")), "listening"));
+        daemons.add(daemon(bed.exec(1, vnetlab("measure", "reflect")), "listening"));
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        for (Process p : daemons) {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        if (bed != null) {
+            bed.close();
+            assertFalse(Files.exists(Path.of("/run/netns", bed.namespace(1))), "namespace left behind");
+        }
+    }
+
+    /** {@code java -cp TEST-CLASSPATH org.vnetlab.console.Main args...}. */
+    static List<String> vnetlab(String... args) {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", cp, Main.class.getName()));
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    /** Starts a daemon and waits for the line that says it is ready. */
+    static Process daemon(List<String> command, String ready) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the daemon ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lines.stream().noneMatch(l -> l.contains(ready))) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new AssertionError("daemon did not start: " + command + "\n" + String.join("\n", lines));
+            }
+            Thread.sleep(100);
+        }
+        return p;
+    }
+
+    /** Runs a vnetlab client in host 2 and returns the points of its JSON result. */
+    static List<Point> client(String... args) throws Exception {
+        Path json = Files.createTempFile(dir, "result", ".json");
+        List<String> full = new ArrayList<>(List.of(args));
+        full.addAll(List.of("--json", json.toString()));
+        Path log = Files.createTempFile(dir, "client", ".txt");
+        Process p = new ProcessBuilder(bed.exec(2, vnetlab(full.toArray(String[]::new)))).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "client hung: " + Files.readString(log));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return ResultJson.read(Files.readString(json)).points();
+    }
+
+    @Test
+    void aTokenBucketOf100MbitMeasures90To100ForTcpAndUdp() throws Exception {
+        bed.shape(new Shaping(DataRate.parse("100M"), null, 0));
+        double tcp = client("measure", "client", HOST1, "--tcp", "--duration", "4").get(0).throughputMbps();
+        assertTrue(tcp >= 90 && tcp <= 100, "tcp " + tcp);
+        Point udp = client("measure", "client", HOST1, "--udp", "--sizes", "1470", "--rate", "1000M",
+                "--duration", "4").get(0);
+        assertEquals(1470, udp.payload());
+        assertTrue(udp.throughputMbps() >= 90 && udp.throughputMbps() <= 100, "udp " + udp.throughputMbps());
+        assertTrue(udp.loss() > 0.5, "1000 Mbit/s offered to a 100 Mbit/s link must lose most: " + udp.loss());
+    }
+
+    @Test
+    void tcpIsWithin10PercentOfIperf3OnTheSameShapedLink() throws Exception {
+        assumeTrue(Iperf3.installed(), "iperf3 is not installed");
+        bed.shape(new Shaping(DataRate.parse("100M"), null, 0));
+        Process server = Iperf3.server(bed.exec(1, List.of()), HOST1, 5301);
+        double iperf;
+        try {
+            iperf = Iperf3.client(bed.exec(2, List.of()), HOST1, 5301, 4, List.of()).bitsPerSecond() / 1e6;
+        } finally {
+            Iperf3.stop(server);
+        }
+        double ours = client("measure", "client", HOST1, "--tcp", "--duration", "4").get(0).throughputMbps();
+        assertTrue(Math.abs(ours - iperf) <= 0.10 * iperf, "vnetlab " + ours + " vs iperf3 " + iperf + " Mbit/s");
+    }
+
+    @Test
+    void netemDelayOf1msEachSideGivesAnRttOf2msOverIpv4AndIpv6() throws Exception {
+        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        bed.shape(new Shaping(null, Duration.ofMillis(1), 0));
+        for (String host : List.of(HOST1, Testbed.ipv6(1))) {
+            // the check is about the delay; at the study's 500 Mbit/s a busy two-core machine adds its own
+            // queueing in the reflector (see the README), so the probe stream runs at 50 Mbit/s here
+            Point p = client("measure", "rtt", host, "--rate", "50M").get(0);
+            assertEquals("roundtrip", p.direction());
+            assertEquals(host.contains(":") ? "ipv6" : "ipv4", p.protocol());
+            assertEquals(140, p.rttMs().samples());
+            assertEquals(2.0, p.rttMs().median(), 0.3, host + " rtt " + p.rttMs());
+        }
+    }
+
+    @Test
+    void netemLossOf5PercentIsReportedAs3To7Percent() throws Exception {
+        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        bed.shape(new Shaping(null, null, 5));
+        Point p = client("measure", "client", HOST1, "--udp", "--rate", "100M", "--duration", "4").get(0);
+        assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
+    }
+
+    @Test
+    void testbedCommandsMakeAndRemoveABridgedShapedTestbed() throws Exception {
+        String name = "vc" + (10000 + new Random().nextInt(89999));
+        try {
+            Run up = CliTest.run("testbed", "up", "--name", name, "--bridge", "--rate", "10M");
+            assertEquals(0, up.code(), up.err());
+            assertTrue(up.out().contains(name + "1") && up.out().contains("br0"), up.out());
+            String links = new String(new ProcessBuilder("ip", "-n", name + "1", "link", "show", "veth1").start()
+                    .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(links.contains("master br0"), links);
+            Run again = CliTest.run("testbed", "up", "--name", name);
+            assertEquals(1, again.code());
+            assertTrue(again.err().contains("exists already"), again.err());
+        } finally {
+            Run down = CliTest.run("testbed", "down", "--name", name);
+            assertEquals(0, down.code(), down.err());
+        }
+        assertFalse(Files.exists(Path.of("/run/netns", name + "1")));
+        assertFalse(Files.exists(Path.of("/run/netns", name + "2")));
+        assertEquals(1, CliTest.run("testbed", "down", "--name", name).code());
+    }
+}
