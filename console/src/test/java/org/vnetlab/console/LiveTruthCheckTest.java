@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vnetlab.console.CliTest.Run;
+import org.vnetlab.console.CliRun;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.DataRate;
@@ -174,21 +174,21 @@ class LiveTruthCheckTest {
     void testbedCommandsMakeAndRemoveABridgedShapedTestbed() throws Exception {
         String name = "vc" + (10000 + new Random().nextInt(89999));
         try {
-            Run up = CliTest.run("testbed", "up", "--name", name, "--bridge", "--rate", "10M");
+            CliRun up = CliRun.of("testbed", "up", "--name", name, "--bridge", "--rate", "10M");
             assertEquals(0, up.code(), up.err());
             assertTrue(up.out().contains(name + "1") && up.out().contains("br0"), up.out());
             String links = new String(new ProcessBuilder("ip", "-n", name + "1", "link", "show", "veth1").start()
                     .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(links.contains("master br0"), links);
-            Run again = CliTest.run("testbed", "up", "--name", name);
+            CliRun again = CliRun.of("testbed", "up", "--name", name);
             assertEquals(1, again.code());
             assertTrue(again.err().contains("exists already"), again.err());
         } finally {
-            Run down = CliTest.run("testbed", "down", "--name", name);
+            CliRun down = CliRun.of("testbed", "down", "--name", name);
             assertEquals(0, down.code(), down.err());
         }
         assertFalse(Files.exists(Path.of("/run/netns", name + "1")));
         assertFalse(Files.exists(Path.of("/run/netns", name + "2")));
-        assertEquals(1, CliTest.run("testbed", "down", "--name", name).code());
+        assertEquals(1, CliRun.of("testbed", "down", "--name", name).code());
     }
 }

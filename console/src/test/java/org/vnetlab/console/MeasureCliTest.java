@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vnetlab.console.CliTest.Run;
+import org.vnetlab.console.CliRun;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
@@ -47,7 +47,7 @@ class MeasureCliTest {
     void udpTradeoffWithTwoSizesWritesOnePointPerSizeAndDirection(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out.json");
         Path csv = dir.resolve("out.csv");
-        Run r = CliTest.run("measure", "client", "127.0.0.1", "--port", port(server), "--rate", "50M", "--sizes",
+        CliRun r = CliRun.of("measure", "client", "127.0.0.1", "--port", port(server), "--rate", "50M", "--sizes",
                 "100,1470", "--duration", "1", "--tradeoff", "--json", json.toString(), "--csv", csv.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().contains("udp ipv4 rx 100 B, trial 1/1"), r.out());
@@ -67,7 +67,7 @@ class MeasureCliTest {
     @Test
     void tcpOverIpv6(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("tcp.json");
-        Run r = CliTest.run("measure", "client", "::1", "--tcp", "--port", port(server), "--duration", "1",
+        CliRun r = CliRun.of("measure", "client", "::1", "--tcp", "--port", port(server), "--duration", "1",
                 "--json", json.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         Point p = ResultJson.read(Files.readString(json)).points().get(0);
@@ -80,7 +80,7 @@ class MeasureCliTest {
     @Test
     void rttWritesARoundtripPoint(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("rtt.json");
-        Run r = CliTest.run("measure", "rtt", "127.0.0.1", "--port", port(reflector), "--rate", "50M", "--count",
+        CliRun r = CliRun.of("measure", "rtt", "127.0.0.1", "--port", port(reflector), "--rate", "50M", "--count",
                 "50", "--json", json.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().contains("rtt median"), r.out());
@@ -96,15 +96,15 @@ class MeasureCliTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run r = CliTest.run("measure", "client", "127.0.0.1", "--port", Integer.toString(closed), "--duration", "1");
+        CliRun r = CliRun.of("measure", "client", "127.0.0.1", "--port", Integer.toString(closed), "--duration", "1");
         assertEquals(Cli.FAILURE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("cannot reach 127.0.0.1:" + closed), r.err());
-        Run taken = CliTest.run("measure", "server", "--bind", "127.0.0.1", "--port", port(server));
+        CliRun taken = CliRun.of("measure", "server", "--bind", "127.0.0.1", "--port", port(server));
         assertEquals(Cli.FAILURE, taken.code());
         assertEquals(1, taken.err().lines().count(), taken.err());
         assertTrue(taken.err().contains("cannot listen on 127.0.0.1:" + port(server)), taken.err());
-        Run wrong = CliTest.run("measure", "rtt", "127.0.0.1", "--port", port(server));
+        CliRun wrong = CliRun.of("measure", "rtt", "127.0.0.1", "--port", port(server));
         assertEquals(Cli.FAILURE, wrong.code());
         assertTrue(wrong.err().contains("refused the test") && wrong.err().contains("measure reflect"), wrong.err());
     }
@@ -129,7 +129,7 @@ class MeasureCliTest {
                 new String[] {"testbed", "up", "--loss", "200"},
                 new String[] {"testbed", "up", "--name", "Bad-Name"},
                 new String[] {"bench", "live", "--duration", "0"})) {
-            Run r = CliTest.run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(Cli.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("vnetlab: "), r.err());
@@ -138,12 +138,12 @@ class MeasureCliTest {
 
     @Test
     void helpListsTheSubcommandsAndTheirDefaults() {
-        Run group = CliTest.run("help", "measure");
+        CliRun group = CliRun.of("help", "measure");
         assertEquals(Cli.OK, group.code());
         for (String sub : List.of("server", "client", "reflect", "rtt")) {
             assertTrue(group.out().contains("  " + sub + " "), group.out());
         }
-        Run rtt = CliTest.run("measure", "rtt", "--help");
+        CliRun rtt = CliRun.of("measure", "rtt", "--help");
         assertTrue(rtt.out().contains("--count N") && rtt.out().contains("(default: 140)"), rtt.out());
         assertTrue(rtt.out().contains("(default: 500 Mbit/s)"), rtt.out());
     }
