@@ -6,10 +6,12 @@ import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Command;
+import org.vnetlab.console.commands.CalibrateCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
+import org.vnetlab.console.commands.ValidateCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
@@ -52,6 +54,8 @@ public final class Commands {
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
                 new SimCommand(loader),
+                new ValidateCommand(loader),
+                new CalibrateCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session));
     }
