@@ -12,6 +12,7 @@ import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
 import org.vnetlab.console.commands.ValidateCommand;
+import org.vnetlab.console.commands.WhatifCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
@@ -56,6 +57,7 @@ public final class Commands {
                 new SimCommand(loader),
                 new ValidateCommand(loader),
                 new CalibrateCommand(loader),
+                new WhatifCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session));
     }
