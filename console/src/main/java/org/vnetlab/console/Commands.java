@@ -7,6 +7,7 @@ import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.commands.CalibrateCommand;
+import org.vnetlab.console.commands.PlanCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
@@ -58,6 +59,7 @@ public final class Commands {
                 new ValidateCommand(loader),
                 new CalibrateCommand(loader),
                 new WhatifCommand(loader),
+                new PlanCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session));
     }
