@@ -29,7 +29,7 @@ import org.vnetlab.sim.validate.Validator;
  * Fits model parameters to a dataset: minimises the sum of squared residuals of the dataset's
  * checks (each residual in units of its tolerance) over scale factors of the chosen parameters,
  * with Commons Math's derivative-free optimisers: BOBYQA for two or more parameters, Brent's
- * method for one (BOBYQA needs at least two). Every candidate runs the same simulations with the
+ * method for one (BOBYQA needs at least two) after a coarse scan. Every candidate runs the same simulations with the
  * same seeds (common random numbers), so the objective moves only with the parameters.
  */
 public final class Calibration {
@@ -37,6 +37,8 @@ public final class Calibration {
     /** Smallest and largest scale factor a parameter may take relative to its start. */
     public static final double MIN_SCALE = 0.25;
     public static final double MAX_SCALE = 4.0;
+    /** The scale factors a one-parameter fit scans first: 0.25 to 4, a factor of sqrt(2) apart. */
+    static final double[] SCAN = {0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
     /** BOBYQA's first step, as a scale factor: a 20 % change of each parameter. */
     static final double INITIAL_RADIUS = 0.2;
     /** The fit stops when its steps are smaller than this share of a parameter's start (0.1 %). */
@@ -79,9 +81,11 @@ public final class Calibration {
         String stopped = "";
         try {
             if (keys.size() == 1) {
-                new BrentOptimizer(STOPPING_RADIUS, STOPPING_RADIUS / 10).optimize(new MaxEval(maxEvaluations),
+                SearchInterval bracket = scan(search);
+                new BrentOptimizer(STOPPING_RADIUS, STOPPING_RADIUS / 10).optimize(
+                        new MaxEval(Math.max(1, maxEvaluations - SCAN.length)),
                         new UnivariateObjectiveFunction(x -> search.objective(new double[] {x})), GoalType.MINIMIZE,
-                        new SearchInterval(MIN_SCALE, MAX_SCALE, 1.0));
+                        bracket);
             } else {
                 double[] lo = new double[keys.size()];
                 double[] hi = new double[keys.size()];
@@ -98,6 +102,24 @@ public final class Calibration {
         }
         return new Fit(keys, values(keys, start, ones(keys.size())), values(keys, start, search.best),
                 atStart, search.bestValidation, search.evaluations, stopped);
+    }
+
+    /**
+     * One parameter: first a scan of scale factors a factor of sqrt(2) apart, so Brent's method
+     * starts inside the valley of the best one and not on a plateau where another part of the
+     * model is the limit.
+     */
+    private static SearchInterval scan(Search search) {
+        int best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < SCAN.length; i++) {
+            double v = search.objective(new double[] {SCAN[i]});
+            if (v < bestValue) {
+                bestValue = v;
+                best = i;
+            }
+        }
+        return new SearchInterval(SCAN[Math.max(0, best - 1)], SCAN[Math.min(SCAN.length - 1, best + 1)], SCAN[best]);
     }
 
     private static double[] ones(int n) {
