@@ -14,8 +14,8 @@ import org.vnetlab.core.units.DataRate;
 /**
  * What limits one simulated configuration, read from its trace points, never guessed: the wire
  * when the guests together carry nearly the line rate; else the busiest CPU when a domain is
- * saturated; else the queue where most packets were dropped. The wire is also named when more
- * is offered than it can carry.
+ * saturated; else the queue where most packets were dropped; else, when less arrived than was
+ * offered without loss, the sender. The wire is also named when more is offered than it can carry.
  *
  * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.netback.vif.drop}
  * @param evidence CPU per domain and drops per queue, one line
@@ -26,6 +26,8 @@ public record Bottleneck(String what, String evidence) {
     static final double WIRE_SHARE = 0.98;
     /** A domain at this percentage of one CPU is saturated (a network path runs on one CPU at a time). */
     static final double SATURATED_PERCENT = 95;
+    /** Loss above this share is loss; below, noise of the run's ends. */
+    static final double LOSS = 0.01;
 
     /**
      * @param guests  the configuration's per-guest points (one protocol, direction and payload)
@@ -60,8 +62,15 @@ public record Bottleneck(String what, String evidence) {
             return new Bottleneck("queue " + dropped.get().getKey(), evidence);
         }
         double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
-        return new Bottleneck(loss > 0.01 ? "undetermined (loss without a saturated CPU or a traced drop)"
-                : "none (no saturated CPU, no drops)", evidence);
+        if (loss > LOSS) {
+            return new Bottleneck("undetermined (loss without a saturated CPU or a traced drop)", evidence);
+        }
+        if (carried < (1 - LOSS) * offered) {
+            String sender = first.direction().equals("rx") ? "machine 2" : "the guests";
+            return new Bottleneck("sender: " + sender + " sent only " + fmt("%.1f", carried) + " of "
+                    + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
+        }
+        return new Bottleneck("none (no saturated CPU, no drops)", evidence);
     }
 
     private static String fmt(String f, double v) {
