@@ -184,7 +184,7 @@ public sealed interface Check {
 
     private static Verdict missing(String label, String expected, String tolerance, Series s) {
         return new Verdict(label, expected, "not simulated: no " + (s.transport() == null ? "" : s.transport() + " ")
-                + s.direction() + " points with " + s.metric().key() + " for " + s.scenario().label() + " yet", "",
+                + s.direction() + " " + s.metric().key() + " yet", "",
                 tolerance, Verdict.Status.MISSING, new double[0]);
     }
 
