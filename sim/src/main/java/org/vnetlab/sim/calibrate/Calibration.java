@@ -30,7 +30,8 @@ import org.vnetlab.sim.validate.Validator;
  * checks (each residual in units of its tolerance) over scale factors of the chosen parameters,
  * with Commons Math's derivative-free optimisers: BOBYQA for two or more parameters, Brent's
  * method for one (BOBYQA needs at least two) after a coarse scan. Every candidate runs the same simulations with the
- * same seeds (common random numbers), so the objective moves only with the parameters.
+ * same seeds (common random numbers), so the objective moves only with the parameters. Of
+ * candidates that fit equally well, the one closest to the start wins.
  */
 public final class Calibration {
 
@@ -114,7 +115,7 @@ public final class Calibration {
         double bestValue = Double.POSITIVE_INFINITY;
         for (int i = 0; i < SCAN.length; i++) {
             double v = search.objective(new double[] {SCAN[i]});
-            if (v < bestValue) {
+            if (v < bestValue || v == bestValue && Math.abs(Math.log(SCAN[i])) < Math.abs(Math.log(SCAN[best]))) {
                 bestValue = v;
                 best = i;
             }
@@ -180,13 +181,27 @@ public final class Calibration {
             }
             evaluations++;
             seen.put(key, v);
-            if (bestValidation == null || v.sumOfSquares() < bestValidation.sumOfSquares()) {
+            if (bestValidation == null || v.sumOfSquares() < bestValidation.sumOfSquares()
+                    || v.sumOfSquares() == bestValidation.sumOfSquares() && change(x) < change(best)) {
                 best = x.clone();
                 bestValidation = v;
             }
             listener.evaluated(evaluations, values, v.sumOfSquares());
             return v;
         }
+    }
+
+    /**
+     * How far a candidate moved from the start: the sum of squared log scale factors. Among
+     * candidates that fit equally well (facts are ranges, so many may fit perfectly) the fit keeps
+     * the one that changed the parameters least.
+     */
+    private static double change(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.log(v) * Math.log(v);
+        }
+        return sum;
     }
 
     /** Ends the search early (the user stopped it); the best candidate so far is the answer. */
