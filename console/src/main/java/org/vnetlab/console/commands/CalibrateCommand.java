@@ -11,6 +11,7 @@ import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.Option;
 import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.sim.calibrate.Calibration;
@@ -70,7 +71,8 @@ public final class CalibrateCommand implements Command {
     @Override
     public int run(ParsedArgs args, Terminal io) throws Exception {
         if (!args.positional().isEmpty()) {
-            args.single("nothing");
+            throw new UsageError("calibrate: takes no arguments, got " + String.join(" ", args.positional())
+                    + " (a dataset is given with --dataset FILE)");
         }
         Dataset dataset = DatasetOptions.dataset(args);
         Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);

@@ -10,6 +10,7 @@ import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.Option;
 import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.progress.Progress;
 import org.vnetlab.sim.experiment.PoolEvaluator;
 import org.vnetlab.sim.experiment.RunSpec;
@@ -54,7 +55,8 @@ public final class ValidateCommand implements Command {
     @Override
     public int run(ParsedArgs args, Terminal io) throws Exception {
         if (!args.positional().isEmpty()) {
-            args.single("nothing");
+            throw new UsageError("validate: takes no arguments, got " + String.join(" ", args.positional())
+                    + " (a dataset is given with --dataset FILE)");
         }
         Dataset dataset = DatasetOptions.dataset(args);
         Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);

@@ -17,8 +17,6 @@ public sealed interface Expr {
     /** Its value at {@code payload}; empty when a series has no point there. */
     OptionalDouble at(Simulated sim, int payload);
 
-    String label();
-
     /** A series as it is. */
     record Of(Series s) implements Expr {
         public List<Series> series() {
@@ -29,9 +27,6 @@ public sealed interface Expr {
             return sim.value(s, payload);
         }
 
-        public String label() {
-            return s.label();
-        }
     }
 
     /** {@code a / b}, e.g. a Xen guest's throughput over native's. */
@@ -47,9 +42,6 @@ public sealed interface Expr {
                     : OptionalDouble.of(x.getAsDouble() / y.getAsDouble());
         }
 
-        public String label() {
-            return a.label() + " / " + b.label();
-        }
     }
 
     /** {@code a - b}, e.g. Dom0's load with IPv4 minus with IPv6, in points. */
@@ -65,9 +57,6 @@ public sealed interface Expr {
                     : OptionalDouble.of(x.getAsDouble() - y.getAsDouble());
         }
 
-        public String label() {
-            return a.label() + " - " + b.label();
-        }
     }
 
     /**
@@ -92,8 +81,5 @@ public sealed interface Expr {
             return OptionalDouble.of(v.getAsDouble() / bound);
         }
 
-        public String label() {
-            return s.label() + " / line rate";
-        }
     }
 }

@@ -13,9 +13,7 @@ public record Metric(String key) {
 
     public static final Metric THROUGHPUT = new Metric("throughput_mbps");
     public static final Metric RTT_MEDIAN = new Metric("rtt_ms.median");
-    public static final Metric RTT_STDEV = new Metric("rtt_ms.stdev");
     public static final Metric JITTER_MEDIAN = new Metric("jitter_us.median");
-    public static final Metric JITTER_STDEV = new Metric("jitter_us.stdev");
 
     public Metric {
         if (!valid(key)) {

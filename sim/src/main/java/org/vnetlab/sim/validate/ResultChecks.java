@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.ScenarioCatalog;
+import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.json.JsonException;
 import org.vnetlab.core.json.JsonReader;
 import org.vnetlab.core.result.Point;
@@ -57,6 +59,11 @@ public final class ResultChecks {
             }
         }
         List<?> rawPoints = (List<?>) raw.get("points");
+        ScenarioCatalog catalog = new ScenarioLoader().catalog();
+        if (!catalog.contains(result.scenario())) {
+            throw lines.error(-1, "scenario", "'" + result.scenario() + "' is not a bundled scenario ("
+                    + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
+        }
         ScenarioRef scenario = ScenarioRef.of(result.scenario());
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < result.points().size(); i++) {

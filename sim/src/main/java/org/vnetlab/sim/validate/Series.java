@@ -13,10 +13,4 @@ public record Series(ScenarioRef scenario, String transport, String protocol, St
     public static Series udp(ScenarioRef s, String protocol, String direction, Metric metric) {
         return new Series(s, "udp", protocol, direction, null, metric);
     }
-
-    /** e.g. {@code xen-single udp ipv4 tx cpu_percent.dom0}. */
-    public String label() {
-        return scenario.label() + (transport == null ? "" : " " + transport) + " " + protocol + " " + direction
-                + (guest == null ? "" : " " + guest) + " " + metric.key();
-    }
 }

@@ -13,10 +13,6 @@ public record Validation(Dataset dataset, List<Verdict> verdicts) {
         return verdicts.stream().noneMatch(Verdict::failed);
     }
 
-    public long failures() {
-        return verdicts.stream().filter(Verdict::failed).count();
-    }
-
     /** The calibration objective: the sum of squared residuals of every check. */
     public double sumOfSquares() {
         return verdicts.stream().mapToDouble(Verdict::sumOfSquares).sum();

@@ -67,6 +67,12 @@ class DatasetErrorsTest {
     }
 
     @Test
+    void aScenarioThatCannotBeSimulatedNamesTheKey() throws Exception {
+        String m = error("s.json", RESULT.replace("\"native\"", "\"nativ\""));
+        assertTrue(m.contains(":4: scenario: 'nativ' is not a bundled scenario"), m);
+    }
+
+    @Test
     void aWrongUnitInACsvNamesItsLine() throws Exception {
         String m = error("c.csv", "# comment\ntable1,native,ipv4,rx,tcp_throughput,936,Mbit/s\n"
                 + "table2,native,ipv4,roundtrip,rtt_median,228.8,us\n");
