@@ -96,7 +96,9 @@ class ModelCommandsTest {
         Files.writeString(csv, "table1,native,ipv4,rx,tcp_throughput,936,Gbit/s\n");
         for (String[] args : new String[][] {{"validate", "--dataset", csv.toString()},
                 {"calibrate", "--fit", "cost.nonsense-ns", "--quick"}, {"whatif", "native"},
-                {"plan", "guests", "native", "--mbps", "100"}, {"plan", "fastest", "native"}, {"validate", "study"}}) {
+                {"plan", "guests", "native", "--mbps", "100"}, {"plan", "fastest", "native"}, {"validate", "study"},
+                {"plan", "guests", "xen-double", "--mbps", "100", "--max-rtt-ms", "1", "--max-guests", "1", "--trials", "1",
+                        "--duration", "0.2", "--quiet"}}) {
             Run r = CliTest.run(args);
             assertEquals(Cli.USAGE, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
