@@ -24,9 +24,9 @@ public final class ParamsText {
         fit.fitted().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s = %.6g%n", k, v)));
         sb.append("}\n\n");
         sb.append("# The data the values were fitted on: a configuration outside it is a prediction.\n");
-        sb.append("fit {\n  dataset = \"").append(coverage.dataset().replace("\"", "'")).append("\"\n  covers = [\n");
+        sb.append("fit {\n  dataset = ").append(quoted(coverage.dataset())).append("\n  covers = [\n");
         for (FitCoverage.Entry e : coverage.covers()) {
-            sb.append("    {scenario = \"").append(e.scenario()).append("\", sets = ").append(list(e.sets()))
+            sb.append("    {scenario = ").append(quoted(e.scenario())).append(", sets = ").append(list(e.sets()))
                     .append(", protocols = ").append(list(e.protocols())).append(", transports = ")
                     .append(list(e.transports())).append(", min-payload = ").append(e.minPayload())
                     .append(", max-payload = ").append(e.maxPayload()).append("}\n");
@@ -36,6 +36,11 @@ public final class ParamsText {
     }
 
     private static String list(java.util.List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\"", "'") + "\"").collect(Collectors.joining(", ", "[", "]"));
+        return values.stream().map(ParamsText::quoted).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** A HOCON quoted string: backslashes and quotes escaped. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
