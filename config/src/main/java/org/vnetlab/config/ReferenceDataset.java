@@ -7,16 +7,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataset of published or measured values to compare the model with: lines of
  * {@code table,platform,protocol,direction,metric,value,unit}, '#' for comments. The bundled
- * one holds Tables 1 and 2 of CESNET TR 3/2008.
+ * one holds Tables 1 and 2 of CESNET TR 3/2008. Every field is checked as the file is read
+ * (platform, protocol, direction, metric, the metric's unit, a positive value), and a mistake is
+ * a one-line {@link ConfigError} naming the file, line and field.
  */
 public record ReferenceDataset(String name, List<Value> values) {
 
     static final String BUNDLED = "vnetlab/datasets/study.csv";
+
+    /** The platforms a row may name: the study's single machine or single guest of each platform. */
+    public static final List<String> PLATFORMS = List.of("native", "xen-domU", "vserver");
+    /** Metric -> its unit and the directions it is measured in. */
+    private static final Map<String, String[]> METRICS = new LinkedHashMap<>();
+
+    static {
+        METRICS.put("tcp_throughput", new String[] {"Mbit/s", "rx", "tx"});
+        METRICS.put("rtt_median", new String[] {"ms", "roundtrip"});
+        METRICS.put("rtt_stdev", new String[] {"ms", "roundtrip"});
+        METRICS.put("jitter_median", new String[] {"us", "roundtrip"});
+        METRICS.put("jitter_stdev", new String[] {"us", "roundtrip"});
+    }
+
+    /** The most a throughput value may be (100 Gbit/s): anything above is a unit mistake. */
+    static final double MAX_MBPS = 100_000;
 
     /** One published value. */
     public record Value(String table, String platform, String protocol, String direction, String metric,
@@ -61,9 +81,41 @@ public record ReferenceDataset(String name, List<Value> values) {
             } catch (NumberFormatException e) {
                 throw new ConfigError(name + ":" + (i + 1) + ": value: '" + f[5] + "' is not a number");
             }
-            values.add(new Value(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), v, f[6].trim()));
+            Value value = new Value(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), v, f[6].trim());
+            check(value, name + ":" + (i + 1));
+            values.add(value);
         }
         return new ReferenceDataset(name, List.copyOf(values));
+    }
+
+    private static void check(Value v, String where) {
+        if (!PLATFORMS.contains(v.platform)) {
+            throw new ConfigError(where + ": platform: unknown '" + v.platform + "'" + Suggest.hint(v.platform, PLATFORMS)
+                    + " (valid: " + String.join(", ", PLATFORMS) + ")");
+        }
+        if (!v.protocol.equals("ipv4") && !v.protocol.equals("ipv6")) {
+            throw new ConfigError(where + ": protocol: unknown '" + v.protocol + "' (valid: ipv4, ipv6)");
+        }
+        String[] metric = METRICS.get(v.metric);
+        if (metric == null) {
+            throw new ConfigError(where + ": metric: unknown '" + v.metric + "'" + Suggest.hint(v.metric, METRICS.keySet())
+                    + " (valid: " + String.join(", ", METRICS.keySet()) + ")");
+        }
+        List<String> directions = List.of(metric).subList(1, metric.length);
+        if (!directions.contains(v.direction)) {
+            throw new ConfigError(where + ": direction: '" + v.direction + "' is not one of " + v.metric + "'s ("
+                    + String.join(", ", directions) + ")");
+        }
+        if (v.direction.equals("roundtrip") && v.platform.equals("vserver")) {
+            throw new ConfigError(where + ": platform: the study's RTT scenario has reflectors on native and xen-domU only");
+        }
+        if (!v.unit.equals(metric[0])) {
+            throw new ConfigError(where + ": unit: " + v.metric + " is in " + metric[0] + ", not '" + v.unit + "'");
+        }
+        if (!(v.value > 0) || Double.isInfinite(v.value) || (metric[0].equals("Mbit/s") && v.value > MAX_MBPS)) {
+            throw new ConfigError(where + ": value: " + v.value + " is out of range (a positive " + metric[0]
+                    + (metric[0].equals("Mbit/s") ? " value of at most " + (long) MAX_MBPS : " value") + ")");
+        }
     }
 
     /** The value for these coordinates, if the dataset has it. */

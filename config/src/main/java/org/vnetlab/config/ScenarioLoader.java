@@ -161,16 +161,7 @@ public final class ScenarioLoader {
     }
 
     private Config parameters(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigError(file + ": no such parameter file");
-        }
-        Config params = parseFile(file);
-        for (var e : params.entrySet()) {
-            if (!e.getKey().startsWith("model.")) {
-                throw ConfigError.at(e.getValue().origin(), e.getKey(),
-                        "a parameter file holds only model.* keys (as `vnetlab calibrate` writes them)");
-            }
-        }
+        Config params = ParameterFile.read(file).model();
         checkKeys(params, false);
         return params;
     }

@@ -280,7 +280,12 @@ final class ScenarioParser {
             if (e.getValue().valueType() != ConfigValueType.NUMBER) {
                 throw model.error(key, "expected a number, got " + e.getValue().render());
             }
-            values.put(key, model.config().getDouble(key));
+            double v = model.config().getDouble(key);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw model.error(key, "out of range: " + e.getValue().render()
+                        + " (model parameters are costs, sizes and factors: finite and >= 0)");
+            }
+            values.put(key, v);
         }
         return new ModelParameters(values);
     }

@@ -12,12 +12,16 @@ import org.vnetlab.console.commands.BenchSimCommand;
 import org.vnetlab.console.commands.MeasureClientCommand;
 import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
+import org.vnetlab.console.commands.CalibrateCommand;
+import org.vnetlab.console.commands.PlanCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
 import org.vnetlab.console.commands.TestbedDownCommand;
 import org.vnetlab.console.commands.TestbedUpCommand;
+import org.vnetlab.console.commands.ValidateCommand;
+import org.vnetlab.console.commands.WhatifCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
@@ -63,6 +67,10 @@ public final class Commands {
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
                 new SimCommand(loader),
+                new ValidateCommand(loader),
+                new CalibrateCommand(loader),
+                new WhatifCommand(loader),
+                new PlanCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session),
                 new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",

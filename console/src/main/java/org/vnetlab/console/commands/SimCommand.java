@@ -24,6 +24,7 @@ import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultCsv;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.SimTime;
+import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.RunPool;
 import org.vnetlab.sim.experiment.RunResult;
@@ -88,7 +89,7 @@ public final class SimCommand implements Command {
         Result result = simulate(loaded, options(args), io, args.has(QUIET.name()));
         io.publish(result);
         io.out().print(ResultTable.render(result));
-        io.out().println("parameters: " + loaded.parameters());
+        io.out().println(Provenance.of(loader, params).describe(name, sets, result));
         write(args, result, io);
         return 0;
     }

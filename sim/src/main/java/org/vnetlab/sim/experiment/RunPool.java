@@ -55,10 +55,16 @@ public final class RunPool implements AutoCloseable {
      */
     public List<RunResult> runAll(Scenario scenario, List<RunSpec> specs, Progress progress,
                                   BooleanSupplier cancelled) throws InterruptedException {
+        return runJobs(specs.stream().map(spec -> new Job(scenario, spec)).toList(), progress, cancelled);
+    }
+
+    /** Like {@link #runAll} for runs of different scenarios (or parameter sets) in one batch. */
+    public List<RunResult> runJobs(List<Job> jobs, Progress progress, BooleanSupplier cancelled)
+            throws InterruptedException {
         if (system == null) {
             system = ActorSystem.create(Behaviors.empty(), "vnetlab-sim");
         }
-        int total = specs.size();
+        int total = jobs.size();
         AtomicInteger done = new AtomicInteger();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -67,7 +73,7 @@ public final class RunPool implements AutoCloseable {
         CompletionStage<List<Indexed>> all = Source.from(order)
                 .takeWhile(i -> !cancelled.getAsBoolean())
                 .mapAsyncUnordered(parallelism, i -> CompletableFuture.supplyAsync(() -> {
-                    RunResult r = Experiment.run(scenario, specs.get(i));
+                    RunResult r = Experiment.run(jobs.get(i).scenario(), jobs.get(i).spec());
                     progress.runDone(done.incrementAndGet(), total);
                     return new Indexed(i, r);
                 }, workers))

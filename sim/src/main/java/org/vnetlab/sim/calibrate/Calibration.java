@@ -1,0 +1,213 @@
+package org.vnetlab.sim.calibrate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.vnetlab.core.model.ModelParameters;
+import org.vnetlab.sim.experiment.RunPool;
+import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.validate.Dataset;
+import org.vnetlab.sim.validate.ScenarioRef;
+import org.vnetlab.sim.validate.ScenarioSet;
+import org.vnetlab.sim.validate.Validation;
+import org.vnetlab.sim.validate.Validator;
+
+/**
+ * Fits model parameters to a dataset: minimises the sum of squared residuals of the dataset's
+ * checks (each residual in units of its tolerance) over scale factors of the chosen parameters,
+ * with Commons Math's derivative-free optimisers: BOBYQA for two or more parameters, Brent's
+ * method for one (BOBYQA needs at least two) after a coarse scan. Every candidate runs the same simulations with the
+ * same seeds (common random numbers), so the objective moves only with the parameters. Of
+ * candidates that fit equally well, the one closest to the start wins.
+ */
+public final class Calibration {
+
+    /** Smallest and largest scale factor a parameter may take relative to its start. */
+    public static final double MIN_SCALE = 0.25;
+    public static final double MAX_SCALE = 4.0;
+    /** The scale factors a one-parameter fit scans first: 0.25 to 4, a factor of sqrt(2) apart. */
+    static final double[] SCAN = {0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
+    /** BOBYQA's first step, as a scale factor: a 20 % change of each parameter. */
+    static final double INITIAL_RADIUS = 0.2;
+    /** The fit stops when its steps are smaller than this share of a parameter's start (0.1 %). */
+    static final double STOPPING_RADIUS = 1e-3;
+
+    /** Told after each evaluated candidate. */
+    public interface Listener {
+        void evaluated(int evaluation, Map<String, Double> values, double sumOfSquares);
+    }
+
+    /**
+     * @param stopped why the search ended early ("" when it converged)
+     */
+    public record Fit(List<String> keys, Map<String, Double> start, Map<String, Double> fitted, Validation atStart,
+                      Validation atFit, int evaluations, String stopped) {
+    }
+
+    private final Validator validator;
+    private final Dataset dataset;
+    private final ScenarioSet base;
+    private final Map<ScenarioRef, List<RunSpec>> plan;
+    private final RunPool.Progress progress;
+    private final BooleanSupplier cancelled;
+
+    public Calibration(Validator validator, Dataset dataset, ScenarioSet base, Map<ScenarioRef, List<RunSpec>> plan,
+                       RunPool.Progress progress, BooleanSupplier cancelled) {
+        this.validator = validator;
+        this.dataset = dataset;
+        this.base = base;
+        this.plan = plan;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    public Fit fit(List<String> keys, int maxEvaluations, Listener listener) throws InterruptedException {
+        ModelParameters p = base.scenarios().values().iterator().next().parameters();
+        double[] start = keys.stream().mapToDouble(p::get).toArray();
+        Search search = new Search(keys, start, listener);
+        Validation atStart = search.evaluate(ones(keys.size()));
+        String stopped = "";
+        try {
+            if (keys.size() == 1) {
+                SearchInterval bracket = scan(search);
+                new BrentOptimizer(STOPPING_RADIUS, STOPPING_RADIUS / 10).optimize(
+                        new MaxEval(Math.max(1, maxEvaluations - SCAN.length)),
+                        new UnivariateObjectiveFunction(x -> search.objective(new double[] {x})), GoalType.MINIMIZE,
+                        bracket);
+            } else {
+                double[] lo = new double[keys.size()];
+                double[] hi = new double[keys.size()];
+                java.util.Arrays.fill(lo, MIN_SCALE);
+                java.util.Arrays.fill(hi, MAX_SCALE);
+                new BOBYQAOptimizer(2 * keys.size() + 1, INITIAL_RADIUS, STOPPING_RADIUS).optimize(
+                        new MaxEval(maxEvaluations), new ObjectiveFunction(search::objective), GoalType.MINIMIZE,
+                        new InitialGuess(ones(keys.size())), new SimpleBounds(lo, hi));
+            }
+        } catch (TooManyEvaluationsException e) {
+            stopped = "stopped after " + maxEvaluations + " evaluations";
+        } catch (Stopped e) {
+            stopped = "stopped by the user";
+        }
+        return new Fit(keys, values(keys, start, ones(keys.size())), values(keys, start, search.best),
+                atStart, search.bestValidation, search.evaluations, stopped);
+    }
+
+    /**
+     * One parameter: first a scan of scale factors a factor of sqrt(2) apart, so Brent's method
+     * starts inside the valley of the best one and not on a plateau where another part of the
+     * model is the limit.
+     */
+    private static SearchInterval scan(Search search) {
+        int best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < SCAN.length; i++) {
+            double v = search.objective(new double[] {SCAN[i]});
+            if (v < bestValue || v == bestValue && Math.abs(Math.log(SCAN[i])) < Math.abs(Math.log(SCAN[best]))) {
+                bestValue = v;
+                best = i;
+            }
+        }
+        return new SearchInterval(SCAN[Math.max(0, best - 1)], SCAN[Math.min(SCAN.length - 1, best + 1)], SCAN[best]);
+    }
+
+    private static double[] ones(int n) {
+        double[] x = new double[n];
+        java.util.Arrays.fill(x, 1.0);
+        return x;
+    }
+
+    private static Map<String, Double> values(List<String> keys, double[] start, double[] scale) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.put(keys.get(i), start[i] * scale[i]);
+        }
+        return m;
+    }
+
+    /** The objective with a memory of every candidate and the best one. */
+    private final class Search {
+        private final List<String> keys;
+        private final double[] start;
+        private final Listener listener;
+        private final Map<List<Double>, Validation> seen = new HashMap<>();
+        private double[] best;
+        private Validation bestValidation;
+        private int evaluations;
+
+        Search(List<String> keys, double[] start, Listener listener) {
+            this.keys = keys;
+            this.start = start;
+            this.listener = listener;
+        }
+
+        double objective(double[] x) {
+            try {
+                return evaluate(x).sumOfSquares();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            }
+        }
+
+        Validation evaluate(double[] x) throws InterruptedException {
+            List<Double> key = new ArrayList<>();
+            for (double v : x) {
+                key.add(v);
+            }
+            Validation cached = seen.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new Stopped();
+            }
+            Map<String, Double> values = values(keys, start, x);
+            Validation v = validator.validate(dataset, base.with(values), plan, progress, cancelled);
+            if (cancelled.getAsBoolean()) {
+                throw new Stopped();
+            }
+            evaluations++;
+            seen.put(key, v);
+            if (bestValidation == null || v.sumOfSquares() < bestValidation.sumOfSquares()
+                    || v.sumOfSquares() == bestValidation.sumOfSquares() && change(x) < change(best)) {
+                best = x.clone();
+                bestValidation = v;
+            }
+            listener.evaluated(evaluations, values, v.sumOfSquares());
+            return v;
+        }
+    }
+
+    /**
+     * How far a candidate moved from the start: the sum of squared log scale factors. Among
+     * candidates that fit equally well (facts are ranges, so many may fit perfectly) the fit keeps
+     * the one that changed the parameters least.
+     */
+    private static double change(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.log(v) * Math.log(v);
+        }
+        return sum;
+    }
+
+    /** Ends the search early (the user stopped it); the best candidate so far is the answer. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.vnetlab.sim.calibrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.Suggest;
+import org.vnetlab.core.model.ModelParameters;
+
+/** The model parameters a fit varies, by name relative to {@code model.} (a leading {@code model.} is accepted). */
+public final class FitKeys {
+
+    private FitKeys() {
+    }
+
+    /**
+     * The default: the per-packet, per-byte, per-segment, per-interrupt and per-notify costs of
+     * every layer and platform (every {@code cost.*-ns} key).
+     */
+    public static List<String> defaults(ModelParameters p) {
+        return p.values().keySet().stream().filter(k -> k.startsWith("cost.") && k.endsWith("-ns")).toList();
+    }
+
+    /** Parses {@code a,b,c}; an unknown name is a one-line error with a suggestion. */
+    public static List<String> parse(String list, ModelParameters p) {
+        List<String> keys = new ArrayList<>();
+        for (String raw : list.split(",")) {
+            String k = raw.trim();
+            k = k.startsWith("model.") ? k.substring("model.".length()) : k;
+            if (!p.has(k)) {
+                throw new ConfigError("--fit " + raw.trim() + ": unknown model parameter" + Suggest.hint(k, p.values().keySet())
+                        + " (`vnetlab show NAME` lists every model.* key)");
+            }
+            if (p.get(k) <= 0) {
+                throw new ConfigError("--fit " + raw.trim() + ": its value is " + p.get(k)
+                        + "; a fit scales a parameter, so it must start above 0");
+            }
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,79 @@
+package org.vnetlab.sim.plan;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.units.DataRate;
+
+/**
+ * What limits one simulated configuration, read from its trace points, never guessed: the wire
+ * when the guests together carry nearly the line rate; else the busiest CPU when a domain is
+ * saturated; else the queue where most packets were dropped; else, when less arrived than was
+ * offered without loss, the sender. The wire is also named when more is offered than it can carry.
+ *
+ * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.netback.vif.drop}
+ * @param evidence CPU per domain and drops per queue, one line
+ */
+public record Bottleneck(String what, String evidence) {
+
+    /** The guests together at this share of the line rate: the wire is full. */
+    static final double WIRE_SHARE = 0.98;
+    /** A domain at this percentage of one CPU is saturated (a network path runs on one CPU at a time). */
+    static final double SATURATED_PERCENT = 95;
+    /** Loss above this share is loss; below, noise of the run's ends. */
+    static final double LOSS = 0.01;
+
+    /**
+     * @param guests  the configuration's per-guest points (one protocol, direction and payload)
+     * @param offered the payload rate offered to all guests together, Mbit/s
+     */
+    public static Bottleneck of(Scenario s, List<Point> guests, double offered) {
+        Point first = guests.get(0);
+        double carried = guests.stream().mapToDouble(Point::throughputMbps).sum();
+        DataRate rate = s.link().rate().compareTo(s.host().nic().lineRate()) <= 0 ? s.link().rate()
+                : s.host().nic().lineRate();
+        double line = Ethernet.maxGoodputMbps(rate, first.payload(), IpVersion.fromKey(first.protocol()),
+                Transport.fromKey(first.transport()));
+        Map<String, Double> cpu = first.cpuPercent() == null ? Map.of() : first.cpuPercent();
+        Map<String, Double> drops = first.drops() == null ? Map.of() : first.drops();
+        String evidence = "cpu " + (cpu.isEmpty() ? "-" : cpu.entrySet().stream()
+                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
+                + "; drops " + (drops.isEmpty() ? "none" : drops.entrySet().stream()
+                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue())).collect(Collectors.joining(", ")));
+        if (carried >= WIRE_SHARE * line) {
+            return new Bottleneck("wire (" + fmt("%.1f", carried) + " of " + fmt("%.1f", line) + " Mbit/s)", evidence);
+        }
+        if (offered > line) {
+            return new Bottleneck("wire (offered " + fmt("%.1f", offered) + " > " + fmt("%.1f", line) + " Mbit/s)",
+                    evidence);
+        }
+        var busiest = cpu.entrySet().stream().max(Map.Entry.comparingByValue());
+        if (busiest.isPresent() && busiest.get().getValue() >= SATURATED_PERCENT) {
+            return new Bottleneck("CPU of " + busiest.get().getKey(), evidence);
+        }
+        var dropped = drops.entrySet().stream().max(Map.Entry.comparingByValue());
+        if (dropped.isPresent() && dropped.get().getValue() > 0) {
+            return new Bottleneck("queue " + dropped.get().getKey(), evidence);
+        }
+        double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
+        if (loss > LOSS) {
+            return new Bottleneck("undetermined (loss without a saturated CPU or a traced drop)", evidence);
+        }
+        if (carried < (1 - LOSS) * offered) {
+            String sender = first.direction().equals("rx") ? "machine 2" : "the guests";
+            return new Bottleneck("sender: " + sender + " sent only " + fmt("%.1f", carried) + " of "
+                    + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
+        }
+        return new Bottleneck("none (no saturated CPU, no drops)", evidence);
+    }
+
+    private static String fmt(String f, double v) {
+        return String.format(Locale.ROOT, f, v);
+    }
+}

@@ -1,0 +1,85 @@
+package org.vnetlab.sim.validate;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.units.DataRate;
+
+/** A quantity a fact is stated about, computed from one or two series at one payload size. */
+public sealed interface Expr {
+
+    /** The series it reads. */
+    List<Series> series();
+
+    /** Its value at {@code payload}; empty when a series has no point there. */
+    OptionalDouble at(Simulated sim, int payload);
+
+    /** A series as it is. */
+    record Of(Series s) implements Expr {
+        public List<Series> series() {
+            return List.of(s);
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            return sim.value(s, payload);
+        }
+
+    }
+
+    /** {@code a / b}, e.g. a Xen guest's throughput over native's. */
+    record Ratio(Series a, Series b) implements Expr {
+        public List<Series> series() {
+            return List.of(a, b);
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            OptionalDouble x = sim.value(a, payload);
+            OptionalDouble y = sim.value(b, payload);
+            return x.isEmpty() || y.isEmpty() || y.getAsDouble() == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of(x.getAsDouble() / y.getAsDouble());
+        }
+
+    }
+
+    /** {@code a - b}, e.g. Dom0's load with IPv4 minus with IPv6, in points. */
+    record Difference(Series a, Series b) implements Expr {
+        public List<Series> series() {
+            return List.of(a, b);
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            OptionalDouble x = sim.value(a, payload);
+            OptionalDouble y = sim.value(b, payload);
+            return x.isEmpty() || y.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of(x.getAsDouble() - y.getAsDouble());
+        }
+
+    }
+
+    /**
+     * A throughput series as a share of the most payload the wire carries at that size
+     * ({@link Ethernet#maxGoodputMbps}, the slower of the link and the host's NIC).
+     */
+    record ShareOfLineRate(Series s) implements Expr {
+        public List<Series> series() {
+            return List.of(s);
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            OptionalDouble v = sim.value(s, payload);
+            if (v.isEmpty()) {
+                return v;
+            }
+            Scenario sc = sim.scenario(s.scenario());
+            DataRate rate = sc.link().rate().compareTo(sc.host().nic().lineRate()) <= 0 ? sc.link().rate()
+                    : sc.host().nic().lineRate();
+            double bound = Ethernet.maxGoodputMbps(rate, payload, IpVersion.fromKey(s.protocol()),
+                    Transport.fromKey(s.transport()));
+            return OptionalDouble.of(v.getAsDouble() / bound);
+        }
+
+    }
+}

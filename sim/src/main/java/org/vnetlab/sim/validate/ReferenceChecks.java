@@ -1,0 +1,64 @@
+package org.vnetlab.sim.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vnetlab.config.ReferenceDataset;
+
+/**
+ * Published values (Tables 1 and 2 of the study, or a file of the same form) as checks: TCP
+ * throughput within 1 %, RTT median within 10 %, jitter median within 25 % (issue 4's targets);
+ * standard deviations are reported beside the model's, not checked.
+ */
+public final class ReferenceChecks {
+
+    static final Tolerance TCP = Tolerance.relative(0.01);
+    static final Tolerance RTT = Tolerance.relative(0.10);
+    static final Tolerance JITTER = Tolerance.relative(0.25);
+
+    private ReferenceChecks() {
+    }
+
+    public static List<Check> of(ReferenceDataset data) {
+        List<Check> checks = new ArrayList<>();
+        for (ReferenceDataset.Value v : data.values()) {
+            String label = v.table() + " " + v.platform() + " " + v.protocol() + " " + v.direction() + " " + v.metric();
+            checks.add(new Check.Target(label, series(v), null, v.value(), tolerance(v.metric())));
+        }
+        return checks;
+    }
+
+    private static Series series(ReferenceDataset.Value v) {
+        return switch (v.metric()) {
+            case "tcp_throughput" -> new Series(throughputScenario(v.platform()), "tcp", v.protocol(), v.direction(),
+                    null, Metric.THROUGHPUT);
+            default -> new Series(rttScenario(v.platform()), null, v.protocol(), v.direction(), null,
+                    new Metric(v.metric().replace("rtt_", "rtt_ms.").replace("jitter_", "jitter_us.")));
+        };
+    }
+
+    /** The bundled scenario of the study's single machine or guest of a platform. */
+    static ScenarioRef throughputScenario(String platform) {
+        return switch (platform) {
+            case "native" -> StudyFacts.NATIVE;
+            case "xen-domU" -> StudyFacts.XEN;
+            default -> StudyFacts.VSERVER;
+        };
+    }
+
+    static ScenarioRef rttScenario(String platform) {
+        return switch (platform) {
+            case "native" -> StudyFacts.RTT_NATIVE;
+            case "xen-domU" -> StudyFacts.RTT_DOMU;
+            default -> throw new IllegalArgumentException("the study has no RTT scenario for " + platform);
+        };
+    }
+
+    private static Tolerance tolerance(String metric) {
+        return switch (metric) {
+            case "tcp_throughput" -> TCP;
+            case "rtt_median" -> RTT;
+            case "jitter_median" -> JITTER;
+            default -> Tolerance.REPORTED;
+        };
+    }
+}

@@ -1,0 +1,154 @@
+package org.vnetlab.sim.validate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.ScenarioCatalog;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.json.JsonException;
+import org.vnetlab.core.json.JsonReader;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.sim.experiment.Experiment;
+
+/**
+ * A result file written by vnetlab (sim now, measure later) as a dataset: every value of every
+ * point is a target at that point's coordinates. Throughput within 2 %, CPU within 5 points,
+ * RTT median within 10 %, jitter median within 25 %; the sum of several guests is left out (it
+ * follows from the guests). The file is checked as it is read: an unknown key, a wrong unit or
+ * an out-of-range value is a one-line error naming the file, the line and the key.
+ */
+public final class ResultChecks {
+
+    static final Tolerance THROUGHPUT = Tolerance.relative(0.02);
+    static final Tolerance CPU = Tolerance.absolute(5);
+
+    private static final Set<String> POINT_KEYS = Set.of("transport", "protocol", "direction", "payload", "guest",
+            "grid", "throughput_mbps", "throughput_trials", "loss", "cpu_percent", "rtt_ms", "jitter_us", "drops");
+    private static final Set<String> TOP_KEYS = Set.of("schema", "mode", "scenario", "seed", "version", "parameters",
+            "points");
+
+    private ResultChecks() {
+    }
+
+    public static Dataset read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Map<?, ?> raw;
+        Result result;
+        try {
+            raw = (Map<?, ?>) JsonReader.parse(text);
+            result = ResultJson.read(text);
+        } catch (JsonException | ClassCastException e) {
+            throw new ConfigError(file + ": " + (e instanceof JsonException ? e.getMessage() : "a result is a JSON object"));
+        }
+        JsonLines lines = new JsonLines(file, text);
+        for (Object key : raw.keySet()) {
+            if (!TOP_KEYS.contains(String.valueOf(key))) {
+                throw lines.error(-1, String.valueOf(key), "unknown key (valid: " + String.join(", ", sorted(TOP_KEYS)) + ")");
+            }
+        }
+        List<?> rawPoints = (List<?>) raw.get("points");
+        ScenarioCatalog catalog = new ScenarioLoader().catalog();
+        if (!catalog.contains(result.scenario())) {
+            throw lines.error(-1, "scenario", "'" + result.scenario() + "' is not a bundled scenario ("
+                    + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
+        }
+        ScenarioRef scenario = ScenarioRef.of(result.scenario());
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < result.points().size(); i++) {
+            Point p = result.points().get(i);
+            for (Object key : ((Map<?, ?>) rawPoints.get(i)).keySet()) {
+                if (!POINT_KEYS.contains(String.valueOf(key))) {
+                    throw lines.error(i, String.valueOf(key),
+                            "unknown key (valid: " + String.join(", ", sorted(POINT_KEYS)) + ")");
+                }
+            }
+            check(p, i, lines);
+            if (p.guest().equals(Experiment.SUM)) {
+                continue;
+            }
+            checks.addAll(targets(scenario, p));
+        }
+        return new Dataset(file.toString(), checks);
+    }
+
+    private static void check(Point p, int i, JsonLines lines) {
+        if (!p.transport().equals("udp") && !p.transport().equals("tcp")) {
+            throw lines.error(i, "transport", "'" + p.transport() + "' is not one of udp, tcp");
+        }
+        if (!p.protocol().equals("ipv4") && !p.protocol().equals("ipv6")) {
+            throw lines.error(i, "protocol", "'" + p.protocol() + "' is not one of ipv4, ipv6");
+        }
+        if (!List.of("rx", "tx", "roundtrip").contains(p.direction())) {
+            throw lines.error(i, "direction", "'" + p.direction() + "' is not one of rx, tx, roundtrip");
+        }
+        if (p.payload() <= 0 || p.payload() > 65507) {
+            throw lines.error(i, "payload", p.payload() + " is out of range (1..65507 bytes)");
+        }
+        if (!p.grid().isEmpty()) {
+            throw lines.error(i, "grid", "points of a grid sweep are not a dataset (simulate each configuration)");
+        }
+        if (p.throughputMbps() != null && !(p.throughputMbps() >= 0 && p.throughputMbps() <= 100_000)) {
+            throw lines.error(i, "throughput_mbps", p.throughputMbps() + " is out of range (0..100000 Mbit/s)");
+        }
+        if (p.loss() != null && !(p.loss() >= 0 && p.loss() <= 1)) {
+            throw lines.error(i, "loss", p.loss() + " is out of range (a fraction, 0..1)");
+        }
+        if (p.cpuPercent() != null) {
+            p.cpuPercent().forEach((d, v) -> {
+                if (!(v >= 0 && v <= 100 * 1024)) {
+                    throw lines.error(i, "cpu_percent", d + " = " + v + " is out of range (percent of one CPU, >= 0)");
+                }
+            });
+        }
+        if (p.rttMs() != null && !(p.rttMs().median() > 0)) {
+            throw lines.error(i, "rtt_ms", "median " + p.rttMs().median() + " is out of range (> 0 ms)");
+        }
+        if (p.jitterUs() != null && !(p.jitterUs().median() >= 0)) {
+            throw lines.error(i, "jitter_us", "median " + p.jitterUs().median() + " is out of range (>= 0 us)");
+        }
+    }
+
+    private static List<Check> targets(ScenarioRef s, Point p) {
+        List<Check> out = new ArrayList<>();
+        String at = s.label() + " " + p.transport() + " " + p.protocol() + " " + p.direction() + " " + p.payload()
+                + " B " + p.guest() + " ";
+        Integer payload = p.payload();
+        if (p.throughputMbps() != null) {
+            out.add(new Check.Target(at + "Mbit/s", series(s, p, Metric.THROUGHPUT), payload, p.throughputMbps(),
+                    THROUGHPUT));
+        }
+        if (p.cpuPercent() != null) {
+            p.cpuPercent().forEach((d, v) -> out.add(new Check.Target(at + "cpu " + d, series(s, p, Metric.cpu(d)),
+                    payload, v, CPU)));
+        }
+        if (p.rttMs() != null) {
+            out.add(new Check.Target(at + "rtt", new Series(s, null, p.protocol(), p.direction(), p.guest(),
+                    Metric.RTT_MEDIAN), payload, p.rttMs().median(), ReferenceChecks.RTT));
+        }
+        if (p.jitterUs() != null) {
+            out.add(new Check.Target(at + "jitter", new Series(s, null, p.protocol(), p.direction(), p.guest(),
+                    Metric.JITTER_MEDIAN), payload, p.jitterUs().median(), ReferenceChecks.JITTER));
+        }
+        return out;
+    }
+
+    private static Series series(ScenarioRef s, Point p, Metric m) {
+        return new Series(s, p.transport(), p.protocol(), p.direction(), p.guest(), m);
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,85 @@
+package org.vnetlab.sim.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.sim.experiment.PoolEvaluator;
+
+/** Validation against datasets the simulator wrote, one of them altered, and against the study's facts. */
+class ValidatorTest {
+
+    @TempDir
+    static Path dir;
+    static Path truth;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        truth = Simulations.write(dir, "native.json", "native", List.of(), List.of(IpVersion.IPV4), List.of(36, 1470));
+    }
+
+    static Validation validate(Dataset d, Effort effort) throws Exception {
+        ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
+        try (PoolEvaluator e = PoolEvaluator.allCores()) {
+            return new Validator(e).validate(d, s, Validator.plan(d, s, effort), (x, y) -> { }, () -> false);
+        }
+    }
+
+    @Test
+    void aDatasetTheModelWroteItselfPasses() throws Exception {
+        Validation v = validate(Datasets.load(List.of(truth)), Simulations.SHORT);
+        assertTrue(v.passed(), v.verdicts().toString());
+        // rx and tx at two payloads: throughput and the host's CPU each
+        assertEquals(8, v.verdicts().size());
+        assertEquals(0.0, v.sumOfSquares(), 1e-9);
+    }
+
+    @Test
+    void aValueTenPercentOffFailsAndOnlyThatOne() throws Exception {
+        String text = Files.readString(truth);
+        int at = text.indexOf("\"throughput_mbps\"");
+        int from = text.indexOf(':', at) + 1;
+        int to = text.indexOf(',', from);
+        double value = Double.parseDouble(text.substring(from, to).trim());
+        Path altered = dir.resolve("altered.json");
+        Files.writeString(altered, text.substring(0, from) + " " + value * 1.10 + text.substring(to));
+        Validation v = validate(Datasets.load(List.of(altered)), Simulations.SHORT);
+        assertFalse(v.passed());
+        assertEquals(1, v.verdicts().stream().filter(Verdict::failed).count());
+        Verdict failed = v.verdicts().stream().filter(Verdict::failed).findFirst().orElseThrow();
+        assertTrue(failed.check().contains("ipv4 rx 36 B host Mbit/s"), failed.check());
+        assertEquals(-1 / 1.1 * 0.1 / 0.02, failed.residuals()[0], 0.01, "residual in tolerances");
+    }
+
+    @Test
+    void aTransportTheSimulatorLacksIsReportedMissingNotACrash() throws Exception {
+        Series tcp = new Series(ScenarioRef.of("native"), "tcp", "ipv4", "rx", null, Metric.THROUGHPUT);
+        Dataset d = new Dataset("tcp", List.of(new Check.Target("tcp", tcp, null, 936, Tolerance.relative(0.01))));
+        Validation v = validate(d, Simulations.SHORT);
+        Verdict only = v.verdicts().get(0);
+        if (only.status() == Verdict.Status.MISSING) {
+            assertTrue(only.model().contains("tcp"), only.model());
+            assertFalse(v.passed());
+        } else {
+            assertTrue(only.model().endsWith("Mbit/s"), "once TCP exists the value is compared: " + only);
+        }
+    }
+
+    @Test
+    void theStudysStatedFactsHoldOnTheDefaults() throws Exception {
+        List<Check> udpFacts = StudyFacts.facts().stream()
+                .filter(c -> c.needs().stream().allMatch(s -> "udp".equals(s.transport()))).toList();
+        assertEquals(14, udpFacts.size());
+        Validation v = validate(new Dataset("facts", udpFacts), new Effort(1, 1_000_000_000L));
+        for (Verdict d : v.verdicts()) {
+            assertEquals(Verdict.Status.PASS, d.status(), d.check() + ": " + d.model() + " expected " + d.expected());
+        }
+    }
+}
