@@ -34,6 +34,8 @@ public final class TcpSender extends Task {
     private final RandomStream random;
     private final double spread;
     private final PacketQueue acks;
+    /** Segments the send buffer holds: the most that can be unacknowledged. */
+    private final long sendBuffer;
     private long stopAt = Long.MAX_VALUE;
     private long sndUna;
     private long sndNxt;
@@ -77,6 +79,7 @@ public final class TcpSender extends Task {
         this.perSegment = stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
                 + stack.tx(segments.flags()) + deviceCost;
         this.cwnd = settings.initialWindow();
+        this.sendBuffer = Math.max(2, settings.sendBufferBytes() / segments.mss());
         this.rwnd = window;
         this.rto = Math.max(settings.minRtoNanos(), 1_000_000_000L);
         this.acks = PacketQueue.unbounded(name + ".acks");
@@ -108,7 +111,7 @@ public final class TcpSender extends Task {
     }
 
     private long window() {
-        return (long) Math.min(Math.floor(cwnd), rwnd);
+        return Math.min(Math.min((long) Math.floor(cwnd), rwnd), sendBuffer);
     }
 
     @Override

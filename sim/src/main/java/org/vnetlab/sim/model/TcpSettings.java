@@ -3,11 +3,12 @@ package org.vnetlab.sim.model;
 import org.vnetlab.core.model.ModelParameters;
 
 /** TCP's protocol constants (model.tcp.*), read once. */
-public record TcpSettings(int appIoBytes, int initialWindow, long delayedAckNanos, long minRtoNanos,
-                          int dupackThreshold) {
+public record TcpSettings(int appIoBytes, long sendBufferBytes, int initialWindow, long delayedAckNanos,
+                          long minRtoNanos, int dupackThreshold) {
 
     public static TcpSettings of(ModelParameters p) {
-        return new TcpSettings((int) p.get("tcp.app-io-bytes"), (int) p.get("tcp.initial-window-segments"),
+        return new TcpSettings((int) p.get("tcp.app-io-bytes"), (long) p.get("tcp.send-buffer-bytes"),
+                (int) p.get("tcp.initial-window-segments"),
                 (long) p.get("tcp.delayed-ack-ns"), (long) p.get("tcp.min-rto-ns"), (int) p.get("tcp.dupack-threshold"));
     }
 }

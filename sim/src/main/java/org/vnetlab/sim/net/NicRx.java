@@ -114,8 +114,9 @@ public final class NicRx {
         long now = kernel.now();
         long first = ring.isEmpty() ? inflight.readyOf(0) : now;
         long byDelay = first + nic.coalesceNanos();
+        // frames are admitted in the order they were sent, so count them in that order
         long byCount = ring.size() >= nic.coalesceFrames() ? now
-                : inflight.readyOf(nic.coalesceFrames() - 1 - ring.size());
+                : inflight.readyInOrder(nic.coalesceFrames() - 1 - ring.size());
         long at = Math.max(now, Math.min(byDelay, byCount));
         if (!coalesce.isScheduled() || at < coalesce.time()) {
             kernel.scheduleAt(coalesce, at);

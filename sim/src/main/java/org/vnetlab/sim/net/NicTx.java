@@ -9,8 +9,9 @@ import org.vnetlab.sim.packet.Packets;
 
 /**
  * A NIC's transmit side and the wire behind it: frames leave in order, each serialised at the
- * link rate once the previous one is out, and reach the far NIC one propagation delay after
- * their last bit. The ring (with the qdisc in front of it) holds at most {@code capacity}
+ * link rate once the wire has finished the frames queued before it, and reach the far NIC one
+ * propagation delay after their last bit. Frames of a paced train keep their spacing; the
+ * wire's backlog counts only their serialisation, so trains of several senders share it. The ring (with the qdisc in front of it) holds at most {@code capacity}
  * frames not yet on the wire; a sender finding it full waits.
  */
 public final class NicTx implements PacketPort {
@@ -79,7 +80,9 @@ public final class NicTx implements PacketPort {
         long serialise = rate.nanosFor(Packets.wireBytes(payload, flags)) + frameOverhead;
         long start = Math.max(ready0, busyUntil);
         long spacing = Math.max(readyStep, serialise);
-        busyUntil = start + (n - 1) * spacing + serialise;
+        // the wire is busy only while it serialises: a paced train leaves gaps that other
+        // senders' frames fill, so it holds the wire for its frames' time, not its whole span
+        busyUntil = start + n * serialise;
         queued.offer(start, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
         framesSent += n;
         bytesOnWire += (long) n * Packets.wireBytes(payload, flags);

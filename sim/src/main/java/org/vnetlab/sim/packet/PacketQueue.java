@@ -285,6 +285,23 @@ public final class PacketQueue {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * When the {@code n}-th packet (0 = head) can leave in FIFO order: its own ready time, but
+     * not before any packet ahead of it (trains of several senders may interleave in time).
+     */
+    public long readyInOrder(long n) {
+        long latest = Long.MIN_VALUE;
+        for (int k = 0; k < trains; k++) {
+            int i = (head + k) & (slots - 1);
+            if (n < count[i]) {
+                return Math.max(latest, ready[i] + n * readyStep[i]);
+            }
+            latest = Math.max(latest, ready[i] + (count[i] - 1) * readyStep[i]);
+            n -= count[i];
+        }
+        return Long.MAX_VALUE;
+    }
+
     // --- the head packet, for code that handles packets one at a time (TCP, probes) ---
 
     public long ready(int k) {
