@@ -27,7 +27,8 @@ class CalibrationTest {
     static final String RX = "cost.socket.rx-per-packet-ns";
     static final String TX = "cost.socket.tx-per-packet-ns";
     static final double RX_TRUE = 900 * 1.15;
-    static final double TX_TRUE = 600 * 0.85;
+    // above the default, so the sender (not machine 2's receiver) limits tx at 36 B and the fit is identifiable
+    static final double TX_TRUE = 600 * 1.15;
 
     @TempDir
     Path dir;
