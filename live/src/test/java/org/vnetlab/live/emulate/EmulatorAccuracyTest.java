@@ -1,0 +1,94 @@
+package org.vnetlab.live.emulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.experiment.ForwardRun;
+import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * The issue's accuracy check: UDP through the emulator, with the host's CPU slowed so the model
+ * saturates far below what this machine forwards, carries within 10 % of what the same model
+ * predicts in virtual time for the same scenario, rate and payload.
+ */
+class EmulatorAccuracyTest {
+
+    /** Slow enough that every platform saturates below ~25 k packets/s. */
+    private static final String SLOW = "host.cpu-speed=0.05";
+    private static final long SECONDS = 2;
+
+    @ParameterizedTest(name = "{0} {1} B")
+    @CsvSource({"native,200,40000", "native,800,40000", "native,1470,40000",
+            "xen-single,200,12000", "xen-single,800,12000", "xen-single,1470,12000",
+            "xen-burned,200,12000", "xen-burned,800,12000", "xen-burned,1470,12000"})
+    void relayedThroughputMatchesTheVirtualTimePrediction(String name, int payload, double rate) throws Exception {
+        Scenario s = new ScenarioLoader().load(name, List.of(SLOW)).scenario();
+        String guest = ForwardingHost.defaultGuest(s);
+        long duration = TimeUnit.SECONDS.toNanos(SECONDS);
+        RunSpec spec = new RunSpec(Transport.UDP, IpVersion.IPV4, payload, Direction.RX, 0, duration);
+        double predicted = ForwardRun.relayMbps(s, guest, spec, rate);
+        double measured = emulate(s, guest, payload, rate);
+        System.out.printf("%s %d B at %.0f/s: emulated %.2f Mbit/s, predicted %.2f Mbit/s%n", name, payload, rate,
+                measured, predicted);
+        double offered = rate * payload * 8 / 1e6;
+        assertTrue(predicted < 0.9 * offered, "the model must saturate: predicted " + predicted + " of " + offered);
+        assertEquals(predicted, measured, 0.10 * predicted, name + " " + payload + " B");
+    }
+
+    private static double emulate(Scenario s, String guest, int payload, double rate) throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EmulatorSettings settings = Emulator.settings();
+        try (UdpPeer client = new UdpPeer(new InetSocketAddress(lo, 0));
+             UdpPeer server = new UdpPeer(new InetSocketAddress(lo, 0))) {
+            IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
+            UdpEdge edge = new UdpEdge(new InetSocketAddress(lo, 0), server.address(), ring);
+            InetSocketAddress listen = edge.localAddress();
+            ForwardingHost host = new ForwardingHost(s, 1, guest, ForwardingHost.Mode.RELAY, payload);
+            Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP),
+                    settings, new Supervisor.Listener() {
+                        @Override
+                        public void second(Counters c) {
+                        }
+
+                        @Override
+                        public void failed(String component, String message) {
+                            System.err.println(component + ": " + message);
+                        }
+                    });
+            try {
+                Thread sender = new Thread(() -> {
+                    try {
+                        client.send(listen, payload, rate, TimeUnit.SECONDS.toNanos(SECONDS) + 300_000_000L);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                sender.start();
+                Thread.sleep(300);
+                server.openWindow();
+                Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
+                double mbps = server.windowMbps();
+                sender.join();
+                return mbps;
+            } finally {
+                Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                System.out.println("counters: in " + c.packetsIn() + " out " + c.packetsOut() + " drops " + c.drops()
+                        + " pacer " + c.pacer() + " release " + c.release());
+                emulator.awaitTermination(java.time.Duration.ofSeconds(5));
+            }
+        }
+    }
+}
