@@ -44,7 +44,7 @@ public final class Emulator {
      */
     public static Emulator start(ForwardingHost host, IngressRing ingress, Edge edge, int flags,
                                  EmulatorSettings settings, Supervisor.Listener listener) {
-        RealtimeLoop loop = new RealtimeLoop(host, ingress, edge, flags, settings.spinNanos());
+        RealtimeLoop loop = new RealtimeLoop(host, ingress, edge, flags, settings);
         Config config = ConfigFactory.parseString(SYSTEM_CONFIG).withFallback(ConfigFactory.load());
         return new Emulator(ActorSystem.create(Supervisor.create(loop, edge, settings, listener), "vnetlab-emulator",
                 config));

@@ -60,10 +60,9 @@ public final class ModelHost extends AbstractBehavior<ModelHost.Command> {
 
     private Behavior<Command> onSlice() throws java.io.IOException {
         loop.runSlice(sliceNanos);
-        Counters c = loop.counters();
-        if (c.elapsedNanos() >= nextReport) {
+        if (loop.elapsedNanos() >= nextReport) {
             nextReport += SECOND;
-            supervisor.tell(new Supervisor.Second(c));
+            supervisor.tell(new Supervisor.Second(loop.counters()));
         }
         getContext().getSelf().tell(new Slice());
         return this;

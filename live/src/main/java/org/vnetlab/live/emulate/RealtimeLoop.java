@@ -25,6 +25,7 @@ public final class RealtimeLoop {
     private final Egress egress;
     private final int flags;
     private final long spinNanos;
+    private final long warmUpNanos;
     private final PacingStats pacer = new PacingStats();
     private final PacingStats release = new PacingStats();
     private long epoch = -1;
@@ -36,15 +37,17 @@ public final class RealtimeLoop {
 
     /**
      * @param flags     the model's packet flags for every datagram (IPv4 or IPv6, UDP)
-     * @param spinNanos how long before a deadline to stop parking and spin
+     * @param settings  how long to spin before a deadline, and the warm-up not counted in lateness
      */
-    public RealtimeLoop(ForwardingHost host, IngressRing ingress, Egress egress, int flags, long spinNanos) {
+    public RealtimeLoop(ForwardingHost host, IngressRing ingress, Egress egress, int flags,
+                        EmulatorSettings settings) {
         this.host = host;
         this.kernel = host.kernel();
         this.ingress = ingress;
         this.egress = egress;
         this.flags = flags;
-        this.spinNanos = spinNanos;
+        this.spinNanos = settings.spinNanos();
+        this.warmUpNanos = settings.warmUpNanos();
         host.connectFarEnd(tap);
     }
 
@@ -79,7 +82,7 @@ public final class RealtimeLoop {
             long now = clock();
             long next = Math.min(kernel.nextEventTime(), tap.nextDue());
             if (next <= now) {
-                if (next == kernel.nextEventTime()) {
+                if (next == kernel.nextEventTime() && now > warmUpNanos) {
                     pacer.record(now - next);
                 }
                 kernel.runUntil(now);
@@ -114,7 +117,9 @@ public final class RealtimeLoop {
             ByteBuffer b = ingress.bytesOf(seq);
             int bytes = b.remaining();
             // lateness as the datagram is handed to the socket
-            release.record(clock() - due);
+            if (due > warmUpNanos) {
+                release.record(clock() - due);
+            }
             egress.send(b, ingress.sourceOf(seq));
             packetsOut++;
             bytesOut += bytes;
@@ -139,6 +144,11 @@ public final class RealtimeLoop {
         }
     }
 
+    /** Wall time since {@link #start()}, ns. */
+    public long elapsedNanos() {
+        return epoch < 0 ? 0 : clock();
+    }
+
     /** The counters now; call on the pacing thread (or after it stopped). */
     public Counters counters() {
         TreeMap<String, Long> drops = new TreeMap<>(host.drops());
@@ -151,7 +161,7 @@ public final class RealtimeLoop {
         if (stale > 0) {
             drops.put(IngressRing.STALE, stale);
         }
-        return new Counters(epoch < 0 ? 0 : clock(), ingress.published(), packetsOut, bytesOut, drops,
+        return new Counters(elapsedNanos(), ingress.published(), packetsOut, bytesOut, drops,
                 host.cpuNanos(), pacer.summary(), release.summary());
     }
 }
