@@ -58,16 +58,7 @@ class EmulatorAccuracyTest {
             InetSocketAddress listen = edge.localAddress();
             ForwardingHost host = new ForwardingHost(s, 1, guest, ForwardingHost.Mode.RELAY, payload);
             Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP),
-                    settings, new Supervisor.Listener() {
-                        @Override
-                        public void second(Counters c) {
-                        }
-
-                        @Override
-                        public void failed(String component, String message) {
-                            System.err.println(component + ": " + message);
-                        }
-                    });
+                    settings, Listeners.silent());
             try {
                 Thread sender = new Thread(() -> {
                     try {
