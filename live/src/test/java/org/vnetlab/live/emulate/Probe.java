@@ -76,9 +76,13 @@ final class Probe {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             channel.close();
+            try {
             thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         }
     }
 }
