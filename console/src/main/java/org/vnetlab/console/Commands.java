@@ -6,6 +6,8 @@ import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Command;
+import org.vnetlab.console.commands.BenchEmulateCommand;
+import org.vnetlab.console.commands.EmulateCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
@@ -52,6 +54,8 @@ public final class Commands {
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
                 new SimCommand(loader),
+                new EmulateCommand(loader),
+                new BenchEmulateCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session));
     }
