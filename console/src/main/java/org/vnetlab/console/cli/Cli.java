@@ -52,12 +52,14 @@ public final class Cli {
                 io.out().println("vnetlab " + Version.current());
                 return OK;
             }
-            Command c = commands.get(args.get(0));
+            // a two-word command such as "bench emulate" is matched on both words
+            int words = args.size() > 1 && commands.containsKey(args.get(0) + " " + args.get(1)) ? 2 : 1;
+            Command c = commands.get(words == 2 ? args.get(0) + " " + args.get(1) : args.get(0));
             if (c == null) {
                 throw new UsageError("unknown command '" + args.get(0) + "'" + Suggest.hint(args.get(0), commands.keySet())
                         + " (vnetlab --help lists them)");
             }
-            List<String> rest = args.subList(1, args.size());
+            List<String> rest = args.subList(words, args.size());
             if (rest.contains("--help") || rest.contains("-h")) {
                 io.out().print(usage(c));
                 return OK;
