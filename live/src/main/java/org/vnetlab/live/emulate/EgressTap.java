@@ -34,9 +34,4 @@ final class EgressTap implements WireEnd {
         pending.removeHead(1);
         return seq;
     }
-
-    /** The next frame's payload bytes. */
-    int headPayload() {
-        return pending.headPayload();
-    }
 }

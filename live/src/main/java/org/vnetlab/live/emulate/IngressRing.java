@@ -95,10 +95,6 @@ public final class IngressRing {
         return published.get();
     }
 
-    public long consumed() {
-        return consumed;
-    }
-
     /** The next datagram for the model; call {@link #taken()} after reading it. */
     public long nextSeq() {
         return consumed;

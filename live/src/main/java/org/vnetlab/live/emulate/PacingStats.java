@@ -22,14 +22,6 @@ public final class PacingStats {
         max = Math.max(max, late);
     }
 
-    public long count() {
-        return count;
-    }
-
-    public long maxNanos() {
-        return max;
-    }
-
     /** The {@code q}-quantile (0..1) in ns, as the upper edge of its bin; 0 with no samples. */
     public long quantileNanos(double q) {
         if (count == 0) {

@@ -31,8 +31,13 @@ class EmulatorAccuracyTest {
     private static final long SECONDS = 2;
 
     @ParameterizedTest(name = "{0} {1} B")
-    @CsvSource({"native,200,40000", "native,800,40000", "native,1470,40000",
-            "xen-single,200,12000", "xen-single,800,12000", "xen-single,1470,12000",
+    // offered 1.3-2x what the slowed model carries: saturated, without loading this machine more than needed
+    // (a real sender on a busy machine sends in bursts, and bursts are what the model then drops). xen-burned
+    // is offered 12 k/s: between about 3 and 3.5 k/s its virtual-time prediction collapses (1.07 Mbit/s at
+    // 1470 B and 3.5 k/s, against ~23 at 2.5 k/s and at 5 k/s and more), which the emulator does not reproduce
+    // (docs/EMULATE.md)
+    @CsvSource({"native,200,28000", "native,800,28000", "native,1470,28000",
+            "xen-single,200,5000", "xen-single,800,5000", "xen-single,1470,5000",
             "xen-burned,200,12000", "xen-burned,800,12000", "xen-burned,1470,12000"})
     void relayedThroughputMatchesTheVirtualTimePrediction(String name, int payload, double rate) throws Exception {
         Scenario s = new ScenarioLoader().load(name, List.of(SLOW)).scenario();

@@ -25,7 +25,7 @@ public final class Relay extends Task {
     private final int maxBatch;
     private final RandomStream random;
     private final PacketQueue batch = PacketQueue.unbounded("relay.batch");
-    private long relayed;
+    private long sendDrops;
 
     public Relay(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack, double deviceCost,
                  int maxBatch, RandomStream random) {
@@ -39,9 +39,9 @@ public final class Relay extends Task {
         socket.onNonEmpty(this::wake);
     }
 
-    /** Datagrams sent on so far. */
-    public long relayed() {
-        return relayed;
+    /** Datagrams lost because the device queue filled while the batch was being relayed. */
+    public long sendDrops() {
+        return sendDrops;
     }
 
     @Override
@@ -86,8 +86,8 @@ public final class Relay extends Task {
                 port.send(ready, step, batch.headStamp(), batch.headStampStep(), sendable, batch.headPayload(),
                         batch.headFlow(), batch.headSeq(), 0, batch.headFlags() | Packets.OUTBOUND);
                 room -= sendable;
-                relayed += sendable;
             }
+            sendDrops += n - sendable;
             ready += n * step;
             batch.removeHead(n);
         }

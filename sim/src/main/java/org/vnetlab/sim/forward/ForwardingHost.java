@@ -39,7 +39,8 @@ public final class ForwardingHost {
     private final Testbed bed;
     private final GuestSite guest;
     private final Flows.Flow flow;
-    private final PacketQueue socket;
+    /** The relay, or null when the guest reflects. */
+    private final Relay relay;
 
     /**
      * @param socketPayload the payload the guest's receive buffer is sized for (Linux counts bytes; the
@@ -57,14 +58,16 @@ public final class ForwardingHost {
         }
         QueueSettings q = bed.queues();
         this.flow = bed.flows().add(guest.name(), guest.mac(), guest.stack());
-        this.socket = new PacketQueue(guest.name() + ".socket.rx.drop",
+        PacketQueue socket = new PacketQueue(guest.name() + ".socket.rx.drop",
                 UdpSink.socketCapacity(q.socketBufferBytes(), socketPayload, q.skbOverheadBytes()));
         bed.flows().bindGuest(flow, socket);
         bed.trace(socket);
         if (mode == Mode.RELAY) {
-            guest.place(false).add(new Relay(guest.name() + ".relay", guest.domain(), socket, guest.txPort(),
-                    guest.stack(), guest.deviceTxCost(), q.appBatch(), bed.random(guest.name() + ".relay")));
+            relay = new Relay(guest.name() + ".relay", guest.domain(), socket, guest.txPort(), guest.stack(),
+                    guest.deviceTxCost(), q.appBatch(), bed.random(guest.name() + ".relay"));
+            guest.place(false).add(relay);
         } else {
+            relay = null;
             guest.place(false).add(new Reflector(guest.name() + ".reflector", guest.domain(), socket,
                     guest.txPort(), guest.stack(), guest.deviceTxCost(), bed.random(guest.name() + ".reflector")));
         }
@@ -123,6 +126,9 @@ public final class ForwardingHost {
             if (q.drops() > 0) {
                 out.merge(q.dropTrace(), q.drops(), Long::sum);
             }
+        }
+        if (relay != null && relay.sendDrops() > 0) {
+            out.put(guest.name() + ".relay.send.drop", relay.sendDrops());
         }
         return out;
     }
