@@ -157,14 +157,23 @@ public final class EmulateCommand implements Command {
             // the emulator runs on its own threads; this one waits for the end
         }
         if (failure.get() != null) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
             emulator.awaitTermination(Duration.ofSeconds(5));
             io.err().println("emulate: " + failure.get());
             return 1;
         }
         finish.run();
-        Runtime.getRuntime().removeShutdownHook(hook);
+        removeHook(hook);
         return 0;
+    }
+
+    /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM or Ctrl-C: the hook reported and wrote the result
+        }
     }
 
     private static void report(Emulator emulator, LoadedScenario loaded, long seed, IpVersion ip, boolean reflect,
