@@ -37,7 +37,7 @@ public final class Emulator {
     }
 
     /**
-     * Starts the model of {@code host} between {@code edge} and the world.
+     * Starts the model of {@code host} between {@code edge} and the world; returns once the edge takes traffic.
      *
      * @param ingress the ring {@code edge} fills
      * @param flags   the model's flags of every datagram ({@link Packets#flags})
@@ -46,8 +46,16 @@ public final class Emulator {
                                  EmulatorSettings settings, Supervisor.Listener listener) {
         RealtimeLoop loop = new RealtimeLoop(host, ingress, edge, flags, settings);
         Config config = ConfigFactory.parseString(SYSTEM_CONFIG).withFallback(ConfigFactory.load());
-        return new Emulator(ActorSystem.create(Supervisor.create(loop, edge, settings, listener), "vnetlab-emulator",
-                config));
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Emulator e = new Emulator(ActorSystem.create(Supervisor.create(loop, edge, settings, listener, ready),
+                "vnetlab-emulator", config));
+        try {
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (Exception notReady) {
+            e.system.terminate();
+            throw new IllegalStateException("the emulator did not start: " + notReady.getMessage(), notReady);
+        }
+        return e;
     }
 
     /** Stops the emulator and returns its final counters. */

@@ -37,6 +37,7 @@ public final class ModelHost extends AbstractBehavior<ModelHost.Command> {
     public static Behavior<Command> create(RealtimeLoop loop, long sliceNanos, ActorRef<Supervisor.Command> supervisor) {
         return Behaviors.setup(ctx -> {
             loop.start();
+            supervisor.tell(new Supervisor.ModelStarted());
             ctx.getSelf().tell(new Slice());
             return new ModelHost(ctx, loop, sliceNanos, supervisor);
         });

@@ -1,6 +1,7 @@
 package org.vnetlab.live.emulate;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulator's guardian: starts the edge and the {@link ModelHost} (on the pacing thread),
+ * The emulator's guardian: starts the {@link ModelHost} (on the pacing thread) and, once its clock runs, the edge;
  * passes each second's counters to the listener, and stops everything cleanly when asked or when
  * a component fails (the model host's exception, the edge's socket error): the failure is
  * reported once, the edge is closed, and the actor system ends instead of hanging.
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor extends AbstractBehavior<Supervisor.Command> {
 
     /** What the supervisor understands. */
-    public sealed interface Command permits Second, Failed, Finish, Finished {
+    public sealed interface Command permits ModelStarted, Second, Failed, Finish, Finished {
+    }
+
+    /** The model host's clock has started: the edge may take traffic. */
+    record ModelStarted() implements Command {
     }
 
     /** One second's counters from the model host. */
@@ -52,29 +57,44 @@ public final class Supervisor extends AbstractBehavior<Supervisor.Command> {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     static final String PACER_DISPATCHER = "vnetlab.emulator.pacer-dispatcher";
     private final Edge edge;
+    private final RealtimeLoop loop;
+    private final CompletableFuture<Void> ready;
     private final Listener listener;
     private final ActorRef<ModelHost.Command> model;
     private boolean finishing;
 
-    public static Behavior<Command> create(RealtimeLoop loop, Edge edge, EmulatorSettings settings, Listener listener) {
-        return Behaviors.setup(ctx -> new Supervisor(ctx, loop, edge, settings, listener));
+    /**
+     * @param ready completed once the model's clock runs and the edge takes traffic (not before: datagrams
+     *              taken earlier would all enter the model at once)
+     */
+    public static Behavior<Command> create(RealtimeLoop loop, Edge edge, EmulatorSettings settings, Listener listener,
+                                           CompletableFuture<Void> ready) {
+        return Behaviors.setup(ctx -> new Supervisor(ctx, loop, edge, settings, listener, ready));
     }
 
     private Supervisor(ActorContext<Command> ctx, RealtimeLoop loop, Edge edge, EmulatorSettings settings,
-                       Listener listener) {
+                       Listener listener, CompletableFuture<Void> ready) {
         super(ctx);
         this.edge = edge;
+        this.loop = loop;
+        this.ready = ready;
         this.listener = listener;
         this.model = ctx.spawn(ModelHost.create(loop, settings.sliceNanos(), ctx.getSelf()), "model-host",
                 DispatcherSelector.fromConfig(PACER_DISPATCHER));
         ctx.watch(model);
-        ActorRef<Command> self = ctx.getSelf();
+    }
+
+    private Behavior<Command> onModelStarted() {
+        ActorRef<Command> self = getContext().getSelf();
         edge.start(loop::poke, (component, message) -> self.tell(new Failed(component, message)));
+        ready.complete(null);
+        return this;
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(ModelStarted.class, m -> onModelStarted())
                 .onMessage(Second.class, s -> {
                     listener.second(s.counters());
                     return this;
@@ -93,6 +113,7 @@ public final class Supervisor extends AbstractBehavior<Supervisor.Command> {
 
     private Behavior<Command> fail(String component, String message) {
         LOG.error("emulator component failed: {}: {}", component, message);
+        ready.completeExceptionally(new IllegalStateException(component + ": " + message));
         listener.failed(component, message);
         return Behaviors.stopped();
     }

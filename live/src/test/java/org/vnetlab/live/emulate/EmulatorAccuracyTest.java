@@ -27,24 +27,26 @@ import org.vnetlab.sim.packet.Packets;
  */
 class EmulatorAccuracyTest {
 
-    /** Slow enough that every platform saturates below ~25 k packets/s. */
-    private static final String SLOW = "host.cpu-speed=0.05";
-    private static final long SECONDS = 2;
+    private static final long SECONDS = 1;
     private static final int TRIALS = 5;
+    private static final int EMULATED_TRIALS = 3;
+    /** Traffic flows this long before throughput is counted: the model's queues fill, the JIT compiles. */
+    private static final long WARM_UP_MS = 500;
 
-    @ParameterizedTest(name = "{0} {1} B")
-    // offered 1.3-2x what the slowed model carries: saturated, without loading this machine more than needed
-    // (a real sender on a busy machine sends in bursts, and bursts are what the model then drops). xen-burned
-    // is offered 12 k/s: between about 3 and 3.5 k/s its virtual-time prediction collapses (1.07 Mbit/s at
-    // 1470 B and 3.5 k/s, against ~23 at 2.5 k/s and at 5 k/s and more), which the emulator does not reproduce
-    // (docs/EMULATE.md)
-    @CsvSource({"native,200,28000", "native,800,28000", "native,1470,28000",
-            "xen-single,200,5000", "xen-single,800,5000", "xen-single,1470,5000",
-            "xen-burned,200,12000", "xen-burned,800,12000", "xen-burned,1470,12000"})
-    void relayedThroughputMatchesTheVirtualTimePrediction(String name, int payload, double rate) throws Exception {
-        Scenario s = new ScenarioLoader().load(name, List.of(SLOW)).scenario();
+    // the host's CPU slowed to 2 % (native) or 5 % (Xen) of the study's, and offered 1.3-2x what the slowed model
+    // carries: saturated, at rates this shared machine sends and receives without stalling (a real sender on a
+    // busy machine sends in bursts, and bursts are what the model then drops). xen-burned is offered 12 k/s:
+    // between about 3 and 3.5 k/s its virtual-time prediction collapses (1.07 Mbit/s at 1470 B and 3.5 k/s,
+    // against ~23 at 2.5 k/s and at 5 k/s and more), which the emulator does not reproduce (docs/EMULATE.md)
+    @ParameterizedTest(name = "{0} {2} B")
+    @CsvSource({"native,0.02,200,11000", "native,0.02,800,11000", "native,0.02,1470,11000",
+            "xen-single,0.05,200,5000", "xen-single,0.05,800,5000", "xen-single,0.05,1470,5000",
+            "xen-burned,0.05,200,12000", "xen-burned,0.05,800,12000", "xen-burned,0.05,1470,12000"})
+    void relayedThroughputMatchesTheVirtualTimePrediction(String name, double cpuSpeed, int payload, double rate)
+            throws Exception {
+        Scenario s = new ScenarioLoader().load(name, List.of("host.cpu-speed=" + cpuSpeed)).scenario();
         String guest = ForwardingHost.defaultGuest(s);
-        long duration = TimeUnit.SECONDS.toNanos(SECONDS);
+        long duration = TimeUnit.SECONDS.toNanos(2);
         // the prediction is the median over trials, as the study's method reports (xen-burned's spread is ~±5 %)
         double[] trials = new double[TRIALS];
         for (int t = 0; t < TRIALS; t++) {
@@ -52,9 +54,15 @@ class EmulatorAccuracyTest {
                     new RunSpec(Transport.UDP, IpVersion.IPV4, payload, Direction.RX, t, duration), rate);
         }
         double predicted = Stats.median(trials);
-        double measured = emulate(s, guest, payload, rate);
-        System.out.printf("%s %d B at %.0f/s: emulated %.2f Mbit/s, predicted %.2f Mbit/s%n", name, payload, rate,
-                measured, predicted);
+        // the measurement is a median over trials too: this machine is shared, and a stall of its CPUs bunches the
+        // arrivals (and a burst is what the model then drops)
+        double[] runs = new double[EMULATED_TRIALS];
+        for (int t = 0; t < EMULATED_TRIALS; t++) {
+            runs[t] = emulate(s, guest, payload, rate);
+        }
+        double measured = Stats.median(runs);
+        System.out.printf("%s %d B at %.0f/s: emulated %.2f Mbit/s %s, predicted %.2f Mbit/s%n", name, payload, rate,
+                measured, java.util.Arrays.toString(runs), predicted);
         double offered = rate * payload * 8 / 1e6;
         assertTrue(predicted < 0.9 * offered, "the model must saturate: predicted " + predicted + " of " + offered);
         assertEquals(predicted, measured, 0.10 * predicted, name + " " + payload + " B");
@@ -74,13 +82,14 @@ class EmulatorAccuracyTest {
             try {
                 Thread sender = new Thread(() -> {
                     try {
-                        client.send(listen, payload, rate, TimeUnit.SECONDS.toNanos(SECONDS) + 300_000_000L);
+                        client.send(listen, payload, rate, TimeUnit.SECONDS.toNanos(SECONDS)
+                                + TimeUnit.MILLISECONDS.toNanos(WARM_UP_MS));
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException(e);
                     }
                 });
                 sender.start();
-                Thread.sleep(300);
+                Thread.sleep(WARM_UP_MS);
                 server.openWindow();
                 Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
                 double mbps = server.windowMbps();
