@@ -39,7 +39,11 @@ class EmulatorLifecycleTest {
             Emulator e = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV6, Transport.UDP), settings,
                     Listeners.silent());
             long sent = client.send(edge.localAddress(), 1000, 2000, TimeUnit.MILLISECONDS.toNanos(500));
-            Thread.sleep(200);
+            // the last ones are still in the model (or waiting for a CPU on this shared machine) for a while
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.packets.get() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(e.awaitTermination(Duration.ofSeconds(5)), "the actor system ends after finish");
             assertEquals(sent, c.packetsIn());
