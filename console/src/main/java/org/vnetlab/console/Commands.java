@@ -14,6 +14,8 @@ import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
 import org.vnetlab.console.commands.CalibrateCommand;
 import org.vnetlab.console.commands.PlanCommand;
+import org.vnetlab.console.commands.BenchEmulateCommand;
+import org.vnetlab.console.commands.EmulateCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
@@ -71,6 +73,7 @@ public final class Commands {
                 new CalibrateCommand(loader),
                 new WhatifCommand(loader),
                 new PlanCommand(loader),
+                new EmulateCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session),
                 new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
@@ -79,6 +82,6 @@ public final class Commands {
                 new CommandGroup("testbed", "two hosts as network namespaces of this machine, for measure (root)",
                         List.of(new TestbedUpCommand(), new TestbedDownCommand())),
                 new CommandGroup("bench", "benchmarks that print their figures",
-                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live))));
+                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchEmulateCommand(loader))));
     }
 }

@@ -26,6 +26,11 @@ public final class Kernel {
         return fired;
     }
 
+    /** Time of the earliest scheduled event, or {@link Long#MAX_VALUE} when none is: a realtime clock waits for it. */
+    public long nextEventTime() {
+        return size == 0 ? Long.MAX_VALUE : heap[0].time;
+    }
+
     /** Schedules (or re-schedules) {@code e} at absolute time {@code at} (not before now). */
     public void scheduleAt(Event e, long at) {
         if (at < now) {

@@ -20,7 +20,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * <p>Frames in flight are kept as trains with their arrival times and admitted to the ring
  * lazily, whenever the NIC is looked at: a flood of frames that find the ring full costs O(1).
  */
-public final class NicRx {
+public final class NicRx implements WireEnd {
 
     private final Kernel kernel;
     private final Nic nic;
@@ -82,7 +82,8 @@ public final class NicRx {
     }
 
     /** Frames reach this NIC: the first at {@code arrival0}, then one every {@code step} ns. */
-    void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
+    @Override
+    public void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
                 long ack, int flags) {
         inflight.offer(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
         if (irqEnabled) {

@@ -21,7 +21,7 @@ public final class NicTx implements PacketPort {
     private final DataRate rate;
     private final long propagation;
     private final long frameOverhead;
-    private final NicRx far;
+    private WireEnd far;
     /** Frames not yet on the wire, as trains whose ready time is when they start on it. */
     private final PacketQueue queued = PacketQueue.unbounded("nic.tx.queued");
     private long busyUntil;
@@ -45,7 +45,7 @@ public final class NicTx implements PacketPort {
     /**
      * @param frameOverhead time per frame beyond its bits (the NIC's per-frame turnaround)
      */
-    public NicTx(Kernel kernel, int capacity, DataRate rate, long frameOverhead, long propagation, NicRx far) {
+    public NicTx(Kernel kernel, int capacity, DataRate rate, long frameOverhead, long propagation, WireEnd far) {
         this.kernel = kernel;
         this.frameOverhead = frameOverhead;
         this.capacity = capacity;
@@ -62,6 +62,14 @@ public final class NicTx implements PacketPort {
             }
             queued.removeHead(started);
         }
+    }
+
+    /**
+     * Connects the far end of the wire to {@code end} instead: the emulator's edge device, which
+     * sends each frame to a real socket when it reaches the far end.
+     */
+    public void connectFarEnd(WireEnd end) {
+        this.far = end;
     }
 
     @Override

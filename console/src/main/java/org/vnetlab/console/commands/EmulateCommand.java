@@ -1,0 +1,230 @@
+package org.vnetlab.console.commands;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.vnetlab.config.LoadedScenario;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Command;
+import org.vnetlab.console.cli.Option;
+import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.console.format.EmulatorLine;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.live.emulate.Counters;
+import org.vnetlab.live.emulate.EmulationResult;
+import org.vnetlab.live.emulate.Emulator;
+import org.vnetlab.live.emulate.EmulatorSettings;
+import org.vnetlab.live.emulate.IngressRing;
+import org.vnetlab.live.emulate.Supervisor;
+import org.vnetlab.live.emulate.UdpEdge;
+import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * Runs a scenario's machine 1 in real time between real sockets: datagrams arriving at --listen
+ * cross the modelled host to a guest and leave for --forward (or, with --reflect, back to their
+ * sender) when the model says they reach the far end of the wire.
+ */
+public final class EmulateCommand implements Command {
+
+    static final Option GUEST = Option.value("--guest", "NAME", "the guest the traffic goes through",
+            "the scenario's measured guest");
+    static final Option LISTEN = Option.value("--listen", "ADDR:PORT", "where datagrams arrive ([::1]:9000 for IPv6)",
+            null);
+    static final Option FORWARD = Option.value("--forward", "ADDR:PORT", "where the guest's datagrams go on to", null);
+    static final Option REFLECT = Option.flag("--reflect", "the guest's reflector answers each datagram to its sender");
+    static final Option UDP = Option.flag("--udp", "carry UDP (the default)");
+    static final Option TCP = Option.flag("--tcp", "carry TCP (not implemented yet)");
+    static final Option DURATION = Option.value("--duration", "SECONDS", "stop after this long", "until Ctrl-C");
+    static final Option SEED = Option.value("--seed", "N", "the model's seed", "the scenario's method.seed");
+
+    private final ScenarioLoader loader;
+
+    public EmulateCommand(ScenarioLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public String name() {
+        return "emulate";
+    }
+
+    @Override
+    public String arguments() {
+        return "SCENARIO|FILE";
+    }
+
+    @Override
+    public String summary() {
+        return "forward real UDP datagrams through a scenario's modelled host in real time";
+    }
+
+    @Override
+    public boolean takesScenario() {
+        return true;
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(GUEST, LISTEN, FORWARD, REFLECT, UDP, TCP, DURATION, SEED, ScenarioOptions.SET,
+                ScenarioOptions.PARAMS, SimCommand.JSON);
+    }
+
+    @Override
+    public int run(ParsedArgs args, Terminal io) throws Exception {
+        String name = args.single("scenario name or file");
+        if (args.has(TCP.name())) {
+            throw new UsageError("emulate: --tcp is not implemented: the emulator carries UDP only (docs/EMULATE.md)");
+        }
+        InetSocketAddress listen = address(args, LISTEN).orElseThrow(
+                () -> new UsageError("emulate: --listen ADDR:PORT is required"));
+        boolean reflect = args.has(REFLECT.name());
+        InetSocketAddress forward = address(args, FORWARD).orElse(null);
+        if (reflect == (forward != null)) {
+            throw new UsageError("emulate: give exactly one of --forward ADDR:PORT and --reflect");
+        }
+        IpVersion ip = listen.getAddress() instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
+        if (forward != null && (forward.getAddress() instanceof Inet6Address) != (ip == IpVersion.IPV6)) {
+            throw new UsageError("emulate: --listen and --forward must both be IPv4 or both IPv6");
+        }
+        Duration duration = args.value(DURATION.name(), s -> {
+            double v = Double.parseDouble(s);
+            if (!(v > 0)) {
+                throw new IllegalArgumentException();
+            }
+            return Duration.ofNanos((long) (v * 1e9));
+        }, "expected seconds, more than 0").orElse(null);
+        LoadedScenario loaded = ScenarioOptions.load(loader, name, args);
+        Scenario s = loaded.scenario();
+        long seed = args.value(SEED.name(), Long::parseLong, "expected an integer").orElse(s.method().seed());
+        String guest = args.value(GUEST.name()).orElse(ForwardingHost.defaultGuest(s));
+        if (!s.platform().guestNames().contains(guest)) {
+            throw new UsageError("emulate: --guest " + guest + ": no such guest in " + s.name() + " (it has: "
+                    + String.join(", ", s.platform().guestNames()) + ")");
+        }
+        EmulatorSettings settings = Emulator.settings();
+        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
+        UdpEdge edge;
+        try {
+            edge = new UdpEdge(listen, forward, ring);
+        } catch (java.io.IOException e) {
+            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
+        }
+        ForwardingHost host = new ForwardingHost(s, seed, guest,
+                reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
+        EmulatorLine line = new EmulatorLine();
+        AtomicReference<String> failure = new AtomicReference<>();
+        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
+                edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
+        Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings,
+                new Supervisor.Listener() {
+                    @Override
+                    public void second(Counters c) {
+                        io.out().println(line.next(c));
+                    }
+
+                    @Override
+                    public void failed(String component, String message) {
+                        failure.set(component + ": " + message);
+                    }
+                });
+        AtomicBoolean finished = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (finished.compareAndSet(false, true)) {
+                report(emulator, loaded, seed, ip, reflect, guest, args, io);
+            }
+        };
+        Thread hook = new Thread(finish, "vnetlab-emulate-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end && !io.isCancelled() && !emulator.awaitTermination(Duration.ofMillis(100))) {
+            // the emulator runs on its own threads; this one waits for the end
+        }
+        if (failure.get() != null) {
+            removeHook(hook);
+            emulator.awaitTermination(Duration.ofSeconds(5));
+            io.err().println("emulate: " + failure.get());
+            return 1;
+        }
+        finish.run();
+        removeHook(hook);
+        return 0;
+    }
+
+    /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM or Ctrl-C: the hook reported and wrote the result
+        }
+    }
+
+    private static void report(Emulator emulator, LoadedScenario loaded, long seed, IpVersion ip, boolean reflect,
+                               String guest, ParsedArgs args, Terminal io) {
+        try {
+            Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            emulator.awaitTermination(Duration.ofSeconds(5));
+            Result r = EmulationResult.of(loaded.scenario().name(), seed, Version.current(), loaded.parameters(),
+                    ip.key(), reflect ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD, guest, c);
+            io.publish(r);
+            io.out().printf(Locale.ROOT, "total: %.1f s, %d datagrams in, %d out, %.2f Mbit/s out, drops %s%n",
+                    c.elapsedNanos() / 1e9, c.packetsIn(), c.packetsOut(), r.points().get(0).throughputMbps(),
+                    c.drops().isEmpty() ? "none" : c.drops());
+            io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
+                    + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
+            if (args.has(SimCommand.JSON.name())) {
+                Path p = Path.of(args.value(SimCommand.JSON.name()).get());
+                Files.writeString(p, ResultJson.write(r));
+                io.err().println("wrote " + p);
+            }
+            io.out().flush();
+        } catch (Exception e) {
+            io.err().println("emulate: stopping: " + e.getMessage());
+        }
+    }
+
+    /** ADDR:PORT, with IPv6 addresses in brackets. */
+    static java.util.Optional<InetSocketAddress> address(ParsedArgs args, Option o) {
+        return args.value(o.name()).map(v -> {
+            int colon = v.lastIndexOf(':');
+            if (colon <= 0 || colon == v.length() - 1) {
+                throw new UsageError("emulate: " + o.name() + " " + v + ": expected ADDR:PORT ([ADDR]:PORT for IPv6)");
+            }
+            String host = v.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(v.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new UsageError("emulate: " + o.name() + " " + v + ": the port must be 0-65535");
+            }
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), port);
+            } catch (UnknownHostException e) {
+                throw new UsageError("emulate: " + o.name() + " " + v + ": unknown host " + host);
+            }
+        });
+    }
+}

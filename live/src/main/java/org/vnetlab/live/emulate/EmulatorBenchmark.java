@@ -1,0 +1,74 @@
+package org.vnetlab.live.emulate;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * The emulator's own limits: packets per second it forwards with a model whose CPU costs are all
+ * zero (so only the realtime clock and the components' bookkeeping limit it), and how late its
+ * pacer runs the model's events and releases datagrams against their modelled times.
+ */
+public final class EmulatorBenchmark {
+
+    /** Model parameters that are counts or not CPU costs, kept when the costs are zeroed. */
+    private static final String KEEP = "cost.softirq-restarts";
+
+    private EmulatorBenchmark() {
+    }
+
+    /** What one benchmark run measured. */
+    public record Figures(double offeredPerSecond, double forwardedPerSecond, long dropped, Counters counters) {
+    }
+
+    /** The scenario with every modelled CPU cost (and wake-up latency) set to zero. */
+    public static Scenario zeroCost(Scenario s) {
+        Map<String, Double> zeros = new TreeMap<>();
+        s.parameters().values().forEach((k, v) -> {
+            if (k.startsWith("cost.") && !k.equals(KEEP)) {
+                zeros.put(k, 0.0);
+            }
+        });
+        zeros.put("xen.vcpu-wake-ns", 0.0);
+        return new Scenario(s.name(), s.description(), s.host(), s.peer(), s.link(), s.platform(), s.workloads(),
+                s.method(), s.parameters().with(zeros));
+    }
+
+    /**
+     * Offers {@code rate} datagrams per second of {@code payload} bytes for {@code duration} to
+     * the zero-cost model of {@code s} through a socket-free edge.
+     */
+    public static Figures run(Scenario s, int payload, double rate, Duration duration) throws Exception {
+        EmulatorSettings settings = Emulator.settings();
+        IngressRing ring = new IngressRing(settings.slots(), Math.max(settings.slotBytes(), payload + 1));
+        GeneratorEdge edge = new GeneratorEdge(ring, payload, rate, 16);
+        ForwardingHost host = new ForwardingHost(zeroCost(s), 1, ForwardingHost.defaultGuest(s),
+                ForwardingHost.Mode.RELAY, payload);
+        String[] failure = new String[1];
+        Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
+                new Supervisor.Listener() {
+                    @Override
+                    public void second(Counters c) {
+                    }
+
+                    @Override
+                    public void failed(String component, String message) {
+                        failure[0] = component + ": " + message;
+                    }
+                });
+        if (emulator.awaitTermination(duration)) {
+            throw new IllegalStateException("emulator stopped: " + failure[0]);
+        }
+        Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        emulator.awaitTermination(Duration.ofSeconds(5));
+        double seconds = c.elapsedNanos() / 1e9;
+        long dropped = c.drops().values().stream().mapToLong(Long::longValue).sum();
+        return new Figures(c.packetsIn() / seconds, edge.sent() / seconds, dropped, c);
+    }
+}

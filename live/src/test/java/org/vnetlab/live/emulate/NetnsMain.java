@@ -1,0 +1,66 @@
+package org.vnetlab.live.emulate;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * The three roles of the namespace test, one per process (a process lives in one namespace):
+ * {@code sink ADDR PORT SECONDS}, {@code emulate SCENARIO LISTEN_ADDR PORT FORWARD_ADDR PORT SECONDS},
+ * {@code send ADDR PORT PAYLOAD RATE SECONDS}. Each prints one result line.
+ */
+public final class NetnsMain {
+
+    private NetnsMain() {
+    }
+
+    public static void main(String[] a) throws Exception {
+        switch (a[0]) {
+            case "sink" -> {
+                try (UdpPeer sink = new UdpPeer(address(a[1], a[2]))) {
+                    System.out.println("ready");
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(a[3])));
+                    System.out.println("received " + sink.packets.get() + " " + sink.bytes.get());
+                }
+            }
+            case "emulate" -> {
+                Scenario s = new ScenarioLoader().load(a[1], List.of()).scenario();
+                EmulatorSettings settings = Emulator.settings();
+                IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
+                UdpEdge edge = new UdpEdge(address(a[2], a[3]), address(a[4], a[5]), ring);
+                ForwardingHost host = new ForwardingHost(s, 1, ForwardingHost.defaultGuest(s),
+                        ForwardingHost.Mode.RELAY, 1470);
+                Emulator e = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
+                        Listeners.silent());
+                System.out.println("ready");
+                if (e.awaitTermination(Duration.ofSeconds(Long.parseLong(a[6])))) {
+                    System.out.println("failed");
+                    return;
+                }
+                Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                e.awaitTermination(Duration.ofSeconds(5));
+                System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut());
+            }
+            case "send" -> {
+                try (UdpPeer client = new UdpPeer(new InetSocketAddress(0))) {
+                    long sent = client.send(address(a[1], a[2]), Integer.parseInt(a[3]), Double.parseDouble(a[4]),
+                            TimeUnit.SECONDS.toNanos(Long.parseLong(a[5])));
+                    System.out.println("sent " + sent);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown role " + a[0]);
+        }
+    }
+
+    private static InetSocketAddress address(String host, String port) throws Exception {
+        return new InetSocketAddress(InetAddress.getByName(host), Integer.parseInt(port));
+    }
+}

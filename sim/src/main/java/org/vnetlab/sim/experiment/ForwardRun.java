@@ -1,0 +1,53 @@
+package org.vnetlab.sim.experiment;
+
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.app.UdpSender;
+import org.vnetlab.sim.app.UdpSink;
+import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.model.GuestSite;
+import org.vnetlab.sim.model.QueueSettings;
+import org.vnetlab.sim.model.Testbed;
+import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * The emulator's path in virtual time: machine 2 sends an iperf-like UDP stream to a guest of
+ * machine 1, the guest relays every datagram back to machine 2, where a sink counts what
+ * arrives. This is the prediction an emulator run is compared with: the same components, the
+ * virtual-time clock, and a modelled sender in place of the real socket.
+ */
+public final class ForwardRun {
+
+    /**
+     * @param spec its payload, protocol, duration and trial (the seed) are used; transport is UDP
+     * @param rate offered rate of the sender on machine 2, packets per second
+     * @return payload throughput arriving back at machine 2, Mbit/s
+     */
+    public static double relayMbps(Scenario s, String guest, RunSpec spec, double rate) {
+        ForwardingHost host = new ForwardingHost(s, spec.seed(s.method().seed()), guest, ForwardingHost.Mode.RELAY,
+                spec.payload());
+        Testbed bed = host.testbed();
+        QueueSettings q = bed.queues();
+        GuestSite peer = bed.peer().guest(Testbed.PEER);
+        PacketQueue socket = new PacketQueue("peer.socket.rx.drop",
+                UdpSink.socketCapacity(q.socketBufferBytes(), spec.payload(), q.skbOverheadBytes()));
+        host.bindPeerSocket(socket);
+        UdpSink sink = new UdpSink("peer.sink", peer.domain(), socket, peer.stack(), q.appBatch(),
+                bed.random("peer.sink"));
+        peer.place(false).add(sink);
+        int flags = Packets.flags(spec.ip(), Transport.UDP);
+        long gap = Math.max(1, Math.round(1e9 / rate));
+        UdpSender sender = new UdpSender("peer.sender", peer.domain(), bed.kernel(), peer.txPort(),
+                new UdpSender.Stream(host.flow(), spec.payload(), flags, gap), peer.stack(), peer.deviceTxCost(),
+                q.pacingWindowNanos(), q.appBatch() * 4, bed.random("peer.sender"));
+        peer.place(false).add(sender);
+        sender.start(0, spec.durationNanos());
+        host.start();
+        bed.kernel().runUntil(spec.durationNanos());
+        return sink.bytes() * 8e3 / spec.durationNanos();
+    }
+
+    private ForwardRun() {
+    }
+}
