@@ -21,7 +21,9 @@ public final class ScenarioCache implements AutoCloseable {
     private final Path file;
     private final Map<List<String>, Scenario> loaded = new ConcurrentHashMap<>();
 
+    /** @throws org.vnetlab.config.ConfigError for text that is not a self-contained scenario */
     public ScenarioCache(ScenarioLoader loader, String scenarioText) {
+        ScenarioText.check(scenarioText);
         this.loader = loader;
         try {
             this.file = Files.createTempFile("vnetlab-sweep-", ".conf");

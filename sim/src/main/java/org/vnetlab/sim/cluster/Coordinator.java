@@ -1,0 +1,237 @@
+package org.vnetlab.sim.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Done;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Failed;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.NoWorkerYet;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.NodeLost;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Pull;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Register;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Stop;
+import org.vnetlab.sim.experiment.RunResult;
+import org.vnetlab.sim.sweep.SweepExecutor;
+import org.vnetlab.sim.sweep.SweepJob;
+import org.vnetlab.sim.sweep.WorkItem;
+
+/**
+ * Hands a sweep's runs to the workers that ask for them. Every issued run is tracked with the
+ * node it went to; when a node becomes unreachable or leaves, its runs go back to the front of
+ * the queue and are issued again. The first result of a run counts; a later one (from a worker
+ * thought lost) is dropped. The outcome completes with every result, or with the finished ones
+ * after a stop.
+ */
+public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
+
+    /** The receptionist key workers find the coordinator by. */
+    public static final ServiceKey<CoordinatorProtocol> KEY = ServiceKey.create(CoordinatorProtocol.class,
+            "vnetlab-sweep-coordinator");
+
+    private final SweepJob job;
+    private final String version;
+    private final SweepExecutor.Progress progress;
+    private final Consumer<String> notices;
+    private final CompletableFuture<SortedMap<Integer, RunResult>> outcome;
+    private final Map<Integer, WorkItem> byIndex = new HashMap<>();
+    private final TreeSet<Integer> pending = new TreeSet<>();
+    private final Map<Integer, String> inFlight = new HashMap<>();
+    private final Map<ActorRef<WorkerProtocol>, Integer> demand = new LinkedHashMap<>();
+    private final SortedMap<Integer, RunResult> results = new TreeMap<>();
+    private boolean stopping;
+
+    private Coordinator(ActorContext<CoordinatorProtocol> ctx, SweepJob job, String version,
+                        SweepExecutor.Progress progress, Consumer<String> notices,
+                        CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
+        super(ctx);
+        this.job = job;
+        this.version = version;
+        this.progress = progress;
+        this.notices = notices;
+        this.outcome = outcome;
+        for (WorkItem item : job.items()) {
+            byIndex.put(item.index(), item);
+            pending.add(item.index());
+        }
+        ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+        ActorRef<ClusterEvent.UnreachableMember> unreachable = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
+                e -> new NodeLost(e.member().address().toString()));
+        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
+                e -> new NodeLost(e.member().address().toString()));
+        Cluster cluster = Cluster.get(ctx.getSystem());
+        cluster.subscriptions().tell(Subscribe.create(unreachable, ClusterEvent.UnreachableMember.class));
+        cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
+        if (job.items().isEmpty()) {
+            outcome.complete(results);
+        }
+    }
+
+    /**
+     * @param joinTimeout how long to wait for the first worker before failing
+     * @param outcome completed with the results by item index, or exceptionally with a one-line error
+     */
+    public static Behavior<CoordinatorProtocol> create(SweepJob job, String version, Duration joinTimeout,
+                                                       SweepExecutor.Progress progress, Consumer<String> notices,
+                                                       CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startSingleTimer(new NoWorkerYet(), joinTimeout);
+            return new Coordinator(ctx, job, version, progress, notices, outcome);
+        }));
+    }
+
+    @Override
+    public Receive<CoordinatorProtocol> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Register.class, this::onRegister)
+                .onMessage(Pull.class, this::onPull)
+                .onMessage(Done.class, this::onDone)
+                .onMessage(Failed.class, this::onFailed)
+                .onMessage(NodeLost.class, this::onNodeLost)
+                .onMessage(Stop.class, this::onStop)
+                .onMessage(NoWorkerYet.class, this::onNoWorkerYet)
+                .build();
+    }
+
+    private Behavior<CoordinatorProtocol> onRegister(Register r) {
+        String node = node(r.worker());
+        if (!r.version().equals(version)) {
+            String why = "this worker is vnetlab " + r.version() + ", the coordinator is vnetlab " + version;
+            notices.accept("refused worker " + node + ": " + why);
+            r.worker().tell(new WorkerProtocol.Refused(why));
+            return this;
+        }
+        notices.accept("worker " + node + " joined with " + r.slots() + " slots");
+        demand.putIfAbsent(r.worker(), 0);
+        r.worker().tell(stopping || outcome.isDone() ? new WorkerProtocol.SweepOver(results.size())
+                : new WorkerProtocol.Welcome(job.scenarioText(), job.work()));
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onPull(Pull p) {
+        if (demand.containsKey(p.worker())) {
+            demand.merge(p.worker(), p.count(), Integer::sum);
+            dispatch();
+        }
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onDone(Done d) {
+        if (results.containsKey(d.index()) || !byIndex.containsKey(d.index())) {
+            getContext().getLog().debug("dropped a duplicate result of run {} from {}", d.index(), node(d.worker()));
+            return this;
+        }
+        results.put(d.index(), d.result());
+        inFlight.remove(d.index());
+        pending.remove(d.index());
+        progress.runDone(results.size(), job.items().size());
+        if (results.size() == job.items().size()) {
+            finish();
+        } else if (stopping && inFlight.isEmpty()) {
+            finish();
+        }
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onFailed(Failed f) {
+        outcome.completeExceptionally(new IllegalStateException("run " + f.index() + " failed on worker "
+                + node(f.worker()) + ": " + f.error()));
+        tellWorkers(new WorkerProtocol.SweepOver(results.size()));
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onNodeLost(NodeLost lost) {
+        demand.keySet().removeIf(w -> node(w).equals(lost.address()));
+        List<Integer> again = new ArrayList<>();
+        for (Iterator<Map.Entry<Integer, String>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, String> e = it.next();
+            if (e.getValue().equals(lost.address())) {
+                again.add(e.getKey());
+                it.remove();
+            }
+        }
+        if (!again.isEmpty()) {
+            notices.accept("lost worker " + lost.address() + ": issuing its " + again.size() + " runs again");
+            if (!stopping) {
+                pending.addAll(again);
+                dispatch();
+            } else if (inFlight.isEmpty()) {
+                finish();
+            }
+        }
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onStop(Stop s) {
+        stopping = true;
+        pending.clear();
+        if (inFlight.isEmpty()) {
+            finish();
+        }
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onNoWorkerYet(NoWorkerYet n) {
+        if (demand.isEmpty() && results.isEmpty() && !outcome.isDone()) {
+            outcome.completeExceptionally(new IllegalStateException("no worker joined the cluster at "
+                    + getContext().getSystem().address() + " in time (start one: vnetlab worker --join HOST:PORT)"));
+        }
+        return this;
+    }
+
+    /** Gives every worker with demand as many pending runs as it asked for, lowest index first. */
+    private void dispatch() {
+        for (Map.Entry<ActorRef<WorkerProtocol>, Integer> e : demand.entrySet()) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            int n = Math.min(e.getValue(), pending.size());
+            if (n == 0) {
+                continue;
+            }
+            List<WorkItem> items = new ArrayList<>(n);
+            String node = node(e.getKey());
+            for (int i = 0; i < n; i++) {
+                int index = pending.pollFirst();
+                inFlight.put(index, node);
+                items.add(byIndex.get(index));
+            }
+            e.setValue(e.getValue() - n);
+            e.getKey().tell(new WorkerProtocol.Assign(items));
+        }
+    }
+
+    private void finish() {
+        tellWorkers(new WorkerProtocol.SweepOver(results.size()));
+        outcome.complete(new TreeMap<>(results));
+    }
+
+    private void tellWorkers(WorkerProtocol m) {
+        demand.keySet().forEach(w -> w.tell(m));
+    }
+
+    /** The address of a worker's node, as cluster events name it. */
+    private String node(ActorRef<?> worker) {
+        var a = worker.path().address();
+        return a.hasLocalScope() ? getContext().getSystem().address().toString() : a.toString();
+    }
+}
