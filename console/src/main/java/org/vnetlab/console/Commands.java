@@ -1,5 +1,4 @@
 package org.vnetlab.console;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
@@ -16,8 +15,10 @@ import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
+import org.vnetlab.console.commands.SweepCommand;
 import org.vnetlab.console.commands.TestbedDownCommand;
 import org.vnetlab.console.commands.TestbedUpCommand;
+import org.vnetlab.console.commands.WorkerCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
@@ -63,6 +64,8 @@ public final class Commands {
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
                 new SimCommand(loader),
+                new SweepCommand(loader),
+                new WorkerCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session),
                 new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",

@@ -17,7 +17,7 @@ import org.vnetlab.sim.sweep.SweepJob;
  * {@link Coordinator}; workers ({@code vnetlab worker --join}) pull the runs. Closing it leaves
  * the cluster, and workers end when they see the coordinator go.
  */
-public final class ClusterExecutor implements SweepExecutor, AutoCloseable {
+public final class ClusterExecutor implements SweepExecutor {
 
     private static final long POLL_MILLIS = 100;
     private final ClusterSettings settings;

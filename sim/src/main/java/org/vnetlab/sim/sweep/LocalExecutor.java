@@ -23,7 +23,7 @@ import org.vnetlab.sim.experiment.RunResult;
  * Runs a sweep job on this machine: a Pekko Streams pipeline fans the items out over a pool of
  * threads (one per core by default) and gathers the results as they finish.
  */
-public final class LocalExecutor implements SweepExecutor, AutoCloseable {
+public final class LocalExecutor implements SweepExecutor {
 
     private final ScenarioLoader loader;
     private final int parallelism;

@@ -8,7 +8,7 @@ import org.vnetlab.sim.experiment.RunResult;
  * Runs the items of a sweep job somewhere (this machine's cores, a cluster) and gathers the
  * results by item index. Which item runs where and when never changes a result.
  */
-public interface SweepExecutor {
+public interface SweepExecutor extends AutoCloseable {
 
     /** Told after each finished run. */
     interface Progress {
@@ -22,4 +22,8 @@ public interface SweepExecutor {
      */
     SortedMap<Integer, RunResult> execute(SweepJob job, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException;
+
+    /** Frees the executor's threads and nodes. */
+    @Override
+    void close() throws InterruptedException;
 }
