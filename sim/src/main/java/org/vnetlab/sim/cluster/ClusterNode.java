@@ -43,6 +43,7 @@ public final class ClusterNode {
             checkKeyStore(s);
             String store = s.keyStore().toAbsolutePath().toString();
             set.put("pekko.remote.artery.transport", "tls-tcp");
+            set.put("pekko.remote.artery.ssl.ssl-engine-provider", TlsEngineProvider.class.getName());
             set.put("pekko.remote.artery.ssl.config-ssl-engine.key-store", store);
             set.put("pekko.remote.artery.ssl.config-ssl-engine.trust-store", store);
             set.put("pekko.remote.artery.ssl.config-ssl-engine.key-store-password", s.keyStorePassword());

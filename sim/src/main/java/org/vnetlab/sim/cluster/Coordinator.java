@@ -3,6 +3,8 @@ package org.vnetlab.sim.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -30,6 +33,7 @@ import org.vnetlab.sim.cluster.CoordinatorProtocol.NodeLost;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Pull;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Register;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Stop;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.TlsRefused;
 import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.sweep.SweepExecutor;
 import org.vnetlab.sim.sweep.SweepJob;
@@ -58,6 +62,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     private final Map<Integer, String> inFlight = new HashMap<>();
     private final Map<ActorRef<WorkerProtocol>, Integer> demand = new LinkedHashMap<>();
     private final SortedMap<Integer, RunResult> results = new TreeMap<>();
+    private final Set<String> tlsReported = new HashSet<>();
     private boolean stopping;
 
     private Coordinator(ActorContext<CoordinatorProtocol> ctx, SweepJob job, String version,
@@ -78,6 +83,8 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
                 e -> new NodeLost(e.member().address().toString()));
         ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
                 e -> new NodeLost(e.member().address().toString()));
+        ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
+                ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(unreachable, ClusterEvent.UnreachableMember.class));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
@@ -108,6 +115,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
                 .onMessage(Failed.class, this::onFailed)
                 .onMessage(NodeLost.class, this::onNodeLost)
                 .onMessage(Stop.class, this::onStop)
+                .onMessage(TlsRefused.class, this::onTlsRefused)
                 .onMessage(NoWorkerYet.class, this::onNoWorkerYet)
                 .build();
     }
@@ -186,6 +194,13 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         pending.clear();
         if (inFlight.isEmpty()) {
             finish();
+        }
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onTlsRefused(TlsRefused t) {
+        if (tlsReported.add(t.message())) {
+            notices.accept(t.message());
         }
         return this;
     }

@@ -34,6 +34,10 @@ public sealed interface CoordinatorProtocol {
     record Stop() implements CoordinatorProtocol, NoSerializationVerificationNeeded {
     }
 
+    /** A TLS handshake with another node failed (see {@link TlsEngineProvider}). */
+    record TlsRefused(String message) implements CoordinatorProtocol, NoSerializationVerificationNeeded {
+    }
+
     /** No worker registered within the join timeout. */
     record NoWorkerYet() implements CoordinatorProtocol, NoSerializationVerificationNeeded {
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -19,6 +20,7 @@ import org.vnetlab.sim.cluster.WorkerProtocol.JoinTimedOut;
 import org.vnetlab.sim.cluster.WorkerProtocol.Ran;
 import org.vnetlab.sim.cluster.WorkerProtocol.Refused;
 import org.vnetlab.sim.cluster.WorkerProtocol.SweepOver;
+import org.vnetlab.sim.cluster.WorkerProtocol.TlsRefused;
 import org.vnetlab.sim.cluster.WorkerProtocol.Welcome;
 import org.vnetlab.sim.sweep.RunEvaluator;
 import org.vnetlab.sim.sweep.WorkItem;
@@ -50,6 +52,7 @@ public final class Worker {
     private final Consumer<String> notices;
     private final CompletableFuture<End> end;
     private final Deque<WorkItem> queue = new ArrayDeque<>();
+    private String tlsFailure;
     private int running;
     private int ran;
 
@@ -77,6 +80,8 @@ public final class Worker {
             ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
                     l -> new Coordinators(l.getServiceInstances(Coordinator.KEY)));
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(Coordinator.KEY, listings));
+            ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
+                    ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
             Worker w = new Worker(ctx, loader, version, slots, slots * prefetchPerSlot, threads, notices, end);
             return w.joining(joinTimeout);
         }));
@@ -92,9 +97,10 @@ public final class Worker {
                     coordinator.tell(new CoordinatorProtocol.Register(ctx.getSelf(), version, slots));
                     return registered(coordinator);
                 })
+                .onMessage(TlsRefused.class, this::onTls)
                 .onMessage(JoinTimedOut.class, t -> stop(new End(null, "no coordinator found within "
-                        + joinTimeout.toSeconds() + " s: is `vnetlab sweep --cluster` running at the --join address,"
-                        + " and, with TLS on, do both nodes have the same key store?")))
+                        + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
+                        : "is `vnetlab sweep --cluster` running at the --join address?"))))
                 .build();
     }
 
@@ -109,6 +115,7 @@ public final class Worker {
                 .onMessage(SweepOver.class, o -> stop(new End("the coordinator's sweep is already over", null)))
                 .onMessage(Coordinators.class, c -> c.refs().isEmpty() ? left() : Behaviors.same())
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
+                .onMessage(TlsRefused.class, this::onTls)
                 .build();
     }
 
@@ -148,7 +155,16 @@ public final class Worker {
                     return Behaviors.same();
                 })
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
+                .onMessage(TlsRefused.class, this::onTls)
                 .build();
+    }
+
+    private Behavior<WorkerProtocol> onTls(TlsRefused t) {
+        if (!t.message().equals(tlsFailure)) {
+            tlsFailure = t.message();
+            notices.accept(t.message());
+        }
+        return Behaviors.same();
     }
 
     private void start(RunEvaluator evaluator) {

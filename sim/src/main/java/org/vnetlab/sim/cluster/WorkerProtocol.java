@@ -43,6 +43,10 @@ public sealed interface WorkerProtocol {
     record Crashed(WorkItem item, String error) implements WorkerProtocol, NoSerializationVerificationNeeded {
     }
 
+    /** A TLS handshake with another node failed (see {@link TlsEngineProvider}). */
+    record TlsRefused(String message) implements WorkerProtocol, NoSerializationVerificationNeeded {
+    }
+
     /** The worker could not join its seed within the join timeout. */
     record JoinTimedOut() implements WorkerProtocol, NoSerializationVerificationNeeded {
     }
