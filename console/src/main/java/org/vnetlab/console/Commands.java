@@ -8,6 +8,7 @@ import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.CommandGroup;
 import org.vnetlab.console.commands.BenchLiveCommand;
 import org.vnetlab.console.commands.BenchSimCommand;
+import org.vnetlab.console.commands.BenchSweepCommand;
 import org.vnetlab.console.commands.MeasureClientCommand;
 import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
@@ -74,6 +75,6 @@ public final class Commands {
                 new CommandGroup("testbed", "two hosts as network namespaces of this machine, for measure (root)",
                         List.of(new TestbedUpCommand(), new TestbedDownCommand())),
                 new CommandGroup("bench", "benchmarks that print their figures",
-                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live))));
+                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchSweepCommand(loader))));
     }
 }
