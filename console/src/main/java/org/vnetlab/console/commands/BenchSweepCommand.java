@@ -82,12 +82,12 @@ public final class BenchSweepCommand implements Command {
             local = measure(executor, job);
         }
         io.out().printf(Locale.ROOT, "sweep machinery, %d zero-work runs each%n", runs);
-        io.out().printf(Locale.ROOT, "  local, %d threads:                     %10.0f runs/s%n", cores, local);
+        io.out().printf(Locale.ROOT, "  %-44s %10.0f runs/s%n", "local, " + cores + " threads", local);
         double cluster = cluster(job, cores);
-        io.out().printf(Locale.ROOT, "  cluster, coordinator + 2 workers x %d slots: %5.0f runs/s  (Artery TCP on loopback)%n",
-                cores, cluster);
+        io.out().printf(Locale.ROOT, "  %-44s %10.0f runs/s  (Artery TCP on loopback)%n",
+                "cluster, coordinator + 2 workers x " + cores + " slots", cluster);
         double overheadMs = 1000.0 / cluster - 1000.0 / local;
-        io.out().printf(Locale.ROOT, "  cluster overhead per run:              %10.3f ms  (target < %.0f ms)%n", overheadMs,
+        io.out().printf(Locale.ROOT, "  %-44s %10.3f ms    (target < %.0f ms)%n", "cluster overhead per run", overheadMs,
                 TARGET_MS);
         return 0;
     }

@@ -25,6 +25,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Subscribe;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Done;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Failed;
@@ -80,9 +81,9 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         }
         ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
         ActorRef<ClusterEvent.UnreachableMember> unreachable = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
-                e -> new NodeLost(e.member().address().toString()));
+                e -> new NodeLost(e.member().address(), true));
         ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
-                e -> new NodeLost(e.member().address().toString()));
+                e -> new NodeLost(e.member().address(), false));
         ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
                 ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
         Cluster cluster = Cluster.get(ctx.getSystem());
@@ -168,17 +169,24 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     }
 
     private Behavior<CoordinatorProtocol> onNodeLost(NodeLost lost) {
-        demand.keySet().removeIf(w -> node(w).equals(lost.address()));
+        Cluster cluster = Cluster.get(getContext().getSystem());
+        if (lost.unreachable() && !lost.address().equals(cluster.selfMember().address())) {
+            // A sweep does not wait for a worker to come back: down it now, so the cluster
+            // converges (and this node can leave it) without waiting for the split-brain resolver.
+            cluster.manager().tell(new Down(lost.address()));
+        }
+        String address = lost.address().toString();
+        demand.keySet().removeIf(w -> node(w).equals(address));
         List<Integer> again = new ArrayList<>();
         for (Iterator<Map.Entry<Integer, String>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, String> e = it.next();
-            if (e.getValue().equals(lost.address())) {
+            if (e.getValue().equals(address)) {
                 again.add(e.getKey());
                 it.remove();
             }
         }
         if (!again.isEmpty()) {
-            notices.accept("lost worker " + lost.address() + ": issuing its " + again.size() + " runs again");
+            notices.accept("lost worker " + address + ": issuing its " + again.size() + " runs again");
             if (!stopping) {
                 pending.addAll(again);
                 dispatch();

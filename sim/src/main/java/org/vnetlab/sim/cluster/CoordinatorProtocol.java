@@ -1,5 +1,6 @@
 package org.vnetlab.sim.cluster;
 
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.vnetlab.sim.experiment.RunResult;
@@ -26,8 +27,12 @@ public sealed interface CoordinatorProtocol {
             implements CoordinatorProtocol, ClusterMessage {
     }
 
-    /** The node at {@code address} became unreachable or left: its runs are issued again. */
-    record NodeLost(String address) implements CoordinatorProtocol, NoSerializationVerificationNeeded {
+    /**
+     * The node at {@code address} became unreachable (and is downed by the coordinator) or was
+     * removed: its runs are issued again.
+     */
+    record NodeLost(Address address, boolean unreachable) implements CoordinatorProtocol,
+            NoSerializationVerificationNeeded {
     }
 
     /** The user asked to stop: no new runs are issued and the finished ones are handed back. */

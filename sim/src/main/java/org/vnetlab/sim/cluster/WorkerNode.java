@@ -31,6 +31,8 @@ public final class WorkerNode {
         ActorSystem<WorkerProtocol> system = ClusterNode.start(Worker.create(loader, version, slots,
                 settings.prefetchPerSlot(), settings.joinTimeout(), threads, notices, end), settings, bind, join,
                 ClusterNode.WORKER_ROLE);
+        system.getWhenTerminated().thenRun(() -> end.complete(new Worker.End(null,
+                "this node was removed from the cluster (unreachable from the coordinator, and downed)")));
         try {
             notices.accept("worker " + system.address() + " (" + slots + " slots) joining " + ClusterNode.address(join));
             return end.join();

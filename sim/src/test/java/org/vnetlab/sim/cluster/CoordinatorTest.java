@@ -101,7 +101,7 @@ class CoordinatorTest {
         c.tell(new CoordinatorProtocol.Done(first.getRef(), 0, result(got.get(0).spec())));
         c.tell(new CoordinatorProtocol.Done(first.getRef(), 0, result(got.get(0).spec())));
         // the first worker's node is lost with run 1 in flight: run 1 is issued again, first
-        c.tell(new CoordinatorProtocol.NodeLost(kit.system().address().toString()));
+        c.tell(new CoordinatorProtocol.NodeLost(kit.system().address(), false));
         TestProbe<WorkerProtocol> second = kit.createTestProbe();
         c.tell(new CoordinatorProtocol.Register(second.getRef(), "1.0", 4));
         second.expectMessageClass(WorkerProtocol.Welcome.class);
