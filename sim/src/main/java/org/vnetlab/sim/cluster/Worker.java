@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.sim.cluster.WorkerProtocol.Assign;
 import org.vnetlab.sim.cluster.WorkerProtocol.Coordinators;
@@ -107,7 +108,13 @@ public final class Worker {
     private Behavior<WorkerProtocol> registered(ActorRef<CoordinatorProtocol> coordinator) {
         return Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Welcome.class, w -> {
-                    RunEvaluator evaluator = new RunEvaluator(loader, w.scenarioText(), w.work());
+                    RunEvaluator evaluator;
+                    try {
+                        evaluator = new RunEvaluator(loader, w.scenarioText(), w.work());
+                    } catch (ConfigError e) {
+                        return stop(new End(null, "the coordinator sent a scenario this worker does not run: "
+                                + e.getMessage()));
+                    }
                     coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), slots + prefetch));
                     return working(coordinator, evaluator);
                 })
