@@ -24,7 +24,7 @@ public final class RunEvaluator implements AutoCloseable {
     public RunResult evaluate(WorkItem item) {
         return switch (work) {
             case SIMULATE -> Experiment.run(scenarios.get(item.overrides()), item.spec());
-            case NOTHING -> new RunResult(item.spec(), Map.of(), Map.of(), new TreeMap<>(), new TreeMap<>(), 0, 0);
+            case NOTHING -> RunResult.throughput(item.spec(), Map.of(), Map.of(), new TreeMap<>(), new TreeMap<>(), 0, 0);
         };
     }
 

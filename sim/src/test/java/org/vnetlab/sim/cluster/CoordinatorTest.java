@@ -66,7 +66,7 @@ class CoordinatorTest {
     }
 
     static RunResult result(RunSpec spec) {
-        return new RunResult(spec, Map.of("domU1", 1.5), Map.of("domU1", 0.25), new TreeMap<>(Map.of("dom0", 99.5)),
+        return RunResult.throughput(spec, Map.of("domU1", 1.5), Map.of("domU1", 0.25), new TreeMap<>(Map.of("dom0", 99.5)),
                 new TreeMap<>(Map.of("netback.rx.drop", 3L)), 10, 20);
     }
 
