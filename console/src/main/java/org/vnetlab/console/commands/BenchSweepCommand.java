@@ -121,7 +121,7 @@ public final class BenchSweepCommand implements Command {
         ClusterSettings settings = ClusterSettings.load();
         HostPort seed = new HostPort("127.0.0.1", freePort());
         List<CompletableFuture<Void>> workers = new ArrayList<>();
-        try (ClusterExecutor coordinator = new ClusterExecutor(settings, seed, Version.current(), notice -> { })) {
+        try (ClusterExecutor coordinator = new ClusterExecutor(settings, seed, Version.current(), 2, notice -> { })) {
             for (int i = 0; i < 2; i++) {
                 workers.add(CompletableFuture.runAsync(() -> {
                     try {

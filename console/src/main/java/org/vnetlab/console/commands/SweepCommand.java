@@ -44,6 +44,8 @@ public final class SweepCommand implements Command {
     static final Option CLUSTER = Option.value("--cluster", "ADDR:PORT",
             "coordinate the sweep on a Pekko Cluster: bind here as its seed; workers join with vnetlab worker --join",
             "run locally");
+    static final Option WORKERS = Option.value("--workers", "N",
+            "with --cluster: issue the first run once N workers have joined", "1");
 
     private final ScenarioLoader loader;
 
@@ -75,7 +77,7 @@ public final class SweepCommand implements Command {
     public List<Option> options() {
         List<Option> all = new ArrayList<>(List.of(GRID, SimCommand.SIZES, SimCommand.PROTOCOL, SimCommand.TRANSPORT,
                 SimCommand.TRIALS, SimCommand.DURATION, SimCommand.SEED, ScenarioOptions.SET, ScenarioOptions.PARAMS,
-                SimCommand.JSON, SimCommand.CSV, RESUME, THREADS, CLUSTER));
+                SimCommand.JSON, SimCommand.CSV, RESUME, THREADS, CLUSTER, WORKERS));
         all.addAll(ClusterOptions.all());
         all.add(SimCommand.QUIET);
         return all;
@@ -138,7 +140,8 @@ public final class SweepCommand implements Command {
         if (cluster == null) {
             return new LocalExecutor(loader, threads);
         }
-        return new ClusterExecutor(ClusterOptions.settings(args), cluster, Version.current(), notice -> {
+        int workers = args.positiveInt(WORKERS.name(), 1);
+        return new ClusterExecutor(ClusterOptions.settings(args), cluster, Version.current(), workers, notice -> {
             LOG.info(notice);
             io.err().println("sweep: " + notice);
         });

@@ -82,7 +82,7 @@ class ClusterSweepTest {
     @Test
     void threeNodesGiveTheLocalBytes() throws Exception {
         int port = Jvm.freePort();
-        Jvm coordinator = coordinator("three", port);
+        Jvm coordinator = coordinator("three", port, "--workers", "2");
         Jvm w1 = worker("three-w1", port);
         Jvm w2 = worker("three-w2", port);
         assertEquals(0, coordinator.awaitExit(LIMIT), coordinator.stderr());
@@ -98,7 +98,7 @@ class ClusterSweepTest {
     @Test
     void aWorkerKilledMidSweepCostsOnlyItsRuns() throws Exception {
         int port = Jvm.freePort();
-        Jvm coordinator = coordinator("killed", port);
+        Jvm coordinator = coordinator("killed", port, "--workers", "2");
         Jvm survivor = worker("killed-w1", port);
         Jvm victim = worker("killed-w2", port);
         assertTrue(victim.awaitErr("working: took", LIMIT), victim.stderr());

@@ -24,17 +24,21 @@ public final class ClusterExecutor implements SweepExecutor {
     private final HostPort bind;
     private final String version;
     private final Consumer<String> notices;
+    private final int minWorkers;
     private ActorSystem<CoordinatorProtocol> system;
 
     /**
-     * @param bind    the address this node binds to and workers join (the seed)
-     * @param notices told about workers joining, refused and lost (one line each)
+     * @param bind       the address this node binds to and workers join (the seed)
+     * @param minWorkers workers to wait for before the first run is issued
+     * @param notices    told about workers joining, refused and lost (one line each)
      */
-    public ClusterExecutor(ClusterSettings settings, HostPort bind, String version, Consumer<String> notices) {
+    public ClusterExecutor(ClusterSettings settings, HostPort bind, String version, int minWorkers,
+                           Consumer<String> notices) {
         this.settings = settings;
         this.bind = bind;
         this.version = version;
         this.notices = notices;
+        this.minWorkers = minWorkers;
     }
 
     @Override
@@ -44,7 +48,8 @@ public final class ClusterExecutor implements SweepExecutor {
             throw new IllegalStateException("a cluster executor coordinates one sweep");
         }
         CompletableFuture<SortedMap<Integer, RunResult>> outcome = new CompletableFuture<>();
-        system = ClusterNode.start(Coordinator.create(job, version, settings.joinTimeout(), progress, notices, outcome),
+        system = ClusterNode.start(Coordinator.create(job, version, minWorkers, settings.joinTimeout(),
+                        progress, notices, outcome),
                 settings, bind, bind, ClusterNode.COORDINATOR_ROLE);
         boolean stopAsked = false;
         while (true) {

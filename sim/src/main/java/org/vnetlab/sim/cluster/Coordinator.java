@@ -64,14 +64,17 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     private final Map<ActorRef<WorkerProtocol>, Integer> demand = new LinkedHashMap<>();
     private final SortedMap<Integer, RunResult> results = new TreeMap<>();
     private final Set<String> tlsReported = new HashSet<>();
+    private final int minWorkers;
+    private boolean started;
     private boolean stopping;
 
-    private Coordinator(ActorContext<CoordinatorProtocol> ctx, SweepJob job, String version,
+    private Coordinator(ActorContext<CoordinatorProtocol> ctx, SweepJob job, String version, int minWorkers,
                         SweepExecutor.Progress progress, Consumer<String> notices,
                         CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
         super(ctx);
         this.job = job;
         this.version = version;
+        this.minWorkers = minWorkers;
         this.progress = progress;
         this.notices = notices;
         this.outcome = outcome;
@@ -95,15 +98,17 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     }
 
     /**
-     * @param joinTimeout how long to wait for the first worker before failing
-     * @param outcome completed with the results by item index, or exceptionally with a one-line error
+     * @param minWorkers  issue no run before this many workers have registered (then any number)
+     * @param joinTimeout how long to wait for them before failing
+     * @param outcome     completed with the results by item index, or exceptionally with a one-line error
      */
-    public static Behavior<CoordinatorProtocol> create(SweepJob job, String version, Duration joinTimeout,
-                                                       SweepExecutor.Progress progress, Consumer<String> notices,
+    public static Behavior<CoordinatorProtocol> create(SweepJob job, String version, int minWorkers,
+                                                       Duration joinTimeout, SweepExecutor.Progress progress,
+                                                       Consumer<String> notices,
                                                        CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startSingleTimer(new NoWorkerYet(), joinTimeout);
-            return new Coordinator(ctx, job, version, progress, notices, outcome);
+            return new Coordinator(ctx, job, version, minWorkers, progress, notices, outcome);
         }));
     }
 
@@ -214,15 +219,23 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     }
 
     private Behavior<CoordinatorProtocol> onNoWorkerYet(NoWorkerYet n) {
-        if (demand.isEmpty() && results.isEmpty() && !outcome.isDone()) {
-            outcome.completeExceptionally(new IllegalStateException("no worker joined the cluster at "
-                    + getContext().getSystem().address() + " in time (start one: vnetlab worker --join HOST:PORT)"));
+        if (!started && !outcome.isDone()) {
+            outcome.completeExceptionally(new IllegalStateException(demand.size() + " of " + minWorkers
+                    + " workers joined the cluster at " + getContext().getSystem().address()
+                    + " in time (start them: vnetlab worker --join HOST:PORT)"));
         }
         return this;
     }
 
-    /** Gives every worker with demand as many pending runs as it asked for, lowest index first. */
+    /**
+     * Gives every worker with demand as many pending runs as it asked for, lowest index first,
+     * once enough workers have registered.
+     */
     private void dispatch() {
+        started = started || demand.size() >= minWorkers;
+        if (!started) {
+            return;
+        }
         for (Map.Entry<ActorRef<WorkerProtocol>, Integer> e : demand.entrySet()) {
             if (pending.isEmpty()) {
                 return;

@@ -73,7 +73,7 @@ class CoordinatorTest {
     @Test
     void aWorkerOfAnotherVersionIsRefusedNamingBoth() {
         List<String> notices = new CopyOnWriteArrayList<>();
-        ActorRef<CoordinatorProtocol> c = kit.spawn(Coordinator.create(job(1), "1.0", Duration.ofMinutes(1),
+        ActorRef<CoordinatorProtocol> c = kit.spawn(Coordinator.create(job(1), "1.0", 1, Duration.ofMinutes(1),
                 (d, t) -> { }, notices::add, new CompletableFuture<>()));
         TestProbe<WorkerProtocol> w = kit.createTestProbe();
         c.tell(new CoordinatorProtocol.Register(w.getRef(), "0.9", 2));
@@ -89,7 +89,7 @@ class CoordinatorTest {
         CompletableFuture<SortedMap<Integer, RunResult>> outcome = new CompletableFuture<>();
         List<Integer> progress = new CopyOnWriteArrayList<>();
         SweepJob job = job(5);
-        ActorRef<CoordinatorProtocol> c = kit.spawn(Coordinator.create(job, "1.0", Duration.ofMinutes(1),
+        ActorRef<CoordinatorProtocol> c = kit.spawn(Coordinator.create(job, "1.0", 1, Duration.ofMinutes(1),
                 (d, t) -> progress.add(d), n -> { }, outcome));
         TestProbe<WorkerProtocol> first = kit.createTestProbe();
         c.tell(new CoordinatorProtocol.Register(first.getRef(), "1.0", 1));
@@ -120,11 +120,30 @@ class CoordinatorTest {
     }
 
     @Test
+    void noRunIsIssuedBeforeEnoughWorkersJoined() {
+        ActorRef<CoordinatorProtocol> c = kit.spawn(Coordinator.create(job(3), "1.0", 2, Duration.ofMinutes(1),
+                (d, t) -> { }, n -> { }, new CompletableFuture<>()));
+        TestProbe<WorkerProtocol> first = kit.createTestProbe();
+        c.tell(new CoordinatorProtocol.Register(first.getRef(), "1.0", 1));
+        first.expectMessageClass(WorkerProtocol.Welcome.class);
+        c.tell(new CoordinatorProtocol.Pull(first.getRef(), 2));
+        first.expectNoMessage(Duration.ofMillis(200));
+        TestProbe<WorkerProtocol> second = kit.createTestProbe();
+        c.tell(new CoordinatorProtocol.Register(second.getRef(), "1.0", 1));
+        second.expectMessageClass(WorkerProtocol.Welcome.class);
+        c.tell(new CoordinatorProtocol.Pull(second.getRef(), 2));
+        assertEquals(List.of(0, 1), first.expectMessageClass(WorkerProtocol.Assign.class).items().stream()
+                .map(WorkItem::index).toList());
+        assertEquals(List.of(2), second.expectMessageClass(WorkerProtocol.Assign.class).items().stream()
+                .map(WorkItem::index).toList());
+    }
+
+    @Test
     void withoutWorkersTheSweepFailsAfterTheJoinTimeout() {
         CompletableFuture<SortedMap<Integer, RunResult>> outcome = new CompletableFuture<>();
-        kit.spawn(Coordinator.create(job(1), "1.0", Duration.ofMillis(300), (d, t) -> { }, n -> { }, outcome));
+        kit.spawn(Coordinator.create(job(1), "1.0", 1, Duration.ofMillis(300), (d, t) -> { }, n -> { }, outcome));
         Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> outcome.get(5, TimeUnit.SECONDS)).getCause();
-        assertTrue(e.getMessage().startsWith("no worker joined the cluster at pekko://vnetlab@127.0.0.1:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("0 of 1 workers joined the cluster at pekko://vnetlab@127.0.0.1:"), e.getMessage());
     }
 }
