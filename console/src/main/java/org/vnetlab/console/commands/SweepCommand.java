@@ -28,6 +28,7 @@ import org.vnetlab.sim.sweep.Resumed;
 import org.vnetlab.sim.sweep.Sweep;
 import org.vnetlab.sim.sweep.SweepExecutor;
 import org.vnetlab.sim.sweep.SweepPlan;
+import org.vnetlab.sim.sweep.Work;
 
 /**
  * Simulates a grid of scenario variants: every combination of the grid's values times sizes,
@@ -100,7 +101,7 @@ public final class SweepCommand implements Command {
         Path json = args.path(SimCommand.JSON.name()).orElse(resumeFrom);
         HostPort cluster = ClusterOptions.hostPort(args, CLUSTER);
         int threads = args.positiveInt(THREADS.name(), Runtime.getRuntime().availableProcessors());
-        int todo = Sweep.job(plan, resumed, org.vnetlab.sim.sweep.Work.SIMULATE).items().size();
+        int todo = Sweep.job(plan, resumed, Work.SIMULATE).items().size();
         String where = cluster == null ? "on " + threads + " threads" : "on the cluster at " + cluster;
         io.err().printf(Locale.ROOT, "sweep %s: %d grid points, %d points, %d runs (%d resumed points) %s%n",
                 plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(), where);

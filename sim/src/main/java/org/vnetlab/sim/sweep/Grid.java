@@ -28,10 +28,6 @@ public record Grid(List<Axis> axes) {
         axes = List.copyOf(axes);
     }
 
-    public static Grid none() {
-        return new Grid(List.of());
-    }
-
     /**
      * Parses {@code --grid KEY=V1,V2,...} arguments and checks every key against the scenario keys
      * the loader knows.

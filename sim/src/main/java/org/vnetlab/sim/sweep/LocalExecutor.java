@@ -21,7 +21,7 @@ import org.vnetlab.sim.experiment.RunResult;
 
 /**
  * Runs a sweep job on this machine: a Pekko Streams pipeline fans the items out over a pool of
- * threads (one per core by default) and gathers the results as they finish.
+ * {@code parallelism} threads and gathers the results as they finish.
  */
 public final class LocalExecutor implements SweepExecutor {
 
@@ -38,14 +38,6 @@ public final class LocalExecutor implements SweepExecutor {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public static LocalExecutor allCores(ScenarioLoader loader) {
-        return new LocalExecutor(loader, Runtime.getRuntime().availableProcessors());
-    }
-
-    public int parallelism() {
-        return parallelism;
     }
 
     @Override
