@@ -1,5 +1,4 @@
 package org.vnetlab.console;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
@@ -9,6 +8,7 @@ import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.CommandGroup;
 import org.vnetlab.console.commands.BenchLiveCommand;
 import org.vnetlab.console.commands.BenchSimCommand;
+import org.vnetlab.console.commands.BenchSweepCommand;
 import org.vnetlab.console.commands.MeasureClientCommand;
 import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
@@ -20,10 +20,12 @@ import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
+import org.vnetlab.console.commands.SweepCommand;
 import org.vnetlab.console.commands.TestbedDownCommand;
 import org.vnetlab.console.commands.TestbedUpCommand;
 import org.vnetlab.console.commands.ValidateCommand;
 import org.vnetlab.console.commands.WhatifCommand;
+import org.vnetlab.console.commands.WorkerCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
 import org.vnetlab.console.report.ReportCommand;
 import org.vnetlab.console.session.Session;
@@ -74,6 +76,8 @@ public final class Commands {
                 new WhatifCommand(loader),
                 new PlanCommand(loader),
                 new EmulateCommand(loader),
+                new SweepCommand(loader),
+                new WorkerCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session),
                 new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
@@ -82,6 +86,7 @@ public final class Commands {
                 new CommandGroup("testbed", "two hosts as network namespaces of this machine, for measure (root)",
                         List.of(new TestbedUpCommand(), new TestbedDownCommand())),
                 new CommandGroup("bench", "benchmarks that print their figures",
-                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchEmulateCommand(loader))));
+                        List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchEmulateCommand(loader),
+                                new BenchSweepCommand(loader))));
     }
 }
