@@ -1,8 +1,9 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -61,10 +63,21 @@ public final class RunPool implements AutoCloseable {
     /** Like {@link #runAll} for runs of different scenarios (or parameter sets) in one batch. */
     public List<RunResult> runJobs(List<Job> jobs, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
+        return new ArrayList<>(map(jobs, job -> Experiment.run(job.scenario(), job.spec()), progress, cancelled)
+                .values());
+    }
+
+    /**
+     * The engine under every batch of runs (sim, validate, calibrate, plan, local sweeps): runs
+     * {@code run} on each item on the pool's threads, starting no more once {@code cancelled}
+     * says so, and returns the finished results by the item's position in {@code items}.
+     */
+    public <T> SortedMap<Integer, RunResult> map(List<T> items, Function<T, RunResult> run, Progress progress,
+                                                 BooleanSupplier cancelled) throws InterruptedException {
         if (system == null) {
             system = ActorSystem.create(Behaviors.empty(), "vnetlab-sim");
         }
-        int total = jobs.size();
+        int total = items.size();
         AtomicInteger done = new AtomicInteger();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -73,15 +86,15 @@ public final class RunPool implements AutoCloseable {
         CompletionStage<List<Indexed>> all = Source.from(order)
                 .takeWhile(i -> !cancelled.getAsBoolean())
                 .mapAsyncUnordered(parallelism, i -> CompletableFuture.supplyAsync(() -> {
-                    RunResult r = Experiment.run(jobs.get(i).scenario(), jobs.get(i).spec());
+                    RunResult r = run.apply(items.get(i));
                     progress.runDone(done.incrementAndGet(), total);
                     return new Indexed(i, r);
                 }, workers))
                 .runWith(Sink.seq(), system);
         try {
-            List<Indexed> results = new ArrayList<>(all.toCompletableFuture().get());
-            results.sort(Comparator.comparingInt(Indexed::index));
-            return results.stream().map(Indexed::result).toList();
+            SortedMap<Integer, RunResult> byIndex = new TreeMap<>();
+            all.toCompletableFuture().get().forEach(x -> byIndex.put(x.index(), x.result()));
+            return byIndex;
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause()
                     : e.getCause();
