@@ -49,11 +49,7 @@ public final class Relay extends Task {
         if (socket.isEmpty()) {
             return false;
         }
-        if (port.room(now) == 0) {
-            port.wakeWhenRoom(this);
-            return false;
-        }
-        return true;
+        return port.roomFor(this, now);
     }
 
     @Override

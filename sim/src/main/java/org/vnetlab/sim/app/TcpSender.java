@@ -120,11 +120,7 @@ public final class TcpSender extends Task {
         if (!want) {
             return false;
         }
-        if (port.room(now) == 0) {
-            port.wakeWhenRoom(this);
-            return false;
-        }
-        return true;
+        return port.roomFor(this, now);
     }
 
     @Override

@@ -88,11 +88,7 @@ public final class UdpSender extends Task {
             }
             return false;
         }
-        if (port.room(now) == 0) {
-            port.wakeWhenRoom(this);
-            return false;
-        }
-        return true;
+        return port.roomFor(this, now);
     }
 
     @Override

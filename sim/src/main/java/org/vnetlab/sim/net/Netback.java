@@ -136,11 +136,7 @@ public final class Netback {
             if (!requests) {
                 return false;
             }
-            if (nic.room(now) == 0) {
-                nic.wakeWhenRoom(this);
-                return false;
-            }
-            return true;
+            return nic.roomFor(this, now);
         }
 
         @Override

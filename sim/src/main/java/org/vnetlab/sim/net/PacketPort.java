@@ -21,4 +21,13 @@ public interface PacketPort {
 
     /** Wakes {@code sender} once room has freed. */
     void wakeWhenRoom(Task sender);
+
+    /** Whether {@code sender} can queue now; if not, it is woken once room has freed. */
+    default boolean roomFor(Task sender, long now) {
+        if (room(now) > 0) {
+            return true;
+        }
+        wakeWhenRoom(sender);
+        return false;
+    }
 }
