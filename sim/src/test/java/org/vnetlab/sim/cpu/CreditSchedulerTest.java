@@ -78,22 +78,33 @@ class CreditSchedulerTest {
         e.tasks().forEach(Task::wake);
     }
 
+    /** Two domains with one always-busy VCPU each, under a started scheduler. */
+    private record TwoHogs(Kernel kernel, Domain a, Domain b) {
+        static TwoHogs on(int cpus, int weightA, int weightB) {
+            Kernel k = new Kernel();
+            CreditScheduler s = new CreditScheduler(k, cpus, XEN);
+            Domain a = new Domain("a");
+            Domain b = new Domain("b");
+            long anyCpu = (1L << cpus) - 1;
+            Vcpu va = new Vcpu(k, "a0", 1.0, a, weightA, 0, anyCpu);
+            Vcpu vb = new Vcpu(k, "b0", 1.0, b, weightB, 0, anyCpu);
+            s.add(va, 0);
+            s.add(vb, 0);
+            va.add(new Hog(a));
+            vb.add(new Hog(b));
+            s.start();
+            wake(va);
+            wake(vb);
+            return new TwoHogs(k, a, b);
+        }
+    }
+
     @Test
     void weightsSplitACpuBetweenHogs() {
-        Kernel k = new Kernel();
-        CreditScheduler s = new CreditScheduler(k, 1, XEN);
-        Domain a = new Domain("a");
-        Domain b = new Domain("b");
-        Vcpu va = new Vcpu(k, "a0", 1.0, a, 256, 0, 1);
-        Vcpu vb = new Vcpu(k, "b0", 1.0, b, 512, 0, 1);
-        s.add(va, 0);
-        s.add(vb, 0);
-        va.add(new Hog(a));
-        vb.add(new Hog(b));
-        s.start();
-        wake(va);
-        wake(vb);
-        k.runUntil(30 * SECOND);
+        TwoHogs h = TwoHogs.on(1, 256, 512);
+        Domain a = h.a();
+        Domain b = h.b();
+        h.kernel().runUntil(30 * SECOND);
         double ratio = (double) b.busyNanos() / a.busyNanos();
         assertEquals(2.0, ratio, 0.25, "b has twice a's weight");
         assertEquals(30 * SECOND, a.busyNanos() + b.busyNanos(), 0.01 * SECOND);
@@ -140,21 +151,9 @@ class CreditSchedulerTest {
 
     @Test
     void twoVcpusOnTwoCpusRunInParallel() {
-        Kernel k = new Kernel();
-        CreditScheduler s = new CreditScheduler(k, 2, XEN);
-        Domain a = new Domain("a");
-        Domain b = new Domain("b");
-        Vcpu va = new Vcpu(k, "a0", 1.0, a, 256, 0, 3);
-        Vcpu vb = new Vcpu(k, "b0", 1.0, b, 256, 0, 3);
-        s.add(va, 0);
-        s.add(vb, 0);
-        va.add(new Hog(a));
-        vb.add(new Hog(b));
-        s.start();
-        wake(va);
-        wake(vb);
-        k.runUntil(SECOND);
-        assertEquals(SECOND, a.busyNanos(), 0.02 * SECOND);
-        assertEquals(SECOND, b.busyNanos(), 0.02 * SECOND);
+        TwoHogs h = TwoHogs.on(2, 256, 256);
+        h.kernel().runUntil(SECOND);
+        assertEquals(SECOND, h.a().busyNanos(), 0.02 * SECOND);
+        assertEquals(SECOND, h.b().busyNanos(), 0.02 * SECOND);
     }
 }
