@@ -10,6 +10,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Command;
+import org.vnetlab.console.cli.CommandGroup;
 import org.vnetlab.console.cli.Option;
 import org.vnetlab.console.commands.ScenarioOptions;
 import org.vnetlab.console.session.Session;
@@ -55,6 +56,21 @@ public final class ConsoleCompleter implements Completer {
             return;
         }
         Command command = found.get();
+        // a group (measure, testbed, bench): its subcommand words first, then the subcommand's own
+        int consumed = 1;
+        while (command instanceof CommandGroup group) {
+            if (index == consumed) {
+                group.subcommands().forEach(c -> candidates.add(word(c.name().substring(c.name().lastIndexOf(' ') + 1),
+                        c.summary())));
+                return;
+            }
+            Optional<Command> sub = group.subcommand(words.get(consumed));
+            if (sub.isEmpty()) {
+                return;
+            }
+            command = sub.get();
+            consumed++;
+        }
         Optional<Option> valueOf = option(command, words.get(index - 1)).filter(Option::takesValue);
         if (valueOf.isPresent()) {
             values(valueOf.get(), reader, line, candidates);

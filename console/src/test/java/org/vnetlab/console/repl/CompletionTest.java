@@ -61,6 +61,14 @@ class CompletionTest {
     }
 
     @Test
+    void groupsOfferTheirSubcommandsThenTheSubcommandsFlags() {
+        assertTrue(offered("").containsAll(List.of("measure", "testbed", "bench")), offered("").toString());
+        assertEquals(List.of("server", "client", "reflect", "rtt"), offered("measure "));
+        assertTrue(offered("bench ").containsAll(List.of("sim", "live")), offered("bench ").toString());
+        assertTrue(offered("bench sim --").contains("--payload"), offered("bench sim --").toString());
+    }
+
+    @Test
     void flagValuesFromTheirUsageForm() {
         assertEquals(List.of("throughput", "cpu"), offered("plot --metric "));
         assertEquals(List.of("ipv4", "ipv6", "both"), offered("fakesweep --protocol "));
