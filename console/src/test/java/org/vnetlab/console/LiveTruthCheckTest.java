@@ -170,6 +170,55 @@ class LiveTruthCheckTest {
         assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
     }
 
+    /**
+     * The loss check where the kernel has no netem: nftables drops a random 5 % of the UDP
+     * packets arriving at machine 1 (dropping them on the way out would fail the sender's
+     * calls with EPERM), and machine 1's server must report that loss.
+     */
+    @Test
+    void kernelRandomLossOf5PercentIsReportedAs3To7Percent() throws Exception {
+        assumeTrue(nftAvailable(), "nftables (nft) is not installed");
+        bed.shape(Shaping.NONE);
+        List<String> table = List.of("inet", "vnetlab_loss");
+        nft(concat(List.of("add", "table"), table));
+        try {
+            nft(concat(List.of("add", "chain"), table, List.of("in",
+                    "{ type filter hook input priority 0; }")));
+            nft(concat(List.of("add", "rule"), table, List.of("in", "udp", "dport", "!=", "0", "numgen", "random",
+                    "mod", "100", "<", "5", "drop")));
+            Point p = client("measure", "client", HOST1, "--udp", "--rate", "100M", "--duration", "4").get(0);
+            assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
+        } finally {
+            nft(concat(List.of("delete", "table"), table));
+        }
+    }
+
+    private static boolean nftAvailable() {
+        try {
+            return new ProcessBuilder("nft", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+
+    /** nft in machine 1's namespace; fails the test if nft does. */
+    private static void nft(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", bed.namespace(1), "nft"));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, command + ": " + out);
+    }
+
     @Test
     void testbedCommandsMakeAndRemoveABridgedShapedTestbed() throws Exception {
         String name = "vc" + (10000 + new Random().nextInt(89999));
