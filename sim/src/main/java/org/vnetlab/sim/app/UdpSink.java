@@ -33,10 +33,6 @@ public final class UdpSink extends Task {
         socket.onNonEmpty(this::wake);
     }
 
-    /** A receive buffer of {@code bufferBytes} holds this many datagrams of {@code payload} bytes. */
-    public static int socketCapacity(long bufferBytes, int payload, int overheadBytes) {
-        return (int) Math.max(1, bufferBytes / (payload + overheadBytes));
-    }
 
     public long packets() {
         return packets;

@@ -31,7 +31,7 @@ public final class ForwardRun {
         QueueSettings q = bed.queues();
         GuestSite peer = bed.peer().guest(Testbed.PEER);
         PacketQueue socket = new PacketQueue("peer.socket.rx.drop",
-                UdpSink.socketCapacity(q.socketBufferBytes(), spec.payload(), q.skbOverheadBytes()));
+                q.socketCapacity(spec.payload()));
         host.bindPeerSocket(socket);
         UdpSink sink = new UdpSink("peer.sink", peer.domain(), socket, peer.stack(), q.appBatch(),
                 bed.random("peer.sink"));

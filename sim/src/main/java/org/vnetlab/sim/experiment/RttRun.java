@@ -42,8 +42,7 @@ final class RttRun {
         for (RttProbe probe : h.scenario.workloads(RttProbe.class)) {
             GuestSite guest = h.guest(probe.guest());
             Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
-            int capacity = org.vnetlab.sim.app.UdpSink.socketCapacity(q.socketBufferBytes(), probe.payload(),
-                    q.skbOverheadBytes());
+            int capacity = q.socketCapacity(probe.payload());
             PacketQueue reflectorSocket = new PacketQueue(guest.name() + ".socket.rx.drop", capacity);
             PacketQueue receiverSocket = new PacketQueue("peer.socket.rx.drop", capacity);
             h.bed.flows().bindGuest(flow, reflectorSocket);

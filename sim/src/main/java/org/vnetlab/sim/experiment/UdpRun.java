@@ -43,7 +43,7 @@ final class UdpRun {
             GuestSite from = outbound ? guest : peer;
             GuestSite to = outbound ? peer : guest;
             PacketQueue socket = new PacketQueue(to.name() + ".socket.rx.drop",
-                    UdpSink.socketCapacity(q.socketBufferBytes(), spec.payload(), q.skbOverheadBytes()));
+                    q.socketCapacity(spec.payload()));
             if (outbound) {
                 h.bed.flows().bindPeer(flow, socket);
             } else {

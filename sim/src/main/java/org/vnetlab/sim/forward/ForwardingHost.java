@@ -8,7 +8,6 @@ import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.sim.app.Reflector;
 import org.vnetlab.sim.app.Relay;
-import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.model.GuestSite;
@@ -59,7 +58,7 @@ public final class ForwardingHost {
         QueueSettings q = bed.queues();
         this.flow = bed.flows().add(guest.name(), guest.mac(), guest.stack());
         PacketQueue socket = new PacketQueue(guest.name() + ".socket.rx.drop",
-                UdpSink.socketCapacity(q.socketBufferBytes(), socketPayload, q.skbOverheadBytes()));
+                q.socketCapacity(socketPayload));
         bed.flows().bindGuest(flow, socket);
         bed.trace(socket);
         if (mode == Mode.RELAY) {

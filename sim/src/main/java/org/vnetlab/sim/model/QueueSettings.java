@@ -6,6 +6,11 @@ import org.vnetlab.core.model.ModelParameters;
 public record QueueSettings(long socketBufferBytes, int skbOverheadBytes, int qdiscPackets, int appBatch,
                             long pacingWindowNanos, int netbackBatch, int vifQueue, int ringSlots) {
 
+    /** Datagrams of {@code payload} bytes a UDP receive buffer holds (the limit counts truesize). */
+    public int socketCapacity(int payload) {
+        return (int) Math.max(1, socketBufferBytes / (payload + skbOverheadBytes));
+    }
+
     public static QueueSettings of(ModelParameters p) {
         return new QueueSettings((long) p.get("queue.socket-buffer-bytes"), (int) p.get("queue.skb-overhead-bytes"),
                 (int) p.get("queue.qdisc-packets"), (int) p.get("queue.app-batch-packets"),

@@ -61,6 +61,8 @@ public final class Netback {
     private final class RxTasklet extends Task {
         private final JobOutput copy = new JobOutput("netback.rx.copy");
         private final List<PacketQueue> targets = new ArrayList<>();
+        /** Free ring slots per guest during a job (reused: no allocation per job). */
+        private int[] room = new int[0];
         private int next;
 
         RxTasklet(Domain dom0) {
@@ -82,8 +84,10 @@ public final class Netback {
             copy.clear();
             targets.clear();
             int taken = 0;
-            int[] room = new int[vifs.size()];
-            for (int i = 0; i < room.length; i++) {
+            if (room.length < vifs.size()) {
+                room = new int[vifs.size()];
+            }
+            for (int i = 0; i < vifs.size(); i++) {
                 room[i] = vifs.get(i).front.ring().room();
             }
             boolean progress = true;
