@@ -1,5 +1,6 @@
 package org.vnetlab.sim.app;
 
+import java.util.function.LongConsumer;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Priority;
 import org.vnetlab.sim.cpu.Task;
@@ -39,7 +40,8 @@ public final class TcpReceiver extends Task {
     private int unacked;
     private long echo;
     private int batch;
-    private long bytesRead;
+    private long segmentsRead;
+    private LongConsumer reader = segments -> { };
     private final Event delayedAck = new Event() {
         @Override
         protected void fire() {
@@ -77,7 +79,17 @@ public final class TcpReceiver extends Task {
 
     /** Payload bytes the application has read. */
     public long bytesRead() {
-        return bytesRead;
+        return segmentsRead * mss;
+    }
+
+    /** Segments the application has read. */
+    public long segmentsRead() {
+        return segmentsRead;
+    }
+
+    /** Hears the total of segments read after each read (a relay's or the emulator's onward path). */
+    public void onRead(LongConsumer listener) {
+        this.reader = listener;
     }
 
     private void drainInbox() {
@@ -153,7 +165,8 @@ public final class TcpReceiver extends Task {
 
     @Override
     protected void endJob(long start, long end) {
-        bytesRead += (long) batch * mss;
+        segmentsRead += batch;
+        reader.accept(segmentsRead);
         // a window that had nearly closed is reopened by an update
         if (buffer.room() - batch < 2 * MAX_BATCH) {
             sendAck();

@@ -16,7 +16,8 @@ import org.vnetlab.sim.packet.PacketQueue;
  * fast retransmit and NewReno recovery after three duplicate ACKs, a retransmission timeout
  * (RFC 6298, Linux's 200 ms floor) that goes back to the first unacknowledged segment, and the
  * receiver's advertised window. Sequence numbers count segments of one MSS. ACKs arrive on
- * {@link #acks()}, already paid for by the receiving softirq.
+ * {@link #acks()}, already paid for by the receiving softirq. It has data without end (iperf),
+ * unless its application hands it over with {@link #supply}: a relay, or the emulator's real socket.
  */
 public final class TcpSender extends Task {
 
@@ -37,6 +38,8 @@ public final class TcpSender extends Task {
     /** Segments the send buffer holds: the most that can be unacknowledged. */
     private final long sendBuffer;
     private long stopAt = Long.MAX_VALUE;
+    /** Segments the application has handed over; new data is never sent past it. */
+    private long supplied = Long.MAX_VALUE;
     private long sndUna;
     private long sndNxt;
     private long recover;
@@ -101,6 +104,20 @@ public final class TcpSender extends Task {
         }, at);
     }
 
+    /**
+     * The application has now handed over {@code segments} segments in all (never fewer than
+     * before); from this call on the sender sends no new data past them.
+     */
+    public void supply(long segments) {
+        supplied = segments;
+        wake();
+    }
+
+    /** Segments sent and not yet acknowledged. */
+    public long unacknowledged() {
+        return sndNxt - sndUna;
+    }
+
     /** Segments sent, retransmissions included. */
     public long sent() {
         return sent;
@@ -116,7 +133,7 @@ public final class TcpSender extends Task {
 
     @Override
     protected boolean hasWork(long now) {
-        boolean want = retransmitSeq >= 0 || (now < stopAt && sndNxt - sndUna < window());
+        boolean want = retransmitSeq >= 0 || (now < stopAt && sndNxt < supplied && sndNxt - sndUna < window());
         if (!want) {
             return false;
         }
@@ -132,7 +149,8 @@ public final class TcpSender extends Task {
             retransmitted++;
         } else {
             batchSeq = sndNxt;
-            batch = (int) Math.min(Math.min(window() - (sndNxt - sndUna), MAX_BATCH), port.room(now));
+            batch = (int) Math.min(Math.min(Math.min(window() - (sndNxt - sndUna), MAX_BATCH), port.room(now)),
+                    supplied - sndNxt);
             sndNxt += batch;
         }
         return batch * perSegment * random.jitter(spread);

@@ -2,8 +2,8 @@ package org.vnetlab.sim.experiment;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.sim.forward.HostModel;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
@@ -26,13 +26,7 @@ final class RunHarness {
         this.spec = spec;
         this.bed = new Testbed(scenario, spec.seed(scenario.method().seed()));
         this.kernel = bed.kernel();
-        for (CpuBurner b : scenario.workloads(CpuBurner.class)) {
-            GuestSite site = bed.host().guest(b.guest());
-            org.vnetlab.sim.app.CpuBurner burner = new org.vnetlab.sim.app.CpuBurner(b.guest() + ".burner",
-                    site.domain(), kernel, b.load());
-            site.place(true).add(burner);
-            burner.start(0);
-        }
+        HostModel.startBurners(scenario, bed);
         this.sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), spec.durationNanos(),
                 bed.host().executors(), bed.host().domains().values());
     }

@@ -2,14 +2,10 @@ package org.vnetlab.sim.forward;
 
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.sim.app.Reflector;
 import org.vnetlab.sim.app.Relay;
-import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.QueueSettings;
 import org.vnetlab.sim.model.Testbed;
@@ -25,7 +21,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * machine 2; the emulator drives the same object from real sockets, injecting arrivals with
  * {@link #inject} and taking departures at the far end of the wire ({@link #connectFarEnd}).
  */
-public final class ForwardingHost {
+public final class ForwardingHost extends HostModel {
 
     /** What the guest does with each datagram. */
     public enum Mode {
@@ -35,8 +31,6 @@ public final class ForwardingHost {
         REFLECT
     }
 
-    private final Testbed bed;
-    private final GuestSite guest;
     private final Flows.Flow flow;
     /** The relay, or null when the guest reflects. */
     private final Relay relay;
@@ -46,15 +40,9 @@ public final class ForwardingHost {
      *                      model counts packets of this size)
      */
     public ForwardingHost(Scenario scenario, long seed, String guestName, Mode mode, int socketPayload) {
-        this.bed = new Testbed(scenario, seed);
-        this.guest = bed.host().guest(guestName);
-        for (CpuBurner b : scenario.workloads(CpuBurner.class)) {
-            GuestSite site = bed.host().guest(b.guest());
-            org.vnetlab.sim.app.CpuBurner burner = new org.vnetlab.sim.app.CpuBurner(b.guest() + ".burner",
-                    site.domain(), bed.kernel(), b.load());
-            site.place(true).add(burner);
-            burner.start(0);
-        }
+        super(scenario, seed, guestName);
+        Testbed bed = testbed();
+        GuestSite guest = site();
         QueueSettings q = bed.queues();
         this.flow = bed.flows().add(guest.name(), guest.mac(), guest.stack());
         PacketQueue socket = new PacketQueue(guest.name() + ".socket.rx.drop",
@@ -78,26 +66,9 @@ public final class ForwardingHost {
         return udp.isEmpty() ? s.platform().guestNames().get(0) : udp.get(0).guest();
     }
 
-    public Testbed testbed() {
-        return bed;
-    }
-
-    public Kernel kernel() {
-        return bed.kernel();
-    }
-
-    public String guest() {
-        return guest.name();
-    }
-
     /** The id the stream's packets carry. */
     public int flow() {
         return flow.id();
-    }
-
-    /** Starts the schedulers; call once, before the first arrival. */
-    public void start() {
-        bed.start();
     }
 
     /**
@@ -105,38 +76,24 @@ public final class ForwardingHost {
      * numbered {@code seq}, stamped {@code stamp}.
      */
     public void inject(long at, int payload, long seq, long stamp, int flags) {
-        bed.host().nicRx().arrive(at, 0, stamp, 0, 1, payload, flow.id(), seq, 0, flags);
+        testbed().host().nicRx().arrive(at, 0, stamp, 0, 1, payload, flow.id(), seq, 0, flags);
     }
 
     /** Frames the host sends reach {@code end} instead of machine 2's NIC. */
     public void connectFarEnd(WireEnd end) {
-        bed.host().nicTx().connectFarEnd(end);
+        testbed().host().nicTx().connectFarEnd(end);
     }
 
     /** Where machine 2 receives the stream in a simulated run. */
     public void bindPeerSocket(PacketQueue peerSocket) {
-        bed.flows().bindPeer(flow, peerSocket);
+        testbed().flows().bindPeer(flow, peerSocket);
     }
 
-    /** Packets dropped so far per traced queue (only queues that dropped). */
+    @Override
     public SortedMap<String, Long> drops() {
-        SortedMap<String, Long> out = new TreeMap<>();
-        for (PacketQueue q : bed.tracedQueues()) {
-            if (q.drops() > 0) {
-                out.merge(q.dropTrace(), q.drops(), Long::sum);
-            }
-        }
+        SortedMap<String, Long> out = super.drops();
         if (relay != null && relay.sendDrops() > 0) {
-            out.put(guest.name() + ".relay.send.drop", relay.sendDrops());
-        }
-        return out;
-    }
-
-    /** CPU time used so far per domain of the host, ns of one physical CPU. */
-    public SortedMap<String, Long> cpuNanos() {
-        SortedMap<String, Long> out = new TreeMap<>();
-        for (Domain d : bed.host().domains().values()) {
-            out.put(d.name(), d.busyNanos());
+            out.put(guest() + ".relay.send.drop", relay.sendDrops());
         }
         return out;
     }
