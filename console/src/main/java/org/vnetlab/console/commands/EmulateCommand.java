@@ -1,5 +1,6 @@
 package org.vnetlab.console.commands;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,25 +33,29 @@ import org.vnetlab.live.emulate.Emulator;
 import org.vnetlab.live.emulate.EmulatorSettings;
 import org.vnetlab.live.emulate.IngressRing;
 import org.vnetlab.live.emulate.Supervisor;
+import org.vnetlab.live.emulate.TcpCarrier;
+import org.vnetlab.live.emulate.TcpEdge;
 import org.vnetlab.live.emulate.UdpEdge;
 import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.forward.TcpForwardingHost;
 import org.vnetlab.sim.packet.Packets;
 
 /**
  * Runs a scenario's machine 1 in real time between real sockets: datagrams arriving at --listen
  * cross the modelled host to a guest and leave for --forward (or, with --reflect, back to their
- * sender) when the model says they reach the far end of the wire.
+ * sender) when the model says they reach the far end of the wire. With --tcp, each connection
+ * to --listen is terminated in the modelled guest and opened again from it to --forward.
  */
 public final class EmulateCommand implements Command {
 
     static final Option GUEST = Option.value("--guest", "NAME", "the guest the traffic goes through",
             "the scenario's measured guest");
-    static final Option LISTEN = Option.value("--listen", "ADDR:PORT", "where datagrams arrive ([::1]:9000 for IPv6)",
-            null);
-    static final Option FORWARD = Option.value("--forward", "ADDR:PORT", "where the guest's datagrams go on to", null);
+    static final Option LISTEN = Option.value("--listen", "ADDR:PORT",
+            "where datagrams or connections arrive ([::1]:9000 for IPv6)", null);
+    static final Option FORWARD = Option.value("--forward", "ADDR:PORT", "where the guest's traffic goes on to", null);
     static final Option REFLECT = Option.flag("--reflect", "the guest's reflector answers each datagram to its sender");
     static final Option UDP = Option.flag("--udp", "carry UDP (the default)");
-    static final Option TCP = Option.flag("--tcp", "carry TCP (not implemented yet)");
+    static final Option TCP = Option.flag("--tcp", "carry TCP connections, terminated in the guest and opened again");
     static final Option DURATION = Option.value("--duration", "SECONDS", "stop after this long", "until Ctrl-C");
     static final Option SEED = Option.value("--seed", "N", "the model's seed", "the scenario's method.seed");
 
@@ -72,7 +77,7 @@ public final class EmulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "forward real UDP datagrams through a scenario's modelled host in real time";
+        return "forward real UDP datagrams or TCP connections through a scenario's modelled host in real time";
     }
 
     @Override
@@ -89,8 +94,9 @@ public final class EmulateCommand implements Command {
     @Override
     public int run(ParsedArgs args, Terminal io) throws Exception {
         String name = args.single("scenario name or file");
-        if (args.has(TCP.name())) {
-            throw new UsageError("emulate: --tcp is not implemented: the emulator carries UDP only (docs/EMULATE.md)");
+        boolean tcp = args.has(TCP.name());
+        if (tcp && args.has(UDP.name())) {
+            throw new UsageError("emulate: give one of --tcp and --udp");
         }
         InetSocketAddress listen = address(args, LISTEN).orElseThrow(
                 () -> new UsageError("emulate: --listen ADDR:PORT is required"));
@@ -98,6 +104,9 @@ public final class EmulateCommand implements Command {
         InetSocketAddress forward = address(args, FORWARD).orElse(null);
         if (reflect == (forward != null)) {
             throw new UsageError("emulate: give exactly one of --forward ADDR:PORT and --reflect");
+        }
+        if (tcp && reflect) {
+            throw new UsageError("emulate: --reflect answers datagrams (the RTT probe's); with --tcp give --forward");
         }
         IpVersion ip = listen.getAddress() instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
         if (forward != null && (forward.getAddress() instanceof Inet6Address) != (ip == IpVersion.IPV6)) {
@@ -119,35 +128,25 @@ public final class EmulateCommand implements Command {
                     + String.join(", ", s.platform().guestNames()) + ")");
         }
         EmulatorSettings settings = Emulator.settings();
-        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
-        UdpEdge edge;
-        try {
-            edge = new UdpEdge(listen, forward, ring);
-        } catch (java.io.IOException e) {
-            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
-        }
-        ForwardingHost host = new ForwardingHost(s, seed, guest,
-                reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
         EmulatorLine line = new EmulatorLine();
         AtomicReference<String> failure = new AtomicReference<>();
-        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
-                edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
-        Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings,
-                new Supervisor.Listener() {
-                    @Override
-                    public void second(Counters c) {
-                        io.out().println(line.next(c));
-                    }
+        Supervisor.Listener listener = new Supervisor.Listener() {
+            @Override
+            public void second(Counters c) {
+                io.out().println(line.next(c));
+            }
 
-                    @Override
-                    public void failed(String component, String message) {
-                        failure.set(component + ": " + message);
-                    }
-                });
+            @Override
+            public void failed(String component, String message) {
+                failure.set(component + ": " + message);
+            }
+        };
+        Emulator emulator = tcp ? startTcp(s, seed, guest, ip, listen, forward, settings, listener, args, io)
+                : startUdp(s, seed, guest, ip, listen, forward, settings, listener, args, io);
         AtomicBoolean finished = new AtomicBoolean();
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
-                report(emulator, loaded, seed, ip, reflect, guest, args, io);
+                report(emulator, loaded, seed, tcp ? Transport.TCP : Transport.UDP, ip, reflect, guest, args, io);
             }
         };
         Thread hook = new Thread(finish, "vnetlab-emulate-stop");
@@ -167,6 +166,45 @@ public final class EmulateCommand implements Command {
         return 0;
     }
 
+    private static Emulator startUdp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
+                                     InetSocketAddress forward, EmulatorSettings settings,
+                                     Supervisor.Listener listener, ParsedArgs args, Terminal io) throws IOException {
+        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
+        UdpEdge edge;
+        try {
+            edge = new UdpEdge(listen, forward, ring);
+        } catch (IOException e) {
+            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
+        }
+        boolean reflect = forward == null;
+        ForwardingHost host = new ForwardingHost(s, seed, guest,
+                reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
+        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
+                edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
+        return Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings, listener);
+    }
+
+    private static Emulator startTcp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
+                                     InetSocketAddress forward, EmulatorSettings settings,
+                                     Supervisor.Listener listener, ParsedArgs args, Terminal io) throws IOException {
+        if (TcpForwardingHost.streamOf(s, guest).isEmpty()) {
+            throw new UsageError("emulate: --tcp: scenario " + s.name() + " has no tcp workload to take the"
+                    + " receive window and congestion control from (add {type = tcp, guest = " + guest
+                    + "} to its workloads)");
+        }
+        TcpForwardingHost host = new TcpForwardingHost(s, seed, guest, ip);
+        TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
+        TcpEdge edge;
+        try {
+            edge = new TcpEdge(listen, forward, carrier, settings);
+        } catch (IOException e) {
+            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
+        }
+        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, TCP, segments of %d B); Ctrl-C stops%n",
+                s.name(), edge.localAddress(), guest, forward, ip.key(), host.mss());
+        return Emulator.start(host, carrier, edge, settings, listener);
+    }
+
     /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */
     private static void removeHook(Thread hook) {
         try {
@@ -176,19 +214,24 @@ public final class EmulateCommand implements Command {
         }
     }
 
-    private static void report(Emulator emulator, LoadedScenario loaded, long seed, IpVersion ip, boolean reflect,
-                               String guest, ParsedArgs args, Terminal io) {
+    private static void report(Emulator emulator, LoadedScenario loaded, long seed, Transport transport, IpVersion ip,
+                               boolean reflect, String guest, ParsedArgs args, Terminal io) {
         try {
             Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             emulator.awaitTermination(Duration.ofSeconds(5));
             Result r = EmulationResult.of(loaded.scenario().name(), seed, Version.current(), loaded.parameters(),
-                    ip.key(), reflect ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD, guest, c);
+                    transport.key(), ip.key(), reflect ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD, guest, c);
             io.publish(r);
-            io.out().printf(Locale.ROOT, "total: %.1f s, %d datagrams in, %d out, %.2f Mbit/s out, drops %s%n",
-                    c.elapsedNanos() / 1e9, c.packetsIn(), c.packetsOut(), r.points().get(0).throughputMbps(),
-                    c.drops().isEmpty() ? "none" : c.drops());
-            io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
+            io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
+                    c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
+                    c.packetsOut(), r.points().get(0).throughputMbps(), c.drops().isEmpty() ? "none" : c.drops());
+            if (transport == Transport.TCP) {
+                io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us%n", c.pacer().p50Us(),
+                        c.pacer().p99Us());
+            } else {
+                io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
                     + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
+            }
             if (args.has(SimCommand.JSON.name())) {
                 Path p = Path.of(args.value(SimCommand.JSON.name()).get());
                 Files.writeString(p, ResultJson.write(r));

@@ -18,18 +18,19 @@ public final class EmulationResult {
     }
 
     /**
+     * @param transport {@code udp} or {@code tcp}
      * @param protocol  {@code ipv4} or {@code ipv6}
      * @param direction {@link #FORWARD} or {@link #ROUNDTRIP}
      */
-    public static Result of(String scenario, long seed, String version, String parameters, String protocol,
-                            String direction, String guest, Counters c) {
+    public static Result of(String scenario, long seed, String version, String parameters, String transport,
+                            String protocol, String direction, String guest, Counters c) {
         double seconds = Math.max(1e-9, c.elapsedNanos() / 1e9);
         Map<String, Double> cpu = new TreeMap<>();
         c.cpuNanos().forEach((d, ns) -> cpu.put(d, 100.0 * ns / c.elapsedNanos()));
         Map<String, Double> drops = new TreeMap<>();
         c.drops().forEach((q, n) -> drops.put(q, n.doubleValue()));
         int payload = c.packetsOut() == 0 ? 0 : (int) Math.round((double) c.bytesOut() / c.packetsOut());
-        Point p = Point.builder().transport("udp").protocol(protocol).direction(direction).payload(payload)
+        Point p = Point.builder().transport(transport).protocol(protocol).direction(direction).payload(payload)
                 .guest(guest).throughputMbps(c.bytesOut() * 8 / seconds / 1e6)
                 .loss(c.packetsIn() == 0 ? 0.0 : Math.max(0, 1.0 - (double) c.packetsOut() / c.packetsIn()))
                 .cpuPercent(cpu).drops(drops).build();

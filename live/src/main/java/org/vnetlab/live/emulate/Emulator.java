@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.forward.HostModel;
 import org.vnetlab.sim.packet.Packets;
 
 /**
@@ -37,14 +38,24 @@ public final class Emulator {
     }
 
     /**
-     * Starts the model of {@code host} between {@code edge} and the world; returns once the edge takes traffic.
+     * Starts the model of {@code host} carrying datagrams between {@code edge} and the world; returns once the
+     * edge takes traffic.
      *
      * @param ingress the ring {@code edge} fills
      * @param flags   the model's flags of every datagram ({@link Packets#flags})
      */
-    public static Emulator start(ForwardingHost host, IngressRing ingress, Edge edge, int flags,
-                                 EmulatorSettings settings, Supervisor.Listener listener) {
-        RealtimeLoop loop = new RealtimeLoop(host, ingress, edge, flags, settings);
+    public static <E extends Edge & Egress> Emulator start(ForwardingHost host, IngressRing ingress, E edge, int flags,
+                                                           EmulatorSettings settings, Supervisor.Listener listener) {
+        return start(host, new UdpCarrier(host, ingress, edge, flags, settings), edge, settings, listener);
+    }
+
+    /**
+     * Starts the model of {@code host} with {@code carrier} moving the traffic of {@code edge} through it;
+     * returns once the edge takes traffic.
+     */
+    public static Emulator start(HostModel host, Carrier carrier, Edge edge, EmulatorSettings settings,
+                                 Supervisor.Listener listener) {
+        RealtimeLoop loop = new RealtimeLoop(host, carrier, settings);
         Config config = ConfigFactory.parseString(SYSTEM_CONFIG).withFallback(ConfigFactory.load());
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Emulator e = new Emulator(ActorSystem.create(Supervisor.create(loop, edge, settings, listener, ready),

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * and what the model releases is counted instead of sent. What it measures is the realtime
  * clock and the model, not the kernel's UDP path.
  */
-public final class GeneratorEdge implements Edge {
+public final class GeneratorEdge implements Edge, Egress {
 
     private static final SocketAddress NOWHERE = new InetSocketAddress(0);
     private final IngressRing ring;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * datagram's arrival and hands it to the {@link IngressRing}; the pacing thread sends datagrams
  * on from the same socket, to the forward address or back to their sender.
  */
-public final class UdpEdge implements Edge {
+public final class UdpEdge implements Edge, Egress {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpEdge.class);
     /** Socket buffers asked for, bytes: bursts of a fast client must not be lost before the model sees them. */

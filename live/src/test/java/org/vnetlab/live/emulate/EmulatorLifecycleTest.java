@@ -58,22 +58,7 @@ class EmulatorLifecycleTest {
         EmulatorSettings settings = Emulator.settings();
         IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
         GeneratorEdge source = new GeneratorEdge(ring, 100, 1000, 1);
-        Edge failing = new Edge() {
-            @Override
-            public void start(Runnable onArrival, BiConsumer<String, String> onFailure) {
-                source.start(onArrival, onFailure);
-            }
-
-            @Override
-            public void send(ByteBuffer datagram, SocketAddress from) throws IOException {
-                throw new IOException("network unreachable");
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        FailingEdge failing = new FailingEdge(source);
         ForwardingHost host = new ForwardingHost(nativeHost, 1, ForwardingHost.defaultGuest(nativeHost),
                 ForwardingHost.Mode.RELAY, 100);
         AtomicReference<String> failure = new AtomicReference<>();
@@ -90,5 +75,23 @@ class EmulatorLifecycleTest {
                 });
         assertTrue(e.awaitTermination(Duration.ofSeconds(10)), "the emulator stops by itself");
         assertEquals("model host: network unreachable", failure.get());
+    }
+
+    /** Takes in what its source generates; every send fails. */
+    private record FailingEdge(GeneratorEdge source) implements Edge, Egress {
+        @Override
+        public void start(Runnable onArrival, BiConsumer<String, String> onFailure) {
+            source.start(onArrival, onFailure);
+        }
+
+        @Override
+        public void send(ByteBuffer datagram, SocketAddress from) throws IOException {
+            throw new IOException("network unreachable");
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 }

@@ -42,6 +42,8 @@ public final class TcpReceiver extends Task {
     private int batch;
     private long segmentsRead;
     private LongConsumer reader = segments -> { };
+    /** Segments the application may have read in all; a relay reads no more than it can send on. */
+    private long readLimit = Long.MAX_VALUE;
     private final Event delayedAck = new Event() {
         @Override
         protected void fire() {
@@ -85,6 +87,15 @@ public final class TcpReceiver extends Task {
     /** Segments the application has read. */
     public long segmentsRead() {
         return segmentsRead;
+    }
+
+    /**
+     * The application may now read {@code segments} segments in all (a relay whose onward send
+     * buffer is full stops reading; the receive buffer then fills and the window closes).
+     */
+    public void allowReads(long segments) {
+        readLimit = segments;
+        wake();
     }
 
     /** Hears the total of segments read after each read (a relay's or the emulator's onward path). */
@@ -149,14 +160,15 @@ public final class TcpReceiver extends Task {
 
     @Override
     protected boolean hasWork(long now) {
-        return !buffer.isEmpty();
+        return !buffer.isEmpty() && segmentsRead < readLimit;
     }
 
     @Override
     protected double beginJob(long now) {
         batch = 0;
-        while (batch < MAX_BATCH && !buffer.isEmpty()) {
-            int n = Math.min(MAX_BATCH - batch, buffer.headCount());
+        long most = Math.min(MAX_BATCH, readLimit - segmentsRead);
+        while (batch < most && !buffer.isEmpty()) {
+            int n = (int) Math.min(most - batch, buffer.headCount());
             buffer.removeHead(n);
             batch += n;
         }

@@ -1,5 +1,6 @@
 package org.vnetlab.sim.app;
 
+import java.util.function.LongConsumer;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Priority;
 import org.vnetlab.sim.cpu.Task;
@@ -40,6 +41,7 @@ public final class TcpSender extends Task {
     private long stopAt = Long.MAX_VALUE;
     /** Segments the application has handed over; new data is never sent past it. */
     private long supplied = Long.MAX_VALUE;
+    private LongConsumer acknowledged = segments -> { };
     private long sndUna;
     private long sndNxt;
     private long recover;
@@ -113,9 +115,24 @@ public final class TcpSender extends Task {
         wake();
     }
 
-    /** Segments sent and not yet acknowledged. */
-    public long unacknowledged() {
-        return sndNxt - sndUna;
+    /** Hears the total of segments acknowledged, as it grows (a relay reads more when its sent data is acknowledged). */
+    public void onAcknowledged(LongConsumer listener) {
+        this.acknowledged = listener;
+    }
+
+    /** Segments the send buffer holds: the most the application can have handed over and not yet acknowledged. */
+    public long sendBufferSegments() {
+        return sendBuffer;
+    }
+
+    /** Segments acknowledged so far (all before the first unacknowledged one). */
+    public long acknowledged() {
+        return sndUna;
+    }
+
+    /** Whether all the data supplied is sent and acknowledged. */
+    public boolean idle() {
+        return sndUna == sndNxt && sndNxt >= supplied;
     }
 
     /** Segments sent, retransmissions included. */
@@ -182,6 +199,7 @@ public final class TcpSender extends Task {
             }
             acks.removeHead(n);
         }
+        acknowledged.accept(sndUna);
         wake();
     }
 

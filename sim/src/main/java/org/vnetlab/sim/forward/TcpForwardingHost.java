@@ -21,7 +21,8 @@ import org.vnetlab.sim.packet.Packets;
  * Machine 1 of a scenario relaying TCP connections through a guest. Each connection is
  * terminated in the guest and opened again from it: a sender on machine 2 (standing for the
  * real client) sends to the guest's receiver, the guest's relay hands every segment its
- * application read to a second sender, and that one sends back to a receiver on machine 2
+ * application read to a second sender (reading only while that sender's buffer has room, so
+ * a slow onward leg closes the inbound window), and that one sends back to a receiver on machine 2
  * (standing for the real server). Both are the simulator's own TCP, with its congestion control,
  * windows and ACKs over the modelled NICs, bridge, split driver and CPUs. Sequence numbers count
  * segments of one MSS; the emulator maps its real stream's bytes onto them.
@@ -60,6 +61,15 @@ public final class TcpForwardingHost extends HostModel {
         return mss;
     }
 
+    /**
+     * The most payload one connection holds between the client's application and the server's:
+     * the client's send buffer, the guest's receive buffer (acknowledged, not yet read) and the
+     * relay's send buffer.
+     */
+    public long heldBytes() {
+        return ((long) windowSegments + 2L * Math.max(2, settings.sendBufferBytes() / mss)) * mss;
+    }
+
     /** A new connection; call before the start or on the model's thread between its events. */
     public Connection open() {
         return new Connection("tcp" + (++opened));
@@ -85,8 +95,11 @@ public final class TcpForwardingHost extends HostModel {
             bed.flows().bindPeer(in, client.acks());
             bed.flows().bindPeer(out, server.inbox());
             bed.flows().bindGuest(out, relay.acks());
+            // the guest's relay reads what it can send on: no more than its send buffer past what was acknowledged
             relay.supply(0);
             atGuest.onRead(relay::supply);
+            atGuest.allowReads(relay.sendBufferSegments());
+            relay.onAcknowledged(acked -> atGuest.allowReads(acked + relay.sendBufferSegments()));
             client.start(bed.kernel().now(), Long.MAX_VALUE);
             relay.start(bed.kernel().now(), Long.MAX_VALUE);
         }
@@ -116,9 +129,17 @@ public final class TcpForwardingHost extends HostModel {
             client.supply(segments);
         }
 
-        /** Segments machine 2's sender has sent that the guest has not acknowledged. */
-        public long unacknowledged() {
-            return client.unacknowledged();
+        /**
+         * The most segments the client's application can have handed over by now: what the guest
+         * acknowledged plus the send buffer (a real application's write blocks beyond it).
+         */
+        public long suppliable() {
+            return client.acknowledged() + client.sendBufferSegments();
+        }
+
+        /** Whether machine 2's sender has sent all it was supplied and the guest acknowledged all of it. */
+        public boolean idle() {
+            return client.idle();
         }
 
         /** Hears the total of segments that reached the server's application, as they do. */
