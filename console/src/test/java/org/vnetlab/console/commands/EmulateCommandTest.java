@@ -9,10 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.Commands;
@@ -70,7 +74,83 @@ class EmulateCommandTest {
         Run mixed = run("emulate", "native", "--listen", "[::1]:0", "--forward", "127.0.0.1:9");
         assertTrue(mixed.err().contains("both be IPv4 or both IPv6"), mixed.err());
         Run tcp = run("emulate", "native", "--listen", "127.0.0.1:0", "--reflect", "--tcp");
-        assertTrue(tcp.err().contains("--tcp is not implemented"), tcp.err());
+        assertEquals("vnetlab: emulate: --reflect answers datagrams (the RTT probe's); with --tcp give --forward\n",
+                tcp.err());
+        Run noTcp = run("emulate", "rtt", "--listen", "127.0.0.1:0", "--forward", "127.0.0.1:9", "--tcp");
+        assertEquals(Cli.USAGE, noTcp.code());
+        assertTrue(noTcp.err().startsWith("vnetlab: emulate: --tcp: scenario rtt has no tcp workload"), noTcp.err());
+        assertEquals(1, noTcp.err().lines().count(), noTcp.err());
+    }
+
+    @Test
+    void carriesATcpConnectionToTheForwardAddressAndWritesTheResult(@TempDir Path dir) throws Exception {
+        int port = freeTcpPort();
+        Path json = dir.resolve("tcp.json");
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            CompletableFuture<Long> received = CompletableFuture.supplyAsync(() -> drain(server));
+            Thread client = new Thread(() -> send(port, 2_000_000));
+            client.start();
+            Run r = run("emulate", "xen-single", "--tcp", "--listen", "127.0.0.1:" + port, "--forward",
+                    "127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort(), "--duration", "2.5",
+                    "--json", json.toString());
+            client.join();
+            assertEquals(Cli.OK, r.code(), r.err());
+            assertTrue(r.out().contains("TCP, segments of 1448 B"), r.out());
+            assertEquals(2_000_000L, received.get(10, TimeUnit.SECONDS), "the server read the whole stream");
+            Point p = ResultJson.read(Files.readString(json)).points().get(0);
+            assertEquals("tcp", p.transport());
+            assertEquals("forward", p.direction());
+            assertTrue(p.throughputMbps() > 2_000_000 * 8 / 2.5 / 1e6 * 0.9, "all of it counted: " + p.throughputMbps());
+        }
+    }
+
+    private static int freeTcpPort() throws Exception {
+        try (ServerSocketChannel c = ServerSocketChannel.open()) {
+            c.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return ((InetSocketAddress) c.getLocalAddress()).getPort();
+        }
+    }
+
+    /** Accepts one connection and reads it to its end; returns the bytes read. */
+    private static long drain(ServerSocketChannel server) {
+        try (SocketChannel c = server.accept()) {
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            long total = 0;
+            int n;
+            while ((n = c.read(b)) >= 0) {
+                total += n;
+                b.clear();
+            }
+            return total;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connects to the emulator once it listens, sends {@code bytes} and closes. */
+    private static void send(int port, int bytes) {
+        InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            try (SocketChannel c = SocketChannel.open(to)) {
+                ByteBuffer b = ByteBuffer.allocate(bytes);
+                while (b.hasRemaining()) {
+                    c.write(b);
+                }
+                return;
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(notYet);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static int freeUdpPort() throws Exception {
