@@ -27,8 +27,8 @@ class NamespaceTestbedTest {
     private final String srv = tag + "s";
     private final List<Process> processes = new ArrayList<>();
 
-    @Test
-    void forwardsFromTheClientsNamespaceThroughTheEmulatorsToTheServers() throws Exception {
+    /** Client, emulator and server namespaces, 198.18.10.1 - .2 and .5 - .6. */
+    private void threeNamespaces() throws Exception {
         assumeTrue(run("ip", "netns", "add", cli) == 0, "ip netns unavailable");
         sh("ip netns add " + emu, "ip netns add " + srv,
                 "ip link add " + tag + "a netns " + cli + " type veth peer name " + tag + "b netns " + emu,
@@ -41,6 +41,11 @@ class NamespaceTestbedTest {
                 "ip -n " + emu + " link set " + tag + "x up", "ip -n " + srv + " link set " + tag + "y up",
                 "ip -n " + cli + " link set lo up", "ip -n " + emu + " link set lo up",
                 "ip -n " + srv + " link set lo up");
+    }
+
+    @Test
+    void forwardsFromTheClientsNamespaceThroughTheEmulatorsToTheServers() throws Exception {
+        threeNamespaces();
         BufferedReader sink = start(srv, "sink", "198.18.10.6", "9000", "14");
         BufferedReader emulator = start(emu, "emulate", "native", "198.18.10.2", "9000", "198.18.10.6", "9000",
                 "12");
@@ -57,6 +62,27 @@ class NamespaceTestbedTest {
         assertEquals(sent, Long.parseLong(emulated[1]), "emulator received what the client sent");
         assertTrue(got >= 0.99 * sent, "server received " + got + " of " + sent);
         assertEquals(got * 800, Long.parseLong(received[2]), "payload bytes intact in size");
+    }
+
+    @Test
+    void carriesATcpStreamFromTheClientsNamespaceThroughTheEmulatorsToTheServers() throws Exception {
+        threeNamespaces();
+        BufferedReader sink = start(srv, "tcp-sink", "198.18.10.6", "9000", "14");
+        BufferedReader emulator = start(emu, "tcp-emulate", "xen-single", "198.18.10.2", "9000", "198.18.10.6",
+                "9000", "6");
+        assertEquals("ready", sink.readLine());
+        assertEquals("ready", emulator.readLine());
+        long bytes = 20_000_000L;
+        BufferedReader client = start(cli, "tcp-send", "198.18.10.2", "9000", Long.toString(bytes));
+        String[] sent = client.readLine().split(" ");
+        String[] emulated = emulator.readLine().split(" ");
+        String[] received = sink.readLine().split(" ");
+        System.out.printf("namespaces, TCP: sent %d, emulator segments in %s out %s, server received %s%n", bytes,
+                emulated[1], emulated[2], received[1]);
+        assertEquals(Long.toString(bytes), sent[1], "the server answered the whole length back to the client");
+        assertEquals(Long.toString(bytes), received[1], "the server read every byte");
+        assertEquals(sent[2], received[2], "the same bytes (CRC-32)");
+        assertEquals(emulated[1], emulated[2], "every segment the emulator supplied to the model left it");
     }
 
     private BufferedReader start(String ns, String... args) throws IOException {

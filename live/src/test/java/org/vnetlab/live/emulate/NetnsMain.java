@@ -5,17 +5,21 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.forward.TcpForwardingHost;
 import org.vnetlab.sim.packet.Packets;
 
 /**
  * The three roles of the namespace test, one per process (a process lives in one namespace):
  * {@code sink ADDR PORT SECONDS}, {@code emulate SCENARIO LISTEN_ADDR PORT FORWARD_ADDR PORT SECONDS},
- * {@code send ADDR PORT PAYLOAD RATE SECONDS}. Each prints one result line.
+ * {@code send ADDR PORT PAYLOAD RATE SECONDS}; for TCP {@code tcp-sink ADDR PORT SECONDS} (until the stream ended),
+ * {@code tcp-emulate SCENARIO LISTEN_ADDR PORT FORWARD_ADDR PORT SECONDS} and {@code tcp-send ADDR PORT BYTES}.
+ * Each prints one result line after "ready".
  */
 public final class NetnsMain {
 
@@ -55,6 +59,38 @@ public final class NetnsMain {
                             TimeUnit.SECONDS.toNanos(Long.parseLong(a[5])));
                     System.out.println("sent " + sent);
                 }
+            }
+            case "tcp-sink" -> {
+                try (TcpPeers.Server sink = new TcpPeers.Server(address(a[1], a[2]))) {
+                    System.out.println("ready");
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(a[3]));
+                    while (!sink.streams.containsKey(1L) && System.nanoTime() < end) {
+                        Thread.sleep(100);
+                    }
+                    long[] stream = sink.streams.getOrDefault(1L, new long[] {-1, -1});
+                    System.out.println("received " + stream[0] + " " + stream[1]);
+                }
+            }
+            case "tcp-emulate" -> {
+                Scenario s = new ScenarioLoader().load(a[1], List.of()).scenario();
+                EmulatorSettings settings = Emulator.settings();
+                TcpForwardingHost host = new TcpForwardingHost(s, 1, ForwardingHost.defaultGuest(s), IpVersion.IPV4);
+                TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
+                TcpEdge edge = new TcpEdge(address(a[2], a[3]), address(a[4], a[5]), carrier, settings);
+                Emulator e = Emulator.start(host, carrier, edge, settings, Listeners.silent());
+                System.out.println("ready");
+                if (e.awaitTermination(Duration.ofSeconds(Long.parseLong(a[6])))) {
+                    System.out.println("failed");
+                    return;
+                }
+                Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                e.awaitTermination(Duration.ofSeconds(5));
+                System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut() + " " + c.bytesOut());
+            }
+            case "tcp-send" -> {
+                CRC32 crc = new CRC32();
+                long answer = TcpPeers.send(address(a[1], a[2]), 1, Long.parseLong(a[3]), crc);
+                System.out.println("sent " + answer + " " + crc.getValue());
             }
             default -> throw new IllegalArgumentException("unknown role " + a[0]);
         }
