@@ -28,7 +28,7 @@ public final class TcpCarrier implements Carrier {
 
     private final TcpForwardingHost host;
     private final int mss;
-    private final int ringBytes;
+    private final int heldBytes;
     private final Queue<TcpRelay> accepted = new ConcurrentLinkedQueue<>();
     private final List<Stream> streams = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
@@ -43,20 +43,20 @@ public final class TcpCarrier implements Carrier {
     public TcpCarrier(TcpForwardingHost host, long readAhead) {
         this.host = host;
         this.mss = host.mss();
-        long ring = Long.highestOneBit(host.heldBytes() + readAhead - 1) << 1;
-        if (ring > 1 << 30) {
-            throw new IllegalArgumentException("a TCP connection would hold " + ring + " bytes: lower the scenario's"
+        long held = host.heldBytes() + readAhead;
+        if (held > 1 << 29) {
+            throw new IllegalArgumentException("a TCP connection would hold " + held + " bytes: lower the scenario's"
                     + " tcp window or vnetlab.emulator.tcp.read-ahead");
         }
-        this.ringBytes = (int) ring;
+        this.heldBytes = (int) held;
     }
 
     /**
-     * Bytes of a connection's ring: what the modelled connection can hold (so the ring never
-     * limits it) plus the read-ahead, rounded up to a power of two.
+     * Bytes of a client's stream a connection keeps until they leave: what the modelled
+     * connection can hold (so that is never the limit) plus the read-ahead.
      */
-    int ringBytes() {
-        return ringBytes;
+    int heldBytes() {
+        return heldBytes;
     }
 
     /** A connection the edge accepted and connected on; any thread. */

@@ -64,7 +64,7 @@ public final class TcpEdge implements Edge {
                 if (server == null) {
                     continue;
                 }
-                TcpRelay relay = new TcpRelay(client, server, carrier.ringBytes(), () -> {
+                TcpRelay relay = new TcpRelay(client, server, carrier.heldBytes(), () -> {
                     carrier.arrived();
                     onArrival.run();
                 });

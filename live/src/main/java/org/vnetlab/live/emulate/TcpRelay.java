@@ -27,6 +27,7 @@ final class TcpRelay {
     private final SocketChannel server;
     private final ByteBuffer ring;
     private final int mask;
+    private final int limit;
     private final Runnable onArrival;
     private volatile long received;
     private volatile boolean clientClosed;
@@ -40,17 +41,16 @@ final class TcpRelay {
     private Thread back;
 
     /**
-     * @param ringBytes bytes of the client's stream that may wait for the model, a power of two
+     * @param limit     bytes of the client's stream that may wait for the model (read, not yet written)
      * @param onArrival called when bytes came in or the client closed (wakes the pacing thread)
      */
-    TcpRelay(SocketChannel client, SocketChannel server, int ringBytes, Runnable onArrival) {
-        if (Integer.bitCount(ringBytes) != 1) {
-            throw new IllegalArgumentException("the TCP ring must be a power of two bytes: " + ringBytes);
-        }
+    TcpRelay(SocketChannel client, SocketChannel server, int limit, Runnable onArrival) {
         this.client = client;
         this.server = server;
+        int ringBytes = Integer.highestOneBit(limit - 1) << 1;
         this.ring = ByteBuffer.allocateDirect(ringBytes);
         this.mask = ringBytes - 1;
+        this.limit = limit;
         this.onArrival = onArrival;
     }
 
@@ -97,7 +97,7 @@ final class TcpRelay {
         ByteBuffer view = ring.duplicate();
         try {
             while (true) {
-                long free = ring.capacity() - (received - written);
+                long free = limit - (received - written);
                 if (free == 0) {
                     LockSupport.parkNanos(IDLE_PARK_NANOS);
                     continue;
