@@ -31,6 +31,9 @@ SO_TIMESTAMP, SO_RCVBUFFORCE = 29, 33  # not in Python's socket module
 NLM_F_REQUEST, NLM_F_ACK = 1, 4
 NLMSG_HEADER = struct.Struct("=IHHII")  # length, type, flags, sequence, port id (host order)
 NFGEN_HEADER = 4  # family, version, queue number (big-endian)
+# Waking from select takes some 20-50 us, which this learns and asks for that much sooner; a
+# later wake-up is a stall (the machine busy), and learning it would busy-wait ahead of every packet.
+EARLY_MAX = 0.0001
 
 
 def message(kind, queue, attributes, flags=NLM_F_REQUEST):
@@ -88,7 +91,7 @@ def run(queue, delay):
     stamps = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     stamps.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMP, 1)
     # netem holds packets in the kernel, ahead of every program; real-time scheduling comes
-    # closest (and a real-time task's timers have no slack). Without the right to it
+    # closest, and a real-time task's timeouts have no slack. Without the right to it
     # (CAP_SYS_NICE) this runs as an ordinary process, only less punctual on a busy machine.
     try:
         os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(50))
@@ -96,11 +99,11 @@ def run(queue, delay):
         pass
     print("ready", flush=True)
     held = collections.deque()  # (release time, packet id), in arrival order, which one delay keeps
-    late = 0.0  # how late select's timeouts end, on average (timer slack, wake-up): asked that much earlier
+    early = 0.0  # how late select's timeouts end, a moving average of up to EARLY_MAX
     while True:
         timeout = None
         if held:
-            wake = held[0][0] - late
+            wake = held[0][0] - early
             timeout = max(0.0, wake - time.time())
         # select waits to the microsecond, where poll would round to milliseconds
         if select.select([sock], [], [], timeout)[0]:
@@ -113,7 +116,7 @@ def run(queue, delay):
                 for packet_id, arrival in packets(data):
                     held.append(((arrival or time.time()) + delay, packet_id))
         elif timeout:
-            late += (time.time() - wake - late) / 8
+            early = min(EARLY_MAX, early + (time.time() - wake - early) / 8)
         now = time.time()
         while held and held[0][0] <= now:
             verdict = struct.pack("!II", NF_ACCEPT, held.popleft()[1])
