@@ -96,7 +96,7 @@ final class TcpRelay {
     private void readClient() {
         ByteBuffer view = ring.duplicate();
         try {
-            while (true) {
+            while (!closed) {
                 long free = limit - (received - written);
                 if (free == 0) {
                     LockSupport.parkNanos(IDLE_PARK_NANOS);

@@ -45,10 +45,21 @@ class TcpThroughEmulatorTest {
 
     /** A running emulator and its counters at the end. */
     private record Running(Emulator emulator, InetSocketAddress listen) {
+        /** Stops the emulator; checks that no connection's thread outlives it. */
         Counters finish() throws Exception {
             Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(emulator.awaitTermination(Duration.ofSeconds(5)), "the emulator stops");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (relayThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, relayThreads(), "threads of closed connections still run");
             return c;
+        }
+
+        private static long relayThreads() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().startsWith("vnetlab-emulator-tcp")).count();
         }
     }
 
