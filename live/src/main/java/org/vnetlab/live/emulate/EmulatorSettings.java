@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
  * @param warmUpNanos how long after the start lateness is not counted (JIT compilation)
  * @param tcpReadAhead    bytes of a client's TCP stream read beyond what the modelled connection holds
  * @param tcpSocketBuffer receive buffer of an accepted TCP connection, bytes
+ * @param tcpMaxConnections TCP connections carried at once; more are closed and counted
  */
 public record EmulatorSettings(int slots, int slotBytes, long spinNanos, long sliceNanos, long warmUpNanos,
-                               long tcpReadAhead, int tcpSocketBuffer) {
+                               long tcpReadAhead, int tcpSocketBuffer, int tcpMaxConnections) {
 
     public static EmulatorSettings of(Config c) {
         Config e = c.getConfig("vnetlab.emulator");
         return new EmulatorSettings(e.getInt("slots"), e.getInt("slot-bytes"),
                 e.getDuration("spin", TimeUnit.NANOSECONDS), e.getDuration("slice", TimeUnit.NANOSECONDS), e.getDuration("warm-up", TimeUnit.NANOSECONDS),
-                e.getBytes("tcp.read-ahead"), (int) e.getBytes("tcp.socket-buffer").longValue());
+                e.getBytes("tcp.read-ahead"), (int) e.getBytes("tcp.socket-buffer").longValue(), e.getInt("tcp.max-connections"));
     }
 }

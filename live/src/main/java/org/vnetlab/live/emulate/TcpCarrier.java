@@ -23,8 +23,11 @@ public final class TcpCarrier implements Carrier {
 
     /** Drop trace of connections refused because the forward address did not accept them. */
     public static final String REFUSED = "emulator.tcp.refused";
+    /** Drop trace of connections closed because the most allowed were open. */
+    public static final String REJECTED = "emulator.tcp.rejected";
     /** Segments a connection may have between cut and delivered (a power of two). */
     private static final int SEGMENTS = 1 << 14;
+    private static final PacingStats.Summary NO_RELEASES = new PacingStats.Summary(0, 0, 0, 0);
 
     private final TcpForwardingHost host;
     private final int mss;
@@ -32,6 +35,7 @@ public final class TcpCarrier implements Carrier {
     private final Queue<TcpRelay> accepted = new ConcurrentLinkedQueue<>();
     private final List<Stream> streams = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private volatile boolean arrived;
     private long segmentsIn;
     private long segmentsOut;
@@ -68,6 +72,11 @@ public final class TcpCarrier implements Carrier {
     /** A connection the forward address refused; any thread. */
     void refused() {
         refused.incrementAndGet();
+    }
+
+    /** A connection closed because the most allowed were open; any thread. */
+    void rejected() {
+        rejected.incrementAndGet();
     }
 
     /** Bytes came in or a client closed; any thread. */
@@ -132,11 +141,15 @@ public final class TcpCarrier implements Carrier {
         if (refused.get() > 0) {
             drops.put(REFUSED, refused.get());
         }
+        if (rejected.get() > 0) {
+            drops.put(REJECTED, rejected.get());
+        }
     }
 
+    /** Bytes leave from the model's own events, so there is no release lateness to report. */
     @Override
     public PacingStats.Summary release() {
-        return new PacingStats().summary();
+        return NO_RELEASES;
     }
 
     /** A real connection and its modelled one: which bytes each modelled segment carries. */

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The emulator's real TCP side: it accepts connections at the listen address and, for each, opens
  * one to the forward address and hands the pair to the {@link TcpCarrier} as a {@link TcpRelay}.
- * A connection the forward address refuses is closed and counted. The accepted sockets get a
- * small fixed receive buffer: Linux's autotuned one would hold megabytes the model never saw.
+ * A connection the forward address refuses is closed and counted, and so is one past the most
+ * connections at once (each holds a ring of megabytes and three threads). The accepted sockets
+ * get a small fixed receive buffer: Linux's autotuned one would hold megabytes the model never saw.
  */
 public final class TcpEdge implements Edge {
 
@@ -60,6 +61,14 @@ public final class TcpEdge implements Edge {
         try {
             while (!closing) {
                 SocketChannel client = listener.accept();
+                relays.removeIf(TcpRelay::finished);
+                if (relays.size() >= settings.tcpMaxConnections()) {
+                    LOG.warn("emulator: {} connections open, the most allowed (vnetlab.emulator.tcp.max-connections):"
+                            + " closing a new one", relays.size());
+                    carrier.rejected();
+                    client.close();
+                    continue;
+                }
                 SocketChannel server = connectForward(client);
                 if (server == null) {
                     continue;
@@ -72,7 +81,6 @@ public final class TcpEdge implements Edge {
                 relay.start("vnetlab-emulator-tcp" + (++connections));
                 carrier.accepted(relay);
                 onArrival.run();
-                relays.removeIf(TcpRelay::finished);
             }
         } catch (ClosedChannelException closed) {
             LOG.debug("emulator listen socket closed");

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * One real TCP connection through the emulator: the client's connection accepted at the listen
  * address and a new one to the forward address. The client's bytes wait in a ring from the moment
  * they are read until the model has carried them to the server's modelled application; then they
- * are written to the real server. The ring is small, so a client that sends faster than the
- * model carries is held back by real TCP flow control. Bytes from the server back to the client
- * are copied straight through (the modelled connection carries the client's stream only).
+ * are written to the real server. The ring holds what the modelled connection can hold and a
+ * little more, so a client that sends faster than the model carries is held back by real TCP
+ * flow control. Bytes from the server back to the client are copied straight through (the
+ * modelled connection carries the client's stream only).
  *
  * <p>Three threads per connection: one reads the client, one writes the server, one copies the
  * way back. The pacing thread reads {@link #received()} and sets {@link #deliver}.
@@ -26,8 +27,6 @@ final class TcpRelay {
     private final SocketChannel client;
     private final SocketChannel server;
     private final ByteBuffer ring;
-    private final int mask;
-    private final int limit;
     private final Runnable onArrival;
     private volatile long received;
     private volatile boolean clientClosed;
@@ -47,10 +46,7 @@ final class TcpRelay {
     TcpRelay(SocketChannel client, SocketChannel server, int limit, Runnable onArrival) {
         this.client = client;
         this.server = server;
-        int ringBytes = Integer.highestOneBit(limit - 1) << 1;
-        this.ring = ByteBuffer.allocateDirect(ringBytes);
-        this.mask = ringBytes - 1;
-        this.limit = limit;
+        this.ring = ByteBuffer.allocateDirect(limit);
         this.onArrival = onArrival;
     }
 
@@ -97,12 +93,12 @@ final class TcpRelay {
         ByteBuffer view = ring.duplicate();
         try {
             while (!closed) {
-                long free = limit - (received - written);
+                long free = ring.capacity() - (received - written);
                 if (free == 0) {
                     LockSupport.parkNanos(IDLE_PARK_NANOS);
                     continue;
                 }
-                int at = (int) (received & mask);
+                int at = (int) (received % ring.capacity());
                 view.limit((int) Math.min(ring.capacity(), at + free)).position(at);
                 int n = client.read(view);
                 if (n < 0) {
@@ -124,7 +120,7 @@ final class TcpRelay {
             while (!closed) {
                 long d = delivered;
                 if (d > written) {
-                    int at = (int) (written & mask);
+                    int at = (int) (written % ring.capacity());
                     view.limit((int) Math.min(ring.capacity(), at + (d - written))).position(at);
                     written += server.write(view);
                     LockSupport.unpark(reader);

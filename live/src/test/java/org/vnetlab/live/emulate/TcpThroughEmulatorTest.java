@@ -63,7 +63,11 @@ class TcpThroughEmulatorTest {
 
     private static Running start(Scenario s, long seed, IpVersion ip, InetSocketAddress listen,
                                  InetSocketAddress forward) throws Exception {
-        EmulatorSettings settings = Emulator.settings();
+        return start(s, seed, ip, listen, forward, Emulator.settings());
+    }
+
+    private static Running start(Scenario s, long seed, IpVersion ip, InetSocketAddress listen,
+                                 InetSocketAddress forward, EmulatorSettings settings) throws Exception {
         TcpForwardingHost host = new TcpForwardingHost(s, seed, ForwardingHost.defaultGuest(s), ip);
         TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
         TcpEdge edge = new TcpEdge(listen, forward, carrier, settings);
@@ -123,6 +127,25 @@ class TcpThroughEmulatorTest {
         }
         Counters c = r.finish();
         assertEquals(2L, c.drops().get(TcpCarrier.REFUSED));
+    }
+
+    @Test
+    void aConnectionPastTheMostAllowedIsClosedAndCounted() throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EmulatorSettings d = Emulator.settings();
+        EmulatorSettings one = new EmulatorSettings(d.slots(), d.slotBytes(), d.spinNanos(), d.sliceNanos(),
+                d.warmUpNanos(), d.tcpReadAhead(), d.tcpSocketBuffer(), 1);
+        try (TcpPeers.Server server = new TcpPeers.Server(new InetSocketAddress(lo, 0))) {
+            Running r = start(scenario("native"), 1, IpVersion.IPV4, new InetSocketAddress(lo, 0), server.address(),
+                    one);
+            try (java.nio.channels.SocketChannel first = java.nio.channels.SocketChannel.open(r.listen());
+                 java.nio.channels.SocketChannel second = java.nio.channels.SocketChannel.open(r.listen())) {
+                assertEquals(-1, second.read(java.nio.ByteBuffer.allocate(1)), "the second connection is closed");
+                first.write(java.nio.ByteBuffer.allocate(100));
+            }
+            Counters c = r.finish();
+            assertEquals(1L, c.drops().get(TcpCarrier.REJECTED));
+        }
     }
 
     // the host's CPU slowed as in EmulatorAccuracyTest, so the model, not this machine, is the bottleneck
