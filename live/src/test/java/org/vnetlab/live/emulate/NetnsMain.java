@@ -42,16 +42,11 @@ public final class NetnsMain {
                 UdpEdge edge = new UdpEdge(address(a[2], a[3]), address(a[4], a[5]), ring);
                 ForwardingHost host = new ForwardingHost(s, 1, ForwardingHost.defaultGuest(s),
                         ForwardingHost.Mode.RELAY, 1470);
-                Emulator e = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
-                        Listeners.silent());
-                System.out.println("ready");
-                if (e.awaitTermination(Duration.ofSeconds(Long.parseLong(a[6])))) {
-                    System.out.println("failed");
-                    return;
+                Counters c = run(Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP),
+                        settings, Listeners.silent()), a[6]);
+                if (c != null) {
+                    System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut());
                 }
-                Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                e.awaitTermination(Duration.ofSeconds(5));
-                System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut());
             }
             case "send" -> {
                 try (UdpPeer client = new UdpPeer(new InetSocketAddress(0))) {
@@ -77,15 +72,10 @@ public final class NetnsMain {
                 TcpForwardingHost host = new TcpForwardingHost(s, 1, ForwardingHost.defaultGuest(s), IpVersion.IPV4);
                 TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
                 TcpEdge edge = new TcpEdge(address(a[2], a[3]), address(a[4], a[5]), carrier, settings);
-                Emulator e = Emulator.start(host, carrier, edge, settings, Listeners.silent());
-                System.out.println("ready");
-                if (e.awaitTermination(Duration.ofSeconds(Long.parseLong(a[6])))) {
-                    System.out.println("failed");
-                    return;
+                Counters c = run(Emulator.start(host, carrier, edge, settings, Listeners.silent()), a[6]);
+                if (c != null) {
+                    System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut() + " " + c.bytesOut());
                 }
-                Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                e.awaitTermination(Duration.ofSeconds(5));
-                System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut() + " " + c.bytesOut());
             }
             case "tcp-send" -> {
                 CRC32 crc = new CRC32();
@@ -94,6 +84,18 @@ public final class NetnsMain {
             }
             default -> throw new IllegalArgumentException("unknown role " + a[0]);
         }
+    }
+
+    /** Says "ready", lets the emulator run for {@code seconds}, stops it; its counters, or null (said) if it failed. */
+    private static Counters run(Emulator e, String seconds) throws Exception {
+        System.out.println("ready");
+        if (e.awaitTermination(Duration.ofSeconds(Long.parseLong(seconds)))) {
+            System.out.println("failed");
+            return null;
+        }
+        Counters c = e.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        e.awaitTermination(Duration.ofSeconds(5));
+        return c;
     }
 
     private static InetSocketAddress address(String host, String port) throws Exception {

@@ -1,13 +1,11 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.sim.forward.HostModel;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
-import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * What every kind of run shares: the testbed built for the run's seed, the scenario's CPU
@@ -52,12 +50,6 @@ final class RunHarness {
     }
 
     SortedMap<String, Long> drops() {
-        SortedMap<String, Long> out = new TreeMap<>();
-        for (PacketQueue q : bed.tracedQueues()) {
-            if (q.drops() > 0) {
-                out.merge(q.dropTrace(), q.drops(), Long::sum);
-            }
-        }
-        return out;
+        return bed.drops();
     }
 }

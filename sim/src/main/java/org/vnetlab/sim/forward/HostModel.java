@@ -8,7 +8,6 @@ import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
-import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * Machine 1 of a scenario with its CPU burners burning, carrying traffic through one guest: what
@@ -60,13 +59,7 @@ public abstract class HostModel {
 
     /** Packets dropped so far per traced queue (only queues that dropped). */
     public SortedMap<String, Long> drops() {
-        SortedMap<String, Long> out = new TreeMap<>();
-        for (PacketQueue q : bed.tracedQueues()) {
-            if (q.drops() > 0) {
-                out.merge(q.dropTrace(), q.drops(), Long::sum);
-            }
-        }
-        return out;
+        return bed.drops();
     }
 
     /** CPU time used so far per domain of the host, ns of one physical CPU. */

@@ -2,6 +2,8 @@ package org.vnetlab.sim.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.vnetlab.core.model.Dom0;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Host;
@@ -112,9 +114,15 @@ public final class Testbed {
         return new RandomStream(seed, component);
     }
 
-    /** Queues whose drops are reported, by trace name. */
-    public List<PacketQueue> tracedQueues() {
-        return List.copyOf(traced);
+    /** Packets dropped so far per traced queue's trace name (only queues that dropped). */
+    public SortedMap<String, Long> drops() {
+        SortedMap<String, Long> out = new TreeMap<>();
+        for (PacketQueue q : traced) {
+            if (q.drops() > 0) {
+                out.merge(q.dropTrace(), q.drops(), Long::sum);
+            }
+        }
+        return out;
     }
 
     /** Registers a queue whose drops are reported. */
