@@ -104,8 +104,10 @@ final class StudyFigures {
                 int colour = domains.computeIfAbsent(s.key().name(), d -> domains.size());
                 curves.add(new Curve(s, f.origin(), Palette.indexed(colour), Palette.protocol(s.key().protocol())));
             }
+            // the series are the result's UDP points, or its TCP points when it has no UDP ones
+            String traffic = series.get(0).key().transport().toUpperCase(Locale.ROOT);
             figures.add(new Figure("cpu-" + stem(f), "CPU load against payload: " + f.platformName() + " ("
-                    + f.describe() + ")", "Load of each domain while it moves UDP traffic, in percent of one "
+                    + f.describe() + ")", "Load of each domain while it moves " + traffic + " traffic, in percent of one "
                     + "physical CPU (xentop's scale: 200 % is both CPUs). Colour: domain; circle: IPv4, square: IPv6.",
                     X_AXIS, CPU_AXIS, curves));
         }

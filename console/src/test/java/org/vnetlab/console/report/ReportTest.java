@@ -28,6 +28,7 @@ import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.Commands;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.w3c.dom.Document;
@@ -149,6 +150,18 @@ class ReportTest {
     }
 
 
+
+    @Test
+    void aTcpEmulationIsDescribedAsTcp(@TempDir Path out) throws Exception {
+        Point p = Point.builder().transport("tcp").protocol("ipv4").direction("forward").payload(1448).guest("domU1")
+                .throughputMbps(27.2).loss(0.0).cpuPercent(Map.of("dom0", 99.6, "domU1", 48.8)).drops(Map.of())
+                .build();
+        Result tcp = new Result("emulate", "xen-single", 1, "0.1.0", "defaults", List.of(p));
+        String html = Files.readString(new Report(LOADER, ReferenceDataset.study())
+                .write(List.of(new Report.Source(tcp, "tcp.json")), out));
+        assertTrue(html.contains("Load of each domain while it moves TCP traffic"), html);
+        assertFalse(html.contains("moves UDP traffic"), html);
+    }
 
     @Test
     void theCommandPrintsTheIndexPath(@TempDir Path out) throws Exception {
