@@ -1,7 +1,6 @@
 package org.vnetlab.live.emulate;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -101,11 +100,12 @@ public final class TcpCarrier implements Carrier {
         while ((relay = accepted.poll()) != null) {
             streams.add(new Stream(relay, host.open()));
         }
-        for (Iterator<Stream> it = streams.iterator(); it.hasNext(); ) {
-            Stream s = it.next();
+        // by index, not an iterator: this runs on every turn of the realtime loop
+        for (int i = streams.size() - 1; i >= 0; i--) {
+            Stream s = streams.get(i);
             s.cut();
             if (s.relay.finished()) {
-                it.remove();
+                streams.remove(i);
             }
         }
     }
