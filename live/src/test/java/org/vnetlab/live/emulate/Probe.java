@@ -16,29 +16,44 @@ final class Probe {
     private Probe() {
     }
 
-    /** Median RTT in microseconds of {@code count} probes of {@code payload} bytes, {@code gapMillis} apart. */
-    static double medianRttMicros(InetSocketAddress to, int payload, int count, long gapMillis) throws Exception {
-        try (DatagramChannel c = DatagramChannel.open(family(to))) {
-            c.bind(new InetSocketAddress(to.getAddress(), 0));
-            c.connect(to);
-            ByteBuffer out = ByteBuffer.allocateDirect(payload);
-            ByteBuffer in = ByteBuffer.allocateDirect(2048);
-            double[] rtt = new double[count];
-            for (int i = 0; i < count; i++) {
-                out.clear();
-                out.putLong(0, i);
-                long sent = System.nanoTime();
-                c.write(out);
-                do {
-                    in.clear();
-                    c.read(in);
-                } while (in.getLong(0) != i);
-                rtt[i] = (System.nanoTime() - sent) / 1e3;
-                Thread.sleep(gapMillis);
-            }
-            Arrays.sort(rtt);
-            return rtt[count / 2];
+    /** A probe sender with its own socket, connected to one reflector. */
+    static final class Pinger implements AutoCloseable {
+        private final DatagramChannel channel;
+        private final ByteBuffer out;
+        private final ByteBuffer in = ByteBuffer.allocateDirect(2048);
+        private long next;
+
+        Pinger(InetSocketAddress to, int payload) throws IOException {
+            channel = DatagramChannel.open(family(to));
+            channel.bind(new InetSocketAddress(to.getAddress(), 0));
+            channel.connect(to);
+            out = ByteBuffer.allocateDirect(payload);
         }
+
+        /** Sends one numbered probe and waits for its answer; its RTT in microseconds. */
+        double rttMicros() throws IOException {
+            long id = next++;
+            out.clear();
+            out.putLong(0, id);
+            long sent = System.nanoTime();
+            channel.write(out);
+            do {
+                in.clear();
+                channel.read(in);
+            } while (in.getLong(0) != id);
+            return (System.nanoTime() - sent) / 1e3;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static StandardProtocolFamily family(InetSocketAddress a) {
