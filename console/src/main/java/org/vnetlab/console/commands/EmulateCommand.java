@@ -174,7 +174,7 @@ public final class EmulateCommand implements Command {
         try {
             edge = new UdpEdge(listen, forward, ring);
         } catch (IOException e) {
-            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
+            throw listenFailed(args, e);
         }
         boolean reflect = forward == null;
         ForwardingHost host = new ForwardingHost(s, seed, guest,
@@ -198,11 +198,16 @@ public final class EmulateCommand implements Command {
         try {
             edge = new TcpEdge(listen, forward, carrier, settings);
         } catch (IOException e) {
-            throw new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
+            throw listenFailed(args, e);
         }
         io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, TCP, segments of %d B); Ctrl-C stops%n",
                 s.name(), edge.localAddress(), guest, forward, ip.key(), host.mss());
         return Emulator.start(host, carrier, edge, settings, listener);
+    }
+
+    /** The one-line error when the listen socket cannot be bound. */
+    private static UsageError listenFailed(ParsedArgs args, IOException e) {
+        return new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
     }
 
     /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */

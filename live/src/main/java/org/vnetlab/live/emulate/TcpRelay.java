@@ -68,20 +68,10 @@ final class TcpRelay {
         return received;
     }
 
-    /** Whether the client has closed its side (its stream is complete). */
-    boolean clientClosed() {
-        return clientClosed;
-    }
-
     /** The model has carried the client's stream up to byte {@code total}; pacing thread. */
     void deliver(long total) {
         delivered = total;
         LockSupport.unpark(writer);
-    }
-
-    /** Bytes written to the server so far. */
-    long written() {
-        return written;
     }
 
     /** Whether both directions ended and the sockets are closed. */

@@ -84,7 +84,7 @@ public final class TcpSender extends Task {
         this.perSegment = stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
                 + stack.tx(segments.flags()) + deviceCost;
         this.cwnd = settings.initialWindow();
-        this.sendBuffer = Math.max(2, settings.sendBufferBytes() / segments.mss());
+        this.sendBuffer = settings.sendBufferSegments(segments.mss());
         this.rwnd = window;
         this.rto = Math.max(settings.minRtoNanos(), 1_000_000_000L);
         this.acks = PacketQueue.unbounded(name + ".acks");

@@ -67,7 +67,7 @@ public final class TcpForwardingHost extends HostModel {
      * relay's send buffer.
      */
     public long heldBytes() {
-        return ((long) windowSegments + 2L * Math.max(2, settings.sendBufferBytes() / mss)) * mss;
+        return (windowSegments + 2 * settings.sendBufferSegments(mss)) * mss;
     }
 
     /** A new connection; call before the start or on the model's thread between its events. */

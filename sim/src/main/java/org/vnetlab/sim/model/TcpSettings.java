@@ -11,4 +11,9 @@ public record TcpSettings(int appIoBytes, long sendBufferBytes, int initialWindo
                 (int) p.get("tcp.initial-window-segments"),
                 (long) p.get("tcp.delayed-ack-ns"), (long) p.get("tcp.min-rto-ns"), (int) p.get("tcp.dupack-threshold"));
     }
+
+    /** Segments of {@code mss} bytes the send buffer holds (at least two). */
+    public long sendBufferSegments(int mss) {
+        return Math.max(2, sendBufferBytes / mss);
+    }
 }
