@@ -14,7 +14,7 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.live.LiveSettings;
 import org.vnetlab.live.LiveSettings.ServerSettings;
-import org.vnetlab.live.client.InetAddressText;
+import org.vnetlab.live.data.InetAddressText;
 import org.vnetlab.live.control.MeasureServer;
 import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.ServerEvents.TestRecord;

@@ -14,6 +14,7 @@ import org.vnetlab.live.control.ControlMessage;
 import org.vnetlab.live.control.ControlMessage.Failed;
 import org.vnetlab.live.control.ControlMessage.Refused;
 import org.vnetlab.live.control.ProtocolException;
+import org.vnetlab.live.data.InetAddressText;
 
 /**
  * The client's end of a control connection: blocking, the same frames as the server's Pekko

@@ -30,7 +30,7 @@ import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.live.LiveSettings.ServerSettings;
-import org.vnetlab.live.client.InetAddressText;
+import org.vnetlab.live.data.InetAddressText;
 import org.vnetlab.live.cpu.CpuSource;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.probe.Reflector;

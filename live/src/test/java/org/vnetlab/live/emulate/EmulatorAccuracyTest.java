@@ -15,8 +15,7 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
-import org.vnetlab.sim.experiment.ForwardRun;
-import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.forward.ForwardRun;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.packet.Packets;
 
@@ -53,9 +52,9 @@ class EmulatorAccuracyTest {
         double[] trials = new double[TRIALS];
         double[] runs = new double[TRIALS];
         for (int t = 0; t < TRIALS; t++) {
-            RunSpec spec = new RunSpec(Transport.UDP, IpVersion.IPV4, payload, Direction.RX, t, duration);
+            ForwardRun.Spec spec = new ForwardRun.Spec(IpVersion.IPV4, payload, s.method().seed() + t, duration);
             trials[t] = ForwardRun.relayMbps(s, guest, spec, rate);
-            runs[t] = emulate(s, spec.seed(s.method().seed()), guest, payload, rate);
+            runs[t] = emulate(s, spec.seed(), guest, payload, rate);
         }
         double predicted = Stats.median(trials);
         double measured = Stats.median(runs);

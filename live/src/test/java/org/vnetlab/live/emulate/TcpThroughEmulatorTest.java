@@ -21,8 +21,7 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
-import org.vnetlab.sim.experiment.ForwardRun;
-import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.forward.ForwardRun;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.forward.TcpForwardingHost;
 
@@ -160,10 +159,10 @@ class TcpThroughEmulatorTest {
         double[] trials = new double[PAIRS];
         double[] runs = new double[PAIRS];
         for (int t = 0; t < trials.length; t++) {
-            RunSpec spec = new RunSpec(Transport.TCP, IpVersion.IPV4, 1448, Direction.RX, t,
+            ForwardRun.Spec spec = new ForwardRun.Spec(IpVersion.IPV4, 1448, s.method().seed() + t,
                     TimeUnit.MILLISECONDS.toNanos(windowMs));
             trials[t] = ForwardRun.tcpRelayMbps(s, guest, spec, TimeUnit.MILLISECONDS.toNanos(WARM_UP_MS));
-            runs[t] = emulateBulk(s, spec.seed(s.method().seed()), windowMs);
+            runs[t] = emulateBulk(s, spec.seed(), windowMs);
         }
         double predicted = Stats.median(trials);
         double measured = Stats.median(runs);

@@ -1,0 +1,79 @@
+package org.vnetlab.sim.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.app.UdpSender;
+import org.vnetlab.sim.app.UdpSink;
+import org.vnetlab.sim.model.GuestSite;
+import org.vnetlab.sim.param.QueueSettings;
+import org.vnetlab.sim.net.Flows;
+import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * One iperf-like UDP leg: every measured guest gets a stream of one payload size from (rx) or
+ * to (tx) machine 2, all at once; burners burn; CPU is sampled like xentop.
+ */
+final class UdpRun {
+
+    /**
+     * After the senders stop, the run goes on this long so packets still queued are delivered
+     * before loss is counted (iperf's server likewise waits for the stream's end).
+     */
+    static final long DRAIN_NANOS = 100_000_000L;
+
+    private UdpRun() {
+    }
+
+    static RunResult run(RunHarness h) {
+        RunSpec spec = h.spec;
+        QueueSettings q = h.bed.queues();
+        boolean outbound = spec.direction() == Direction.TX;
+        int flags = Packets.flags(spec.ip(), Transport.UDP) | (outbound ? Packets.OUTBOUND : 0);
+        Map<String, UdpSender> senders = new LinkedHashMap<>();
+        Map<String, UdpSink> sinks = new LinkedHashMap<>();
+        GuestSite peer = h.peer();
+        for (UdpStream stream : h.scenario.workloads(UdpStream.class)) {
+            GuestSite guest = h.guest(stream.guest());
+            Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
+            GuestSite from = outbound ? guest : peer;
+            GuestSite to = outbound ? peer : guest;
+            PacketQueue socket = new PacketQueue(to.name() + ".socket.rx.drop",
+                    q.socketCapacity(spec.payload()));
+            if (outbound) {
+                h.bed.flows().bindPeer(flow, socket);
+            } else {
+                h.bed.flows().bindGuest(flow, socket);
+                h.bed.trace(socket);
+            }
+            UdpSink sink = new UdpSink(to.name() + ".iperf-server", to.domain(), socket, to.stack(), q.appBatch(),
+                    h.bed.random(stream.guest() + ".sink"));
+            to.place(false).add(sink);
+            long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
+            UdpSender sender = new UdpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
+                    new UdpSender.Stream(flow.id(), spec.payload(), flags, gap), from.stack(), from.deviceTxCost(),
+                    q.pacingWindowNanos(), q.appBatch() * 4, h.bed.random(stream.guest() + ".sender"));
+            from.place(false).add(sender);
+            sender.start(0, spec.durationNanos());
+            senders.put(stream.guest(), sender);
+            sinks.put(stream.guest(), sink);
+        }
+        h.runLeg();
+        Map<String, Double> mbps = new LinkedHashMap<>();
+        sinks.forEach((g, sink) -> mbps.put(g, sink.bytes() * 8e3 / spec.durationNanos()));
+        SortedMap<String, Double> cpu = h.cpu();
+        h.kernel.runUntil(spec.durationNanos() + DRAIN_NANOS);
+        Map<String, Double> loss = new LinkedHashMap<>();
+        long offered = 0;
+        for (String g : senders.keySet()) {
+            long sent = senders.get(g).sent();
+            offered += sent;
+            loss.put(g, sent == 0 ? 0.0 : Math.max(0, 1.0 - (double) sinks.get(g).packets() / sent));
+        }
+        return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired());
+    }
+}

@@ -1,0 +1,277 @@
+package org.vnetlab.sim.model;
+
+import org.vnetlab.sim.param.QueueSettings;
+import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.Costs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.vnetlab.core.model.Dom0;
+import org.vnetlab.core.model.DomU;
+import org.vnetlab.core.model.Host;
+import org.vnetlab.core.model.ModelParameters;
+import org.vnetlab.core.model.NativePlatform;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.VServerContext;
+import org.vnetlab.core.model.VServerPlatform;
+import org.vnetlab.core.model.XenPlatform;
+import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.core.units.DataRate;
+import org.vnetlab.sim.cpu.CreditScheduler;
+import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.sim.cpu.Executor;
+import org.vnetlab.sim.cpu.HostCpu;
+import org.vnetlab.sim.cpu.Vcpu;
+import org.vnetlab.sim.kernel.Kernel;
+import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.net.Bridge;
+import org.vnetlab.sim.net.Flows;
+import org.vnetlab.sim.net.HostStack;
+import org.vnetlab.sim.net.Netback;
+import org.vnetlab.sim.net.NetfrontRx;
+import org.vnetlab.sim.net.NetfrontTx;
+import org.vnetlab.sim.net.NicRx;
+import org.vnetlab.sim.net.NicTx;
+import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.packet.PacketQueue;
+
+/**
+ * The study's testbed as components for one run: machine 1 built for its platform (native,
+ * Xen or VServer), machine 2 (native), and the link between them.
+ */
+public final class Testbed {
+
+    /** The peer's one "guest": machine 2 itself. */
+    public static final String PEER = "peer";
+
+    private final Kernel kernel = new Kernel();
+    private final Scenario scenario;
+    private final Costs costs;
+    private final QueueSettings queues;
+    private final Flows flows = new Flows();
+    private final long seed;
+    private final Machine host;
+    private final Machine peer;
+    private final List<PacketQueue> traced = new ArrayList<>();
+    private CreditScheduler xenScheduler;
+
+    public Testbed(Scenario scenario, long seed) {
+        this.scenario = scenario;
+        this.seed = seed;
+        ModelParameters p = scenario.parameters();
+        this.costs = new Costs(p);
+        this.queues = QueueSettings.of(p);
+        this.host = new Machine(scenario.host().name());
+        this.peer = new Machine(scenario.peer().name());
+        DataRate wire = min(scenario.link().rate(), scenario.host().nic().lineRate(), scenario.peer().nic().lineRate());
+        long delay = scenario.link().propagationNanos();
+        peer.nicRx = new NicRx(kernel, PEER, scenario.peer().nic(), peer.domain(PEER));
+        switch (scenario.platform().kind()) {
+            case "xen" -> buildXen((XenPlatform) scenario.platform(), wire, delay, p);
+            case "vserver" -> buildHostKernel(wire, delay, true);
+            default -> buildHostKernel(wire, delay, false);
+        }
+        peer.nicTx = new NicTx(kernel, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
+                scenario.peer().nic().frameOverheadNanos(), delay, host.nicRx);
+        buildPeer();
+        traced.add(host.nicRx.ring());
+        traced.add(peer.nicRx.ring());
+    }
+
+    private static DataRate min(DataRate a, DataRate b, DataRate c) {
+        DataRate m = a.compareTo(b) <= 0 ? a : b;
+        return m.compareTo(c) <= 0 ? m : c;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Costs costs() {
+        return costs;
+    }
+
+    public QueueSettings queues() {
+        return queues;
+    }
+
+    public Flows flows() {
+        return flows;
+    }
+
+    public Machine host() {
+        return host;
+    }
+
+    public Machine peer() {
+        return peer;
+    }
+
+    /** A random stream for the named component, derived from this run's seed. */
+    public RandomStream random(String component) {
+        return new RandomStream(seed, component);
+    }
+
+    /** Packets dropped so far per traced queue's trace name (only queues that dropped). */
+    public SortedMap<String, Long> drops() {
+        SortedMap<String, Long> out = new TreeMap<>();
+        for (PacketQueue q : traced) {
+            if (q.drops() > 0) {
+                out.merge(q.dropTrace(), q.drops(), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Registers a queue whose drops are reported. */
+    public void trace(PacketQueue q) {
+        traced.add(q);
+    }
+
+    /** Starts the schedulers; call after the workloads are placed. */
+    public void start() {
+        if (xenScheduler != null) {
+            xenScheduler.start();
+        }
+    }
+
+    private List<HostCpu> cpus(Machine m, Host h) {
+        List<HostCpu> list = new ArrayList<>();
+        for (int i = 0; i < h.cpus(); i++) {
+            HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed());
+            c.setWakeupLatency(costs.processWakeup);
+            c.setSoftirqRestarts(costs.softirqRestarts);
+            c.powerOn();
+            list.add(c);
+            m.executors.add(c);
+        }
+        return list;
+    }
+
+    private void buildPeer() {
+        List<HostCpu> cpus = cpus(peer, scenario.peer());
+        Domain d = peer.domain(PEER);
+        GuestStack stack = GuestStack.nativeKernel(costs);
+        peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
+                random("peer.nic"));
+        cpus.get(0).add(peer.nicRx.napi());
+        HostPlacement placement = new HostPlacement(cpus);
+        peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
+                costs.driverTx, hog -> placement.place()));
+    }
+
+    private void buildHostKernel(DataRate wire, long delay, boolean vserver) {
+        Host h = scenario.host();
+        Domain kernelDomain = host.domain(VServerPlatform.KERNEL);
+        host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
+        host.nicRx.connect(HostStack.measured(flows), costs.driverRx, costs.perInterrupt, costs.jitter,
+                random("host.nic"));
+        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                delay, peer.nicRx);
+        List<HostCpu> cpus = cpus(host, h);
+        cpus.get(0).add(host.nicRx.napi());
+        HostPlacement placement = new HostPlacement(cpus);
+        if (vserver) {
+            GuestStack stack = GuestStack.vserverContext(costs);
+            int i = 1;
+            for (VServerContext ctx : ((VServerPlatform) scenario.platform()).contexts()) {
+                host.guests.put(ctx.name(), new Site(ctx.name(), host.domain(ctx.name()), stack, MacAddress.xen(i++),
+                        host.nicTx, costs.driverTx, hog -> placement.place()));
+            }
+        } else {
+            host.guests.put(NativePlatform.GUEST, new Site(NativePlatform.GUEST, kernelDomain,
+                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx,
+                    hog -> placement.place()));
+        }
+    }
+
+    private void buildXen(XenPlatform xen, DataRate wire, long delay, ModelParameters p) {
+        Host h = scenario.host();
+        xenScheduler = new CreditScheduler(kernel, h.cpus(), new CreditScheduler.Settings(
+                (long) p.get("xen.scheduler.tick-ns"), (long) p.get("xen.scheduler.slice-ns"),
+                (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick")));
+        Dom0 d0 = xen.dom0();
+        Domain dom0 = host.domain(Dom0.NAME);
+        List<Vcpu> dom0Vcpus = new ArrayList<>();
+        int index = 0;
+        for (int i = 0; i < d0.vcpus(); i++) {
+            Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
+                    mask(d0.pinned(), h.cpus()));
+            v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+            v.setSoftirqRestarts(costs.softirqRestarts);
+            xenScheduler.add(v, index++);
+            dom0Vcpus.add(v);
+            host.executors.add(v);
+        }
+        host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
+        Bridge bridge = new Bridge(flows, costs.bridge);
+        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
+        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                delay, peer.nicRx);
+        Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
+        // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
+        dom0Vcpus.get(0).add(host.nicRx.napi());
+        dom0Vcpus.get(0).add(netback.rxTasklet());
+        dom0Vcpus.get(0).add(netback.txTasklet());
+        GuestStack stack = GuestStack.xenGuest(costs);
+        for (DomU u : xen.domUs()) {
+            Domain d = host.domain(u.name());
+            List<Vcpu> vcpus = new ArrayList<>();
+            for (int i = 0; i < u.vcpus(); i++) {
+                Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
+                        mask(u.pinned(), h.cpus()));
+                v.setWakeupLatency(costs.processWakeup);
+                v.setSoftirqRestarts(costs.softirqRestarts);
+                v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+                xenScheduler.add(v, index++);
+                vcpus.add(v);
+                host.executors.add(v);
+            }
+            PacketQueue vif = new PacketQueue(u.name() + ".netback.vif.drop", queues.vifQueue());
+            int port = bridge.addPort(vif);
+            // the guest announced its MAC at boot (ARP), so the bridge has learnt it
+            bridge.learn(u.vif().mac(), port);
+            NetfrontRx front = new NetfrontRx(u.name(), d, queues.ringSlots(), h.nic().napiBudget(), flows, stack,
+                    random(u.name() + ".netfront"));
+            vcpus.get(0).add(front);
+            NetfrontTx tx = new NetfrontTx(u.name(), queues.ringSlots() + queues.qdiscPackets(), u.vif().mac());
+            netback.connect(vif, port, front, tx);
+            traced.add(vif);
+            int[] next = {0};
+            host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
+                    hog -> vcpus.get(next[0]++ % vcpus.size())));
+        }
+    }
+
+    private static long mask(List<Integer> pinned, int cpus) {
+        if (pinned.isEmpty()) {
+            return (1L << cpus) - 1;
+        }
+        long m = 0;
+        for (int c : pinned) {
+            if (c >= cpus) {
+                throw new IllegalArgumentException("pinned to CPU " + c + " but the host has " + cpus);
+            }
+            m |= 1L << c;
+        }
+        return m;
+    }
+
+    /** Where an application process of a guest is placed. */
+    interface Placement {
+        Executor place(boolean cpuHog);
+    }
+
+    private record Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort,
+                        double deviceTxCost, Placement placement) implements GuestSite {
+        @Override
+        public Executor place(boolean cpuHog) {
+            return placement.place(cpuHog);
+        }
+    }
+}

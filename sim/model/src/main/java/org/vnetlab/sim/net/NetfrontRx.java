@@ -1,0 +1,79 @@
+package org.vnetlab.sim.net;
+
+import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.param.Costs;
+import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Packets;
+
+/**
+ * A guest's netfront receive, in the guest's softirq: takes responses off the shared receive
+ * ring (notified by event channel), builds the packets and passes them through the guest's IP
+ * stack to their sockets. Taking a response reposts its buffer, freeing a ring slot for netback.
+ */
+public final class NetfrontRx extends Task {
+
+    private final PacketQueue ring;
+    private final JobOutput out;
+    private final Flows flows;
+    private final Costs costs;
+    private final GuestStack stack;
+    private final int budget;
+    private final RandomStream random;
+    private Runnable buffersPosted;
+
+    public NetfrontRx(String guest, Domain domain, int ringSlots, int budget, Flows flows, GuestStack stack,
+                      RandomStream random) {
+        super(guest + ".netfront.rx", domain, Priority.SOFTIRQ);
+        this.ring = new PacketQueue(guest + ".netfront.rx.ring", ringSlots);
+        this.out = new JobOutput(guest + ".netfront.rx.out");
+        this.flows = flows;
+        this.costs = stack.costs();
+        this.stack = stack;
+        this.budget = budget;
+        this.random = random;
+        ring.onNonEmpty(this::wake);
+    }
+
+    /** The shared receive ring that netback fills; its free slots are the posted buffers. */
+    public PacketQueue ring() {
+        return ring;
+    }
+
+    void onBuffersPosted(Runnable r) {
+        this.buffersPosted = r;
+    }
+
+    @Override
+    protected boolean hasWork(long now) {
+        return !ring.isEmpty();
+    }
+
+    @Override
+    protected double beginJob(long now) {
+        out.clear();
+        int left = budget;
+        while (left > 0 && !ring.isEmpty()) {
+            int n = Math.min(left, ring.headCount());
+            out.take(ring, n, costs.netfrontRx + stack.rx(ring.headFlags()), now);
+            left -= n;
+        }
+        if (buffersPosted != null) {
+            buffersPosted.run();
+        }
+        return (costs.netfrontNotify + out.total()) * random.jitter(costs.jitter);
+    }
+
+    @Override
+    protected void endJob(long start, long end) {
+        out.spread(start, end, costs.netfrontNotify);
+        PacketQueue q = out.taken();
+        for (int k = 0; k < out.segments(); k++) {
+            boolean outbound = (q.headFlags() & Packets.OUTBOUND) != 0;
+            q.moveHeadTo(flows.socketFor(q.headFlow(), outbound), out.count(k), out.first(k), out.step(k));
+        }
+    }
+}
