@@ -24,7 +24,7 @@ class ConcurrentClientsTest {
     @Test
     void threeClientsRunAtOnceAndAFourthIsRefused() throws Exception {
         try (Running server = LiveTesting.start(Role.THROUGHPUT,
-                LiveTesting.settings("127.0.0.1", "max-concurrent-tests = 3"))) {
+                LiveTesting.settings("127.0.0.1", "max-concurrent-tests = 3, max-tests-per-address = 3"))) {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             List<CompletableFuture<TrialResult>> runs = new ArrayList<>();
             for (Transport t : List.of(Transport.UDP, Transport.UDP, Transport.TCP)) {
