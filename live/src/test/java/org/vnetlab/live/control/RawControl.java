@@ -1,0 +1,82 @@
+package org.vnetlab.live.control;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import org.vnetlab.live.control.ControlMessage.Interval;
+
+/**
+ * A control connection as an attacker holds one: raw bytes or frames out, frames in, from a chosen
+ * local address, every read with a deadline (5 s unless set).
+ */
+final class RawControl implements AutoCloseable {
+
+    final Socket socket = new Socket();
+    final DataOutputStream out;
+    final DataInputStream in;
+
+    RawControl(InetAddress server, int port) throws IOException {
+        this(server, port, null);
+    }
+
+    /** From {@code local} (any loopback address on Linux), or the system's choice when null. */
+    RawControl(InetAddress server, int port, InetAddress local) throws IOException {
+        try {
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
+            socket.connect(new InetSocketAddress(server, port), 2000);
+            socket.setSoTimeout(5000);
+            out = new DataOutputStream(socket.getOutputStream());
+            in = new DataInputStream(socket.getInputStream());
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    void send(ControlMessage m) throws IOException {
+        byte[] b = ControlCodec.encode(m);
+        out.writeInt(b.length);
+        out.write(b);
+        out.flush();
+    }
+
+    ControlMessage receive() throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return ControlCodec.decode(b);
+    }
+
+    /** Skips interval frames. */
+    ControlMessage receiveSkippingIntervals() throws IOException {
+        ControlMessage m;
+        do {
+            m = receive();
+        } while (m instanceof Interval);
+        return m;
+    }
+
+    /** True when the server closed the connection within the read timeout. */
+    boolean closedByServer() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // drain whatever the server still sent
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
