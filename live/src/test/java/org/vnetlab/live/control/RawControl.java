@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import org.vnetlab.live.control.ControlMessage.Interval;
 
 /**
@@ -29,6 +30,7 @@ final class RawControl implements AutoCloseable {
             if (local != null) {
                 socket.bind(new InetSocketAddress(local, 0));
             }
+            socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(server, port), 2000);
             socket.setSoTimeout(5000);
             out = new DataOutputStream(socket.getOutputStream());
@@ -40,10 +42,14 @@ final class RawControl implements AutoCloseable {
     }
 
     void send(ControlMessage m) throws IOException {
-        byte[] b = ControlCodec.encode(m);
-        out.writeInt(b.length);
-        out.write(b);
+        out.write(frame(m));
         out.flush();
+    }
+
+    /** A message as it goes on the wire: its length, then its body. */
+    static byte[] frame(ControlMessage m) {
+        byte[] body = ControlCodec.encode(m);
+        return ByteBuffer.allocate(ControlCodec.LENGTH_BYTES + body.length).putInt(body.length).put(body).array();
     }
 
     ControlMessage receive() throws IOException {

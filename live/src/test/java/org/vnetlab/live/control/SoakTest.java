@@ -1,0 +1,252 @@
+package org.vnetlab.live.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.client.IntervalListener;
+import org.vnetlab.live.client.ThroughputClient;
+import org.vnetlab.live.client.TrialResult;
+import org.vnetlab.live.control.ControlMessage.Accepted;
+import org.vnetlab.live.control.ControlMessage.Refused;
+import org.vnetlab.live.control.ControlMessage.Request;
+import org.vnetlab.live.control.ControlMessage.Start;
+import org.vnetlab.live.control.ControlMessage.Started;
+import org.vnetlab.live.control.ServerProcess.Stats;
+import org.vnetlab.live.data.DataHeader;
+import org.vnetlab.live.data.Handshake;
+
+/**
+ * One server with its stock limits, in a JVM of its own, against {@value #ABANDONED} tests
+ * abandoned mid-test (UDP tx with its sender running, TCP rx with its data connection open, the
+ * control connection closed at once) and {@value #HELD} control connections held at once from 100
+ * addresses. Afterwards its threads, descriptors and heap (after collections) are within 10 % of
+ * where they were before, and a client measures as it did.
+ */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class SoakTest {
+
+    static final int ABANDONED = 2000;
+    static final int HELD = 3000;
+    /** Client addresses the abandoned tests come from, round robin (2 tests each at most). */
+    static final int TEST_ADDRESSES = 50;
+    /** Client addresses the held connections come from: 30 each, under the 32 per address. */
+    static final int HOLD_ADDRESSES = 100;
+
+    @Test
+    void abandonedTestsAndHeldConnectionsLeaveNothingBehind() throws Exception {
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx256m"))) {
+            double mbpsBefore = measure(lo, server.port());
+            abandon(lo, server, 100, 0);            // every pool and lazy structure made once
+            hold(lo, server, 200);
+            Stats before = settle(server, null);
+            long t0 = System.nanoTime();
+            int refusedBusy = abandon(lo, server, ABANDONED, 100);
+            double abandonSeconds = (System.nanoTime() - t0) / 1e9;
+            Stats held = hold(lo, server, HELD);
+            Stats after = settle(server, before);
+            double mbpsAfter = measure(lo, server.port());
+            System.out.printf("soak: %d tests abandoned in %.1f s (%d requests refused as busy first)%n", ABANDONED,
+                    abandonSeconds, refusedBusy);
+            System.out.printf("soak:            before  while held  after%n");
+            System.out.printf("soak: threads  %8d  %10d  %5d%n", before.threads(), held.threads(), after.threads());
+            System.out.printf("soak: fds      %8d  %10d  %5d%n", before.fds(), held.fds(), after.fds());
+            System.out.printf("soak: heap MiB %8.1f  %10.1f  %5.1f%n", before.heap() / 1048576.0,
+                    held.heap() / 1048576.0, after.heap() / 1048576.0);
+            System.out.printf("soak: direct MiB %6.1f  %10.1f  %5.1f%n", before.direct() / 1048576.0,
+                    held.direct() / 1048576.0, after.direct() / 1048576.0);
+            System.out.printf("soak: client UDP 50 Mbit/s measured %.1f before, %.1f after%n", mbpsBefore, mbpsAfter);
+            assertWithin10Percent("threads", before.threads(), after.threads());
+            assertWithin10Percent("descriptors", before.fds(), after.fds());
+            assertWithin10Percent("heap", before.heap(), after.heap());
+            assertEquals(0, after.running());
+            assertTrue(mbpsAfter > 40 && mbpsAfter < 60, "after: " + mbpsAfter + " Mbit/s");
+        }
+    }
+
+    static void assertWithin10Percent(String what, long before, long after) {
+        assertTrue(Math.abs(after - before) <= 0.10 * before, what + ": " + before + " before, " + after + " after");
+    }
+
+    /** A client's UDP test at 50 Mbit/s for a second. */
+    static double measure(InetAddress lo, int port) throws Exception {
+        TrialResult r = new ThroughputClient(lo, port, IntervalListener.NONE).run(new TestSpec(Transport.UDP,
+                IpVersion.IPV4, Direction.RX, DataRate.parse("50M"), 1000, Duration.ofSeconds(1)));
+        return r.mbps();
+    }
+
+    /**
+     * Abandons {@code n} tests, alternately UDP tx (its sender started by a hello) and TCP rx (its
+     * data connection open), from one of {@link #TEST_ADDRESSES} addresses each. A request refused
+     * as busy (the last abandoned tests still ending) is asked again; their number is returned.
+     */
+    static int abandon(InetAddress lo, ServerProcess server, int n, int first) throws Exception {
+        int busy = 0;
+        for (int i = first; i < first + n; i++) {
+            InetAddress from = InetAddress.getByName("127.0.1." + (1 + i % TEST_ADDRESSES));
+            while (!abandonOne(lo, server.port(), from, i % 2 == 0)) {
+                busy++;
+                Thread.sleep(2);
+            }
+        }
+        return busy;
+    }
+
+    /** One abandoned test; false when it was refused as busy. */
+    static boolean abandonOne(InetAddress lo, int port, InetAddress from, boolean udp) throws IOException {
+        try (RawControl raw = new RawControl(lo, port, from)) {
+            raw.send(new Request(ControlMessage.VERSION, new TestSpec(udp ? Transport.UDP : Transport.TCP,
+                    IpVersion.IPV4, udp ? Direction.TX : Direction.RX, DataRate.parse("1M"), 1000,
+                    Duration.ofSeconds(10))));
+            ControlMessage m = raw.receive();
+            if (m instanceof Refused r && r.reason().startsWith("busy")) {
+                return false;
+            }
+            Accepted a = assertInstanceOf(Accepted.class, m);
+            InetSocketAddress data = new InetSocketAddress(lo, a.dataPort());
+            if (udp) {
+                try (DatagramChannel c = DatagramChannel.open()) {
+                    c.bind(new InetSocketAddress(from, 0)).connect(data);
+                    raw.send(new Start());
+                    assertInstanceOf(Started.class, raw.receive());
+                    c.write(DataHeader.hello(a.token()));
+                    c.socket().setSoTimeout(5000);
+                    c.socket().receive(new java.net.DatagramPacket(new byte[2000], 2000));   // the sender runs
+                }
+            } else {
+                try (SocketChannel c = SocketChannel.open()) {
+                    c.bind(new InetSocketAddress(from, 0)).connect(data);
+                    Handshake.sendToken(c, a.token());
+                    c.write(ByteBuffer.allocate(1000));
+                    raw.send(new Start());
+                    assertInstanceOf(Started.class, raw.receive());
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Opens {@code n} control connections at once from {@link #HOLD_ADDRESSES} addresses and keeps
+     * each busy as the attack did, with a request the server refuses; the server's figures once it
+     * has held or turned away every one; then closes them.
+     */
+    static Stats hold(InetAddress lo, ServerProcess server, int n) throws Exception {
+        try (Holder holder = new Holder(lo, server.port(), n)) {
+            holder.awaitAnswers(TimeUnit.SECONDS.toNanos(60));
+            Stats s = server.stats();
+            System.out.printf("soak: of %d connections the server held %d and turned away %d%n", n,
+                    holder.held, holder.turnedAway);
+            assertEquals(n, holder.held + holder.turnedAway, "every connection answered");
+            assertEquals(Math.min(n, 1024), holder.held, "connections held at max-connections");
+            return s;
+        }
+    }
+
+    /** Control connections opened and answered without a thread each. */
+    static final class Holder implements AutoCloseable {
+        private static final byte[] REFUSED_REQUEST = RawControl.frame(new Request(0,
+                AttacksTest.udp(Direction.RX, DataRate.parse("1M"), 100).spec()));
+        private final Selector selector = Selector.open();
+        private final List<SocketChannel> channels = new ArrayList<>();
+        int held;
+        int turnedAway;
+
+        Holder(InetAddress lo, int port, int n) throws IOException {
+            for (int i = 0; i < n; i++) {
+                SocketChannel c = SocketChannel.open();
+                channels.add(c);
+                c.configureBlocking(false);
+                c.bind(new InetSocketAddress(InetAddress.getByName("127.0.2." + (1 + i % HOLD_ADDRESSES)), 0));
+                c.connect(new InetSocketAddress(lo, port));
+                c.register(selector, SelectionKey.OP_CONNECT, ByteBuffer.allocate(4096));
+            }
+        }
+
+        /** Until every connection got its answer: Refused (held) or Failed (turned away). */
+        void awaitAnswers(long timeoutNanos) throws IOException {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (held + turnedAway < channels.size() && System.nanoTime() < deadline) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    SocketChannel c = (SocketChannel) key.channel();
+                    if (key.isConnectable() && c.finishConnect()) {
+                        c.write(ByteBuffer.wrap(REFUSED_REQUEST));
+                        key.interestOps(SelectionKey.OP_READ);
+                    } else if (key.isReadable()) {
+                        answer(key, c);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        }
+
+        private void answer(SelectionKey key, SocketChannel c) throws IOException {
+            ByteBuffer in = (ByteBuffer) key.attachment();
+            if (c.read(in) < 0 && in.position() < ControlCodec.LENGTH_BYTES) {
+                key.cancel();
+                return;
+            }
+            if (in.position() < ControlCodec.LENGTH_BYTES
+                    || in.position() < ControlCodec.LENGTH_BYTES + in.getInt(0)) {
+                return;
+            }
+            byte[] body = new byte[in.getInt(0)];
+            in.get(ControlCodec.LENGTH_BYTES, body);
+            ControlMessage m = ControlCodec.decode(body);
+            if (m instanceof Refused) {
+                held++;
+            } else {
+                assertInstanceOf(ControlMessage.Failed.class, m);
+                turnedAway++;
+            }
+            key.interestOps(0);
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (SocketChannel c : channels) {
+                c.close();
+            }
+            selector.close();
+        }
+    }
+
+    /**
+     * The server's figures once it has let go of what the last phase held: polled until the
+     * descriptors come back to {@code reference}'s (or stop changing), for at most 20 s.
+     */
+    static Stats settle(ServerProcess server, Stats reference) throws Exception {
+        Stats s = server.stats();
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(500);
+            Stats next = server.stats();
+            boolean back = reference != null && next.fds() <= reference.fds() && next.running() == 0;
+            boolean still = reference == null && next.fds() == s.fds() && next.running() == 0;
+            s = next;
+            if (back || still) {
+                break;
+            }
+        }
+        return s;
+    }
+}
