@@ -78,7 +78,9 @@ class LoopbackMeasureTest {
             RttResult r = new RttClient(a, reflector.port()).run(ip, 1000, DataRate.parse("500M"), 140, 5000,
                     Duration.ofSeconds(1));
             assertEquals(140, r.received(), host);
-            assertEquals(5140, r.reflected(), host);
+            // the reflector counts what it sent back: every measured echo, and at most every probe (a busy
+            // machine drops some of the 62,500 warm-up probes a second in the reflector's socket buffer)
+            assertTrue(r.reflected() >= 140 && r.reflected() <= 5140, host + " reflected " + r.reflected());
             // the idle path takes microseconds, but a loaded shared machine adds milliseconds of scheduling
             // (RttAccuracyTest checks the arithmetic against a known delay): here, that every echo is its
             // own probe's, back within the wait

@@ -76,7 +76,9 @@ class RttAccuracyTest {
             assertEquals(40, r.received());
             assertEquals(50, r.reflected());
             double held = Stats.median(heldMs.stream().mapToDouble(Double::doubleValue).toArray());
-            assertTrue(r.rttPercentile(0) >= HOLD_MILLIS, "an echo came back before it was held: " + r.rttPercentile(0));
+            // the distribution keeps each value to 0.1 %
+            assertTrue(r.rttPercentile(0) >= HOLD_MILLIS * (1 - 0.001),
+                    "an echo came back before it was held: " + r.rttPercentile(0));
             assertTrue(r.rtt().median() >= held && r.rtt().median() < held + 1.5,
                     "rtt " + r.rtt() + ", held " + held + " ms");
             // each |D| of RFC 3550 is a difference of two RTTs, so the estimate stays within their range
