@@ -3,7 +3,6 @@ package org.vnetlab.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,11 +20,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.CliRun;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.Requirements;
 import org.vnetlab.live.bench.Iperf3;
 import org.vnetlab.live.testbed.Shaping;
 import org.vnetlab.live.testbed.Testbed;
@@ -33,12 +34,14 @@ import org.vnetlab.live.testbed.Testbed;
 /**
  * The issue's truth checks: vnetlab's measurements against Linux's own traffic control on the
  * namespace testbed, the server and reflector in host 1 and the clients in host 2, each a real
- * {@code vnetlab} process. Skipped only where the testbed cannot exist (not root, no iproute2), the
- * netem delay and loss checks where the kernel has no netem, and their substitutes where the tools
- * they use are missing: the loss check by nftables without {@code nft}, the delay check by a
- * kernel queue (a Python delay line on NFQUEUE, {@code src/test/resources/delayline.py}) without
- * python3, iptables-legacy or ping, or where the kernel has no NFQUEUE target.
+ * {@code vnetlab} process. They need root and iproute2, and each check its tools: iperf3; nft for
+ * the loss check by nftables; python3, iptables-legacy and ping for the delay check by a kernel
+ * queue (a Python delay line on NFQUEUE, {@code src/test/resources/delayline.py}). Without them a
+ * developer's run skips, and CI ({@code -Dvnetlab.ci=true}) fails ({@link Requirements}). The netem
+ * checks skip where the kernel has no netem, and the kernel-queue check where it has no NFQUEUE
+ * target, CI or not.
  */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class LiveTruthCheckTest {
 
     static Testbed bed;
@@ -50,7 +53,9 @@ class LiveTruthCheckTest {
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(Testbed.possible(), "the testbed needs root and iproute2 (ip, tc)");
+        Requirements.root();
+        Requirements.tool("ip");
+        Requirements.tool("tc");
         bed = Testbed.up("vt" + (10000 + new Random().nextInt(89999)), false, Shaping.NONE);
         daemons.add(daemon(bed.exec(1, vnetlab("measure", "server")), "listening"));
         daemons.add(daemon(bed.exec(1, vnetlab("measure", "reflect")), "listening"));
@@ -147,7 +152,7 @@ class LiveTruthCheckTest {
 
     @Test
     void tcpIsWithin10PercentOfIperf3OnTheSameShapedLink() throws Exception {
-        assumeTrue(Iperf3.installed(), "iperf3 is not installed");
+        Requirements.tool("iperf3");
         bed.shape(new Shaping(DataRate.parse("100M"), null, 0));
         Process server = Iperf3.server(bed.exec(1, List.of()), HOST1, 5301);
         double iperf;
@@ -162,7 +167,7 @@ class LiveTruthCheckTest {
 
     @Test
     void netemDelayOf1msEachSideGivesAnRttOf2msOverIpv4AndIpv6() throws Exception {
-        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        Requirements.kernel(bed.hasNetem(), "netem qdisc (sch_netem)");
         bed.shape(new Shaping(null, Duration.ofMillis(1), 0));
         for (String host : List.of(HOST1, Testbed.ipv6(1))) {
             Point p = rtt(host);
@@ -170,16 +175,24 @@ class LiveTruthCheckTest {
         }
     }
 
-    /** {@code vnetlab measure rtt} from host 2 to {@code host}: 140 round trips over {@code host}'s IP version. */
+    /**
+     * {@code vnetlab measure rtt} from host 2 to {@code host}: {@value #PROBES} round trips over
+     * {@code host}'s IP version. The check is about the delay, and its median is stable by
+     * construction: the probes are spread over {@value #PROBES_SECONDS} s (1000 B at 10 Mbit/s,
+     * 1250 a second), so a stall of this shared machine, which only ever adds latency, delays the
+     * few probes it falls on and not the median. (At the study's 500 Mbit/s, 140 probes take 2 ms,
+     * and one stall moves them all.)
+     */
     static Point rtt(String host) throws Exception {
-        // the check is about the delay; at the study's 500 Mbit/s a busy two-core machine adds its own
-        // queueing in the reflector (see the README), so the probe stream runs at 50 Mbit/s here
-        Point p = client("measure", "rtt", host, "--rate", "50M").get(0);
+        Point p = client("measure", "rtt", host, "--rate", "10M", "--count", Integer.toString(PROBES)).get(0);
         assertEquals("roundtrip", p.direction());
         assertEquals(host.contains(":") ? "ipv6" : "ipv4", p.protocol());
-        assertEquals(140, p.rttMs().samples());
+        assertTrue(p.rttMs().samples() >= PROBES * 0.99, "echoes of " + PROBES + ": " + p.rttMs().samples());
         return p;
     }
+
+    static final int PROBES = 2000;
+    static final double PROBES_SECONDS = 1.6;
 
     /**
      * The delay check where the kernel has no netem: in each host a delay line (Python, standard
@@ -188,15 +201,14 @@ class LiveTruthCheckTest {
      * stamp. It delays arrivals, not departures as netem does, because only arriving packets carry
      * a kernel stamp; holding from the time the queue wakes the delay line would add its ~0.1 ms
      * wake-up each way. The system ping must see 2.0 +- 0.3 ms, which shows the delay line delays
-     * as it should, and {@code measure rtt} must report the same (its 140 probes take 22 ms, so it
-     * is measured again, up to three times, while above the bound).
+     * as it should, and {@code measure rtt} must report the same.
      */
     @Test
     void kernelQueueDelayOf1msEachSideGivesAnRttOf2msOverIpv4AndIpv6() throws Exception {
-        assumeTrue(runs("python3", "--version"), "python3 is not installed");
-        assumeTrue(runs("iptables-legacy", "--version") && runs("ip6tables-legacy", "--version"),
-                "iptables-legacy and ip6tables-legacy (Debian's iptables) are not installed");
-        assumeTrue(runs("ping", "-V"), "ping (iputils-ping) is not installed");
+        Requirements.tool("python3");
+        Requirements.tool("iptables-legacy");
+        Requirements.tool("ip6tables-legacy");
+        Requirements.tool("ping");
         bed.shape(Shaping.NONE);
         String delayLine = Path.of(LiveTruthCheckTest.class.getResource("/delayline.py").toURI()).toString();
         List<List<String>> rules = new ArrayList<>();
@@ -217,23 +229,15 @@ class LiveTruthCheckTest {
             }
             for (String host : List.of(HOST1, Testbed.ipv6(1))) {
                 double ping = pingMedianMs(host);
-                // Python's and vnetlab's processes share this machine's cores with whatever else runs: a
-                // stall only adds latency, so a median above the bound is measured again, up to three times
-                List<Double> medians = new ArrayList<>();
-                Point p;
-                do {
-                    p = rtt(host);
-                    medians.add(p.rttMs().median());
-                } while (p.rttMs().median() > 2.3 && medians.size() < 3);
+                Point p = rtt(host);
                 for (int i = 0; i < 2; i++) {
                     assertTrue(delayLines.get(i).isAlive(), "the delay line in host " + (i + 1) + " ended: "
                             + String.join(" ", outputs.get(i)));
                 }
-                System.out.printf("%s: ping median %.3f ms, vnetlab rtt medians %s ms%n", host, ping, medians);
+                System.out.printf("%s: ping median %.3f ms, vnetlab rtt %s ms%n", host, ping, p.rttMs());
                 assertEquals(2.0, ping, 0.3, "ping " + host + " median " + ping + " ms: the delay line does not hold"
                         + " packets 1 ms");
-                assertEquals(2.0, p.rttMs().median(), 0.3, host + " rtt medians " + medians + " ms, the last "
-                        + p.rttMs());
+                assertEquals(2.0, p.rttMs().median(), 0.3, host + " rtt " + p.rttMs() + " ms");
             }
         } finally {
             try {
@@ -259,8 +263,8 @@ class LiveTruthCheckTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
             Path targets = Path.of("/proc/net/" + family + "_tables_targets");
-            assumeTrue(Files.exists(targets) && Files.readString(targets).contains("NFQUEUE"),
-                    "this kernel has no NFQUEUE target for " + family + "tables (xt_NFQUEUE)");
+            Requirements.kernel(Files.exists(targets) && Files.readString(targets).contains("NFQUEUE"),
+                    "NFQUEUE target for " + family + "tables (xt_NFQUEUE)");
             throw new AssertionError(command + ": " + out);
         }
     }
@@ -283,7 +287,7 @@ class LiveTruthCheckTest {
 
     @Test
     void netemLossOf5PercentIsReportedAs3To7Percent() throws Exception {
-        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        Requirements.kernel(bed.hasNetem(), "netem qdisc (sch_netem)");
         bed.shape(new Shaping(null, null, 5));
         Point p = client("measure", "client", HOST1, "--udp", "--rate", "100M", "--duration", "4").get(0);
         assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
@@ -296,7 +300,7 @@ class LiveTruthCheckTest {
      */
     @Test
     void kernelRandomLossOf5PercentIsReportedAs3To7Percent() throws Exception {
-        assumeTrue(runs("nft", "--version"), "nftables (nft) is not installed");
+        Requirements.tool("nft");
         bed.shape(Shaping.NONE);
         List<String> table = List.of("inet", "vnetlab_loss");
         nft(concat(List.of("add", "table"), table));
@@ -309,15 +313,6 @@ class LiveTruthCheckTest {
             assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
         } finally {
             nft(concat(List.of("delete", "table"), table));
-        }
-    }
-
-    /** Whether {@code command} can run and succeeds. */
-    private static boolean runs(String... command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
         }
     }
 

@@ -7,19 +7,22 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
-import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.LiveTesting.Running;
+import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.TestSpec;
 
 /** Server, client and reflector on loopback: every kind of test runs and its numbers make sense. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LoopbackMeasureTest {
 
     static Running server;

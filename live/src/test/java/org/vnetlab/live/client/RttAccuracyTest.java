@@ -16,19 +16,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlCodec;
-import org.vnetlab.live.control.ControlMessage;
 import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Finish;
 import org.vnetlab.live.control.ControlMessage.ProbeRequest;
 import org.vnetlab.live.control.ControlMessage.Report;
 import org.vnetlab.live.control.ControlMessage.Start;
 import org.vnetlab.live.control.ControlMessage.Started;
+import org.vnetlab.live.control.ControlMessage;
 
 /**
  * The RTT arithmetic against a known delay, without netem: a stand-in reflector that holds every
@@ -36,6 +38,7 @@ import org.vnetlab.live.control.ControlMessage.Started;
  * held each. The measured RTT must never be below the hold, and its median must be the hold's plus
  * loopback and scheduling (well under a millisecond on an idle machine; the bound allows a busy one).
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RttAccuracyTest {
 
     static final long HOLD_MILLIS = 2;
