@@ -38,7 +38,7 @@ import org.vnetlab.live.emulate.TcpEdge;
 import org.vnetlab.live.emulate.UdpEdge;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.forward.TcpForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * Runs a scenario's machine 1 in real time between real sockets: datagrams arriving at --listen
@@ -181,7 +181,7 @@ public final class EmulateCommand implements Command {
                 reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
         io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
                 edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
-        return Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings, listener);
+        return Emulator.start(host, ring, edge, PacketKind.of(ip, Transport.UDP), settings, listener);
     }
 
     private static Emulator startTcp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
