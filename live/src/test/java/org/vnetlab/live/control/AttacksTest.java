@@ -113,10 +113,7 @@ class AttacksTest {
             for (int i = 0; i < 40; i++) {
                 try (RawControl raw = new RawControl(LOOPBACK, s.port());
                      DatagramChannel data = DatagramChannel.open()) {
-                    raw.send(udp(Direction.TX, DataRate.parse("100k"), 1000));
-                    Accepted a = assertInstanceOf(Accepted.class, raw.receive());
-                    raw.send(new Start());
-                    assertInstanceOf(Started.class, raw.receive());
+                    Accepted a = raw.start(udp(Direction.TX, DataRate.parse("100k"), 1000));
                     data.connect(new InetSocketAddress(LOOPBACK, a.dataPort()));
                     data.write(DataHeader.hello(a.token()));
                     data.configureBlocking(true);
@@ -214,10 +211,7 @@ class AttacksTest {
     @Test
     void aTestWithoutDataAfterStartFailsAndGivesBackItsSlot() throws Exception {
         try (Running s = server("handshake-timeout = 1s"); RawControl raw = new RawControl(LOOPBACK, s.port())) {
-            raw.send(udp(Direction.RX, DataRate.parse("1M"), 100));
-            assertInstanceOf(Accepted.class, raw.receive());
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+            raw.start(udp(Direction.RX, DataRate.parse("1M"), 100));
             Failed f = assertInstanceOf(Failed.class, raw.receiveSkippingIntervals());
             assertTrue(f.reason().contains("no data within 1 s of Start"), f.reason());
             awaitRunning(s, 0);
@@ -229,10 +223,7 @@ class AttacksTest {
     void replayedDatagramsAreRejectedNotDelivered() throws Exception {
         try (Running s = server(""); RawControl raw = new RawControl(LOOPBACK, s.port());
              DatagramChannel data = DatagramChannel.open()) {
-            raw.send(udp(Direction.RX, DataRate.parse("1M"), 100));
-            Accepted a = assertInstanceOf(Accepted.class, raw.receive());
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+            Accepted a = raw.start(udp(Direction.RX, DataRate.parse("1M"), 100));
             data.connect(new InetSocketAddress(LOOPBACK, a.dataPort()));
             ByteBuffer d = DataHeader.datagram(a.token(), 100);
             for (int seq = 0; seq < 1000; seq++) {

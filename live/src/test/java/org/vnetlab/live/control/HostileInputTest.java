@@ -163,10 +163,7 @@ class HostileInputTest {
         long before = count(server, Kind.DISCONNECTED_MID_TEST);
         int dataPort;
         try (RawControl raw = raw(server.port())) {
-            raw.send(udpRx(100));
-            dataPort = ((Accepted) raw.receive()).dataPort();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+            dataPort = raw.start(udpRx(100)).dataPort();
         }
         awaitCount(server, Kind.DISCONNECTED_MID_TEST, before + 1);
         awaitIdle(server);
@@ -186,10 +183,7 @@ class HostileInputTest {
         try (RawControl raw = raw(server.port());
              DatagramChannel good = DatagramChannel.open();
              DatagramChannel stranger = DatagramChannel.open()) {
-            raw.send(udpRx(100));
-            Accepted a = (Accepted) raw.receive();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+            Accepted a = raw.start(udpRx(100));
             InetSocketAddress data = new InetSocketAddress(loopback, a.dataPort());
             good.bind(new InetSocketAddress(loopback, 0));
             stranger.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
@@ -258,11 +252,8 @@ class HostileInputTest {
             client.bind(new InetSocketAddress(loopback, 0));
             other.bind(new InetSocketAddress(loopback, 0));
             int port = ((InetSocketAddress) client.getLocalAddress()).getPort();
-            raw.send(new ProbeRequest(ControlMessage.VERSION,
+            Accepted a = raw.start(new ProbeRequest(ControlMessage.VERSION,
                     new ProbeSpec(IpVersion.IPV4, 1000, DataRate.parse("10M"), 10, port)));
-            Accepted a = (Accepted) raw.receive();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
             InetSocketAddress probes = new InetSocketAddress(loopback, a.dataPort());
             client.configureBlocking(false);
             other.configureBlocking(false);

@@ -8,7 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Interval;
+import org.vnetlab.live.control.ControlMessage.Start;
+import org.vnetlab.live.control.ControlMessage.Started;
 
 /**
  * A control connection as an attacker holds one: raw bytes or frames out, frames in, from a chosen
@@ -56,6 +59,21 @@ final class RawControl implements AutoCloseable {
         byte[] b = new byte[in.readInt()];
         in.readFully(b);
         return ControlCodec.decode(b);
+    }
+
+    /** Asks for a test and starts it: its Accepted, once Started came back. */
+    Accepted start(ControlMessage request) throws IOException {
+        send(request);
+        ControlMessage m = receive();
+        if (!(m instanceof Accepted a)) {
+            throw new AssertionError("expected Accepted, got " + m);
+        }
+        send(new Start());
+        ControlMessage started = receive();
+        if (!(started instanceof Started)) {
+            throw new AssertionError("expected Started, got " + started);
+        }
+        return a;
     }
 
     /** Skips interval frames. */
