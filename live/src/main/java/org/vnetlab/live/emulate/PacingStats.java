@@ -24,12 +24,13 @@ public final class PacingStats {
         return late.percentile(q * 100);
     }
 
-    /** p50 and p99 in microseconds, the largest, and the sample count. */
+    /** p50, p90 and p99 in microseconds, the largest, and the sample count. */
     public Summary summary() {
-        return new Summary(late.count(), late.percentile(50) / 1e3, late.percentile(99) / 1e3, late.max() / 1e3);
+        return new Summary(late.count(), late.percentile(50) / 1e3, late.percentile(90) / 1e3,
+                late.percentile(99) / 1e3, late.max() / 1e3);
     }
 
     /** What the distribution says, in microseconds. */
-    public record Summary(long samples, double p50Us, double p99Us, double maxUs) {
+    public record Summary(long samples, double p50Us, double p90Us, double p99Us, double maxUs) {
     }
 }

@@ -232,21 +232,29 @@ class SoakTest {
     }
 
     /**
-     * The server's figures once it has let go of what the last phase held: polled until the
-     * descriptors come back to {@code reference}'s (or stop changing), for at most 20 s.
+     * The server's figures once it has let go of what the last phase held, polled each half second
+     * for at most {@value #SETTLE_SECONDS} s: until nothing changes (the reference), or until the
+     * descriptors are back to {@code reference}'s and the heap within 10 % of it. What an ended
+     * session held can outlive it for a while: the scheduler keeps its cancelled timers until
+     * their time (the longest, a test's duration and grace, is 13 s here).
      */
     static Stats settle(ServerProcess server, Stats reference) throws Exception {
+        long start = System.nanoTime();
         Stats s = server.stats();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 2 * SETTLE_SECONDS; i++) {
             Thread.sleep(500);
             Stats next = server.stats();
-            boolean back = reference != null && next.fds() <= reference.fds() && next.running() == 0;
-            boolean still = reference == null && next.fds() == s.fds() && next.running() == 0;
+            boolean back = reference != null && next.running() == 0 && next.fds() <= reference.fds()
+                    && next.heap() <= 1.1 * reference.heap();
+            boolean still = reference == null && next.running() == 0 && next.fds() == s.fds();
             s = next;
             if (back || still) {
                 break;
             }
         }
+        System.out.printf("soak: settled after %.1f s%n", (System.nanoTime() - start) / 1e9);
         return s;
     }
+
+    static final int SETTLE_SECONDS = 30;
 }
