@@ -1,14 +1,14 @@
 package org.vnetlab.live.data;
 
 /**
- * Text a client controls (a frame's field, an error quoting it, an address), made safe for a log
- * line or a terminal: control characters, DEL, C1 controls, bidirectional overrides and the
+ * Text the other end controls (a client's frame field in the server's log, a server's refusal on
+ * the client's terminal, an error quoting either), made safe for a log line or a terminal: control characters, DEL, C1 controls, bidirectional overrides and the
  * backslash escaped as {@code \\uXXXX} (so no line can be forged and no escape sequence reaches a
  * terminal), and cut to {@value #MAX} characters.
  */
 public final class ClientText {
 
-    /** Characters of a client's text a log line keeps. */
+    /** Characters of the other end's text a line keeps. */
     public static final int MAX = 200;
 
     private ClientText() {

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
@@ -29,8 +32,11 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
-import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.LiveTesting.Running;
+import org.vnetlab.live.LiveTesting;
+import org.vnetlab.live.client.IntervalListener;
+import org.vnetlab.live.client.MeasureException;
+import org.vnetlab.live.client.ThroughputClient;
 import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Failed;
 import org.vnetlab.live.control.ControlMessage.Finish;
@@ -43,8 +49,9 @@ import org.vnetlab.live.control.ControlMessage.Started;
 import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.data.DataHeader;
 import org.vnetlab.live.data.Handshake;
-import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.data.Rejections.Kind;
+import org.vnetlab.live.data.Rejections;
+import org.vnetlab.live.probe.Reflector;
 
 /**
  * The attacks of the hardening issue, each as an attacker runs it against a server on loopback
@@ -288,8 +295,7 @@ class AttacksTest {
             assertTrue(refused.reason().contains("the reflector's own port"), refused.reason());
             assertEquals(0, r.server().running());
         }
-        try (org.vnetlab.live.probe.Reflector reflector = new org.vnetlab.live.probe.Reflector(
-                new InetSocketAddress("::", 0), 2000, new Rejections())) {
+        try (Reflector reflector = new Reflector(new InetSocketAddress("::", 0), 2000, new Rejections())) {
             for (String self : List.of("127.0.0.1", "::1", "::")) {
                 InetSocketAddress own = new InetSocketAddress(self, reflector.port());
                 assertThrows(IllegalArgumentException.class, () -> reflector.open(1, own, 100, Long.MAX_VALUE), self);
@@ -369,6 +375,30 @@ class AttacksTest {
             assertEquals(100, s.server().rejections().count(Kind.REFUSED_REQUEST));
         } finally {
             log.detachAppender(lines);
+        }
+    }
+
+    /** The other way round: a hostile server's refusal reaches the client's terminal escaped and cut. */
+    @Test
+    void aServersWordsReachTheClientEscaped() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, LOOPBACK)) {
+            Thread server = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    in.readFully(new byte[in.readInt()]);
+                    String forged = "\u001b[2J\nvnetlab: all fine" + "z".repeat(5000);
+                    s.getOutputStream().write(RawControl.frame(new Refused(forged)));
+                } catch (IOException e) {
+                    // the client went away
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            MeasureException e = assertThrows(MeasureException.class, () -> new ThroughputClient(LOOPBACK,
+                    fake.getLocalPort(), IntervalListener.NONE).run(udp(Direction.RX, DataRate.parse("1M"), 100).spec()));
+            assertFalse(e.getMessage().contains("\u001b") || e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().contains("\\u001b[2J\\u000avnetlab: all fine"), e.getMessage());
+            assertTrue(e.getMessage().length() < LONGEST_LINE, e.getMessage().length() + " characters");
         }
     }
 }
