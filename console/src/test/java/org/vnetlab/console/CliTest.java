@@ -23,7 +23,7 @@ class CliTest {
         assertTrue(help.out().contains("scenarios"));
         assertTrue(CliRun.of("--version").out().startsWith("vnetlab "));
         CliRun showHelp = CliRun.of("show", "--help");
-        assertTrue(showHelp.out().contains("--set KEY=VALUE"), showHelp.out());
+        assertTrue(showHelp.out().contains("--set=KEY=VALUE"), showHelp.out());
     }
 
     @Test

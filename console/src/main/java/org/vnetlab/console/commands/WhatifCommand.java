@@ -10,96 +10,72 @@ import java.util.TreeSet;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.TextTable;
-import org.vnetlab.console.progress.Progress;
-import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
-import org.vnetlab.sim.experiment.PoolEvaluator;
-import org.vnetlab.sim.experiment.RunResult;
-import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** A scenario and the same scenario with some keys changed, simulated side by side with deltas. */
-public final class WhatifCommand implements Command {
+@Command(name = "whatif", description = "simulate a scenario and a modified copy (--set k=v ...) side by side with deltas")
+public final class WhatifCommand implements ScenarioCommand {
 
     private final ScenarioLoader loader;
+
+    @Parameters(paramLabel = "SCENARIO|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions change;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
 
     public WhatifCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "whatif";
-    }
-
-    @Override
-    public String arguments() {
-        return "SCENARIO|FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "simulate a scenario and a modified copy (--set k=v ...) side by side with deltas";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(ScenarioOptions.SET, SimCommand.PROTOCOL, SimCommand.TRANSPORT, SimCommand.SIZES,
-                SimCommand.TRIALS, SimCommand.DURATION, ScenarioOptions.PARAMS, SimCommand.QUIET);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        String name = args.single("scenario name or file");
-        List<String> sets = args.values(ScenarioOptions.SET.name());
+    public int run(Terminal io) throws Exception {
+        List<String> sets = change.sets();
         if (sets.isEmpty()) {
             throw new UsageError("whatif: give at least one --set KEY=VALUE to say what changes");
         }
-        Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
-        LoadedScenario base = loader.load(name, List.of(), params);
-        LoadedScenario changed = loader.load(name, sets, params);
-        SimOptions options = SimCommand.options(args);
-        List<Scenario> scenarios = List.of(base.scenario(), changed.scenario());
-        List<Job> jobs = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            for (RunSpec spec : Experiment.plan(scenarios.get(i), options)) {
-                jobs.add(new Job(scenarios.get(i), spec));
-                owner.add(i);
-            }
-        }
-        if (jobs.isEmpty()) {
-            throw new UsageError("whatif: scenario " + name + " has nothing to simulate with these options");
-        }
-        Progress bar = Progress.start(args.has(SimCommand.QUIET.name()) ? io.quiet() : io, jobs.size());
-        List<RunResult> runs;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
-            runs = evaluator.evaluate(jobs, (d, t) -> bar.step(), io::isCancelled);
-        } finally {
-            bar.done();
-        }
-        List<List<RunResult>> split = List.of(new ArrayList<>(), new ArrayList<>());
-        for (int i = 0; i < runs.size(); i++) {
-            split.get(owner.get(i)).add(runs.get(i));
-        }
-        Result before = Experiment.aggregate(base.scenario(), Version.current(), base.parameters(), split.get(0));
-        Result after = Experiment.aggregate(changed.scenario(), Version.current(), changed.parameters(), split.get(1));
+        Path params = change.params();
+        LoadedScenario base = loader.load(scenario, List.of(), params);
+        LoadedScenario changed = loader.load(scenario, sets, params);
+        run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
+        SimOptions options = run.options();
+        List<Job> jobs = new ArrayList<>(SimCommand.jobs(base.scenario(), Experiment.plan(base.scenario(), options)));
+        jobs.addAll(SimCommand.jobs(changed.scenario(), Experiment.plan(changed.scenario(), options)));
+        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet);
+        Result before = Experiment.aggregate(base.scenario(), Version.current(), base.parameters(),
+                outcome.of(jobs, j -> j.scenario() == base.scenario()));
+        Result after = Experiment.aggregate(changed.scenario(), Version.current(), changed.parameters(),
+                outcome.of(jobs, j -> j.scenario() == changed.scenario()));
         io.publish(after);
         io.out().print(render(before, after));
         Provenance provenance = Provenance.of(loader, params);
-        io.out().println("baseline: " + provenance.describe(name, List.of(), before));
-        io.out().println("modified: " + provenance.describe(name, sets, after));
-        return 0;
+        io.out().println("baseline: " + provenance.describe(scenario, List.of(), before));
+        io.out().println("modified: " + provenance.describe(scenario, sets, after));
+        if (!outcome.complete()) {
+            io.err().println(SimCommand.stopped("whatif", outcome));
+            return Cli.FAILURE;
+        }
+        return Cli.OK;
     }
 
     /** One table per transport, protocol and direction: a row per payload and guest. */
