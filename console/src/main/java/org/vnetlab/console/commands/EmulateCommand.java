@@ -1,6 +1,5 @@
 package org.vnetlab.console.commands;
 
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,22 +21,15 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.EmulatorLine;
 import org.vnetlab.core.model.Scenario;
-import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.live.emulate.Counters;
 import org.vnetlab.live.emulate.EmulationResult;
 import org.vnetlab.live.emulate.Emulator;
-import org.vnetlab.live.emulate.EmulatorSettings;
-import org.vnetlab.live.emulate.IngressRing;
+import org.vnetlab.live.emulate.Emulators;
 import org.vnetlab.live.emulate.Supervisor;
-import org.vnetlab.live.emulate.TcpCarrier;
-import org.vnetlab.live.emulate.TcpEdge;
-import org.vnetlab.live.emulate.UdpEdge;
 import org.vnetlab.sim.forward.ForwardingHost;
-import org.vnetlab.sim.forward.TcpForwardingHost;
-import org.vnetlab.sim.packet.Packets;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -119,19 +111,23 @@ public final class EmulateCommand implements ScenarioCommand {
         if (tcp && reflect) {
             throw new UsageError("emulate: --reflect answers datagrams (the RTT probe's); with --tcp give --forward");
         }
-        IpVersion ip = listen.getAddress() instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
-        if (forward != null && (forward.getAddress() instanceof Inet6Address) != (ip == IpVersion.IPV6)) {
+        if (forward != null && (forward.getAddress() instanceof Inet6Address) != (listen.getAddress() instanceof Inet6Address)) {
             throw new UsageError("emulate: --listen and --forward must both be IPv4 or both IPv6");
         }
         LoadedScenario loaded = scenarioOptions.load(loader, scenario);
         Scenario s = loaded.scenario();
-        long seed = this.seed != null ? this.seed : s.method().seed();
         String guest = this.guest != null ? this.guest : ForwardingHost.defaultGuest(s);
         if (!s.platform().guestNames().contains(guest)) {
             throw new UsageError("emulate: --guest " + guest + ": no such guest in " + s.name() + " (it has: "
                     + String.join(", ", s.platform().guestNames()) + ")");
         }
-        EmulatorSettings settings = Emulator.settings();
+        Emulators.Spec spec;
+        try {
+            spec = new Emulators.Spec(s, seed != null ? seed : s.method().seed(), guest, tcp ? Transport.TCP : Transport.UDP,
+                    listen, forward);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("emulate: " + (tcp ? "--tcp: " : "") + e.getMessage());
+        }
         EmulatorLine line = new EmulatorLine();
         AtomicReference<String> failure = new AtomicReference<>();
         Supervisor.Listener listener = new Supervisor.Listener() {
@@ -145,12 +141,18 @@ public final class EmulateCommand implements ScenarioCommand {
                 failure.set(component + ": " + message);
             }
         };
-        Emulator emulator = tcp ? startTcp(s, seed, guest, ip, listen, forward, settings, listener, io)
-                : startUdp(s, seed, guest, ip, listen, forward, settings, listener, io);
+        Emulators.Started started;
+        try {
+            started = Emulators.start(spec, Emulator.settings(), listener);
+        } catch (Emulators.ListenFailed e) {
+            throw new UsageError("emulate: --listen " + listen + ": " + e.getCause().getMessage());
+        }
+        io.out().println("emulating " + s.name() + ": " + started.route() + "; Ctrl-C stops");
+        Emulator emulator = started.emulator();
         AtomicBoolean finished = new AtomicBoolean();
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
-                report(emulator, loaded, seed, tcp ? Transport.TCP : Transport.UDP, ip, reflect, guest, io);
+                report(emulator, loaded, spec, io);
             }
         };
         Thread hook = new Thread(finish, "vnetlab-emulate-stop");
@@ -170,50 +172,6 @@ public final class EmulateCommand implements ScenarioCommand {
         return 0;
     }
 
-    private Emulator startUdp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
-                                     InetSocketAddress forward, EmulatorSettings settings,
-                                     Supervisor.Listener listener, Terminal io) throws IOException {
-        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
-        UdpEdge edge;
-        try {
-            edge = new UdpEdge(listen, forward, ring);
-        } catch (IOException e) {
-            throw listenFailed(e);
-        }
-        boolean reflect = forward == null;
-        ForwardingHost host = new ForwardingHost(s, seed, guest,
-                reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
-        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
-                edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
-        return Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings, listener);
-    }
-
-    private Emulator startTcp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
-                                     InetSocketAddress forward, EmulatorSettings settings,
-                                     Supervisor.Listener listener, Terminal io) throws IOException {
-        if (TcpForwardingHost.streamOf(s, guest).isEmpty()) {
-            throw new UsageError("emulate: --tcp: scenario " + s.name() + " has no tcp workload to take the"
-                    + " receive window and congestion control from (add {type = tcp, guest = " + guest
-                    + "} to its workloads)");
-        }
-        TcpForwardingHost host = new TcpForwardingHost(s, seed, guest, ip);
-        TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
-        TcpEdge edge;
-        try {
-            edge = new TcpEdge(listen, forward, carrier, settings);
-        } catch (IOException e) {
-            throw listenFailed(e);
-        }
-        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, TCP, segments of %d B); Ctrl-C stops%n",
-                s.name(), edge.localAddress(), guest, forward, ip.key(), host.mss());
-        return Emulator.start(host, carrier, edge, settings, listener);
-    }
-
-    /** The one-line error when the listen socket cannot be bound. */
-    private UsageError listenFailed(IOException e) {
-        return new UsageError("emulate: --listen " + listen + ": " + e.getMessage());
-    }
-
     /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */
     private static void removeHook(Thread hook) {
         try {
@@ -223,13 +181,14 @@ public final class EmulateCommand implements ScenarioCommand {
         }
     }
 
-    private void report(Emulator emulator, LoadedScenario loaded, long seed, Transport transport, IpVersion ip,
-                        boolean reflect, String guest, Terminal io) {
+    private void report(Emulator emulator, LoadedScenario loaded, Emulators.Spec spec, Terminal io) {
+        Transport transport = spec.transport();
         try {
             Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             emulator.awaitTermination(Duration.ofSeconds(5));
-            Result r = EmulationResult.of(loaded.scenario().name(), seed, Version.current(), loaded.parameters(),
-                    transport.key(), ip.key(), reflect ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD, guest, c);
+            Result r = EmulationResult.of(loaded.scenario().name(), spec.seed(), Version.current(), loaded.parameters(),
+                    transport.key(), spec.ip().key(), spec.reflects() ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD,
+                    spec.guest(), c);
             io.publish(r);
             io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
                     c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
