@@ -62,7 +62,7 @@ public final class FakeSweepCommand implements ScenarioCommand {
         List<Integer> sizes = List.of(36, 100, 300, 500, 800, 1000, 1200, 1400);
         List<String> protocols = protocol == Protocols.BOTH ? List.of("ipv4", "ipv6") : List.of(protocol.toString());
         int total = sizes.size() * protocols.size();
-        Progress bar = Progress.start(quiet ? io.quiet() : io, total);
+        Progress bar = Progress.start(quiet ? io.quiet() : io, total, "points", 1);
         List<Point> points = new ArrayList<>();
         outer:
         for (String protocol : protocols) {

@@ -6,4 +6,12 @@ package org.vnetlab.console.cli;
  * and its {@code set} overrides.
  */
 public interface ScenarioCommand extends Command {
+
+    /** The flag that overrides a scenario key. */
+    String SET = "--set";
+
+    /** The flag the console hands its session's overrides with: they belong to the scenario as chosen. */
+    default String sessionSetFlag() {
+        return SET;
+    }
 }

@@ -93,7 +93,7 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
         long started = System.nanoTime();
-        Progress bar = Progress.start(quiet ? io.quiet() : io, total);
+        Progress bar = Progress.runs(quiet ? io.quiet() : io, total);
         List<Report.Source> sources = new ArrayList<>();
         try (RunPool pool = RunPool.allCores()) {
             for (Job job : jobs) {

@@ -5,16 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.console.cli.ScenarioCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that loads a scenario shares: --set and --params. */
 public final class ScenarioOptions {
 
-    /** The flag the console uses to hand its session's overrides to a command. */
-    public static final String SET = "--set";
-
-    @Option(names = SET, paramLabel = "KEY=VALUE",
+    @Option(names = ScenarioCommand.SET, paramLabel = "KEY=VALUE",
             description = "override a scenario key, e.g. --set host.cpus=4 or --set xen.domUs=4 (repeatable)")
     List<String> sets = new ArrayList<>();
 

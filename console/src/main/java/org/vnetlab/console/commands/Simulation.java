@@ -51,7 +51,7 @@ final class Simulation {
     }
 
     static Outcome run(List<Job> jobs, Terminal io, boolean quiet) throws InterruptedException {
-        Progress bar = Progress.start(quiet ? io.quiet() : io, jobs.size());
+        Progress bar = Progress.runs(quiet ? io.quiet() : io, jobs.size());
         List<RunResult> made;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores(); CtrlC stop = new CtrlC(io)) {
             made = evaluator.evaluate(jobs, (done, total) -> bar.step(), stop);

@@ -114,7 +114,7 @@ public final class SweepCommand implements ScenarioCommand {
         io.err().printf(Locale.ROOT, "sweep %s: %d grid points, %d points, %d runs (%d resumed points) %s%n",
                 plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(), where);
         long started = System.nanoTime();
-        Progress bar = Progress.start(quiet ? io.quiet() : io, todo);
+        Progress bar = Progress.start(quiet ? io.quiet() : io, todo, "runs", threads);
         Sweep.Outcome outcome;
         try (SweepExecutor executor = executor(threads, io); CtrlC stop = new CtrlC(io)) {
             outcome = Sweep.run(plan, resumed, executor, Version.current(), (done, total) -> bar.step(), stop);

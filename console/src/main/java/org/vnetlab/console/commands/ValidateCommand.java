@@ -42,7 +42,7 @@ public final class ValidateCommand implements org.vnetlab.console.cli.Command {
         Dataset dataset = data.dataset();
         ScenarioSet scenarios = ScenarioSet.load(loader, dataset, params.file());
         Map<ScenarioRef, List<RunSpec>> plan = Validator.plan(dataset, scenarios, data.effort());
-        Progress bar = Progress.start(quiet ? io.quiet() : io, Validator.runs(plan));
+        Progress bar = Progress.runs(quiet ? io.quiet() : io, Validator.runs(plan));
         Validation v;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
             v = new Validator(evaluator).validate(dataset, scenarios, plan, (done, total) -> bar.step(), io::isCancelled);

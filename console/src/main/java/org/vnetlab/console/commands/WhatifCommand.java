@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "whatif", description = "simulate a scenario and a modified copy (--set k=v ...) side by side with deltas")
 public final class WhatifCommand implements ScenarioCommand {
 
+    static final String BASE_SET = "--base-set";
+
     private final ScenarioLoader loader;
 
     @Parameters(paramLabel = "SCENARIO|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
@@ -37,6 +39,10 @@ public final class WhatifCommand implements ScenarioCommand {
 
     @Mixin
     ScenarioOptions change;
+
+    @Option(names = BASE_SET, paramLabel = "KEY=VALUE", description = "override a key of both sides, the baseline"
+            + " as well (repeatable; the console hands its session's set overrides this way)")
+    List<String> baseSets = new ArrayList<>();
 
     @Mixin
     RunOptions run;
@@ -48,14 +54,21 @@ public final class WhatifCommand implements ScenarioCommand {
         this.loader = loader;
     }
 
+    /** The session's overrides are the baseline's: the line's own --set says what changes. */
+    @Override
+    public String sessionSetFlag() {
+        return BASE_SET;
+    }
+
     @Override
     public int run(Terminal io) throws Exception {
-        List<String> sets = change.sets();
-        if (sets.isEmpty()) {
+        if (change.sets().isEmpty()) {
             throw new UsageError("whatif: give at least one --set KEY=VALUE to say what changes");
         }
+        List<String> sets = new ArrayList<>(baseSets);
+        sets.addAll(change.sets());
         Path params = change.params();
-        LoadedScenario base = loader.load(scenario, List.of(), params);
+        LoadedScenario base = loader.load(scenario, baseSets, params);
         LoadedScenario changed = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
         SimOptions options = run.options();
@@ -69,7 +82,7 @@ public final class WhatifCommand implements ScenarioCommand {
         io.publish(after);
         io.out().print(render(before, after));
         Provenance provenance = Provenance.of(loader, params);
-        io.out().println("baseline: " + provenance.describe(scenario, List.of(), before));
+        io.out().println("baseline: " + provenance.describe(scenario, baseSets, before));
         io.out().println("modified: " + provenance.describe(scenario, sets, after));
         if (!outcome.complete()) {
             io.err().println(SimCommand.stopped("whatif", outcome));

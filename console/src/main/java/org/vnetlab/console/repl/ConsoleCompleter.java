@@ -8,7 +8,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.ScenarioCommand;
-import org.vnetlab.console.commands.ScenarioOptions;
 import org.vnetlab.console.session.Session;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -76,7 +75,7 @@ public final class ConsoleCompleter implements Completer {
     }
 
     private void values(OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        if (option.longestName().equals(ScenarioOptions.SET)) {
+        if (option.paramLabel().equals("KEY=VALUE")) {
             keyValues(line.word(), candidates);
         } else if (option.completionCandidates() != null) {
             picocli.complete(reader, line, candidates);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.commands.ScenarioOptions;
 import org.vnetlab.console.session.Session;
 import picocli.CommandLine.ParseResult;
 
@@ -47,14 +46,14 @@ public final class SessionDispatcher {
             leaf = leaf.subcommand();
             depth++;
         }
-        if (!(leaf.commandSpec().userObject() instanceof ScenarioCommand) || leaf.hasMatchedPositional(0)
+        if (!(leaf.commandSpec().userObject() instanceof ScenarioCommand command) || leaf.hasMatchedPositional(0)
                 || !leaf.unmatched().isEmpty()) {
             return words; // not a scenario command, a scenario given, or a mistake the Cli reports
         }
         List<String> filled = new ArrayList<>(words.subList(0, depth));
         filled.add(session.scenario().get());
         for (String set : session.sets()) {
-            filled.add(ScenarioOptions.SET);
+            filled.add(command.sessionSetFlag());
             filled.add(set);
         }
         filled.addAll(words.subList(depth, words.size()));

@@ -81,6 +81,9 @@ class CompletionTest {
     void scenariosKeysAndValues() {
         assertTrue(offered("use ").containsAll(LOADER.catalog().names()));
         assertTrue(offered("show ").contains("xen-burned"));
+        assertTrue(offered("whatif ").contains("xen-burned"), offered("whatif ").toString());
+        assertTrue(offered("plan guests ").contains("xen-double"), offered("plan guests ").toString());
+        assertEquals(java.util.Set.of("guests", "cpu-speed"), java.util.Set.copyOf(offered("plan ")));
         assertTrue(offered("set ").containsAll(List.of("host.cpus=", "xen.domUs=", "rtt.reflector=")));
         assertEquals(List.of("rtt.reflector=native", "rtt.reflector=domU", "rtt.reflector=domU-burned"),
                 offered("set rtt.reflector="));
