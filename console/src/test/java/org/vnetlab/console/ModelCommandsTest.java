@@ -74,6 +74,8 @@ class ModelCommandsTest {
         double changed = Double.parseDouble(cells[3]);
         assertTrue(changed > 1.3 * base, "a CPU twice as fast carries small packets faster: " + row);
         assertTrue(cells[4].startsWith("+"), row);
+        assertTrue(r.out().startsWith("throughput: median +"), "it opens with the summary: " + r.out());
+        assertTrue(r.out().contains("\nbottleneck: baseline CPU of host"), r.out());
         assertTrue(r.out().contains("baseline: parameters: defaults"), r.out());
         assertTrue(r.out().contains("modified: parameters: defaults (fitted to dataset study); native --set"
                 + " host.cpu-speed=2 udp ipv4 is outside that dataset: a prediction"), r.out());

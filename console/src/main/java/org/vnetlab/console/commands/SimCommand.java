@@ -69,7 +69,7 @@ public final class SimCommand implements ScenarioCommand {
         Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true));
         io.publish(result);
         PrintStream tables = output.toStdout() ? io.err() : io.out();
-        tables.print(ResultTable.render(result));
+        tables.print(ResultTable.render(result, io.width()));
         tables.println(Provenance.of(loader, scenarioOptions.params()).describe(scenario, sets, result));
         output.write(result, io);
         if (!outcome.complete()) {

@@ -2,11 +2,7 @@ package org.vnetlab.console.commands;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
@@ -14,8 +10,7 @@ import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
-import org.vnetlab.console.format.TextTable;
-import org.vnetlab.core.result.Point;
+import org.vnetlab.console.format.WhatifTable;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Experiment;
@@ -80,7 +75,7 @@ public final class WhatifCommand implements ScenarioCommand {
         Result after = Experiment.aggregate(changed.scenario(), Version.current(), changed.parameters(),
                 outcome.of(jobs, j -> j.scenario() == changed.scenario()));
         io.publish(after);
-        io.out().print(render(before, after));
+        io.out().print(new WhatifTable(base.scenario(), before, changed.scenario(), after).render(io.width()));
         Provenance provenance = Provenance.of(loader, params);
         io.out().println("baseline: " + provenance.describe(scenario, baseSets, before));
         io.out().println("modified: " + provenance.describe(scenario, sets, after));
@@ -89,67 +84,5 @@ public final class WhatifCommand implements ScenarioCommand {
             return Cli.FAILURE;
         }
         return Cli.OK;
-    }
-
-    /** One table per transport, protocol and direction: a row per payload and guest. */
-    static String render(Result before, Result after) {
-        Map<String, Map<String, Point[]>> groups = new LinkedHashMap<>();
-        add(groups, before, 0);
-        add(groups, after, 1);
-        StringBuilder sb = new StringBuilder();
-        for (var g : groups.entrySet()) {
-            TreeSet<String> domains = new TreeSet<>();
-            g.getValue().values().forEach(pair -> {
-                for (Point p : pair) {
-                    if (p != null && p.cpuPercent() != null) {
-                        domains.addAll(p.cpuPercent().keySet());
-                    }
-                }
-            });
-            List<String> header = new ArrayList<>(List.of("payload B", "guest", "base Mbit/s", "new Mbit/s", "delta"));
-            domains.forEach(d -> header.add("cpu " + d + " %"));
-            List<List<String>> rows = new ArrayList<>();
-            for (var e : g.getValue().entrySet()) {
-                Point a = e.getValue()[0];
-                Point b = e.getValue()[1];
-                Point any = a != null ? a : b;
-                List<String> row = new ArrayList<>(List.of(Integer.toString(any.payload()), any.guest(), mbps(a),
-                        mbps(b), delta(a, b)));
-                for (String d : domains) {
-                    row.add(cpu(a, d) + " -> " + cpu(b, d));
-                }
-                rows.add(row);
-            }
-            sb.append(g.getKey()).append('\n').append(TextTable.render(header, rows)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static void add(Map<String, Map<String, Point[]>> groups, Result r, int side) {
-        for (Point p : r.points()) {
-            if (p.throughputMbps() == null) {
-                continue;
-            }
-            String group = p.transport() + " " + p.protocol() + " " + p.direction();
-            String row = String.format(Locale.ROOT, "%06d/%s", p.payload(), p.guest());
-            groups.computeIfAbsent(group, k -> new java.util.TreeMap<>())
-                    .computeIfAbsent(row, k -> new Point[2])[side] = p;
-        }
-    }
-
-    private static String mbps(Point p) {
-        return p == null ? "-" : String.format(Locale.ROOT, "%.1f", p.throughputMbps());
-    }
-
-    private static String delta(Point a, Point b) {
-        if (a == null || b == null || a.throughputMbps() == 0) {
-            return "-";
-        }
-        return String.format(Locale.ROOT, "%+.1f %%", 100 * (b.throughputMbps() - a.throughputMbps()) / a.throughputMbps());
-    }
-
-    private static String cpu(Point p, String domain) {
-        Double v = p == null || p.cpuPercent() == null ? null : p.cpuPercent().get(domain);
-        return v == null ? "-" : String.format(Locale.ROOT, "%.0f", v);
     }
 }
