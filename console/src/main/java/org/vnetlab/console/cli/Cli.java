@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.Suggest;
-import org.vnetlab.core.json.JsonException;
+import org.vnetlab.core.text.JsonInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ParameterException;
@@ -100,7 +100,7 @@ public final class Cli {
         } catch (ParameterException e) {
             io.err().println("vnetlab: " + ErrorText.of(e, args));
             return USAGE;
-        } catch (UsageError | ConfigError | JsonException e) {
+        } catch (UsageError | ConfigError | JsonInputException e) {
             io.err().println("vnetlab: " + e.getMessage());
             return USAGE;
         } catch (InterruptedException e) {

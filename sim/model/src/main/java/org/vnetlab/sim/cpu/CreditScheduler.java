@@ -34,13 +34,13 @@ public final class CreditScheduler {
         this.settings = settings;
         for (int i = 0; i < physicalCpus; i++) {
             final int id = i;
-            Event tick = new Event() {
+            Event tick = new Event("xen.scheduler.cpu" + i + ".tick") {
                 @Override
                 protected void fire() {
                     tick(pcpus.get(id));
                 }
             };
-            Event slice = new Event() {
+            Event slice = new Event("xen.scheduler.cpu" + i + ".slice") {
                 @Override
                 protected void fire() {
                     schedule(pcpus.get(id));

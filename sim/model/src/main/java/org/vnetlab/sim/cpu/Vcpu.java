@@ -1,5 +1,6 @@
 package org.vnetlab.sim.cpu;
 
+import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
@@ -26,7 +27,7 @@ public final class Vcpu extends Executor {
     long queuedSequence;
     private long wakeLatency;
     private boolean assigned;
-    private final org.vnetlab.sim.kernel.Event started = new org.vnetlab.sim.kernel.Event() {
+    private final Event started = new Event(name() + ".start") {
         @Override
         protected void fire() {
             start();

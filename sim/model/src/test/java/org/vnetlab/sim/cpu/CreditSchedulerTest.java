@@ -41,7 +41,7 @@ class CreditSchedulerTest {
         long maxWait;
         int jobs;
         boolean pending;
-        final Event tick = new Event() {
+        final Event tick = new Event(name() + ".tick") {
             @Override
             protected void fire() {
                 pending = true;
