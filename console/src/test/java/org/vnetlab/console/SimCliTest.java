@@ -100,6 +100,31 @@ class SimCliTest {
     }
 
     @Test
+    void aResultFileSaysHowItWasMadeAndPlotAndReportShowIt() throws Exception {
+        Path json = dir.resolve("made.json");
+        CliRun r = CliRun.of("sim", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "36,1470",
+                "--trials", "1", "--duration", "0.2", "--quiet", "--json", json.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        Result made = ResultJson.read(Files.readString(json));
+        assertEquals(List.of("host.cpu-speed=2"), made.made().sets());
+        assertEquals(1, made.made().trials());
+        assertEquals(0.2, made.made().durationSeconds(), 1e-9);
+        assertEquals(List.of(36, 1470), made.made().sizes());
+        assertEquals("defaults", made.parameters());
+        assertEquals(org.vnetlab.config.Version.current(), made.version());
+
+        CliRun plot = CliRun.of("plot", json.toString());
+        assertEquals(Cli.OK, plot.code(), plot.err());
+        assertTrue(plot.out().lines().findFirst().orElseThrow().endsWith("(--set host.cpu-speed=2, 1 trial of 0.2 s,"
+                + " sizes 36,1470; parameters defaults; vnetlab " + made.version() + ")"), plot.out());
+
+        Path report = dir.resolve("report");
+        assertEquals(Cli.OK, CliRun.of("report", json.toString(), "--out", report.toString()).code());
+        assertTrue(Files.readString(report.resolve("index.html"))
+                .contains("--set host.cpu-speed=2, 1 trial of 0.2 s, sizes 36,1470"), "the report's sources say it");
+    }
+
+    @Test
     void sizesWithTcpWarns() {
         CliRun r = CliRun.of("sim", "native", "--transport", "tcp", "--protocol", "ipv4", "--sizes", "100",
                 "--trials", "1", "--duration", "0.1", "--quiet");

@@ -71,7 +71,9 @@ public final class PlotCommand implements org.vnetlab.console.cli.Command {
                     + " values against payload" + (metric == Metric.THROUGHPUT ? " (try --metric cpu)" : ""));
         }
         String title = metric.axis().replaceAll(" \\(.*", "") + " against payload" + (has ? ", " + direction : "")
-                + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed();
+                + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed()
+                + (result.made() == null ? "" : " (" + result.made().describe() + "; parameters " + result.parameters()
+                        + "; vnetlab " + result.version() + ")");
         io.out().print(new TerminalChart(io.width(), io.unicode()).render(title, "payload (bytes)", metric.axis(), series));
         return 0;
     }

@@ -102,7 +102,9 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 }
                 Scenario s = job.scenario().scenario();
                 Result r = Experiment.aggregate(s, Version.current(), job.scenario().parameters(),
-                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled));
+                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled))
+                        .withMade(Simulation.made(job.reflector() == null ? List.of()
+                                : List.of("rtt.reflector=" + job.reflector()), job.specs(), null));
                 if (job.reflector() != null) {
                     r = withGrid(r, "rtt.reflector", job.reflector());
                 }
@@ -131,7 +133,7 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
             grid.put(key, value);
             return p.toBuilder().grid(grid).build();
         }).toList();
-        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points);
+        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points, r.made());
     }
 
     /** Per experiment, received UDP throughput at a few payloads and TCP, IPv4. */

@@ -64,9 +64,11 @@ public final class SimCommand implements ScenarioCommand {
         LoadedScenario loaded = loader.load(scenario, sets, scenarioOptions.params());
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sim: " + w));
         Scenario s = loaded.scenario();
-        List<Job> jobs = jobs(s, Experiment.plan(s, run.options()));
+        List<RunSpec> specs = Experiment.plan(s, run.options());
+        List<Job> jobs = jobs(s, specs);
         Simulation.Outcome outcome = Simulation.run(jobs, io, quiet);
-        Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true));
+        Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true))
+                .withMade(Simulation.made(sets, specs, run.options().sizes()));
         io.publish(result);
         PrintStream tables = output.toStdout() ? io.err() : io.out();
         tables.print(ResultTable.render(result, io.width()));

@@ -12,6 +12,7 @@ import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.progress.Progress;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.result.Made;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.PoolEvaluator;
 import org.vnetlab.sim.experiment.RunResult;
@@ -80,6 +81,13 @@ final class Simulation {
             }
         }
         return kept;
+    }
+
+    /** How runs of {@code specs} with {@code sets} were made: their trials and duration as planned. */
+    static Made made(List<String> sets, List<RunSpec> specs, List<Integer> sizes) {
+        int trials = specs.stream().mapToInt(RunSpec::trial).max().orElse(0) + 1;
+        long nanos = specs.stream().mapToLong(RunSpec::durationNanos).max().orElse(0);
+        return new Made(sets, trials, nanos / 1e9, sizes == null ? List.of() : sizes);
     }
 
     private static String key(Job j, Map<Scenario, Integer> scenarios) {

@@ -17,6 +17,7 @@ import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.progress.Progress;
+import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.sim.cluster.ClusterExecutor;
 import org.vnetlab.sim.cluster.HostPort;
@@ -27,6 +28,7 @@ import org.vnetlab.sim.sweep.Sweep;
 import org.vnetlab.sim.sweep.SweepExecutor;
 import org.vnetlab.sim.sweep.SweepPlan;
 import org.vnetlab.sim.sweep.Work;
+import org.vnetlab.sim.sweep.WorkItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,14 +123,16 @@ public final class SweepCommand implements ScenarioCommand {
         } finally {
             bar.done();
         }
-        io.publish(outcome.result());
+        Result result = outcome.result().withMade(Simulation.made(sets, plan.items().stream()
+                .map(WorkItem::spec).toList(), run.options().sizes()));
+        io.publish(result);
         double seconds = (System.nanoTime() - started) / 1e9;
         io.err().printf(Locale.ROOT, "sweep %s: %d of %d points, %d runs in %.1f s%n", plan.scenarioName(),
                 outcome.unitsDone(), outcome.unitsTotal(), outcome.runsMade(), seconds);
         if (output.any()) {
-            output.write(outcome.result(), io);
+            output.write(result, io);
         } else {
-            io.out().print(ResultJson.write(outcome.result()));
+            io.out().print(ResultJson.write(result));
         }
         if (!outcome.complete()) {
             io.err().println("vnetlab: sweep stopped with " + outcome.unitsDone() + " of " + outcome.unitsTotal()

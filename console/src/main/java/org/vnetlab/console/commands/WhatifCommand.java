@@ -15,6 +15,7 @@ import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
+import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,13 +68,17 @@ public final class WhatifCommand implements ScenarioCommand {
         LoadedScenario changed = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
         SimOptions options = run.options();
-        List<Job> jobs = new ArrayList<>(SimCommand.jobs(base.scenario(), Experiment.plan(base.scenario(), options)));
-        jobs.addAll(SimCommand.jobs(changed.scenario(), Experiment.plan(changed.scenario(), options)));
+        List<RunSpec> baseSpecs = Experiment.plan(base.scenario(), options);
+        List<RunSpec> changedSpecs = Experiment.plan(changed.scenario(), options);
+        List<Job> jobs = new ArrayList<>(SimCommand.jobs(base.scenario(), baseSpecs));
+        jobs.addAll(SimCommand.jobs(changed.scenario(), changedSpecs));
         Simulation.Outcome outcome = Simulation.run(jobs, io, quiet);
         Result before = Experiment.aggregate(base.scenario(), Version.current(), base.parameters(),
-                outcome.of(jobs, j -> j.scenario() == base.scenario()));
+                outcome.of(jobs, j -> j.scenario() == base.scenario()))
+                .withMade(Simulation.made(baseSets, baseSpecs, options.sizes()));
         Result after = Experiment.aggregate(changed.scenario(), Version.current(), changed.parameters(),
-                outcome.of(jobs, j -> j.scenario() == changed.scenario()));
+                outcome.of(jobs, j -> j.scenario() == changed.scenario()))
+                .withMade(Simulation.made(sets, changedSpecs, options.sizes()));
         io.publish(after);
         io.out().print(new WhatifTable(base.scenario(), before, changed.scenario(), after).render(io.width()));
         Provenance provenance = Provenance.of(loader, params);
