@@ -1,7 +1,6 @@
 package org.vnetlab.console.commands;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
@@ -38,8 +37,8 @@ public final class SimCommand implements ScenarioCommand {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--seed", paramLabel = "N", description = "root seed (default: the scenario's method.seed)")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -57,10 +56,7 @@ public final class SimCommand implements ScenarioCommand {
     @Override
     public int run(Terminal io) throws Exception {
         output.check("sim");
-        List<String> sets = new ArrayList<>(scenarioOptions.sets());
-        if (seed != null) {
-            sets.add("method.seed=" + seed);
-        }
+        List<String> sets = seed.with(scenarioOptions.sets());
         LoadedScenario loaded = loader.load(scenario, sets, scenarioOptions.params());
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sim: " + w));
         Scenario s = loaded.scenario();

@@ -56,8 +56,8 @@ public final class SweepCommand implements ScenarioCommand {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--seed", paramLabel = "N", description = "root seed (default: the scenario's method.seed)")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -95,10 +95,7 @@ public final class SweepCommand implements ScenarioCommand {
     @Override
     public int run(Terminal io) throws Exception {
         output.check("sweep");
-        List<String> sets = new ArrayList<>(scenarioOptions.sets());
-        if (seed != null) {
-            sets.add("method.seed=" + seed);
-        }
+        List<String> sets = seed.with(scenarioOptions.sets());
         LoadedScenario base = loader.load(scenario, sets, scenarioOptions.params());
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sweep: " + w));
         SweepPlan plan = SweepPlan.of(loader, base, Grid.parse(grid, loader), run.options());
