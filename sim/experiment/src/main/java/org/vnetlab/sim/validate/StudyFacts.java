@@ -5,7 +5,7 @@ import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
 
 /**
- * The study's stated facts (CESNET TR 3/2008, section 4; listed in docs/MODEL.md) as checks, the
+ * The study's stated facts (CESNET TR 3/2008; docs/MODEL.md lists them) as checks, the
  * targets the default costs were fitted to. Throughput facts read the received values (the study shows only
  * those), CPU facts the transmit points (the study's CPU method), the line-rate bound every point.
  */
