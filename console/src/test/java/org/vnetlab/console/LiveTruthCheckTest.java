@@ -76,7 +76,7 @@ class LiveTruthCheckTest {
     static List<String> vnetlab(String... args) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", cp, Main.class.getName()));
+                "-Xmx256m", "-Dvnetlab.live.client.rtt-warmup=" + WARMUP, "-cp", cp, Main.class.getName()));
         c.addAll(List.of(args));
         return c;
     }
@@ -178,21 +178,24 @@ class LiveTruthCheckTest {
     /**
      * {@code vnetlab measure rtt} from host 2 to {@code host}: {@value #PROBES} round trips over
      * {@code host}'s IP version. The check is about the delay, and its median is stable by
-     * construction: the probes are spread over {@value #PROBES_SECONDS} s (1000 B at 10 Mbit/s,
-     * 1250 a second), so a stall of this shared machine, which only ever adds latency, delays the
-     * few probes it falls on and not the median. (At the study's 500 Mbit/s, 140 probes take 2 ms,
-     * and one stall moves them all.)
+     * construction: the probes go out {@value #GAP_MS} ms apart (1000 B at 2 Mbit/s), so the client
+     * waits for each echo asleep, as ping does, instead of spinning for it on a CPU this shared
+     * machine's other work wants; and they span {@value #PROBES_SECONDS} s, so a stall delays the
+     * few probes it falls on, not the median. The warm-up is {@value #WARMUP} probes
+     * ({@link #vnetlab} sets it) instead of 5000, which would take 20 s at this pace.
      */
     static Point rtt(String host) throws Exception {
-        Point p = client("measure", "rtt", host, "--rate", "10M", "--count", Integer.toString(PROBES)).get(0);
+        Point p = client("measure", "rtt", host, "--rate", "2M", "--count", Integer.toString(PROBES)).get(0);
         assertEquals("roundtrip", p.direction());
         assertEquals(host.contains(":") ? "ipv6" : "ipv4", p.protocol());
         assertTrue(p.rttMs().samples() >= PROBES * 0.99, "echoes of " + PROBES + ": " + p.rttMs().samples());
         return p;
     }
 
-    static final int PROBES = 2000;
-    static final double PROBES_SECONDS = 1.6;
+    static final int PROBES = 1000;
+    static final int GAP_MS = 4;
+    static final int PROBES_SECONDS = PROBES * GAP_MS / 1000;
+    static final int WARMUP = 500;
 
     /**
      * The delay check where the kernel has no netem: in each host a delay line (Python, standard
