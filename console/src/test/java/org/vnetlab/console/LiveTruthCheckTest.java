@@ -37,7 +37,7 @@ import org.vnetlab.live.testbed.Testbed;
  * {@code vnetlab} process. They need root and iproute2, and each check its tools: iperf3; nft for
  * the loss check by nftables; python3, iptables-legacy and ping for the delay check by a kernel
  * queue (a Python delay line on NFQUEUE, {@code src/test/resources/delayline.py}). Without them a
- * developer's run skips, and CI ({@code -Dvnetlab.ci=true}) fails ({@link Requirements}). The netem
+ * developer's run skips, and CI ({@code VNETLAB_CI=true}) fails ({@link Requirements}). The netem
  * checks skip where the kernel has no netem, and the kernel-queue check where it has no NFQUEUE
  * target, CI or not.
  */
