@@ -13,11 +13,11 @@ import org.vnetlab.core.model.Scenario;
 
 /**
  * The realtime clock's truth check, on the zero-cost model fed 50 k datagrams/s without sockets:
- * 90 % of the model's events run within 50 us of their modelled times, and datagrams leave
- * within 50 us of theirs at the median, in the median of {@value #RUNS} runs. The bound is on the
- * distribution, not its tail: on a 2-core machine shared with other builds the pacing thread is
- * preempted for milliseconds now and then, which only ever adds lateness, to the few per cent of
- * events it falls on; the p99 (under 50 us on an idle machine, docs/EMULATE.md) is printed.
+ * 99 % of the model's events run within 50 us of their modelled times, and datagrams leave
+ * within 50 us of theirs at the median, in the median of {@value #RUNS} runs (docs/EMULATE.md).
+ * A run during which the shared machine preempted the pacing thread for milliseconds only adds
+ * lateness to the events it falls on; the median over runs leaves such a run out instead of
+ * retrying until one passes. The p90 is printed beside it.
  */
 class PacerTest {
 
@@ -27,7 +27,7 @@ class PacerTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void runsTheModelsEventsWithinFiftyMicrosecondsAtTheNinetyNinthPercentile() throws Exception {
         Scenario s = new ScenarioLoader().load("native", List.of()).scenario();
-        double[] pacerP90 = new double[RUNS];
+        double[] pacerP99 = new double[RUNS];
         double[] egressP50 = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             EmulatorBenchmark.Figures f = EmulatorBenchmark.run(s, 64, 50_000, Duration.ofMillis(1500));
@@ -36,10 +36,10 @@ class PacerTest {
                     f.forwardedPerSecond(), c.pacer(), c.release());
             assertTrue(c.pacer().samples() > 1000, "too few events measured: " + c.pacer().samples());
             assertTrue(f.forwardedPerSecond() > 0.95 * f.offeredPerSecond(), "forwarded " + f.forwardedPerSecond());
-            pacerP90[run] = c.pacer().p90Us();
+            pacerP99[run] = c.pacer().p99Us();
             egressP50[run] = c.release().p50Us();
         }
-        assertTrue(median(pacerP90) < 50, "pacer p90 of each run " + Arrays.toString(pacerP90) + " us");
+        assertTrue(median(pacerP99) < 50, "pacer p99 of each run " + Arrays.toString(pacerP99) + " us");
         assertTrue(median(egressP50) < 50, "egress p50 of each run " + Arrays.toString(egressP50) + " us");
     }
 
