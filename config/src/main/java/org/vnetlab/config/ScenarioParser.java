@@ -64,8 +64,15 @@ final class ScenarioParser {
                 host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root));
     }
 
+    /** Physical CPUs a host may have: a VCPU's affinity is a 64-bit mask. */
+    static final int MAX_CPUS = 64;
+
     private static Host host(Node n) {
-        return new Host(n.name("name"), n.positiveInt("cpus"), n.positiveDouble("cpu-speed"),
+        int cpus = n.positiveInt("cpus");
+        if (cpus > MAX_CPUS) {
+            throw n.error("cpus", "at most " + MAX_CPUS + ", got " + cpus);
+        }
+        return new Host(n.name("name"), cpus, n.positiveDouble("cpu-speed"),
                 new ByteSize(n.bytes("memory")), nic(n.at("nic")));
     }
 

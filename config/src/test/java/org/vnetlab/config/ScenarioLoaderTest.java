@@ -148,6 +148,11 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void moreThan64Cpus() throws IOException {
+        oneLine(fails("name = x\nhost.cpus = 65\n", List.of()), "bad.conf:2", "host.cpus", "at most 64");
+    }
+
+    @Test
     void workloadNamingAGuestThatDoesNotExist() throws IOException {
         oneLine(fails("name = x\nplatform = xen\nxen.domUs = 2\nworkloads = [{type = udp, guest = domU3}]\n",
                 List.of()), "bad.conf:4", "workloads[0].guest", "domU3", "domU1, domU2");

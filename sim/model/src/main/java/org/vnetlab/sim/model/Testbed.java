@@ -269,8 +269,11 @@ public final class Testbed {
     }
 
     private static long mask(List<Integer> pinned, int cpus) {
+        if (cpus > Long.SIZE) {
+            throw new IllegalArgumentException("a host has at most " + Long.SIZE + " CPUs, got " + cpus);
+        }
         if (pinned.isEmpty()) {
-            return (1L << cpus) - 1;
+            return cpus == Long.SIZE ? -1L : (1L << cpus) - 1;
         }
         long m = 0;
         for (int c : pinned) {

@@ -139,6 +139,7 @@ public final class Netback {
         private final List<Vif> sources = new ArrayList<>();
         /** A segment of the job's packets, re-timed as the NIC gets them. */
         private final Train sent = new Train();
+        private final RoomWait nicWait = new RoomWait(nic, this);
         /** Through the bridge to the NIC. */
         private final JobOutput.Delivery toNic = (segment, n, first, step) -> {
             Vif v = sources.get(segment);
@@ -162,7 +163,7 @@ public final class Netback {
             if (!requests) {
                 return false;
             }
-            return nic.roomFor(this, now);
+            return nicWait.roomFor(now);
         }
 
         @Override

@@ -15,6 +15,7 @@ public final class NetfrontTx implements PacketPort {
     private final PacketQueue queue;
     private final MacAddress mac;
     private Task waiting;
+    private long roomWakes;
 
     public NetfrontTx(String guest, int capacity, MacAddress mac) {
         this.queue = new PacketQueue(guest + ".netfront.tx.drop", capacity);
@@ -38,6 +39,7 @@ public final class NetfrontTx implements PacketPort {
         if (waiting != null && !queue.isFull()) {
             Task t = waiting;
             waiting = null;
+            roomWakes++;
             t.wake();
         }
     }
@@ -50,6 +52,11 @@ public final class NetfrontTx implements PacketPort {
     @Override
     public void send(Train train) {
         queue.offer(train);
+    }
+
+    @Override
+    public long roomWakes() {
+        return roomWakes;
     }
 
     @Override
