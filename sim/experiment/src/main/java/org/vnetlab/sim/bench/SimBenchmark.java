@@ -140,11 +140,6 @@ public final class SimBenchmark {
     }
 
     public static Figures run(Scenario scenario, IpVersion ip, int payload, Direction leg, long durationNanos,
-                              int warmups, int measured) {
-        return run(scenario, ip, payload, leg, durationNanos, warmups, measured, Fidelity.TRAINS);
-    }
-
-    public static Figures run(Scenario scenario, IpVersion ip, int payload, Direction leg, long durationNanos,
                               int warmups, int measured, Fidelity fidelity) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Sample> samples = new ArrayList<>();
