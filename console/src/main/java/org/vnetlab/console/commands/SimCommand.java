@@ -68,6 +68,7 @@ public final class SimCommand implements ScenarioCommand {
         io.publish(result);
         PrintStream tables = output.toStdout() ? io.err() : io.out();
         tables.print(ResultTable.render(result, io.width()));
+        Simulation.earlyStops(outcome.batch()).ifPresent(tables::println);
         tables.println(Provenance.of(loader, scenarioOptions.params()).describe(scenario, sets, result));
         output.write(result, io);
         if (!outcome.complete()) {

@@ -36,9 +36,7 @@ public record Bottleneck(String what, String evidence) {
     public static Bottleneck of(Scenario s, List<Point> guests, double offered) {
         Point first = guests.get(0);
         double carried = guests.stream().mapToDouble(Point::throughputMbps).sum();
-        DataRate rate = s.link().rate().compareTo(s.host().nic().lineRate()) <= 0 ? s.link().rate()
-                : s.host().nic().lineRate();
-        double line = Ethernet.maxGoodputMbps(rate, first.payload(), IpVersion.fromKey(first.protocol()),
+        double line = lineMbps(s, first.payload(), IpVersion.fromKey(first.protocol()),
                 Transport.fromKey(first.transport()));
         Map<String, Double> cpu = first.cpuPercent() == null ? Map.of() : first.cpuPercent();
         Map<String, Double> drops = first.drops() == null ? Map.of() : first.drops();
@@ -71,6 +69,13 @@ public record Bottleneck(String what, String evidence) {
                     + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
         }
         return new Bottleneck("none (no saturated CPU, no drops)", evidence);
+    }
+
+    /** The most payload the wire carries (the slower of the link and the host's NIC), Mbit/s. */
+    static double lineMbps(Scenario s, int payload, IpVersion ip, Transport transport) {
+        DataRate rate = s.link().rate().compareTo(s.host().nic().lineRate()) <= 0 ? s.link().rate()
+                : s.host().nic().lineRate();
+        return Ethernet.maxGoodputMbps(rate, payload, ip, transport);
     }
 
     private static String fmt(String f, double v) {
