@@ -57,7 +57,7 @@ class SimCliTest {
     @Test
     void aStoppedWhatifShowsBothSidesOfWhatFinished() {
         CliRun r = stoppedAfter(2, "whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
-                "36,100", "--trials", "1", "--duration", "0.1", "--quiet");
+                "36,100", "--trials", "1", "--duration", "0.1", "--quiet", "--no-cache");
         assertEquals(Cli.FAILURE, r.code(), r.err());
         assertTrue(r.err().contains("vnetlab: whatif stopped after "), r.err());
         assertTrue(r.out().contains("baseline: parameters"), r.out());
