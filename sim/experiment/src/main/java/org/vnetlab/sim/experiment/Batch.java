@@ -1,11 +1,13 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,8 +22,9 @@ import java.util.function.BooleanSupplier;
  * So the first {@code n/2 + 1} trials of a point run first; if they are identical the point is
  * done and its other trials are not run (a seed-independent run, such as a saturated
  * deterministic one, would only repeat the same bytes); if any two differ, every trial runs. The
- * median is the one all {@code n} trials would give in both cases. Which trials run never depends
- * on the cache, so the output does not either.
+ * median is the one all {@code n} trials would give in both cases. A later trial that started
+ * before its majority finished is made but left out, so which trials a point uses depends on
+ * their results only, never on the cache or on which run finished first: neither does the output.
  *
  * <p>Jobs must list a point's trials one after another, trial 0 first, as {@link Experiment#plan}
  * does.
@@ -90,45 +93,79 @@ public final class Batch {
      */
     public Outcome run(List<Job> jobs, Progress progress, BooleanSupplier cancelled) throws InterruptedException {
         List<int[]> points = points(jobs);
-        Map<Integer, RunResult> known = new TreeMap<>();
+        Map<Integer, RunResult> known = new ConcurrentHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             int index = i;
             cache.find(jobs.get(i)).ifPresent(r -> known.put(index, r));
         }
         Set<Integer> fromCache = Set.copyOf(known.keySet());
         progress.starting(jobs.size() - fromCache.size());
-        List<Integer> first = new ArrayList<>();
-        points.forEach(p -> trials(p, 0, majority(p[1])).forEach(first::add));
-        int simulated = simulate(jobs, first, known, progress, cancelled);
-        List<Integer> rest = new ArrayList<>();
-        List<EarlyStop> stops = new ArrayList<>();
-        Map<Integer, Integer> needed = new TreeMap<>();
-        for (int[] p : points) {
-            int majority = majority(p[1]);
-            boolean stop = majority < p[1] && identical(known, trials(p, 0, majority));
-            needed.put(p[0], stop ? majority : p[1]);
-            if (stop) {
-                stops.add(new EarlyStop(p[0], majority, p[1]));
-                trials(p, majority, p[1]).stream().filter(i -> !fromCache.contains(i)).forEach(i -> progress.runDone());
-            } else {
-                rest.addAll(trials(p, majority, p[1]));
-            }
-        }
-        if (!cancelled.getAsBoolean()) {
-            simulated += simulate(jobs, rest, known, progress, cancelled);
-        }
+        Map<Integer, int[]> pointOf = new HashMap<>();
+        points.forEach(p -> trials(p, 0, p[1]).forEach(i -> pointOf.put(i, p)));
+        Map<Integer, Boolean> settled = new ConcurrentHashMap<>();
+        List<Integer> order = order(points).stream().filter(i -> !fromCache.contains(i)).toList();
+        List<RunResult> made = evaluator.evaluate(order.stream().map(jobs::get).toList(), k -> {
+            int[] p = pointOf.get(order.get(k));
+            // a trial past the majority is needed unless the majority is known to be identical
+            return order.get(k) < p[0] + majority(p[1]) || !identicalMajority(p, known, settled);
+        }, (k, r) -> {
+            known.put(order.get(k), r);
+            cache.keep(jobs.get(order.get(k)), r);
+        }, (done, total) -> progress.runDone(), cancelled);
+        int simulated = (int) made.stream().filter(r -> r != null).count();
         SortedMap<Integer, RunResult> runs = new TreeMap<>();
+        List<EarlyStop> stops = new ArrayList<>();
         boolean complete = true;
         for (int[] p : points) {
-            List<Integer> used = trials(p, 0, needed.get(p[0]));
+            boolean stopped = identicalMajority(p, known, settled) && majority(p[1]) < p[1];
+            List<Integer> used = trials(p, 0, stopped ? majority(p[1]) : p[1]);
             boolean done = used.stream().allMatch(known::containsKey);
             complete &= done;
             if (done) {
                 used.forEach(i -> runs.put(i, known.get(i)));
+                if (stopped) {
+                    stops.add(new EarlyStop(p[0], majority(p[1]), p[1]));
+                }
             }
         }
         int cached = (int) runs.keySet().stream().filter(fromCache::contains).count();
         return new Outcome(runs, jobs.size(), simulated, cached, stops, complete);
+    }
+
+    /**
+     * The order runs start in: each point's majority, and its other trials only after the next
+     * point's majority, so by the time they start the majority has usually finished and an
+     * identical one lets them be skipped. Points still finish in plan order, so a batch stopped
+     * early keeps the points before the stop.
+     */
+    static List<Integer> order(List<int[]> points) {
+        List<Integer> order = new ArrayList<>();
+        List<Integer> pending = List.of();
+        for (int[] p : points) {
+            order.addAll(trials(p, 0, majority(p[1])));
+            order.addAll(pending);
+            pending = trials(p, majority(p[1]), p[1]);
+        }
+        order.addAll(pending);
+        return order;
+    }
+
+    /**
+     * Whether the majority of point {@code p}'s trials is known and measured the same; decided
+     * once all of them are known, and remembered.
+     */
+    private static boolean identicalMajority(int[] p, Map<Integer, RunResult> known, Map<Integer, Boolean> settled) {
+        Boolean decided = settled.get(p[0]);
+        if (decided != null) {
+            return decided;
+        }
+        List<Integer> majority = trials(p, 0, majority(p[1]));
+        if (!majority.stream().allMatch(known::containsKey)) {
+            return false;
+        }
+        boolean same = identical(known, majority);
+        settled.put(p[0], same);
+        return same;
     }
 
     /** The job indices of trials {@code from} (inclusive) to {@code to} (exclusive) of point {@code p}. */
@@ -138,24 +175,6 @@ public final class Batch {
             out.add(p[0] + t);
         }
         return out;
-    }
-
-    /** Simulates the jobs at {@code indices} the cache did not have; keeps each result. */
-    private int simulate(List<Job> jobs, List<Integer> indices, Map<Integer, RunResult> known, Progress progress,
-                         BooleanSupplier cancelled) throws InterruptedException {
-        List<Integer> todo = indices.stream().filter(i -> !known.containsKey(i)).toList();
-        if (todo.isEmpty()) {
-            return 0;
-        }
-        List<Job> batch = todo.stream().map(jobs::get).toList();
-        List<RunResult> made = evaluator.evaluate(batch, (done, total) -> progress.runDone(), cancelled);
-        for (int k = 0; k < made.size(); k++) {
-            RunResult r = made.get(k);
-            int index = todo.get(k);
-            known.put(index, r);
-            cache.keep(jobs.get(index), r);
-        }
-        return made.size();
     }
 
     /** Whether the runs at {@code indices} all measured the same. */

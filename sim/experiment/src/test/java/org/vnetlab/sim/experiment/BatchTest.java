@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +44,25 @@ class BatchTest {
 
         @Override
         public List<RunResult> evaluate(List<Job> jobs, RunPool.Progress progress, BooleanSupplier cancelled) {
+            return evaluate(jobs, i -> true, (i, r) -> { }, progress, cancelled);
+        }
+
+        /** One job after the other, in the order given, asking before each. */
+        @Override
+        public List<RunResult> evaluate(List<Job> jobs, IntPredicate needed, Made made, RunPool.Progress progress,
+                                        BooleanSupplier cancelled) {
             List<RunResult> out = new ArrayList<>();
-            for (Job j : jobs) {
-                asked.add(j);
-                out.add(RunResult.throughput(j.spec(), Map.of("host", measure.apply(j.spec())), Map.of("host", 0.0),
-                        new TreeMap<>(), new TreeMap<>(), 1, 1));
+            for (int i = 0; i < jobs.size() && !cancelled.getAsBoolean(); i++) {
+                RunResult r = null;
+                if (needed.test(i)) {
+                    Job j = jobs.get(i);
+                    asked.add(j);
+                    r = RunResult.throughput(j.spec(), Map.of("host", measure.apply(j.spec())), Map.of("host", 0.0),
+                            new TreeMap<>(), new TreeMap<>(), 1, 1);
+                    made.made(i, r);
+                }
+                out.add(r);
+                progress.runDone(i + 1, jobs.size());
             }
             return out;
         }
@@ -98,6 +113,43 @@ class BatchTest {
         assertTrue(o.complete());
         assertEquals(22, o.runs().size());
         assertTrue(e.asked.stream().filter(j -> j.spec().payload() == 36).allMatch(j -> j.spec().trial() < 4));
+    }
+
+    @Test
+    void anEvaluatorThatCannotSkipRunsEveryTrialAndTheAnswerIsTheSame() throws Exception {
+        Function<RunSpec, Double> measure = spec -> spec.payload() == 36 ? 10.0 : 20.0 + spec.trial();
+        Counting skipping = new Counting(measure);
+        Counting plain = new Counting(measure);
+        Evaluator cannotSkip = new Evaluator() {
+            @Override
+            public List<RunResult> evaluate(List<Job> jobs, RunPool.Progress progress, BooleanSupplier cancelled) {
+                return plain.evaluate(jobs, progress, cancelled);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<Job> jobs = jobs(scenario(), 7, List.of(36, 1470));
+        Batch.Outcome a = new Batch(skipping, RunCache.none()).run(jobs, SILENT, NEVER);
+        Batch.Outcome b = new Batch(cannotSkip, RunCache.none()).run(jobs, SILENT, NEVER);
+        assertEquals(28, plain.asked.size());
+        assertEquals(22, skipping.asked.size());
+        assertEquals(a.runs().keySet(), b.runs().keySet(), "the trials a point uses depend on their results only");
+        assertEquals(a.earlyStops(), b.earlyStops());
+    }
+
+    @Test
+    void aStoppedBatchKeepsThePointsThatFinishedInPlanOrder() throws Exception {
+        Counting e = new Counting(spec -> 1.0 + spec.trial());
+        List<Job> jobs = jobs(scenario(), 3, List.of(36, 100, 200, 300));
+        AtomicInteger polls = new AtomicInteger();
+        Batch.Outcome o = new Batch(e, RunCache.none()).run(jobs, SILENT, () -> polls.incrementAndGet() > 12);
+        assertFalse(o.complete());
+        int points = o.runs().size() / 3;
+        assertTrue(points >= 2 && points < 8, o.runs().keySet().toString());
+        assertEquals(new java.util.TreeSet<>(java.util.stream.IntStream.range(0, 3 * points).boxed().toList()),
+                o.runs().keySet(), "whole points, the first ones");
     }
 
     @Test
