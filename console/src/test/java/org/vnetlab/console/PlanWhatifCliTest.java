@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.cli.Terminal;
 
 /** plan and whatif as a user runs them: progress lines, the answer in GHz, the run cache, JSON. */
 class PlanWhatifCliTest {
@@ -44,6 +49,23 @@ class PlanWhatifCliTest {
         CliRun quiet = CliRun.of(args.toArray(String[]::new));
         assertEquals(List.of(), lines(quiet.err(), "plan: candidate "));
         assertEquals(r.out(), quiet.out());
+    }
+
+    @Test
+    void aStoppedPlanShowsTheCandidatesThatFinishedAndExitsOne() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger asked = new AtomicInteger();
+        Terminal io = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> asked.incrementAndGet() > 2, 100, true);
+        int code = Commands.cli().run(List.of("plan", "guests", "xen-double", "--mbps", "200", "--trials", "1",
+                "--duration", "0.3", "--no-cache", "--quiet"), io);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(Cli.FAILURE, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("vnetlab: plan stopped after 2 candidates, before an"
+                + " answer"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, text.lines().filter(l -> l.matches("\\s+\\d+\\s+(yes|no)\\s.*")).count(), text);
+        assertFalse(text.contains("answer:"), text);
     }
 
     @Test

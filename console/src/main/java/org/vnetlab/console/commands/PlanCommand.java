@@ -11,6 +11,7 @@ import java.util.Map;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.ScenarioCommand;
@@ -164,8 +165,8 @@ public final class PlanCommand {
         public int run(Terminal io) throws Exception {
             Map<String, Double> asks = new LinkedHashMap<>();
             asks.put("mbps", mbps);
-            return answer(loader, traffic, asks, null,
-                    planner -> planner.mostGuests(mbps, maxRttMs, maxGuests, traffic.search), io);
+            return answer(loader, traffic, asks, null, new Question("guests",
+                    planner -> planner.mostGuests(mbps, maxRttMs, maxGuests, traffic.search)), io);
         }
     }
 
@@ -212,13 +213,18 @@ public final class PlanCommand {
             asks.put("max_cpu_percent", maxCpu);
             asks.put("max_speed", maxSpeed);
             asks.put("resolution", resolution);
-            return answer(loader, traffic, asks, d, planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution,
-                    maxSpeed, resolution, traffic.search), io);
+            return answer(loader, traffic, asks, d, new Question("cpu-speed",
+                    planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution, maxSpeed, resolution, traffic.search)),
+                    io);
         }
     }
 
-    private interface Question {
-        Answer ask(Planner planner) throws InterruptedException;
+    /** A question put to the planner; {@code what} the candidates are ({@code guests}, {@code cpu-speed}). */
+    private record Question(String what, Ask ask) {
+    }
+
+    private interface Ask {
+        Answer of(Planner planner) throws InterruptedException;
     }
 
     private PlanCommand() {
@@ -231,6 +237,7 @@ public final class PlanCommand {
         Path params = t.scenarioOptions.params();
         LoadedScenario base = loader.load(t.scenario, sets, params);
         RunCache cache = t.cacheOptions.cache();
+        PrintStream text = OutputOptions.STDOUT.equals(t.json) ? io.err() : io.out();
         Answer answer;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores(); CtrlC stop = new CtrlC(io)) {
             Planner planner = new Planner(new Batch(evaluator, cache), extra -> {
@@ -238,10 +245,19 @@ public final class PlanCommand {
                 all.addAll(extra);
                 return loader.load(t.scenario, all, params).scenario();
             }, t.traffic(), new Lines(io, t.quiet), stop);
-            answer = question.ask(planner);
+            try {
+                answer = question.ask().of(planner);
+            } catch (InterruptedException stopped) {
+                List<Candidate> done = planner.tried();
+                if (!done.isEmpty()) {
+                    text.print(table(question.what(), done));
+                }
+                io.err().println("vnetlab: plan stopped after " + done.size() + " candidate" + (done.size() == 1 ? "" : "s")
+                        + ", before an answer; the table holds the candidates that finished");
+                return Cli.FAILURE;
+            }
         }
-        PrintStream text = OutputOptions.STDOUT.equals(t.json) ? io.err() : io.out();
-        text.print(table(answer));
+        text.print(table(answer.question(), answer.tried()));
         text.println();
         text.println("search: " + answer.search() + ", " + answer.tried().size() + " candidate"
                 + (answer.tried().size() == 1 ? "" : "s") + " simulated; bound: " + answer.bound());
@@ -264,7 +280,7 @@ public final class PlanCommand {
         if (t.json != null) {
             OutputOptions.write(t.json, PlanJson.write(question(base, t, asks, domain), answer), io);
         }
-        return 0;
+        return Cli.OK;
     }
 
     private static PlanJson.Question question(LoadedScenario base, Traffic t, Map<String, Double> asks, String domain) {
@@ -306,15 +322,15 @@ public final class PlanCommand {
         }
     }
 
-    private static String table(Answer a) {
+    private static String table(String question, List<Candidate> tried) {
         List<List<String>> rows = new ArrayList<>();
-        List<Candidate> sorted = new ArrayList<>(a.tried());
+        List<Candidate> sorted = new ArrayList<>(tried);
         sorted.sort(Comparator.comparingDouble(Candidate::value));
         for (Candidate c : sorted) {
             rows.add(List.of(fmt(c.value()), c.meets() ? "yes" : "no", String.format(Locale.ROOT, "%.1f", c.minGuestMbps()),
                     String.format(Locale.ROOT, "%.1f", c.sumMbps()), c.why(), c.bottleneck().what()));
         }
-        return TextTable.render(List.of(a.question(), "meets", "slowest guest Mbit/s", "all guests Mbit/s", "why",
+        return TextTable.render(List.of(question, "meets", "slowest guest Mbit/s", "all guests Mbit/s", "why",
                 "bottleneck"), rows);
     }
 

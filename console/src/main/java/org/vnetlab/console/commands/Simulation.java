@@ -55,10 +55,6 @@ final class Simulation {
     private Simulation() {
     }
 
-    static Outcome run(List<Job> jobs, Terminal io, boolean quiet) throws InterruptedException {
-        return run(jobs, io, quiet, RunCache.none());
-    }
-
     static Outcome run(List<Job> jobs, Terminal io, boolean quiet, RunCache cache) throws InterruptedException {
         BarProgress bar = new BarProgress(quiet ? io.quiet() : io, "runs");
         Batch.Outcome o;

@@ -183,6 +183,11 @@ public final class Planner {
                 bound, false, effort);
     }
 
+    /** The candidates simulated so far, in that order (all of them once a question is answered). */
+    public List<Candidate> tried() {
+        return List.copyOf(tried);
+    }
+
     private Candidate guests(String key, int n, double mbps, Double maxRttMs) throws InterruptedException {
         List<String> sets = guestSets(key, n, mbps);
         Scenario s = configure.apply(sets);
