@@ -9,12 +9,12 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.forward.TcpForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * Starts an emulator from what a user asks for: the model of a scenario's host between a listen
  * address and a forward address (or back to each sender), carrying UDP datagrams or TCP
- * connections. Assembles the ring, the edge, the carrier and the packet flags, so callers never do.
+ * connections. Assembles the ring, the edge, the carrier and the packet kind, so callers never do.
  */
 public final class Emulators {
 
@@ -97,7 +97,7 @@ public final class Emulators {
         InetSocketAddress bound = edge.localAddress();
         String route = String.format(Locale.ROOT, "%s -> %s -> %s (%s, UDP)", bound, spec.guest(),
                 spec.reflects() ? "back to each sender" : spec.forward(), spec.ip().key());
-        Emulator e = Emulator.start(host, ring, edge, Packets.flags(spec.ip(), Transport.UDP), settings, listener);
+        Emulator e = Emulator.start(host, ring, edge, PacketKind.of(spec.ip(), Transport.UDP), settings, listener);
         return new Started(e, bound, route);
     }
 
