@@ -134,7 +134,7 @@ public final class PlanCommand {
 
     /** {@code plan guests}: the most guests that each keep a rate. */
     @Command(name = "guests", description = "the most guests for which each still receives --mbps R"
-            + " (at least 99 % of it), with the bottleneck of the first count that fails",
+            + " (at least 99 percent of it), with the bottleneck of the first count that fails",
             footer = {"", "Without --max-guests the search goes on until a count fails; it never goes past the first",
                 "count whose guests need more than the wire carries, nor past the most guests the scenario can be",
                 "given, and says so when such a bound, not a failure, ended it."})
@@ -172,7 +172,7 @@ public final class PlanCommand {
 
     /** {@code plan cpu-speed}: the slowest CPU that carries a packet rate. */
     @Command(name = "cpu-speed", description = "the smallest CPU speed at which the host carries --pps P with at"
-            + " most 1 % loss and the domain below saturation; as a multiple of the study's CPU and in GHz of it")
+            + " most 1 percent loss and the domain below saturation; as a multiple of the study's CPU and in GHz of it")
     public static final class CpuSpeed implements ScenarioCommand {
 
         private final ScenarioLoader loader;

@@ -149,6 +149,26 @@ class PlannerTest {
     }
 
     @Test
+    void theMostGuestsAScenarioCanBeGivenIsABoundToo() throws Exception {
+        Answer a;
+        try (PoolEvaluator e = PoolEvaluator.allCores()) {
+            a = new Planner(new Batch(e, RunCache.none()), extra -> {
+                int guests = extra.stream().filter(x -> x.startsWith("xen.domUs=")).mapToInt(x -> Integer.parseInt(
+                        x.substring("xen.domUs=".length()))).findFirst().orElse(2);
+                if (guests > 6) {
+                    throw new org.vnetlab.config.ConfigError("xen-double: no address left for domU" + guests);
+                }
+                return load("xen-double", extra);
+            }, TRAFFIC, new Heard(), () -> false).mostGuests(100, null, null, Search.BISECTION);
+        }
+        assertTrue(a.atBound(), a.statement());
+        assertEquals("6 guests, the most the scenario can be given (with 7: xen-double: no address left for domU7)",
+                a.bound());
+        assertEquals(6, (int) a.found());
+        assertTrue(a.tried().stream().allMatch(c -> c.value() <= 6));
+    }
+
+    @Test
     void smallestCpuSpeedKeepsDom0BelowSaturationAndASlowerOneDoesNotAndIsAlsoInGHz() throws Exception {
         double pps = 100_000;
         Planner.Traffic small = new Planner.Traffic(IpVersion.IPV4, Direction.RX, 100, 1, DURATION);
