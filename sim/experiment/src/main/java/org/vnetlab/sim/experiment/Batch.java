@@ -83,10 +83,6 @@ public final class Batch {
         this.cache = cache;
     }
 
-    public RunCache cache() {
-        return cache;
-    }
-
     /**
      * Runs {@code jobs}; once {@code cancelled} says so, starts no more and returns the points that
      * finished.

@@ -72,10 +72,6 @@ public final class RunCache {
         return Path.of(userHome, ".cache", "vnetlab");
     }
 
-    public boolean enabled() {
-        return folder != null;
-    }
-
     /** The folder this program's entries go to, or empty without a cache. */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
