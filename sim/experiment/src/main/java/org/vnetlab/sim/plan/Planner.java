@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.Version;
+import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.VServerPlatform;
@@ -95,26 +96,31 @@ public final class Planner {
      * The RTT requirement is searched linearly: latency depends on how the guests' VCPUs fall
      * onto the CPUs, which changes with every count and need not grow with it.
      *
-     * <p>Bounds: the first count whose guests need more than the wire carries cannot pass, so the
-     * search never goes past it; nor past the most guests the scenario can be given (its
+     * <p>Bounds: the first count whose streams need more than the wire carries cannot pass, so the
+     * search never goes past it (a guest that burns CPU carries no stream); nor past the most guests the scenario can be given (its
      * generated addresses run out), nor past {@code maxGuests} when given.
      *
      * @param maxGuests the most guests to try, or null to search until the first that fails
      */
     public Answer mostGuests(double mbps, Double maxRttMs, Integer maxGuests, Search search)
             throws InterruptedException {
-        String key = guestKey(configure.apply(List.of()));
-        Scenario one = configure.apply(guestSets(key, 1, mbps));
-        double line = Bottleneck.lineMbps(one, traffic.payload(), traffic.ip(), Transport.UDP);
-        int last = (int) Math.floor(line / (KEEPS * mbps)) + 1;
-        String bound = fmt("%d guests, the wire's bound: they would need %.1f Mbit/s (%.0f %% of %s each), more than"
-                + " the %.1f Mbit/s of %d B payloads it carries", last, last * KEEPS * mbps, 100 * KEEPS, num(mbps),
-                line, traffic.payload());
+        Scenario base = configure.apply(List.of());
+        String key = guestKey(base);
+        // guests that burn CPU (xen-burned's domU1) carry no stream: the first count measures one guest
+        int burners = base.workloads(CpuBurner.class).size();
+        int from = burners + 1;
+        Scenario first = configure.apply(guestSets(key, from, mbps));
+        double line = Bottleneck.lineMbps(first, traffic.payload(), traffic.ip(), Transport.UDP);
+        int streams = (int) Math.floor(line / (KEEPS * mbps)) + 1;
+        int last = streams + burners;
+        String bound = fmt("%d guests, the wire's bound: %d streams would need %.1f Mbit/s (%.0f %% of %s each), more"
+                + " than the %.1f Mbit/s of %d B payloads it carries", last, streams, streams * KEEPS * mbps,
+                100 * KEEPS, num(mbps), line, traffic.payload());
         if (maxGuests != null && maxGuests < last) {
             last = maxGuests;
             bound = last + " guests, --max-guests";
         }
-        int accepted = mostAccepted(key, mbps, last);
+        int accepted = mostAccepted(key, mbps, from, last);
         if (accepted < last) {
             String refused = refusal(guestSets(key, accepted + 1, mbps));
             last = accepted;
@@ -122,23 +128,23 @@ public final class Planner {
         }
         Search walk = maxRttMs != null ? Search.LINEAR : search;
         Map<Integer, Candidate> byCount = new TreeMap<>();
-        int first = walk.first(1, last, n -> {
+        int failing = walk.first(from, last, n -> {
             Candidate c = guests(key, n, mbps, maxRttMs);
             byCount.put(n, c);
             return !c.meets();
         });
-        boolean atBound = first > last;
-        int most = first - 1;
+        boolean atBound = failing > last;
+        int most = failing - 1;
         String statement;
         if (atBound) {
             statement = "at least " + most + " guests: the search reached its bound (" + bound
                     + ") without a failure; raise the bound to look further";
         } else {
-            statement = most == 0 ? "not even one guest keeps the rate"
+            statement = most < from ? "not even one guest keeps the rate"
                     : "at most " + most + " guest" + (most == 1 ? "" : "s");
         }
-        return new Answer("guests", most == 0 ? Double.NaN : most, statement, byCount.get(most),
-                atBound ? null : byCount.get(first), tried, walk, bound, atBound, effort);
+        return new Answer("guests", most < from ? Double.NaN : most, statement, byCount.get(most),
+                atBound ? null : byCount.get(failing), tried, walk, bound, atBound, effort);
     }
 
     /**
@@ -246,11 +252,11 @@ public final class Planner {
      * load (the generated addresses run out) cannot be simulated. Loading is cheap, so this
      * bisects on loading alone; fewer guests always load when more do.
      */
-    private int mostAccepted(String key, double mbps, int last) {
+    private int mostAccepted(String key, double mbps, int from, int last) {
         if (refusal(guestSets(key, last, mbps)) == null) {
             return last;
         }
-        int lo = 1;
+        int lo = from;
         int hi = last;
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;

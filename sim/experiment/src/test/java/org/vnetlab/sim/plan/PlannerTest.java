@@ -149,6 +149,15 @@ class PlannerTest {
     }
 
     @Test
+    void aGuestThatBurnsCpuCarriesNoStreamAndIsNotCountedAgainstTheWire() throws Exception {
+        Answer a = plan("xen-burned", TRAFFIC, new Heard(), p -> p.mostGuests(200, null, null, Search.BISECTION));
+        assertTrue(a.bound().startsWith("6 guests, the wire's bound: 5 streams would need 990.0 Mbit/s"), a.bound());
+        assertTrue(a.tried().stream().allMatch(c -> c.value() >= 2), "one guest would only burn");
+        a.tried().forEach(c -> assertEquals((int) c.value() - 1, c.guests().size(), "measured guests"));
+        assertFalse(a.atBound(), a.statement());
+    }
+
+    @Test
     void theMostGuestsAScenarioCanBeGivenIsABoundToo() throws Exception {
         Answer a;
         try (PoolEvaluator e = PoolEvaluator.allCores()) {
