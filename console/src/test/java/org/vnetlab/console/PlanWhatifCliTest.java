@@ -117,6 +117,24 @@ class PlanWhatifCliTest {
     }
 
     @Test
+    void whatifSaysWhichPointsStoppedTheirTrialsEarlyAndOnlyWhenTrialsWereIdentical() throws Exception {
+        Path json = dir.resolve("early.json");
+        // without the model's cost noise a run does not depend on its seed: every trial gives the same bytes
+        CliRun same = CliRun.of("whatif", "xen-single", "--base-set", "model.cost.jitter=0", "--set",
+                "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "1470", "--trials", "3", "--duration", "0.2",
+                "--quiet", "--no-cache", "--json", json.toString());
+        assertEquals(Cli.OK, same.code(), same.err());
+        assertTrue(same.out().contains("trials: 4 points stopped after 2 of 3 trials gave the same bytes: a value held"
+                + " by more than half the trials is every median"), same.out());
+        assertEquals(4, Pattern.compile("\"trials_run\": 2").matcher(Files.readString(json)).results().count());
+
+        CliRun noisy = CliRun.of("whatif", "xen-single", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
+                "1470", "--trials", "3", "--duration", "0.2", "--quiet", "--no-cache");
+        assertEquals(Cli.OK, noisy.code(), noisy.err());
+        assertFalse(noisy.out().contains("trials:"), "trials that differ all run: " + noisy.out());
+    }
+
+    @Test
     void whatifAndPlanWriteJsonToAFileOrToStdout() throws Exception {
         Path json = dir.resolve("whatif.json");
         CliRun w = CliRun.of("whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "36",

@@ -268,7 +268,7 @@ public final class PlanCommand {
         if (effort.earlyStops() > 0) {
             text.println("trials: " + effort.earlyStops() + " candidate point" + (effort.earlyStops() == 1 ? "" : "s")
                     + " stopped after a majority of identical trials, which fixes every median (" + effort.notNeeded()
-                    + " runs not made)");
+                    + " runs not needed)");
         }
         answer.answer().or(answer::firstFailing).ifPresent(c -> {
             List<String> all = new ArrayList<>(sets);
@@ -288,7 +288,7 @@ public final class PlanCommand {
         long nanos = t.durationNanos != null ? t.durationNanos
                 : s.workloads(UdpStream.class).stream().mapToLong(UdpStream::durationNanos).findFirst().orElse(0);
         return new PlanJson.Question(s.name(), s.method().seed(), Version.current(), base.parameters(),
-                t.scenarioOptions.sets(), t.protocol.toString(), t.direction.toString(), t.payload,
+                t.sets(), t.protocol.toString(), t.direction.toString(), t.payload,
                 t.trials != null ? t.trials : s.method().trials(), nanos / 1e9, asks, domain);
     }
 

@@ -109,7 +109,7 @@ final class Simulation {
         String trials = alike ? s.run() + " of " + s.planned() + " trials" : "a majority of their trials";
         return Optional.of("trials: " + stops.size() + " point" + (stops.size() == 1 ? "" : "s") + " stopped after "
                 + trials + " gave the same bytes: a value held by more than half the trials is every median, so the"
-                + " other " + o.notNeeded() + " runs could not change the answer and were not made");
+                + " other trials could not change the answer (" + o.notNeeded() + " runs not needed)");
     }
 
     /** How runs of {@code specs} with {@code sets} were made: their trials and duration as planned. */
