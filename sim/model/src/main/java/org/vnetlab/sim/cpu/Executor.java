@@ -193,25 +193,62 @@ public abstract class Executor {
         if (!t.inJob) {
             t.inJob = true;
             t.jobStart = now;
-            t.remaining = Math.max(0, t.beginJob(now));
+            // taking input may wake others (a blocked sender, a VCPU): their wake-ups wait
+            // until the job is under way, and a VCPU woken with a higher priority may take
+            // this one's physical CPU, after which the job resumes when it is back
+            completing = true;
+            try {
+                t.remaining = Math.max(0, t.beginJob(now));
+            } finally {
+                completing = false;
+            }
+            nextPart(t);
+            if (!running) {
+                return;
+            }
         }
         current = t;
         resumedAt = now;
-        long duration = (long) (t.remaining / speed);
-        kernel.scheduleAt(completion, now + duration + (duration < t.remaining / speed ? 1 : 0));
+        scheduleCompletion(t, now);
+    }
+
+    /** Asks {@code t} for its job's next part (exact timing); none, or one as long as the rest, ends with the job. */
+    private static void nextPart(Task t) {
+        double part = t.nextPart();
+        t.inPart = part > 0 && part < t.remaining;
+        t.partLeft = t.inPart ? part : 0;
+    }
+
+    /** The completion event at the end of the current part, or of the job. */
+    private void scheduleCompletion(Task t, long now) {
+        double work = t.inPart ? t.partLeft : t.remaining;
+        long duration = (long) (work / speed);
+        kernel.scheduleAt(completion, now + duration + (duration < work / speed ? 1 : 0));
+    }
+
+    /** Takes the work done since the job last resumed off what is left of it, and charges the time. */
+    private void spend(Task t, long now) {
+        double done = (now - resumedAt) * speed;
+        t.remaining = Math.max(0, t.remaining - done);
+        t.partLeft = Math.max(0, t.partLeft - done);
+        t.domain().charge(now - resumedAt);
+        resumedAt = now;
     }
 
     private void pause() {
         long now = kernel.now();
         kernel.cancel(completion);
-        current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
-        current.domain().charge(now - resumedAt);
+        spend(current, now);
         current = null;
     }
 
     private void complete() {
         Task t = current;
         long now = kernel.now();
+        if (t.inPart) {
+            partDone(t, now);
+            return;
+        }
         t.domain().charge(now - resumedAt);
         t.inJob = false;
         t.remaining = 0;
@@ -226,6 +263,24 @@ public abstract class Executor {
         }
         if (running) {
             dispatch();
+        }
+    }
+
+    /**
+     * A part of {@code t}'s job is done: its output is emitted now, and the job goes on. The
+     * output may wake a VCPU that takes this one's physical CPU; the job then resumes later.
+     */
+    private void partDone(Task t, long now) {
+        spend(t, now);
+        nextPart(t);
+        completing = true;
+        try {
+            t.partDone(now);
+        } finally {
+            completing = false;
+        }
+        if (running && current == t) {
+            scheduleCompletion(t, now);
         }
     }
 
@@ -248,10 +303,7 @@ public abstract class Executor {
     /** Charges the running job's time so far, so a CPU sample taken now is exact. */
     public void account() {
         if (current != null) {
-            long now = kernel.now();
-            current.domain().charge(now - resumedAt);
-            current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
-            resumedAt = now;
+            spend(current, kernel.now());
         }
     }
 }

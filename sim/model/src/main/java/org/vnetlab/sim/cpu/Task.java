@@ -17,6 +17,9 @@ public abstract class Task {
     long jobStart;
     /** CPU work left in the current job, in nanoseconds at speed 1.0. */
     double remaining;
+    /** Whether the job's current part ends before the job does, and the work left until it does. */
+    boolean inPart;
+    double partLeft;
 
     protected Task(String name, Domain domain, Priority priority) {
         this.name = name;
@@ -53,6 +56,21 @@ public abstract class Task {
     protected abstract void endJob(long start, long end);
 
     /**
+     * The CPU work (ns at speed 1.0, in the units {@link #beginJob} returned) from the end of
+     * the job's last part to the end of its next one, or 0 when the rest of the job is one
+     * part. Exact timing splits a job into one part per packet, so that each packet is
+     * released by its own event ({@link #partDone}) when the CPU has done it, instead of at
+     * interpolated times when the whole job ends. Asked when the job begins and after each part.
+     */
+    protected double nextPart() {
+        return 0;
+    }
+
+    /** A part of the current job ended at {@code now}: emit its output. */
+    protected void partDone(long now) {
+    }
+
+    /**
      * Whether this task sleeps until packets arrive, so that running it on an idle CPU first
      * takes the wake-up latency. Senders pace by busy-waiting, as iperf's delay loop does.
      */
@@ -63,6 +81,22 @@ public abstract class Task {
     /** Whether a job of this task may be paused for higher-priority work on the same CPU. */
     protected boolean preemptible() {
         return false;
+    }
+
+    /**
+     * Whether the run times packets exactly (one part per packet, no trains) rather than as
+     * trains: the kernel's {@link org.vnetlab.sim.kernel.Fidelity}. Meaningful once the task runs on an executor.
+     */
+    protected final boolean exact() {
+        return executor.kernel.fidelity().exact();
+    }
+
+    /**
+     * How many packets a job releases at once, each part when the CPU has done it: 1 with exact
+     * timing, the trains' length otherwise ({@link org.vnetlab.sim.kernel.Kernel#partPackets}).
+     */
+    protected final int partPackets() {
+        return executor.kernel.partPackets();
     }
 
     /** Input arrived: make sure the executor will run this task. */

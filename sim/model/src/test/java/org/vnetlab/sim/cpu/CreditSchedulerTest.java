@@ -14,7 +14,7 @@ class CreditSchedulerTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** Always has 1 ms of work. */
-    private static final class Hog extends Task {
+    private static class Hog extends Task {
         Hog(Domain d) {
             super("hog", d, Priority.CPU_HOG);
         }
@@ -155,5 +155,60 @@ class CreditSchedulerTest {
         h.kernel().runUntil(SECOND);
         assertEquals(SECOND, h.a().busyNanos(), 0.02 * SECOND);
         assertEquals(SECOND, h.b().busyNanos(), 0.02 * SECOND);
+    }
+
+    /** Does 1 ms of work whenever kicked. */
+    private static final class Worker extends Task {
+        boolean kicked;
+
+        Worker(Domain d) {
+            super("worker", d, Priority.IO_PROCESS);
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return kicked;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            kicked = false;
+            return 1_000_000;
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+        }
+    }
+
+    @Test
+    void aJobWhoseStartWakesAVcpuThatTakesItsCpuIsNotChargedMeanwhile() {
+        Kernel k = new Kernel();
+        CreditScheduler s = new CreditScheduler(k, 1, XEN);
+        Domain da = new Domain("a");
+        Domain db = new Domain("b");
+        Vcpu va = new Vcpu(k, "a0", 1.0, da, 256, 0, 1);
+        Vcpu vb = new Vcpu(k, "b0", 1.0, db, 256, 0, 1);
+        s.add(va, 0);
+        s.add(vb, 0);
+        Worker worker = new Worker(db);
+        vb.add(worker);
+        // each of a's jobs, as it takes its input, wakes b's worker: b is boosted and takes the
+        // CPU for longer than a's job would have lasted
+        va.add(new Hog(da) {
+            @Override
+            protected double beginJob(long now) {
+                worker.kicked = true;
+                worker.wake();
+                return 500_000;
+            }
+        });
+        s.start();
+        wake(va);
+        k.runUntil(SECOND);
+        va.account();
+        vb.account();
+        assertTrue(db.busyNanos() > 0.1 * SECOND, "b ran: " + db.busyNanos());
+        assertEquals(SECOND, da.busyNanos() + db.busyNanos(), 0.001 * SECOND, "one CPU, charged once");
     }
 }
