@@ -52,6 +52,9 @@ public final class WhatifJson {
                 g.writeNumberField("trials", after.made().trials());
                 g.writeFieldName("duration_s");
                 ResultJson.number(g, after.made().durationSeconds());
+                if (after.made().exact()) {
+                    g.writeBooleanField("exact", true);
+                }
             }
             g.writeArrayFieldStart("early_stops");
             for (EarlyStop s : w.earlyStops()) {
