@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.ScenarioCommand;
@@ -15,10 +16,11 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
-import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.plan.Answer;
 import org.vnetlab.sim.plan.Candidate;
 import org.vnetlab.sim.plan.Planner;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,6 +95,9 @@ public final class PlanCommand {
 
         @Mixin
         ScenarioOptions scenarioOptions;
+
+        @Mixin
+        CoordinatorOptions cluster;
 
         @Option(names = "--quiet", description = "no progress bar")
         boolean quiet;
@@ -190,11 +195,13 @@ public final class PlanCommand {
         List<String> sets = t.scenarioOptions.sets();
         Path params = t.scenarioOptions.params();
         Answer answer;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
+        try (ScenarioTexts texts = new ScenarioTexts(loader); Evaluator evaluator = t.cluster.evaluator(texts, "plan", io)) {
             Planner planner = new Planner(evaluator, extra -> {
                 List<String> all = new ArrayList<>(sets);
                 all.addAll(extra);
-                return loader.load(t.scenario, all, params).scenario();
+                LoadedScenario candidate = loader.load(t.scenario, all, params);
+                texts.add(candidate);
+                return candidate.scenario();
             }, t.traffic(), (d, n) -> { }, io::isCancelled);
             answer = question.ask(planner);
         }
