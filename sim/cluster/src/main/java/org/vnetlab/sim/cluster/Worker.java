@@ -13,13 +13,19 @@ import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.sim.cluster.WorkerProtocol.Assign;
 import org.vnetlab.sim.cluster.WorkerProtocol.Batch;
 import org.vnetlab.sim.cluster.WorkerProtocol.BatchOver;
+import org.vnetlab.sim.cluster.WorkerProtocol.CoordinatorNodeGone;
 import org.vnetlab.sim.cluster.WorkerProtocol.Coordinators;
 import org.vnetlab.sim.cluster.WorkerProtocol.Crashed;
+import org.vnetlab.sim.cluster.WorkerProtocol.Ignored;
 import org.vnetlab.sim.cluster.WorkerProtocol.JoinTimedOut;
 import org.vnetlab.sim.cluster.WorkerProtocol.Leave;
 import org.vnetlab.sim.cluster.WorkerProtocol.Ran;
@@ -42,7 +48,7 @@ public final class Worker {
 
     /** How a worker's time with one coordinator ended. */
     public enum Ending {
-        /** The coordinator left or became unreachable. */
+        /** The coordinator left or became unreachable (it was stopped, or this node was). */
         LEFT,
         /** This node was removed from the cluster (the coordinator found it unreachable, and downed it). */
         REMOVED,
@@ -108,9 +114,19 @@ public final class Worker {
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(Coordinator.KEY, listings));
             ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
                     ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
+            Cluster cluster = Cluster.get(ctx.getSystem());
+            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
+                    e -> gone(e.member())), ClusterEvent.MemberRemoved.class));
+            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
+                    e -> gone(e.member())), ClusterEvent.UnreachableMember.class));
             Worker w = new Worker(ctx, loader, version, slots, slots * prefetchPerSlot, threads, notices, end);
             return w.joining(joinTimeout);
         }));
+    }
+
+    /** A member's leaving or unreachability, told as the coordinator's when it is the coordinator's node. */
+    private static WorkerProtocol gone(Member member) {
+        return member.hasRole(ClusterNode.COORDINATOR_ROLE) ? new CoordinatorNodeGone() : new Ignored();
     }
 
     private Behavior<WorkerProtocol> joining(Duration joinTimeout) {
@@ -128,6 +144,8 @@ public final class Worker {
                         + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
                         : "is `vnetlab sweep --cluster` running at the --join address?")))
                 .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
                 .onSignal(PostStop.class, this::removed)
                 .build();
     }
@@ -136,7 +154,7 @@ public final class Worker {
         return Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Welcome.class, w -> {
                     served = true;
-                    notices.accept("serving the coordinator " + w.coordinator());
+                    notices.accept("serving the coordinator " + w.coordinator() + " from " + ctx.getSystem().address());
                     coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), slots + prefetch));
                     return serving(coordinator);
                 })
@@ -145,6 +163,8 @@ public final class Worker {
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
                 .onMessage(TlsRefused.class, this::onTls)
                 .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
                 .onSignal(PostStop.class, this::removed)
                 .build();
     }
@@ -202,6 +222,8 @@ public final class Worker {
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
                 .onMessage(TlsRefused.class, this::onTls)
                 .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
                 .onSignal(PostStop.class, this::removed)
                 .build();
     }
@@ -243,7 +265,7 @@ public final class Worker {
         if (evaluator != null) {
             evaluator.close();
         }
-        return stop(Ending.LEFT, "the coordinator left after this worker made " + ran + " runs");
+        return stop(Ending.LEFT, "the coordinator left or became unreachable after this worker made " + ran + " runs");
     }
 
     /** The node is ending without this actor having stopped first: it was removed from the cluster. */

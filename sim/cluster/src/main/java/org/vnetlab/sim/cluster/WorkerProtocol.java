@@ -39,6 +39,17 @@ public sealed interface WorkerProtocol {
             implements WorkerProtocol, NoSerializationVerificationNeeded {
     }
 
+    /**
+     * The coordinator's node left this node's cluster or became unreachable: whatever comes next
+     * at the seed address is another cluster, which this node cannot join.
+     */
+    record CoordinatorNodeGone() implements WorkerProtocol, NoSerializationVerificationNeeded {
+    }
+
+    /** Another member's news, of no concern to the worker. */
+    record Ignored() implements WorkerProtocol, NoSerializationVerificationNeeded {
+    }
+
     /** A run of this worker finished after {@code nanos}. */
     record Ran(long batch, WorkItem item, RunResult result, long nanos)
             implements WorkerProtocol, NoSerializationVerificationNeeded {
