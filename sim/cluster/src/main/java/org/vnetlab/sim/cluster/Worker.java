@@ -115,8 +115,10 @@ public final class Worker {
             ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
                     ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
             Cluster cluster = Cluster.get(ctx.getSystem());
-            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
-                    e -> gone(e.member())), ClusterEvent.MemberRemoved.class));
+            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberEvent.class,
+                    e -> e instanceof ClusterEvent.MemberUp || e instanceof ClusterEvent.MemberJoined
+                            || e instanceof ClusterEvent.MemberWeaklyUp ? new Ignored() : gone(e.member())),
+                    ClusterEvent.MemberEvent.class));
             cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
                     e -> gone(e.member())), ClusterEvent.UnreachableMember.class));
             Worker w = new Worker(ctx, loader, version, slots, slots * prefetchPerSlot, threads, notices, end);
@@ -124,7 +126,10 @@ public final class Worker {
         }));
     }
 
-    /** A member's leaving or unreachability, told as the coordinator's when it is the coordinator's node. */
+    /**
+     * A member leaving (also one found leaving on joining: a coordinator that is ending still
+     * answers joins for a moment), removed or unreachable, told as the coordinator's when it is.
+     */
     private static WorkerProtocol gone(Member member) {
         return member.hasRole(ClusterNode.COORDINATOR_ROLE) ? new CoordinatorNodeGone() : new Ignored();
     }
@@ -270,7 +275,7 @@ public final class Worker {
 
     /** The node is ending without this actor having stopped first: it was removed from the cluster. */
     private Behavior<WorkerProtocol> removed(PostStop s) {
-        end.complete(new End(Ending.REMOVED, "this node was removed from the cluster (unreachable from the"
+        end.complete(new End(Ending.REMOVED, "this node was removed from the cluster (cut off from the"
                 + " coordinator, and downed) after it made " + ran + " runs", served, ran));
         return Behaviors.same();
     }

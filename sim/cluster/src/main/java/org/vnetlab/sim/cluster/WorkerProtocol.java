@@ -40,8 +40,8 @@ public sealed interface WorkerProtocol {
     }
 
     /**
-     * The coordinator's node left this node's cluster or became unreachable: whatever comes next
-     * at the seed address is another cluster, which this node cannot join.
+     * The coordinator's node is leaving this node's cluster, left it or became unreachable:
+     * whatever comes next at the seed address is another cluster, which this node cannot join.
      */
     record CoordinatorNodeGone() implements WorkerProtocol, NoSerializationVerificationNeeded {
     }
