@@ -25,12 +25,13 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Batch;
-import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.plan.Answer;
 import org.vnetlab.sim.plan.Candidate;
 import org.vnetlab.sim.plan.Planner;
 import org.vnetlab.sim.plan.Search;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,6 +120,9 @@ public final class PlanCommand {
 
         @Option(names = "--json", paramLabel = "FILE", description = "write the plan as JSON (vnetlab.plan/1); - for stdout")
         String json;
+
+        @Mixin
+        CoordinatorOptions cluster;
 
         @Option(names = "--quiet", description = "no progress: no bar, no line per candidate")
         boolean quiet;
@@ -239,11 +243,14 @@ public final class PlanCommand {
         RunCache cache = t.cacheOptions.cache();
         PrintStream text = OutputOptions.STDOUT.equals(t.json) ? io.err() : io.out();
         Answer answer;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores(); CtrlC stop = new CtrlC(io)) {
+        try (ScenarioTexts texts = new ScenarioTexts(loader); Evaluator evaluator = t.cluster.evaluator(texts, "plan", io);
+             CtrlC stop = new CtrlC(io)) {
             Planner planner = new Planner(new Batch(evaluator, cache), extra -> {
                 List<String> all = new ArrayList<>(sets);
                 all.addAll(extra);
-                return loader.load(t.scenario, all, params).scenario();
+                LoadedScenario candidate = loader.load(t.scenario, all, params);
+                texts.add(candidate);
+                return candidate.scenario();
             }, t.traffic(), new Lines(io, t.quiet), stop);
             try {
                 answer = question.ask().of(planner);
