@@ -33,6 +33,9 @@ public final class NicTx implements PacketPort {
     private final Train onWire = new Train();
     private long framesSent;
     private long bytesOnWire;
+    /** When the first frame of the last send has left the wire, and the time between its frames. */
+    private long lastDeparture;
+    private long lastDepartureStep;
     /** Senders blocked on a full ring; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
@@ -99,6 +102,8 @@ public final class NicTx implements PacketPort {
         // senders' frames fill, so it holds the wire for its frames' time, not its whole span
         busyUntil = start + n * serialise;
         queued.add(onWire.copy(train).readyAt(start).readyEvery(spacing));
+        lastDeparture = start + serialise;
+        lastDepartureStep = spacing;
         framesSent += n;
         bytesOnWire += (long) n * wireBytes;
         far.arrive(onWire.readyAt(start + serialise + propagation));
@@ -115,6 +120,19 @@ public final class NicTx implements PacketPort {
         // that frees the last of that quarter starts (every frame held starts after now)
         long k = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - room - 1));
         kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : queued.timeOf(k));
+    }
+
+    /**
+     * When the first frame of the last {@link #send} has left the wire (its last bit serialised):
+     * then the driver may free it. Its k-th frame leaves {@link #lastDepartureStep()} later each.
+     */
+    public long lastDeparture() {
+        return lastDeparture;
+    }
+
+    /** Nanoseconds between the departures of the last send's frames. */
+    public long lastDepartureStep() {
+        return lastDepartureStep;
     }
 
     public long framesSent() {
