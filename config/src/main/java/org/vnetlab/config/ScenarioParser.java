@@ -72,7 +72,7 @@ final class ScenarioParser {
     private static Nic nic(Node n) {
         return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"),
-                n.nanos("frame-overhead", true));
+                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"));
     }
 
     private static Link link(Node n) {

@@ -224,11 +224,12 @@ public final class Testbed {
         }
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
-        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         SplitDriver driver = SplitDriver.of(p);
-        Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, random("netback"));
+        Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, h.nic(), random("netback"));
+        host.nicRx.connect(netback.freeingSentFrames(bridge), costs.driverRx, costs.perInterrupt, costs.jitter,
+                random("host.nic"));
         // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
         dom0Vcpus.get(0).add(host.nicRx.napi());
         dom0Vcpus.get(0).add(netback.rxTasklet());

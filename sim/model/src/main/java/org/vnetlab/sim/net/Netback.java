@@ -2,6 +2,7 @@ package org.vnetlab.sim.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Priority;
 import org.vnetlab.sim.cpu.Task;
@@ -10,7 +11,9 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.SplitDriver;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.TimedTrains;
 import org.vnetlab.sim.packet.Train;
 
 /**
@@ -26,8 +29,9 @@ import org.vnetlab.sim.packet.Train;
  * for grant copy (rx_copy) instead gets each frame copied by Xen. Each guest with new responses is
  * notified at most once per run, and only if it asked.
  *
- * <p>Transmit (net_tx_action): first the dealloc of requests whose frames have left the wire
- * (grant unmap, one TLB flush per batch, an answer to the guest), then new requests, one per guest
+ * <p>Transmit (net_tx_action): first the dealloc of requests whose frames the NIC's driver has freed
+ * after sending them (grant unmap, one TLB flush per batch, an answer to the guest; the driver frees
+ * sent frames at its coalesced transmit-completion interrupt), then new requests, one per guest
  * per turn, while fewer than MAX_PENDING_REQS less MAX_SKB_FRAGS are pending; netif_rx puts them on
  * Dom0's backlog, whose softirq takes them through the bridge to the NIC after the run, a weight's
  * worth per poll.
@@ -45,15 +49,26 @@ public final class Netback {
     private final RxTasklet rx;
     private final TxTasklet tx;
     private final Backlog backlog;
-    /** A transmitted frame has left the wire: the transmit tasklet has a dealloc to do. */
-    private final Event dealloc;
+    /** Guests' frames sent by the NIC and not yet freed by its driver, by when they left the wire. */
+    private final TimedTrains sent = new TimedTrains();
+    /** Whose frames {@link #sent} holds. */
+    private final VifOrder sentOrder = new VifOrder();
+    /** The NIC's transmit-completion coalescing (tx-usecs, tx-frames). */
+    private final long txCoalesceNanos;
+    private final int txCoalesceFrames;
+    /** The NIC's transmit-completion interrupt: its driver frees the frames sent by then. */
+    private final Event txCompletion;
     /** Machine frames left in netback's pool for flipping (alloc_index). */
     private int mfns;
     /** Guest transmit requests netback holds (NR_PENDING_REQS). */
     private int pending;
 
+    /**
+     * @param nic      the NIC's transmit side, which the guests' frames leave by
+     * @param hardware that NIC: when its driver frees sent frames (transmit-completion coalescing)
+     */
     public Netback(Kernel kernel, Domain dom0, Costs costs, SplitDriver driver, Bridge bridge, NicTx nic,
-                   RandomStream random) {
+                   Nic hardware, RandomStream random) {
         this.kernel = kernel;
         this.costs = costs;
         this.driver = driver;
@@ -63,10 +78,13 @@ public final class Netback {
         this.rx = new RxTasklet(dom0);
         this.tx = new TxTasklet(dom0);
         this.backlog = new Backlog(dom0);
-        this.dealloc = new Event("netback.dealloc") {
+        this.txCoalesceNanos = hardware.txCoalesceNanos();
+        this.txCoalesceFrames = hardware.txCoalesceFrames();
+        this.txCompletion = new Event("host.nic.tx.irq") {
             @Override
             protected void fire() {
-                tx.wake();
+                freeSent(kernel.now());
+                armTxCompletion(kernel.now());
             }
         };
     }
@@ -115,16 +133,59 @@ public final class Netback {
         return v;
     }
 
-    /** Schedules the transmit tasklet's dealloc for the first frame still on its way out. */
-    private void armDealloc(long now) {
-        long first = Long.MAX_VALUE;
-        for (Vif v : vifs) {
-            if (!v.onWire.isEmpty()) {
-                first = Math.min(first, v.onWire.headReady());
+    /**
+     * The host NIC's receive path as Dom0 runs it: {@code path} in a NAPI poll that first frees the
+     * frames the NIC has sent (tg3_poll runs tg3_tx before taking received frames), so received
+     * traffic also releases the guests' transmit requests, without waiting for the transmit-completion
+     * interrupt.
+     */
+    public RxPath freeingSentFrames(RxPath path) {
+        return new RxPath() {
+            @Override
+            public double cost(int payload, int flow, PacketKind kind) {
+                return path.cost(payload, flow, kind);
             }
+
+            @Override
+            public void deliver(PacketQueue batch, int n, long ready0, long step) {
+                freeSent(kernel.now());
+                path.deliver(batch, n, ready0, step);
+            }
+        };
+    }
+
+    /**
+     * The NIC's driver frees the guests' frames sent by {@code now} (tg3_tx, then the skbs'
+     * destructor netif_page_release): their requests are released, and the transmit tasklet is
+     * scheduled to answer them.
+     */
+    private void freeSent(long now) {
+        long n = sent.removeBy(now);
+        if (n == 0) {
+            return;
         }
-        if (first != Long.MAX_VALUE && (!dealloc.isScheduled() || dealloc.time() > first)) {
-            kernel.scheduleAt(dealloc, Math.max(now, first));
+        while (n > 0) {
+            int k = (int) Math.min(n, sentOrder.headCount());
+            vifs.get(sentOrder.headVif()).released += k;
+            sentOrder.removeHead(k);
+            n -= k;
+        }
+        tx.wake();
+        armTxCompletion(now);
+    }
+
+    /** Schedules the transmit-completion interrupt: a delay after the first frame sent, or the frame count. */
+    private void armTxCompletion(long now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        long at = sent.firstTime() + txCoalesceNanos;
+        if (sent.size() >= txCoalesceFrames) {
+            at = Math.min(at, sent.timeOf(txCoalesceFrames - 1));
+        }
+        at = Math.max(now, at);
+        if (!txCompletion.isScheduled() || txCompletion.time() > at) {
+            kernel.scheduleAt(txCompletion, at);
         }
     }
 
@@ -247,7 +308,7 @@ public final class Netback {
             boolean requests = false;
             for (int i = 0, n = vifs.size(); i < n; i++) {
                 Vif v = vifs.get(i);
-                if (v.copied > 0 || (!v.onWire.isEmpty() && v.onWire.headReady() <= now)) {
+                if (v.released > 0) {
                     return true;
                 }
                 requests |= !v.txRing.queue().isEmpty();
@@ -257,7 +318,7 @@ public final class Netback {
 
         @Override
         protected double beginJob(long now) {
-            deallocWork = dealloc(now);
+            deallocWork = dealloc();
             out.clear();
             sources.clear();
             int limit = driver.txPendingLimit() - pending;
@@ -267,13 +328,13 @@ public final class Netback {
             return (deallocWork + out.total()) * random.jitter(costs.jitter);
         }
 
-        /** net_tx_action_dealloc: answers the requests whose frames have gone; returns its work. */
-        private double dealloc(long now) {
+        /** net_tx_action_dealloc: answers the released requests; returns its work. */
+        private double dealloc() {
             int freed = 0;
             double notify = 0;
             for (Vif v : vifs) {
-                int n = v.copied + v.departedBy(now);
-                v.copied = 0;
+                int n = v.released;
+                v.released = 0;
                 v.answering = n;
                 freed += n;
                 if (n > 0 && v.txRing.wouldNotify(n)) {
@@ -367,13 +428,8 @@ public final class Netback {
                 if (queued > 0) {
                     backlog.order.add(v.index, queued);
                 }
-                if (copiedWhole) {
-                    v.copied += n;
-                } else {
-                    v.copied += n - queued;
-                }
+                v.released += copiedWhole ? n : n - queued;
             }
-            armDealloc(end);
         }
     }
 
@@ -432,12 +488,13 @@ public final class Netback {
                 q.head(sent).count(n).readyAt(out.first(k)).readyEvery(out.step(k));
                 nic.send(sent);
                 if (Vif.skbBytes(sent.kind(), sent.payload()) > driver.txCopyBytes()) {
-                    // the skb holds the guest's page until the NIC has sent it (netif_page_release)
-                    v.onWire.offer(sent.readyAt(nic.lastDeparture()).readyEvery(nic.lastDepartureStep()));
+                    // the skb holds the guest's page until the NIC's driver frees it, after sending
+                    Netback.this.sent.add(sent.readyAt(nic.lastDeparture()).readyEvery(nic.lastDepartureStep()));
+                    sentOrder.add(v.index, n);
                 }
                 q.removeHead(n);
             }
-            armDealloc(end);
+            armTxCompletion(end);
         }
     }
 }

@@ -83,6 +83,11 @@ public final class NetfrontRx extends Task {
         return target;
     }
 
+    /** Buffers posted since the guest connected (req_prod). */
+    public long posted() {
+        return ring.reqProd;
+    }
+
     /** Buffers posted and not yet filled by netback (req_prod - rsp_prod). */
     public long unfilled() {
         return ring.reqProd - ring.rspProd;

@@ -20,9 +20,9 @@ import org.vnetlab.sim.packet.Train;
  * the vif's tx_dropped); with netfront asking for the wake-up event (feature-rx-notify) that happens
  * only after the timeout woke a queue whose guest had still posted nothing.
  *
- * <p>Transmit: the guest's requests netback has taken stay pending until their frame has left the
- * wire and Dom0 freed it (Linux 2.6.16-xen netback.c, netif_page_release), or at once for a frame
- * short enough to be copied whole.
+ * <p>Transmit: the guest's requests netback has taken stay pending until the NIC's driver freed
+ * their frame after sending it (Linux 2.6.16-xen netback.c, netif_page_release), or are released
+ * at once for a frame short enough to be copied whole.
  */
 public final class Vif implements BridgePort {
 
@@ -49,10 +49,11 @@ public final class Vif implements BridgePort {
     int port;
     /** Frames in this run of net_rx_action (set and cleared by netback's receive tasklet). */
     int inRun;
-    /** Requests whose frames are on their way to the wire, ready when the frame has left it. */
-    final PacketQueue onWire;
-    /** Requests released at once (frames copied whole), answered by the next dealloc. */
-    int copied;
+    /**
+     * Requests released (netif_idx_release) and not yet answered: their frames were copied whole,
+     * dropped, or freed by the NIC's driver once sent. The transmit tasklet's next dealloc answers them.
+     */
+    int released;
     /** Requests the running transmit tasklet answers when it ends. */
     int answering;
 
@@ -70,7 +71,6 @@ public final class Vif implements BridgePort {
         this.timeoutNanos = timeoutNanos;
         this.admitted = new PacketQueue(guest + ".netback.vif.drop", Integer.MAX_VALUE);
         this.qdisc = new PacketQueue(guest + ".vif.qdisc.drop", qdiscFrames);
-        this.onWire = PacketQueue.unbounded(guest + ".netback.tx.pending");
         this.timeout = new Event(guest + ".vif.timeout") {
             @Override
             protected void fire() {
@@ -165,20 +165,6 @@ public final class Vif implements BridgePort {
         if (!full()) {
             wake();
         }
-    }
-
-    /** Requests whose frames have left the wire by {@code now}, removed from the pending ones. */
-    int departedBy(long now) {
-        int n = 0;
-        while (!onWire.isEmpty()) {
-            int k = onWire.headReadyBy(now);
-            if (k == 0) {
-                break;
-            }
-            onWire.removeHead(k);
-            n += k;
-        }
-        return n;
     }
 
     /** Bytes of a frame's skb in Linux: the IP packet with its Ethernet header (no FCS, no padding). */
