@@ -35,32 +35,33 @@ class NetbackTransmitTest {
         return rig.kernel.now();
     }
 
-    @Test
-    void aSlotIsFreedOnlyAfterItsFrameLeftTheWireAndDom0AnsweredIt() {
+    /** A guest that sends ten frames of {@code payload} bytes: when its slots were free, and when the frames left. */
+    private static Departures sendTen(int payload, long[] freed) {
         SplitDriverRig rig = new SplitDriverRig();
         Departures wire = new Departures();
         rig.nic.connectFarEnd(wire);
         SplitDriverRig.Guest a = rig.guest("domU1");
         a.powerOn();
-        a.send(10, 1470);
-        long freed = whenSlotsFree(rig, a);
+        a.send(10, payload);
+        freed[0] = whenSlotsFree(rig, a);
         assertEquals(10, rig.nic.framesSent());
-        assertTrue(freed >= wire.last, "every slot stays taken until its frame has left the wire");
-        assertTrue(freed >= wire.first + 150_000, "and until the NIC's transmit-completion interrupt (150 us)");
         assertEquals(0, rig.netback.pendingRequests());
+        return wire;
+    }
+
+    @Test
+    void aSlotIsFreedOnlyAfterItsFrameLeftTheWireAndDom0AnsweredIt() {
+        long[] freed = new long[1];
+        Departures wire = sendTen(1470, freed);
+        assertTrue(freed[0] >= wire.last, "every slot stays taken until its frame has left the wire");
+        assertTrue(freed[0] >= wire.first + 150_000, "and until the NIC's transmit-completion interrupt (150 us)");
     }
 
     @Test
     void aFrameShortEnoughToCopyWholeIsAnsweredWithoutWaitingForTheWire() {
-        SplitDriverRig rig = new SplitDriverRig();
-        Departures wire = new Departures();
-        rig.nic.connectFarEnd(wire);
-        SplitDriverRig.Guest a = rig.guest("domU1");
-        a.powerOn();
-        a.send(10, 10);
-        long freed = whenSlotsFree(rig, a);
-        assertEquals(10, rig.nic.framesSent());
-        assertTrue(freed < wire.first + 150_000, "a 52-byte frame (at most PKT_PROT_LEN) is answered at once");
+        long[] freed = new long[1];
+        Departures wire = sendTen(10, freed);
+        assertTrue(freed[0] < wire.first + 150_000, "a 52-byte frame (at most PKT_PROT_LEN) is answered at once");
     }
 
     @Test
