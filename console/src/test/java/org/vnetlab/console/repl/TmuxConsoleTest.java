@@ -3,7 +3,6 @@ package org.vnetlab.console.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.ConsoleTestMain;
+import org.vnetlab.live.Requirements;
 
 /**
  * The console in a real terminal: tmux runs it, {@code send-keys} types, {@code capture-pane}
  * reads the screen. Checks completion of scenarios, keys, values and flags, Ctrl-C during a
  * long command, the prompt coming back, history, and Ctrl-D leaving.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TmuxConsoleTest {
 
     private static final long WAIT_SECONDS = 60;
@@ -42,7 +44,7 @@ class TmuxConsoleTest {
 
     @Test
     void completionCtrlCAndCtrlDInARealTerminal() throws Exception {
-        assumeTrue(onPath("tmux"), "tmux is not installed");
+        Requirements.tool("tmux");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 " + java + " -Xshare:auto -XX:TieredStopAtLevel=1"
                 + " -Duser.home=" + home + " -cp " + System.getProperty("java.class.path") + " "
@@ -81,11 +83,52 @@ class TmuxConsoleTest {
 
         keys("plot", "Enter");
         await("the partial result plotted", s -> s.contains("● IPv4 domU1") && s.contains("throughput against payload"));
+        await("the prompt after the chart", s -> s.strip().endsWith("vnetlab xen-double>"));
 
         keys("C-d");
         await("Ctrl-D left with exit 0", s -> s.contains("EXIT=0"));
         List<String> history = Files.readAllLines(home.resolve(ConsoleCommand.HISTORY), StandardCharsets.UTF_8);
         assertTrue(history.stream().anyMatch(l -> l.endsWith("use xen-double")), history.toString());
+    }
+
+    @Test
+    void theConsoleHonoursLangC() throws Exception {
+        Requirements.tool("tmux");
+        start("env LANG=C LC_ALL=C " + java() + ConsoleTestMain.class.getName() + "; echo EXIT=$?; sleep 60");
+        await("the prompt", s -> s.contains("vnetlab> "));
+        keys("use native", "Enter");
+        keys("fakesweep --protocol ipv4 --delay-ms 100", "Enter");
+        await("the sweep", s -> s.contains("8 points"));
+        keys("plot", "Enter");
+        String screen = await("the chart's legend", s -> s.contains("IPv4 host"));
+        assertTrue(screen.contains("* IPv4 host"), "an ASCII marker: " + screen);
+        assertTrue(screen.chars().allMatch(c -> c < 128), "nothing but ASCII on the screen:\n" + screen);
+        await("the prompt after the chart", s -> s.strip().endsWith("vnetlab native>"));
+        keys("C-d");
+        await("Ctrl-D left with exit 0", s -> s.contains("EXIT=0"));
+    }
+
+    /** Progress is for the person at the terminal: it shows on stderr while stdout goes to a file. */
+    @Test
+    void progressShowsWhenOnlyStderrIsATerminal() throws Exception {
+        Requirements.tool("tmux");
+        Path out = home.resolve("tables.txt");
+        start("env LANG=C.UTF-8 " + java() + org.vnetlab.console.Main.class.getName()
+                + " sim xen-single --protocol ipv4 --trials 3 --duration 3 > " + out + "; echo EXIT=$?; sleep 60");
+        String screen = await("the progress bar", s -> s.matches("(?s).*\\d+/102 runs  ETA \\d+:\\d\\d.*"));
+        assertTrue(screen.contains("/102 runs"), screen);
+        await("sim finished", s -> s.contains("EXIT=0"));
+        assertTrue(Files.readString(out).contains("udp ipv4 rx"), "the tables went to the file");
+    }
+
+    private String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java") + " -Xshare:auto -XX:TieredStopAtLevel=1"
+                + " -Duser.home=" + home + " -cp " + System.getProperty("java.class.path") + " ";
+    }
+
+    private void start(String command) throws Exception {
+        started = true;
+        assertEquals(0, tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "110", "-y", "45", command));
     }
 
     private void keys(String... keys) throws Exception {
@@ -133,12 +176,4 @@ class TmuxConsoleTest {
         return home.resolve("tmux.sock").toString();
     }
 
-    static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
