@@ -1,5 +1,6 @@
 package org.vnetlab.sim.param;
 
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.model.ModelParameters;
 
 /**
@@ -34,15 +35,15 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
         positive("xen.dom0.backlog-packets", backlog);
         positive("xen.dom0.backlog-weight", backlogWeight);
         if (maxSkbFrags + 2 >= ringSlots) {
-            throw new IllegalArgumentException("model.xen.netback.max-skb-frags must be below model.xen.ring-slots - 2 ("
+            throw new ConfigError("model.xen.netback.max-skb-frags must be below model.xen.ring-slots - 2 ("
                     + (ringSlots - 2) + "), got " + maxSkbFrags);
         }
         if (maxSkbFrags >= maxPending) {
-            throw new IllegalArgumentException("model.xen.netback.max-pending-requests must be above"
+            throw new ConfigError("model.xen.netback.max-pending-requests must be above"
                     + " model.xen.netback.max-skb-frags (" + maxSkbFrags + "), got " + maxPending);
         }
         if (rxTargetMax < rxTargetMin || rxTargetMax > ringSlots) {
-            throw new IllegalArgumentException("model.xen.netfront.rx-target-max must lie between"
+            throw new ConfigError("model.xen.netfront.rx-target-max must lie between"
                     + " model.xen.netfront.rx-target-min (" + rxTargetMin + ") and model.xen.ring-slots ("
                     + ringSlots + "), got " + rxTargetMax);
         }
@@ -50,7 +51,7 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
 
     private static void positive(String key, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException("model." + key + " must be at least 1, got " + value);
+            throw new ConfigError("model." + key + " must be at least 1, got " + value);
         }
     }
 
