@@ -45,6 +45,8 @@ public final class NicTx implements PacketPort {
     private final Train peeked = new Train();
     private long framesSent;
     private long bytesOnWire;
+    /** Told of every run of frames put on the wire, timed when each has left it; or null. */
+    private Departures departures;
     /** Senders blocked on a full ring; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
@@ -84,6 +86,23 @@ public final class NicTx implements PacketPort {
             waking.get(i).wake();
         }
         waking.clear();
+    }
+
+    /**
+     * Tells {@code listener} of the frames as they are put on the wire, each timed when it has
+     * left it (its last bit serialised): the NIC's driver may free a frame from then on. A frame
+     * is put on the wire only once its start has come (see {@link #advance}); a listener that
+     * needs every frame left by a time first calls {@link #advance} with it.
+     */
+    public void onDeparture(Departures listener) {
+        this.departures = listener;
+    }
+
+    /** Frames that have left the wire. */
+    @FunctionalInterface
+    public interface Departures {
+        /** Frames put on the wire, each at the time it has left it; the caller keeps the train. */
+        void departed(Train frames);
     }
 
     /**
@@ -162,6 +181,9 @@ public final class NicTx implements PacketPort {
     private void putOnWire(int n, long start, long step, long serialise) {
         busyUntil = start + (n - 1) * step + serialise;
         far.arrive(onWire.copy(waitingHead).count(n).readyAt(start + serialise + propagation).readyEvery(step));
+        if (departures != null) {
+            departures.departed(onWire.copy(waitingHead).count(n).readyAt(start + serialise).readyEvery(step));
+        }
     }
 
     private long serialise(Train t) {
@@ -187,8 +209,17 @@ public final class NicTx implements PacketPort {
      * nothing is queued before it meanwhile; a far end checks when the time comes.
      */
     public long arrivalAtLeast(long k) {
+        long left = departureAtLeast(k);
+        return left == Long.MAX_VALUE ? left : left + propagation;
+    }
+
+    /**
+     * A lower bound of when the {@code k}-th frame waiting (0 = the next) has left the wire (its
+     * last bit serialised), or {@link Long#MAX_VALUE}; see {@link #arrivalAtLeast}.
+     */
+    public long departureAtLeast(long k) {
         long start = startAtLeast(k);
-        return start == Long.MAX_VALUE ? start : start + serialise(peeked) + propagation;
+        return start == Long.MAX_VALUE ? start : start + serialise(peeked);
     }
 
     private long startAtLeast(long k) {
