@@ -79,7 +79,7 @@ final class ScenarioParser {
     private static Nic nic(Node n) {
         return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"),
-                n.nanos("frame-overhead", true));
+                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"));
     }
 
     private static Link link(Node n) {
@@ -284,8 +284,13 @@ final class ScenarioParser {
         TreeMap<String, Double> values = new TreeMap<>();
         for (var e : model.config().entrySet()) {
             String key = e.getKey();
+            if (e.getValue().valueType() == ConfigValueType.BOOLEAN) {
+                // a switch of the model (e.g. xen.scheduler.boost): 1 for true, 0 for false
+                values.put(key, model.config().getBoolean(key) ? 1.0 : 0.0);
+                continue;
+            }
             if (e.getValue().valueType() != ConfigValueType.NUMBER) {
-                throw model.error(key, "expected a number, got " + e.getValue().render());
+                throw model.error(key, "expected a number (or true/false for a switch), got " + e.getValue().render());
             }
             double v = model.config().getDouble(key);
             if (!(v >= 0) || Double.isInfinite(v)) {

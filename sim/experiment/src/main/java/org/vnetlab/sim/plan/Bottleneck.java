@@ -20,7 +20,7 @@ import org.vnetlab.core.units.DataRate;
  * saturated; else the queue where most packets were dropped; else, when less arrived than was
  * offered without loss, the sender. The wire is also named when more is offered than it can carry.
  *
- * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.netback.vif.drop}
+ * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
  * @param evidence CPU per domain and drops per queue, one line
  */
 public record Bottleneck(String what, String evidence) {

@@ -127,6 +127,11 @@ public final class ProbeReceiver extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean sleepsOnInput() {
         return true;
     }

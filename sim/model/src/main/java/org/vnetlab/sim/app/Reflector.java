@@ -62,6 +62,11 @@ public final class Reflector extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean sleepsOnInput() {
         return true;
     }

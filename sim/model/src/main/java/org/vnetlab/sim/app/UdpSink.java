@@ -82,6 +82,11 @@ public final class UdpSink extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean sleepsOnInput() {
         return true;
     }

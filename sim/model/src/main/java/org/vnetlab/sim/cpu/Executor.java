@@ -24,6 +24,8 @@ public abstract class Executor {
     private boolean completing;
     /** Nothing ran since the executor last went idle: a process woken now first pays the wake-up latency. */
     private boolean idle = true;
+    /** When the executor last went idle. */
+    private long idleSince;
     private long wakeupLatency;
     /** Softirq jobs run back to back since a process last ran, and how many make a turn. */
     private int softirqRun;
@@ -178,15 +180,24 @@ public abstract class Executor {
         Task t = next();
         if (t == null) {
             current = null;
+            if (!idle) {
+                idleSince = kernel.now();
+            }
             idle = true;
             idle();
             return;
         }
         if (idle && wakeupLatency > 0 && t.sleepsOnInput() && !t.inJob) {
-            if (!wokenUp.isScheduled()) {
-                kernel.scheduleAfter(wokenUp, wakeupLatency);
+            // the wake-up runs from when the input was ready: with trains a producer on another CPU
+            // hands a part's packets on when the part ends, stamped back to when each was done, so
+            // input ready before this CPU went idle would have been found by the job that ran then
+            long ready = t.inputReadySince(kernel.now());
+            if (ready >= idleSince) {
+                if (!wokenUp.isScheduled()) {
+                    kernel.scheduleAt(wokenUp, Math.max(kernel.now(), ready + wakeupLatency));
+                }
+                return;
             }
-            return;
         }
         idle = false;
         long now = kernel.now();

@@ -78,6 +78,16 @@ public abstract class Task {
         return false;
     }
 
+    /**
+     * For a task that {@link #sleepsOnInput}: when the input that woke it was ready (its first
+     * packet's ready time), at most {@code now}. Packet by packet that is when it arrived; with
+     * trains it may be earlier, and the wake-up latency runs from then. A task that may also wait
+     * for something else (room to send on) keeps the default: its wake-up runs from when it is woken.
+     */
+    protected long inputReadySince(long now) {
+        return now;
+    }
+
     /** Whether a job of this task may be paused for higher-priority work on the same CPU. */
     protected boolean preemptible() {
         return false;

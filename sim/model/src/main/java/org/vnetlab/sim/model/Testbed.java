@@ -3,6 +3,7 @@ package org.vnetlab.sim.model;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.Costs;
+import org.vnetlab.sim.param.SplitDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -36,6 +37,7 @@ import org.vnetlab.sim.net.NetfrontTx;
 import org.vnetlab.sim.net.NicRx;
 import org.vnetlab.sim.net.NicTx;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.Vif;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -230,14 +232,18 @@ public final class Testbed {
         }
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
-        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
-        Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
+        SplitDriver driver = SplitDriver.of(p);
+        Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, h.nic(), random("netback"));
+        host.nicRx.connect(netback.freeingSentFrames(bridge), costs.driverRx, costs.perInterrupt, costs.jitter,
+                random("host.nic"));
         // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
         dom0Vcpus.get(0).add(host.nicRx.napi());
         dom0Vcpus.get(0).add(netback.rxTasklet());
         dom0Vcpus.get(0).add(netback.txTasklet());
+        dom0Vcpus.get(0).add(netback.backlog());
+        traced.add(netback.backlogQueue());
         GuestStack stack = GuestStack.xenGuest(costs);
         for (DomU u : xen.domUs()) {
             Domain d = host.domain(u.name());
@@ -252,16 +258,15 @@ public final class Testbed {
                 vcpus.add(v);
                 host.executors.add(v);
             }
-            PacketQueue vif = new PacketQueue(u.name() + ".netback.vif.drop", queues.vifQueue());
-            int port = bridge.addPort(vif);
-            // the guest announced its MAC at boot (ARP), so the bridge has learnt it
-            bridge.learn(u.vif().mac(), port);
-            NetfrontRx front = new NetfrontRx(u.name(), d, queues.ringSlots(), h.nic().napiBudget(), flows, stack,
-                    random(u.name() + ".netfront"));
+            NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, random(u.name() + ".netfront"));
+            NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(), u.vif().mac(),
+                    costs.netfrontNotify, costs.jitter, random(u.name() + ".netfront.tx"));
+            // the guest's one event channel is bound to its first VCPU
             vcpus.get(0).add(front);
-            NetfrontTx tx = new NetfrontTx(u.name(), queues.ringSlots() + queues.qdiscPackets(), u.vif().mac());
-            netback.connect(vif, port, front, tx);
-            traced.add(vif);
+            vcpus.get(0).add(tx.completions());
+            Vif vif = netback.connect(u.name(), front, tx);
+            traced.add(vif.qdisc());
+            traced.add(vif.admissionDrops());
             int[] next = {0};
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
                     hog -> vcpus.get(next[0]++ % vcpus.size())));

@@ -10,14 +10,15 @@ import org.vnetlab.sim.packet.Train;
 /**
  * Dom0's Linux software bridge: learns which port each source MAC lives behind, forwards a
  * frame to the port of its destination MAC, and floods frames for unknown destinations to every
- * guest port. Ports towards guests are their vifs' queues (netback); the physical NIC is the
- * other side. As an {@link RxPath} it is what Dom0's NIC softirq does after the driver.
+ * guest port. Ports towards guests are their vifs ({@link Vif}: the qdisc and netback's
+ * admission); the physical NIC is the other side. As an {@link RxPath} it is what Dom0's NIC
+ * softirq does after the driver.
  */
 public final class Bridge implements RxPath {
 
     private final Flows flows;
     private final double perPacket;
-    private final List<PacketQueue> ports = new ArrayList<>();
+    private final List<BridgePort> ports = new ArrayList<>();
     /** Learnt MACs, sorted, and the port of each: looked up per packet, by bisection. */
     private long[] macs = new long[0];
     private int[] macPorts = new int[0];
@@ -27,17 +28,17 @@ public final class Bridge implements RxPath {
     /** Changes whenever a MAC is learnt on a new port. */
     private int learnt = 1;
     private long floods;
-    /** A frame being flooded, copied to every port. */
-    private final Train flooded = new Train();
+    /** The frames being forwarded (to one port, or flooded to all). */
+    private final Train frames = new Train();
 
     public Bridge(Flows flows, double perPacket) {
         this.flows = flows;
         this.perPacket = perPacket;
     }
 
-    /** Adds a guest port (a vif's queue towards netback) and returns its number. */
-    public int addPort(PacketQueue vifQueue) {
-        ports.add(vifQueue);
+    /** Adds a guest port (a vif) and returns its number. */
+    public int addPort(BridgePort port) {
+        ports.add(port);
         return ports.size() - 1;
     }
 
@@ -99,15 +100,15 @@ public final class Bridge implements RxPath {
     @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         int port = portOfFlow(batch.headFlow());
+        batch.head(frames).count(n).readyAt(ready0).readyEvery(step);
+        batch.removeHead(n);
         if (port >= 0) {
-            batch.moveHeadTo(ports.get(port), n, ready0, step);
+            ports.get(port).transmit(frames);
             return;
         }
         floods += n;
-        batch.head(flooded).count(n).readyAt(ready0).readyEvery(step);
-        for (PacketQueue p : ports) {
-            p.offer(flooded);
+        for (BridgePort p : ports) {
+            p.transmit(frames);
         }
-        batch.removeHead(n);
     }
 }

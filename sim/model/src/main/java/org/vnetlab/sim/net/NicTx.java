@@ -45,6 +45,8 @@ public final class NicTx implements PacketPort {
     private long roomWakes;
     private long framesSent;
     private long bytesOnWire;
+    /** Told of every run of frames put on the wire, timed when each has left it; or null. */
+    private Departures departures;
     /** Senders blocked on a full ring, each once; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
     private final java.util.IdentityHashMap<Task, Boolean> isWaiting = new java.util.IdentityHashMap<>();
@@ -87,6 +89,23 @@ public final class NicTx implements PacketPort {
             waking.get(i).wake();
         }
         waking.clear();
+    }
+
+    /**
+     * Tells {@code listener} of the frames as they are put on the wire, each timed when it has
+     * left it (its last bit serialised): the NIC's driver may free a frame from then on. A frame
+     * is put on the wire only once its start has come (see {@link #advance}); a listener that
+     * needs every frame left by a time first calls {@link #advance} with it.
+     */
+    public void onDeparture(Departures listener) {
+        this.departures = listener;
+    }
+
+    /** Frames that have left the wire. */
+    @FunctionalInterface
+    public interface Departures {
+        /** Frames put on the wire, each at the time it has left it; the caller keeps the train. */
+        void departed(Train frames);
     }
 
     /**
@@ -165,6 +184,9 @@ public final class NicTx implements PacketPort {
     private void putOnWire(int n, long start, long step, long serialise) {
         busyUntil = start + (n - 1) * step + serialise;
         far.arrive(onWire.copy(waitingHead).count(n).readyAt(start + serialise + propagation).readyEvery(step));
+        if (departures != null) {
+            departures.departed(onWire.copy(waitingHead).count(n).readyAt(start + serialise).readyEvery(step));
+        }
     }
 
     private long serialise(Train t) {
@@ -190,10 +212,19 @@ public final class NicTx implements PacketPort {
      * nothing is queued before it meanwhile; a far end checks when the time comes.
      */
     public long arrivalAtLeast(long k) {
+        long left = departureAtLeast(k);
+        return left == Long.MAX_VALUE ? left : left + propagation;
+    }
+
+    /**
+     * A lower bound of when the {@code k}-th frame waiting (0 = the next) has left the wire (its
+     * last bit serialised), or {@link Long#MAX_VALUE}; see {@link #arrivalAtLeast}.
+     */
+    public long departureAtLeast(long k) {
         if (k >= queued.size()) {
             return Long.MAX_VALUE;
         }
-        return Math.max(queued.timeOf(k), backToBack(k)) + nextSerialise() + propagation;
+        return Math.max(queued.timeOf(k), backToBack(k)) + nextSerialise();
     }
 
     /** When the {@code k}-th frame waiting starts if frames like the next one go back to back from the next start. */
