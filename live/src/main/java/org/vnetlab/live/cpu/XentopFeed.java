@@ -140,8 +140,14 @@ public final class XentopFeed implements AutoCloseable {
         return failure;
     }
 
+    /** Stops xentop; the domains are unreadable from now on. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (failure == null) {
+                failure = "xentop was stopped";
+            }
+        }
         Process p = process;
         if (p != null) {
             p.destroy();
