@@ -51,7 +51,7 @@ public final class CpuWatch implements AutoCloseable {
                     throw new IllegalArgumentException("--cpu " + spec + ": expected KIND:WHAT, one of " + KINDS);
                 }
                 if (kind.equals("xen") && feed == null) {
-                    feed = XentopFeed.start(host.xentop(), Duration.ofSeconds(1), host.xentopWait());
+                    feed = xentop(host, spec);
                 }
                 CpuSource source = source(kind, what, host, feed, spec);
                 if (byName.putIfAbsent(source.name(), source) != null) {
@@ -81,6 +81,14 @@ public final class CpuWatch implements AutoCloseable {
                         host.netns().resolve(name(what)), host.proc()));
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "', expected one of " + KINDS);
             };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cpu " + spec + ": " + e.getMessage());
+        }
+    }
+
+    private static XentopFeed xentop(Host host, String spec) throws InterruptedException {
+        try {
+            return XentopFeed.start(host.xentop(), Duration.ofSeconds(1), host.xentopWait());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cpu " + spec + ": " + e.getMessage());
         }
