@@ -51,7 +51,7 @@ public final class XentopFeed implements AutoCloseable {
     private long iterationStart;
     private long previousStart;
     private String failure;
-    private Process process;
+    private volatile Process process;
 
     /** A feed of lines given to {@link #accept}, timed by {@code clock} (nanoseconds), one {@code period} apart. */
     public XentopFeed(LongSupplier clock, Duration period) {
