@@ -81,7 +81,10 @@ public final class XentopFeed implements AutoCloseable {
         try {
             feed.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot run " + command.get(0) + " (" + e.getMessage()
+            // Java's message is 'Cannot run program "xentop": error=2, No such file or directory'
+            String why = e.getMessage() == null ? "" : e.getMessage().substring(e.getMessage().lastIndexOf(", ") + 1)
+                    .strip();
+            throw new IllegalArgumentException("cannot run " + command.get(0) + " (" + why
                     + "): xen: sources need xentop, from Xen's tools, in Dom0");
         }
         Thread reader = new Thread(feed::read, "vnetlab-xentop");
