@@ -16,7 +16,7 @@ import org.vnetlab.sim.kernel.Kernel;
  *
  * <p>Time constants are parameters ({@code xen.scheduler.*}) whose defaults are Xen's.
  */
-public final class CreditScheduler {
+public final class CreditScheduler implements CpuScheduler<Vcpu> {
 
     /** Settings, Xen's defaults in XEN-FACTS.md. */
     public record Settings(long tickNanos, long sliceNanos, int ticksPerAccounting, int creditsPerTick) {
@@ -62,13 +62,15 @@ public final class CreditScheduler {
     }
 
     /** Starts the ticks; tick timers are staggered so CPUs do not tick in lockstep. */
+    @Override
     public void start() {
         for (Pcpu p : pcpus) {
             kernel.scheduleAfter(p.tick, settings.tickNanos() * (p.id + 1) / pcpus.size());
         }
     }
 
-    void wake(Vcpu v) {
+    @Override
+    public void wake(Vcpu v) {
         if (v.onCpu() || v.queued || v.parked) {
             return;
         }
@@ -90,7 +92,8 @@ public final class CreditScheduler {
         }
     }
 
-    void block(Vcpu v) {
+    @Override
+    public void block(Vcpu v) {
         for (int i = 0, n = pcpus.size(); i < n; i++) {
             Pcpu p = pcpus.get(i);
             if (p.current == v) {

@@ -31,7 +31,7 @@ public abstract class HostModel {
             GuestSite site = bed.host().guest(b.guest());
             org.vnetlab.sim.app.CpuBurner burner = new org.vnetlab.sim.app.CpuBurner(b.guest() + ".burner",
                     site.domain(), bed.kernel(), b.load());
-            site.place(true).add(burner);
+            site.spawn(burner);
             burner.start(0);
         }
     }

@@ -108,7 +108,7 @@ public final class TcpForwardingHost extends HostModel {
             TcpSender s = new TcpSender(name, at.domain(), kernel(), at.txPort(),
                     new TcpSender.Segments(flow.id(), mss, flags), at.stack(), at.deviceTxCost(), settings,
                     CongestionControl.of(congestion), windowSegments, testbed().random(name));
-            at.place(false).add(s);
+            at.spawn(s);
             return s;
         }
 
@@ -117,7 +117,7 @@ public final class TcpForwardingHost extends HostModel {
             int ackFlags = dataFlags ^ Packets.OUTBOUND;
             TcpReceiver r = new TcpReceiver(name, at.domain(), kernel(), at.txPort(), flow.id(), mss, ackFlags,
                     windowSegments, at.stack(), settings, testbed().random(name));
-            at.place(false).add(r);
+            at.spawn(r);
             return r;
         }
 

@@ -22,6 +22,8 @@ import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
 import org.vnetlab.sim.cpu.HostCpu;
+import org.vnetlab.sim.cpu.LinuxScheduler;
+import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
@@ -55,6 +57,7 @@ public final class Testbed {
     private final Machine peer;
     private final List<PacketQueue> traced = new ArrayList<>();
     private CreditScheduler xenScheduler;
+    private final List<LinuxScheduler> kernels = new ArrayList<>();
 
     public Testbed(Scenario scenario, long seed) {
         this.scenario = scenario;
@@ -138,6 +141,14 @@ public final class Testbed {
         if (xenScheduler != null) {
             xenScheduler.start();
         }
+        kernels.forEach(LinuxScheduler::start);
+    }
+
+    /** A Linux kernel over {@code cpus}, started with the testbed. */
+    private LinuxScheduler kernel(List<? extends Executor> cpus) {
+        LinuxScheduler k = new LinuxScheduler(cpus);
+        kernels.add(k);
+        return k;
     }
 
     private List<HostCpu> cpus(Machine m, Host h) {
@@ -160,9 +171,9 @@ public final class Testbed {
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("peer.nic"));
         cpus.get(0).add(peer.nicRx.napi());
-        HostPlacement placement = new HostPlacement(cpus);
+        LinuxScheduler linux = kernel(cpus);
         peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
-                costs.driverTx, hog -> placement.place()));
+                costs.driverTx, linux));
     }
 
     private void buildHostKernel(DataRate wire, long delay, boolean vserver) {
@@ -175,18 +186,17 @@ public final class Testbed {
                 delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h);
         cpus.get(0).add(host.nicRx.napi());
-        HostPlacement placement = new HostPlacement(cpus);
+        LinuxScheduler linux = kernel(cpus);
         if (vserver) {
             GuestStack stack = GuestStack.vserverContext(costs);
             int i = 1;
             for (VServerContext ctx : ((VServerPlatform) scenario.platform()).contexts()) {
                 host.guests.put(ctx.name(), new Site(ctx.name(), host.domain(ctx.name()), stack, MacAddress.xen(i++),
-                        host.nicTx, costs.driverTx, hog -> placement.place()));
+                        host.nicTx, costs.driverTx, linux));
             }
         } else {
             host.guests.put(NativePlatform.GUEST, new Site(NativePlatform.GUEST, kernelDomain,
-                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx,
-                    hog -> placement.place()));
+                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx, linux));
         }
     }
 
@@ -242,9 +252,8 @@ public final class Testbed {
             NetfrontTx tx = new NetfrontTx(u.name(), queues.ringSlots() + queues.qdiscPackets(), u.vif().mac());
             netback.connect(vif, port, front, tx);
             traced.add(vif);
-            int[] next = {0};
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
-                    hog -> vcpus.get(next[0]++ % vcpus.size())));
+                    kernel(vcpus)));
         }
     }
 
@@ -262,16 +271,11 @@ public final class Testbed {
         return m;
     }
 
-    /** Where an application process of a guest is placed. */
-    interface Placement {
-        Executor place(boolean cpuHog);
-    }
-
     private record Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort,
-                        double deviceTxCost, Placement placement) implements GuestSite {
+                        double deviceTxCost, LinuxScheduler linux) implements GuestSite {
         @Override
-        public Executor place(boolean cpuHog) {
-            return placement.place(cpuHog);
+        public void spawn(Task process) {
+            linux.spawn(process);
         }
     }
 }
