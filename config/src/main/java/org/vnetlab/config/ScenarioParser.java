@@ -277,8 +277,13 @@ final class ScenarioParser {
         TreeMap<String, Double> values = new TreeMap<>();
         for (var e : model.config().entrySet()) {
             String key = e.getKey();
+            if (e.getValue().valueType() == ConfigValueType.BOOLEAN) {
+                // a switch of the model (e.g. xen.scheduler.boost): 1 for true, 0 for false
+                values.put(key, model.config().getBoolean(key) ? 1.0 : 0.0);
+                continue;
+            }
             if (e.getValue().valueType() != ConfigValueType.NUMBER) {
-                throw model.error(key, "expected a number, got " + e.getValue().render());
+                throw model.error(key, "expected a number (or true/false for a switch), got " + e.getValue().render());
             }
             double v = model.config().getDouble(key);
             if (!(v >= 0) || Double.isInfinite(v)) {

@@ -1,32 +1,23 @@
 package org.vnetlab.sim.cpu;
 
+import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
- * A Xen virtual CPU: runs its domain's tasks while the credit scheduler gives it a physical
- * CPU, and blocks (gives the CPU back) when it has nothing to do.
+ * A Xen virtual CPU: a CPU of its guest's kernel that runs only while the hypervisor's
+ * scheduler gives it a physical CPU, and blocks (gives the CPU back) when its kernel has
+ * nothing to do. Its scheduling state is the hypervisor scheduler's own.
  */
 public final class Vcpu extends Executor {
 
-    /** The credit scheduler's priorities, highest first (XEN-FACTS: BOOST > UNDER > OVER). */
-    public enum CreditPriority { BOOST, UNDER, OVER }
-
-    final Domain domain;
-    final int weight;
-    final int cap;
-    final long affinityMask;
-    private CreditScheduler scheduler;
-    // credit-scheduler state, owned by CreditScheduler
-    int credit;
-    CreditPriority priority = CreditPriority.UNDER;
-    boolean active;
-    boolean parked;
-    boolean queued;
-    Pcpu home;
-    long queuedSequence;
+    private final Domain domain;
+    private final int weight;
+    private final int cap;
+    private final long affinityMask;
+    private CpuScheduler<Vcpu> scheduler;
+    private int schedulerIndex;
     private long wakeLatency;
-    private boolean assigned;
-    private final org.vnetlab.sim.kernel.Event started = new org.vnetlab.sim.kernel.Event() {
+    private final Event started = new Event() {
         @Override
         protected void fire() {
             start();
@@ -34,6 +25,8 @@ public final class Vcpu extends Executor {
     };
 
     /**
+     * @param weight       the domain's weight (Xen's default 256)
+     * @param cap          the domain's cap in percent of one CPU, 0 for none
      * @param affinityMask bit i set: may run on physical CPU i (all bits for no pinning)
      */
     public Vcpu(Kernel kernel, String name, double speed, Domain domain, int weight, int cap, long affinityMask) {
@@ -44,30 +37,34 @@ public final class Vcpu extends Executor {
         this.affinityMask = affinityMask;
     }
 
-    void attach(CreditScheduler s, Pcpu initial) {
+    void attach(CpuScheduler<Vcpu> s, int index) {
         this.scheduler = s;
-        this.home = initial;
+        this.schedulerIndex = index;
+    }
+
+    /** Where its scheduler keeps its state. */
+    int schedulerIndex() {
+        return schedulerIndex;
     }
 
     public Domain domain() {
         return domain;
     }
 
-    public CreditPriority creditPriority() {
-        return priority;
+    int weight() {
+        return weight;
     }
 
-    public int credit() {
-        return credit;
+    int cap() {
+        return cap;
     }
 
-    boolean mayRunOn(Pcpu p) {
-        return (affinityMask & (1L << p.id)) != 0;
+    long affinityMask() {
+        return affinityMask;
     }
 
-    /** Whether a physical CPU is assigned to it (it may still be waking up on it). */
-    boolean onCpu() {
-        return assigned;
+    boolean mayRunOn(int physicalCpu) {
+        return (affinityMask & (1L << physicalCpu)) != 0;
     }
 
     @Override
@@ -88,8 +85,8 @@ public final class Vcpu extends Executor {
         this.wakeLatency = nanos;
     }
 
+    /** The scheduler gives it a physical CPU. */
     void run() {
-        assigned = true;
         if (wakeLatency > 0 && !hasJobInProgress()) {
             kernel.scheduleAfter(started, wakeLatency);
         } else {
@@ -97,8 +94,8 @@ public final class Vcpu extends Executor {
         }
     }
 
+    /** The scheduler takes its physical CPU away. */
     void preempt() {
-        assigned = false;
         kernel.cancel(started);
         stopRunning();
     }

@@ -204,20 +204,20 @@ public final class Testbed {
         Host h = scenario.host();
         xenScheduler = new CreditScheduler(kernel, h.cpus(), new CreditScheduler.Settings(
                 (long) p.get("xen.scheduler.tick-ns"), (long) p.get("xen.scheduler.slice-ns"),
-                (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick")));
+                (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick"),
+                p.get("xen.scheduler.boost") != 0, p.get("xen.scheduler.tickle") != 0));
         Dom0 d0 = xen.dom0();
         Domain dom0 = host.domain(Dom0.NAME);
         List<Vcpu> dom0Vcpus = new ArrayList<>();
-        int index = 0;
         for (int i = 0; i < d0.vcpus(); i++) {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
             v.setSoftirqRestarts(costs.softirqRestarts);
-            xenScheduler.add(v, index++);
             dom0Vcpus.add(v);
             host.executors.add(v);
         }
+        xenScheduler.addDom0(dom0Vcpus);
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
         host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
@@ -238,10 +238,10 @@ public final class Testbed {
                 v.setWakeupLatency(costs.processWakeup);
                 v.setSoftirqRestarts(costs.softirqRestarts);
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-                xenScheduler.add(v, index++);
                 vcpus.add(v);
                 host.executors.add(v);
             }
+            xenScheduler.addGuest(vcpus);
             PacketQueue vif = new PacketQueue(u.name() + ".netback.vif.drop", queues.vifQueue());
             int port = bridge.addPort(vif);
             // the guest announced its MAC at boot (ARP), so the bridge has learnt it
