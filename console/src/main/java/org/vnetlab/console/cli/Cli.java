@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.Suggest;
 import org.vnetlab.config.Version;
-import org.vnetlab.core.json.JsonException;
+import org.vnetlab.core.text.JsonInputException;
 
 /**
  * Dispatches a command line to its command, prints help generated from the commands'
@@ -81,7 +81,7 @@ public final class Cli {
         } catch (UsageError | ConfigError e) {
             io.err().println("vnetlab: " + e.getMessage());
             return USAGE;
-        } catch (JsonException e) {
+        } catch (JsonInputException e) {
             io.err().println("vnetlab: " + e.getMessage());
             return USAGE;
         } catch (InterruptedException e) {

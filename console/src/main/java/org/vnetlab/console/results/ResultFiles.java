@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.vnetlab.console.cli.UsageError;
-import org.vnetlab.core.json.JsonException;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.text.JsonInputException;
 
 /** Reads result files; every failure is one line that names the file. */
 public final class ResultFiles {
@@ -22,7 +22,7 @@ public final class ResultFiles {
             throw new UsageError(command + ": " + file + ": no such file");
         } catch (IOException e) {
             throw new UsageError(command + ": " + file + ": cannot be read (" + e.getMessage() + ")");
-        } catch (JsonException | ClassCastException e) {
+        } catch (JsonInputException e) {
             throw new UsageError(command + ": " + file + ": not a vnetlab result: " + e.getMessage());
         }
     }

@@ -1,10 +1,26 @@
 package org.vnetlab.core.result;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.DIRECTION;
+import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.GRID;
+import static org.vnetlab.core.result.ResultKeys.GUEST;
+import static org.vnetlab.core.result.ResultKeys.JITTER_US;
+import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.MEDIAN;
+import static org.vnetlab.core.result.ResultKeys.MODE;
+import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
+import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.RTT_MS;
+import static org.vnetlab.core.result.ResultKeys.SCENARIO;
+import static org.vnetlab.core.result.ResultKeys.STDEV;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
+import static org.vnetlab.core.result.ResultKeys.TRANSPORT;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.vnetlab.core.json.JsonWriter;
 
 /**
  * Writes a result as CSV, one point a row. CPU and drop columns are named
@@ -28,13 +44,12 @@ public final class ResultCsv {
             }
             grid.addAll(p.grid().keySet());
         }
-        List<String> header = new ArrayList<>(List.of("mode", "scenario", "transport", "protocol", "direction",
-                "payload", "guest"));
-        grid.forEach(g -> header.add("grid." + g));
-        header.addAll(List.of("throughput_mbps", "loss", "rtt_ms_median", "rtt_ms_stdev", "jitter_us_median",
-                "jitter_us_stdev"));
-        domains.forEach(d -> header.add("cpu_percent." + d));
-        queues.forEach(q -> header.add("drops." + q));
+        List<String> header = new ArrayList<>(List.of(MODE, SCENARIO, TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST));
+        grid.forEach(g -> header.add(GRID + "." + g));
+        header.addAll(List.of(THROUGHPUT_MBPS, LOSS, RTT_MS + "_" + MEDIAN, RTT_MS + "_" + STDEV,
+                JITTER_US + "_" + MEDIAN, JITTER_US + "_" + STDEV));
+        domains.forEach(d -> header.add(CPU_PERCENT + "." + d));
+        queues.forEach(q -> header.add(DROPS + "." + q));
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (Point p : r.points()) {
             List<String> row = new ArrayList<>(List.of(r.mode(), r.scenario(), p.transport(), p.protocol(),
@@ -53,8 +68,10 @@ public final class ResultCsv {
         return sb.toString();
     }
 
+    /** Four decimals as in the JSON; empty when absent or not finite. */
     private static String num(Double v) {
-        return v == null ? "" : JsonWriter.number(v);
+        String text = v == null ? null : Decimals.of(v);
+        return text == null ? "" : text;
     }
 
     private static String escape(String s) {

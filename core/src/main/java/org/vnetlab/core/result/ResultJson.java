@@ -1,167 +1,273 @@
 package org.vnetlab.core.result;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.DIRECTION;
+import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.GRID;
+import static org.vnetlab.core.result.ResultKeys.GUEST;
+import static org.vnetlab.core.result.ResultKeys.JITTER_US;
+import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.MEDIAN;
+import static org.vnetlab.core.result.ResultKeys.MODE;
+import static org.vnetlab.core.result.ResultKeys.PARAMETERS;
+import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
+import static org.vnetlab.core.result.ResultKeys.POINTS;
+import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.RTT_MS;
+import static org.vnetlab.core.result.ResultKeys.SAMPLES;
+import static org.vnetlab.core.result.ResultKeys.SCENARIO;
+import static org.vnetlab.core.result.ResultKeys.SCHEMA;
+import static org.vnetlab.core.result.ResultKeys.SEED;
+import static org.vnetlab.core.result.ResultKeys.STDEV;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_TRIALS;
+import static org.vnetlab.core.result.ResultKeys.TRANSPORT;
+import static org.vnetlab.core.result.ResultKeys.VERSION;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.vnetlab.core.json.JsonException;
-import org.vnetlab.core.json.JsonReader;
-import org.vnetlab.core.json.JsonWriter;
+import org.vnetlab.core.text.Json;
+import org.vnetlab.core.text.JsonInput;
+import org.vnetlab.core.text.JsonInputException;
 
-/** Writes and reads {@link Result} as JSON of schema {@value Result#SCHEMA}. Keys carry their units. */
+/**
+ * Writes and reads {@link Result} as JSON of schema {@value Result#SCHEMA}. Keys carry their units
+ * ({@link ResultKeys}); numbers are rounded to four decimals, so the same result gives the same bytes.
+ */
 public final class ResultJson {
 
     private ResultJson() {
     }
 
     public static String write(Result r) {
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("schema", Result.SCHEMA);
-        top.put("mode", r.mode());
-        top.put("scenario", r.scenario());
-        top.put("seed", r.seed());
-        top.put("version", r.version());
-        top.put("parameters", r.parameters());
-        List<Object> points = new ArrayList<>();
-        for (Point p : r.points()) {
-            points.add(toMap(p));
-        }
-        top.put("points", points);
-        return JsonWriter.write(top);
+        return Json.pretty(g -> {
+            g.writeStartObject();
+            g.writeStringField(SCHEMA, Result.SCHEMA);
+            g.writeStringField(MODE, r.mode());
+            g.writeStringField(SCENARIO, r.scenario());
+            g.writeNumberField(SEED, r.seed());
+            g.writeStringField(VERSION, r.version());
+            g.writeStringField(PARAMETERS, r.parameters());
+            g.writeArrayFieldStart(POINTS);
+            for (Point p : r.points()) {
+                point(g, p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
-    private static Map<String, Object> toMap(Point p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("transport", p.transport());
-        m.put("protocol", p.protocol());
-        m.put("direction", p.direction());
-        m.put("payload", p.payload());
-        m.put("guest", p.guest());
+    private static void point(JsonGenerator g, Point p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(TRANSPORT, p.transport());
+        g.writeStringField(PROTOCOL, p.protocol());
+        g.writeStringField(DIRECTION, p.direction());
+        g.writeNumberField(PAYLOAD, p.payload());
+        g.writeStringField(GUEST, p.guest());
         if (!p.grid().isEmpty()) {
-            m.put("grid", p.grid());
+            g.writeObjectFieldStart(GRID);
+            for (Map.Entry<String, String> e : p.grid().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
         }
-        putIfPresent(m, "throughput_mbps", p.throughputMbps());
-        putIfPresent(m, "throughput_trials", p.throughputTrials());
-        putIfPresent(m, "loss", p.loss());
-        putIfPresent(m, "cpu_percent", p.cpuPercent());
-        if (p.rttMs() != null) {
-            m.put("rtt_ms", summary(p.rttMs()));
+        if (p.throughputMbps() != null) {
+            g.writeFieldName(THROUGHPUT_MBPS);
+            number(g, p.throughputMbps());
         }
-        if (p.jitterUs() != null) {
-            m.put("jitter_us", summary(p.jitterUs()));
+        if (p.throughputTrials() != null) {
+            g.writeArrayFieldStart(THROUGHPUT_TRIALS);
+            for (double v : p.throughputTrials()) {
+                number(g, v);
+            }
+            g.writeEndArray();
         }
-        putIfPresent(m, "drops", p.drops());
-        return m;
+        if (p.loss() != null) {
+            g.writeFieldName(LOSS);
+            number(g, p.loss());
+        }
+        numbers(g, CPU_PERCENT, p.cpuPercent());
+        summary(g, RTT_MS, p.rttMs());
+        summary(g, JITTER_US, p.jitterUs());
+        numbers(g, DROPS, p.drops());
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> summary(Summary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("median", s.median());
-        m.put("stdev", s.stdev());
-        m.put("samples", s.samples());
-        return m;
+    private static void summary(JsonGenerator g, String key, Summary s) throws IOException {
+        if (s == null) {
+            return;
+        }
+        g.writeObjectFieldStart(key);
+        g.writeFieldName(MEDIAN);
+        number(g, s.median());
+        g.writeFieldName(STDEV);
+        number(g, s.stdev());
+        g.writeNumberField(SAMPLES, s.samples());
+        g.writeEndObject();
     }
 
-    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
+    private static void numbers(JsonGenerator g, String key, Map<String, Double> values) throws IOException {
+        if (values == null) {
+            return;
+        }
+        g.writeObjectFieldStart(key);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** Four decimals; a value that is not finite is null. */
+    private static void number(JsonGenerator g, double v) throws IOException {
+        String text = Decimals.of(v);
+        if (text == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(text);
         }
     }
 
     /**
-     * Reads a result file's text.
+     * Reads a result file's text. Keys this version does not know are passed over.
      *
-     * @throws JsonException naming what is wrong, for malformed JSON or another schema
+     * @throws JsonInputException naming line, column and what is wrong, for malformed JSON, a
+     *                            missing or mistyped key, or another schema
      */
     public static Result read(String text) {
-        Object parsed = JsonReader.parse(text);
-        if (!(parsed instanceof Map<?, ?> top)) {
-            throw new JsonException("a result is a JSON object");
+        return JsonInput.read(text, ResultReader::result);
+    }
+
+    /** The reading side: one instance per document, collecting the top-level keys. */
+    private static final class ResultReader {
+        private final JsonInput in;
+        private String schema;
+        private String mode;
+        private String scenario;
+        private Long seed;
+        private String version;
+        private String parameters = "defaults";
+        private List<Point> points;
+
+        private ResultReader(JsonInput in) {
+            this.in = in;
         }
-        Object schema = top.get("schema");
-        if (!Result.SCHEMA.equals(schema)) {
-            throw new JsonException("schema is '" + schema + "', expected '" + Result.SCHEMA + "'");
-        }
-        List<Point> points = new ArrayList<>();
-        for (Object o : list(top, "points")) {
-            if (!(o instanceof Map<?, ?> pm)) {
-                throw new JsonException("each point is a JSON object");
+
+        static Result result(JsonInput in) {
+            ResultReader r = new ResultReader(in);
+            in.object("result", r::top);
+            if (!Result.SCHEMA.equals(r.schema)) {
+                throw in.error("schema is '" + r.schema + "', expected '" + Result.SCHEMA + "'");
             }
-            points.add(point(pm));
+            return new Result(required(in, MODE, r.mode), required(in, SCENARIO, r.scenario),
+                    required(in, SEED, r.seed), required(in, VERSION, r.version), r.parameters,
+                    required(in, POINTS, r.points));
         }
-        return new Result(str(top, "mode"), str(top, "scenario"), (long) num(top, "seed"), str(top, "version"),
-                top.get("parameters") == null ? "defaults" : str(top, "parameters"), points);
-    }
 
-    private static Point point(Map<?, ?> m) {
-        Point.Builder b = Point.builder()
-                .transport(str(m, "transport"))
-                .protocol(str(m, "protocol"))
-                .direction(str(m, "direction"))
-                .payload((int) num(m, "payload"))
-                .guest(str(m, "guest"));
-        if (m.get("throughput_mbps") != null) {
-            b.throughputMbps(num(m, "throughput_mbps"));
-        }
-        if (m.get("throughput_trials") != null) {
-            b.throughputTrials(list(m, "throughput_trials").stream().map(v -> ((Number) v).doubleValue()).toList());
-        }
-        if (m.get("loss") != null) {
-            b.loss(num(m, "loss"));
-        }
-        b.cpuPercent(doubles(m, "cpu_percent"));
-        b.drops(doubles(m, "drops"));
-        if (m.get("rtt_ms") instanceof Map<?, ?> s) {
-            b.rttMs(summary(s));
-        }
-        if (m.get("jitter_us") instanceof Map<?, ?> s) {
-            b.jitterUs(summary(s));
-        }
-        if (m.get("grid") instanceof Map<?, ?> g) {
-            Map<String, String> grid = new TreeMap<>();
-            g.forEach((k, v) -> grid.put(String.valueOf(k), String.valueOf(v)));
-            b.grid(grid);
-        }
-        return b.build();
-    }
-
-    private static Summary summary(Map<?, ?> m) {
-        return new Summary(num(m, "median"), num(m, "stdev"), (int) num(m, "samples"));
-    }
-
-    private static Map<String, Double> doubles(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof Map<?, ?> inner)) {
-            return null;
-        }
-        Map<String, Double> out = new TreeMap<>();
-        inner.forEach((k, v) -> {
-            if (!(v instanceof Number n)) {
-                throw new JsonException("'" + key + "." + k + "' must be a number");
+        private void top(String key) {
+            switch (key) {
+                case SCHEMA -> schema = in.string(key);
+                case MODE -> mode = in.string(key);
+                case SCENARIO -> scenario = in.string(key);
+                case SEED -> seed = in.integer(key, Long.MIN_VALUE, Long.MAX_VALUE);
+                case VERSION -> version = in.string(key);
+                case PARAMETERS -> parameters = in.isNull() ? parameters : in.string(key);
+                case POINTS -> points = PointReader.points(in);
+                default -> in.skip();
             }
-            out.put(String.valueOf(k), n.doubleValue());
-        });
-        return out;
+        }
     }
 
-    private static String str(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new JsonException("'" + key + "' must be a string");
+    /** Reads one point; the five keys that name it are required, the measured values are optional. */
+    private static final class PointReader {
+        private static final List<String> REQUIRED = List.of(TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST);
+
+        private final JsonInput in;
+        private final Point.Builder b = Point.builder();
+        private final Set<String> seen = new HashSet<>();
+
+        private PointReader(JsonInput in) {
+            this.in = in;
         }
-        return s;
+
+        static List<Point> points(JsonInput in) {
+            List<Point> points = new ArrayList<>();
+            in.array(POINTS, () -> {
+                PointReader r = new PointReader(in);
+                in.object("point", r::field);
+                points.add(r.build());
+            });
+            return points;
+        }
+
+        private void field(String key) {
+            seen.add(key);
+            switch (key) {
+                case TRANSPORT -> b.transport(in.string(key));
+                case PROTOCOL -> b.protocol(in.string(key));
+                case DIRECTION -> b.direction(in.string(key));
+                case PAYLOAD -> b.payload((int) in.integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                case GUEST -> b.guest(in.string(key));
+                case GRID -> b.grid(in.isNull() ? null : strings(key));
+                case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key));
+                case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
+                case LOSS -> b.loss(in.isNull() ? null : in.number(key));
+                case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
+                case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
+                case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
+                case DROPS -> b.drops(in.isNull() ? null : numbers(key));
+                default -> in.skip();
+            }
+        }
+
+        private Point build() {
+            for (String key : REQUIRED) {
+                if (!seen.contains(key)) {
+                    throw in.error("a point has no '" + key + "'");
+                }
+            }
+            return b.build();
+        }
+
+        private List<Double> list(String key) {
+            List<Double> values = new ArrayList<>();
+            in.array(key, () -> values.add(in.number(key)));
+            return values;
+        }
+
+        private Map<String, Double> numbers(String key) {
+            Map<String, Double> values = new TreeMap<>();
+            in.object(key, k -> values.put(k, in.number(key + "." + k)));
+            return values;
+        }
+
+        private Map<String, String> strings(String key) {
+            Map<String, String> values = new TreeMap<>();
+            in.object(key, k -> values.put(k, in.string(key + "." + k)));
+            return values;
+        }
+
+        private Summary summary(String key) {
+            Map<String, Double> values = numbers(key);
+            for (String k : List.of(MEDIAN, STDEV, SAMPLES)) {
+                if (!values.containsKey(k)) {
+                    throw in.error("'" + key + "' has no '" + k + "'");
+                }
+            }
+            return new Summary(values.get(MEDIAN), values.get(STDEV), values.get(SAMPLES).intValue());
+        }
     }
 
-    private static double num(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new JsonException("'" + key + "' must be a number");
+    private static <T> T required(JsonInput in, String key, T value) {
+        if (value == null) {
+            throw in.error("a result has no '" + key + "'");
         }
-        return n.doubleValue();
-    }
-
-    private static List<?> list(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof List<?> l)) {
-            throw new JsonException("'" + key + "' must be a list");
-        }
-        return l;
+        return value;
     }
 }

@@ -1,41 +1,93 @@
 package org.vnetlab.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vnetlab.core.json.JsonException;
+import org.vnetlab.core.text.JsonInputException;
 
 class ResultJsonTest {
 
-    private static Result sample() {
+    /** Every kind of field, with values of at most four decimals (what the file keeps). */
+    static Result sample() {
         Point udp = Point.builder().transport("udp").protocol("ipv4").direction("rx").payload(36).guest("domU1")
-                .throughputMbps(120.5).throughputTrials(List.of(120.0, 120.5, 121.0)).loss(0.6)
-                .cpuPercent(Map.of("dom0", 100.0, "domU1", 99.5)).drops(Map.of("nic.rx.drop", 1000.0)).build();
+                .throughputMbps(44.61).throughputTrials(List.of(44.6119, 44.6128, 44.611)).loss(0.8316)
+                .cpuPercent(Map.of("dom0", 100.0, "domU1", 93.4642))
+                .drops(Map.of("domU1.netback.vif.drop", 1549120.0, "host.nic.rx.drop", 6099128.0)).build();
+        Point swept = Point.builder().transport("tcp").protocol("ipv6").direction("tx").payload(1428).guest("sum")
+                .grid(Map.of("guests", "2", "platform", "xen")).throughputMbps(936.5).throughputTrials(List.of())
+                .cpuPercent(Map.of()).build();
         Point rtt = Point.builder().transport("udp").protocol("ipv6").direction("roundtrip").payload(1000)
                 .guest("host").rttMs(new Summary(0.2288, 0.0067, 140)).jitterUs(new Summary(13.742, 6.05, 140))
                 .build();
-        return new Result("sim", "xen-single", 42, "0.1.0", "defaults", List.of(udp, rtt));
+        return new Result("measure", "two \"quoted\" words, é", 1234567890123456789L, "0.1.0", "defaults",
+                List.of(udp, swept, rtt));
+    }
+
+    /**
+     * The golden file was written by the hand-made writer that came before Jackson: the bytes of
+     * schema 1 stay what they were, and a change to both writer and reader cannot pass unnoticed.
+     */
+    static String golden() throws IOException {
+        try (InputStream in = ResultJsonTest.class.getResourceAsStream("/golden/result-v1.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
-    void roundTripsEveryField() {
-        Result r = sample();
-        String json = ResultJson.write(r);
-        assertTrue(json.contains("\"schema\": \"vnetlab.result/1\""));
-        assertTrue(json.contains("\"throughput_mbps\": 120.5"));
-        assertTrue(json.contains("\"rtt_ms\""));
-        assertFalse(json.contains("null"));
-        assertEquals(json, ResultJson.write(ResultJson.read(json)));
+    void writesTheGoldenBytes() throws IOException {
+        assertEquals(golden(), ResultJson.write(sample()));
+    }
+
+    @Test
+    void readsTheGoldenFile() throws IOException {
+        assertEquals(sample(), ResultJson.read(golden()));
+    }
+
+    @Test
+    void roundsToFourDecimalsAndWritesWhatIsNotFiniteAsNull() {
+        Point p = Point.builder().payload(100).guest("host").throughputMbps(957.12345678).loss(Double.NaN)
+                .throughputTrials(List.of(-0.0, Double.POSITIVE_INFINITY)).build();
+        String json = ResultJson.write(new Result("sim", "native", 1, "x", "defaults", List.of(p)));
+        assertTrue(json.contains("\"throughput_mbps\": 957.1235,"), json);
+        assertTrue(json.contains("\"throughput_trials\": [0, null]"), json);
+        assertTrue(json.contains("\"loss\": null"), json);
+        Point back = ResultJson.read(json).points().get(0);
+        assertNull(back.loss());
+        assertEquals(List.of(0.0, Double.NaN), back.throughputTrials());
+    }
+
+    @Test
+    void passesOverKeysItDoesNotKnow() {
+        String json = ResultJson.write(sample()).replace("\"mode\": \"measure\",",
+                "\"mode\": \"measure\", \"host\": {\"kernel\": [\"6.1\", {\"x\": null}]},");
+        assertEquals(sample(), ResultJson.read(json));
     }
 
     @Test
     void refusesAnotherSchema() {
-        assertThrows(JsonException.class, () -> ResultJson.read("{\"schema\": \"other/2\", \"points\": []}"));
+        JsonInputException e = assertThrows(JsonInputException.class,
+                () -> ResultJson.read("{\"schema\": \"other/2\", \"points\": []}"));
+        assertTrue(e.getMessage().contains("schema is 'other/2'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrMistypedKeyIsNamedWithItsLine() throws IOException {
+        String noGuest = golden().replace("      \"guest\": \"sum\",\n", "");
+        JsonInputException missing = assertThrows(JsonInputException.class, () -> ResultJson.read(noGuest));
+        assertTrue(missing.getMessage().matches("line 39, column \\d+: a point has no 'guest'"), missing.getMessage());
+        String textPayload = golden().replace("\"payload\": 1428", "\"payload\": \"1428\"");
+        JsonInputException mistyped = assertThrows(JsonInputException.class, () -> ResultJson.read(textPayload));
+        assertTrue(mistyped.getMessage().startsWith("line 31, column 18: 'payload' must be an integer"),
+                mistyped.getMessage());
+        assertThrows(JsonInputException.class, () -> ResultJson.read("[]"));
     }
 
     @Test
@@ -43,7 +95,8 @@ class ResultJsonTest {
         String csv = ResultCsv.write(sample());
         String header = csv.lines().findFirst().orElseThrow();
         assertTrue(header.contains("cpu_percent.dom0"));
-        assertTrue(header.contains("drops.nic.rx.drop"));
-        assertEquals(3, csv.lines().count());
+        assertTrue(header.contains("drops.host.nic.rx.drop"));
+        assertTrue(header.contains("grid.platform"));
+        assertEquals(4, csv.lines().count());
     }
 }

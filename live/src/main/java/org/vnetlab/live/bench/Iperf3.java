@@ -5,11 +5,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.vnetlab.core.json.JsonReader;
+import org.vnetlab.core.text.JsonInput;
 import org.vnetlab.live.testbed.Shell;
 
 /**
@@ -81,26 +82,67 @@ public final class Iperf3 {
         return parse(out, extra.contains("-u"));
     }
 
+    /**
+     * The figures of the report's {@code end.sum} (UDP) or {@code end.sum_received} (TCP).
+     *
+     * @throws IllegalStateException when iperf3 reported an error or the figures are missing
+     */
     static Run parse(String json, boolean udp) {
-        Map<?, ?> top = (Map<?, ?>) JsonReader.parse(json);
-        if (top.get("error") != null) {
-            throw new IllegalStateException("iperf3: " + top.get("error"));
+        Report report = JsonInput.read(json, in -> new Report(in, udp ? "sum" : "sum_received").read());
+        if (report.error != null) {
+            throw new IllegalStateException("iperf3: " + report.error);
         }
-        Map<?, ?> end = (Map<?, ?>) top.get("end");
-        if (udp) {
-            Map<?, ?> sum = (Map<?, ?>) end.get("sum");
-            return new Run(num(sum, "bits_per_second"), (long) num(sum, "packets"), (long) num(sum, "lost_packets"),
-                    num(sum, "seconds"));
-        }
-        Map<?, ?> received = (Map<?, ?>) end.get("sum_received");
-        return new Run(num(received, "bits_per_second"), 0, 0, num(received, "seconds"));
+        Map<String, Double> sum = report.figures;
+        return udp ? new Run(num(sum, "bits_per_second"), (long) num(sum, "packets"), (long) num(sum, "lost_packets"),
+                num(sum, "seconds")) : new Run(num(sum, "bits_per_second"), 0, 0, num(sum, "seconds"));
     }
 
-    private static double num(Map<?, ?> m, String key) {
-        if (m == null || !(m.get(key) instanceof Number n)) {
+    /** The parts of a {@code -J} report that matter: its error, and the numbers of one section of {@code end}. */
+    private static final class Report {
+        private final JsonInput in;
+        private final String section;
+        private final Map<String, Double> figures = new HashMap<>();
+        private String error;
+
+        Report(JsonInput in, String section) {
+            this.in = in;
+            this.section = section;
+        }
+
+        Report read() {
+            in.object("iperf3's report", key -> {
+                if (key.equals("error") && in.isString()) {
+                    error = in.string(key);
+                } else if (key.equals("end")) {
+                    in.object(key, this::end);
+                } else {
+                    in.skip();
+                }
+            });
+            return this;
+        }
+
+        private void end(String part) {
+            if (!part.equals(section)) {
+                in.skip();
+                return;
+            }
+            in.object(part, figure -> {
+                if (in.isNumber()) {
+                    figures.put(figure, in.number(figure));
+                } else {
+                    in.skip();
+                }
+            });
+        }
+    }
+
+    private static double num(Map<String, Double> m, String key) {
+        Double v = m.get(key);
+        if (v == null) {
             throw new IllegalStateException("iperf3's report has no " + key);
         }
-        return n.doubleValue();
+        return v;
     }
 
     /** Stops a server started here (it exits by itself after one test; this is for failures). */

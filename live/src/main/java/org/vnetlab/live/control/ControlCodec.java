@@ -1,22 +1,26 @@
 package org.vnetlab.live.control;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.javadsl.Framing;
 import org.apache.pekko.util.ByteString;
-import org.vnetlab.core.json.JsonException;
-import org.vnetlab.core.json.JsonReader;
-import org.vnetlab.core.json.JsonWriter;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.text.Json;
+import org.vnetlab.core.text.JsonInput;
+import org.vnetlab.core.text.JsonInputException;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Failed;
@@ -54,75 +58,85 @@ public final class ControlCodec {
         return codec.atop(Framing.simpleFramingProtocol(maxFrame));
     }
 
-    /** The JSON body of a frame (without the length prefix). */
+    /** The JSON body of a frame (without the length prefix), compact, keys in a fixed order. */
     public static byte[] encode(ControlMessage m) {
-        Map<String, Object> o = new LinkedHashMap<>();
+        return Json.compact(g -> {
+            g.writeStartObject();
+            fields(g, m);
+            g.writeEndObject();
+        }).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void fields(JsonGenerator g, ControlMessage m) throws IOException {
         if (m instanceof Request r) {
-            o.put("type", "request");
-            o.put("version", r.version());
+            g.writeStringField("type", "request");
+            g.writeNumberField("version", r.version());
             TestSpec s = r.spec();
-            o.put("transport", s.transport().key());
-            o.put("protocol", s.ip().key());
-            o.put("direction", s.direction().key());
-            o.put("rate_bps", s.rate().bitsPerSecond());
-            o.put("payload", s.payload());
-            o.put("duration_ms", s.duration().toMillis());
+            g.writeStringField("transport", s.transport().key());
+            g.writeStringField("protocol", s.ip().key());
+            g.writeStringField("direction", s.direction().key());
+            g.writeNumberField("rate_bps", s.rate().bitsPerSecond());
+            g.writeNumberField("payload", s.payload());
+            g.writeNumberField("duration_ms", s.duration().toMillis());
         } else if (m instanceof ProbeRequest r) {
-            o.put("type", "probe-request");
-            o.put("version", r.version());
+            g.writeStringField("type", "probe-request");
+            g.writeNumberField("version", r.version());
             ProbeSpec s = r.spec();
-            o.put("protocol", s.ip().key());
-            o.put("payload", s.payload());
-            o.put("rate_bps", s.rate().bitsPerSecond());
-            o.put("count", s.count());
-            o.put("source_port", s.sourcePort());
+            g.writeStringField("protocol", s.ip().key());
+            g.writeNumberField("payload", s.payload());
+            g.writeNumberField("rate_bps", s.rate().bitsPerSecond());
+            g.writeNumberField("count", s.count());
+            g.writeNumberField("source_port", s.sourcePort());
         } else if (m instanceof Accepted a) {
-            o.put("type", "accepted");
-            o.put("test", a.testId());
-            o.put("token", Long.toHexString(a.token()));
-            o.put("data_port", a.dataPort());
+            g.writeStringField("type", "accepted");
+            g.writeNumberField("test", a.testId());
+            g.writeStringField("token", Long.toHexString(a.token()));
+            g.writeNumberField("data_port", a.dataPort());
         } else if (m instanceof Refused r) {
-            o.put("type", "refused");
-            o.put("reason", r.reason());
+            g.writeStringField("type", "refused");
+            g.writeStringField("reason", r.reason());
         } else if (m instanceof Start) {
-            o.put("type", "start");
+            g.writeStringField("type", "start");
         } else if (m instanceof Started) {
-            o.put("type", "started");
+            g.writeStringField("type", "started");
         } else if (m instanceof Interval i) {
-            o.put("type", "interval");
-            o.put("second", i.second());
-            o.put("bytes", i.bytes());
-            o.put("packets", i.packets());
+            g.writeStringField("type", "interval");
+            g.writeNumberField("second", i.second());
+            g.writeNumberField("bytes", i.bytes());
+            g.writeNumberField("packets", i.packets());
         } else if (m instanceof Finish f) {
-            o.put("type", "finish");
-            o.put("packets", f.packets());
-            o.put("bytes", f.bytes());
+            g.writeStringField("type", "finish");
+            g.writeNumberField("packets", f.packets());
+            g.writeNumberField("bytes", f.bytes());
         } else if (m instanceof Report r) {
-            o.put("type", "report");
-            o.put("bytes", r.bytes());
-            o.put("packets", r.packets());
-            o.put("reordered", r.reordered());
-            o.put("elapsed_ns", r.elapsedNanos());
-            o.put("cpu_percent", new TreeMap<>(r.cpuPercent()));
+            g.writeStringField("type", "report");
+            g.writeNumberField("bytes", r.bytes());
+            g.writeNumberField("packets", r.packets());
+            g.writeNumberField("reordered", r.reordered());
+            g.writeNumberField("elapsed_ns", r.elapsedNanos());
+            g.writeObjectFieldStart("cpu_percent");
+            for (Map.Entry<String, List<Double>> e : new TreeMap<>(r.cpuPercent()).entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (double v : e.getValue()) {
+                    g.writeNumber(v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
         } else if (m instanceof Failed f) {
-            o.put("type", "failed");
-            o.put("reason", f.reason());
+            g.writeStringField("type", "failed");
+            g.writeStringField("reason", f.reason());
         }
-        return JsonWriter.write(o).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A frame's JSON body to its message. */
     public static ControlMessage decode(byte[] body) {
-        Object parsed;
+        Fields f;
         try {
-            parsed = JsonReader.parse(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonException e) {
-            throw new ProtocolException("not JSON: " + e.getMessage());
+            f = JsonInput.read(body, Fields::read);
+        } catch (JsonInputException e) {
+            throw new ProtocolException("not a control frame: " + e.getMessage());
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new ProtocolException("a control frame is a JSON object");
-        }
-        Fields f = new Fields(map);
         String type = f.string("type");
         return switch (type) {
             case "request" -> new Request(f.integer("version", 0, Integer.MAX_VALUE), new TestSpec(
@@ -158,11 +172,44 @@ public final class ControlCodec {
         return d;
     }
 
-    /** Typed, checked access to a decoded JSON object's fields. */
-    private record Fields(Map<?, ?> map) {
+    /**
+     * A frame's fields, read whatever their order: strings, integers (as {@code Long}), fractions
+     * (as {@code Double}) and the report's CPU samples; other containers are passed over. The
+     * checks of each field's type and range come when a message takes it.
+     */
+    private static final class Fields {
+        private static final String SAMPLES = "cpu_percent";
+
+        private final Map<String, Object> values = new HashMap<>();
+        private Map<String, List<Double>> samples;
+
+        static Fields read(JsonInput in) {
+            Fields f = new Fields();
+            in.object("a control frame", key -> f.take(in, key));
+            return f;
+        }
+
+        private void take(JsonInput in, String key) {
+            if (key.equals(SAMPLES)) {
+                samples = new TreeMap<>();
+                in.object(key, source -> {
+                    List<Double> list = new ArrayList<>();
+                    in.array(key + "." + source, () -> list.add(in.number(key + "." + source)));
+                    samples.put(source, list);
+                });
+            } else if (in.isString()) {
+                values.put(key, in.string(key));
+            } else if (in.isInteger()) {
+                values.put(key, in.integer(key, Long.MIN_VALUE, Long.MAX_VALUE));
+            } else if (in.isNumber()) {
+                values.put(key, in.number(key));
+            } else {
+                in.skip();
+            }
+        }
 
         Object get(String key) {
-            Object v = map.get(key);
+            Object v = values.get(key);
             if (v == null) {
                 throw new ProtocolException("missing field '" + key + "'");
             }
@@ -177,17 +224,17 @@ public final class ControlCodec {
         }
 
         long number(String key, long min, long max) {
-            if (!(get(key) instanceof Double d) || d != Math.rint(d) || d < min || d > max) {
+            if (!(get(key) instanceof Long v) || v < min || v > max) {
                 throw new ProtocolException("field '" + key + "' is not an integer in " + min + ".." + max);
             }
-            return d.longValue();
+            return v;
         }
 
         int integer(String key, int min, int max) {
             return (int) number(key, min, max);
         }
 
-        <T> T parsed(String key, java.util.function.Function<String, T> parse) {
+        <T> T parsed(String key, Function<String, T> parse) {
             String s = string(key);
             try {
                 return parse.apply(s);
@@ -196,29 +243,15 @@ public final class ControlCodec {
             }
         }
 
-        <T> T parsed(String key, java.util.function.BiFunction<String, Integer, T> parse, int radix) {
+        <T> T parsed(String key, BiFunction<String, Integer, T> parse, int radix) {
             return parsed(key, s -> parse.apply(s, radix));
         }
 
         Map<String, List<Double>> samples(String key) {
-            if (!(get(key) instanceof Map<?, ?> m)) {
-                throw new ProtocolException("field '" + key + "' is not an object");
+            if (samples == null) {
+                throw new ProtocolException("missing field '" + key + "'");
             }
-            Map<String, List<Double>> out = new TreeMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!(e.getValue() instanceof List<?> list)) {
-                    throw new ProtocolException("field '" + key + "." + e.getKey() + "' is not a list");
-                }
-                List<Double> values = new ArrayList<>();
-                for (Object v : list) {
-                    if (!(v instanceof Double d)) {
-                        throw new ProtocolException("field '" + key + "." + e.getKey() + "' holds a non-number");
-                    }
-                    values.add(d);
-                }
-                out.put(String.valueOf(e.getKey()), values);
-            }
-            return out;
+            return samples;
         }
     }
 }

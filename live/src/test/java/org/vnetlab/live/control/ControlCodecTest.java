@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
@@ -77,6 +78,30 @@ class ControlCodecTest {
         }
     }
 
+    /**
+     * The frames of protocol version 1, one body a line in the order of {@link #ALL}: a change to
+     * both encoder and decoder cannot pass unnoticed, and an old peer keeps understanding a new one.
+     */
+    @Test
+    void everyMessageIsItsGoldenFrame() throws Exception {
+        List<String> golden;
+        try (var in = ControlCodecTest.class.getResourceAsStream("/golden/control-v1.jsonl")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(ALL.size(), golden.size());
+        for (int i = 0; i < ALL.size(); i++) {
+            assertEquals(golden.get(i), new String(ControlCodec.encode(ALL.get(i)), StandardCharsets.UTF_8));
+            assertEquals(ALL.get(i), ControlCodec.decode(golden.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        // on the wire: a 4-byte big-endian length, then the body
+        List<ByteString> wire = new CopyOnWriteArrayList<>();
+        Source.single(ALL.get(6)).via(ControlCodec.bidi(16384).join(Flow.<ByteString>create().wireTap(wire::add)))
+                .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ByteString start = ByteString.fromString("{\"type\":\"start\"}");
+        assertEquals(ByteString.fromArray(new byte[] {0, 0, 0, (byte) start.size()}).concat(start),
+                wire.stream().reduce(ByteString.emptyByteString(), ByteString::concat));
+    }
+
     @Test
     void theBidiFlowJoinedToItsReverseIsTheIdentity() throws Exception {
         // client stack, a wire that re-slices the bytes at random as TCP may, the server stack reversed
@@ -106,8 +131,8 @@ class ControlCodecTest {
     @Test
     void hostileFramesAreRefusedWithAReason() {
         Map<String, String> bad = Map.of(
-                "", "not JSON",
-                "[1,2]", "JSON object",
+                "", "no JSON value",
+                "[1,2]", "must be an object",
                 "{\"type\":\"teleport\"}", "unknown message type",
                 "{\"version\":1}", "missing field 'type'",
                 "{\"type\":\"interval\",\"second\":1,\"bytes\":-5,\"packets\":0}", "'bytes'",
@@ -118,12 +143,15 @@ class ControlCodecTest {
                         + "\"tradeoff\",\"rate_bps\":1,\"payload\":100,\"duration_ms\":1000}", "'direction'",
                 "{\"type\":\"accepted\",\"test\":1,\"token\":\"xyz\",\"data_port\":5000}", "'token'",
                 "{\"type\":\"report\",\"bytes\":1,\"packets\":1,\"reordered\":0,\"elapsed_ns\":1,\"cpu_percent\":"
-                        + "{\"a\":[\"x\"]}}", "non-number");
+                        + "{\"a\":[\"x\"]}}", "'cpu_percent.a' must be a number");
         bad.forEach((frame, reason) -> {
             ProtocolException e = assertThrows(ProtocolException.class,
                     () -> ControlCodec.decode(frame.getBytes(StandardCharsets.UTF_8)), frame);
             assertTrue(e.getMessage().contains(reason), frame + " -> " + e.getMessage());
         });
+        ProtocolException trailing = assertThrows(ProtocolException.class,
+                () -> ControlCodec.decode("{\"type\":\"start\"} {}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(trailing.getMessage().contains("unexpected text after the JSON value"), trailing.getMessage());
         Random random = new Random(6);
         for (int i = 0; i < 500; i++) {
             byte[] junk = new byte[random.nextInt(64)];

@@ -23,7 +23,7 @@ final class CpuSampler {
     private final List<Executor> executors;
     private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();
     private final Map<Domain, Long> last = new LinkedHashMap<>();
-    private final Event tick = new Event() {
+    private final Event tick = new Event("cpu-sampler") {
         @Override
         protected void fire() {
             sample();

@@ -18,6 +18,7 @@ import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.Summary;
+import org.vnetlab.sim.kernel.LivelockException;
 
 /**
  * The study's method as runs: for every protocol, payload size and direction, as many
@@ -75,13 +76,23 @@ public final class Experiment {
         return specs;
     }
 
-    /** Runs one simulation. */
+    /**
+     * Runs one simulation.
+     *
+     * @throws LivelockException naming the run, when the kernel's watchdog stopped it
+     */
     public static RunResult run(Scenario s, RunSpec spec) {
         RunHarness h = new RunHarness(s, spec);
-        if (spec.direction() == Direction.ROUNDTRIP) {
-            return RttRun.run(h);
+        try {
+            if (spec.direction() == Direction.ROUNDTRIP) {
+                return RttRun.run(h);
+            }
+            return spec.transport() == Transport.TCP ? TcpRun.run(h) : UdpRun.run(h);
+        } catch (LivelockException e) {
+            throw new LivelockException(s.name() + " " + spec.transport().key() + " " + spec.ip().key() + " "
+                    + spec.direction().key() + " " + spec.payload() + " B trial " + (spec.trial() + 1) + ": "
+                    + e.getMessage() + " (a model bug; the bounds are model.engine.*)");
         }
-        return spec.transport() == Transport.TCP ? TcpRun.run(h) : UdpRun.run(h);
     }
 
     /** Medians over trials, one point per (transport, protocol, direction, payload, guest). */

@@ -76,7 +76,7 @@ final class RttRun {
     private static void scheduleMeasurements(RunHarness h, RttProbe probe, UdpSender generator) {
         long burst = probe.packets() * gap(probe);
         long period = burst + probe.pauseNanos();
-        h.kernel.scheduleAt(new Event() {
+        h.kernel.scheduleAt(new Event("rtt.measurements") {
             private int started;
 
             @Override

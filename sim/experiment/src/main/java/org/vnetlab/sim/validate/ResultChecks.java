@@ -5,16 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioCatalog;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.core.json.JsonException;
-import org.vnetlab.core.json.JsonReader;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.result.ResultKeys;
+import org.vnetlab.core.text.JsonInputException;
 import org.vnetlab.sim.experiment.Experiment;
 
 /**
@@ -29,10 +28,8 @@ public final class ResultChecks {
     static final Tolerance THROUGHPUT = Tolerance.relative(0.02);
     static final Tolerance CPU = Tolerance.absolute(5);
 
-    private static final Set<String> POINT_KEYS = Set.of("transport", "protocol", "direction", "payload", "guest",
-            "grid", "throughput_mbps", "throughput_trials", "loss", "cpu_percent", "rtt_ms", "jitter_us", "drops");
-    private static final Set<String> TOP_KEYS = Set.of("schema", "mode", "scenario", "seed", "version", "parameters",
-            "points");
+    private static final Set<String> POINT_KEYS = Set.copyOf(ResultKeys.POINT);
+    private static final Set<String> TOP_KEYS = Set.copyOf(ResultKeys.TOP);
 
     private ResultChecks() {
     }
@@ -44,34 +41,30 @@ public final class ResultChecks {
         } catch (IOException e) {
             throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        Map<?, ?> raw;
+        JsonLines lines = JsonLines.read(file, text);
         Result result;
         try {
-            raw = (Map<?, ?>) JsonReader.parse(text);
             result = ResultJson.read(text);
-        } catch (JsonException | ClassCastException e) {
-            throw new ConfigError(file + ": " + (e instanceof JsonException ? e.getMessage() : "a result is a JSON object"));
+        } catch (JsonInputException e) {
+            throw new ConfigError(file + ": " + e.getMessage());
         }
-        JsonLines lines = new JsonLines(file, text);
-        for (Object key : raw.keySet()) {
-            if (!TOP_KEYS.contains(String.valueOf(key))) {
-                throw lines.error(-1, String.valueOf(key), "unknown key (valid: " + String.join(", ", sorted(TOP_KEYS)) + ")");
+        for (String key : lines.topKeys()) {
+            if (!TOP_KEYS.contains(key)) {
+                throw lines.error(-1, key, "unknown key (valid: " + String.join(", ", sorted(TOP_KEYS)) + ")");
             }
         }
-        List<?> rawPoints = (List<?>) raw.get("points");
         ScenarioCatalog catalog = new ScenarioLoader().catalog();
         if (!catalog.contains(result.scenario())) {
-            throw lines.error(-1, "scenario", "'" + result.scenario() + "' is not a bundled scenario ("
+            throw lines.error(-1, ResultKeys.SCENARIO, "'" + result.scenario() + "' is not a bundled scenario ("
                     + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
         }
         ScenarioRef scenario = ScenarioRef.of(result.scenario());
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < result.points().size(); i++) {
             Point p = result.points().get(i);
-            for (Object key : ((Map<?, ?>) rawPoints.get(i)).keySet()) {
-                if (!POINT_KEYS.contains(String.valueOf(key))) {
-                    throw lines.error(i, String.valueOf(key),
-                            "unknown key (valid: " + String.join(", ", sorted(POINT_KEYS)) + ")");
+            for (String key : lines.pointKeys(i)) {
+                if (!POINT_KEYS.contains(key)) {
+                    throw lines.error(i, key, "unknown key (valid: " + String.join(", ", sorted(POINT_KEYS)) + ")");
                 }
             }
             check(p, i, lines);
@@ -85,38 +78,42 @@ public final class ResultChecks {
 
     private static void check(Point p, int i, JsonLines lines) {
         if (!p.transport().equals("udp") && !p.transport().equals("tcp")) {
-            throw lines.error(i, "transport", "'" + p.transport() + "' is not one of udp, tcp");
+            throw lines.error(i, ResultKeys.TRANSPORT, "'" + p.transport() + "' is not one of udp, tcp");
         }
         if (!p.protocol().equals("ipv4") && !p.protocol().equals("ipv6")) {
-            throw lines.error(i, "protocol", "'" + p.protocol() + "' is not one of ipv4, ipv6");
+            throw lines.error(i, ResultKeys.PROTOCOL, "'" + p.protocol() + "' is not one of ipv4, ipv6");
         }
         if (!List.of("rx", "tx", "roundtrip").contains(p.direction())) {
-            throw lines.error(i, "direction", "'" + p.direction() + "' is not one of rx, tx, roundtrip");
+            throw lines.error(i, ResultKeys.DIRECTION, "'" + p.direction() + "' is not one of rx, tx, roundtrip");
         }
         if (p.payload() <= 0 || p.payload() > 65507) {
-            throw lines.error(i, "payload", p.payload() + " is out of range (1..65507 bytes)");
+            throw lines.error(i, ResultKeys.PAYLOAD, p.payload() + " is out of range (1..65507 bytes)");
         }
         if (!p.grid().isEmpty()) {
-            throw lines.error(i, "grid", "points of a grid sweep are not a dataset (simulate each configuration)");
+            throw lines.error(i, ResultKeys.GRID,
+                    "points of a grid sweep are not a dataset (simulate each configuration)");
         }
         if (p.throughputMbps() != null && !(p.throughputMbps() >= 0 && p.throughputMbps() <= 100_000)) {
-            throw lines.error(i, "throughput_mbps", p.throughputMbps() + " is out of range (0..100000 Mbit/s)");
+            throw lines.error(i, ResultKeys.THROUGHPUT_MBPS,
+                    p.throughputMbps() + " is out of range (0..100000 Mbit/s)");
         }
         if (p.loss() != null && !(p.loss() >= 0 && p.loss() <= 1)) {
-            throw lines.error(i, "loss", p.loss() + " is out of range (a fraction, 0..1)");
+            throw lines.error(i, ResultKeys.LOSS, p.loss() + " is out of range (a fraction, 0..1)");
         }
         if (p.cpuPercent() != null) {
             p.cpuPercent().forEach((d, v) -> {
                 if (!(v >= 0 && v <= 100 * 1024)) {
-                    throw lines.error(i, "cpu_percent", d + " = " + v + " is out of range (percent of one CPU, >= 0)");
+                    throw lines.error(i, ResultKeys.CPU_PERCENT,
+                            d + " = " + v + " is out of range (percent of one CPU, >= 0)");
                 }
             });
         }
         if (p.rttMs() != null && !(p.rttMs().median() > 0)) {
-            throw lines.error(i, "rtt_ms", "median " + p.rttMs().median() + " is out of range (> 0 ms)");
+            throw lines.error(i, ResultKeys.RTT_MS, "median " + p.rttMs().median() + " is out of range (> 0 ms)");
         }
         if (p.jitterUs() != null && !(p.jitterUs().median() >= 0)) {
-            throw lines.error(i, "jitter_us", "median " + p.jitterUs().median() + " is out of range (>= 0 us)");
+            throw lines.error(i, ResultKeys.JITTER_US,
+                    "median " + p.jitterUs().median() + " is out of range (>= 0 us)");
         }
     }
 

@@ -17,7 +17,7 @@ public final class CpuBurner extends Task {
     private final double load;
     private long periodStart;
     private boolean sleeping;
-    private final Event wakeup = new Event() {
+    private final Event wakeup = new Event(name()) {
         @Override
         protected void fire() {
             sleeping = false;

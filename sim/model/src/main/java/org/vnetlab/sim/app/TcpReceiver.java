@@ -44,7 +44,7 @@ public final class TcpReceiver extends Task {
     private LongConsumer reader = segments -> { };
     /** Segments the application may have read in all; a relay reads no more than it can send on. */
     private long readLimit = Long.MAX_VALUE;
-    private final Event delayedAck = new Event() {
+    private final Event delayedAck = new Event(name() + ".delayed-ack") {
         @Override
         protected void fire() {
             sendAck();

@@ -58,7 +58,7 @@ public final class TcpSender extends Task {
     private long retransmitted;
     private int batch;
     private long batchSeq;
-    private final Event timeout = new Event() {
+    private final Event timeout = new Event(name() + ".rto") {
         @Override
         protected void fire() {
             onTimeout();
@@ -98,7 +98,7 @@ public final class TcpSender extends Task {
 
     public void start(long at, long until) {
         stopAt = until;
-        kernel.scheduleAt(new Event() {
+        kernel.scheduleAt(new Event(name()) {
             @Override
             protected void fire() {
                 wake();

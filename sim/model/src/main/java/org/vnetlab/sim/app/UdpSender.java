@@ -33,7 +33,7 @@ public final class UdpSender extends Task {
     private long stopAt = Long.MAX_VALUE;
     private long sent;
     private int batch;
-    private final Event wakeup = new Event() {
+    private final Event wakeup = new Event(name()) {
         @Override
         protected void fire() {
             wake();

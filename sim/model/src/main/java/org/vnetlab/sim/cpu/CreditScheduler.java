@@ -62,21 +62,23 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         final List<VcpuState> runq = new ArrayList<>();
         long ticks;
         int sortedEpoch;
-        final Event tick = new Event() {
-            @Override
-            protected void fire() {
-                tick(Pcpu.this);
-            }
-        };
-        final Event sliceEnd = new Event() {
-            @Override
-            protected void fire() {
-                schedule(Pcpu.this);
-            }
-        };
+        final Event tick;
+        final Event sliceEnd;
 
         Pcpu(int id) {
             this.id = id;
+            this.tick = new Event("xen.scheduler.cpu" + id + ".tick") {
+                @Override
+                protected void fire() {
+                    tick(Pcpu.this);
+                }
+            };
+            this.sliceEnd = new Event("xen.scheduler.cpu" + id + ".slice") {
+                @Override
+                protected void fire() {
+                    schedule(Pcpu.this);
+                }
+            };
         }
     }
 

@@ -28,26 +28,33 @@ public abstract class Executor {
     /** Softirq jobs run back to back since a process last ran, and how many make a turn. */
     private int softirqRun;
     private int softirqRestarts = Integer.MAX_VALUE;
-    private final Event wokenUp = new Event() {
-        @Override
-        protected void fire() {
-            if (running && current == null && !completing) {
-                idle = false;
-                dispatch();
-            }
-        }
-    };
-    private final Event completion = new Event() {
-        @Override
-        protected void fire() {
-            complete();
-        }
-    };
+    private final Event wokenUp;
+    private final Event completion;
 
     protected Executor(Kernel kernel, String name, double speed) {
         this.kernel = kernel;
         this.name = name;
         this.speed = speed;
+        this.wokenUp = new Event(name + ".wakeup") {
+            @Override
+            protected void fire() {
+                if (running && current == null && !completing) {
+                    idle = false;
+                    dispatch();
+                }
+            }
+        };
+        this.completion = new Event(name) {
+            @Override
+            public String owner() {
+                return current == null ? name : name + ":" + current.name();
+            }
+
+            @Override
+            protected void fire() {
+                complete();
+            }
+        };
     }
 
     public String name() {

@@ -17,7 +17,7 @@ public final class Vcpu extends Executor {
     private CpuScheduler<Vcpu> scheduler;
     private int schedulerIndex;
     private long wakeLatency;
-    private final Event started = new Event() {
+    private final Event started = new Event(name() + ".start") {
         @Override
         protected void fire() {
             start();

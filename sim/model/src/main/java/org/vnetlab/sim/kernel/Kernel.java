@@ -1,14 +1,24 @@
 package org.vnetlab.sim.kernel;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The single-threaded discrete-event kernel. Virtual time is a long count of nanoseconds.
  * Events are totally ordered by (time, sequence): two events at the same time fire in the
  * order they were scheduled, so a run is the same every time. The queue is a 4-ary heap over
- * primitive arrays holding reusable {@link Event} objects: no allocation per event.
+ * primitive arrays holding reusable {@link Event} objects: no allocation per event. A
+ * {@link Watchdog} stops a run that fires events without virtual time advancing.
  */
 public final class Kernel {
+
+    private static final long MILLI = 1_000_000L;
+    /** Events remembered for the watchdog's report (a power of two). */
+    private static final int RECENT = 4096;
 
     private long now;
     private long nextSequence;
@@ -16,6 +26,16 @@ public final class Kernel {
     private Event[] heap = new Event[256];
     private int size;
     private boolean stopped;
+    private Watchdog watchdog = Watchdog.OFF;
+    private long eventsAtInstant;
+    private long milliEnd;
+    private long eventsInMilli;
+    private final Event[] recent = new Event[RECENT];
+
+    /** Sets the bounds past which a run counts as livelocked. */
+    public void watch(Watchdog bounds) {
+        this.watchdog = bounds;
+    }
 
     public long now() {
         return now;
@@ -76,8 +96,22 @@ public final class Kernel {
                 break;
             }
             removeAt(0);
+            eventsAtInstant = e.time == now ? eventsAtInstant + 1 : 1;
             now = e.time;
+            if (now >= milliEnd) {
+                milliEnd = now + MILLI;
+                eventsInMilli = 0;
+            }
+            recent[(int) (fired & (RECENT - 1))] = e;
             fired++;
+            if (eventsAtInstant > watchdog.maxEventsAtOneInstant()) {
+                throw livelock(eventsAtInstant + " events in a row at one instant (bound "
+                        + watchdog.maxEventsAtOneInstant() + ")");
+            }
+            if (++eventsInMilli > watchdog.maxEventsPerMilli()) {
+                throw livelock(eventsInMilli + " events within 1 ms of virtual time (bound "
+                        + watchdog.maxEventsPerMilli() + ")");
+            }
             e.fire();
         }
         if (!stopped && now < until) {
@@ -87,6 +121,20 @@ public final class Kernel {
 
     public void stop() {
         stopped = true;
+    }
+
+    /** The watchdog's report: what happened, and whose events the kernel fired last. */
+    private LivelockException livelock(String what) {
+        Map<String, Long> owners = new LinkedHashMap<>();
+        for (long i = Math.max(0, fired - RECENT); i < fired; i++) {
+            owners.merge(recent[(int) (i & (RECENT - 1))].owner(), 1L, Long::sum);
+        }
+        String busiest = owners.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(6).map(o -> o.getKey() + " (" + o.getValue() + ")").collect(Collectors.joining(", "));
+        return new LivelockException(String.format(Locale.ROOT,
+                "livelock at virtual time %.6f ms: %s; the last %d events came from %s", now / 1e6, what,
+                Math.min(fired, RECENT), busiest));
     }
 
     private void remove(Event e) {

@@ -27,6 +27,7 @@ import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.kernel.Watchdog;
 import org.vnetlab.sim.net.Bridge;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.HostStack;
@@ -63,6 +64,7 @@ public final class Testbed {
         this.scenario = scenario;
         this.seed = seed;
         ModelParameters p = scenario.parameters();
+        kernel.watch(watchdog(p));
         this.costs = new Costs(p);
         this.queues = QueueSettings.of(p);
         this.host = new Machine(scenario.host().name());
@@ -75,11 +77,21 @@ public final class Testbed {
             case "vserver" -> buildHostKernel(wire, delay, true);
             default -> buildHostKernel(wire, delay, false);
         }
-        peer.nicTx = new NicTx(kernel, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
+        peer.nicTx = new NicTx(kernel, PEER, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
                 scenario.peer().nic().frameOverheadNanos(), delay, host.nicRx);
         buildPeer();
         traced.add(host.nicRx.ring());
         traced.add(peer.nicRx.ring());
+    }
+
+    private static Watchdog watchdog(ModelParameters p) {
+        long atOneInstant = (long) p.get("engine.max-events-at-one-instant");
+        long perMilli = (long) p.get("engine.max-events-per-ms");
+        if (atOneInstant < 1 || perMilli < 1) {
+            throw new IllegalArgumentException("model.engine.max-events-at-one-instant and model.engine.max-events-per-ms"
+                    + " must be at least 1, got " + atOneInstant + " and " + perMilli);
+        }
+        return new Watchdog(atOneInstant, perMilli);
     }
 
     private static DataRate min(DataRate a, DataRate b, DataRate c) {
@@ -182,7 +194,7 @@ public final class Testbed {
         host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
         host.nicRx.connect(HostStack.measured(flows), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("host.nic"));
-        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h);
         cpus.get(0).add(host.nicRx.napi());
@@ -221,7 +233,7 @@ public final class Testbed {
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
         host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
-        host.nicTx = new NicTx(kernel, h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
         // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU

@@ -8,6 +8,7 @@ import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.TimedTrains;
 
 /**
  * A NIC's receive side and the NAPI softirq that drains it. Frames arriving from the wire go
@@ -18,13 +19,14 @@ import org.vnetlab.sim.packet.PacketQueue;
  * while frames remain it polls again, otherwise it re-enables interrupts.
  *
  * <p>Frames in flight are kept as trains with their arrival times and admitted to the ring
- * lazily, whenever the NIC is looked at: a flood of frames that find the ring full costs O(1).
+ * lazily, in the order they arrive, whenever the NIC is looked at: a flood of frames that find
+ * the ring full costs O(1) per train.
  */
 public final class NicRx implements WireEnd {
 
     private final Kernel kernel;
     private final Nic nic;
-    private final PacketQueue inflight;
+    private final TimedTrains inflight = new TimedTrains();
     private final PacketQueue ring;
     private final JobOutput poll;
     private final Napi napi;
@@ -37,17 +39,17 @@ public final class NicRx implements WireEnd {
     private boolean pollScheduled;
     private boolean interrupted;
     private long interrupts;
-    private final Event coalesce = new Event() {
-        @Override
-        protected void fire() {
-            interrupt();
-        }
-    };
+    private final Event coalesce;
 
     public NicRx(Kernel kernel, String trace, Nic nic, Domain domain) {
         this.kernel = kernel;
         this.nic = nic;
-        this.inflight = PacketQueue.unbounded(trace + ".wire");
+        this.coalesce = new Event(trace + ".nic.rx") {
+            @Override
+            protected void fire() {
+                interrupt();
+            }
+        };
         this.ring = new PacketQueue(trace + ".nic.rx.drop", nic.rxRing());
         this.poll = new JobOutput(trace + ".nic.rx.poll");
         this.napi = new Napi(trace + ".napi", domain);
@@ -85,7 +87,7 @@ public final class NicRx implements WireEnd {
     @Override
     public void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
                 long ack, int flags) {
-        inflight.offer(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+        inflight.add(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
         if (irqEnabled) {
             arm();
         }
@@ -93,18 +95,10 @@ public final class NicRx implements WireEnd {
 
     /** Moves every frame that has arrived by {@code now} into the ring, dropping what does not fit. */
     private void admit(long now) {
-        while (!inflight.isEmpty()) {
-            int arrived = inflight.headReadyBy(now);
-            if (arrived == 0) {
-                return;
-            }
-            int room = ring.room();
-            if (room == 0) {
-                ring.drop(arrived);
-                inflight.removeHead(arrived);
-            } else {
-                inflight.moveReadyTo(ring, now, room);
-            }
+        if (ring.isFull()) {
+            ring.drop(inflight.removeBy(now));
+        } else {
+            inflight.moveBy(now, ring);
         }
     }
 
@@ -113,11 +107,10 @@ public final class NicRx implements WireEnd {
             return;
         }
         long now = kernel.now();
-        long first = ring.isEmpty() ? inflight.readyOf(0) : now;
+        long first = ring.isEmpty() ? inflight.firstTime() : now;
         long byDelay = first + nic.coalesceNanos();
-        // frames are admitted in the order they were sent, so count them in that order
         long byCount = ring.size() >= nic.coalesceFrames() ? now
-                : inflight.readyInOrder(nic.coalesceFrames() - 1 - ring.size());
+                : inflight.timeOf(nic.coalesceFrames() - 1 - ring.size());
         long at = Math.max(now, Math.min(byDelay, byCount));
         if (!coalesce.isScheduled() || at < coalesce.time()) {
             kernel.scheduleAt(coalesce, at);

@@ -4,15 +4,16 @@ import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
-import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.TimedTrains;
 
 /**
  * A NIC's transmit side and the wire behind it: frames leave in order, each serialised at the
  * link rate once the wire has finished the frames queued before it, and reach the far NIC one
  * propagation delay after their last bit. Frames of a paced train keep their spacing; the
- * wire's backlog counts only their serialisation, so trains of several senders share it. The ring (with the qdisc in front of it) holds at most {@code capacity}
- * frames not yet on the wire; a sender finding it full waits.
+ * wire's backlog counts only their serialisation, so trains of several senders share it and
+ * their frames interleave in time. The ring (with the qdisc in front of it) holds at most
+ * {@code capacity} frames not yet on the wire; a sender finding it full waits.
  */
 public final class NicTx implements PacketPort {
 
@@ -22,31 +23,31 @@ public final class NicTx implements PacketPort {
     private final long propagation;
     private final long frameOverhead;
     private WireEnd far;
-    /** Frames not yet on the wire, as trains whose ready time is when they start on it. */
-    private final PacketQueue queued = PacketQueue.unbounded("nic.tx.queued");
+    /**
+     * Frames not yet on the wire, at the times they start on it. Senders' trains interleave, so
+     * the frames that have started are not only those of the earliest train.
+     */
+    private final TimedTrains queued = new TimedTrains();
     private long busyUntil;
     private long framesSent;
     private long bytesOnWire;
     /** Senders blocked on a full ring; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
-    private final Event roomEvent = new Event() {
-        @Override
-        protected void fire() {
-            waking.addAll(waiting);
-            waiting.clear();
-            for (int i = 0; i < waking.size(); i++) {
-                waking.get(i).wake();
-            }
-            waking.clear();
-        }
-    };
+    private final Event roomEvent;
 
     /**
      * @param frameOverhead time per frame beyond its bits (the NIC's per-frame turnaround)
      */
-    public NicTx(Kernel kernel, int capacity, DataRate rate, long frameOverhead, long propagation, WireEnd far) {
+    public NicTx(Kernel kernel, String trace, int capacity, DataRate rate, long frameOverhead, long propagation,
+                 WireEnd far) {
         this.kernel = kernel;
+        this.roomEvent = new Event(trace + ".nic.tx") {
+            @Override
+            protected void fire() {
+                wakeWaiting();
+            }
+        };
         this.frameOverhead = frameOverhead;
         this.capacity = capacity;
         this.rate = rate;
@@ -54,14 +55,17 @@ public final class NicTx implements PacketPort {
         this.far = far;
     }
 
-    private void retire(long now) {
-        while (!queued.isEmpty()) {
-            int started = queued.headReadyBy(now);
-            if (started == 0) {
-                return;
-            }
-            queued.removeHead(started);
+    private void wakeWaiting() {
+        waking.addAll(waiting);
+        waiting.clear();
+        for (int i = 0; i < waking.size(); i++) {
+            waking.get(i).wake();
         }
+        waking.clear();
+    }
+
+    private void retire(long now) {
+        queued.removeBy(now);
     }
 
     /**
@@ -75,7 +79,7 @@ public final class NicTx implements PacketPort {
     @Override
     public int room(long now) {
         retire(now);
-        return capacity - queued.size();
+        return capacity - (int) queued.size();
     }
 
     @Override
@@ -91,7 +95,7 @@ public final class NicTx implements PacketPort {
         // the wire is busy only while it serialises: a paced train leaves gaps that other
         // senders' frames fill, so it holds the wire for its frames' time, not its whole span
         busyUntil = start + n * serialise;
-        queued.offer(start, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+        queued.add(start, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
         framesSent += n;
         bytesOnWire += (long) n * Packets.wireBytes(payload, flags);
         far.arrive(start + serialise + propagation, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
@@ -102,11 +106,12 @@ public final class NicTx implements PacketPort {
         if (!waiting.contains(sender)) {
             waiting.add(sender);
         }
-        retire(kernel.now());
-        // wake once a quarter of the ring has drained, so senders work in batches
-        int index = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - (capacity - queued.size())));
-        long at = queued.isEmpty() ? kernel.now() : Math.max(kernel.now(), queued.readyOf(index) + 1);
-        kernel.scheduleAt(roomEvent, at);
+        long now = kernel.now();
+        int room = room(now);
+        // wake once a quarter of the ring is free, so senders work in batches: when the frame
+        // that frees the last of that quarter starts (every frame held starts after now)
+        long k = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - room - 1));
+        kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : queued.timeOf(k));
     }
 
     public long framesSent() {

@@ -258,50 +258,6 @@ public final class PacketQueue {
         return step == 0 ? count[head] : (int) Math.min(count[head], (now - ready[head]) / step + 1);
     }
 
-    /**
-     * Moves the packets of the head train that are ready by {@code now} (at most {@code max}),
-     * keeping their ready times. Returns how many were taken from here.
-     */
-    public int moveReadyTo(PacketQueue to, long now, int max) {
-        int n = Math.min(headReadyBy(now), max);
-        if (n == 0) {
-            return 0;
-        }
-        to.offer(ready[head], readyStep[head], stamp[head], stampStep[head], n, payload[head], flow[head], seq[head], ack[head],
-                flags[head]);
-        removeHead(n);
-        return n;
-    }
-
-    /** Ready time of the {@code n}-th packet (0 = head), or Long.MAX_VALUE past the end. */
-    public long readyOf(long n) {
-        for (int k = 0; k < trains; k++) {
-            int i = (head + k) & (slots - 1);
-            if (n < count[i]) {
-                return ready[i] + n * readyStep[i];
-            }
-            n -= count[i];
-        }
-        return Long.MAX_VALUE;
-    }
-
-    /**
-     * When the {@code n}-th packet (0 = head) can leave in FIFO order: its own ready time, but
-     * not before any packet ahead of it (trains of several senders may interleave in time).
-     */
-    public long readyInOrder(long n) {
-        long latest = Long.MIN_VALUE;
-        for (int k = 0; k < trains; k++) {
-            int i = (head + k) & (slots - 1);
-            if (n < count[i]) {
-                return Math.max(latest, ready[i] + n * readyStep[i]);
-            }
-            latest = Math.max(latest, ready[i] + (count[i] - 1) * readyStep[i]);
-            n -= count[i];
-        }
-        return Long.MAX_VALUE;
-    }
-
     // --- the head packet, for code that handles packets one at a time (TCP, probes) ---
 
     public long ready(int k) {

@@ -60,7 +60,7 @@ class CreditSchedulerTest {
         /** A job of {@code length} ns ready at {@code at}. */
         Script job(long at, long length) {
             jobs.add(new long[] {at, length});
-            kernel.scheduleAt(new Event() {
+            kernel.scheduleAt(new Event("script") {
                 @Override
                 protected void fire() {
                     ready++;

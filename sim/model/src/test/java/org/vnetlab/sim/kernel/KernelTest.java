@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KernelTest {
 
     private static Event recorder(Kernel k, List<String> log, String name) {
-        return new Event() {
+        return new Event(name) {
             @Override
             protected void fire() {
                 log.add(name + "@" + k.now());
@@ -58,7 +58,7 @@ class KernelTest {
         List<Long> times = new ArrayList<>();
         RandomStream r = new RandomStream(7, "test");
         for (int i = 0; i < 5000; i++) {
-            Event e = new Event() {
+            Event e = new Event("test") {
                 @Override
                 protected void fire() {
                     times.add(k.now());

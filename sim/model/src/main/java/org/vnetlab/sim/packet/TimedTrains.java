@@ -1,0 +1,253 @@
+package org.vnetlab.sim.packet;
+
+/**
+ * Packets at known times that need not come in the order they were added: the frames a wire
+ * carries. Trains of several senders share a wire and interleave in time (a paced train leaves
+ * gaps that other senders' frames fill), so unlike a {@link PacketQueue}, whose head train is
+ * always the earliest, this answers by time: how many packets by a time, when the k-th one
+ * is, and it hands packets on in time order. Trains are kept sorted by their next packet's time
+ * (ties by the order they were added), so trains that do not overlap cost O(1) each, as in a
+ * queue; only trains that do overlap are split where they interleave.
+ *
+ * <p>Storage is primitive arrays indexed through a sorted slot table: no allocation per packet.
+ */
+public final class TimedTrains {
+
+    private int slots = 8;
+    private long[] time = new long[slots];
+    private long[] step = new long[slots];
+    private long[] stamp = new long[slots];
+    private long[] stampStep = new long[slots];
+    private long[] seq = new long[slots];
+    private long[] ack = new long[slots];
+    private long[] added = new long[slots];
+    private int[] count = new int[slots];
+    private int[] payload = new int[slots];
+    private int[] flow = new int[slots];
+    private int[] flags = new int[slots];
+    /** A ring of the live trains' slots, by (next packet's time, order added), from {@link #head}. */
+    private int[] order = new int[slots];
+    private int head;
+    /** Slots not in use. */
+    private int[] free = new int[slots];
+    private int freeCount;
+    private int trains;
+    private long size;
+    private long additions;
+
+    public TimedTrains() {
+        for (int i = slots - 1; i >= 0; i--) {
+            free[freeCount++] = i;
+        }
+    }
+
+    /** Packets held. */
+    public long size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * Adds a train of {@code n} packets: packet j at {@code time0 + j * timeStep}, sent at
+     * {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}.
+     */
+    public void add(long time0, long timeStep, long stamp0, long stampStepNanos, int n, int payloadBytes,
+                    int flowId, long seq0, long ackNo, int flagBits) {
+        if (n <= 0) {
+            return;
+        }
+        if (freeCount == 0) {
+            grow();
+        }
+        int s = free[--freeCount];
+        time[s] = time0;
+        step[s] = timeStep;
+        stamp[s] = stamp0;
+        stampStep[s] = stampStepNanos;
+        seq[s] = seq0;
+        ack[s] = ackNo;
+        count[s] = n;
+        payload[s] = payloadBytes;
+        flow[s] = flowId;
+        flags[s] = flagBits;
+        added[s] = additions++;
+        int i = trains++;
+        // trains mostly come in time order: search from the tail
+        while (i > 0 && before(s, at(i - 1))) {
+            order[index(i)] = at(i - 1);
+            i--;
+        }
+        order[index(i)] = s;
+        size += n;
+    }
+
+    /** Time of the earliest packet, or {@link Long#MAX_VALUE} when empty. */
+    public long firstTime() {
+        return trains == 0 ? Long.MAX_VALUE : time[at(0)];
+    }
+
+    /** Packets at or before {@code t}. */
+    public long countBy(long t) {
+        long n = 0;
+        for (int k = 0; k < trains; k++) {
+            int s = at(k);
+            if (time[s] > t) {
+                break;
+            }
+            n += due(s, t);
+        }
+        return n;
+    }
+
+    /**
+     * Time of the {@code k}-th packet in time order (0 = the earliest), or {@link Long#MAX_VALUE}
+     * when fewer are held.
+     */
+    public long timeOf(long k) {
+        if (k < 0 || k >= size) {
+            return Long.MAX_VALUE;
+        }
+        // walk the trains until they hold more than k packets; while none overlaps the next,
+        // the answer is read off the train it falls in
+        long before = 0;
+        long last = Long.MIN_VALUE;
+        boolean overlap = false;
+        for (int i = 0; i < trains; i++) {
+            int s = at(i);
+            overlap |= last > time[s];
+            if (before + count[s] > k) {
+                if (!overlap && (i + 1 == trains || lastOf(s) <= time[at(i + 1)])) {
+                    return time[s] + (k - before) * step[s];
+                }
+                return search(k, time[at(0)], Math.max(last, lastOf(s)));
+            }
+            before += count[s];
+            last = Math.max(last, lastOf(s));
+        }
+        throw new IllegalStateException("size " + size + " disagrees with the trains held");
+    }
+
+    /** The least t in [lo, hi] with more than k packets at or before it (trains overlap). */
+    private long search(long k, long lo, long hi) {
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (countBy(mid) > k) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private long lastOf(int s) {
+        return time[s] + (count[s] - 1) * step[s];
+    }
+
+    /** Removes every packet at or before {@code t}; returns how many. */
+    public long removeBy(long t) {
+        long removed = 0;
+        while (trains > 0 && time[at(0)] <= t) {
+            int n = due(at(0), t);
+            removed += n;
+            take(n);
+        }
+        return removed;
+    }
+
+    /**
+     * Moves every packet at or before {@code t} to {@code to} in time order, keeping its time as
+     * its ready time there; {@code to} drops what does not fit. Returns how many left here.
+     */
+    public long moveBy(long t, PacketQueue to) {
+        long moved = 0;
+        while (trains > 0 && time[at(0)] <= t) {
+            int s = at(0);
+            long until = t;
+            if (trains > 1) {
+                // up to where the next train's first packet cuts in (at equal times, the train
+                // added first goes first)
+                int next = at(1);
+                until = Math.min(t, added[s] < added[next] ? time[next] : time[next] - 1);
+            }
+            int n = due(s, until);
+            to.offer(time[s], step[s], stamp[s], stampStep[s], n, payload[s], flow[s], seq[s], ack[s], flags[s]);
+            moved += n;
+            take(n);
+        }
+        return moved;
+    }
+
+    /** Packets of train slot {@code s} at or before {@code t}. */
+    private int due(int s, long t) {
+        if (time[s] > t) {
+            return 0;
+        }
+        long st = step[s];
+        return st == 0 ? count[s] : (int) Math.min(count[s], (t - time[s]) / st + 1);
+    }
+
+    /** Takes the first {@code n} packets of the earliest train and re-sorts what is left of it. */
+    private void take(int n) {
+        int s = at(0);
+        size -= n;
+        count[s] -= n;
+        if (count[s] == 0) {
+            head = index(1);
+            trains--;
+            free[freeCount++] = s;
+            return;
+        }
+        time[s] += n * step[s];
+        stamp[s] += n * stampStep[s];
+        seq[s] += n;
+        int i = 0;
+        while (i + 1 < trains && before(at(i + 1), s)) {
+            order[index(i)] = at(i + 1);
+            i++;
+        }
+        order[index(i)] = s;
+    }
+
+    /** The slot of the i-th train in time order. */
+    private int at(int i) {
+        return order[index(i)];
+    }
+
+    private int index(int i) {
+        return (head + i) & (slots - 1);
+    }
+
+    private boolean before(int a, int b) {
+        return time[a] < time[b] || (time[a] == time[b] && added[a] < added[b]);
+    }
+
+    private void grow() {
+        int n = slots * 2;
+        int[] sorted = new int[n];
+        for (int i = 0; i < trains; i++) {
+            sorted[i] = at(i);
+        }
+        order = sorted;
+        head = 0;
+        time = java.util.Arrays.copyOf(time, n);
+        step = java.util.Arrays.copyOf(step, n);
+        stamp = java.util.Arrays.copyOf(stamp, n);
+        stampStep = java.util.Arrays.copyOf(stampStep, n);
+        seq = java.util.Arrays.copyOf(seq, n);
+        ack = java.util.Arrays.copyOf(ack, n);
+        added = java.util.Arrays.copyOf(added, n);
+        count = java.util.Arrays.copyOf(count, n);
+        payload = java.util.Arrays.copyOf(payload, n);
+        flow = java.util.Arrays.copyOf(flow, n);
+        flags = java.util.Arrays.copyOf(flags, n);
+        free = java.util.Arrays.copyOf(free, n);
+        for (int i = n - 1; i >= slots; i--) {
+            free[freeCount++] = i;
+        }
+        slots = n;
+    }
+}

@@ -1,0 +1,94 @@
+package org.vnetlab.sim.packet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vnetlab.sim.kernel.RandomStream;
+
+class TimedTrainsTest {
+
+    /** Two paced trains of different senders whose frames alternate: A at 0, 100, 200; B at 50, 150, 250. */
+    private static TimedTrains interleaved() {
+        TimedTrains t = new TimedTrains();
+        t.add(0, 100, 0, 100, 3, 64, 1, 10, 0, 0);
+        t.add(50, 100, 0, 100, 3, 64, 2, 20, 0, 0);
+        return t;
+    }
+
+    @Test
+    void countsAndOrdersPacketsByTimeAcrossInterleavedTrains() {
+        TimedTrains t = interleaved();
+        assertEquals(6, t.size());
+        assertEquals(0, t.firstTime());
+        assertEquals(2, t.countBy(50));
+        assertEquals(3, t.countBy(149));
+        long[] expected = {0, 50, 100, 150, 200, 250};
+        for (int k = 0; k < 6; k++) {
+            assertEquals(expected[k], t.timeOf(k), "packet " + k);
+        }
+        assertEquals(Long.MAX_VALUE, t.timeOf(6));
+    }
+
+    @Test
+    void removesWhatIsDueFromEveryTrainNotOnlyTheFirst() {
+        TimedTrains t = interleaved();
+        assertEquals(4, t.removeBy(160));
+        assertEquals(2, t.size());
+        assertEquals(200, t.firstTime());
+        assertEquals(250, t.timeOf(1));
+    }
+
+    @Test
+    void handsPacketsOnInTimeOrderAndTheQueueDropsWhatDoesNotFit() {
+        TimedTrains t = interleaved();
+        PacketQueue ring = new PacketQueue("ring.drop", 3);
+        assertEquals(5, t.moveBy(200, ring));
+        assertEquals(2, ring.drops());
+        List<String> order = new ArrayList<>();
+        while (!ring.isEmpty()) {
+            order.add(ring.headFlow() + "@" + ring.headReady() + "#" + ring.headSeq());
+            ring.removeHead();
+        }
+        assertEquals(List.of("1@0#10", "2@50#20", "1@100#11"), order);
+        assertEquals(1, t.size());
+        assertEquals(250, t.firstTime());
+    }
+
+    @Test
+    void trainsThatDoNotOverlapStayWholeWhenMoved() {
+        TimedTrains t = new TimedTrains();
+        t.add(0, 10, 0, 10, 5, 64, 1, 0, 0, 0);
+        t.add(50, 10, 50, 10, 5, 64, 1, 5, 0, 0);
+        PacketQueue q = PacketQueue.unbounded("q");
+        t.moveBy(1000, q);
+        assertEquals(10, q.headCount());
+    }
+
+    @Test
+    void theKthTimeMatchesASortOfEveryPacket() {
+        RandomStream r = new RandomStream(3, "trains");
+        TimedTrains t = new TimedTrains();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long first = (long) (r.nextDouble() * 10_000);
+            long step = (long) (r.nextDouble() * 300);
+            int n = 1 + (int) (r.nextDouble() * 20);
+            t.add(first, step, 0, 0, n, 64, i, 0, 0, 0);
+            for (int j = 0; j < n; j++) {
+                all.add(first + j * step);
+            }
+        }
+        all.sort(null);
+        for (int k = 0; k < all.size(); k++) {
+            assertEquals(all.get(k), t.timeOf(k), "packet " + k);
+        }
+        PacketQueue q = PacketQueue.unbounded("q");
+        t.moveBy(Long.MAX_VALUE - 1, q);
+        for (long expected : all) {
+            assertEquals(expected, q.headReady());
+            q.removeHead();
+        }
+    }
+}
