@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
@@ -29,7 +29,7 @@ public final class Reflector extends Task {
 
     public Reflector(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack,
                      double deviceCost, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.port = port;
         this.stack = stack;
@@ -68,7 +68,7 @@ public final class Reflector extends Task {
     }
 
     @Override
-    protected boolean sleepsOnInput() {
+    protected boolean sendsPackets() {
         return true;
     }
 }

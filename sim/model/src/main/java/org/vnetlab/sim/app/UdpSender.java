@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -45,7 +45,7 @@ public final class UdpSender extends Task {
      */
     public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, GuestStack stack,
                      double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
         this.stream = stream;
@@ -113,5 +113,10 @@ public final class UdpSender extends Task {
         // like iperf, keep the average rate: a sender that woke late catches up by sending what
         // is overdue at once, but never more than one pacing window's worth
         nextDue = Math.max(nextDue + batch * stream.gapNanos(), end - window);
+    }
+
+    @Override
+    protected boolean sendsPackets() {
+        return true;
     }
 }

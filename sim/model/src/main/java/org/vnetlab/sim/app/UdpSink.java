@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
@@ -25,7 +25,7 @@ public final class UdpSink extends Task {
 
     public UdpSink(String name, Domain domain, PacketQueue socket, GuestStack stack, int maxBatch,
                    RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.stack = stack;
         this.maxBatch = maxBatch;
@@ -67,10 +67,5 @@ public final class UdpSink extends Task {
     protected void endJob(long start, long end) {
         packets += batch;
         bytes += batchBytes;
-    }
-
-    @Override
-    protected boolean sleepsOnInput() {
-        return true;
     }
 }

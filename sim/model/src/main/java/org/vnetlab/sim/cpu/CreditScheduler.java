@@ -106,6 +106,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         boolean queued;
         boolean blocked = true;
         Pcpu processor;
+        /** Its CPU's tick count when it was last switched out ({@code sleep_tick}). */
+        long sleepTick;
 
         VcpuState(Vcpu vcpu, DomainState domain) {
             this.vcpu = vcpu;
@@ -314,10 +316,15 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         }
         p.current = next;
         if (prev != null) {
+            prev.sleepTick = p.ticks;
             prev.vcpu.preempt();
         }
         if (next != null) {
             next.processor = p;
+            if (next.sleepTick != p.ticks) {
+                // it missed a tick while switched out: a timer event on the way in
+                next.vcpu.timerInterrupt();
+            }
             next.vcpu.run();
         }
     }
@@ -348,11 +355,12 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         return null;
     }
 
-    /** {@code t_timer_fn} with {@code csched_tick}. */
+    /** {@code t_timer_fn} with {@code csched_tick}: the running VCPU gets a timer event, then the accounting. */
     private void tick(Pcpu p) {
         p.ticks++;
         VcpuState v = p.current;
         if (v != null) {
+            v.vcpu.timerInterrupt();
             if (v.priority == CreditPriority.BOOST) {
                 v.priority = CreditPriority.UNDER;
             }

@@ -6,7 +6,10 @@ import org.vnetlab.sim.kernel.Kernel;
 /**
  * A Xen virtual CPU: a CPU of its guest's kernel that runs only while the hypervisor's
  * scheduler gives it a physical CPU, and blocks (gives the CPU back) when its kernel has
- * nothing to do. Its scheduling state is the hypervisor scheduler's own.
+ * nothing to do. Its timer interrupt is Xen's timer event: every hypervisor tick while it runs,
+ * on being switched in after missing a tick, and, while it is blocked, the one-shot timer its
+ * kernel sets for its next pending timer ({@code safe_halt}'s {@code stop_hz_timer}). Its
+ * scheduling state is the hypervisor scheduler's own.
  */
 public final class Vcpu extends Executor {
 
@@ -17,10 +20,18 @@ public final class Vcpu extends Executor {
     private CpuScheduler<Vcpu> scheduler;
     private int schedulerIndex;
     private long wakeLatency;
+    private long jiffy;
     private final Event started = new Event(name() + ".start") {
         @Override
         protected void fire() {
             start();
+        }
+    };
+    /** The guest's one-shot timer while blocked: its next jiffy, for a thread in {@code usleep}. */
+    private final Event guestTimer = new Event(name() + ".timer") {
+        @Override
+        protected void fire() {
+            timerInterrupt();
         }
     };
 
@@ -30,7 +41,7 @@ public final class Vcpu extends Executor {
      * @param affinityMask bit i set: may run on physical CPU i (all bits for no pinning)
      */
     public Vcpu(Kernel kernel, String name, double speed, Domain domain, int weight, int cap, long affinityMask) {
-        super(kernel, name, speed);
+        super(kernel, name, speed, domain);
         this.domain = domain;
         this.weight = weight;
         this.cap = cap;
@@ -74,7 +85,16 @@ public final class Vcpu extends Executor {
 
     @Override
     protected void idle() {
+        if (hasTimerSleepers()) {
+            kernel.scheduleAt(guestTimer, (kernel.now() / jiffy + 1) * jiffy);
+        }
         scheduler.block(this);
+    }
+
+    @Override
+    protected void startTicks(long periodNanos, long phaseNanos) {
+        // Xen sends the timer events; the period is the guest's jiffy, for its one-shot timer
+        this.jiffy = periodNanos;
     }
 
     /**

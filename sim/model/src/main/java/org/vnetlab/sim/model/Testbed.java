@@ -156,34 +156,57 @@ public final class Testbed {
         kernels.forEach(LinuxScheduler::start);
     }
 
-    /** A Linux kernel over {@code cpus}, started with the testbed. */
-    private LinuxScheduler kernel(List<? extends Executor> cpus) {
-        LinuxScheduler k = new LinuxScheduler(cpus);
+    /** A Linux kernel named {@code name} over {@code cpus}, started with the testbed. */
+    private LinuxScheduler kernel(String name, List<? extends Executor> cpus, Domain domain,
+                                  LinuxScheduler.Settings settings) {
+        LinuxScheduler k = new LinuxScheduler(kernel, name, cpus, domain, settings);
         kernels.add(k);
         return k;
     }
 
-    private List<HostCpu> cpus(Machine m, Host h) {
+    /** The Linux kernel's constants (model.linux.*) at {@code hz}. */
+    private static LinuxScheduler.Settings linux(ModelParameters p, int hz) {
+        int budget = (int) p.get("linux.netdev-budget");
+        int restarts = (int) p.get("linux.softirq-restarts");
+        if (hz < 1 || budget < 1 || restarts < 1) {
+            throw new IllegalArgumentException("model.linux.hz, model.xen.guest-hz, model.linux.netdev-budget and"
+                    + " model.linux.softirq-restarts must be at least 1, got " + hz + ", " + budget + " and " + restarts);
+        }
+        return new LinuxScheduler.Settings(hz, p.get("linux.tick-cost-ns"), (long) p.get("linux.cache-hot-ns"), budget,
+                restarts, (long) p.get("cost.process-wakeup-ns"));
+    }
+
+    private List<HostCpu> cpus(Machine m, Host h, Domain kernelDomain) {
         List<HostCpu> list = new ArrayList<>();
         for (int i = 0; i < h.cpus(); i++) {
-            HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed());
-            c.setWakeupLatency(costs.processWakeup);
-            c.setSoftirqRestarts(costs.softirqRestarts);
-            c.powerOn();
+            HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed(), kernelDomain);
             list.add(c);
             m.executors.add(c);
         }
         return list;
     }
 
+    /** The VCPU of {@code dom0} that {@code key} names (model.xen.dom0.*). */
+    private static Vcpu dom0Vcpu(List<Vcpu> dom0, ModelParameters p, String key) {
+        double i = p.get(key);
+        if (i != Math.rint(i) || i >= dom0.size()) {
+            throw new IllegalArgumentException("model." + key + " must be a VCPU of Dom0, 0 to " + (dom0.size() - 1)
+                    + ", got " + i);
+        }
+        return dom0.get((int) i);
+    }
+
     private void buildPeer() {
-        List<HostCpu> cpus = cpus(peer, scenario.peer());
         Domain d = peer.domain(PEER);
+        List<HostCpu> cpus = cpus(peer, scenario.peer(), d);
         GuestStack stack = GuestStack.nativeKernel(costs);
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("peer.nic"));
+        // physflat APIC routing: every device interrupt goes to CPU 0
         cpus.get(0).add(peer.nicRx.napi());
-        LinuxScheduler linux = kernel(cpus);
+        ModelParameters p = scenario.parameters();
+        LinuxScheduler linux = kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
+        cpus.forEach(HostCpu::powerOn);
         peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
                 costs.driverTx, linux));
     }
@@ -196,9 +219,12 @@ public final class Testbed {
                 random("host.nic"));
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
-        List<HostCpu> cpus = cpus(host, h);
+        List<HostCpu> cpus = cpus(host, h, kernelDomain);
+        // physflat APIC routing: every device interrupt goes to CPU 0
         cpus.get(0).add(host.nicRx.napi());
-        LinuxScheduler linux = kernel(cpus);
+        ModelParameters p = scenario.parameters();
+        LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
+        cpus.forEach(HostCpu::powerOn);
         if (vserver) {
             GuestStack stack = GuestStack.vserverContext(costs);
             int i = 1;
@@ -225,7 +251,6 @@ public final class Testbed {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-            v.setSoftirqRestarts(costs.softirqRestarts);
             dom0Vcpus.add(v);
             host.executors.add(v);
         }
@@ -236,10 +261,14 @@ public final class Testbed {
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
-        // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
-        dom0Vcpus.get(0).add(host.nicRx.napi());
-        dom0Vcpus.get(0).add(netback.rxTasklet());
-        dom0Vcpus.get(0).add(netback.txTasklet());
+        LinuxScheduler.Settings guestKernel = linux(p, (int) p.get("xen.guest-hz"));
+        kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
+        // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
+        // netback's tasklets they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
+        dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu").add(host.nicRx.napi());
+        Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
+        netbackVcpu.add(netback.rxTasklet());
+        netbackVcpu.add(netback.txTasklet());
         GuestStack stack = GuestStack.xenGuest(costs);
         for (DomU u : xen.domUs()) {
             Domain d = host.domain(u.name());
@@ -247,8 +276,6 @@ public final class Testbed {
             for (int i = 0; i < u.vcpus(); i++) {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
-                v.setWakeupLatency(costs.processWakeup);
-                v.setSoftirqRestarts(costs.softirqRestarts);
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
                 vcpus.add(v);
                 host.executors.add(v);
@@ -265,7 +292,7 @@ public final class Testbed {
             netback.connect(vif, port, front, tx);
             traced.add(vif);
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
-                    kernel(vcpus)));
+                    kernel(u.name(), vcpus, d, guestKernel)));
         }
     }
 

@@ -3,7 +3,7 @@ package org.vnetlab.sim.net;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
@@ -66,7 +66,7 @@ public final class Netback {
         private int next;
 
         RxTasklet(Domain dom0) {
-            super("netback.rx", dom0, Priority.SOFTIRQ);
+            super("netback.rx", dom0, Context.TASKLET);
         }
 
         @Override
@@ -128,7 +128,7 @@ public final class Netback {
         private int next;
 
         TxTasklet(Domain dom0) {
-            super("netback.tx", dom0, Priority.SOFTIRQ);
+            super("netback.tx", dom0, Context.TASKLET);
         }
 
         @Override

@@ -1,7 +1,7 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
@@ -27,7 +27,7 @@ public final class NetfrontRx extends Task {
 
     public NetfrontRx(String guest, Domain domain, int ringSlots, int budget, Flows flows, GuestStack stack,
                       RandomStream random) {
-        super(guest + ".netfront.rx", domain, Priority.SOFTIRQ);
+        super(guest + ".netfront.rx", domain, Context.NET_RX);
         this.ring = new PacketQueue(guest + ".netfront.rx.ring", ringSlots);
         this.out = new JobOutput(guest + ".netfront.rx.out");
         this.flows = flows;
@@ -55,12 +55,16 @@ public final class NetfrontRx extends Task {
     @Override
     protected double beginJob(long now) {
         out.clear();
-        int left = budget;
+        // netif_poll takes at most its weight and what the NET_RX pass still allows
+        int left = Math.min(budget, netRxBudget());
+        int taken = 0;
         while (left > 0 && !ring.isEmpty()) {
             int n = Math.min(left, ring.headCount());
             out.take(ring, n, costs.netfrontRx + stack.rx(ring.headFlags()), now);
             left -= n;
+            taken += n;
         }
+        netRxTook(taken);
         if (buffersPosted != null) {
             buffersPosted.run();
         }

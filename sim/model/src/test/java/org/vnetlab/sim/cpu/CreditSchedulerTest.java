@@ -21,7 +21,7 @@ class CreditSchedulerTest {
     /** Always has 1 ms of work. */
     private static final class Hog extends Task {
         Hog(Domain d) {
-            super("hog", d, Priority.CPU_HOG);
+            super("hog", d, Context.THREAD);
         }
 
         @Override
@@ -37,11 +37,6 @@ class CreditSchedulerTest {
         @Override
         protected void endJob(long start, long end) {
         }
-
-        @Override
-        protected boolean preemptible() {
-            return true;
-        }
     }
 
     /** Jobs of given lengths, each ready at a given time. */
@@ -53,7 +48,7 @@ class CreditSchedulerTest {
         long waitedMax;
 
         Script(Domain d, Kernel k) {
-            super("script", d, Priority.IO_PROCESS);
+            super("script", d, Context.THREAD);
             this.kernel = k;
         }
 
@@ -96,10 +91,14 @@ class CreditSchedulerTest {
         }
     }
 
-    private record Bed(Kernel kernel, CreditScheduler scheduler) {
+    /** A guest kernel's constants, its timer interrupt free so that only the tasks' work counts. */
+    private static final LinuxScheduler.Settings GUEST = new LinuxScheduler.Settings(100, 0, 400_000, 300, 10, 0);
+
+    /** Physical CPUs under the credit scheduler, each VCPU with its own one-CPU guest kernel. */
+    private record Bed(Kernel kernel, CreditScheduler scheduler, List<LinuxScheduler> guests) {
         static Bed of(int cpus, CreditScheduler.Settings settings) {
             Kernel k = new Kernel();
-            return new Bed(k, new CreditScheduler(k, cpus, settings));
+            return new Bed(k, new CreditScheduler(k, cpus, settings), new ArrayList<>());
         }
 
         static Bed of(int cpus) {
@@ -109,20 +108,23 @@ class CreditSchedulerTest {
         Vcpu vcpu(Domain d, int weight, int cap, int cpu) {
             Vcpu v = new Vcpu(kernel, d.name() + ".vcpu", 1.0, d, weight, cap, ~0L);
             scheduler.add(v, cpu);
+            guests.add(new LinuxScheduler(kernel, d.name(), List.of(v), d, GUEST));
+            return v;
+        }
+
+        /** Runs {@code t} as a thread of {@code v}'s guest. */
+        Vcpu run(Vcpu v, Task t) {
+            v.linux().spawn(t);
             return v;
         }
 
         Vcpu hog(Domain d, int cpu) {
-            Vcpu v = vcpu(d, 256, 0, cpu);
-            v.add(new Hog(d));
-            return v;
+            return run(vcpu(d, 256, 0, cpu), new Hog(d));
         }
 
-        void start(Vcpu... running) {
+        void start() {
             scheduler.start();
-            for (Vcpu v : running) {
-                v.tasks().forEach(Task::wake);
-            }
+            guests.forEach(LinuxScheduler::start);
         }
     }
 
@@ -133,9 +135,9 @@ class CreditSchedulerTest {
         Domain c = new Domain("c");
         Vcpu va = b.vcpu(a, 256, 0, 0);
         Vcpu vc = b.vcpu(c, 512, 0, 0);
-        va.add(new Hog(a));
-        vc.add(new Hog(c));
-        b.start(va, vc);
+        b.run(va, new Hog(a));
+        b.run(vc, new Hog(c));
+        b.start();
         b.kernel().runUntil(30 * SECOND);
         assertEquals(2.0, (double) c.busyNanos() / a.busyNanos(), 0.25, "c has twice a's weight");
         assertEquals(30 * SECOND, a.busyNanos() + c.busyNanos(), 0.01 * SECOND);
@@ -153,7 +155,7 @@ class CreditSchedulerTest {
         Vcpu d1 = b.hog(dom0, 1);
         Vcpu g1 = b.hog(u1, 1);
         Vcpu g2 = b.hog(u2, 0);
-        b.start(d0, d1, g1, g2);
+        b.start();
         b.kernel().runUntil(60 * SECOND);
         double third = 2 * 60 * SECOND / 3.0;
         assertEquals(third, dom0.busyNanos(), 0.05 * third, "Dom0, two VCPUs");
@@ -172,8 +174,8 @@ class CreditSchedulerTest {
         // between ticks: a VCPU found running at a tick would become active, spend credit and
         // lose BOOST
         Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, 5 * SECOND);
-        vi.add(pinger);
-        b.start(vh);
+        b.run(vi, pinger);
+        b.start();
         b.kernel().runUntil(5 * SECOND);
         assertEquals(pinger.jobs.size(), pinger.next, "the pinger ran every millisecond");
         // without BOOST it would wait for the hog's 30 ms slice; boosted it preempts at once
@@ -188,8 +190,8 @@ class CreditSchedulerTest {
         Vcpu vh = b.hog(hogDomain, 0);
         Vcpu vi = b.vcpu(io, 256, 0, 0);
         Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, 5 * SECOND);
-        vi.add(pinger);
-        b.start(vh);
+        b.run(vi, pinger);
+        b.start();
         b.kernel().runUntil(5 * SECOND);
         assertTrue(pinger.waitedMax > 5 * MS, "an UNDER waker waits for the hog's slice: " + pinger.waitedMax);
     }
@@ -203,8 +205,8 @@ class CreditSchedulerTest {
         Domain db = new Domain("b");
         Vcpu va = b.hog(da, 0);
         Vcpu vb = b.vcpu(db, 256, 0, 0);
-        vb.add(new Script(db, b.kernel()).job(15 * MS, SECOND));
-        b.start(va);
+        b.run(vb, new Script(db, b.kernel()).job(15 * MS, SECOND));
+        b.start();
         b.kernel().runUntil(31 * MS);
         assertEquals(CreditPriority.OVER, b.scheduler().priority(vb));
         assertEquals(CreditPriority.UNDER, b.scheduler().priority(va));
@@ -225,8 +227,8 @@ class CreditSchedulerTest {
         Domain dp = new Domain("p");
         Vcpu vx = b.vcpu(dx, 256, 0, 0);
         Vcpu vp = b.vcpu(dp, 256, 0, 0);
-        vx.add(new Script(dx, b.kernel()).job(5 * MS, 10 * MS).job(29 * MS, MS));
-        vp.add(new Script(dp, b.kernel()).job(28 * MS, 3 * MS));
+        b.run(vx, new Script(dx, b.kernel()).job(5 * MS, 10 * MS).job(29 * MS, MS));
+        b.run(vp, new Script(dp, b.kernel()).job(28 * MS, 3 * MS));
         b.start();
         b.kernel().runUntil(29 * MS + 1000);
         assertEquals(CreditPriority.BOOST, b.scheduler().priority(vx), "boosted on waking");
@@ -244,8 +246,8 @@ class CreditSchedulerTest {
         Domain di = new Domain("io");
         Vcpu vh = b.hog(dh, 0);
         Vcpu vi = b.vcpu(di, 256, 0, 0);
-        vi.add(new Script(di, b.kernel()).every(9_500_000, 170 * MS, MS, 20 * SECOND));
-        b.start(vh);
+        b.run(vi, new Script(di, b.kernel()).every(9_500_000, 170 * MS, MS, 20 * SECOND));
+        b.start();
         int over = 0;
         int accountings = 0;
         long previous = 0;
@@ -275,8 +277,8 @@ class CreditSchedulerTest {
         Domain dw = new Domain("w");
         Vcpu vh = b.hog(dh, 0);
         Vcpu vw = b.vcpu(dw, 256, 0, 0);
-        vw.add(new Script(dw, b.kernel()).job(15 * MS, 20 * MS));
-        b.start(vh);
+        b.run(vw, new Script(dw, b.kernel()).job(15 * MS, 20 * MS));
+        b.start();
         b.kernel().runUntil(40 * MS);
         vh.account();
         vw.account();
@@ -294,7 +296,7 @@ class CreditSchedulerTest {
         Domain d2 = new Domain("b");
         Vcpu v1 = b.hog(d1, 0);
         Vcpu v2 = b.hog(d2, 0);
-        b.start(v1, v2);
+        b.start();
         b.kernel().runUntil(SECOND);
         assertTrue(d1.busyNanos() + d2.busyNanos() > 1.9 * SECOND, "both CPUs busy after the first 30 ms: "
                 + (d1.busyNanos() + d2.busyNanos()));
@@ -310,7 +312,7 @@ class CreditSchedulerTest {
         for (int i = 0; i < 3; i++) {
             Domain d = new Domain("d" + i);
             Vcpu v = b.vcpu(d, 256, 0, i % 2);
-            v.add(new Script(d, b.kernel()).every(i * 700_000L, 1_500_000, MS, 10 * SECOND));
+            b.run(v, new Script(d, b.kernel()).every(i * 700_000L, 1_500_000, MS, 10 * SECOND));
             vcpus.add(v);
         }
         b.start();
@@ -331,8 +333,8 @@ class CreditSchedulerTest {
         Bed b = Bed.of(1);
         Domain capped = new Domain("capped");
         Vcpu v = b.vcpu(capped, 256, 50, 0);
-        v.add(new Hog(capped));
-        b.start(v);
+        b.run(v, new Hog(capped));
+        b.start();
         b.kernel().runUntil(10 * SECOND);
         double share = capped.busyNanos() / (10.0 * SECOND);
         assertTrue(share > 0.4 && share < 0.6, "a 50 % cap gives about half a CPU: " + share);
@@ -345,7 +347,7 @@ class CreditSchedulerTest {
         Domain c = new Domain("c");
         Vcpu va = b.hog(a, 0);
         Vcpu vc = b.hog(c, 0);
-        b.start(va, vc);
+        b.start();
         b.kernel().runUntil(SECOND);
         assertEquals(SECOND, a.busyNanos(), 0.02 * SECOND);
         assertEquals(SECOND, c.busyNanos(), 0.02 * SECOND);

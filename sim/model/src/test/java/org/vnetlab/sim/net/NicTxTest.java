@@ -25,7 +25,7 @@ class NicTxTest {
         nic.send(151_000, 100_000, 0, 100_000, 4, 1470, 3, 0, 0, 0);
         assertEquals(0, nic.room(k.now()));
         nic.wakeWhenRoom(new org.vnetlab.sim.cpu.Task("sender", new org.vnetlab.sim.cpu.Domain("d"),
-                org.vnetlab.sim.cpu.Priority.IO_PROCESS) {
+                org.vnetlab.sim.cpu.Context.THREAD) {
             @Override
             protected boolean hasWork(long now) {
                 return false;
