@@ -1,12 +1,17 @@
 package org.vnetlab.config;
 
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
+import java.util.regex.Pattern;
 
 /**
  * A configuration mistake, told in one line: where (file and line, or the --set flag), which
  * key, what was found and what would be valid. The command line prints it and exits with 2.
  */
 public class ConfigError extends RuntimeException {
+
+    private static final Pattern PROPERTIES_ADVICE =
+            Pattern.compile(",? or you may be able to rename the file \\.properties rather than \\.conf");
 
     public ConfigError(String message) {
         super(message, null, false, false);
@@ -15,6 +20,22 @@ public class ConfigError extends RuntimeException {
     /** An error about {@code key} whose value came from {@code origin}. */
     public static ConfigError at(ConfigOrigin origin, String key, String what) {
         return new ConfigError(where(origin) + ": " + key + ": " + what);
+    }
+
+    /**
+     * A mistake the HOCON parser found, in one line with its file and line. The parser's advice to
+     * rename the file {@code .properties} is dropped: vnetlab reads only HOCON.
+     */
+    public static ConfigError of(ConfigException e) {
+        String message = e.getMessage();
+        if (e.origin() != null) {
+            String prefix = e.origin().description() + ": ";
+            if (message.startsWith(prefix)) {
+                message = message.substring(prefix.length());
+            }
+        }
+        message = PROPERTIES_ADVICE.matcher(message).replaceAll("").replaceAll("\\s+", " ").strip();
+        return new ConfigError(e.origin() == null ? message : where(e.origin()) + ": " + message);
     }
 
     /** "file.conf:12", "scenario xen-double:12", "--set k=v" or the origin's own description. */

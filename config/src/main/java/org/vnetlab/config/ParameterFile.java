@@ -45,7 +45,7 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
             return new ParameterFile(file, all.hasPath("model") ? model : ConfigFactory.empty(),
                     all.hasPath("fit") ? Optional.of(fit(all.getConfig("fit"))) : Optional.empty());
         } catch (ConfigException e) {
-            throw new ConfigError(ConfigError.where(e.origin()) + ": " + e.getMessage().replaceAll("\\s+", " "));
+            throw ConfigError.of(e);
         }
     }
 

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class ScenarioLoader {
             return new LoadedScenario(parsed, resolved, nameOrFile,
                     params == null ? DEFAULT_PARAMETERS : params.toString());
         } catch (ConfigException e) {
-            throw fromTypesafe(e);
+            throw ConfigError.of(e);
         } catch (IllegalArgumentException e) {
             throw new ConfigError(nameOrFile + ": " + e.getMessage());
         }
@@ -101,13 +102,34 @@ public final class ScenarioLoader {
         }
         checkKey(key, null, "--set " + set);
         String origin = "--set " + set;
+        Config parsed;
         try {
-            return ConfigFactory.parseString(key + " = " + value,
+            parsed = ConfigFactory.parseString(key + " = " + value,
                     ConfigParseOptions.defaults().setOriginDescription(origin).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException.Parse e) {
             ConfigValue text = ConfigValueFactory.fromAnyRef(value, origin);
-            return ConfigFactory.empty(origin).withValue(key, text);
+            parsed = ConfigFactory.empty(origin).withValue(key, text);
         }
+        checkNotAGroup(key, parsed.getValue(key), origin);
+        return parsed;
+    }
+
+    /**
+     * Fails when {@code key} names a group of keys (such as {@code xen.domU}, the guest template)
+     * but is given a single value: usually a near key was meant ({@code xen.domUs}, the guest count).
+     */
+    private void checkNotAGroup(String key, ConfigValue given, String where) {
+        ConfigValue known = defaults.getValue(key);
+        if (known.valueType() != ConfigValueType.OBJECT || given.valueType() == ConfigValueType.OBJECT) {
+            return;
+        }
+        List<String> members = defaults.getConfig(key).root().keySet().stream().sorted().limit(3)
+                .map(k -> key + "." + k).toList();
+        List<String> others = knownKeys.stream().filter(k -> !k.startsWith(key + ".")).toList();
+        String hint = Suggest.nearest(key, others).map(k -> "; did you mean '" + k + "'?")
+                .orElse("; set one of its keys, e.g. " + members.get(0));
+        throw new ConfigError(where + ": " + key + " is a group of keys (" + String.join(", ", members)
+                + ", ...), not a value" + hint);
     }
 
     private Config overrides(List<String> sets) {
@@ -156,7 +178,13 @@ public final class ScenarioLoader {
         }
         String base = scenario.getString("extends");
         Path relativeTo = catalog.contains(from) ? null : Path.of(from);
-        Config parent = withExtends(source(base, relativeTo), base, depth + 1);
+        Config parentSource;
+        try {
+            parentSource = source(base, relativeTo);
+        } catch (ConfigError e) {
+            throw ConfigError.at(scenario.getValue("extends").origin(), "extends", e.getMessage());
+        }
+        Config parent = withExtends(parentSource, base, depth + 1);
         return scenario.withoutPath("extends").withFallback(parent);
     }
 
@@ -201,17 +229,5 @@ public final class ScenarioLoader {
                 + " (`vnetlab show NAME` lists every key)";
         throw setFlag != null ? new ConfigError(setFlag + ": " + path + ": " + what)
                 : ConfigError.at(value.origin(), path, what);
-    }
-
-    private static ConfigError fromTypesafe(ConfigException e) {
-        String message = e.getMessage();
-        if (e.origin() != null) {
-            String prefix = e.origin().description() + ": ";
-            if (message.startsWith(prefix)) {
-                message = message.substring(prefix.length());
-            }
-            return new ConfigError(ConfigError.where(e.origin()) + ": " + message.replaceAll("\\s+", " "));
-        }
-        return new ConfigError(message.replaceAll("\\s+", " "));
     }
 }

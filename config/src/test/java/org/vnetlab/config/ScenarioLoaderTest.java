@@ -182,6 +182,30 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aGroupOfKeysGivenAValueHintsTheNearKey() {
+        ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("xen.domU=4")));
+        oneLine(e, "--set xen.domU=4", "xen.domU is a group of keys", "xen.domU.", "did you mean 'xen.domUs'?");
+        assertEquals(4, LOADER.load("xen-single", List.of("xen.domUs=4")).scenario().platform().guestNames().size());
+    }
+
+    @Test
+    void aMistypedExtendsNamesTheFileAndLine() throws IOException {
+        ConfigError e = fails("name = x\nextends = xen-dubble\n", List.of());
+        oneLine(e, "bad.conf:2: extends: unknown scenario 'xen-dubble'", "did you mean 'xen-double'");
+    }
+
+    @Test
+    void theParsersAdviceAboutPropertiesFilesIsLeftOut() throws IOException {
+        ConfigError e = fails("name = a:b\n", List.of());
+        oneLine(e, "bad.conf:1", "':'", "double quotes");
+        assertFalse(e.getMessage().contains(".properties"), e.getMessage());
+        Path params = write("bad-params.conf", "model.cost.bridge.per-packet-ns = 5 @\n");
+        ConfigError p = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of(), params));
+        oneLine(p, "bad-params.conf:1", "'@'");
+        assertFalse(p.getMessage().contains(".properties"), p.getMessage());
+    }
+
+    @Test
     void aBadSetValueNamesTheFlag() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=-1"))),
                 "--set host.cpus=-1", "host.cpus", "positive");

@@ -1,21 +1,21 @@
 package org.vnetlab.console;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.chart.PlotCommand;
 import org.vnetlab.console.cli.Cli;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.CommandGroup;
+import org.vnetlab.console.cli.Group;
+import org.vnetlab.console.commands.BenchEmulateCommand;
 import org.vnetlab.console.commands.BenchLiveCommand;
 import org.vnetlab.console.commands.BenchSimCommand;
 import org.vnetlab.console.commands.BenchSweepCommand;
+import org.vnetlab.console.commands.CalibrateCommand;
+import org.vnetlab.console.commands.EmulateCommand;
 import org.vnetlab.console.commands.MeasureClientCommand;
 import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
-import org.vnetlab.console.commands.CalibrateCommand;
 import org.vnetlab.console.commands.PlanCommand;
-import org.vnetlab.console.commands.BenchEmulateCommand;
-import org.vnetlab.console.commands.EmulateCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
@@ -33,7 +33,6 @@ import org.vnetlab.console.session.SetCommand;
 import org.vnetlab.console.session.UnsetCommand;
 import org.vnetlab.console.session.UseCommand;
 import org.vnetlab.live.LiveSettings;
-import org.vnetlab.live.control.MeasureServer.Role;
 
 /** Every command vnetlab has, in the order help lists them. */
 public final class Commands {
@@ -44,18 +43,22 @@ public final class Commands {
     /** The command line: every command, and {@code console} to open the interactive console. */
     public static Cli cli() {
         ScenarioLoader loader = new ScenarioLoader();
-        List<Command> all = new ArrayList<>(commands(new Session(loader)));
-        all.add(new ConsoleCommand(loader, Commands::console));
-        return new Cli(all);
+        LiveSettings live = LiveSettings.load();
+        return new Cli(() -> {
+            List<Object> all = new ArrayList<>(commands(new Session(loader), live));
+            all.add(new ConsoleCommand(loader, Commands::console));
+            return all;
+        });
     }
 
     /** The console's commands: every command, and use/set/unset over the shared session. */
     public static Cli console(Session session) {
-        return new Cli(consoleCommands(session));
+        LiveSettings live = LiveSettings.load();
+        return new Cli(() -> consoleCommands(session, live));
     }
 
-    public static List<Command> consoleCommands(Session session) {
-        List<Command> all = new ArrayList<>(commands(session));
+    public static List<Object> consoleCommands(Session session, LiveSettings live) {
+        List<Object> all = new ArrayList<>(commands(session, live));
         all.add(new UseCommand(session));
         all.add(new SetCommand(session));
         all.add(new UnsetCommand(session));
@@ -63,9 +66,8 @@ public final class Commands {
     }
 
     /** The commands both the command line and the console have; plot and report default to the session's result. */
-    private static List<Command> commands(Session session) {
+    private static List<Object> commands(Session session, LiveSettings live) {
         ScenarioLoader loader = session.loader();
-        LiveSettings live = LiveSettings.load();
         return List.of(
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
@@ -74,18 +76,19 @@ public final class Commands {
                 new ValidateCommand(loader),
                 new CalibrateCommand(loader),
                 new WhatifCommand(loader),
-                new PlanCommand(loader),
+                new Group("plan", PlanCommand.SUMMARY,
+                        List.of(new PlanCommand.Guests(loader), new PlanCommand.CpuSpeed(loader))),
                 new EmulateCommand(loader),
                 new SweepCommand(loader),
                 new WorkerCommand(loader),
                 new PlotCommand(session),
                 new ReportCommand(session),
-                new CommandGroup("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
-                        List.of(new MeasureServeCommand(Role.THROUGHPUT, live), new MeasureClientCommand(live, loader),
-                                new MeasureServeCommand(Role.REFLECTOR, live), new MeasureRttCommand(live))),
-                new CommandGroup("testbed", "two hosts as network namespaces of this machine, for measure (root)",
+                new Group("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
+                        List.of(new MeasureServeCommand.Server(live), new MeasureClientCommand(live, loader),
+                                new MeasureServeCommand.Reflect(live), new MeasureRttCommand(live))),
+                new Group("testbed", "two hosts as network namespaces of this machine, for measure (root)",
                         List.of(new TestbedUpCommand(), new TestbedDownCommand())),
-                new CommandGroup("bench", "benchmarks that print their figures",
+                new Group("bench", "benchmarks that print their figures",
                         List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchEmulateCommand(loader),
                                 new BenchSweepCommand(loader))));
     }

@@ -23,7 +23,11 @@ class CliTest {
         assertTrue(help.out().contains("scenarios"));
         assertTrue(CliRun.of("--version").out().startsWith("vnetlab "));
         CliRun showHelp = CliRun.of("show", "--help");
-        assertTrue(showHelp.out().contains("--set KEY=VALUE"), showHelp.out());
+        assertTrue(showHelp.out().contains("--set=KEY=VALUE"), showHelp.out());
+        CliRun simHelp = CliRun.of("help", "sim");
+        assertTrue(simHelp.out().contains("476 runs") && simHelp.out().contains("--trials 1 --duration 1"),
+                "help sim says what the default costs and how to get a quick answer: " + simHelp.out());
+        assertEquals(simHelp.out(), CliRun.of("sim", "--help").out());
     }
 
     @Test

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.console.cli.Cli;
-import org.vnetlab.console.cli.Command;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.repl.ScriptRunner;
 import org.vnetlab.console.repl.SessionDispatcher;
 import org.vnetlab.console.session.Session;
+import org.vnetlab.live.LiveSettings;
 
 /** The console's commands plus {@link FakeSweepCommand}, for tests in-process and in a terminal. */
 public final class ConsoleFixture {
@@ -22,9 +22,12 @@ public final class ConsoleFixture {
     }
 
     public static Cli cli(Session session) {
-        List<Command> all = new ArrayList<>(Commands.consoleCommands(session));
-        all.add(new FakeSweepCommand(session.loader()));
-        return new Cli(all);
+        LiveSettings live = LiveSettings.load();
+        return new Cli(() -> {
+            List<Object> all = new ArrayList<>(Commands.consoleCommands(session, live));
+            all.add(new FakeSweepCommand(session.loader()));
+            return all;
+        });
     }
 
     /** Output of a console script run in-process. */

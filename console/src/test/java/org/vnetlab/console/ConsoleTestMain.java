@@ -13,7 +13,7 @@ public final class ConsoleTestMain {
     }
 
     public static void main(String[] args) {
-        Cli cli = new Cli(List.of(new ConsoleCommand(new ScenarioLoader(), ConsoleFixture::cli)));
+        Cli cli = new Cli(() -> List.of(new ConsoleCommand(new ScenarioLoader(), ConsoleFixture::cli)));
         int code = cli.run(List.of("console"), Terminal.system());
         System.out.flush();
         System.exit(code);

@@ -5,71 +5,64 @@ import java.util.List;
 import java.util.Map;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.commands.ScenarioOptions;
 import org.vnetlab.console.progress.Progress;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Test stand-in for the simulator: takes a scenario like {@code sim}, sweeps its UDP payload
  * sizes for IPv4 and IPv6 with a made-up curve per guest, {@code --delay-ms} per point, draws the
  * progress bar, honours Ctrl-C and publishes what it has done.
  */
-public final class FakeSweepCommand implements Command {
+@Command(name = "fakesweep", description = "a made-up sweep for tests")
+public final class FakeSweepCommand implements ScenarioCommand {
 
-    static final Option DELAY = Option.value("--delay-ms", "MS", "wall-clock time per point", "0");
-    static final Option QUIET = Option.flag("--quiet", "no progress bar");
-    static final Option PROTOCOL = Option.value("--protocol", "ipv4|ipv6|both", "which IP versions", "both");
+    /** Which IP versions. */
+    public enum Protocols {
+        IPV4, IPV6, BOTH;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final ScenarioLoader loader;
+
+    @Parameters(paramLabel = "NAME|FILE")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--delay-ms", paramLabel = "MS", description = "wall-clock time per point")
+    long delay;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Option(names = "--protocol", paramLabel = "ipv4|ipv6|both", description = "which IP versions")
+    Protocols protocol = Protocols.BOTH;
 
     public FakeSweepCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "fakesweep";
-    }
-
-    @Override
-    public String arguments() {
-        return "NAME|FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "a made-up sweep for tests";
-    }
-
-    @Override
-    public List<Option> options() {
-        List<Option> all = new ArrayList<>(ScenarioOptions.all());
-        all.add(DELAY);
-        all.add(QUIET);
-        all.add(PROTOCOL);
-        return all;
-    }
-
-    @Override
-    public boolean takesScenario() {
-        return true;
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws InterruptedException {
-        LoadedScenario s = ScenarioOptions.load(loader, args.single("scenario"), args);
-        long delay = args.value(DELAY.name(), Long::parseLong, "milliseconds").orElse(0L);
+    public int run(Terminal io) throws InterruptedException {
+        LoadedScenario s = scenarioOptions.load(loader, scenario);
         List<String> guests = s.scenario().platform().guestNames();
         List<Integer> sizes = List.of(36, 100, 300, 500, 800, 1000, 1200, 1400);
-        String chosen = args.value(PROTOCOL.name()).orElse("both");
-        List<String> protocols = chosen.equals("both") ? List.of("ipv4", "ipv6") : List.of(chosen);
+        List<String> protocols = protocol == Protocols.BOTH ? List.of("ipv4", "ipv6") : List.of(protocol.toString());
         int total = sizes.size() * protocols.size();
-        Progress bar = Progress.start(args.has(QUIET.name()) ? io.quiet() : io, total);
+        Progress bar = Progress.start(quiet ? io.quiet() : io, total, "points", 1);
         List<Point> points = new ArrayList<>();
         outer:
         for (String protocol : protocols) {

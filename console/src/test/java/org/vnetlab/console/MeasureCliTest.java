@@ -144,7 +144,7 @@ class MeasureCliTest {
             assertTrue(group.out().contains("  " + sub + " "), group.out());
         }
         CliRun rtt = CliRun.of("measure", "rtt", "--help");
-        assertTrue(rtt.out().contains("--count N") && rtt.out().contains("(default: 140)"), rtt.out());
+        assertTrue(rtt.out().contains("--count=N") && rtt.out().contains("(default: 140)"), rtt.out());
         assertTrue(rtt.out().contains("(default: 500 Mbit/s)"), rtt.out());
     }
 }

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.results.Metric;
@@ -16,59 +13,54 @@ import org.vnetlab.console.results.Series;
 import org.vnetlab.console.session.Session;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code plot [--metric throughput|cpu] [--direction rx|tx|all] [FILE.json]}: a terminal chart of
  * a result against payload size. Like the study, it shows received (rx) values by default.
  */
-public final class PlotCommand implements Command {
+@Command(name = "plot",
+        description = "chart a result in the terminal: throughput or CPU load against payload (default: the last result)")
+public final class PlotCommand implements org.vnetlab.console.cli.Command {
 
-    static final Option METRIC = Option.value("--metric", "throughput|cpu", "what to draw against payload size",
-            Metric.THROUGHPUT.key());
+    /** Which direction's values a chart shows. */
+    public enum Direction {
+        RX, TX, ALL;
 
-    static final Option DIRECTION = Option.value("--direction", "rx|tx|all",
-            "which direction's values (machine 1's side); rx falls back to all when the result has none", "rx");
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final Session session;
+
+    @Parameters(paramLabel = "FILE.json", arity = "0..1", description = "a result file (default: the console's last result)")
+    Path file;
+
+    @Option(names = "--metric", paramLabel = "throughput|cpu",
+            description = "what to draw against payload size (default: ${DEFAULT-VALUE})")
+    Metric metric = Metric.THROUGHPUT;
+
+    @Option(names = "--direction", paramLabel = "rx|tx|all", description = "which direction's values (machine 1's"
+            + " side); rx falls back to all when the result has none (default: ${DEFAULT-VALUE})")
+    Direction direction;
 
     public PlotCommand(Session session) {
         this.session = session;
     }
 
     @Override
-    public String name() {
-        return "plot";
-    }
-
-    @Override
-    public String arguments() {
-        return "[FILE.json]";
-    }
-
-    @Override
-    public String summary() {
-        return "chart a result in the terminal: throughput or CPU load against payload (default: the last result)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(METRIC, DIRECTION);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) {
-        Metric metric = args.value(METRIC.name(), Metric::fromKey, "expected throughput or cpu")
-                .orElse(Metric.THROUGHPUT);
-        Optional<String> file = args.optional("result file");
-        Result result = file.map(f -> ResultFiles.read(name(), Path.of(f)))
+    public int run(Terminal io) {
+        Result result = Optional.ofNullable(file).map(f -> ResultFiles.read("plot", f))
                 .or(session::lastResult)
                 .orElseThrow(() -> new UsageError("plot: no result yet: give a FILE.json, or run sim in the console first"));
-        String direction = args.value(DIRECTION.name()).orElse("rx");
-        if (!List.of("rx", "tx", "all").contains(direction)) {
-            throw new UsageError("plot: --direction " + direction + ": expected rx, tx or all");
-        }
+        boolean asked = this.direction != null;
+        String direction = (asked ? this.direction : Direction.RX).toString();
         boolean has = result.points().stream().anyMatch(p -> p.direction().equals(direction));
-        if (!has && args.has(DIRECTION.name()) && !direction.equals("all")) {
+        if (!has && asked && !direction.equals("all")) {
             throw new UsageError("plot: the result of " + result.scenario() + " has no " + direction + " values");
         }
         Predicate<Point> keep = p -> !has || p.direction().equals(direction);
@@ -79,7 +71,9 @@ public final class PlotCommand implements Command {
                     + " values against payload" + (metric == Metric.THROUGHPUT ? " (try --metric cpu)" : ""));
         }
         String title = metric.axis().replaceAll(" \\(.*", "") + " against payload" + (has ? ", " + direction : "")
-                + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed();
+                + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed()
+                + (result.made() == null ? "" : " (" + result.made().describe() + "; parameters " + result.parameters()
+                        + "; vnetlab " + result.version() + ")");
         io.out().print(new TerminalChart(io.width(), io.unicode()).render(title, "payload (bytes)", metric.axis(), series));
         return 0;
     }

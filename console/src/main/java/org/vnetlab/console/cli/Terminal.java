@@ -31,9 +31,12 @@ public record Terminal(PrintStream out, PrintStream err, boolean interactive, Bo
         this(out, err, interactive, cancelled, width, unicode, r -> { });
     }
 
-    /** The process's own streams; the width is $COLUMNS, else the terminal's, else {@value #DEFAULT_WIDTH}. */
+    /**
+     * The process's own streams. Progress is drawn when stderr is a terminal (also when stdout goes
+     * to a file); the width is $COLUMNS, else the terminal's, else {@value #DEFAULT_WIDTH}.
+     */
     public static Terminal system() {
-        boolean tty = System.console() != null;
+        boolean tty = Tty.isTerminal(Tty.STDERR);
         return new Terminal(System.out, System.err, tty, () -> false, columns(tty), utf8Locale());
     }
 

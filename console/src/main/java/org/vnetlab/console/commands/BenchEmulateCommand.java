@@ -4,58 +4,48 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.live.emulate.Counters;
 import org.vnetlab.live.emulate.EmulatorBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Prints the emulator's own limits: datagrams per second it forwards through a zero-cost model
  * (socket-free edges, so the realtime clock and the model are measured, not the kernel's UDP),
  * and how late its pacer runs the model's events and releases datagrams.
  */
-public final class BenchEmulateCommand implements Command {
-
-    static final Option SCENARIO = Option.value("--scenario", "NAME|FILE", "scenario whose host is modelled", "native");
-    static final Option PAYLOAD = Option.value("--payload", "BYTES", "datagram payload", "64");
-    static final Option RATE = Option.value("--rate", "N", "datagrams offered per second", "400000");
-    static final Option SECONDS = Option.value("--seconds", "S", "seconds to run", "3");
+@Command(name = "emulate",
+        description = "the emulator's limits: packets/s forwarded with a zero-cost model, pacing error p50/p99")
+public final class BenchEmulateCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "scenario whose host is modelled (default: ${DEFAULT-VALUE})")
+    String scenario = "native";
+
+    @Option(names = "--payload", paramLabel = "BYTES", converter = Converters.PositiveInt.class,
+            description = "datagram payload (default: ${DEFAULT-VALUE})")
+    int payload = 64;
+
+    @Option(names = "--rate", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "datagrams offered per second (default: ${DEFAULT-VALUE})")
+    int rate = 400_000;
+
+    @Option(names = "--seconds", paramLabel = "S", converter = Converters.PositiveInt.class,
+            description = "seconds to run (default: ${DEFAULT-VALUE})")
+    int seconds = 3;
 
     public BenchEmulateCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "bench emulate";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "the emulator's limits: packets/s forwarded with a zero-cost model, pacing error p50/p99";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(SCENARIO, PAYLOAD, RATE, SECONDS);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        Scenario s = loader.load(args.value(SCENARIO.name()).orElse("native"), List.of()).scenario();
-        int payload = args.positiveInt(PAYLOAD.name(), 64);
-        int rate = args.positiveInt(RATE.name(), 400_000);
-        int seconds = args.positiveInt(SECONDS.name(), 3);
+    public int run(Terminal io) throws Exception {
+        Scenario s = loader.load(scenario, List.of()).scenario();
         EmulatorBenchmark.Figures f = EmulatorBenchmark.run(s, payload, rate, Duration.ofSeconds(seconds));
         Counters c = f.counters();
         io.out().printf(Locale.ROOT, "%s with zero CPU costs, %d B datagrams offered at %d/s for %d s (socket-free"

@@ -2,57 +2,39 @@ package org.vnetlab.console.commands;
 
 import java.io.IOException;
 import java.util.List;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.live.LiveSettings;
 import org.vnetlab.live.bench.LiveBench;
 import org.vnetlab.live.bench.LiveBench.Figures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code bench live}: vnetlab's measurement speed against iperf3's on loopback, printed as a table. */
-public final class BenchLiveCommand implements Command {
+@Command(name = "live", description = "TCP Gbit/s and UDP packets/s at " + LiveBench.SMALL_PAYLOAD
+        + " B on loopback, vnetlab against iperf3")
+public final class BenchLiveCommand implements org.vnetlab.console.cli.Command {
 
-    /** Targets of issue 6: vnetlab / iperf3. */
+    /** Targets: vnetlab / iperf3. */
     static final double TCP_TARGET = 0.9;
     static final double UDP_TARGET = 1.0;
 
     private final LiveSettings settings;
+
+    @Option(names = "--duration", paramLabel = "S", converter = Converters.PositiveInt.class,
+            description = "seconds of each run (default: ${DEFAULT-VALUE})")
+    int seconds = 3;
+
+    @Option(names = "--rounds", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "rounds of the four runs; medians are printed (default: ${DEFAULT-VALUE})")
+    int rounds = 3;
 
     public BenchLiveCommand(LiveSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public String name() {
-        return "bench live";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "TCP Gbit/s and UDP packets/s at " + LiveBench.SMALL_PAYLOAD
-                + " B on loopback, vnetlab against iperf3";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("--duration", "S", "seconds of each run", "3"),
-                Option.value("--rounds", "N", "rounds of the four runs; medians are printed", "3"));
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException, InterruptedException {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError(name() + ": takes no arguments, got " + String.join(" ", args.positional()));
-        }
-        int seconds = args.positiveInt("--duration", 3);
-        int rounds = args.positiveInt("--rounds", 3);
+    public int run(Terminal io) throws IOException, InterruptedException {
         Figures f = LiveBench.run(settings.server(), seconds, rounds, step -> {
             if (io.interactive()) {
                 io.err().println("running " + step + " ...");

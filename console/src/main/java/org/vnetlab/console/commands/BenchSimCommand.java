@@ -3,56 +3,45 @@ package org.vnetlab.console.commands;
 import java.util.List;
 import java.util.Locale;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.bench.SimBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Prints the simulator's speed on one core: simulated packets per wall-clock second. */
-public final class BenchSimCommand implements Command {
-
-    static final Option SCENARIO = Option.value("--scenario", "NAME|FILE", "scenario to simulate", "xen-single");
-    static final Option PAYLOAD = Option.value("--payload", "BYTES", "UDP payload", "36");
-    static final Option SECONDS = Option.value("--seconds", "S", "simulated seconds per run", "10");
-    static final Option RUNS = Option.value("--runs", "N", "measured runs (after 2 warm-up runs)", "3");
+@Command(name = "sim",
+        description = "the simulator's speed on one core: packets simulated per wall-clock second (UDP rx, IPv4)")
+public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "scenario to simulate (default: ${DEFAULT-VALUE})")
+    String scenario = "xen-single";
+
+    @Option(names = "--payload", paramLabel = "BYTES", converter = Converters.PositiveInt.class,
+            description = "UDP payload (default: ${DEFAULT-VALUE})")
+    int payload = 36;
+
+    @Option(names = "--seconds", paramLabel = "S", converter = Converters.PositiveInt.class,
+            description = "simulated seconds per run (default: ${DEFAULT-VALUE})")
+    int seconds = 10;
+
+    @Option(names = "--runs", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "measured runs, after 2 warm-up runs (default: ${DEFAULT-VALUE})")
+    int runs = 3;
 
     public BenchSimCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "bench sim";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "the simulator's speed on one core: packets simulated per wall-clock second (UDP rx, IPv4)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(SCENARIO, PAYLOAD, SECONDS, RUNS);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) {
-        Scenario s = loader.load(args.value(SCENARIO.name()).orElse("xen-single"), List.of()).scenario();
-        int payload = args.positiveInt(PAYLOAD.name(), 36);
-        int seconds = args.positiveInt(SECONDS.name(), 10);
-        int runs = args.positiveInt(RUNS.name(), 3);
+    public int run(Terminal io) {
+        Scenario s = loader.load(scenario, List.of()).scenario();
         SimBenchmark.Figures f = SimBenchmark.run(s, IpVersion.IPV4, payload, Direction.RX, SimTime.seconds(seconds),
                 2, runs);
         for (SimBenchmark.Sample x : f.samples()) {

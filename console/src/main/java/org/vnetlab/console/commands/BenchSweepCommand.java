@@ -9,9 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Direction;
@@ -27,50 +25,33 @@ import org.vnetlab.sim.sweep.SweepExecutor;
 import org.vnetlab.sim.sweep.SweepJob;
 import org.vnetlab.sim.sweep.Work;
 import org.vnetlab.sim.sweep.WorkItem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The sweep machinery's speed: runs per second of zero-work runs through the local executor and through a three-node cluster on loopback (a coordinator and two
  * workers, each its own ActorSystem talking Artery TCP, in this JVM), and the time the cluster
  * path adds to each run.
  */
-public final class BenchSweepCommand implements Command {
+@Command(name = "sweep",
+        description = "the sweep machinery's speed: zero-work runs/s on all cores and on a 3-node loopback cluster")
+public final class BenchSweepCommand implements org.vnetlab.console.cli.Command {
 
-    static final Option RUNS = Option.value("--runs", "N", "zero-work runs per measurement", "20000");
-    /** The cluster path's budget per run (issue 10). */
+    /** The cluster path's budget per run. */
     static final double TARGET_MS = 5.0;
 
     private final ScenarioLoader loader;
+
+    @Option(names = "--runs", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "zero-work runs per measurement, at least 2 (default: ${DEFAULT-VALUE})")
+    int runs = 20000;
 
     public BenchSweepCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "bench sweep";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "the sweep machinery's speed: zero-work runs/s on all cores and on a 3-node loopback cluster";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(RUNS);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError("bench sweep: takes no arguments, got " + String.join(" ", args.positional()));
-        }
-        int runs = args.positiveInt(RUNS.name(), 20000);
+    public int run(Terminal io) throws Exception {
         if (runs < 2) {
             throw new UsageError("bench sweep: --runs must be at least 2");
         }

@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.sim.calibrate.Calibration;
@@ -25,80 +22,63 @@ import org.vnetlab.sim.validate.ScenarioRef;
 import org.vnetlab.sim.validate.ScenarioSet;
 import org.vnetlab.sim.validate.Validator;
 import org.vnetlab.sim.validate.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Fits model parameters to a dataset and writes them as a parameter file. */
-public final class CalibrateCommand implements Command {
-
-    static final Option FIT = Option.value("--fit", "KEYS",
-            "comma-separated model parameters to fit, e.g. cost.bridge.per-packet-ns,cost.netback.rx-per-packet-ns",
-            "every cost.*-ns parameter");
-    static final Option OUT = Option.value("--out", "FILE", "where to write the fitted parameters (HOCON)",
-            "params.conf");
-    static final Option MAX_EVALUATIONS = Option.value("--max-evaluations", "N",
-            "stop after this many candidate parameter sets", "200");
+@Command(name = "calibrate",
+        description = "fit model parameters to a dataset (BOBYQA, common random numbers) and write a parameter file")
+public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--fit", paramLabel = "KEYS", description = "comma-separated model parameters to fit, e.g."
+            + " cost.bridge.per-packet-ns,cost.netback.rx-per-packet-ns (default: every cost.*-ns parameter)")
+    String fit;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the fitted parameters, HOCON"
+            + " (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("params.conf");
+
+    @Option(names = "--max-evaluations", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "stop after this many candidate parameter sets (default: ${DEFAULT-VALUE})")
+    int maxEvaluations = 200;
+
+    @Mixin
+    ParamsOption params;
 
     public CalibrateCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "calibrate";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "fit model parameters to a dataset (BOBYQA, common random numbers) and write a parameter file";
-    }
-
-    @Override
-    public List<Option> options() {
-        List<Option> all = new ArrayList<>(DatasetOptions.all());
-        all.add(FIT);
-        all.add(OUT);
-        all.add(MAX_EVALUATIONS);
-        all.add(ScenarioOptions.PARAMS);
-        return all;
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError("calibrate: takes no arguments, got " + String.join(" ", args.positional())
-                    + " (a dataset is given with --dataset FILE)");
-        }
-        Dataset dataset = DatasetOptions.dataset(args);
-        Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
-        Path out = args.path(OUT.name()).orElse(Path.of("params.conf"));
-        int maxEvaluations = args.positiveInt(MAX_EVALUATIONS.name(), 200);
-        ScenarioSet scenarios = ScenarioSet.load(loader, dataset, params);
+    public int run(Terminal io) throws Exception {
+        Dataset dataset = data.dataset();
+        ScenarioSet scenarios = ScenarioSet.load(loader, dataset, params.file());
         ModelParameters start = scenarios.scenarios().values().iterator().next().parameters();
-        List<String> keys = args.value(FIT.name()).map(k -> FitKeys.parse(k, start)).orElse(FitKeys.defaults(start));
-        Map<ScenarioRef, List<RunSpec>> plan = Validator.plan(dataset, scenarios, DatasetOptions.effort(args));
+        List<String> keys = fit == null ? FitKeys.defaults(start) : FitKeys.parse(fit, start);
+        Map<ScenarioRef, List<RunSpec>> plan = Validator.plan(dataset, scenarios, data.effort());
         io.out().println("fitting " + keys.size() + " parameter(s) to dataset " + dataset.name() + ": "
                 + dataset.checks().size() + " checks, " + Validator.runs(plan) + " runs per evaluation");
         io.out().println(String.format(Locale.ROOT, "%5s  %16s  %s", "eval", "sum of squares", "values"));
-        Calibration.Fit fit;
+        Calibration.Fit result;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
-            fit = new Calibration(new Validator(evaluator), dataset, scenarios, plan, (d, t) -> { }, io::isCancelled)
+            result = new Calibration(new Validator(evaluator), dataset, scenarios, plan, (d, t) -> { }, io::isCancelled)
                     .fit(keys, maxEvaluations, (n, values, sos) -> io.out().println(String.format(Locale.ROOT,
                             "%5d  %16.6g  %s", n, sos, compact(values))));
         }
         io.out().println();
-        io.out().print(values(fit));
+        io.out().print(values(result));
         io.out().println();
-        io.out().print(residuals(fit));
+        io.out().print(residuals(result));
         io.out().println(String.format(Locale.ROOT, "total: sum of squared residuals %.6g (start %.6g), %d evaluations%s",
-                fit.atFit().sumOfSquares(), fit.atStart().sumOfSquares(), fit.evaluations(),
-                fit.stopped().isEmpty() ? "" : ", " + fit.stopped()));
-        Files.writeString(out, ParamsText.of(fit, Coverage.of(dataset, scenarios)));
+                result.atFit().sumOfSquares(), result.atStart().sumOfSquares(), result.evaluations(),
+                result.stopped().isEmpty() ? "" : ", " + result.stopped()));
+        Files.writeString(out, ParamsText.of(result, Coverage.of(dataset, scenarios)));
         io.out().println("wrote " + out + " (use it with --params " + out + ")");
         return 0;
     }

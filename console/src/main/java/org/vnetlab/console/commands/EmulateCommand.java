@@ -1,6 +1,5 @@
 package org.vnetlab.console.commands;
 
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,29 +15,28 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.EmulatorLine;
 import org.vnetlab.core.model.Scenario;
-import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.live.emulate.Counters;
 import org.vnetlab.live.emulate.EmulationResult;
 import org.vnetlab.live.emulate.Emulator;
-import org.vnetlab.live.emulate.EmulatorSettings;
-import org.vnetlab.live.emulate.IngressRing;
+import org.vnetlab.live.emulate.Emulators;
 import org.vnetlab.live.emulate.Supervisor;
-import org.vnetlab.live.emulate.TcpCarrier;
-import org.vnetlab.live.emulate.TcpEdge;
-import org.vnetlab.live.emulate.UdpEdge;
 import org.vnetlab.sim.forward.ForwardingHost;
-import org.vnetlab.sim.forward.TcpForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs a scenario's machine 1 in real time between real sockets: datagrams arriving at --listen
@@ -46,88 +44,90 @@ import org.vnetlab.sim.packet.Packets;
  * sender) when the model says they reach the far end of the wire. With --tcp, each connection
  * to --listen is terminated in the modelled guest and opened again from it to --forward.
  */
-public final class EmulateCommand implements Command {
+@Command(name = "emulate",
+        description = "forward real UDP datagrams or TCP connections through a scenario's modelled host in real time")
+public final class EmulateCommand implements ScenarioCommand {
 
-    static final Option GUEST = Option.value("--guest", "NAME", "the guest the traffic goes through",
-            "the scenario's measured guest");
-    static final Option LISTEN = Option.value("--listen", "ADDR:PORT",
-            "where datagrams or connections arrive ([::1]:9000 for IPv6)", null);
-    static final Option FORWARD = Option.value("--forward", "ADDR:PORT", "where the guest's traffic goes on to", null);
-    static final Option REFLECT = Option.flag("--reflect", "the guest's reflector answers each datagram to its sender");
-    static final Option UDP = Option.flag("--udp", "carry UDP (the default)");
-    static final Option TCP = Option.flag("--tcp", "carry TCP connections, terminated in the guest and opened again");
-    static final Option DURATION = Option.value("--duration", "SECONDS", "stop after this long", "until Ctrl-C");
-    static final Option SEED = Option.value("--seed", "N", "the model's seed", "the scenario's method.seed");
+    /** Where the guest's traffic goes: on to an address, or back to each sender. */
+    static final class Destination {
+        @Option(names = "--forward", paramLabel = "ADDR:PORT", converter = SocketAddressConverter.class,
+                description = "where the guest's traffic goes on to")
+        InetSocketAddress forward;
+
+        @Option(names = "--reflect", description = "the guest's reflector answers each datagram to its sender")
+        boolean reflect;
+    }
+
+    /** --udp or --tcp. */
+    static final class Carried {
+        @Option(names = "--udp", description = "carry UDP datagrams (the default)")
+        boolean udp;
+
+        @Option(names = "--tcp", description = "carry TCP connections, terminated in the guest and opened again")
+        boolean tcp;
+    }
 
     private final ScenarioLoader loader;
+
+    @Parameters(paramLabel = "SCENARIO|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
+    String scenario;
+
+    @Option(names = "--guest", paramLabel = "NAME",
+            description = "the guest the traffic goes through (default: the scenario's measured guest)")
+    String guest;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", required = true, converter = SocketAddressConverter.class,
+            description = "where datagrams or connections arrive ([::1]:9000 for IPv6)")
+    InetSocketAddress listen;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Destination destination;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Carried carried;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "stop after this long (default: until Ctrl-C)")
+    Duration duration;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the model's seed (default: the scenario's method.seed)")
+    Long seed;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (vnetlab.result/1)")
+    Path json;
 
     public EmulateCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "emulate";
-    }
-
-    @Override
-    public String arguments() {
-        return "SCENARIO|FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "forward real UDP datagrams or TCP connections through a scenario's modelled host in real time";
-    }
-
-    @Override
-    public boolean takesScenario() {
-        return true;
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(GUEST, LISTEN, FORWARD, REFLECT, UDP, TCP, DURATION, SEED, ScenarioOptions.SET,
-                ScenarioOptions.PARAMS, SimCommand.JSON);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        String name = args.single("scenario name or file");
-        boolean tcp = args.has(TCP.name());
-        if (tcp && args.has(UDP.name())) {
-            throw new UsageError("emulate: give one of --tcp and --udp");
-        }
-        InetSocketAddress listen = address(args, LISTEN).orElseThrow(
-                () -> new UsageError("emulate: --listen ADDR:PORT is required"));
-        boolean reflect = args.has(REFLECT.name());
-        InetSocketAddress forward = address(args, FORWARD).orElse(null);
-        if (reflect == (forward != null)) {
-            throw new UsageError("emulate: give exactly one of --forward ADDR:PORT and --reflect");
-        }
+    public int run(Terminal io) throws Exception {
+        boolean tcp = carried != null && carried.tcp;
+        boolean reflect = destination.reflect;
+        InetSocketAddress forward = destination.forward;
         if (tcp && reflect) {
             throw new UsageError("emulate: --reflect answers datagrams (the RTT probe's); with --tcp give --forward");
         }
-        IpVersion ip = listen.getAddress() instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
-        if (forward != null && (forward.getAddress() instanceof Inet6Address) != (ip == IpVersion.IPV6)) {
+        if (forward != null && (forward.getAddress() instanceof Inet6Address) != (listen.getAddress() instanceof Inet6Address)) {
             throw new UsageError("emulate: --listen and --forward must both be IPv4 or both IPv6");
         }
-        Duration duration = args.value(DURATION.name(), s -> {
-            double v = Double.parseDouble(s);
-            if (!(v > 0)) {
-                throw new IllegalArgumentException();
-            }
-            return Duration.ofNanos((long) (v * 1e9));
-        }, "expected seconds, more than 0").orElse(null);
-        LoadedScenario loaded = ScenarioOptions.load(loader, name, args);
+        LoadedScenario loaded = scenarioOptions.load(loader, scenario);
         Scenario s = loaded.scenario();
-        long seed = args.value(SEED.name(), Long::parseLong, "expected an integer").orElse(s.method().seed());
-        String guest = args.value(GUEST.name()).orElse(ForwardingHost.defaultGuest(s));
+        String guest = this.guest != null ? this.guest : ForwardingHost.defaultGuest(s);
         if (!s.platform().guestNames().contains(guest)) {
             throw new UsageError("emulate: --guest " + guest + ": no such guest in " + s.name() + " (it has: "
                     + String.join(", ", s.platform().guestNames()) + ")");
         }
-        EmulatorSettings settings = Emulator.settings();
+        Emulators.Spec spec;
+        try {
+            spec = new Emulators.Spec(s, seed != null ? seed : s.method().seed(), guest, tcp ? Transport.TCP : Transport.UDP,
+                    listen, forward);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("emulate: " + (tcp ? "--tcp: " : "") + e.getMessage());
+        }
         EmulatorLine line = new EmulatorLine();
         AtomicReference<String> failure = new AtomicReference<>();
         Supervisor.Listener listener = new Supervisor.Listener() {
@@ -141,12 +141,18 @@ public final class EmulateCommand implements Command {
                 failure.set(component + ": " + message);
             }
         };
-        Emulator emulator = tcp ? startTcp(s, seed, guest, ip, listen, forward, settings, listener, args, io)
-                : startUdp(s, seed, guest, ip, listen, forward, settings, listener, args, io);
+        Emulators.Started started;
+        try {
+            started = Emulators.start(spec, Emulator.settings(), listener);
+        } catch (Emulators.ListenFailed e) {
+            throw new UsageError("emulate: --listen " + listen + ": " + e.getCause().getMessage());
+        }
+        io.out().println("emulating " + s.name() + ": " + started.route() + "; Ctrl-C stops");
+        Emulator emulator = started.emulator();
         AtomicBoolean finished = new AtomicBoolean();
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
-                report(emulator, loaded, seed, tcp ? Transport.TCP : Transport.UDP, ip, reflect, guest, args, io);
+                report(emulator, loaded, spec, io);
             }
         };
         Thread hook = new Thread(finish, "vnetlab-emulate-stop");
@@ -166,50 +172,6 @@ public final class EmulateCommand implements Command {
         return 0;
     }
 
-    private static Emulator startUdp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
-                                     InetSocketAddress forward, EmulatorSettings settings,
-                                     Supervisor.Listener listener, ParsedArgs args, Terminal io) throws IOException {
-        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
-        UdpEdge edge;
-        try {
-            edge = new UdpEdge(listen, forward, ring);
-        } catch (IOException e) {
-            throw listenFailed(args, e);
-        }
-        boolean reflect = forward == null;
-        ForwardingHost host = new ForwardingHost(s, seed, guest,
-                reflect ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, 1472);
-        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, UDP); Ctrl-C stops%n", s.name(),
-                edge.localAddress(), guest, reflect ? "back to each sender" : forward, ip.key());
-        return Emulator.start(host, ring, edge, Packets.flags(ip, Transport.UDP), settings, listener);
-    }
-
-    private static Emulator startTcp(Scenario s, long seed, String guest, IpVersion ip, InetSocketAddress listen,
-                                     InetSocketAddress forward, EmulatorSettings settings,
-                                     Supervisor.Listener listener, ParsedArgs args, Terminal io) throws IOException {
-        if (TcpForwardingHost.streamOf(s, guest).isEmpty()) {
-            throw new UsageError("emulate: --tcp: scenario " + s.name() + " has no tcp workload to take the"
-                    + " receive window and congestion control from (add {type = tcp, guest = " + guest
-                    + "} to its workloads)");
-        }
-        TcpForwardingHost host = new TcpForwardingHost(s, seed, guest, ip);
-        TcpCarrier carrier = new TcpCarrier(host, settings.tcpReadAhead());
-        TcpEdge edge;
-        try {
-            edge = new TcpEdge(listen, forward, carrier, settings);
-        } catch (IOException e) {
-            throw listenFailed(args, e);
-        }
-        io.out().printf(Locale.ROOT, "emulating %s: %s -> %s -> %s (%s, TCP, segments of %d B); Ctrl-C stops%n",
-                s.name(), edge.localAddress(), guest, forward, ip.key(), host.mss());
-        return Emulator.start(host, carrier, edge, settings, listener);
-    }
-
-    /** The one-line error when the listen socket cannot be bound. */
-    private static UsageError listenFailed(ParsedArgs args, IOException e) {
-        return new UsageError("emulate: --listen " + args.value(LISTEN.name()).get() + ": " + e.getMessage());
-    }
-
     /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */
     private static void removeHook(Thread hook) {
         try {
@@ -219,13 +181,14 @@ public final class EmulateCommand implements Command {
         }
     }
 
-    private static void report(Emulator emulator, LoadedScenario loaded, long seed, Transport transport, IpVersion ip,
-                               boolean reflect, String guest, ParsedArgs args, Terminal io) {
+    private void report(Emulator emulator, LoadedScenario loaded, Emulators.Spec spec, Terminal io) {
+        Transport transport = spec.transport();
         try {
             Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             emulator.awaitTermination(Duration.ofSeconds(5));
-            Result r = EmulationResult.of(loaded.scenario().name(), seed, Version.current(), loaded.parameters(),
-                    transport.key(), ip.key(), reflect ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD, guest, c);
+            Result r = EmulationResult.of(loaded.scenario().name(), spec.seed(), Version.current(), loaded.parameters(),
+                    transport.key(), spec.ip().key(), spec.reflects() ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD,
+                    spec.guest(), c);
             io.publish(r);
             io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
                     c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
@@ -237,10 +200,9 @@ public final class EmulateCommand implements Command {
                 io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
                     + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
             }
-            if (args.has(SimCommand.JSON.name())) {
-                Path p = Path.of(args.value(SimCommand.JSON.name()).get());
-                Files.writeString(p, ResultJson.write(r));
-                io.err().println("wrote " + p);
+            if (json != null) {
+                Files.writeString(json, ResultJson.write(r));
+                io.err().println("wrote " + json);
             }
             io.out().flush();
         } catch (Exception e) {
@@ -249,11 +211,12 @@ public final class EmulateCommand implements Command {
     }
 
     /** ADDR:PORT, with IPv6 addresses in brackets. */
-    static java.util.Optional<InetSocketAddress> address(ParsedArgs args, Option o) {
-        return args.value(o.name()).map(v -> {
+    static final class SocketAddressConverter implements ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String v) {
             int colon = v.lastIndexOf(':');
             if (colon <= 0 || colon == v.length() - 1) {
-                throw new UsageError("emulate: " + o.name() + " " + v + ": expected ADDR:PORT ([ADDR]:PORT for IPv6)");
+                throw new TypeConversionException("expected ADDR:PORT ([ADDR]:PORT for IPv6)");
             }
             String host = v.substring(0, colon);
             if (host.startsWith("[") && host.endsWith("]")) {
@@ -266,13 +229,13 @@ public final class EmulateCommand implements Command {
                 port = -1;
             }
             if (port < 0 || port > 65535) {
-                throw new UsageError("emulate: " + o.name() + " " + v + ": the port must be 0-65535");
+                throw new TypeConversionException("the port must be 0-65535");
             }
             try {
                 return new InetSocketAddress(InetAddress.getByName(host), port);
             } catch (UnknownHostException e) {
-                throw new UsageError("emulate: " + o.name() + " " + v + ": unknown host " + host);
+                throw new TypeConversionException("unknown host " + host);
             }
-        });
+        }
     }
 }

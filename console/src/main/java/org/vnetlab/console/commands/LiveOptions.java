@@ -6,62 +6,55 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.vnetlab.config.Version;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultCsv;
 import org.vnetlab.core.result.ResultJson;
-import org.vnetlab.core.units.DataRate;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
 
-/** Options and helpers the live measurement commands share. */
+/** Options and helpers the live measurement clients share: the address family and the result files. */
 final class LiveOptions {
 
-    static final Option IPV4 = Option.flag("--ipv4", "use IPv4 (the host's IPv4 address)").withAlias("-4");
-    static final Option IPV6 = Option.flag("--ipv6", "use IPv6 (the host's IPv6 address)").withAlias("-6");
-    static final Option JSON = Option.value("--json", "FILE", "write the result as JSON (schema vnetlab.result/1)", null);
-    static final Option CSV = Option.value("--csv", "FILE", "write the result as CSV", null);
+    /** -4 or -6, at most one. */
+    static final class Family {
+        @Option(names = {"-4", "--ipv4"}, description = "use IPv4 (the host's IPv4 address)")
+        boolean ipv4;
 
-    private LiveOptions() {
+        @Option(names = {"-6", "--ipv6"}, description = "use IPv6 (the host's IPv6 address)")
+        boolean ipv6;
     }
 
-    static Option port(int defaultPort, String what) {
-        return Option.value("--port", "N", "TCP port of the " + what, Integer.toString(defaultPort));
-    }
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Family family;
 
-    static int port(ParsedArgs args, int fallback) {
-        int p = args.value("--port", Integer::parseInt, "expected a port number 1-65535").orElse(fallback);
-        if (p < 1 || p > 65535) {
-            throw new UsageError(args.command() + ": --port " + p + ": expected a port number 1-65535");
-        }
-        return p;
-    }
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (schema vnetlab.result/1)")
+    Path json;
 
-    static DataRate rate(ParsedArgs args, String flag, DataRate fallback) {
-        return args.value(flag, DataRate::parse, "expected a rate such as 1000M, 1G or 500Mbit/s").orElse(fallback);
-    }
+    @Option(names = "--csv", paramLabel = "FILE", description = "write the result as CSV")
+    Path csv;
 
     /** The host's address in the family -4/-6 ask for, or its first address. */
-    static InetAddress resolve(ParsedArgs args, String host) {
-        if (args.has("--ipv4") && args.has("--ipv6")) {
-            throw new UsageError(args.command() + ": -4 and -6 exclude each other");
-        }
+    InetAddress resolve(String command, String host) {
+        boolean v4 = family != null && family.ipv4;
+        boolean v6 = family != null && family.ipv6;
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new UsageError(args.command() + ": unknown host '" + host + "'");
+            throw new UsageError(command + ": unknown host '" + host + "'");
         }
-        Optional<InetAddress> pick = Arrays.stream(all).filter(a -> !args.has("--ipv4") || !(a instanceof Inet6Address))
-                .filter(a -> !args.has("--ipv6") || a instanceof Inet6Address).findFirst();
-        return pick.orElseThrow(() -> new UsageError(args.command() + ": " + host + " has no "
-                + (args.has("--ipv6") ? "IPv6" : "IPv4") + " address"));
+        Optional<InetAddress> pick = Arrays.stream(all).filter(a -> !v4 || !(a instanceof Inet6Address))
+                .filter(a -> !v6 || a instanceof Inet6Address).findFirst();
+        return pick.orElseThrow(() -> new UsageError(command + ": " + host + " has no " + (v6 ? "IPv6" : "IPv4")
+                + " address"));
     }
 
     static IpVersion version(InetAddress a) {
@@ -69,16 +62,17 @@ final class LiveOptions {
     }
 
     /** Writes the measurement as JSON and CSV where asked; returns the files written. */
-    static List<Path> write(ParsedArgs args, String scenario, List<Point> points) throws IOException {
+    List<Path> write(String scenario, List<Point> points) throws IOException {
         Result r = new Result("measure", scenario, 0, Version.current(), "live", points);
-        Optional<Path> json = args.path("--json");
-        Optional<Path> csv = args.path("--csv");
-        if (json.isPresent()) {
-            Files.writeString(json.get(), ResultJson.write(r));
+        List<Path> written = new ArrayList<>();
+        if (json != null) {
+            Files.writeString(json, ResultJson.write(r));
+            written.add(json);
         }
-        if (csv.isPresent()) {
-            Files.writeString(csv.get(), ResultCsv.write(r));
+        if (csv != null) {
+            Files.writeString(csv, ResultCsv.write(r));
+            written.add(csv);
         }
-        return java.util.stream.Stream.of(json, csv).flatMap(Optional::stream).toList();
+        return written;
     }
 }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Direction;
@@ -25,85 +23,103 @@ import org.vnetlab.live.client.ThroughputSweep;
 import org.vnetlab.live.client.TrialResult;
 import org.vnetlab.live.control.TestSpec;
 import org.vnetlab.live.data.DataHeader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code measure client HOST}: iperf-like throughput tests against {@code measure server}. */
-public final class MeasureClientCommand implements Command {
+@Command(name = "client",
+        description = "measure UDP or TCP throughput to a measure server (rx/tx from the server's point of view)")
+public final class MeasureClientCommand implements org.vnetlab.console.cli.Command {
+
+    /** --udp or --tcp. */
+    static final class Protocol {
+        @Option(names = "--udp", description = "UDP: paced sender, receiver counts payload, loss and reordering (the default)")
+        boolean udp;
+
+        @Option(names = "--tcp", description = "TCP: bulk transfer")
+        boolean tcp;
+    }
+
+    /** --tradeoff or --reverse. */
+    static final class Legs {
+        @Option(names = "--tradeoff", description = "client->server (rx), then server->client (tx), like iperf --tradeoff")
+        boolean tradeoff;
+
+        @Option(names = "--reverse", description = "server->client (tx) only")
+        boolean reverse;
+    }
 
     private final LiveSettings settings;
     private final ScenarioLoader loader;
 
+    @Parameters(paramLabel = "HOST", description = "the host running vnetlab measure server")
+    String host;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Protocol protocol;
+
+    @Option(names = "--rate", paramLabel = "RATE", converter = Converters.Rate.class,
+            description = "rate the UDP sender is asked for (default: ${DEFAULT-VALUE})")
+    DataRate rate;
+
+    @Option(names = "--sizes", paramLabel = "LIST", description = "UDP payload sizes in bytes, comma-separated, or"
+            + " 'study' for the study's sweep (default: 1470 for IPv4, 1450 for IPv6)")
+    String sizes;
+
+    @Option(names = "--duration", paramLabel = "S", converter = Converters.PositiveInt.class,
+            description = "seconds each direction runs (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Legs legs;
+
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "trials per point; the median is reported (default: ${DEFAULT-VALUE})")
+    int trials;
+
+    @Option(names = "--port", paramLabel = "N", converter = Converters.Port.class,
+            description = "TCP port of the server's control connection (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Mixin
+    LiveOptions live;
+
     public MeasureClientCommand(LiveSettings settings, ScenarioLoader loader) {
         this.settings = settings;
         this.loader = loader;
-    }
-
-    @Override
-    public String name() {
-        return "measure client";
-    }
-
-    @Override
-    public String arguments() {
-        return "HOST";
-    }
-
-    @Override
-    public String summary() {
-        return "measure UDP or TCP throughput to a measure server (rx/tx from the server's point of view)";
-    }
-
-    @Override
-    public List<Option> options() {
         ClientSettings c = settings.client();
-        return List.of(
-                Option.flag("--udp", "UDP: paced sender, receiver counts payload, loss and reordering (the default)"),
-                Option.flag("--tcp", "TCP: bulk transfer"),
-                LiveOptions.IPV4, LiveOptions.IPV6,
-                Option.value("--rate", "RATE", "rate the UDP sender is asked for", c.rate().toString()),
-                Option.value("--sizes", "LIST", "UDP payload sizes in bytes, comma-separated, or 'study' for the"
-                        + " study's sweep", "1470 for IPv4, 1450 for IPv6"),
-                Option.value("--duration", "S", "seconds each direction runs", Long.toString(c.duration().toSeconds())),
-                Option.flag("--tradeoff", "client->server (rx), then server->client (tx), like iperf --tradeoff"),
-                Option.flag("--reverse", "server->client (tx) only"),
-                Option.value("--trials", "N", "trials per point; the median is reported", Integer.toString(c.trials())),
-                LiveOptions.port(settings.server().port(), "server's control connection"),
-                LiveOptions.JSON, LiveOptions.CSV);
+        this.rate = c.rate();
+        this.seconds = (int) c.duration().toSeconds();
+        this.trials = c.trials();
+        this.port = settings.server().port();
     }
 
     @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException, InterruptedException {
-        String host = args.single("host");
-        if (args.has("--tcp") && args.has("--udp")) {
-            throw new UsageError(name() + ": --tcp and --udp exclude each other");
+    public int run(Terminal io) throws IOException, InterruptedException {
+        Transport transport = protocol != null && protocol.tcp ? Transport.TCP : Transport.UDP;
+        if (transport == Transport.TCP && sizes != null) {
+            throw new UsageError("measure client: --sizes is for UDP; TCP segments are the path's MSS");
         }
-        if (args.has("--tradeoff") && args.has("--reverse")) {
-            throw new UsageError(name() + ": --tradeoff and --reverse exclude each other");
-        }
-        Transport transport = args.has("--tcp") ? Transport.TCP : Transport.UDP;
-        if (transport == Transport.TCP && args.has("--sizes")) {
-            throw new UsageError(name() + ": --sizes is for UDP; TCP segments are the path's MSS");
-        }
-        int seconds = args.positiveInt("--duration", (int) settings.client().duration().toSeconds());
-        int trials = args.positiveInt("--trials", settings.client().trials());
-        DataRate rate = LiveOptions.rate(args, "--rate", settings.client().rate());
-        int port = LiveOptions.port(args, settings.server().port());
-        InetAddress server = LiveOptions.resolve(args, host);
+        InetAddress server = live.resolve("measure client", host);
         IpVersion ip = LiveOptions.version(server);
-        List<Integer> sizes = sizes(args, ip);
-        List<Direction> legs = args.has("--tradeoff") ? Direction.TRADEOFF.legs()
-                : List.of(args.has("--reverse") ? Direction.TX : Direction.RX);
-        ThroughputSweep.Plan plan = new ThroughputSweep.Plan(host, server, port, transport, ip, legs, rate, sizes,
+        List<Integer> sizeList = sizes(ip);
+        List<Direction> legs = this.legs != null && this.legs.tradeoff ? Direction.TRADEOFF.legs()
+                : List.of(this.legs != null && this.legs.reverse ? Direction.TX : Direction.RX);
+        ThroughputSweep.Plan plan = new ThroughputSweep.Plan(host, server, port, transport, ip, legs, rate, sizeList,
                 Duration.ofSeconds(seconds), trials);
         List<Point> points = ThroughputSweep.run(plan, new Printer(io));
         summary(io, plan, points);
-        for (Path p : LiveOptions.write(args, "measure " + host, points)) {
+        for (Path p : live.write("measure " + host, points)) {
             io.out().println("wrote " + p);
         }
         return 0;
     }
 
-    private List<Integer> sizes(ParsedArgs args, IpVersion ip) {
-        String text = args.value("--sizes").orElse(null);
+    private List<Integer> sizes(IpVersion ip) {
+        String text = sizes;
         if (text == null) {
             return List.of(ip == IpVersion.IPV4 ? 1470 : 1450);
         }
@@ -122,7 +138,7 @@ public final class MeasureClientCommand implements Command {
                 }
                 sizes.add(v);
             } catch (NumberFormatException e) {
-                throw new UsageError(name() + ": --sizes " + text + ": expected 'study' or payload sizes of "
+                throw new UsageError("measure client: --sizes " + text + ": expected 'study' or payload sizes of "
                         + DataHeader.BYTES + "-" + max + " bytes, comma-separated");
             }
         }

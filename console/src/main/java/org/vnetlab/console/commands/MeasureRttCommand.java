@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.net.IpVersion;
@@ -17,57 +15,56 @@ import org.vnetlab.live.LiveSettings.ClientSettings;
 import org.vnetlab.live.client.RttClient;
 import org.vnetlab.live.client.RttResult;
 import org.vnetlab.live.probe.ProbePacket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code measure rtt HOST}: the study's RTP-like RTT and RFC 3550 jitter probe against {@code measure reflect}. */
-public final class MeasureRttCommand implements Command {
+@Command(name = "rtt", description = "measure RTT and RFC 3550 jitter with RTP-like probes against a measure reflect")
+public final class MeasureRttCommand implements org.vnetlab.console.cli.Command {
 
     private final LiveSettings settings;
 
+    @Parameters(paramLabel = "HOST", description = "the host running vnetlab measure reflect")
+    String host;
+
+    @Option(names = "--rate", paramLabel = "RATE", converter = Converters.Rate.class,
+            description = "rate of the probe stream (default: ${DEFAULT-VALUE})")
+    DataRate rate;
+
+    @Option(names = "--payload", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "bytes of each probe, at least " + ProbePacket.BYTES + " (default: ${DEFAULT-VALUE})")
+    int payload;
+
+    @Option(names = "--count", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "probes sent (RTT measurements) (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--port", paramLabel = "N", converter = Converters.Port.class,
+            description = "TCP port of the reflector's control connection (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Mixin
+    LiveOptions live;
+
     public MeasureRttCommand(LiveSettings settings) {
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return "measure rtt";
-    }
-
-    @Override
-    public String arguments() {
-        return "HOST";
-    }
-
-    @Override
-    public String summary() {
-        return "measure RTT and RFC 3550 jitter with RTP-like probes against a measure reflect";
-    }
-
-    @Override
-    public List<Option> options() {
         ClientSettings c = settings.client();
-        return List.of(
-                Option.value("--rate", "RATE", "rate of the probe stream", c.rttRate().toString()),
-                Option.value("--payload", "N", "bytes of each probe (at least " + ProbePacket.BYTES + ")",
-                        Integer.toString(c.rttPayload())),
-                Option.value("--count", "N", "probes sent (RTT measurements)", Integer.toString(c.rttCount())),
-                LiveOptions.IPV4, LiveOptions.IPV6,
-                LiveOptions.port(settings.server().reflectPort(), "reflector's control connection"),
-                LiveOptions.JSON, LiveOptions.CSV);
+        this.rate = c.rttRate();
+        this.payload = c.rttPayload();
+        this.count = c.rttCount();
+        this.port = settings.server().reflectPort();
     }
 
     @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException, InterruptedException {
-        String host = args.single("host");
+    public int run(Terminal io) throws IOException, InterruptedException {
         ClientSettings c = settings.client();
-        DataRate rate = LiveOptions.rate(args, "--rate", c.rttRate());
-        int payload = args.positiveInt("--payload", c.rttPayload());
         if (payload < ProbePacket.BYTES || payload > settings.server().maxPayload()) {
-            throw new UsageError(name() + ": --payload " + payload + ": expected " + ProbePacket.BYTES + "-"
+            throw new UsageError("measure rtt: --payload " + payload + ": expected " + ProbePacket.BYTES + "-"
                     + settings.server().maxPayload() + " bytes");
         }
-        int count = args.positiveInt("--count", c.rttCount());
-        int port = LiveOptions.port(args, settings.server().reflectPort());
-        InetAddress server = LiveOptions.resolve(args, host);
+        InetAddress server = live.resolve("measure rtt", host);
         IpVersion ip = LiveOptions.version(server);
         RttResult r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWarmup(), c.rttWait());
         if (r.received() == 0) {
@@ -89,7 +86,7 @@ public final class MeasureRttCommand implements Command {
         Point p = Point.builder().transport("udp").protocol(ip.key()).direction("roundtrip").payload(payload)
                 .guest(host).rttMs(r.rtt()).jitterUs(r.jitterUs().length > 0 ? r.jitter() : null).loss(r.loss())
                 .build();
-        for (Path f : LiveOptions.write(args, "measure rtt " + host, List.of(p))) {
+        for (Path f : live.write("measure rtt " + host, List.of(p))) {
             io.out().println("wrote " + f);
         }
         return 0;

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.live.LiveSettings;
@@ -20,73 +18,106 @@ import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.ServerEvents.TestRecord;
 import org.vnetlab.live.cpu.CpuSource;
 import org.vnetlab.live.data.Rejections;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code measure server} and {@code measure reflect}: runs the daemon until Ctrl-C or SIGTERM,
  * printing a table row per test and a line whenever hostile input was rejected.
  */
-public final class MeasureServeCommand implements Command {
+public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Command {
+
+    /** {@code measure server}. */
+    @Command(name = "server",
+            description = "serve throughput tests (TCP and UDP, both directions) to any number of clients")
+    public static final class Server extends MeasureServeCommand {
+
+        @Option(names = "--port", paramLabel = "N", converter = Converters.Port.class,
+                description = "TCP port of the control connection (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--cpu-pid", paramLabel = "PID", description = "also sample this process's CPU during tests"
+                + " (repeatable)")
+        List<Long> cpuPids = new ArrayList<>();
+
+        @Option(names = "--cpu-cgroup", paramLabel = "PATH",
+                description = "also sample this cgroup v2's CPU, under /sys/fs/cgroup (repeatable)")
+        List<String> cpuCgroups = new ArrayList<>();
+
+        public Server(LiveSettings settings) {
+            super(Role.THROUGHPUT, settings);
+            port = settings.server().port();
+        }
+
+        @Override
+        ServerSettings settings(ServerSettings s) {
+            return s.withPorts(port, s.reflectPort());
+        }
+
+        @Override
+        List<CpuSource> watched() {
+            List<CpuSource> watched = new ArrayList<>();
+            try {
+                cpuPids.forEach(pid -> watched.add(CpuSource.pid(pid)));
+                cpuCgroups.forEach(path -> watched.add(CpuSource.cgroup(path)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("measure server: " + e.getMessage());
+            }
+            return watched;
+        }
+    }
+
+    /** {@code measure reflect}. */
+    @Command(name = "reflect",
+            description = "reflect RTT probes (single-threaded), for tests negotiated on its control port")
+    public static final class Reflect extends MeasureServeCommand {
+
+        @Option(names = "--port", paramLabel = "N", converter = Converters.Port.class,
+                description = "TCP port of the control connection and UDP port of the probes (default: ${DEFAULT-VALUE})")
+        int port;
+
+        public Reflect(LiveSettings settings) {
+            super(Role.REFLECTOR, settings);
+            port = settings.server().reflectPort();
+        }
+
+        @Override
+        ServerSettings settings(ServerSettings s) {
+            return s.withPorts(s.port(), port);
+        }
+
+        @Override
+        List<CpuSource> watched() {
+            return List.of();
+        }
+    }
 
     private final Role role;
     private final LiveSettings settings;
 
-    public MeasureServeCommand(Role role, LiveSettings settings) {
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    MeasureServeCommand(Role role, LiveSettings settings) {
         this.role = role;
         this.settings = settings;
+        this.bind = settings.server().bind();
     }
 
-    @Override
-    public String name() {
+    /** The settings with this role's port. */
+    abstract ServerSettings settings(ServerSettings s);
+
+    /** Processes and cgroups whose CPU is sampled during tests. */
+    abstract List<CpuSource> watched();
+
+    private String name() {
         return role == Role.THROUGHPUT ? "measure server" : "measure reflect";
     }
 
     @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return role == Role.THROUGHPUT
-                ? "serve throughput tests (TCP and UDP, both directions) to any number of clients"
-                : "reflect RTT probes (single-threaded), for tests negotiated on its control port";
-    }
-
-    @Override
-    public List<Option> options() {
-        ServerSettings s = settings.server();
-        List<Option> o = new ArrayList<>(List.of(
-                Option.value("--bind", "ADDR", "address to listen on", s.bind()),
-                LiveOptions.port(role == Role.THROUGHPUT ? s.port() : s.reflectPort(),
-                        role == Role.THROUGHPUT ? "control connection" : "control connection and of the probes (UDP)")));
-        if (role == Role.THROUGHPUT) {
-            o.add(Option.repeated("--cpu-pid", "PID", "also sample this process's CPU during tests"));
-            o.add(Option.repeated("--cpu-cgroup", "PATH", "also sample this cgroup v2's CPU (under /sys/fs/cgroup)"));
-        }
-        return o;
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException, InterruptedException {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError(name() + ": takes no arguments, got " + String.join(" ", args.positional()));
-        }
-        ServerSettings s = settings.server().withBind(args.value("--bind").orElse(settings.server().bind()));
-        int port = LiveOptions.port(args, role == Role.THROUGHPUT ? s.port() : s.reflectPort());
-        s = role == Role.THROUGHPUT ? s.withPorts(port, s.reflectPort()) : s.withPorts(s.port(), port);
-        List<CpuSource> watched = new ArrayList<>();
-        try {
-            for (String pid : args.values("--cpu-pid")) {
-                watched.add(CpuSource.pid(Long.parseLong(pid)));
-            }
-            for (String path : args.values("--cpu-cgroup")) {
-                watched.add(CpuSource.cgroup(path));
-            }
-        } catch (NumberFormatException e) {
-            throw new UsageError(name() + ": --cpu-pid: expected a process id");
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(name() + ": " + e.getMessage());
-        }
+    public int run(Terminal io) throws IOException, InterruptedException {
+        ServerSettings s = settings(settings.server().withBind(bind));
+        List<CpuSource> watched = watched();
         Object lock = new Object();
         MeasureServer server = MeasureServer.start(role, s, watched, r -> {
             synchronized (lock) {

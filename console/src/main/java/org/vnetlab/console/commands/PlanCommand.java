@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
@@ -21,86 +19,186 @@ import org.vnetlab.sim.experiment.PoolEvaluator;
 import org.vnetlab.sim.plan.Answer;
 import org.vnetlab.sim.plan.Candidate;
 import org.vnetlab.sim.plan.Planner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Capacity questions answered by searching over simulations; names the bottleneck with evidence. */
-public final class PlanCommand implements Command {
+/**
+ * Capacity questions answered by searching over simulations, one subcommand each; names the
+ * bottleneck with evidence.
+ */
+public final class PlanCommand {
 
-    static final Option PAYLOAD = Option.value("--payload", "BYTES", "UDP payload of the traffic", "1470");
-    static final Option PROTOCOL = Option.value("--protocol", "ipv4|ipv6", "network protocol", "ipv4");
-    static final Option DIRECTION = Option.value("--direction", "rx|tx", "traffic into (rx) or out of (tx) the guests",
-            "rx");
-    static final Option MBPS = Option.value("--mbps", "R", "guests: the rate each guest is offered and must keep"
-            + " (at least " + (int) Math.round(100 * Planner.KEEPS) + " % of it), Mbit/s", null);
-    static final Option MAX_RTT = Option.value("--max-rtt-ms", "T",
-            "guests: also keep the RTT median under T ms (needs RTT points in the scenario)", null);
-    static final Option MAX_GUESTS = Option.value("--max-guests", "N", "guests: the most guests tried", "8");
-    static final Option PPS = Option.value("--pps", "P", "cpu-speed: the packet rate the host must carry", null);
-    static final Option DOMAIN = Option.value("--domain", "NAME", "cpu-speed: the domain kept below saturation",
-            "dom0 on Xen, else host");
-    static final Option MAX_CPU = Option.value("--max-cpu", "PERCENT",
-            "cpu-speed: saturation, in percent of one CPU", "95");
-    static final Option MAX_SPEED = Option.value("--max-speed", "X", "cpu-speed: the fastest CPU tried", "8");
-    static final Option RESOLUTION = Option.value("--resolution", "X", "cpu-speed: how finely the speed is found",
-            "0.05");
+    /** The group's summary in help. */
+    public static final String SUMMARY = "capacity questions by search over simulations: most guests at a rate,"
+            + " smallest CPU speed for a packet rate";
 
-    private final ScenarioLoader loader;
+    /** The leg a plan simulates. */
+    public enum Leg {
+        RX(Direction.RX), TX(Direction.TX);
 
-    public PlanCommand(ScenarioLoader loader) {
-        this.loader = loader;
-    }
+        final Direction direction;
 
-    @Override
-    public String name() {
-        return "plan";
-    }
-
-    @Override
-    public String arguments() {
-        return "guests|cpu-speed SCENARIO|FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "capacity questions by search over simulations: most guests at a rate, smallest CPU speed for a packet rate";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(PAYLOAD, PROTOCOL, DIRECTION, MBPS, MAX_RTT, MAX_GUESTS, PPS, DOMAIN, MAX_CPU, MAX_SPEED,
-                RESOLUTION, SimCommand.TRIALS, SimCommand.DURATION, ScenarioOptions.SET, ScenarioOptions.PARAMS,
-                SimCommand.QUIET);
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        List<String> words = args.positional();
-        if (words.size() != 2 || !List.of("guests", "cpu-speed").contains(words.get(0))) {
-            throw new UsageError("plan: expected a question (guests or cpu-speed) and a scenario, e.g."
-                    + " vnetlab plan guests xen-double --mbps 200 --payload 1470");
+        Leg(Direction direction) {
+            this.direction = direction;
         }
-        String question = words.get(0);
-        String name = words.get(1);
-        List<String> sets = args.values(ScenarioOptions.SET.name());
-        Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
-        int payload = args.positiveInt(PAYLOAD.name(), 1470);
-        IpVersion ip = args.value(PROTOCOL.name(), IpVersion::fromKey, "expected ipv4 or ipv6").orElse(IpVersion.IPV4);
-        Direction direction = args.value(DIRECTION.name(), Direction::fromKey, "expected rx or tx").orElse(Direction.RX);
-        if (direction == Direction.TRADEOFF) {
-            throw new UsageError("plan: --direction tradeoff: expected rx or tx");
+
+        @Override
+        public String toString() {
+            return direction.key();
         }
-        Integer trials = args.has(SimCommand.TRIALS.name()) ? args.positiveInt(SimCommand.TRIALS.name(), 1) : null;
-        Long duration = SimCommand.options(args).durationNanos();
-        Planner.Traffic traffic = new Planner.Traffic(ip, direction, payload, trials, duration);
+    }
+
+    /** The IP version a plan simulates. */
+    public enum Ip {
+        IPV4(IpVersion.IPV4), IPV6(IpVersion.IPV6);
+
+        final IpVersion version;
+
+        Ip(IpVersion version) {
+            this.version = version;
+        }
+
+        @Override
+        public String toString() {
+            return version.key();
+        }
+    }
+
+    /** The traffic and effort both questions share. */
+    static final class Traffic {
+
+        @Parameters(paramLabel = "SCENARIO|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
+        String scenario;
+
+        @Option(names = "--payload", paramLabel = "BYTES", converter = Converters.PositiveInt.class,
+                description = "UDP payload of the traffic (default: ${DEFAULT-VALUE})")
+        int payload = 1470;
+
+        @Option(names = "--protocol", paramLabel = "ipv4|ipv6", description = "network protocol (default: ${DEFAULT-VALUE})")
+        Ip protocol = Ip.IPV4;
+
+        @Option(names = "--direction", paramLabel = "rx|tx",
+                description = "traffic into (rx) or out of (tx) the guests (default: ${DEFAULT-VALUE})")
+        Leg direction = Leg.RX;
+
+        @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "trials per candidate (default: the scenario's method.trials, 7)")
+        Integer trials;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", converter = Converters.SimSeconds.class,
+                description = "simulated seconds of each candidate (default: the scenario's, 10)")
+        Long durationNanos;
+
+        @Mixin
+        ScenarioOptions scenarioOptions;
+
+        @Option(names = "--quiet", description = "no progress bar")
+        boolean quiet;
+
+        Planner.Traffic traffic() {
+            return new Planner.Traffic(protocol.version, direction.direction, payload, trials, durationNanos);
+        }
+    }
+
+    /** {@code plan guests}: the most guests that each keep a rate. */
+    @Command(name = "guests", description = "the most guests for which each still receives --mbps R"
+            + " (at least 99 % of it), with the bottleneck beyond")
+    public static final class Guests implements ScenarioCommand {
+
+        private final ScenarioLoader loader;
+
+        @Mixin
+        Traffic traffic;
+
+        @Option(names = "--mbps", paramLabel = "R", required = true, converter = Converters.PositiveNumber.class,
+                description = "the rate each guest is offered and must keep, Mbit/s")
+        double mbps;
+
+        @Option(names = "--max-rtt-ms", paramLabel = "T", converter = Converters.PositiveNumber.class,
+                description = "also keep the RTT median under T ms (needs RTT points in the scenario)")
+        Double maxRttMs;
+
+        @Option(names = "--max-guests", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "the most guests tried (default: ${DEFAULT-VALUE})")
+        int maxGuests = 8;
+
+        public Guests(ScenarioLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public int run(Terminal io) throws Exception {
+            return answer(loader, traffic, "guests", planner -> planner.mostGuests(mbps, maxRttMs, maxGuests), io);
+        }
+    }
+
+    /** {@code plan cpu-speed}: the slowest CPU that carries a packet rate. */
+    @Command(name = "cpu-speed", description = "the smallest CPU speed at which the host carries --pps P with at"
+            + " most 1 % loss and the domain below saturation")
+    public static final class CpuSpeed implements ScenarioCommand {
+
+        private final ScenarioLoader loader;
+
+        @Mixin
+        Traffic traffic;
+
+        @Option(names = "--pps", paramLabel = "P", required = true, converter = Converters.PositiveNumber.class,
+                description = "the packet rate the host must carry")
+        double pps;
+
+        @Option(names = "--domain", paramLabel = "NAME",
+                description = "the domain kept below saturation (default: dom0 on Xen, else host)")
+        String domain;
+
+        @Option(names = "--max-cpu", paramLabel = "PERCENT", converter = Converters.PositiveNumber.class,
+                description = "saturation, in percent of one CPU (default: ${DEFAULT-VALUE})")
+        double maxCpu = 95;
+
+        @Option(names = "--max-speed", paramLabel = "X", converter = Converters.PositiveNumber.class,
+                description = "the fastest CPU tried (default: ${DEFAULT-VALUE})")
+        double maxSpeed = 8;
+
+        @Option(names = "--resolution", paramLabel = "X", converter = Converters.PositiveNumber.class,
+                description = "how finely the speed is found (default: ${DEFAULT-VALUE})")
+        double resolution = 0.05;
+
+        public CpuSpeed(ScenarioLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public int run(Terminal io) throws Exception {
+            ScenarioOptions o = traffic.scenarioOptions;
+            String d = domain != null ? domain
+                    : loader.load(traffic.scenario, o.sets(), o.params()).scenario().platform().domainNames().get(0);
+            return answer(loader, traffic, "cpu-speed",
+                    planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution, maxSpeed, resolution), io);
+        }
+    }
+
+    private interface Question {
+        Answer ask(Planner planner) throws InterruptedException;
+    }
+
+    private PlanCommand() {
+    }
+
+    private static int answer(ScenarioLoader loader, Traffic t, String what, Question question, Terminal io)
+            throws Exception {
+        List<String> sets = t.scenarioOptions.sets();
+        Path params = t.scenarioOptions.params();
         Answer answer;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
             Planner planner = new Planner(evaluator, extra -> {
                 List<String> all = new ArrayList<>(sets);
                 all.addAll(extra);
-                return loader.load(name, all, params).scenario();
-            }, traffic, (d, t) -> { }, io::isCancelled);
-            answer = question.equals("guests") ? guests(args, planner) : cpuSpeed(args, planner, name, sets, params);
+                return loader.load(t.scenario, all, params).scenario();
+            }, t.traffic(), (d, n) -> { }, io::isCancelled);
+            answer = question.ask(planner);
         }
-        io.out().print(table(answer, question.equals("guests") ? "guests" : "cpu-speed"));
+        io.out().print(table(answer, what));
         io.out().println();
         io.out().println("answer: " + answer.statement());
         evidence(answer, io);
@@ -108,37 +206,10 @@ public final class PlanCommand implements Command {
         if (at.isPresent()) {
             List<String> all = new ArrayList<>(sets);
             all.addAll(at.get().sets());
-            Result r = new Result("sim", name, 0, "", "", at.get().guests());
-            io.out().println(Provenance.of(loader, params).describe(name, all, r));
+            Result r = new Result("sim", t.scenario, 0, "", "", at.get().guests());
+            io.out().println(Provenance.of(loader, params).describe(t.scenario, all, r));
         }
         return 0;
-    }
-
-    private Answer guests(ParsedArgs args, Planner planner) throws InterruptedException {
-        double mbps = positive(args, MBPS).orElseThrow(() -> new UsageError("plan guests: give --mbps R"));
-        Double rtt = positive(args, MAX_RTT).orElse(null);
-        return planner.mostGuests(mbps, rtt, args.positiveInt(MAX_GUESTS.name(), 8));
-    }
-
-    private Answer cpuSpeed(ParsedArgs args, Planner planner, String name, List<String> sets, Path params)
-            throws InterruptedException {
-        double pps = positive(args, PPS).orElseThrow(() -> new UsageError("plan cpu-speed: give --pps P"));
-        String domain = args.value(DOMAIN.name()).orElseGet(() ->
-                loader.load(name, sets, params).scenario().platform().domainNames().get(0));
-        double maxCpu = positive(args, MAX_CPU).orElse(95.0);
-        double maxSpeed = positive(args, MAX_SPEED).orElse(8.0);
-        double resolution = positive(args, RESOLUTION).orElse(0.05);
-        return planner.smallestCpuSpeed(pps, domain, maxCpu, resolution, maxSpeed, resolution);
-    }
-
-    private static Optional<Double> positive(ParsedArgs args, Option o) {
-        return args.value(o.name(), s -> {
-            double v = Double.parseDouble(s);
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException();
-            }
-            return v;
-        }, "expected a positive number");
     }
 
     private static String table(Answer a, String what) {

@@ -11,9 +11,7 @@ import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.console.progress.Progress;
@@ -29,6 +27,9 @@ import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.RunPool;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Re-runs the study: the seven throughput experiments (UDP sweep and TCP, IPv4 and IPv6, the
@@ -36,54 +37,45 @@ import org.vnetlab.sim.experiment.SimOptions;
  * beside a burner; prints a summary and Tables 1 and 2 beside the published values, writes each
  * result as JSON and the HTML report.
  */
-public final class ReproduceCommand implements Command {
+@Command(name = "reproduce",
+        description = "re-run the study's experiments (CESNET TR 3/2008) and compare with its published values")
+public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
 
-    static final Option OUT = Option.value("--out", "DIR",
-            "directory for the report (index.html, PNG and SVG figures) and the results' JSON",
-            ReportCommand.DEFAULT_DIR);
-    static final Option TRIALS = Option.value("--trials", "N", "trials per point", "the study's 7");
-    static final Option DURATION = Option.value("--duration", "SECONDS", "duration of each direction",
-            "the study's 10");
     /** The RTT experiment's variants, one result each, told apart by their grid value. */
     static final List<String> REFLECTORS = List.of("native", "domU", "domU-burned");
 
     private final ScenarioLoader loader;
 
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "trials per point (default: the study's 7)")
+    Integer trials;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", converter = Converters.SimSeconds.class,
+            description = "simulated seconds of each direction (default: the study's 10)")
+    Long durationNanos;
+
+    @Mixin
+    ParamsOption params;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "directory for the report (index.html, PNG and SVG"
+            + " figures) and the results' JSON (default: ${DEFAULT-VALUE})")
+    Path out = Path.of(ReportCommand.DEFAULT_DIR);
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
     public ReproduceCommand(ScenarioLoader loader) {
         this.loader = loader;
-    }
-
-    @Override
-    public String name() {
-        return "reproduce";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "re-run the study's experiments (CESNET TR 3/2008) and compare with its published values";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(TRIALS, DURATION, ScenarioOptions.PARAMS, OUT, SimCommand.QUIET);
     }
 
     private record Job(String file, LoadedScenario scenario, List<RunSpec> specs, String reflector) {
     }
 
     @Override
-    public int run(ParsedArgs args, Terminal io) throws Exception {
-        Path out = args.path(OUT.name()).orElse(Path.of(ReportCommand.DEFAULT_DIR));
-        Path params = args.path(ScenarioOptions.PARAMS.name()).orElse(null);
-        Integer trials = args.has(TRIALS.name()) ? args.positiveInt(TRIALS.name(), 7) : null;
-        Long duration = SimCommand.duration(args, DURATION).orElse(null);
+    public int run(Terminal io) throws Exception {
+        Path params = this.params.file();
         SimOptions options = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6),
-                List.of(Transport.UDP, Transport.TCP), null, trials, duration);
+                List.of(Transport.UDP, Transport.TCP), null, trials, durationNanos);
         List<Job> jobs = new ArrayList<>();
         for (String name : loader.catalog().names()) {
             if (name.equals("rtt")) {
@@ -101,7 +93,7 @@ public final class ReproduceCommand implements Command {
                 Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
         long started = System.nanoTime();
-        Progress bar = Progress.start(args.has(SimCommand.QUIET.name()) ? io.quiet() : io, total);
+        Progress bar = Progress.runs(quiet ? io.quiet() : io, total);
         List<Report.Source> sources = new ArrayList<>();
         try (RunPool pool = RunPool.allCores()) {
             for (Job job : jobs) {
@@ -110,7 +102,9 @@ public final class ReproduceCommand implements Command {
                 }
                 Scenario s = job.scenario().scenario();
                 Result r = Experiment.aggregate(s, Version.current(), job.scenario().parameters(),
-                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled));
+                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled))
+                        .withMade(Simulation.made(job.reflector() == null ? List.of()
+                                : List.of("rtt.reflector=" + job.reflector()), job.specs(), null));
                 if (job.reflector() != null) {
                     r = withGrid(r, "rtt.reflector", job.reflector());
                 }
@@ -139,7 +133,7 @@ public final class ReproduceCommand implements Command {
             grid.put(key, value);
             return p.toBuilder().grid(grid).build();
         }).toList();
-        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points);
+        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points, r.made());
     }
 
     /** Per experiment, received UDP throughput at a few payloads and TCP, IPv4. */

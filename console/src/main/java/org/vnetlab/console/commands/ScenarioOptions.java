@@ -1,29 +1,34 @@
 package org.vnetlab.console.commands;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.ScenarioCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The options every command that loads a scenario shares: --set and --params. */
 public final class ScenarioOptions {
 
-    public static final Option SET = Option.repeated("--set", "KEY=VALUE",
-            "override a scenario key, e.g. --set host.cpus=4 or --set xen.domUs=4");
-    public static final Option PARAMS = Option.value("--params", "FILE",
-            "model parameters (model.* keys) from a file, e.g. one written by calibrate", "the bundled defaults");
+    @Option(names = ScenarioCommand.SET, paramLabel = "KEY=VALUE",
+            description = "override a scenario key, e.g. --set host.cpus=4 or --set xen.domUs=4 (repeatable)")
+    List<String> sets = new ArrayList<>();
 
-    private ScenarioOptions() {
+    @Mixin
+    ParamsOption params;
+
+    public List<String> sets() {
+        return List.copyOf(sets);
     }
 
-    public static List<Option> all() {
-        return List.of(SET, PARAMS);
+    /** The parameter file, or null for the bundled defaults. */
+    public Path params() {
+        return params.file();
     }
 
-    public static LoadedScenario load(ScenarioLoader loader, String nameOrFile, ParsedArgs args) {
-        Path params = args.path(PARAMS.name()).orElse(null);
-        return loader.load(nameOrFile, args.values(SET.name()), params);
+    public LoadedScenario load(ScenarioLoader loader, String nameOrFile) {
+        return loader.load(nameOrFile, sets, params.file());
     }
 }

@@ -1,50 +1,31 @@
 package org.vnetlab.console.commands;
 
-import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** Prints a scenario fully resolved, as HOCON that vnetlab reads back. */
-public final class ShowCommand implements Command {
+@Command(name = "show", description = "print a scenario with every key resolved, as HOCON")
+public final class ShowCommand implements ScenarioCommand {
 
     private final ScenarioLoader loader;
+
+    @Parameters(paramLabel = "NAME|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     public ShowCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
-    public String name() {
-        return "show";
-    }
-
-    @Override
-    public String arguments() {
-        return "NAME|FILE";
-    }
-
-    @Override
-    public String summary() {
-        return "print a scenario with every key resolved, as HOCON";
-    }
-
-    @Override
-    public List<Option> options() {
-        return ScenarioOptions.all();
-    }
-
-    @Override
-    public boolean takesScenario() {
-        return true;
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) {
-        String scenario = args.single("scenario name or file");
-        io.out().print(ScenarioOptions.load(loader, scenario, args).render());
+    public int run(Terminal io) {
+        io.out().print(scenarioOptions.load(loader, scenario).render());
         return 0;
     }
 }

@@ -1,68 +1,60 @@
 package org.vnetlab.console.commands;
 
 import java.time.Duration;
-import java.util.List;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.testbed.Shaping;
 import org.vnetlab.live.testbed.Testbed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code testbed up}: two hosts as network namespaces joined by veth, optionally bridged and shaped. */
-public final class TestbedUpCommand implements Command {
+@Command(name = "up", description = "make two hosts as network namespaces joined by a veth pair (root)")
+public final class TestbedUpCommand implements org.vnetlab.console.cli.Command {
 
-    static final Option NAME = Option.value("--name", "NAME", "prefix of the namespaces (NAME1, NAME2)",
-            Testbed.DEFAULT_NAME);
+    /** --name, which testbed up and down share. */
+    static final class Name {
+        @Option(names = "--name", paramLabel = "NAME", description = "prefix of the namespaces, NAME1 and NAME2"
+                + " (default: ${DEFAULT-VALUE})")
+        String name = Testbed.DEFAULT_NAME;
 
-    @Override
-    public String name() {
-        return "testbed up";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "make two hosts as network namespaces joined by a veth pair (root)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(NAME,
-                Option.flag("--bridge", "put host 1's end on a Linux bridge (like Xen's Dom0 bridge)"),
-                Option.value("--rate", "RATE", "shape each side's egress to this rate (tc tbf)", null),
-                Option.value("--delay", "MS", "add this one-way delay in milliseconds on each side (tc netem)", null),
-                Option.value("--loss", "PERCENT", "drop this percent of packets on each side (tc netem)", null));
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError(name() + ": takes no arguments, got " + String.join(" ", args.positional()));
+        String checked(String command) {
+            try {
+                Testbed.checkName(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(command + ": --name: " + e.getMessage());
+            }
+            return name;
         }
-        String name = name(args);
-        DataRate rate = args.value("--rate", DataRate::parse, "expected a rate such as 100M or 1G").orElse(null);
-        Duration delay = args.value("--delay", v -> {
-            double ms = Double.parseDouble(v);
-            if (ms < 0 || ms > 10_000) {
-                throw new IllegalArgumentException();
-            }
-            return Duration.ofNanos(Math.round(ms * 1e6));
-        }, "expected milliseconds, 0-10000").orElse(null);
-        double loss = args.value("--loss", v -> {
-            double p = Double.parseDouble(v.endsWith("%") ? v.substring(0, v.length() - 1) : v);
-            if (p < 0 || p > 100) {
-                throw new IllegalArgumentException();
-            }
-            return p;
-        }, "expected a percentage, 0-100").orElse(0.0);
-        Testbed t = Testbed.up(name, args.has("--bridge"), new Shaping(rate, delay, loss));
+    }
+
+    @Mixin
+    Name testbed;
+
+    @Option(names = "--bridge", description = "put host 1's end on a Linux bridge (like Xen's Dom0 bridge)")
+    boolean bridge;
+
+    @Option(names = "--rate", paramLabel = "RATE", converter = Converters.Rate.class,
+            description = "shape each side's egress to this rate (tc tbf)")
+    DataRate rate;
+
+    @Option(names = "--delay", paramLabel = "MS", converter = Millis.class,
+            description = "add this one-way delay in milliseconds on each side (tc netem)")
+    Duration delay;
+
+    @Option(names = "--loss", paramLabel = "PERCENT", converter = Percent.class,
+            description = "drop this percent of packets on each side (tc netem)")
+    double loss;
+
+    @Override
+    public int run(Terminal io) {
+        String name = testbed.checked("testbed up");
+        Testbed t = Testbed.up(name, bridge, new Shaping(rate, delay, loss));
         io.out().printf("testbed %s up%s, shaping: %s%n", t.name(), t.bridged() ? " (host 1 bridged on br0)" : "",
                 t.shaping());
         io.out().printf("%-5s %-10s %-8s %-14s %s%n", "host", "namespace", "device", "ipv4", "ipv6");
@@ -77,13 +69,35 @@ public final class TestbedUpCommand implements Command {
         return 0;
     }
 
-    static String name(ParsedArgs args) {
-        String name = args.value("--name").orElse(Testbed.DEFAULT_NAME);
-        try {
-            Testbed.checkName(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(args.command() + ": --name: " + e.getMessage());
+    /** Milliseconds, 0-10000. */
+    static final class Millis implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                double ms = Double.parseDouble(value);
+                if (ms >= 0 && ms <= 10_000) {
+                    return Duration.ofNanos(Math.round(ms * 1e6));
+                }
+            } catch (NumberFormatException e) {
+                // the message below
+            }
+            throw new TypeConversionException("expected milliseconds, 0-10000");
         }
-        return name;
+    }
+
+    /** A percentage 0-100, with or without '%'. */
+    static final class Percent implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double p = Double.parseDouble(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
+                if (p >= 0 && p <= 100) {
+                    return p;
+                }
+            } catch (NumberFormatException e) {
+                // the message below
+            }
+            throw new TypeConversionException("expected a percentage, 0-100");
+        }
     }
 }

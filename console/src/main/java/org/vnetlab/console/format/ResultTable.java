@@ -12,14 +12,15 @@ import org.vnetlab.core.result.Result;
 
 /**
  * A result as text tables, one per transport, protocol and direction: a row per payload, for
- * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU).
+ * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU). A table wider than
+ * the terminal is cut into blocks: the guests' columns, a block of guests at a time, then the CPU.
  */
 public final class ResultTable {
 
     private ResultTable() {
     }
 
-    public static String render(Result r) {
+    public static String render(Result r, int columns) {
         Map<String, List<Point>> groups = new LinkedHashMap<>();
         for (Point p : r.points()) {
             if (p.throughputMbps() == null) {
@@ -30,12 +31,12 @@ public final class ResultTable {
         }
         StringBuilder sb = new StringBuilder();
         for (var e : groups.entrySet()) {
-            sb.append(table(e.getKey(), e.getValue())).append('\n');
+            sb.append(table(e.getKey(), e.getValue(), columns)).append('\n');
         }
         return sb.toString();
     }
 
-    private static String table(String title, List<Point> points) {
+    private static String table(String title, List<Point> points, int columns) {
         Set<String> guests = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
         Map<Integer, Map<String, Point>> rows = new LinkedHashMap<>();
@@ -69,7 +70,10 @@ public final class ResultTable {
             }
             body.add(cells);
         }
-        return title + "\n" + TextTable.render(header, body);
+        List<Integer> groups = new ArrayList<>();
+        guests.forEach(g -> groups.add(2));
+        domains.forEach(d -> groups.add(1));
+        return title + "\n" + TextTable.fit(header, body, columns, 1, groups);
     }
 
     private static String fmt(String f, double v) {

@@ -7,13 +7,13 @@ import java.util.function.LongSupplier;
 import org.vnetlab.console.cli.Terminal;
 
 /**
- * A progress bar for long sweeps: points done of the total, and the estimated time left, drawn
- * on one line of stderr. It draws only when {@link Terminal#interactive()} (so nothing in pipes,
+ * A progress bar for long work: runs (or points) done of the total, and the estimated time left,
+ * drawn on one line of stderr. It draws only when {@link Terminal#interactive()} (so nothing in pipes,
  * and nothing for a command given {@code --quiet}: pass {@link Terminal#quiet()}). Thread-safe:
  * workers may call {@link #step()} at once.
  *
  * <pre>{@code
- * Progress bar = Progress.start(quiet ? io.quiet() : io, points.size());
+ * Progress bar = Progress.start(quiet ? io.quiet() : io, runs.size(), "runs", cores);
  * for (...) { ...; bar.step(); }
  * bar.done();
  * }</pre>
@@ -28,6 +28,8 @@ public final class Progress {
     private final boolean unicode;
     private final int width;
     private final int total;
+    private final String unit;
+    private final int parallel;
     private final LongSupplier clock;
     private final long started;
     private int done;
@@ -35,25 +37,35 @@ public final class Progress {
     private int drawnLength;
     private boolean finished;
 
-    Progress(Terminal io, int total, LongSupplier clock) {
+    Progress(Terminal io, int total, String unit, int parallel, LongSupplier clock) {
         this.err = io.err();
         this.visible = io.interactive();
         this.unicode = io.unicode();
         this.width = Math.max(40, io.width());
         this.total = Math.max(0, total);
+        this.unit = unit;
+        this.parallel = Math.max(1, parallel);
         this.clock = clock;
         this.started = clock.getAsLong();
         this.drawnAt = started - REDRAW_NANOS;
     }
 
-    /** A bar over {@code total} points; invisible unless {@code io} is interactive. */
-    public static Progress start(Terminal io, int total) {
-        Progress p = new Progress(io, total, System::nanoTime);
+    /** A bar over {@code total} simulation runs made on all cores; invisible unless {@code io} is interactive. */
+    public static Progress runs(Terminal io, int total) {
+        return start(io, total, "runs", Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A bar over {@code total} items of {@code unit} ("runs", "points"), {@code parallel} of them
+     * made at once; invisible unless {@code io} is interactive.
+     */
+    public static Progress start(Terminal io, int total, String unit, int parallel) {
+        Progress p = new Progress(io, total, unit, parallel, System::nanoTime);
         p.draw(true);
         return p;
     }
 
-    /** One more point done. */
+    /** One more item done. */
     public synchronized void step() {
         if (finished) {
             return;
@@ -90,9 +102,9 @@ public final class Progress {
         drawnLength = line.length();
     }
 
-    /** e.g. {@code [██████░░░░░░]  12/34 points  ETA 0:07}. */
+    /** e.g. {@code [██████░░░░░░]  12/34 runs  ETA 0:07}. */
     String line(long now) {
-        String counts = String.format(Locale.ROOT, "%" + digits(total) + "d/%d points", done, total);
+        String counts = String.format(Locale.ROOT, "%" + digits(total) + "d/%d %s", done, total, unit);
         String eta = "ETA " + eta(now);
         int barWidth = Math.max(10, Math.min(50, width - counts.length() - eta.length() - 8));
         int filled = total == 0 ? barWidth : (int) ((long) barWidth * done / total);
@@ -101,12 +113,20 @@ public final class Progress {
         return "[" + full.repeat(filled) + empty.repeat(barWidth - filled) + "]  " + counts + "  " + eta;
     }
 
+    /**
+     * Time left: the items still to make, {@code parallel} at a time, each taking the mean time
+     * of one so far. That mean counts the items in flight as half made (the worker time spent is
+     * {@code elapsed x parallel}), and is never more than the time elapsed, since the first items
+     * all started at once: so the first estimates are not {@code parallel} times too long when
+     * work finishes in waves.
+     */
     private String eta(long now) {
         if (done == 0) {
             return "-:--";
         }
-        long elapsed = now - started;
-        long left = TimeUnit.NANOSECONDS.toSeconds(Math.round((double) elapsed / done * (total - done)));
+        double elapsed = now - started;
+        double perItem = Math.min(elapsed, elapsed * parallel / (done + parallel / 2.0));
+        long left = TimeUnit.NANOSECONDS.toSeconds(Math.round((total - done) * perItem / parallel));
         return left >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
                 : String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60);
     }

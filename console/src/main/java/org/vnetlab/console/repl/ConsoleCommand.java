@@ -5,23 +5,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 import org.jline.terminal.TerminalBuilder;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Cli;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.Option;
-import org.vnetlab.console.cli.ParsedArgs;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.session.Session;
+import picocli.CommandLine.Command;
 
 /**
  * {@code vnetlab console}: the interactive console on a terminal, or the same commands read line
  * by line from standard input when that is not a terminal.
  */
-public final class ConsoleCommand implements Command {
+@Command(name = "console",
+        description = "interactive console with a session scenario, completion and history (reads a script from a pipe)")
+public final class ConsoleCommand implements org.vnetlab.console.cli.Command {
 
     /** The history file, in the user's home directory. */
     public static final String HISTORY = ".vnetlab_history";
@@ -36,30 +34,7 @@ public final class ConsoleCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "console";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "interactive console with a session scenario, completion and history (reads a script from a pipe)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of();
-    }
-
-    @Override
-    public int run(ParsedArgs args, Terminal io) throws IOException {
-        if (!args.positional().isEmpty()) {
-            throw new UsageError("console: takes no arguments");
-        }
+    public int run(Terminal io) throws IOException {
         Session session = new Session(loader);
         SessionDispatcher dispatcher = new SessionDispatcher(commandsFor.apply(session), session);
         if (System.console() == null) {

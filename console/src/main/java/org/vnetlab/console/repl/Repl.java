@@ -93,7 +93,7 @@ public final class Repl {
                             PrintStream err, AtomicReference<AtomicBoolean> running) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Terminal io = new Terminal(out, err, true, cancelled::get, Math.max(40, terminal.getWidth()),
-                terminal.encoding().equals(StandardCharsets.UTF_8), dispatcher.session()::setLastResult);
+                unicode(terminal), dispatcher.session()::setLastResult);
         FutureTask<Integer> task = new FutureTask<>(() -> dispatcher.run(words, io));
         Thread worker = new Thread(task, "vnetlab-" + words.get(0));
         worker.setDaemon(true);
@@ -109,6 +109,11 @@ public final class Repl {
         if (cancelled.get()) {
             err.println("stopped: " + words.get(0) + " (Ctrl-C)");
         }
+    }
+
+    /** Block and braille characters only when both the locale (LANG=C says no) and the terminal take UTF-8. */
+    private static boolean unicode(org.jline.terminal.Terminal terminal) {
+        return Terminal.utf8Locale() && terminal.encoding().equals(StandardCharsets.UTF_8);
     }
 
     private static void waitFor(FutureTask<Integer> task, Thread worker, AtomicBoolean cancelled, PrintStream err) {

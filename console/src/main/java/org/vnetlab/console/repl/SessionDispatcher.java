@@ -2,14 +2,11 @@ package org.vnetlab.console.repl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.vnetlab.console.cli.Cli;
-import org.vnetlab.console.cli.Command;
-import org.vnetlab.console.cli.ParsedArgs;
+import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
-import org.vnetlab.console.commands.ScenarioOptions;
 import org.vnetlab.console.session.Session;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Runs one console command line through the {@link Cli}: a scenario command given no scenario
@@ -40,30 +37,26 @@ public final class SessionDispatcher {
 
     /** The command line with the session scenario filled in where the command takes one and none was given. */
     List<String> withSessionScenario(List<String> words) {
-        if (words.isEmpty()) {
+        if (words.isEmpty() || session.scenario().isEmpty()) {
             return words;
         }
-        Optional<Command> command = cli.command(words.get(0));
-        Optional<String> scenario = session.scenario();
-        if (command.isEmpty() || !command.get().takesScenario() || scenario.isEmpty()) {
-            return words;
+        ParseResult leaf = cli.parseLeniently(words);
+        int depth = 0;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+            depth++;
         }
-        List<String> rest = words.subList(1, words.size());
-        try {
-            if (!ParsedArgs.parse(words.get(0), command.get().options(), rest).positional().isEmpty()) {
-                return words;
-            }
-        } catch (UsageError e) {
-            return words; // the Cli reports it
+        if (!(leaf.commandSpec().userObject() instanceof ScenarioCommand command) || leaf.hasMatchedPositional(0)
+                || !leaf.unmatched().isEmpty()) {
+            return words; // not a scenario command, a scenario given, or a mistake the Cli reports
         }
-        List<String> filled = new ArrayList<>();
-        filled.add(words.get(0));
-        filled.add(scenario.get());
+        List<String> filled = new ArrayList<>(words.subList(0, depth));
+        filled.add(session.scenario().get());
         for (String set : session.sets()) {
-            filled.add(ScenarioOptions.SET.name());
+            filled.add(command.sessionSetFlag());
             filled.add(set);
         }
-        filled.addAll(rest);
+        filled.addAll(words.subList(depth, words.size()));
         return filled;
     }
 }

@@ -58,12 +58,14 @@ final class Html {
             return;
         }
         sb.append("<table>\n<tr><th>result</th><th>origin</th><th>scenario</th><th>seed</th><th>parameters</th>")
-                .append("<th>points</th></tr>\n");
+                .append("<th>made with</th><th>version</th><th>points</th></tr>\n");
         for (ResultFacts f : results) {
             sb.append("<tr><td><code>").append(escape(f.source())).append("</code></td><td>")
                     .append(escape(f.origin().label())).append("</td><td>").append(escape(f.result().scenario()))
                     .append("</td><td>").append(f.result().seed()).append("</td><td>")
-                    .append(escape(f.result().parameters())).append("</td><td>").append(f.result().points().size())
+                    .append(escape(f.result().parameters())).append("</td><td>")
+                    .append(escape(f.result().made() == null ? "-" : f.result().made().describe())).append("</td><td>")
+                    .append(escape(f.result().version())).append("</td><td>").append(f.result().points().size())
                     .append("</td></tr>\n");
         }
         sb.append("</table>\n");

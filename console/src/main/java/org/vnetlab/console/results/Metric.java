@@ -17,6 +17,12 @@ public enum Metric {
         return key;
     }
 
+    /** The key, as the command line takes it ({@code --metric cpu}). */
+    @Override
+    public String toString() {
+        return key;
+    }
+
     /** The y-axis title, with its unit. */
     public String axis() {
         return axis;

@@ -56,7 +56,7 @@ class CompletionTest {
         assertTrue(offered("").containsAll(List.of("use", "set", "unset", "show", "plot", "report", "fakesweep",
                 "help", "exit")), offered("").toString());
         assertTrue(offered("help ").contains("report"));
-        assertEquals(List.of("--metric", "--direction", "--help"), offered("plot --"));
+        assertTrue(offered("plot --").containsAll(List.of("--metric", "--direction", "--help")), offered("plot --").toString());
         assertTrue(offered("fakesweep x --").containsAll(List.of("--set", "--params", "--delay-ms", "--quiet")));
     }
 
@@ -70,8 +70,8 @@ class CompletionTest {
 
     @Test
     void flagValuesFromTheirUsageForm() {
-        assertEquals(List.of("throughput", "cpu"), offered("plot --metric "));
-        assertEquals(List.of("ipv4", "ipv6", "both"), offered("fakesweep --protocol "));
+        assertEquals(java.util.Set.of("throughput", "cpu"), java.util.Set.copyOf(offered("plot --metric ")));
+        assertEquals(java.util.Set.of("ipv4", "ipv6", "both"), java.util.Set.copyOf(offered("fakesweep --protocol ")));
         assertTrue(offered("fakesweep native --set plat").contains("platform="));
         assertEquals(List.of("platform=native", "platform=xen", "platform=vserver"),
                 offered("fakesweep native --set platform="));
@@ -81,6 +81,9 @@ class CompletionTest {
     void scenariosKeysAndValues() {
         assertTrue(offered("use ").containsAll(LOADER.catalog().names()));
         assertTrue(offered("show ").contains("xen-burned"));
+        assertTrue(offered("whatif ").contains("xen-burned"), offered("whatif ").toString());
+        assertTrue(offered("plan guests ").contains("xen-double"), offered("plan guests ").toString());
+        assertEquals(java.util.Set.of("guests", "cpu-speed"), java.util.Set.copyOf(offered("plan ")));
         assertTrue(offered("set ").containsAll(List.of("host.cpus=", "xen.domUs=", "rtt.reflector=")));
         assertEquals(List.of("rtt.reflector=native", "rtt.reflector=domU", "rtt.reflector=domU-burned"),
                 offered("set rtt.reflector="));

@@ -96,6 +96,24 @@ class ConsolePipeTest {
     }
 
     @Test
+    void useAppliesToWhatifAndPlanWhoseBaselineKeepsTheSessionsOverrides() throws IOException {
+        ConsoleFixture.Run r = script("""
+                use xen-single
+                set host.cpu-speed=0.5
+                whatif --set host.cpu-speed=1 --protocol ipv4 --sizes 1470 --trials 1 --duration 0.2 --quiet
+                use xen-double
+                plan guests --mbps 300 --max-guests 2 --trials 1 --duration 0.2 --quiet
+                """);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("baseline: parameters: defaults (fitted to dataset study); xen-single --set"
+                + " host.cpu-speed=0.5 udp ipv4"), r.out());
+        assertTrue(r.out().contains("modified: parameters: defaults (fitted to dataset study); xen-single --set"
+                + " host.cpu-speed=0.5 --set host.cpu-speed=1 udp ipv4"), r.out());
+        assertTrue(r.out().contains("answer: "), r.out());
+        assertTrue(r.out().contains("xen-double --set"), "plan simulated the session's scenario: " + r.out());
+    }
+
+    @Test
     void exitEndsTheScript() throws IOException {
         ConsoleFixture.Run r = script("use native\nexit\nshow xen-dubble\n");
         assertEquals(Cli.OK, r.code(), r.err());
@@ -125,6 +143,20 @@ class ConsolePipeTest {
         assertTrue(text.contains("usage: vnetlab COMMAND"), text);
         assertTrue(text.contains("console "), text);
         assertFalse(Files.exists(home.resolve(ConsoleCommand.HISTORY)), "no history from a pipe");
+    }
+
+    @Test
+    void linesPipedIntoVnetlabRunAsTheConsoleRunsThem(@TempDir Path home) throws Exception {
+        Process piped = java(home);
+        piped.getOutputStream().write("sim native --protocol ipv4 --sizes 1470 --trials 1 --duration 1 --quiet\nscenarios\n"
+                .getBytes(StandardCharsets.UTF_8));
+        piped.getOutputStream().close();
+        assertTrue(piped.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(piped.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(Cli.OK, piped.exitValue(), err);
+        assertTrue(out.contains("udp ipv4 rx"), out);
+        assertTrue(out.contains("vserver-burned"), "the second line ran too: " + out);
     }
 
     static Process java(Path home, String... args) throws IOException {

@@ -81,11 +81,52 @@ class TmuxConsoleTest {
 
         keys("plot", "Enter");
         await("the partial result plotted", s -> s.contains("● IPv4 domU1") && s.contains("throughput against payload"));
+        await("the prompt after the chart", s -> s.strip().endsWith("vnetlab xen-double>"));
 
         keys("C-d");
         await("Ctrl-D left with exit 0", s -> s.contains("EXIT=0"));
         List<String> history = Files.readAllLines(home.resolve(ConsoleCommand.HISTORY), StandardCharsets.UTF_8);
         assertTrue(history.stream().anyMatch(l -> l.endsWith("use xen-double")), history.toString());
+    }
+
+    @Test
+    void theConsoleHonoursLangC() throws Exception {
+        assumeTrue(onPath("tmux"), "tmux is not installed");
+        start("env LANG=C LC_ALL=C " + java() + ConsoleTestMain.class.getName() + "; echo EXIT=$?; sleep 60");
+        await("the prompt", s -> s.contains("vnetlab> "));
+        keys("use native", "Enter");
+        keys("fakesweep --protocol ipv4 --delay-ms 100", "Enter");
+        await("the sweep", s -> s.contains("8 points"));
+        keys("plot", "Enter");
+        String screen = await("the chart's legend", s -> s.contains("IPv4 host"));
+        assertTrue(screen.contains("* IPv4 host"), "an ASCII marker: " + screen);
+        assertTrue(screen.chars().allMatch(c -> c < 128), "nothing but ASCII on the screen:\n" + screen);
+        await("the prompt after the chart", s -> s.strip().endsWith("vnetlab native>"));
+        keys("C-d");
+        await("Ctrl-D left with exit 0", s -> s.contains("EXIT=0"));
+    }
+
+    /** Progress is for the person at the terminal: it shows on stderr while stdout goes to a file. */
+    @Test
+    void progressShowsWhenOnlyStderrIsATerminal() throws Exception {
+        assumeTrue(onPath("tmux"), "tmux is not installed");
+        Path out = home.resolve("tables.txt");
+        start("env LANG=C.UTF-8 " + java() + org.vnetlab.console.Main.class.getName()
+                + " sim xen-single --protocol ipv4 --trials 3 --duration 3 > " + out + "; echo EXIT=$?; sleep 60");
+        String screen = await("the progress bar", s -> s.matches("(?s).*\\d+/102 runs  ETA \\d+:\\d\\d.*"));
+        assertTrue(screen.contains("/102 runs"), screen);
+        await("sim finished", s -> s.contains("EXIT=0"));
+        assertTrue(Files.readString(out).contains("udp ipv4 rx"), "the tables went to the file");
+    }
+
+    private String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java") + " -Xshare:auto -XX:TieredStopAtLevel=1"
+                + " -Duser.home=" + home + " -cp " + System.getProperty("java.class.path") + " ";
+    }
+
+    private void start(String command) throws Exception {
+        started = true;
+        assertEquals(0, tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "110", "-y", "45", command));
     }
 
     private void keys(String... keys) throws Exception {

@@ -3,10 +3,12 @@ package org.vnetlab.core.result;
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DIRECTION;
 import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.DURATION_S;
 import static org.vnetlab.core.result.ResultKeys.GRID;
 import static org.vnetlab.core.result.ResultKeys.GUEST;
 import static org.vnetlab.core.result.ResultKeys.JITTER_US;
 import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.MADE;
 import static org.vnetlab.core.result.ResultKeys.MEDIAN;
 import static org.vnetlab.core.result.ResultKeys.MODE;
 import static org.vnetlab.core.result.ResultKeys.PARAMETERS;
@@ -18,10 +20,13 @@ import static org.vnetlab.core.result.ResultKeys.SAMPLES;
 import static org.vnetlab.core.result.ResultKeys.SCENARIO;
 import static org.vnetlab.core.result.ResultKeys.SCHEMA;
 import static org.vnetlab.core.result.ResultKeys.SEED;
+import static org.vnetlab.core.result.ResultKeys.SETS;
+import static org.vnetlab.core.result.ResultKeys.SIZES;
 import static org.vnetlab.core.result.ResultKeys.STDEV;
 import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
 import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_TRIALS;
 import static org.vnetlab.core.result.ResultKeys.TRANSPORT;
+import static org.vnetlab.core.result.ResultKeys.TRIALS;
 import static org.vnetlab.core.result.ResultKeys.VERSION;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -54,6 +59,7 @@ public final class ResultJson {
             g.writeNumberField(SEED, r.seed());
             g.writeStringField(VERSION, r.version());
             g.writeStringField(PARAMETERS, r.parameters());
+            made(g, r.made());
             g.writeArrayFieldStart(POINTS);
             for (Point p : r.points()) {
                 point(g, p);
@@ -61,6 +67,29 @@ public final class ResultJson {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static void made(JsonGenerator g, Made m) throws IOException {
+        if (m == null) {
+            return;
+        }
+        g.writeObjectFieldStart(MADE);
+        g.writeArrayFieldStart(SETS);
+        for (String s : m.sets()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeNumberField(TRIALS, m.trials());
+        g.writeFieldName(DURATION_S);
+        number(g, m.durationSeconds());
+        if (!m.sizes().isEmpty()) {
+            g.writeArrayFieldStart(SIZES);
+            for (int size : m.sizes()) {
+                g.writeNumber(size);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static void point(JsonGenerator g, Point p) throws IOException {
@@ -154,6 +183,7 @@ public final class ResultJson {
         private String version;
         private String parameters = "defaults";
         private List<Point> points;
+        private Made made;
 
         private ResultReader(JsonInput in) {
             this.in = in;
@@ -167,7 +197,7 @@ public final class ResultJson {
             }
             return new Result(required(in, MODE, r.mode), required(in, SCENARIO, r.scenario),
                     required(in, SEED, r.seed), required(in, VERSION, r.version), r.parameters,
-                    required(in, POINTS, r.points));
+                    required(in, POINTS, r.points), r.made);
         }
 
         private void top(String key) {
@@ -179,8 +209,30 @@ public final class ResultJson {
                 case VERSION -> version = in.string(key);
                 case PARAMETERS -> parameters = in.isNull() ? parameters : in.string(key);
                 case POINTS -> points = PointReader.points(in);
+                case MADE -> made = in.isNull() ? null : made();
                 default -> in.skip();
             }
+        }
+
+        private Made made() {
+            List<String> sets = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            long[] trials = {-1};
+            double[] duration = {Double.NaN};
+            in.object(MADE, key -> {
+                switch (key) {
+                    case SETS -> in.array(MADE + "." + SETS, () -> sets.add(in.string(MADE + "." + SETS)));
+                    case TRIALS -> trials[0] = in.integer(MADE + "." + TRIALS, 1, Integer.MAX_VALUE);
+                    case DURATION_S -> duration[0] = in.number(MADE + "." + DURATION_S);
+                    case SIZES -> in.array(MADE + "." + SIZES,
+                            () -> sizes.add((int) in.integer(MADE + "." + SIZES, 1, Integer.MAX_VALUE)));
+                    default -> in.skip();
+                }
+            });
+            if (trials[0] < 0 || Double.isNaN(duration[0])) {
+                throw in.error("'" + MADE + "' needs '" + TRIALS + "' and '" + DURATION_S + "'");
+            }
+            return new Made(sets, (int) trials[0], duration[0], sizes);
         }
     }
 

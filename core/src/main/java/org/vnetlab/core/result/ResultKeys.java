@@ -15,6 +15,13 @@ public final class ResultKeys {
     public static final String VERSION = "version";
     public static final String PARAMETERS = "parameters";
     public static final String POINTS = "points";
+    public static final String MADE = "made";
+
+    /** The keys of {@code made}, how a simulation was made ({@link Made}). */
+    public static final String SETS = "sets";
+    public static final String TRIALS = "trials";
+    public static final String DURATION_S = "duration_s";
+    public static final String SIZES = "sizes";
 
     public static final String TRANSPORT = "transport";
     public static final String PROTOCOL = "protocol";
@@ -35,8 +42,8 @@ public final class ResultKeys {
     public static final String STDEV = "stdev";
     public static final String SAMPLES = "samples";
 
-    /** Every key of the top-level object, in the order written. */
-    public static final List<String> TOP = List.of(SCHEMA, MODE, SCENARIO, SEED, VERSION, PARAMETERS, POINTS);
+    /** Every key of the top-level object, in the order written ({@code made} only when known). */
+    public static final List<String> TOP = List.of(SCHEMA, MODE, SCENARIO, SEED, VERSION, PARAMETERS, MADE, POINTS);
 
     /** Every key of a point, in the order written. */
     public static final List<String> POINT = List.of(TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST, GRID,

@@ -2,6 +2,7 @@ package org.vnetlab.live.emulate;
 
 import org.vnetlab.sim.net.WireEnd;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * The far end of the modelled host's wire in the emulator (ns-3's fd-net-device): frames the
@@ -13,9 +14,8 @@ final class EgressTap implements WireEnd {
     private final PacketQueue pending = PacketQueue.unbounded("emulator.egress");
 
     @Override
-    public void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
-                       long ack, int flags) {
-        pending.offer(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+    public void arrive(Train frames) {
+        pending.offer(frames);
     }
 
     /** Modelled time the next frame reaches the far end, or {@link Long#MAX_VALUE}. */

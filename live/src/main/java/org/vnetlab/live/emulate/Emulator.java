@@ -10,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.forward.HostModel;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * A running emulator: the model of a scenario's machine 1 in real time between an edge and the
@@ -42,11 +42,11 @@ public final class Emulator {
      * edge takes traffic.
      *
      * @param ingress the ring {@code edge} fills
-     * @param flags   the model's flags of every datagram ({@link Packets#flags})
+     * @param kind    the model's kind of every datagram
      */
-    public static <E extends Edge & Egress> Emulator start(ForwardingHost host, IngressRing ingress, E edge, int flags,
+    public static <E extends Edge & Egress> Emulator start(ForwardingHost host, IngressRing ingress, E edge, PacketKind kind,
                                                            EmulatorSettings settings, Supervisor.Listener listener) {
-        return start(host, new UdpCarrier(host, ingress, edge, flags, settings), edge, settings, listener);
+        return start(host, new UdpCarrier(host, ingress, edge, kind, settings), edge, settings, listener);
     }
 
     /**

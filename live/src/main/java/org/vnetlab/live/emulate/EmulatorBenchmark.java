@@ -8,7 +8,7 @@ import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The emulator's own limits: packets per second it forwards with a model whose CPU costs are all
@@ -51,7 +51,7 @@ public final class EmulatorBenchmark {
         ForwardingHost host = new ForwardingHost(zeroCost(s), 1, ForwardingHost.defaultGuest(s),
                 ForwardingHost.Mode.RELAY, payload);
         String[] failure = new String[1];
-        Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
+        Emulator emulator = Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV4, Transport.UDP), settings,
                 new Supervisor.Listener() {
                     @Override
                     public void second(Counters c) {

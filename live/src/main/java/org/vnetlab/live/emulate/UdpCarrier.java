@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.vnetlab.sim.forward.ForwardingHost;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * Datagrams through the model: each enters the host's NIC at its arrival time, numbered by its
@@ -16,7 +17,7 @@ public final class UdpCarrier implements Carrier {
     private final IngressRing ingress;
     private final EgressTap tap = new EgressTap();
     private final Egress egress;
-    private final int flags;
+    private final PacketKind kind;
     private final long warmUpNanos;
     private final PacingStats release = new PacingStats();
     private long epoch;
@@ -25,13 +26,13 @@ public final class UdpCarrier implements Carrier {
     private long stale;
 
     /**
-     * @param flags the model's packet flags for every datagram (IPv4 or IPv6, UDP)
+     * @param kind the model's kind of every datagram (IPv4 or IPv6, UDP)
      */
-    public UdpCarrier(ForwardingHost host, IngressRing ingress, Egress egress, int flags, EmulatorSettings settings) {
+    public UdpCarrier(ForwardingHost host, IngressRing ingress, Egress egress, PacketKind kind, EmulatorSettings settings) {
         this.host = host;
         this.ingress = ingress;
         this.egress = egress;
-        this.flags = flags;
+        this.kind = kind;
         this.warmUpNanos = settings.warmUpNanos();
         host.connectFarEnd(tap);
     }
@@ -51,7 +52,7 @@ public final class UdpCarrier implements Carrier {
         while (ingress.hasPending()) {
             long seq = ingress.nextSeq();
             long at = Math.max(host.kernel().now(), ingress.arrivalOf(seq) - epoch);
-            host.inject(at, ingress.lengthOf(seq), seq, at, flags);
+            host.inject(at, ingress.lengthOf(seq), seq, at, kind);
             ingress.taken();
         }
     }

@@ -17,7 +17,7 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardRun;
 import org.vnetlab.sim.forward.ForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The issue's accuracy check: UDP through the emulator, with the host's CPU slowed so the model
@@ -74,7 +74,7 @@ class EmulatorAccuracyTest {
             UdpEdge edge = new UdpEdge(new InetSocketAddress(lo, 0), server.address(), ring);
             InetSocketAddress listen = edge.localAddress();
             ForwardingHost host = new ForwardingHost(s, seed, guest, ForwardingHost.Mode.RELAY, payload);
-            Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP),
+            Emulator emulator = Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV4, Transport.UDP),
                     settings, Listeners.silent());
             try {
                 Thread sender = new Thread(() -> {

@@ -19,7 +19,7 @@ import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /** IPv6 through the emulator, and supervision: a failing component stops it instead of hanging. */
 class EmulatorLifecycleTest {
@@ -36,7 +36,7 @@ class EmulatorLifecycleTest {
             UdpEdge edge = new UdpEdge(new InetSocketAddress(lo6, 0), server.address(), ring);
             ForwardingHost host = new ForwardingHost(nativeHost, 1, ForwardingHost.defaultGuest(nativeHost),
                     ForwardingHost.Mode.RELAY, 1000);
-            Emulator e = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV6, Transport.UDP), settings,
+            Emulator e = Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV6, Transport.UDP), settings,
                     Listeners.silent());
             long sent = client.send(edge.localAddress(), 1000, 2000, TimeUnit.MILLISECONDS.toNanos(500));
             // the last ones are still in the model (or waiting for a CPU on this shared machine) for a while
@@ -62,7 +62,7 @@ class EmulatorLifecycleTest {
         ForwardingHost host = new ForwardingHost(nativeHost, 1, ForwardingHost.defaultGuest(nativeHost),
                 ForwardingHost.Mode.RELAY, 100);
         AtomicReference<String> failure = new AtomicReference<>();
-        Emulator e = Emulator.start(host, ring, failing, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
+        Emulator e = Emulator.start(host, ring, failing, PacketKind.of(IpVersion.IPV4, Transport.UDP), settings,
                 new Supervisor.Listener() {
                     @Override
                     public void second(Counters c) {

@@ -12,7 +12,7 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.forward.TcpForwardingHost;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The three roles of the namespace test, one per process (a process lives in one namespace):
@@ -42,7 +42,7 @@ public final class NetnsMain {
                 UdpEdge edge = new UdpEdge(address(a[2], a[3]), address(a[4], a[5]), ring);
                 ForwardingHost host = new ForwardingHost(s, 1, ForwardingHost.defaultGuest(s),
                         ForwardingHost.Mode.RELAY, 1470);
-                Counters c = run(Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP),
+                Counters c = run(Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV4, Transport.UDP),
                         settings, Listeners.silent()), a[6]);
                 if (c != null) {
                     System.out.println("emulated " + c.packetsIn() + " " + c.packetsOut());

@@ -16,7 +16,8 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.net.WireEnd;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * An RTT probe through the emulator (with --reflect) takes, over the direct path to a plain
@@ -53,7 +54,7 @@ class RttThroughEmulatorTest {
         IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
         UdpEdge edge = new UdpEdge(new InetSocketAddress(lo, 0), null, ring);
         ForwardingHost host = new ForwardingHost(s, 1, guest, ForwardingHost.Mode.REFLECT, PAYLOAD);
-        Emulator emulator = Emulator.start(host, ring, edge, Packets.flags(IpVersion.IPV4, Transport.UDP), settings,
+        Emulator emulator = Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV4, Transport.UDP), settings,
                 Listeners.silent());
         double[] added = new double[ROUNDS];
         try (Probe.Echo echo = new Probe.Echo(new InetSocketAddress(lo, 0));
@@ -94,10 +95,9 @@ class RttThroughEmulatorTest {
         long[] out = new long[PROBES];
         host.connectFarEnd(new WireEnd() {
             @Override
-            public void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow,
-                               long seq0, long ack, int flags) {
-                for (int j = 0; j < n; j++) {
-                    out[(int) (seq0 + j)] = arrival0 + j * step;
+            public void arrive(Train frames) {
+                for (int j = 0; j < frames.count(); j++) {
+                    out[(int) (frames.seq() + j)] = frames.readyOf(j);
                 }
             }
         });
@@ -106,7 +106,7 @@ class RttThroughEmulatorTest {
         for (int i = 0; i < PROBES; i++) {
             long at = start + i * gap;
             host.kernel().runUntil(at);
-            host.inject(at, PAYLOAD, i, at, Packets.flags(IpVersion.IPV4, Transport.UDP));
+            host.inject(at, PAYLOAD, i, at, PacketKind.of(IpVersion.IPV4, Transport.UDP));
         }
         host.kernel().runUntil(start + PROBES * gap + gap);
         double[] d = new double[PROBES];

@@ -12,7 +12,7 @@ import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The study's RTT and jitter experiment: an RTP-like generator on machine 2 sends paced probes
@@ -36,7 +36,7 @@ final class RttRun {
     static RunResult run(RunHarness h) {
         RunSpec spec = h.spec;
         QueueSettings q = h.bed.queues();
-        int flags = Packets.flags(spec.ip(), Transport.UDP);
+        PacketKind kind = PacketKind.of(spec.ip(), Transport.UDP);
         Map<String, ProbeReceiver> receivers = new LinkedHashMap<>();
         GuestSite peer = h.peer();
         for (RttProbe probe : h.scenario.workloads(RttProbe.class)) {
@@ -55,7 +55,7 @@ final class RttRun {
                     h.bed.random(probe.guest() + ".receiver"));
             peer.spawn(receiver);
             UdpSender generator = new UdpSender("peer.probe-generator", peer.domain(), h.kernel, peer.txPort(),
-                    new UdpSender.Stream(flow.id(), probe.payload(), flags, gap(probe)), peer.stack(),
+                    new UdpSender.Stream(flow.id(), probe.payload(), kind, gap(probe)), peer.stack(),
                     peer.deviceTxCost(), 0, 1, h.bed.random(probe.guest() + ".generator"));
             peer.spawn(generator);
             scheduleMeasurements(h, probe, generator);

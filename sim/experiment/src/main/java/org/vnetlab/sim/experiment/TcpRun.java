@@ -12,7 +12,7 @@ import org.vnetlab.sim.app.TcpSender;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.Flows;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * One iperf-like TCP leg: a bulk transfer per measured guest from (rx) or to (tx) machine 2,
@@ -34,8 +34,8 @@ final class TcpRun {
         TcpSettings settings = TcpSettings.of(h.scenario.parameters());
         boolean outbound = spec.direction() == Direction.TX;
         int mss = mss(h);
-        int dataFlags = Packets.flags(spec.ip(), Transport.TCP) | (outbound ? Packets.OUTBOUND : 0);
-        int ackFlags = Packets.flags(spec.ip(), Transport.TCP) | (outbound ? 0 : Packets.OUTBOUND);
+        PacketKind inwards = PacketKind.of(spec.ip(), Transport.TCP);
+        PacketKind data = outbound ? inwards.outwards() : inwards;
         Map<String, TcpSender> senders = new LinkedHashMap<>();
         Map<String, TcpReceiver> receivers = new LinkedHashMap<>();
         GuestSite peer = h.peer();
@@ -46,10 +46,10 @@ final class TcpRun {
             GuestSite to = outbound ? peer : guest;
             int window = (int) Math.max(2, stream.receiveWindow().bytes() / mss);
             TcpReceiver receiver = new TcpReceiver(to.name() + ".iperf-server", to.domain(), h.kernel, to.txPort(),
-                    flow.id(), mss, ackFlags, window, to.stack(), settings, h.bed.random(stream.guest() + ".rcv"));
+                    flow.id(), mss, data, window, to.stack(), settings, h.bed.random(stream.guest() + ".rcv"));
             to.spawn(receiver);
             TcpSender sender = new TcpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
-                    new TcpSender.Segments(flow.id(), mss, dataFlags), from.stack(), from.deviceTxCost(), settings,
+                    new TcpSender.Segments(flow.id(), mss, data), from.stack(), from.deviceTxCost(), settings,
                     CongestionControl.of(stream.congestion()), window, h.bed.random(stream.guest() + ".snd"));
             from.spawn(sender);
             if (outbound) {

@@ -12,7 +12,7 @@ import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * One iperf-like UDP leg: every measured guest gets a stream of one payload size from (rx) or
@@ -33,7 +33,8 @@ final class UdpRun {
         RunSpec spec = h.spec;
         QueueSettings q = h.bed.queues();
         boolean outbound = spec.direction() == Direction.TX;
-        int flags = Packets.flags(spec.ip(), Transport.UDP) | (outbound ? Packets.OUTBOUND : 0);
+        PacketKind inwards = PacketKind.of(spec.ip(), Transport.UDP);
+        PacketKind kind = outbound ? inwards.outwards() : inwards;
         Map<String, UdpSender> senders = new LinkedHashMap<>();
         Map<String, UdpSink> sinks = new LinkedHashMap<>();
         GuestSite peer = h.peer();
@@ -55,7 +56,7 @@ final class UdpRun {
             to.spawn(sink);
             long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
             UdpSender sender = new UdpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
-                    new UdpSender.Stream(flow.id(), spec.payload(), flags, gap), from.stack(), from.deviceTxCost(),
+                    new UdpSender.Stream(flow.id(), spec.payload(), kind, gap), from.stack(), from.deviceTxCost(),
                     q.pacingWindowNanos(), q.appBatch() * 4, h.bed.random(stream.guest() + ".sender"));
             from.spawn(sender);
             sender.start(0, spec.durationNanos());

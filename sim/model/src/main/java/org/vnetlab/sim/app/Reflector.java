@@ -7,7 +7,7 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * The study's single-threaded user-space UDP reflector: receive one packet, send it back, in a
@@ -20,11 +20,8 @@ public final class Reflector extends Task {
     private final GuestStack stack;
     private final double deviceCost;
     private final RandomStream random;
-    private long seq;
-    private long stamp;
-    private int payload;
-    private int flow;
-    private int flags;
+    /** The packet being answered, then its reply: its number and send stamp unchanged. */
+    private final Train reply = new Train();
     private long reflected;
 
     public Reflector(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack,
@@ -49,20 +46,17 @@ public final class Reflector extends Task {
 
     @Override
     protected double beginJob(long now) {
-        seq = socket.headSeq();
-        stamp = socket.headStamp();
-        payload = socket.headPayload();
-        flow = socket.headFlow();
-        flags = socket.headFlags() | Packets.OUTBOUND;
+        socket.head(reply).count(1).readyEvery(0).stampedEvery(0).ack(0).kind(reply.kind().outwards());
         socket.removeHead(1);
-        double cost = stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(flags) + deviceCost;
+        int payload = reply.payload();
+        double cost = stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(reply.kind()) + deviceCost;
         return cost * random.jitter(stack.costs().jitter);
     }
 
     @Override
     protected void endJob(long start, long end) {
         if (port.room(end) > 0) {
-            port.send(end, 0, stamp, 0, 1, payload, flow, seq, 0, flags);
+            port.send(reply.readyAt(end));
             reflected++;
         }
     }

@@ -6,8 +6,9 @@ import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * A user-space UDP relay in a guest: reads datagrams from its socket and sends each one on
@@ -26,6 +27,8 @@ public final class Relay extends Task {
     private final RandomStream random;
     private final PacketQueue batch = PacketQueue.unbounded("relay.batch");
     private long sendDrops;
+    /** A part of the batch being sent on. */
+    private final Train out = new Train();
 
     public Relay(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack, double deviceCost,
                  int maxBatch, RandomStream random) {
@@ -59,8 +62,8 @@ public final class Relay extends Task {
         while (take > 0 && !socket.isEmpty()) {
             int n = Math.min(take, socket.headCount());
             int payload = socket.headPayload();
-            int flags = socket.headFlags() | Packets.OUTBOUND;
-            cost += n * (stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(flags) + deviceCost);
+            PacketKind kind = socket.headKind().outwards();
+            cost += n * (stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(kind) + deviceCost);
             socket.moveHeadTo(batch, n, now, 0);
             take -= n;
         }
@@ -79,8 +82,8 @@ public final class Relay extends Task {
             int n = batch.headCount();
             int sendable = Math.min(n, room);
             if (sendable > 0) {
-                port.send(ready, step, batch.headStamp(), batch.headStampStep(), sendable, batch.headPayload(),
-                        batch.headFlow(), batch.headSeq(), 0, batch.headFlags() | Packets.OUTBOUND);
+                batch.head(out).count(sendable).readyAt(ready).readyEvery(step).ack(0);
+                port.send(out.kind(out.kind().outwards()));
                 room -= sendable;
             }
             sendDrops += n - sendable;

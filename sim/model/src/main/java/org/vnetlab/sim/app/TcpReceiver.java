@@ -10,8 +10,9 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * The receiving end of a bulk TCP connection. The kernel part runs as segments are delivered
@@ -26,9 +27,7 @@ public final class TcpReceiver extends Task {
     private static final int MAX_BATCH = 16;
     private final Kernel kernel;
     private final PacketPort ackPort;
-    private final int flow;
     private final int mss;
-    private final int ackFlags;
     private final TcpSettings settings;
     private final double perSegment;
     private final RandomStream random;
@@ -44,6 +43,15 @@ public final class TcpReceiver extends Task {
     private LongConsumer reader = segments -> { };
     /** Segments the application may have read in all; a relay reads no more than it can send on. */
     private long readLimit = Long.MAX_VALUE;
+    /** Segments being taken from the inbox. */
+    private final Train arrived = new Train();
+    /** A segment accepted into the receive buffer. */
+    private final Train accepted = new Train();
+    /**
+     * The ACK being sent: numbered with the next segment expected, carrying the free buffer
+     * (segments) as its ack field, stamped with the echoed send time.
+     */
+    private final Train ack = new Train();
     private final Event delayedAck = new Event(name() + ".delayed-ack") {
         @Override
         protected void fire() {
@@ -53,17 +61,15 @@ public final class TcpReceiver extends Task {
 
     /**
      * @param windowSegments receive buffer, in segments
-     * @param ackFlags       flags of the ACKs it sends (transport, protocol, direction)
+     * @param dataKind       the kind of the data segments it receives (its ACKs go the other way)
      */
     public TcpReceiver(String name, Domain domain, Kernel kernel, PacketPort ackPort, int flow, int mss,
-                       int ackFlags, int windowSegments, GuestStack stack, TcpSettings settings,
+                       PacketKind dataKind, int windowSegments, GuestStack stack, TcpSettings settings,
                        RandomStream random) {
         super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.ackPort = ackPort;
-        this.flow = flow;
         this.mss = mss;
-        this.ackFlags = ackFlags | Packets.TCP | Packets.ACK_ONLY;
         this.settings = settings;
         this.random = random;
         this.spread = stack.costs().jitter;
@@ -72,6 +78,8 @@ public final class TcpReceiver extends Task {
         this.buffer = new PacketQueue(name + ".socket.rx.drop", windowSegments);
         this.outOfOrder = new boolean[windowSegments];
         inbox.onNonEmpty(this::drainInbox);
+        accepted.of(dataKind, mss, flow);
+        ack.of(dataKind.reversed().acknowledgement(), 0, flow);
     }
 
     /** Where the softirq delivers this connection's data segments. */
@@ -105,11 +113,11 @@ public final class TcpReceiver extends Task {
 
     private void drainInbox() {
         while (!inbox.isEmpty()) {
-            int n = inbox.headCount();
-            for (int j = 0; j < n; j++) {
-                segment(inbox.headSeq() + j, inbox.headStamp() + j * inbox.headStampStep());
+            inbox.head(arrived);
+            for (int j = 0; j < arrived.count(); j++) {
+                segment(arrived.seq() + j, arrived.stampOf(j));
             }
-            inbox.removeHead(n);
+            inbox.removeHead(arrived.count());
         }
     }
 
@@ -140,7 +148,7 @@ public final class TcpReceiver extends Task {
     }
 
     private void accept(long seq, long stamp, long now) {
-        if (buffer.offer(now, stamp, mss, flow, seq, 0, ackFlags & ~Packets.ACK_ONLY)) {
+        if (buffer.offer(accepted.readyAt(now).stampedAt(stamp).seq(seq)) == 1) {
             rcvNxt = seq + 1;
             echo = stamp;
             if (buffer.size() == 1) {
@@ -154,7 +162,7 @@ public final class TcpReceiver extends Task {
         unacked = 0;
         if (ackPort.room(kernel.now()) > 0) {
             long now = kernel.now();
-            ackPort.send(now, 0, echo, 0, 1, 0, flow, rcvNxt, buffer.room(), ackFlags);
+            ackPort.send(ack.readyAt(now).stampedAt(echo).seq(rcvNxt).ack(buffer.room()));
         }
     }
 

@@ -10,7 +10,9 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * An iperf-like bulk TCP sender, per segment: slow start, congestion avoidance (Reno or CUBIC),
@@ -23,7 +25,7 @@ import org.vnetlab.sim.packet.PacketQueue;
 public final class TcpSender extends Task {
 
     /** The segments a sender sends. */
-    public record Segments(int flow, int mss, int flags) {
+    public record Segments(int flow, int mss, PacketKind kind) {
     }
 
     private static final int MAX_BATCH = 16;
@@ -58,6 +60,9 @@ public final class TcpSender extends Task {
     private long retransmitted;
     private int batch;
     private long batchSeq;
+    private final Train out = new Train();
+    /** The ACKs being read. */
+    private final Train ack = new Train();
     private final Event timeout = new Event(name() + ".rto") {
         @Override
         protected void fire() {
@@ -82,13 +87,14 @@ public final class TcpSender extends Task {
         this.spread = stack.costs().jitter;
         double writeShare = (double) segments.mss() / settings.appIoBytes();
         this.perSegment = stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
-                + stack.tx(segments.flags()) + deviceCost;
+                + stack.tx(segments.kind()) + deviceCost;
         this.cwnd = settings.initialWindow();
         this.sendBuffer = settings.sendBufferSegments(segments.mss());
         this.rwnd = window;
         this.rto = Math.max(settings.minRtoNanos(), 1_000_000_000L);
         this.acks = PacketQueue.unbounded(name + ".acks");
         acks.onNonEmpty(this::drainAcks);
+        out.of(segments.kind(), segments.mss(), segments.flow());
     }
 
     /** Where the ACKs of this connection are delivered. */
@@ -182,7 +188,7 @@ public final class TcpSender extends Task {
         if (n > 0) {
             long step = (end - start) / batch;
             long first = start + step;
-            port.send(first, step, first, step, n, segments.mss(), segments.flow(), batchSeq, 0, segments.flags());
+            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(batchSeq).count(n));
             sent += n;
             if (!timeout.isScheduled()) {
                 kernel.scheduleAfter(timeout, rto);
@@ -193,11 +199,12 @@ public final class TcpSender extends Task {
     private void drainAcks() {
         long now = kernel.now();
         while (!acks.isEmpty()) {
-            int n = acks.headCount();
-            for (int j = 0; j < n; j++) {
-                onAck(acks.headSeq() + j, acks.headAck(), acks.headStamp() + j * acks.headStampStep(), now);
+            // an ACK is numbered with the next segment its receiver expects and carries its window
+            acks.head(ack);
+            for (int j = 0; j < ack.count(); j++) {
+                onAck(ack.seq() + j, ack.ack(), ack.stampOf(j), now);
             }
-            acks.removeHead(n);
+            acks.removeHead(ack.count());
         }
         acknowledged.accept(sndUna);
         wake();

@@ -8,6 +8,8 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.packet.PacketKind;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * An iperf-like UDP client: sends datagrams of one size paced at the requested rate. Each
@@ -18,7 +20,7 @@ import org.vnetlab.sim.net.PacketPort;
 public final class UdpSender extends Task {
 
     /** What the sender sends: one stream of equal datagrams. */
-    public record Stream(int flow, int payload, int flags, long gapNanos) {
+    public record Stream(int flow, int payload, PacketKind kind, long gapNanos) {
     }
 
     private final Kernel kernel;
@@ -33,6 +35,7 @@ public final class UdpSender extends Task {
     private long stopAt = Long.MAX_VALUE;
     private long sent;
     private int batch;
+    private final Train out = new Train();
     private final Event wakeup = new Event(name()) {
         @Override
         protected void fire() {
@@ -49,11 +52,12 @@ public final class UdpSender extends Task {
         this.kernel = kernel;
         this.port = port;
         this.stream = stream;
-        this.perPacket = stack.sendCall(stream.payload()) + stack.tx(stream.flags()) + deviceCost;
+        this.perPacket = stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost;
         this.window = pacingWindow;
         this.maxBatch = maxBatch;
         this.random = random;
         this.spread = stack.costs().jitter;
+        out.of(stream.kind(), stream.payload(), stream.flow());
     }
 
     /** Starts sending at {@code at} and stops at {@code until}. */
@@ -107,7 +111,7 @@ public final class UdpSender extends Task {
             long cpuStep = (end - start) / batch;
             long step = Math.max(stream.gapNanos(), cpuStep);
             long first = Math.max(nextDue, start + cpuStep);
-            port.send(first, step, first, step, batch, stream.payload(), stream.flow(), sent, 0, stream.flags());
+            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(sent).count(batch));
             sent += batch;
         }
         // like iperf, keep the average rate: a sender that woke late catches up by sending what

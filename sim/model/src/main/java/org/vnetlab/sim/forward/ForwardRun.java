@@ -8,7 +8,7 @@ import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.param.QueueSettings;
 
 /**
@@ -46,10 +46,10 @@ public final class ForwardRun {
         UdpSink sink = new UdpSink("peer.sink", peer.domain(), socket, peer.stack(), q.appBatch(),
                 bed.random("peer.sink"));
         peer.spawn(sink);
-        int flags = Packets.flags(spec.ip(), Transport.UDP);
+        PacketKind kind = PacketKind.of(spec.ip(), Transport.UDP);
         long gap = Math.max(1, Math.round(1e9 / rate));
         UdpSender sender = new UdpSender("peer.sender", peer.domain(), bed.kernel(), peer.txPort(),
-                new UdpSender.Stream(host.flow(), spec.payload(), flags, gap), peer.stack(), peer.deviceTxCost(),
+                new UdpSender.Stream(host.flow(), spec.payload(), kind, gap), peer.stack(), peer.deviceTxCost(),
                 q.pacingWindowNanos(), q.appBatch() * 4, bed.random("peer.sender"));
         peer.spawn(sender);
         sender.start(0, spec.durationNanos());

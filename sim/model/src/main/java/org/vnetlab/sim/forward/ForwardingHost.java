@@ -11,7 +11,9 @@ import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.model.Testbed;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.WireEnd;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * Machine 1 of a scenario carrying one stream through a guest and back out: datagrams from
@@ -34,6 +36,7 @@ public final class ForwardingHost extends HostModel {
     private final Flows.Flow flow;
     /** The relay, or null when the guest reflects. */
     private final Relay relay;
+    private final Train injected = new Train();
 
     /**
      * @param socketPayload the payload the guest's receive buffer is sized for (Linux counts bytes; the
@@ -75,8 +78,8 @@ public final class ForwardingHost extends HostModel {
      * A datagram from machine 2 reaches the host's NIC at {@code at} (not before the kernel's now),
      * numbered {@code seq}, stamped {@code stamp}.
      */
-    public void inject(long at, int payload, long seq, long stamp, int flags) {
-        testbed().host().nicRx().arrive(at, 0, stamp, 0, 1, payload, flow.id(), seq, 0, flags);
+    public void inject(long at, int payload, long seq, long stamp, PacketKind kind) {
+        testbed().host().nicRx().arrive(injected.of(kind, payload, flow.id()).readyAt(at).stampedAt(stamp).seq(seq));
     }
 
     /** Frames the host sends reach {@code end} instead of machine 2's NIC. */

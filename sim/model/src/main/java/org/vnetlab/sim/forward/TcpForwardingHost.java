@@ -15,7 +15,7 @@ import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.model.Testbed;
 import org.vnetlab.sim.net.Flows;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * Machine 1 of a scenario relaying TCP connections through a guest. Each connection is
@@ -30,8 +30,8 @@ import org.vnetlab.sim.packet.Packets;
 public final class TcpForwardingHost extends HostModel {
 
     private final int mss;
-    private final int dataIn;
-    private final int dataOut;
+    private final PacketKind dataIn;
+    private final PacketKind dataOut;
     private final TcpSettings settings;
     private final int windowSegments;
     private final String congestion;
@@ -43,8 +43,8 @@ public final class TcpForwardingHost extends HostModel {
         TcpStream stream = streamOf(scenario, guestName).orElseThrow(() -> new IllegalArgumentException(
                 "scenario " + scenario.name() + " has no tcp workload to take the window and congestion control from"));
         this.mss = Ethernet.maxPayload(scenario.link().mtu(), ip, Transport.TCP);
-        this.dataIn = Packets.flags(ip, Transport.TCP);
-        this.dataOut = dataIn | Packets.OUTBOUND;
+        this.dataIn = PacketKind.of(ip, Transport.TCP);
+        this.dataOut = dataIn.outwards();
         this.settings = TcpSettings.of(scenario.parameters());
         this.windowSegments = (int) Math.max(2, stream.receiveWindow().bytes() / mss);
         this.congestion = stream.congestion();
@@ -104,18 +104,17 @@ public final class TcpForwardingHost extends HostModel {
             relay.start(bed.kernel().now(), Long.MAX_VALUE);
         }
 
-        private TcpSender sender(GuestSite at, String name, Flows.Flow flow, int flags) {
+        private TcpSender sender(GuestSite at, String name, Flows.Flow flow, PacketKind kind) {
             TcpSender s = new TcpSender(name, at.domain(), kernel(), at.txPort(),
-                    new TcpSender.Segments(flow.id(), mss, flags), at.stack(), at.deviceTxCost(), settings,
+                    new TcpSender.Segments(flow.id(), mss, kind), at.stack(), at.deviceTxCost(), settings,
                     CongestionControl.of(congestion), windowSegments, testbed().random(name));
             at.spawn(s);
             return s;
         }
 
-        /** A receiver of data with {@code dataFlags}; its ACKs go the other way. */
-        private TcpReceiver receiver(GuestSite at, String name, Flows.Flow flow, int dataFlags) {
-            int ackFlags = dataFlags ^ Packets.OUTBOUND;
-            TcpReceiver r = new TcpReceiver(name, at.domain(), kernel(), at.txPort(), flow.id(), mss, ackFlags,
+        /** A receiver of data of {@code dataKind}; its ACKs go the other way. */
+        private TcpReceiver receiver(GuestSite at, String name, Flows.Flow flow, PacketKind dataKind) {
+            TcpReceiver r = new TcpReceiver(name, at.domain(), kernel(), at.txPort(), flow.id(), mss, dataKind,
                     windowSegments, at.stack(), settings, testbed().random(name));
             at.spawn(r);
             return r;

@@ -3,7 +3,9 @@ package org.vnetlab.sim.net;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * Dom0's Linux software bridge: learns which port each source MAC lives behind, forwards a
@@ -19,6 +21,8 @@ public final class Bridge implements RxPath {
     private long[] macs = new long[0];
     private int[] macPorts = new int[0];
     private long floods;
+    /** A frame being flooded, copied to every port. */
+    private final Train flooded = new Train();
 
     public Bridge(Flows flows, double perPacket) {
         this.flows = flows;
@@ -61,7 +65,7 @@ public final class Bridge implements RxPath {
     }
 
     @Override
-    public double cost(int payload, int flow, int flags) {
+    public double cost(int payload, int flow, PacketKind kind) {
         int port = portOf(flows.get(flow).mac());
         return port >= 0 ? perPacket : perPacket * Math.max(1, ports.size());
     }
@@ -74,9 +78,9 @@ public final class Bridge implements RxPath {
             return;
         }
         floods += n;
+        batch.head(flooded).count(n).readyAt(ready0).readyEvery(step);
         for (PacketQueue p : ports) {
-            p.offer(ready0, step, batch.headStamp(), batch.headStampStep(), n, batch.headPayload(), batch.headFlow(),
-                    batch.headSeq(), batch.headAck(), batch.headFlags());
+            p.offer(flooded);
         }
         batch.removeHead(n);
     }

@@ -8,7 +8,7 @@ import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * The streams of a run, by the id packets carry: which guest each belongs to (its MAC on the
- * bridge and its stack) and the sockets at either end. Packets with {@code OUTBOUND} set go to
+ * bridge and its stack) and the sockets at either end. Packets whose kind is outbound go to
  * the peer's socket, the others to the guest's.
  */
 public final class Flows {

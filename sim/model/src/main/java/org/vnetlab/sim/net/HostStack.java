@@ -2,7 +2,7 @@ package org.vnetlab.sim.net;
 
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * A kernel's receive path in softirq (native, VServer, and machine 2): IP and transport, then
@@ -30,14 +30,13 @@ public final class HostStack implements RxPath {
     }
 
     @Override
-    public double cost(int payload, int flow, int flags) {
+    public double cost(int payload, int flow, PacketKind kind) {
         GuestStack s = peerStack != null ? peerStack : flows.get(flow).guestStack();
-        return s.rx(flags);
+        return s.rx(kind);
     }
 
     @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
-        boolean outbound = (batch.headFlags() & Packets.OUTBOUND) != 0;
-        batch.moveHeadTo(flows.socketFor(batch.headFlow(), outbound), n, ready0, step);
+        batch.moveHeadTo(flows.socketFor(batch.headFlow(), batch.headKind().outbound()), n, ready0, step);
     }
 }

@@ -8,6 +8,7 @@ import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * Dom0's netback: one receive and one transmit tasklet serve every guest (XEN-FACTS), so all
@@ -125,6 +126,8 @@ public final class Netback {
     private final class TxTasklet extends Task {
         private final JobOutput out = new JobOutput("netback.tx.out");
         private final List<Vif> sources = new ArrayList<>();
+        /** A segment of the job's packets, re-timed as the NIC gets them. */
+        private final Train sent = new Train();
         private int next;
 
         TxTasklet(Domain dom0) {
@@ -181,8 +184,7 @@ public final class Netback {
                 Vif v = sources.get(k);
                 bridge.learn(v.txRing.mac(), v.port);
                 int n = out.count(k);
-                nic.send(out.first(k), out.step(k), q.headStamp(), q.headStampStep(), n, q.headPayload(),
-                        q.headFlow(), q.headSeq(), q.headAck(), q.headFlags());
+                nic.send(q.head(sent).count(n).readyAt(out.first(k)).readyEvery(out.step(k)));
                 q.removeHead(n);
             }
         }

@@ -7,7 +7,6 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
-import org.vnetlab.sim.packet.Packets;
 
 /**
  * A guest's netfront receive, in the guest's softirq: takes responses off the shared receive
@@ -60,7 +59,7 @@ public final class NetfrontRx extends Task {
         int taken = 0;
         while (left > 0 && !ring.isEmpty()) {
             int n = Math.min(left, ring.headCount());
-            out.take(ring, n, costs.netfrontRx + stack.rx(ring.headFlags()), now);
+            out.take(ring, n, costs.netfrontRx + stack.rx(ring.headKind()), now);
             left -= n;
             taken += n;
         }
@@ -76,8 +75,8 @@ public final class NetfrontRx extends Task {
         out.spread(start, end, costs.netfrontNotify);
         PacketQueue q = out.taken();
         for (int k = 0; k < out.segments(); k++) {
-            boolean outbound = (q.headFlags() & Packets.OUTBOUND) != 0;
-            q.moveHeadTo(flows.socketFor(q.headFlow(), outbound), out.count(k), out.first(k), out.step(k));
+            q.moveHeadTo(flows.socketFor(q.headFlow(), q.headKind().outbound()), out.count(k), out.first(k),
+                    out.step(k));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.vnetlab.sim.net;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * A guest's transmit side: the shared transmit ring with the qdisc in front of it. The guest's
@@ -47,9 +48,8 @@ public final class NetfrontTx implements PacketPort {
     }
 
     @Override
-    public void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow,
-                     long seq0, long ack, int flags) {
-        queue.offer(ready0, readyStep, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+    public void send(Train train) {
+        queue.offer(train);
     }
 
     @Override

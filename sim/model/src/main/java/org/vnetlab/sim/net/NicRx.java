@@ -9,6 +9,7 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.TimedTrains;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * A NIC's receive side and the NAPI softirq that drains it. Frames arriving from the wire go
@@ -83,11 +84,10 @@ public final class NicRx implements WireEnd {
         return interrupts;
     }
 
-    /** Frames reach this NIC: the first at {@code arrival0}, then one every {@code step} ns. */
+    /** Frames reach this NIC, each at its ready time. */
     @Override
-    public void arrive(long arrival0, long step, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
-                long ack, int flags) {
-        inflight.add(arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+    public void arrive(Train frames) {
+        inflight.add(frames);
         if (irqEnabled) {
             arm();
         }
@@ -155,7 +155,7 @@ public final class NicRx implements WireEnd {
             int taken = 0;
             while (budget > 0 && !ring.isEmpty()) {
                 int n = Math.min(budget, ring.headCount());
-                poll.take(ring, n, driverCost + path.cost(ring.headPayload(), ring.headFlow(), ring.headFlags()), now);
+                poll.take(ring, n, driverCost + path.cost(ring.headPayload(), ring.headFlow(), ring.headKind()), now);
                 budget -= n;
                 taken += n;
             }

@@ -4,8 +4,8 @@ import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
-import org.vnetlab.sim.packet.Packets;
 import org.vnetlab.sim.packet.TimedTrains;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * A NIC's transmit side and the wire behind it: frames leave in order, each serialised at the
@@ -29,6 +29,8 @@ public final class NicTx implements PacketPort {
      */
     private final TimedTrains queued = new TimedTrains();
     private long busyUntil;
+    /** The train being sent, re-timed: its start on the wire, then its arrival at the far end. */
+    private final Train onWire = new Train();
     private long framesSent;
     private long bytesOnWire;
     /** Senders blocked on a full ring; every one is woken when room frees. */
@@ -83,22 +85,23 @@ public final class NicTx implements PacketPort {
     }
 
     @Override
-    public void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow,
-                     long seq0, long ack, int flags) {
+    public void send(Train train) {
+        int n = train.count();
         if (n > room(kernel.now())) {
             throw new IllegalStateException("send of " + n + " to a transmit ring with room for "
                     + room(kernel.now()) + "; senders must check room()");
         }
-        long serialise = rate.nanosFor(Packets.wireBytes(payload, flags)) + frameOverhead;
-        long start = Math.max(ready0, busyUntil);
-        long spacing = Math.max(readyStep, serialise);
+        int wireBytes = train.kind().wireBytes(train.payload());
+        long serialise = rate.nanosFor(wireBytes) + frameOverhead;
+        long start = Math.max(train.ready(), busyUntil);
+        long spacing = Math.max(train.readyStep(), serialise);
         // the wire is busy only while it serialises: a paced train leaves gaps that other
         // senders' frames fill, so it holds the wire for its frames' time, not its whole span
         busyUntil = start + n * serialise;
-        queued.add(start, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+        queued.add(onWire.copy(train).readyAt(start).readyEvery(spacing));
         framesSent += n;
-        bytesOnWire += (long) n * Packets.wireBytes(payload, flags);
-        far.arrive(start + serialise + propagation, spacing, stamp0, stampStep, n, payload, flow, seq0, ack, flags);
+        bytesOnWire += (long) n * wireBytes;
+        far.arrive(onWire.readyAt(start + serialise + propagation));
     }
 
     @Override

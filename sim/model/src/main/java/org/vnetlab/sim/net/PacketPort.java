@@ -1,6 +1,7 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.packet.Train;
 
 /**
  * Where a sender puts packets: a NIC's transmit ring, a netfront transmit ring. Senders
@@ -12,12 +13,8 @@ public interface PacketPort {
     /** Packets that can be queued now. */
     int room(long now);
 
-    /**
-     * Queues a train of {@code n} equal packets: packet j ready to leave at
-     * {@code ready0 + j * readyStep}, stamped {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}.
-     */
-    void send(long ready0, long readyStep, long stamp0, long stampStep, int n, int payload, int flow, long seq0,
-              long ack, int flags);
+    /** Queues {@code train}, its ready times being when each packet may leave; the caller keeps it. */
+    void send(Train train);
 
     /** Wakes {@code sender} once room has freed. */
     void wakeWhenRoom(Task sender);

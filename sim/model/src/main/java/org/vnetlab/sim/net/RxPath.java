@@ -1,5 +1,6 @@
 package org.vnetlab.sim.net;
 
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -10,7 +11,7 @@ import org.vnetlab.sim.packet.PacketQueue;
 public interface RxPath {
 
     /** CPU cost, in ns at speed 1.0, of taking one such packet through this path. */
-    double cost(int payload, int flow, int flags);
+    double cost(int payload, int flow, PacketKind kind);
 
     /**
      * Passes on the first {@code n} packets of {@code batch}'s head train, ready from

@@ -1,16 +1,15 @@
 package org.vnetlab.sim.packet;
 
 /**
- * A bounded FIFO of packets, stored as trains: runs of packets of one flow, size and flags
- * whose ready times, send stamps and sequence numbers step evenly. A batch of equal packets
- * that a job emits is one train, so moving it costs the same for 1 or 64 packets; a packet
- * that does not continue the last train starts a new one. Storage is primitive arrays: moving
- * packets never allocates (the train table grows, rarely, to the most trains ever queued).
+ * A bounded FIFO of packets, stored as trains ({@link Train}): runs of packets of one kind,
+ * flow and size whose ready times, send stamps and sequence numbers step evenly. A batch of
+ * equal packets that a job emits is one train, so moving it costs the same for 1 or 64
+ * packets; a packet that does not continue the last train starts a new one. Storage is
+ * primitive arrays: moving packets never allocates (the train table grows, rarely, to the most
+ * trains ever queued).
  *
  * <p>A packet offered to a full queue is dropped and counted under the queue's trace name
- * (e.g. {@code host.nic.rx.drop}), which tests, results and the planner all read. Per packet:
- * {@code ready}, when it became available here; {@code stamp}, its send time at the source;
- * {@code payload} bytes; {@code flow}; {@code seq} and {@code ack}; {@code flags} ({@link Packets}).
+ * (e.g. {@code host.nic.rx.drop}), which tests, results and the planner all read.
  */
 public final class PacketQueue {
 
@@ -27,12 +26,12 @@ public final class PacketQueue {
     private int[] count = new int[slots];
     private int[] payload = new int[slots];
     private int[] flow = new int[slots];
-    private int[] flags = new int[slots];
+    /** By {@link PacketKind#index()}. */
+    private int[] kind = new int[slots];
     private int head;
     private int trains;
     private int size;
     private long drops;
-    private long accepted;
     private Runnable onNonEmpty;
 
     public PacketQueue(String dropTrace, int capacity) {
@@ -82,55 +81,44 @@ public final class PacketQueue {
         return drops;
     }
 
-    public long accepted() {
-        return accepted;
-    }
-
     /** Counts packets lost on the way here without storing them. */
     public void drop(long n) {
         drops += n;
     }
 
-    /** Appends one packet, or drops it when full. Returns whether it was stored. */
-    public boolean offer(long readyAt, long stampAt, int payloadBytes, int flowId, long seqNo, long ackNo,
-                         int flagBits) {
-        return offer(readyAt, 0, stampAt, 0, 1, payloadBytes, flowId, seqNo, ackNo, flagBits) == 1;
+    /** Appends {@code t}, dropping the packets that do not fit. Returns how many were stored. */
+    public int offer(Train t) {
+        return store(t.ready(), t.readyStep(), t.stamp(), t.stampStep(), t.count(), t.payload(), t.flow(), t.seq(),
+                t.ack(), t.kind());
     }
 
-    /**
-     * Appends a train of {@code n} packets (packet j ready at {@code ready0 + j * readyStep}, sent
-     * at {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}); what does not fit is dropped.
-     *
-     * @return packets stored
-     */
-    public int offer(long ready0, long readyStepNanos, long stamp0, long stampStepNanos, int n, int payloadBytes,
-                     int flowId, long seq0, long ackNo, int flagBits) {
+    /** Appends a train given field by field (for this package's queues), dropping what does not fit. */
+    int store(long ready0, long rStep, long stamp0, long sStep, int n, int payloadBytes, int flowId,
+                      long seq0, long ackNo, PacketKind packetKind) {
         int stored = Math.min(n, capacity - size);
         drops += n - stored;
         if (stored == 0) {
             return 0;
         }
         boolean wasEmpty = size == 0;
-        if (!extendTail(ready0, readyStepNanos, stamp0, stampStepNanos, stored, payloadBytes, flowId, seq0, ackNo,
-                flagBits)) {
+        if (!extendTail(ready0, rStep, stamp0, sStep, stored, payloadBytes, flowId, seq0, ackNo, packetKind)) {
             if (trains == slots) {
                 grow();
             }
             int i = (head + trains) & (slots - 1);
             ready[i] = ready0;
-            readyStep[i] = readyStepNanos;
+            readyStep[i] = rStep;
             stamp[i] = stamp0;
-            stampStep[i] = stampStepNanos;
+            stampStep[i] = sStep;
             seq[i] = seq0;
             ack[i] = ackNo;
             count[i] = stored;
             payload[i] = payloadBytes;
             flow[i] = flowId;
-            flags[i] = flagBits;
+            kind[i] = packetKind.index();
             trains++;
         }
         size += stored;
-        accepted += stored;
         if (wasEmpty && onNonEmpty != null) {
             onNonEmpty.run();
         }
@@ -138,12 +126,12 @@ public final class PacketQueue {
     }
 
     private boolean extendTail(long ready0, long rStep, long stamp0, long sStep, int n, int payloadBytes, int flowId,
-                               long seq0, long ackNo, int flagBits) {
+                               long seq0, long ackNo, PacketKind packetKind) {
         if (trains == 0) {
             return false;
         }
         int t = (head + trains - 1) & (slots - 1);
-        if (payload[t] != payloadBytes || flow[t] != flowId || flags[t] != flagBits || ack[t] != ackNo
+        if (payload[t] != payloadBytes || flow[t] != flowId || kind[t] != packetKind.index() || ack[t] != ackNo
                 || seq[t] + count[t] != seq0) {
             return false;
         }
@@ -169,6 +157,14 @@ public final class PacketQueue {
 
     // --- the head train ---
 
+    /** Reads the head train into {@code into} (which the caller owns) and returns it. */
+    public Train head(Train into) {
+        checkNotEmpty();
+        return into.of(PacketKind.ofIndex(kind[head]), payload[head], flow[head]).readyAt(ready[head]).readyEvery(readyStep[head])
+                .stampedAt(stamp[head]).stampedEvery(stampStep[head]).seq(seq[head]).ack(ack[head])
+                .count(count[head]);
+    }
+
     /** Packets left in the head train. */
     public int headCount() {
         return count[head];
@@ -178,24 +174,12 @@ public final class PacketQueue {
         return ready[head];
     }
 
-    public long headReadyStep() {
-        return readyStep[head];
-    }
-
     public long headStamp() {
         return stamp[head];
     }
 
-    public long headStampStep() {
-        return stampStep[head];
-    }
-
     public long headSeq() {
         return seq[head];
-    }
-
-    public long headAck() {
-        return ack[head];
     }
 
     public int headPayload() {
@@ -206,8 +190,8 @@ public final class PacketQueue {
         return flow[head];
     }
 
-    public int headFlags() {
-        return flags[head];
+    public PacketKind headKind() {
+        return PacketKind.ofIndex(kind[head]);
     }
 
     /** Removes the first {@code n} packets of the head train. */
@@ -234,19 +218,14 @@ public final class PacketQueue {
     }
 
     /**
-     * Moves the first {@code n} packets of the head train to {@code to}, ready there from
-     * {@code ready0} on, one every {@code step} ns. Returns how many {@code to} stored.
+     * Moves the first {@code n} packets of the head train to {@code to}, the first ready there
+     * at {@code firstReady}, the others one every {@code step} ns. Returns how many {@code to} stored.
      */
-    public int moveHeadTo(PacketQueue to, int n, long ready0, long step) {
-        int stored = to.offer(ready0, step, stamp[head], stampStep[head], n, payload[head], flow[head], seq[head],
-                ack[head], flags[head]);
+    public int moveHeadTo(PacketQueue to, int n, long firstReady, long step) {
+        int stored = to.store(firstReady, step, stamp[head], stampStep[head], n, payload[head], flow[head], seq[head],
+                ack[head], PacketKind.ofIndex(kind[head]));
         removeHead(n);
         return stored;
-    }
-
-    /** Moves the head packet to {@code to}, ready there at {@code readyAt}. */
-    public boolean moveHeadTo(PacketQueue to, long readyAt) {
-        return moveHeadTo(to, 1, readyAt, 0) == 1;
     }
 
     /** How many packets of the head train are ready by {@code now}. */
@@ -258,46 +237,9 @@ public final class PacketQueue {
         return step == 0 ? count[head] : (int) Math.min(count[head], (now - ready[head]) / step + 1);
     }
 
-    // --- the head packet, for code that handles packets one at a time (TCP, probes) ---
-
-    public long ready(int k) {
-        checkHead(k);
-        return ready[head];
-    }
-
-    public long stamp(int k) {
-        checkHead(k);
-        return stamp[head];
-    }
-
-    public int payload(int k) {
-        checkHead(k);
-        return payload[head];
-    }
-
-    public int flow(int k) {
-        checkHead(k);
-        return flow[head];
-    }
-
-    public long seq(int k) {
-        checkHead(k);
-        return seq[head];
-    }
-
-    public long ack(int k) {
-        checkHead(k);
-        return ack[head];
-    }
-
-    public int flags(int k) {
-        checkHead(k);
-        return flags[head];
-    }
-
-    private void checkHead(int k) {
-        if (k != 0 || size == 0) {
-            throw new IllegalStateException(dropTrace + ": only the head packet of a non-empty queue is readable");
+    private void checkNotEmpty() {
+        if (size == 0) {
+            throw new IllegalStateException(dropTrace + ": the queue is empty");
         }
     }
 
@@ -312,7 +254,7 @@ public final class PacketQueue {
         count = unwrap(count, n);
         payload = unwrap(payload, n);
         flow = unwrap(flow, n);
-        flags = unwrap(flags, n);
+        kind = unwrap(kind, n);
         head = 0;
         slots = n;
     }

@@ -24,7 +24,8 @@ public final class TimedTrains {
     private int[] count = new int[slots];
     private int[] payload = new int[slots];
     private int[] flow = new int[slots];
-    private int[] flags = new int[slots];
+    /** By {@link PacketKind#index()}. */
+    private int[] kind = new int[slots];
     /** A ring of the live trains' slots, by (next packet's time, order added), from {@link #head}. */
     private int[] order = new int[slots];
     private int head;
@@ -50,12 +51,9 @@ public final class TimedTrains {
         return size == 0;
     }
 
-    /**
-     * Adds a train of {@code n} packets: packet j at {@code time0 + j * timeStep}, sent at
-     * {@code stamp0 + j * stampStep}, numbered {@code seq0 + j}.
-     */
-    public void add(long time0, long timeStep, long stamp0, long stampStepNanos, int n, int payloadBytes,
-                    int flowId, long seq0, long ackNo, int flagBits) {
+    /** Adds {@code t}, its ready times being the packets' times here. */
+    public void add(Train t) {
+        int n = t.count();
         if (n <= 0) {
             return;
         }
@@ -63,16 +61,16 @@ public final class TimedTrains {
             grow();
         }
         int s = free[--freeCount];
-        time[s] = time0;
-        step[s] = timeStep;
-        stamp[s] = stamp0;
-        stampStep[s] = stampStepNanos;
-        seq[s] = seq0;
-        ack[s] = ackNo;
+        time[s] = t.ready();
+        step[s] = t.readyStep();
+        stamp[s] = t.stamp();
+        stampStep[s] = t.stampStep();
+        seq[s] = t.seq();
+        ack[s] = t.ack();
         count[s] = n;
-        payload[s] = payloadBytes;
-        flow[s] = flowId;
-        flags[s] = flagBits;
+        payload[s] = t.payload();
+        flow[s] = t.flow();
+        kind[s] = t.kind().index();
         added[s] = additions++;
         int i = trains++;
         // trains mostly come in time order: search from the tail
@@ -174,7 +172,7 @@ public final class TimedTrains {
                 until = Math.min(t, added[s] < added[next] ? time[next] : time[next] - 1);
             }
             int n = due(s, until);
-            to.offer(time[s], step[s], stamp[s], stampStep[s], n, payload[s], flow[s], seq[s], ack[s], flags[s]);
+            to.store(time[s], step[s], stamp[s], stampStep[s], n, payload[s], flow[s], seq[s], ack[s], PacketKind.ofIndex(kind[s]));
             moved += n;
             take(n);
         }
@@ -243,7 +241,7 @@ public final class TimedTrains {
         count = java.util.Arrays.copyOf(count, n);
         payload = java.util.Arrays.copyOf(payload, n);
         flow = java.util.Arrays.copyOf(flow, n);
-        flags = java.util.Arrays.copyOf(flags, n);
+        kind = java.util.Arrays.copyOf(kind, n);
         free = java.util.Arrays.copyOf(free, n);
         for (int i = n - 1; i >= slots; i--) {
             free[freeCount++] = i;

@@ -3,7 +3,7 @@ package org.vnetlab.sim.param;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The model's CPU costs, read once from the parameters (model.cost.*) into fields for the hot
@@ -74,22 +74,20 @@ public final class Costs {
         guestIpv6Extra = p.get("cost.xen-guest.ipv6-extra-per-packet-ns");
     }
 
-    /** Receive cost of the IP and transport layers for a packet with these flags. */
-    public double stackRx(int flags) {
-        boolean v6 = Packets.ip(flags) == IpVersion.IPV6;
-        double ip = v6 ? ipv6Rx : ipv4Rx;
-        if (Packets.transport(flags) == Transport.TCP) {
-            return ip + ((flags & Packets.ACK_ONLY) != 0 ? tcpAck : tcpRx);
+    /** Receive cost of the IP and transport layers for a packet of this kind. */
+    public double stackRx(PacketKind kind) {
+        double ip = kind.ip() == IpVersion.IPV6 ? ipv6Rx : ipv4Rx;
+        if (kind.transport() == Transport.TCP) {
+            return ip + (kind.ackOnly() ? tcpAck : tcpRx);
         }
         return ip + udpRx;
     }
 
-    /** Transmit cost of the IP and transport layers for a packet with these flags. */
-    public double stackTx(int flags) {
-        boolean v6 = Packets.ip(flags) == IpVersion.IPV6;
-        double ip = v6 ? ipv6Tx : ipv4Tx;
-        if (Packets.transport(flags) == Transport.TCP) {
-            return ip + ((flags & Packets.ACK_ONLY) != 0 ? tcpAck : tcpTx);
+    /** Transmit cost of the IP and transport layers for a packet of this kind. */
+    public double stackTx(PacketKind kind) {
+        double ip = kind.ip() == IpVersion.IPV6 ? ipv6Tx : ipv4Tx;
+        if (kind.transport() == Transport.TCP) {
+            return ip + (kind.ackOnly() ? tcpAck : tcpTx);
         }
         return ip + udpTx;
     }

@@ -1,7 +1,7 @@
 package org.vnetlab.sim.param;
 
 import org.vnetlab.core.net.IpVersion;
-import org.vnetlab.sim.packet.Packets;
+import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The network stack a guest's packets go through and what it costs there: the native kernel,
@@ -11,18 +11,20 @@ import org.vnetlab.sim.packet.Packets;
 public final class GuestStack {
 
     private final Costs costs;
-    private final double kernelFactor;
     private final double syscallFactor;
-    private final double ipv6Extra;
-    private final double perPacketExtra;
+    /** Kernel receive and transmit work per packet, by {@link PacketKind#index()}: read on every packet. */
+    private final double[] rx = new double[PacketKind.COUNT];
+    private final double[] tx = new double[PacketKind.COUNT];
 
     private GuestStack(Costs costs, double kernelFactor, double syscallFactor, double ipv6Extra,
                        double perPacketExtra) {
         this.costs = costs;
-        this.kernelFactor = kernelFactor;
         this.syscallFactor = syscallFactor;
-        this.ipv6Extra = ipv6Extra;
-        this.perPacketExtra = perPacketExtra;
+        for (PacketKind k : PacketKind.all()) {
+            double v6 = k.ip() == IpVersion.IPV6 ? ipv6Extra : 0;
+            rx[k.index()] = costs.stackRx(k) * kernelFactor + v6 + perPacketExtra;
+            tx[k.index()] = costs.stackTx(k) * kernelFactor + v6 + perPacketExtra;
+        }
     }
 
     public static GuestStack nativeKernel(Costs c) {
@@ -41,18 +43,14 @@ public final class GuestStack {
         return costs;
     }
 
-    private double v6(int flags) {
-        return Packets.ip(flags) == IpVersion.IPV6 ? ipv6Extra : 0;
-    }
-
     /** Kernel receive work (IP and transport) for one packet. */
-    public double rx(int flags) {
-        return costs.stackRx(flags) * kernelFactor + v6(flags) + perPacketExtra;
+    public double rx(PacketKind kind) {
+        return rx[kind.index()];
     }
 
     /** Kernel transmit work (transport and IP) for one packet. */
-    public double tx(int flags) {
-        return costs.stackTx(flags) * kernelFactor + v6(flags) + perPacketExtra;
+    public double tx(PacketKind kind) {
+        return tx[kind.index()];
     }
 
     /** A receive system call returning one packet of {@code payload} bytes, with the app's loop. */

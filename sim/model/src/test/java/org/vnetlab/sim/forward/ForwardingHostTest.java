@@ -8,10 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.net.WireEnd;
+import org.vnetlab.sim.packet.PacketKind;
 
 /** The emulator's hooks in virtual time: packets injected at the NIC come out at the far end, each its own. */
 class ForwardingHostTest {
+
+    private static final PacketKind UDP4 = PacketKind.of(IpVersion.IPV4, Transport.UDP);
 
     @Test
     void everyInjectedPacketLeavesOnceInOrderAfterTheModelledPath() {
@@ -19,9 +24,9 @@ class ForwardingHostTest {
         for (ForwardingHost.Mode mode : ForwardingHost.Mode.values()) {
             ForwardingHost host = new ForwardingHost(s, 7, ForwardingHost.defaultGuest(s), mode, 500);
             List<long[]> out = new ArrayList<>();
-            host.connectFarEnd((WireEnd) (arrival0, step, stamp0, stampStep, n, payload, flow, seq0, ack, flags) -> {
-                for (int j = 0; j < n; j++) {
-                    out.add(new long[] {seq0 + j, arrival0 + j * step, payload});
+            host.connectFarEnd((WireEnd) frames -> {
+                for (int j = 0; j < frames.count(); j++) {
+                    out.add(new long[] {frames.seq() + j, frames.readyOf(j), frames.payload()});
                 }
             });
             host.start();
@@ -29,7 +34,7 @@ class ForwardingHostTest {
             for (int i = 0; i < packets; i++) {
                 long at = 1_000_000L + i * 100_000L;
                 host.kernel().runUntil(at);
-                host.inject(at, 500, i, at, 0);
+                host.inject(at, 500, i, at, UDP4);
             }
             host.kernel().runUntil(1_000_000_000L);
             assertEquals(packets, out.size(), mode + ": every packet leaves once at 10 k/s");

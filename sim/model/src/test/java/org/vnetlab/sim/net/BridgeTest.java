@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 
 class BridgeTest {
+
+    private static final PacketKind UDP4 = PacketKind.of(IpVersion.IPV4, Transport.UDP);
 
     @Test
     void forwardsLearntMacsAndFloodsUnknownOnes() {
@@ -19,13 +25,13 @@ class BridgeTest {
         bridge.learn(MacAddress.xen(1), bridge.addPort(portA));
         bridge.learn(MacAddress.xen(2), bridge.addPort(portB));
         PacketQueue batch = PacketQueue.unbounded("batch");
-        batch.offer(0, 0, 0, 0, 3, 100, known.id(), 0, 0, 0);
+        batch.offer(new Train().of(UDP4, 100, known.id()).count(3));
         bridge.deliver(batch, 3, 10, 1);
         assertEquals(3, portA.size());
         assertEquals(0, portB.size());
-        assertEquals(500, bridge.cost(100, known.id(), 0));
-        batch.offer(0, 0, 0, 0, 2, 100, unknown.id(), 0, 0, 0);
-        assertEquals(1000, bridge.cost(100, unknown.id(), 0), "a flooded frame is handled once per port");
+        assertEquals(500, bridge.cost(100, known.id(), UDP4));
+        batch.offer(new Train().of(UDP4, 100, unknown.id()).count(2));
+        assertEquals(1000, bridge.cost(100, unknown.id(), UDP4), "a flooded frame is handled once per port");
         bridge.deliver(batch, 2, 20, 1);
         assertEquals(5, portA.size());
         assertEquals(2, portB.size());

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.kernel.RandomStream;
 
 class TimedTrainsTest {
 
+    private static Train train(int flow) {
+        return new Train().of(PacketKind.of(IpVersion.IPV4, Transport.UDP), 64, flow);
+    }
+
     /** Two paced trains of different senders whose frames alternate: A at 0, 100, 200; B at 50, 150, 250. */
     private static TimedTrains interleaved() {
         TimedTrains t = new TimedTrains();
-        t.add(0, 100, 0, 100, 3, 64, 1, 10, 0, 0);
-        t.add(50, 100, 0, 100, 3, 64, 2, 20, 0, 0);
+        t.add(train(1).readyAt(0).readyEvery(100).seq(10).count(3));
+        t.add(train(2).readyAt(50).readyEvery(100).seq(20).count(3));
         return t;
     }
 
@@ -59,8 +65,8 @@ class TimedTrainsTest {
     @Test
     void trainsThatDoNotOverlapStayWholeWhenMoved() {
         TimedTrains t = new TimedTrains();
-        t.add(0, 10, 0, 10, 5, 64, 1, 0, 0, 0);
-        t.add(50, 10, 50, 10, 5, 64, 1, 5, 0, 0);
+        t.add(train(1).readyAt(0).readyEvery(10).stampedEvery(10).count(5));
+        t.add(train(1).readyAt(50).readyEvery(10).stampedAt(50).stampedEvery(10).seq(5).count(5));
         PacketQueue q = PacketQueue.unbounded("q");
         t.moveBy(1000, q);
         assertEquals(10, q.headCount());
@@ -75,7 +81,7 @@ class TimedTrainsTest {
             long first = (long) (r.nextDouble() * 10_000);
             long step = (long) (r.nextDouble() * 300);
             int n = 1 + (int) (r.nextDouble() * 20);
-            t.add(first, step, 0, 0, n, 64, i, 0, 0, 0);
+            t.add(train(i).readyAt(first).readyEvery(step).count(n));
             for (int j = 0; j < n; j++) {
                 all.add(first + j * step);
             }

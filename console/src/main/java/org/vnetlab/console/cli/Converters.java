@@ -1,0 +1,98 @@
+package org.vnetlab.console.cli;
+
+import java.time.Duration;
+import org.vnetlab.core.units.DataRate;
+import org.vnetlab.core.units.SimTime;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Option types with their checks. A converter's message is what would be valid; the command line
+ * prints it after the flag and the value ({@code sim: --trials 0: expected a positive integer}).
+ */
+public final class Converters {
+
+    private Converters() {
+    }
+
+    /** An integer of at least 1. */
+    public static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return check(value, Integer::parseInt, v -> v > 0, "expected a positive integer");
+        }
+    }
+
+    /** A number more than 0 and finite. */
+    public static final class PositiveNumber implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return check(value, Double::parseDouble, v -> v > 0 && !v.isInfinite(), "expected a positive number");
+        }
+    }
+
+    /** A simulated leg's length: seconds, more than 0 and at most an hour, as nanoseconds. */
+    public static final class SimSeconds implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            double s = check(value, Double::parseDouble, v -> v > 0 && v <= 3600,
+                    "expected seconds, more than 0 and at most 3600");
+            return SimTime.seconds(s);
+        }
+    }
+
+    /** A wall-clock time in seconds, more than 0. */
+    public static final class Seconds implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            double s = check(value, Double::parseDouble, v -> v > 0 && !v.isInfinite(), "expected seconds, more than 0");
+            return Duration.ofNanos(Math.round(s * 1e9));
+        }
+    }
+
+    /** A payload size in bytes that fits a UDP datagram. */
+    public static final class PayloadSize implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return check(value.trim(), Integer::parseInt, v -> v > 0 && v <= 65507,
+                    "expected payload sizes in bytes (1..65507), comma-separated");
+        }
+    }
+
+    /** A TCP or UDP port, 1-65535. */
+    public static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return check(value, Integer::parseInt, v -> v >= 1 && v <= 65535, "expected a port number 1-65535");
+        }
+    }
+
+    /** A data rate such as 1000M, 1G or 500 Mbit/s. */
+    public static final class Rate implements ITypeConverter<DataRate> {
+        @Override
+        public DataRate convert(String value) {
+            return check(value, DataRate::parse, v -> true, "expected a rate such as 1000M, 1G or 500Mbit/s");
+        }
+    }
+
+    private interface Parse<T> {
+        T apply(String s);
+    }
+
+    private interface Valid<T> {
+        boolean test(T t);
+    }
+
+    private static <T> T check(String value, Parse<T> parse, Valid<T> valid, String expected) {
+        T v;
+        try {
+            v = parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new TypeConversionException(expected);
+        }
+        if (!valid.test(v)) {
+            throw new TypeConversionException(expected);
+        }
+        return v;
+    }
+}

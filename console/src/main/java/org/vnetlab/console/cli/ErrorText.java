@@ -1,0 +1,132 @@
+package org.vnetlab.console.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.vnetlab.config.Suggest;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * A picocli parse error as vnetlab's one line: the command as typed, the flag or argument, what
+ * was wrong and what would be valid, with "did you mean" where a near name exists.
+ */
+final class ErrorText {
+
+    private ErrorText() {
+    }
+
+    static String of(ParameterException e, List<String> args) {
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        String name = CommandTree.name(spec);
+        String prefix = name.isEmpty() ? "" : name + ": ";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return prefix + unmatched(spec, name, u.getUnmatched().get(0));
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException o) {
+            return prefix + label(o.getOverwritten()) + " given twice";
+        }
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            return prefix + exclusive(spec, args).orElse(e.getMessage().replaceFirst("^Error: ", ""));
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            return prefix + missing(m);
+        }
+        if (e.getArgSpec() != null && e.getValue() != null && e.getCause() instanceof CommandLine.TypeConversionException c) {
+            return prefix + label(e.getArgSpec()) + " " + e.getValue() + ": " + expected(e.getArgSpec(), c);
+        }
+        return prefix + e.getMessage();
+    }
+
+    private static String unmatched(CommandSpec spec, String name, String word) {
+        List<String> subcommands = spec.subcommands().keySet().stream().filter(s -> !s.equals(CommandTree.HELP)).toList();
+        if (!subcommands.isEmpty() && !word.startsWith("-")) {
+            return name.isEmpty()
+                    ? "unknown command '" + word + "'" + Suggest.hint(word, subcommands) + " (vnetlab --help lists them)"
+                    : "unknown subcommand '" + word + "'" + Suggest.hint(word, subcommands) + " (expected "
+                    + String.join("|", subcommands) + ")";
+        }
+        if (word.startsWith("-") && word.length() > 1 && !Character.isDigit(word.charAt(1))) {
+            String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            List<String> names = spec.options().stream().map(OptionSpec::longestName).toList();
+            return "unknown option '" + flag + "'" + Suggest.hint(flag, names) + " (see vnetlab "
+                    + (name.isEmpty() ? "" : name + " ") + "--help)";
+        }
+        return spec.positionalParameters().isEmpty() ? "takes no arguments, got '" + word + "'"
+                : "unexpected argument '" + word + "' (see vnetlab " + name + " --help)";
+    }
+
+    private static String missing(CommandLine.MissingParameterException m) {
+        ArgSpec first = m.getMissing().get(0);
+        if (first.group() != null && first.group().exclusive()) {
+            return oneOf(first.group());
+        }
+        if (first.isPositional()) {
+            return "expected " + first.paramLabel();
+        }
+        if (m.getMessage().startsWith("Missing required parameter for option")) {
+            return label(first) + " needs a value (" + first.paramLabel() + ")";
+        }
+        return synopsis((OptionSpec) first) + " is required";
+    }
+
+    /** The exclusive group two or more of whose options the line gave. */
+    private static Optional<String> exclusive(CommandSpec spec, List<String> args) {
+        List<ArgGroupSpec> groups = new ArrayList<>();
+        collect(spec.argGroups(), groups);
+        for (ArgGroupSpec g : groups) {
+            long given = g.options().stream().filter(o -> Arrays.stream(o.names()).anyMatch(n -> args.stream()
+                    .anyMatch(a -> a.equals(n) || a.startsWith(n + "=")))).count();
+            if (g.exclusive() && given > 1) {
+                return Optional.of(oneOf(g));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void collect(List<ArgGroupSpec> groups, List<ArgGroupSpec> into) {
+        for (ArgGroupSpec g : groups) {
+            into.add(g);
+            collect(g.subgroups(), into);
+        }
+    }
+
+    private static String oneOf(ArgGroupSpec g) {
+        List<String> options = g.options().stream().map(ErrorText::synopsis).toList();
+        String list = options.size() == 2 ? options.get(0) + " and " + options.get(1) : String.join(", ", options);
+        return "give " + (g.multiplicity().min() > 0 ? "exactly" : "at most") + " one of " + list;
+    }
+
+    private static String expected(ArgSpec arg, CommandLine.TypeConversionException c) {
+        if (arg.converters().length > 0) {
+            return c.getMessage(); // a vnetlab converter: its message says what is valid
+        }
+        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        if (type.isEnum()) {
+            List<String> values = new ArrayList<>();
+            arg.completionCandidates().forEach(values::add);
+            return "expected " + String.join(", ", values.subList(0, values.size() - 1)) + " or "
+                    + values.get(values.size() - 1);
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "expected an integer";
+        }
+        if (type == double.class || type == Double.class) {
+            return "expected a number";
+        }
+        return c.getMessage();
+    }
+
+    private static String label(ArgSpec arg) {
+        return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+    }
+
+    private static String synopsis(OptionSpec o) {
+        return o.arity().max() == 0 ? o.longestName() : o.longestName() + " " + o.paramLabel();
+    }
+}

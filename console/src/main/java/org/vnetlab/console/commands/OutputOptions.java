@@ -1,0 +1,81 @@
+package org.vnetlab.console.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultCsv;
+import org.vnetlab.core.result.ResultJson;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a result is written: {@code --json FILE} and {@code --csv FILE}, {@code -} for standard
+ * output. The paths are checked before any work starts, so a long run never ends in a write error.
+ */
+public final class OutputOptions {
+
+    /** The file name that means standard output. */
+    public static final String STDOUT = "-";
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (vnetlab.result/1); - for stdout")
+    String json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write the result as CSV; - for stdout")
+    String csv;
+
+    /** True when a result goes to standard output, so nothing else may be printed there. */
+    public boolean toStdout() {
+        return STDOUT.equals(json) || STDOUT.equals(csv);
+    }
+
+    public boolean any() {
+        return json != null || csv != null;
+    }
+
+    /** Fails with one line when a file could not be written: a directory, or a folder that does not exist. */
+    public void check(String command) {
+        if (STDOUT.equals(json) && STDOUT.equals(csv)) {
+            throw new UsageError(command + ": --json and --csv cannot both go to stdout");
+        }
+        check(command, "--json", json);
+        check(command, "--csv", csv);
+    }
+
+    private static void check(String command, String flag, String file) {
+        if (file == null || file.equals(STDOUT)) {
+            return;
+        }
+        Path p = Path.of(file);
+        Path dir = p.toAbsolutePath().getParent();
+        if (Files.isDirectory(p)) {
+            throw new UsageError(command + ": " + flag + " " + file + ": is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UsageError(command + ": " + flag + " " + file + ": no such directory " + dir);
+        }
+        if (Files.exists(p) ? !Files.isWritable(p) : !Files.isWritable(dir)) {
+            throw new UsageError(command + ": " + flag + " " + file + ": not writable");
+        }
+    }
+
+    /** Writes the result where asked; says so on stderr for files. */
+    public void write(Result result, Terminal io) throws IOException {
+        write(json, ResultJson.write(result), io);
+        write(csv, ResultCsv.write(result), io);
+    }
+
+    private static void write(String file, String text, Terminal io) throws IOException {
+        if (file == null) {
+            return;
+        }
+        if (file.equals(STDOUT)) {
+            io.out().print(text);
+            io.out().flush();
+            return;
+        }
+        Files.writeString(Path.of(file), text);
+        io.err().println("wrote " + file);
+    }
+}

@@ -1,0 +1,73 @@
+package org.vnetlab.console.commands;
+
+import java.util.List;
+import org.vnetlab.console.cli.Converters;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.experiment.SimOptions;
+import picocli.CommandLine.Option;
+
+/** What to simulate of a scenario: protocols, transports, sizes, trials, duration (sim, whatif, sweep). */
+public final class RunOptions {
+
+    /** A choice of IP versions. */
+    public enum Protocols {
+        IPV4(List.of(IpVersion.IPV4)), IPV6(List.of(IpVersion.IPV6)), BOTH(List.of(IpVersion.IPV4, IpVersion.IPV6));
+
+        final List<IpVersion> versions;
+
+        Protocols(List<IpVersion> versions) {
+            this.versions = versions;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A choice of transports. */
+    public enum Transports {
+        UDP(List.of(Transport.UDP)), TCP(List.of(Transport.TCP)), BOTH(List.of(Transport.UDP, Transport.TCP));
+
+        final List<Transport> transports;
+
+        Transports(List<Transport> transports) {
+            this.transports = transports;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--protocol", paramLabel = "ipv4|ipv6|both", description = "network protocol (default: ${DEFAULT-VALUE})")
+    Protocols protocol = Protocols.BOTH;
+
+    @Option(names = "--transport", paramLabel = "udp|tcp|both", description = "transport (default: ${DEFAULT-VALUE})")
+    Transports transport = Transports.UDP;
+
+    @Option(names = "--sizes", paramLabel = "LIST", split = ",", converter = Converters.PayloadSize.class,
+            description = "UDP payload sizes, e.g. 36,200,1470 (default: the scenario's)")
+    List<Integer> sizes;
+
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "trials per point; the median is reported (default: the scenario's method.trials, 7)")
+    Integer trials;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", converter = Converters.SimSeconds.class,
+            description = "simulated seconds of each direction (default: the scenario's, 10)")
+    Long durationNanos;
+
+    public SimOptions options() {
+        return new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos);
+    }
+
+    /** A warning when --sizes cannot apply (TCP's segments are the path's MSS), else empty. */
+    public java.util.Optional<String> sizesWarning() {
+        return sizes != null && transport == Transports.TCP
+                ? java.util.Optional.of("--sizes applies to UDP; TCP runs use the path's MSS, so it changes nothing here")
+                : java.util.Optional.empty();
+    }
+}

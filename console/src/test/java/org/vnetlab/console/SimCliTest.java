@@ -1,0 +1,134 @@
+package org.vnetlab.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+
+/** sim and whatif on the command line: stopping, where results go, warnings. */
+class SimCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** A run whose Ctrl-C is pressed once {@code after} runs were allowed to start. */
+    static CliRun stoppedAfter(int after, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger asked = new AtomicInteger();
+        Terminal io = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> asked.incrementAndGet() > after, 100,
+                true);
+        int code = Commands.cli().run(List.of(args), io);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStoppedSimPrintsAndWritesTheFinishedPointsAndExitsOne() throws Exception {
+        Path json = dir.resolve("part.json");
+        Path csv = dir.resolve("part.csv");
+        CliRun r = stoppedAfter(3, "sim", "native", "--protocol", "ipv4", "--sizes", "36,100,200,300,400,500",
+                "--trials", "1", "--duration", "0.1", "--json", json.toString(), "--csv", csv.toString());
+        assertEquals(Cli.FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("vnetlab: sim stopped after "), r.err());
+        Result part = ResultJson.read(Files.readString(json));
+        int points = part.points().size();
+        assertTrue(points > 0 && points < 12, "some of the 12 points: " + points);
+        assertTrue(r.out().contains("udp ipv4 rx"), r.out());
+        assertEquals(points + 1, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void aStoppedWhatifShowsBothSidesOfWhatFinished() {
+        CliRun r = stoppedAfter(2, "whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
+                "36,100", "--trials", "1", "--duration", "0.1", "--quiet");
+        assertEquals(Cli.FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("vnetlab: whatif stopped after "), r.err());
+        assertTrue(r.out().contains("baseline: parameters"), r.out());
+    }
+
+    @Test
+    void ctrlCStopsASimProcessWhichStillWritesItsResult() throws Exception {
+        Path json = dir.resolve("sigint.json");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "sim", "xen-double", "--protocol", "ipv4", "--trials", "7", "--duration", "2", "--json", json.toString()));
+        Process p = new ProcessBuilder(command).directory(new File(dir.toString()))
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        Thread.sleep(4000);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the simulation stopped");
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(Cli.FAILURE, p.exitValue(), err);
+        assertTrue(err.contains("sim stopped after"), err);
+        assertTrue(Files.exists(json), err);
+        assertTrue(Files.readString(dir.resolve("out")).contains("parameters: defaults"));
+    }
+
+    @Test
+    void outputPathsAreCheckedBeforeSimulatingAndDashIsStdout() throws Exception {
+        CliRun missing = CliRun.of("sim", "native", "--json", dir.resolve("no/such/dir/x.json").toString());
+        assertEquals(Cli.USAGE, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().contains("--json " + dir.resolve("no/such/dir/x.json") + ": no such directory"),
+                missing.err());
+        CliRun directory = CliRun.of("sim", "native", "--csv", dir.toString());
+        assertTrue(directory.err().contains(": is a directory"), directory.err());
+
+        CliRun stdout = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "1470", "--trials", "1",
+                "--duration", "0.1", "--quiet", "--json", "-");
+        assertEquals(Cli.OK, stdout.code(), stdout.err());
+        assertEquals(2, ResultJson.read(stdout.out()).points().size(), "stdout is exactly the JSON");
+        assertTrue(stdout.err().contains("udp ipv4 rx"), "the tables go to stderr then");
+        assertFalse(stdout.err().contains("wrote"), stdout.err());
+    }
+
+    @Test
+    void aResultFileSaysHowItWasMadeAndPlotAndReportShowIt() throws Exception {
+        Path json = dir.resolve("made.json");
+        CliRun r = CliRun.of("sim", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "36,1470",
+                "--trials", "1", "--duration", "0.2", "--quiet", "--json", json.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        Result made = ResultJson.read(Files.readString(json));
+        assertEquals(List.of("host.cpu-speed=2"), made.made().sets());
+        assertEquals(1, made.made().trials());
+        assertEquals(0.2, made.made().durationSeconds(), 1e-9);
+        assertEquals(List.of(36, 1470), made.made().sizes());
+        assertEquals("defaults", made.parameters());
+        assertEquals(org.vnetlab.config.Version.current(), made.version());
+
+        CliRun plot = CliRun.of("plot", json.toString());
+        assertEquals(Cli.OK, plot.code(), plot.err());
+        assertTrue(plot.out().lines().findFirst().orElseThrow().endsWith("(--set host.cpu-speed=2, 1 trial of 0.2 s,"
+                + " sizes 36,1470; parameters defaults; vnetlab " + made.version() + ")"), plot.out());
+
+        Path report = dir.resolve("report");
+        assertEquals(Cli.OK, CliRun.of("report", json.toString(), "--out", report.toString()).code());
+        assertTrue(Files.readString(report.resolve("index.html"))
+                .contains("--set host.cpu-speed=2, 1 trial of 0.2 s, sizes 36,1470"), "the report's sources say it");
+    }
+
+    @Test
+    void sizesWithTcpWarns() {
+        CliRun r = CliRun.of("sim", "native", "--transport", "tcp", "--protocol", "ipv4", "--sizes", "100",
+                "--trials", "1", "--duration", "0.1", "--quiet");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.err().startsWith("vnetlab: sim: --sizes applies to UDP"), r.err());
+    }
+}

@@ -1,0 +1,72 @@
+package org.vnetlab.console.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+
+/** Tables that fit the terminal, and the what-if's summary with a domain's CPU once per payload. */
+class TablesFitTest {
+
+    private static final ScenarioLoader LOADER = new ScenarioLoader();
+
+    /** Made-up points: {@code guests} guests at three payloads, every domain's CPU on each. */
+    static Result result(int guests, double scale) {
+        List<Point> points = new ArrayList<>();
+        for (int payload : new int[] {36, 700, 1470}) {
+            Map<String, Double> cpu = new TreeMap<>();
+            cpu.put("dom0", Math.min(100, 3000.0 / payload * scale + 20));
+            for (int g = 1; g <= guests; g++) {
+                cpu.put("domU" + g, 40.0 * scale);
+            }
+            for (int g = 1; g <= guests; g++) {
+                points.add(Point.builder().transport("udp").protocol("ipv4").direction("rx").payload(payload)
+                        .guest("domU" + g).throughputMbps(payload * 0.6 * scale / guests).loss(0.1 / scale)
+                        .cpuPercent(cpu).build());
+            }
+        }
+        return new Result("sim", "xen-double", 1, "test", "defaults", points);
+    }
+
+    @Test
+    void aWideResultIsCutIntoBlocksThatFitAndKeepEveryColumn() {
+        Result r = result(8, 1);
+        String wide = ResultTable.render(r, 400);
+        assertEquals(7, wide.lines().count(), "one table when it fits: title, header, rule, 3 rows, a blank line\n" + wide);
+        String narrow = ResultTable.render(r, 80);
+        assertTrue(narrow.lines().allMatch(l -> l.length() <= 80), narrow);
+        for (int g = 1; g <= 8; g++) {
+            assertTrue(narrow.contains("domU" + g + " Mbit/s") && narrow.contains("domU" + g + " loss %"), narrow);
+            assertTrue(narrow.contains("cpu domU" + g + " %"), narrow);
+        }
+        assertTrue(narrow.lines().filter(l -> l.startsWith("payload B")).count() > 1, "several blocks:\n" + narrow);
+        assertTrue(narrow.lines().noneMatch(l -> l.contains("domU1 Mbit/s") && !l.contains("domU1 loss %")),
+                "a guest's Mbit/s and loss stay in one block");
+    }
+
+    @Test
+    void aWhatifOpensWithASummaryPerMetricAndTheBottleneckAndShowsCpuOncePerPayload() {
+        Scenario xen = LOADER.load("xen-double", List.of()).scenario();
+        Scenario faster = LOADER.load("xen-double", List.of("host.cpu-speed=2")).scenario();
+        String text = new WhatifTable(xen, result(2, 1), faster, result(2, 2)).render(120);
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.get(0).startsWith("throughput: median +100.0 % over 6 points"), text);
+        assertTrue(lines.get(1).startsWith("loss: median 10.0 % -> 5.0 %"), text);
+        assertTrue(lines.get(2).startsWith("cpu dom0: median "), text);
+        assertTrue(text.contains("\nbottleneck: baseline "), text);
+        assertTrue(text.contains("; modified "), text);
+        String firstGuest = lines.stream().filter(l -> l.trim().startsWith("36  domU1")).findFirst().orElseThrow();
+        String secondGuest = lines.stream().filter(l -> l.trim().startsWith("36  domU2")).findFirst().orElseThrow();
+        assertTrue(firstGuest.contains("->"), firstGuest);
+        assertFalse(secondGuest.contains("->"), "the CPU is the payload's, not repeated per guest: " + secondGuest);
+    }
+}
