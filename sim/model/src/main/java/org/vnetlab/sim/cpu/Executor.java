@@ -36,8 +36,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private long resumedAt;
     /** It holds a physical CPU. */
     private boolean running;
-    /** Set while a finished job emits its output: what it wakes here waits until it is done. */
-    private boolean completing;
+    /**
+     * Set while a job takes its input or emits its output: what it wakes here (or a hypervisor
+     * that takes this VCPU away meanwhile) acts when it is done.
+     */
+    private boolean inCallback;
     /** A physical CPU in the idle loop's {@code hlt}: a remote wake-up first needs an IPI. */
     private boolean halted;
     private boolean needResched;
@@ -220,7 +223,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     }
 
     private void dispatch() {
-        if (!running || current != null || completing) {
+        if (!running || current != null || inCallback) {
             return;
         }
         long now = kernel.now();
@@ -283,11 +286,21 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         if (!t.inJob) {
             t.inJob = true;
             t.jobStart = now;
+            inCallback = true;
             int saved = linux.enter(rq, inInterrupt(t));
             try {
                 t.remaining = Math.max(0, t.beginJob(now));
             } finally {
+                inCallback = false;
                 linux.leave(saved);
+            }
+            if (!running || (!inInterrupt(t) && (tickPending || irqExit || needResched))) {
+                // taking its input lost the CPU, or raised work that comes first: the job waits
+                if (inInterrupt(t)) {
+                    pausedInterrupt = t;
+                }
+                dispatch();
+                return;
             }
         }
         t.executor = this;
@@ -316,12 +329,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         t.inJob = false;
         t.remaining = 0;
         current = null;
-        completing = true;
+        inCallback = true;
         int saved = linux.enter(rq, inInterrupt(t));
         try {
             t.endJob(t.jobStart, now);
         } finally {
-            completing = false;
+            inCallback = false;
             linux.leave(saved);
         }
         if (t.context() != Context.THREAD) {

@@ -19,7 +19,7 @@ class CreditSchedulerTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** Always has 1 ms of work. */
-    private static final class Hog extends Task {
+    private static class Hog extends Task {
         Hog(Domain d) {
             super("hog", d, Context.THREAD);
         }
@@ -151,10 +151,10 @@ class CreditSchedulerTest {
         Domain dom0 = new Domain("dom0");
         Domain u1 = new Domain("domU1");
         Domain u2 = new Domain("domU2");
-        Vcpu d0 = b.hog(dom0, 0);
-        Vcpu d1 = b.hog(dom0, 1);
-        Vcpu g1 = b.hog(u1, 1);
-        Vcpu g2 = b.hog(u2, 0);
+        b.hog(dom0, 0);
+        b.hog(dom0, 1);
+        b.hog(u1, 1);
+        b.hog(u2, 0);
         b.start();
         b.kernel().runUntil(60 * SECOND);
         double third = 2 * 60 * SECOND / 3.0;
@@ -163,20 +163,24 @@ class CreditSchedulerTest {
         assertEquals(third, u2.busyNanos(), 0.05 * third, "domU2");
     }
 
-    @Test
-    void aWakingVcpuIsBoostedAndPreemptsAHog() {
-        Bed b = Bed.of(1);
-        Domain hogDomain = new Domain("hog");
+    /** A VCPU that works 20 us every millisecond beside a hog on one CPU, for 5 s. */
+    private static Script pingerBesideAHog(CreditScheduler.Settings settings) {
+        Bed b = Bed.of(1, settings);
         Domain io = new Domain("io");
-        Vcpu vh = b.hog(hogDomain, 0);
+        b.hog(new Domain("hog"), 0);
         Vcpu vi = b.vcpu(io, 256, 0, 0);
-        // after the hog's first tick: its own start-up BOOST is gone by then
-        // between ticks: a VCPU found running at a tick would become active, spend credit and
-        // lose BOOST
+        // from after the hog's first tick (its start-up BOOST is gone), between ticks (a VCPU
+        // found running at a tick becomes active, spends credit and loses BOOST)
         Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, 5 * SECOND);
         b.run(vi, pinger);
         b.start();
         b.kernel().runUntil(5 * SECOND);
+        return pinger;
+    }
+
+    @Test
+    void aWakingVcpuIsBoostedAndPreemptsAHog() {
+        Script pinger = pingerBesideAHog(XEN);
         assertEquals(pinger.jobs.size(), pinger.next, "the pinger ran every millisecond");
         // without BOOST it would wait for the hog's 30 ms slice; boosted it preempts at once
         assertTrue(pinger.waitedMax < MS, "max wait " + pinger.waitedMax + " ns");
@@ -184,15 +188,7 @@ class CreditSchedulerTest {
 
     @Test
     void withoutBoostAWakingVcpuWaitsBehindAnUnderHog() {
-        Bed b = Bed.of(1, new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, false, true));
-        Domain hogDomain = new Domain("hog");
-        Domain io = new Domain("io");
-        Vcpu vh = b.hog(hogDomain, 0);
-        Vcpu vi = b.vcpu(io, 256, 0, 0);
-        Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, 5 * SECOND);
-        b.run(vi, pinger);
-        b.start();
-        b.kernel().runUntil(5 * SECOND);
+        Script pinger = pingerBesideAHog(new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, false, true));
         assertTrue(pinger.waitedMax > 5 * MS, "an UNDER waker waits for the hog's slice: " + pinger.waitedMax);
     }
 
@@ -294,8 +290,8 @@ class CreditSchedulerTest {
         Bed b = Bed.of(2, new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, true, false));
         Domain d1 = new Domain("a");
         Domain d2 = new Domain("b");
-        Vcpu v1 = b.hog(d1, 0);
-        Vcpu v2 = b.hog(d2, 0);
+        b.hog(d1, 0);
+        b.hog(d2, 0);
         b.start();
         b.kernel().runUntil(SECOND);
         assertTrue(d1.busyNanos() + d2.busyNanos() > 1.9 * SECOND, "both CPUs busy after the first 30 ms: "
@@ -329,6 +325,34 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void aVcpuPreemptedWhileItsJobTakesInputIsChargedNothingMeanwhile() {
+        // every job of A's thread, as it takes its input, wakes B's thread, whose VCPU wakes
+        // BOOSTed and takes the one physical CPU from A: A's job must wait, not run beside B
+        Bed b = Bed.of(1);
+        Domain da = new Domain("a");
+        Domain db = new Domain("b");
+        Script poked = new Script(db, b.kernel());
+        Vcpu va = b.vcpu(da, 256, 0, 0);
+        Vcpu vb = b.vcpu(db, 256, 0, 0);
+        b.run(vb, poked);
+        b.run(va, new Hog(da) {
+            @Override
+            protected double beginJob(long now) {
+                poked.jobs.add(new long[] {now, 50_000});
+                poked.ready++;
+                poked.wake();
+                return super.beginJob(now);
+            }
+        });
+        b.start();
+        b.kernel().runUntil(SECOND);
+        va.account();
+        vb.account();
+        assertTrue(poked.next > 100, "B ran " + poked.next + " times");
+        assertEquals(SECOND, da.busyNanos() + db.busyNanos(), 0.001 * SECOND, "one CPU's second, no more");
+    }
+
+    @Test
     void aCapLimitsAHog() {
         Bed b = Bed.of(1);
         Domain capped = new Domain("capped");
@@ -345,8 +369,8 @@ class CreditSchedulerTest {
         Bed b = Bed.of(2);
         Domain a = new Domain("a");
         Domain c = new Domain("c");
-        Vcpu va = b.hog(a, 0);
-        Vcpu vc = b.hog(c, 0);
+        b.hog(a, 0);
+        b.hog(c, 0);
         b.start();
         b.kernel().runUntil(SECOND);
         assertEquals(SECOND, a.busyNanos(), 0.02 * SECOND);

@@ -258,35 +258,34 @@ class LinuxSchedulerTest {
         assertEquals(0, t.maxWait, "it preempted the hog");
     }
 
+    /** A hog that notes when it takes over the CPU from the other one. */
+    private static Hog taking(String name, List<String> turnNames, List<Long> turnStarts) {
+        return new Hog(name) {
+            @Override
+            protected double beginJob(long now) {
+                if (turnNames.isEmpty() || !turnNames.get(turnNames.size() - 1).equals(name)) {
+                    turnNames.add(name);
+                    turnStarts.add(now);
+                }
+                return super.beginJob(now);
+            }
+        };
+    }
+
     @Test
     void equalPrioritiesTakeTurnsInWholeSlices() {
         Host h = new Host(1);
-        List<long[]> turns = new ArrayList<>();
-        Hog a = new Hog("a") {
-            @Override
-            protected double beginJob(long now) {
-                if (turns.isEmpty() || turns.get(turns.size() - 1)[0] != 0) {
-                    turns.add(new long[] {0, now});
-                }
-                return super.beginJob(now);
-            }
-        };
-        Hog b = new Hog("b") {
-            @Override
-            protected double beginJob(long now) {
-                if (turns.isEmpty() || turns.get(turns.size() - 1)[0] != 1) {
-                    turns.add(new long[] {1, now});
-                }
-                return super.beginJob(now);
-            }
-        };
+        List<String> turnNames = new ArrayList<>();
+        List<Long> turns = new ArrayList<>();
+        Hog a = taking("a", turnNames, turns);
+        Hog b = taking("b", turnNames, turns);
         h.linux.spawn(a);
         h.linux.spawn(b);
         h.start();
         h.runUntil(5 * SECOND);
         assertTrue(turns.size() > 40, "turns " + turns.size());
         for (int i = 2; i < turns.size(); i++) {
-            long length = turns.get(i)[1] - turns.get(i - 1)[1];
+            long length = turns.get(i) - turns.get(i - 1);
             // a nice-0 slice is 100 ms (25 ticks at HZ 250); a tick never cuts it short
             assertEquals(100 * MS, length, JIFFY, "turn " + i);
         }
