@@ -1,6 +1,5 @@
 package org.vnetlab.sim.cpu;
 
-import java.util.List;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
@@ -114,11 +113,6 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         }
         task.executor = this;
         softirqs.add(task);
-    }
-
-    /** The softirq work bound to this CPU. */
-    public List<Task> softirqTasks() {
-        return List.copyOf(softirqs.tasks());
     }
 
     protected boolean isRunning() {

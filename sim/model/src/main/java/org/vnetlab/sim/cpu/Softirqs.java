@@ -48,10 +48,6 @@ final class Softirqs {
         }
     }
 
-    List<Task> tasks() {
-        return tasks;
-    }
-
     /** Raises {@code t}; whether it was not pending yet (then its interrupt is a new one). */
     boolean raise(Task t) {
         long bit = 1L << t.softirqIndex;
