@@ -526,7 +526,8 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         long thisLoad = 0;
         long total = 0;
         RunQueue busiest = null;
-        for (RunQueue r : rqs) {
+        for (int i = 0, n = rqs.size(); i < n; i++) {
+            RunQueue r = rqs.get(i);
             long load = r == q ? targetLoad(r, idx) : sourceLoad(r, idx);
             total += load;
             if (r == q) {
