@@ -3,7 +3,6 @@ package org.vnetlab.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,11 +20,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.CliRun;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.Requirements;
 import org.vnetlab.live.bench.Iperf3;
 import org.vnetlab.live.testbed.Shaping;
 import org.vnetlab.live.testbed.Testbed;
@@ -33,12 +34,14 @@ import org.vnetlab.live.testbed.Testbed;
 /**
  * The issue's truth checks: vnetlab's measurements against Linux's own traffic control on the
  * namespace testbed, the server and reflector in host 1 and the clients in host 2, each a real
- * {@code vnetlab} process. Skipped only where the testbed cannot exist (not root, no iproute2), the
- * netem delay and loss checks where the kernel has no netem, and their substitutes where the tools
- * they use are missing: the loss check by nftables without {@code nft}, the delay check by a
- * kernel queue (a Python delay line on NFQUEUE, {@code src/test/resources/delayline.py}) without
- * python3, iptables-legacy or ping, or where the kernel has no NFQUEUE target.
+ * {@code vnetlab} process. They need root and iproute2, and each check its tools: iperf3; nft for
+ * the loss check by nftables; python3, iptables-legacy and ping for the delay check by a kernel
+ * queue (a Python delay line on NFQUEUE, {@code src/test/resources/delayline.py}). Without them a
+ * developer's run skips, and CI ({@code VNETLAB_CI=true}) fails ({@link Requirements}). The netem
+ * checks skip where the kernel has no netem, and the kernel-queue check where it has no NFQUEUE
+ * target, CI or not.
  */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class LiveTruthCheckTest {
 
     static Testbed bed;
@@ -50,11 +53,16 @@ class LiveTruthCheckTest {
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(Testbed.possible(), "the testbed needs root and iproute2 (ip, tc)");
+        Requirements.root();
+        Requirements.tool("ip");
+        Requirements.tool("tc");
         bed = Testbed.up("vt" + (10000 + new Random().nextInt(89999)), false, Shaping.NONE);
         daemons.add(daemon(bed.exec(1, vnetlab("measure", "server")), "listening"));
         daemons.add(daemon(bed.exec(1, vnetlab("measure", "reflect")), "listening"));
     }
+
+    /** The reflector's port (the default), whose probes the kernel-queue check delays. */
+    static final int REFLECT_PORT = 5202;
 
     @AfterAll
     static void down() throws Exception {
@@ -71,7 +79,7 @@ class LiveTruthCheckTest {
     static List<String> vnetlab(String... args) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", cp, Main.class.getName()));
+                "-Xmx256m", "-Dvnetlab.live.client.rtt-warmup=" + WARMUP, "-cp", cp, Main.class.getName()));
         c.addAll(List.of(args));
         return c;
     }
@@ -147,7 +155,7 @@ class LiveTruthCheckTest {
 
     @Test
     void tcpIsWithin10PercentOfIperf3OnTheSameShapedLink() throws Exception {
-        assumeTrue(Iperf3.installed(), "iperf3 is not installed");
+        Requirements.tool("iperf3");
         bed.shape(new Shaping(DataRate.parse("100M"), null, 0));
         Process server = Iperf3.server(bed.exec(1, List.of()), HOST1, 5301);
         double iperf;
@@ -162,7 +170,7 @@ class LiveTruthCheckTest {
 
     @Test
     void netemDelayOf1msEachSideGivesAnRttOf2msOverIpv4AndIpv6() throws Exception {
-        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        Requirements.kernel(bed.hasNetem(), "netem qdisc (sch_netem)");
         bed.shape(new Shaping(null, Duration.ofMillis(1), 0));
         for (String host : List.of(HOST1, Testbed.ipv6(1))) {
             Point p = rtt(host);
@@ -170,16 +178,24 @@ class LiveTruthCheckTest {
         }
     }
 
-    /** {@code vnetlab measure rtt} from host 2 to {@code host}: 140 round trips over {@code host}'s IP version. */
+    /** {@code vnetlab measure rtt} from host 2 to the reflector in host 1: {@value #PROBES} probes. */
     static Point rtt(String host) throws Exception {
-        // the check is about the delay; at the study's 500 Mbit/s a busy two-core machine adds its own
-        // queueing in the reflector (see the README), so the probe stream runs at 50 Mbit/s here
-        Point p = client("measure", "rtt", host, "--rate", "50M").get(0);
+        Point p = client("measure", "rtt", host, "--rate", RTT_RATE, "--count", Integer.toString(PROBES)).get(0);
         assertEquals("roundtrip", p.direction());
         assertEquals(host.contains(":") ? "ipv6" : "ipv4", p.protocol());
-        assertEquals(140, p.rttMs().samples());
+        assertTrue(p.rttMs().samples() >= PROBES * 0.99, "echoes of " + PROBES + ": " + p.rttMs().samples());
         return p;
     }
+
+    /**
+     * Probes 4 ms apart (1000 B at 2 Mbit/s): the client waits for each echo asleep, as ping does,
+     * rather than spinning on a CPU this shared machine's other work wants, and a stall delays the
+     * few probes it falls on, not the median. The warm-up is {@value #WARMUP} probes ({@link #vnetlab}
+     * sets it) instead of 5000, which would take 20 s at this pace.
+     */
+    static final String RTT_RATE = "2M";
+    static final int PROBES = 1000;
+    static final int WARMUP = 500;
 
     /**
      * The delay check where the kernel has no netem: in each host a delay line (Python, standard
@@ -187,16 +203,20 @@ class LiveTruthCheckTest {
      * arriving on the testbed link, which iptables queues to it, for 1 ms from the kernel's arrival
      * stamp. It delays arrivals, not departures as netem does, because only arriving packets carry
      * a kernel stamp; holding from the time the queue wakes the delay line would add its ~0.1 ms
-     * wake-up each way. The system ping must see 2.0 +- 0.3 ms, which shows the delay line delays
-     * as it should, and {@code measure rtt} must report the same (its 140 probes take 22 ms, so it
-     * is measured again, up to three times, while above the bound).
+     * wake-up each way. The rules queue only ping's echoes and the reflector's probes and their
+     * echoes. {@code measure rtt} must see what the system ping sees, within 0.3 ms at the median,
+     * the two run at once (ping as often, over a little longer): on this shared machine (load
+     * average 10 and more) the delay line itself releases late by up to half a millisecond at the
+     * median, and only a measurement over the same seconds sees the same delay line. Ping's median
+     * must be 1.9 to 3 ms, which shows the delay line holds each packet 1 ms each way (never less:
+     * it releases at the kernel's stamp plus 1 ms; later when this machine is busy).
      */
     @Test
     void kernelQueueDelayOf1msEachSideGivesAnRttOf2msOverIpv4AndIpv6() throws Exception {
-        assumeTrue(runs("python3", "--version"), "python3 is not installed");
-        assumeTrue(runs("iptables-legacy", "--version") && runs("ip6tables-legacy", "--version"),
-                "iptables-legacy and ip6tables-legacy (Debian's iptables) are not installed");
-        assumeTrue(runs("ping", "-V"), "ping (iputils-ping) is not installed");
+        Requirements.tool("python3");
+        Requirements.tool("iptables-legacy");
+        Requirements.tool("ip6tables-legacy");
+        Requirements.tool("ping");
         bed.shape(Shaping.NONE);
         String delayLine = Path.of(LiveTruthCheckTest.class.getResource("/delayline.py").toURI()).toString();
         List<List<String>> rules = new ArrayList<>();
@@ -204,36 +224,40 @@ class LiveTruthCheckTest {
         List<List<String>> outputs = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try {
             for (int host = 1; host <= 2; host++) {
-                for (String iptables : List.of("iptables-legacy", "ip6tables-legacy")) {
+                // host 1 holds what arrives for the delayed reflector and ping's requests, host 2 their answers
+                String port = host == 1 ? "--dport" : "--sport";
+                String echo = host == 1 ? "echo-request" : "echo-reply";
+                for (List<String> match : List.of(List.of("iptables-legacy", "-p", "udp", port, "" + REFLECT_PORT),
+                        List.of("ip6tables-legacy", "-p", "udp", port, "" + REFLECT_PORT),
+                        List.of("iptables-legacy", "-p", "icmp", "--icmp-type", echo),
+                        List.of("ip6tables-legacy", "-p", "ipv6-icmp", "--icmpv6-type", echo))) {
                     // --queue-bypass: while no delay line listens (before it starts, or should it end, which
                     // the check below reports) packets pass instead of being dropped
-                    List<String> rule = bed.exec(host, List.of(iptables, "-A", "INPUT", "-i", bed.device(host),
-                            "-j", "NFQUEUE", "--queue-num", "0", "--queue-bypass"));
-                    addRule(rule, iptables.startsWith("ip6") ? "ip6" : "ip");
+                    List<String> command = new ArrayList<>(List.of(match.get(0), "-A", "INPUT", "-i",
+                            bed.device(host)));
+                    command.addAll(match.subList(1, match.size()));
+                    command.addAll(List.of("-j", "NFQUEUE", "--queue-num", "0", "--queue-bypass"));
+                    List<String> rule = bed.exec(host, command);
+                    addRule(rule, match.get(0).startsWith("ip6") ? "ip6" : "ip");
                     rules.add(rule);
                 }
                 delayLines.add(daemon(bed.exec(host, List.of("python3", delayLine, "0", "1")), "ready",
                         outputs.get(host - 1)));
             }
             for (String host : List.of(HOST1, Testbed.ipv6(1))) {
-                double ping = pingMedianMs(host);
-                // Python's and vnetlab's processes share this machine's cores with whatever else runs: a
-                // stall only adds latency, so a median above the bound is measured again, up to three times
-                List<Double> medians = new ArrayList<>();
-                Point p;
-                do {
-                    p = rtt(host);
-                    medians.add(p.rttMs().median());
-                } while (p.rttMs().median() > 2.3 && medians.size() < 3);
+                Path pingLog = Files.createTempFile(dir, "ping", ".txt");
+                Process pings = startPings(host, pingLog);
+                Point p = rtt(host);
+                double ping = pingMedianMs(pings, pingLog);
                 for (int i = 0; i < 2; i++) {
                     assertTrue(delayLines.get(i).isAlive(), "the delay line in host " + (i + 1) + " ended: "
                             + String.join(" ", outputs.get(i)));
                 }
-                System.out.printf("%s: ping median %.3f ms, vnetlab rtt medians %s ms%n", host, ping, medians);
-                assertEquals(2.0, ping, 0.3, "ping " + host + " median " + ping + " ms: the delay line does not hold"
-                        + " packets 1 ms");
-                assertEquals(2.0, p.rttMs().median(), 0.3, host + " rtt medians " + medians + " ms, the last "
-                        + p.rttMs());
+                System.out.printf("%s: ping median %.3f ms, vnetlab rtt %s ms over the same seconds%n", host, ping,
+                        p.rttMs());
+                assertTrue(ping >= 1.9 && ping <= 3.0, "ping " + host + " median " + ping + " ms: the delay line does"
+                        + " not hold packets 1 ms each way");
+                assertEquals(ping, p.rttMs().median(), 0.3, host + " rtt " + p.rttMs() + " ms, ping " + ping + " ms");
             }
         } finally {
             try {
@@ -259,31 +283,40 @@ class LiveTruthCheckTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
             Path targets = Path.of("/proc/net/" + family + "_tables_targets");
-            assumeTrue(Files.exists(targets) && Files.readString(targets).contains("NFQUEUE"),
-                    "this kernel has no NFQUEUE target for " + family + "tables (xt_NFQUEUE)");
+            Requirements.kernel(Files.exists(targets) && Files.readString(targets).contains("NFQUEUE"),
+                    "NFQUEUE target for " + family + "tables (xt_NFQUEUE)");
             throw new AssertionError(command + ": " + out);
         }
     }
 
     /**
-     * The median of 100 pings from host 2 to {@code host}, user space to user space ({@code -U}:
-     * by default ping takes a reply's arrival from the kernel's stamp, which comes before the
-     * delay line holds it).
+     * Starts {@value #PINGS} pings from host 2 to {@code host}, timed user space to user space
+     * ({@code -U}: by default ping takes a reply's arrival from the kernel's stamp, which comes
+     * before the delay line holds it), their output to {@code log}.
      */
-    private static double pingMedianMs(String host) throws Exception {
-        List<String> command = bed.exec(2, List.of("ping", "-U", "-c", "100", "-i", "0.01", "-w", "30", host));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), command + ": " + out);
+    private static Process startPings(String host, Path log) throws IOException {
+        return new ProcessBuilder(bed.exec(2, List.of("ping", "-U", "-c", Integer.toString(PINGS), "-i",
+                "0.004", "-w", "60", host))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Pings every 4 ms for 8 s, the span of a {@link #rtt} run with its start and warm-up. */
+    static final int PINGS = 2000;
+
+    /** The median of the pings' round trips, once they are done. */
+    private static double pingMedianMs(Process p, Path log) throws Exception {
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        p.destroyForcibly();
+        String out = Files.readString(log);
+        assertTrue(ended && p.exitValue() == 0, "ping: " + out);
         double[] ms = Pattern.compile("time=([0-9.]+) ms").matcher(out).results()
                 .mapToDouble(m -> Double.parseDouble(m.group(1))).sorted().toArray();
-        assertEquals(100, ms.length, "replies to 100 pings: " + out);
-        return (ms[49] + ms[50]) / 2;
+        assertEquals(PINGS, ms.length, "replies to " + PINGS + " pings: " + out);
+        return (ms[PINGS / 2 - 1] + ms[PINGS / 2]) / 2;
     }
 
     @Test
     void netemLossOf5PercentIsReportedAs3To7Percent() throws Exception {
-        assumeTrue(bed.hasNetem(), "this kernel has no netem qdisc (sch_netem)");
+        Requirements.kernel(bed.hasNetem(), "netem qdisc (sch_netem)");
         bed.shape(new Shaping(null, null, 5));
         Point p = client("measure", "client", HOST1, "--udp", "--rate", "100M", "--duration", "4").get(0);
         assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
@@ -296,7 +329,7 @@ class LiveTruthCheckTest {
      */
     @Test
     void kernelRandomLossOf5PercentIsReportedAs3To7Percent() throws Exception {
-        assumeTrue(runs("nft", "--version"), "nftables (nft) is not installed");
+        Requirements.tool("nft");
         bed.shape(Shaping.NONE);
         List<String> table = List.of("inet", "vnetlab_loss");
         nft(concat(List.of("add", "table"), table));
@@ -309,15 +342,6 @@ class LiveTruthCheckTest {
             assertTrue(p.loss() >= 0.03 && p.loss() <= 0.07, "loss " + p.loss());
         } finally {
             nft(concat(List.of("delete", "table"), table));
-        }
-    }
-
-    /** Whether {@code command} can run and succeeds. */
-    private static boolean runs(String... command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
         }
     }
 

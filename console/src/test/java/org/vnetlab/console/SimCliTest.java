@@ -125,6 +125,30 @@ class SimCliTest {
     }
 
     @Test
+    void exactRunsPacketByPacketAgreesWithTrainsAndSaysSo() throws Exception {
+        Path trains = dir.resolve("trains.json");
+        Path exact = dir.resolve("exact.json");
+        String[] common = {"sim", "xen-single", "--protocol", "ipv4", "--sizes", "300", "--trials", "1", "--duration",
+            "0.1", "--quiet", "--json"};
+        assertEquals(Cli.OK, CliRun.of(append(common, trains.toString())).code());
+        CliRun r = CliRun.of(append(append(common, exact.toString()), "--exact"));
+        assertEquals(Cli.OK, r.code(), r.err());
+        Result t = ResultJson.read(Files.readString(trains));
+        Result e = ResultJson.read(Files.readString(exact));
+        assertTrue(e.made().exact(), "the file says it was made packet by packet");
+        assertTrue(!t.made().exact());
+        double a = t.points().get(0).throughputMbps();
+        double b = e.points().get(0).throughputMbps();
+        assertEquals(a, b, 0.02 * a, "exact and trains within 2 %");
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+
+    @Test
     void sizesWithTcpWarns() {
         CliRun r = CliRun.of("sim", "native", "--transport", "tcp", "--protocol", "ipv4", "--sizes", "100",
                 "--trials", "1", "--duration", "0.1", "--quiet");

@@ -18,17 +18,21 @@ public record LiveSettings(ServerSettings server, ClientSettings client) {
 
     /** The limits and addresses of the measurement server and the reflector. */
     public record ServerSettings(String bind, int port, int reflectPort, Duration maxDuration, DataRate maxRate,
-                                 int maxConcurrentTests, int maxPayload, int maxProbes, int maxFrame,
-                                 Duration controlIdleTimeout, Duration handshakeTimeout, Duration grace) {
+                                 DataRate minRate, int maxConcurrentTests, int maxTestsPerAddress, int maxConnections,
+                                 int maxConnectionsPerAddress, int maxPayload, int maxProbes, int maxFrame,
+                                 Duration controlIdleTimeout, Duration handshakeTimeout, Duration tokenTimeout,
+                                 Duration grace) {
 
         public ServerSettings withBind(String address) {
-            return new ServerSettings(address, port, reflectPort, maxDuration, maxRate, maxConcurrentTests,
-                    maxPayload, maxProbes, maxFrame, controlIdleTimeout, handshakeTimeout, grace);
+            return new ServerSettings(address, port, reflectPort, maxDuration, maxRate, minRate, maxConcurrentTests,
+                    maxTestsPerAddress, maxConnections, maxConnectionsPerAddress, maxPayload, maxProbes, maxFrame,
+                    controlIdleTimeout, handshakeTimeout, tokenTimeout, grace);
         }
 
         public ServerSettings withPorts(int control, int reflect) {
-            return new ServerSettings(bind, control, reflect, maxDuration, maxRate, maxConcurrentTests,
-                    maxPayload, maxProbes, maxFrame, controlIdleTimeout, handshakeTimeout, grace);
+            return new ServerSettings(bind, control, reflect, maxDuration, maxRate, minRate, maxConcurrentTests,
+                    maxTestsPerAddress, maxConnections, maxConnectionsPerAddress, maxPayload, maxProbes, maxFrame,
+                    controlIdleTimeout, handshakeTimeout, tokenTimeout, grace);
         }
     }
 
@@ -46,11 +50,19 @@ public record LiveSettings(ServerSettings server, ClientSettings client) {
         try {
             Config s = root.getConfig(PATH + ".server");
             Config c = root.getConfig(PATH + ".client");
+            int tests = range(s, "max-concurrent-tests", 1, 1000);
+            int connections = range(s, "max-connections", 1, 1_000_000);
             ServerSettings server = new ServerSettings(s.getString("bind"), port(s, "port"), port(s, "reflect-port"),
-                    positive(s, "max-duration"), rate(s, "max-rate"), range(s, "max-concurrent-tests", 1, 1000),
+                    positive(s, "max-duration"), rate(s, "max-rate"), rate(s, "min-rate"), tests,
+                    range(s, "max-tests-per-address", 1, tests), connections,
+                    range(s, "max-connections-per-address", 1, connections),
                     range(s, "max-payload", ProbePacket.BYTES, 65507), range(s, "max-probes", 1, 10_000_000),
                     range(s, "max-frame", 256, 1 << 20), positive(s, "control-idle-timeout"),
-                    positive(s, "handshake-timeout"), positive(s, "grace"));
+                    positive(s, "handshake-timeout"), positive(s, "token-timeout"), positive(s, "grace"));
+            if (server.minRate().compareTo(server.maxRate()) > 0) {
+                throw ConfigError.at(s.getValue("min-rate").origin(), "min-rate",
+                        server.minRate() + " is above max-rate " + server.maxRate());
+            }
             ClientSettings client = new ClientSettings(rate(c, "rate"), positive(c, "duration"),
                     range(c, "trials", 1, 1000), rate(c, "rtt-rate"), range(c, "rtt-payload", ProbePacket.BYTES, 65507),
                     range(c, "rtt-count", 1, 10_000_000), positive(c, "rtt-wait"),

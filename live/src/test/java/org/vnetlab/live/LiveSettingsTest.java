@@ -39,7 +39,7 @@ class LiveSettingsTest {
             Config without = ConfigFactory.load().withoutPath(LiveSettings.PATH + "." + e.getKey());
             assertThrows(ConfigError.class, () -> LiveSettings.from(without), e.getKey() + " is never read");
         }
-        assertEquals(20, keys);
+        assertEquals(25, keys);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.vnetlab.console.cli.Converters;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.experiment.SimOptions;
+import org.vnetlab.sim.kernel.Fidelity;
 import picocli.CommandLine.Option;
 
 /** What to simulate of a scenario: protocols, transports, sizes, trials, duration (sim, whatif, sweep). */
@@ -60,8 +61,13 @@ public final class RunOptions {
             description = "simulated seconds of each direction (default: the scenario's, 10)")
     Long durationNanos;
 
+    @Option(names = "--exact", description = "simulate packet by packet instead of in trains: the oracle the trains are"
+            + " tested against, several times slower (default: trains)")
+    boolean exact;
+
     public SimOptions options() {
-        return new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos);
+        SimOptions o = new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos);
+        return exact ? o.with(Fidelity.EXACT) : o;
     }
 
     /** A warning when --sizes cannot apply (TCP's segments are the path's MSS), else empty. */

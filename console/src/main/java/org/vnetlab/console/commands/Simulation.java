@@ -17,6 +17,7 @@ import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.PoolEvaluator;
 import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * A batch of runs on all cores with a progress bar, stopped by Ctrl-C or the console's stop: what
@@ -87,7 +88,8 @@ final class Simulation {
     static Made made(List<String> sets, List<RunSpec> specs, List<Integer> sizes) {
         int trials = specs.stream().mapToInt(RunSpec::trial).max().orElse(0) + 1;
         long nanos = specs.stream().mapToLong(RunSpec::durationNanos).max().orElse(0);
-        return new Made(sets, trials, nanos / 1e9, sizes == null ? List.of() : sizes);
+        boolean exact = specs.stream().anyMatch(r -> r.fidelity() == Fidelity.EXACT);
+        return new Made(sets, trials, nanos / 1e9, sizes == null ? List.of() : sizes, exact);
     }
 
     private static String key(Job j, Map<Scenario, Integer> scenarios) {

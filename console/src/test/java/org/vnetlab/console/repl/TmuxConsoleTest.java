@@ -3,7 +3,6 @@ package org.vnetlab.console.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.ConsoleTestMain;
+import org.vnetlab.live.Requirements;
 
 /**
  * The console in a real terminal: tmux runs it, {@code send-keys} types, {@code capture-pane}
  * reads the screen. Checks completion of scenarios, keys, values and flags, Ctrl-C during a
  * long command, the prompt coming back, history, and Ctrl-D leaving.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TmuxConsoleTest {
 
     private static final long WAIT_SECONDS = 60;
@@ -42,7 +44,7 @@ class TmuxConsoleTest {
 
     @Test
     void completionCtrlCAndCtrlDInARealTerminal() throws Exception {
-        assumeTrue(onPath("tmux"), "tmux is not installed");
+        Requirements.tool("tmux");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 " + java + " -Xshare:auto -XX:TieredStopAtLevel=1"
                 + " -Duser.home=" + home + " -cp " + System.getProperty("java.class.path") + " "
@@ -91,7 +93,7 @@ class TmuxConsoleTest {
 
     @Test
     void theConsoleHonoursLangC() throws Exception {
-        assumeTrue(onPath("tmux"), "tmux is not installed");
+        Requirements.tool("tmux");
         start("env LANG=C LC_ALL=C " + java() + ConsoleTestMain.class.getName() + "; echo EXIT=$?; sleep 60");
         await("the prompt", s -> s.contains("vnetlab> "));
         keys("use native", "Enter");
@@ -109,7 +111,7 @@ class TmuxConsoleTest {
     /** Progress is for the person at the terminal: it shows on stderr while stdout goes to a file. */
     @Test
     void progressShowsWhenOnlyStderrIsATerminal() throws Exception {
-        assumeTrue(onPath("tmux"), "tmux is not installed");
+        Requirements.tool("tmux");
         Path out = home.resolve("tables.txt");
         start("env LANG=C.UTF-8 " + java() + org.vnetlab.console.Main.class.getName()
                 + " sim xen-single --protocol ipv4 --trials 3 --duration 3 > " + out + "; echo EXIT=$?; sleep 60");
@@ -174,12 +176,4 @@ class TmuxConsoleTest {
         return home.resolve("tmux.sock").toString();
     }
 
-    static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -2,7 +2,6 @@ package org.vnetlab.console.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -10,15 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.live.Requirements;
 
 /**
- * The report as a browser shows it: Debian's chromium, headless, takes a screenshot of
+ * The report as a browser shows it: Debian's chromium (chromium-browser elsewhere), headless, takes a screenshot of
  * index.html; it must have the asked size, ink on the page, and the figures' colours (so the
  * PNG images loaded, not only the text).
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ReportInChromiumTest {
 
     private static final int WIDTH = 1200;
@@ -26,11 +28,11 @@ class ReportInChromiumTest {
 
     @Test
     void theReportRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("chromium"), "chromium is not installed");
+        String browser = Requirements.tool("chromium", "chromium-browser");
         Path report = dir.resolve("report");
         Path index = new Report(new ScenarioLoader(), ReferenceDataset.study()).write(StudyResults.all(), report);
         Path shot = dir.resolve("shot.png");
-        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        Process chromium = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"),
                 "--screenshot=" + shot, "--window-size=" + WIDTH + "," + HEIGHT, index.toUri().toString())
@@ -52,12 +54,4 @@ class ReportInChromiumTest {
         }
     }
 
-    static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

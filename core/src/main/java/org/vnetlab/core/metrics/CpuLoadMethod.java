@@ -3,7 +3,7 @@ package org.vnetlab.core.metrics;
 import java.util.Arrays;
 
 /**
- * The study's CPU-load method (BRIEF section 4): one-second samples per domain over the
+ * The study's CPU-load method (CESNET TR 3/2008): one-second samples per domain over the
  * receive half then the transmit half; the load reported is the median of the middle
  * {@code keep} samples of the transmit half.
  */

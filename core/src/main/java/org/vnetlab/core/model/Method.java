@@ -1,7 +1,7 @@
 package org.vnetlab.core.model;
 
 /**
- * How an experiment is measured (the study's method, BRIEF section 4).
+ * How an experiment is measured (the study's method, CESNET TR 3/2008).
  *
  * @param trials              runs per point; the median is reported
  * @param seed                the root of every random stream of a run

@@ -13,12 +13,18 @@ import java.util.Locale;
  * @param trials          trials per point
  * @param durationSeconds simulated seconds of each direction
  * @param sizes           UDP payload sizes asked for; empty when they were the scenario's own
+ * @param exact           simulated packet by packet ({@code --exact}) instead of in trains
  */
-public record Made(List<String> sets, int trials, double durationSeconds, List<Integer> sizes) {
+public record Made(List<String> sets, int trials, double durationSeconds, List<Integer> sizes, boolean exact) {
 
     public Made {
         sets = List.copyOf(sets);
         sizes = List.copyOf(sizes);
+    }
+
+    /** Made in trains, the default. */
+    public Made(List<String> sets, int trials, double durationSeconds, List<Integer> sizes) {
+        this(sets, trials, durationSeconds, sizes, false);
     }
 
     /** One line for titles: {@code --set xen.domUs=4, 7 trials of 10 s, sizes 36,1470}. */
@@ -28,6 +34,9 @@ public record Made(List<String> sets, int trials, double durationSeconds, List<I
         parts.add(trials + (trials == 1 ? " trial" : " trials") + " of " + seconds(durationSeconds) + " s");
         if (!sizes.isEmpty()) {
             parts.add("sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
+        }
+        if (exact) {
+            parts.add("exact");
         }
         return String.join(", ", parts);
     }

@@ -8,6 +8,7 @@ import static org.vnetlab.core.result.ResultKeys.GRID;
 import static org.vnetlab.core.result.ResultKeys.GUEST;
 import static org.vnetlab.core.result.ResultKeys.JITTER_US;
 import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.EXACT;
 import static org.vnetlab.core.result.ResultKeys.MADE;
 import static org.vnetlab.core.result.ResultKeys.MEDIAN;
 import static org.vnetlab.core.result.ResultKeys.MODE;
@@ -88,6 +89,9 @@ public final class ResultJson {
                 g.writeNumber(size);
             }
             g.writeEndArray();
+        }
+        if (m.exact()) {
+            g.writeBooleanField(EXACT, true);
         }
         g.writeEndObject();
     }
@@ -219,6 +223,7 @@ public final class ResultJson {
             List<Integer> sizes = new ArrayList<>();
             long[] trials = {-1};
             double[] duration = {Double.NaN};
+            boolean[] exact = {false};
             in.object(MADE, key -> {
                 switch (key) {
                     case SETS -> in.array(MADE + "." + SETS, () -> sets.add(in.string(MADE + "." + SETS)));
@@ -226,13 +231,14 @@ public final class ResultJson {
                     case DURATION_S -> duration[0] = in.number(MADE + "." + DURATION_S);
                     case SIZES -> in.array(MADE + "." + SIZES,
                             () -> sizes.add((int) in.integer(MADE + "." + SIZES, 1, Integer.MAX_VALUE)));
+                    case EXACT -> exact[0] = in.bool(MADE + "." + EXACT);
                     default -> in.skip();
                 }
             });
             if (trials[0] < 0 || Double.isNaN(duration[0])) {
                 throw in.error("'" + MADE + "' needs '" + TRIALS + "' and '" + DURATION_S + "'");
             }
-            return new Made(sets, (int) trials[0], duration[0], sizes);
+            return new Made(sets, (int) trials[0], duration[0], sizes, exact[0]);
         }
     }
 

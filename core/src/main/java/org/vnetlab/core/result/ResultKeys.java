@@ -22,6 +22,7 @@ public final class ResultKeys {
     public static final String TRIALS = "trials";
     public static final String DURATION_S = "duration_s";
     public static final String SIZES = "sizes";
+    public static final String EXACT = "exact";
 
     public static final String TRANSPORT = "transport";
     public static final String PROTOCOL = "protocol";

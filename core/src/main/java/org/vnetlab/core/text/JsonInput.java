@@ -86,6 +86,15 @@ public final class JsonInput {
         return text();
     }
 
+    /** {@code true} or {@code false}. */
+    public boolean bool(String what) {
+        JsonToken t = parser.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw error("'" + what + "' must be true or false");
+        }
+        return t == JsonToken.VALUE_TRUE;
+    }
+
     /** A number; {@code null} reads as NaN, which is how a non-finite number is written. */
     public double number(String what) {
         if (isNull()) {

@@ -1,5 +1,6 @@
 package org.vnetlab.core.units;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +10,9 @@ import java.util.regex.Pattern;
  * {@code 500Mbit/s}, {@code 1000M} or {@code 10G}; SI prefixes (k = 1000).
  */
 public record DataRate(long bitsPerSecond) implements Comparable<DataRate> {
+
+    /** Largest byte count whose bits times 10^9 fit a long. */
+    private static final long EXACT_BYTES = Long.MAX_VALUE / 8_000_000_000L;
 
     private static final Pattern TEXT =
             Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(?:bit/s|bps|b/s)?\\s*");
@@ -61,9 +65,19 @@ public record DataRate(long bitsPerSecond) implements Comparable<DataRate> {
         return bitsPerSecond / 1e6;
     }
 
-    /** Nanoseconds to serialise {@code bytes} at this rate, rounded up. */
+    /**
+     * Nanoseconds to serialise {@code bytes} at this rate, rounded up; {@link Long#MAX_VALUE} (292
+     * years) when it would be longer. Allocation-free up to a gigabyte, where bits times 10^9 fit a long.
+     */
     public long nanosFor(long bytes) {
-        return Math.floorDiv(bytes * 8L * 1_000_000_000L + bitsPerSecond - 1, bitsPerSecond);
+        if (Math.abs(bytes) <= EXACT_BYTES) {
+            long bitNanos = bytes * 8L * 1_000_000_000L;
+            return Math.floorDiv(bitNanos, bitsPerSecond) + (Math.floorMod(bitNanos, bitsPerSecond) == 0 ? 0 : 1);
+        }
+        BigInteger bitNanos = BigInteger.valueOf(bytes).multiply(BigInteger.valueOf(8_000_000_000L));
+        BigInteger[] qr = bitNanos.divideAndRemainder(BigInteger.valueOf(bitsPerSecond));
+        BigInteger up = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+        return up.bitLength() < Long.SIZE ? up.longValue() : up.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
     }
 
     @Override

@@ -30,6 +30,19 @@ class MadeTest {
     }
 
     @Test
+    void anExactRunSaysSoAndATrainsRunKeepsItsBytes() {
+        Made exact = new Made(List.of(), 1, 0.1, List.of(), true);
+        String json = ResultJson.write(PLAIN.withMade(exact));
+        assertTrue(json.contains("\"exact\": true"), json);
+        assertEquals(exact, ResultJson.read(json).made());
+        assertEquals("1 trial of 0.1 s, exact", exact.describe());
+        assertFalse(ResultJson.write(PLAIN.withMade(new Made(List.of(), 1, 0.1, List.of()))).contains("exact"));
+        String wrong = json.replace("\"exact\": true", "\"exact\": 1");
+        JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(wrong));
+        assertTrue(e.getMessage().contains("'made.exact' must be true or false"), e.getMessage());
+    }
+
+    @Test
     void aResultWithoutMadeKeepsItsBytes() {
         String json = ResultJson.write(PLAIN);
         assertFalse(json.contains("made"), json);

@@ -29,4 +29,17 @@ class DataRateTest {
         assertEquals(1, DataRate.gbps(10).nanosFor(1));
         assertEquals("1 Gbit/s", DataRate.parse("1000M").toString());
     }
+
+    /** A probe request of 10^7 probes of 65507 B once overflowed into a negative time. */
+    @Test
+    void serialisationTimeOfHugeAmountsIsExactOrSaturates() {
+        long bytes = 65_507L * 10_000_000L;
+        assertEquals(bytes * 8, DataRate.gbps(1).nanosFor(bytes));
+        assertEquals(1_000_000_000_000_000_000L, new DataRate(16).nanosFor(2_000_000_000L));
+        assertEquals(Long.MAX_VALUE, new DataRate(1).nanosFor(Long.MAX_VALUE));
+        long edge = Long.MAX_VALUE / 8_000_000_000L;
+        assertEquals(edge * 8, DataRate.gbps(1).nanosFor(edge));
+        assertEquals((edge + 1) * 8, DataRate.gbps(1).nanosFor(edge + 1));
+        assertEquals(3, new DataRate(3_000_000_000L).nanosFor(1), "8/3 ns rounds up");
+    }
 }

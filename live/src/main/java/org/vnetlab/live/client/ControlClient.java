@@ -14,6 +14,7 @@ import org.vnetlab.live.control.ControlMessage;
 import org.vnetlab.live.control.ControlMessage.Failed;
 import org.vnetlab.live.control.ControlMessage.Refused;
 import org.vnetlab.live.control.ProtocolException;
+import org.vnetlab.live.data.ClientText;
 import org.vnetlab.live.data.InetAddressText;
 
 /**
@@ -78,11 +79,12 @@ public final class ControlClient implements AutoCloseable {
             byte[] body = new byte[length];
             in.readFully(body);
             ControlMessage m = ControlCodec.decode(body);
+            // the server's words reach the user's terminal: escaped and cut like a client's in the server's log
             if (m instanceof Refused r) {
-                throw new MeasureException(server + " refused the test: " + r.reason());
+                throw new MeasureException(server + " refused the test: " + ClientText.of(r.reason()));
             }
             if (m instanceof Failed f) {
-                throw new MeasureException(server + " failed the test: " + f.reason());
+                throw new MeasureException(server + " failed the test: " + ClientText.of(f.reason()));
             }
             return m;
         } catch (SocketTimeoutException e) {
@@ -92,7 +94,7 @@ public final class ControlClient implements AutoCloseable {
         } catch (IOException e) {
             throw new MeasureException("control connection to " + server + " lost: " + e.getMessage());
         } catch (ProtocolException e) {
-            throw new MeasureException(server + " sent a bad frame: " + e.getMessage());
+            throw new MeasureException(server + " sent a bad frame: " + ClientText.of(e.getMessage()));
         }
     }
 

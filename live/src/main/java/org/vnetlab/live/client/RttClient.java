@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.security.SecureRandom;
 import java.time.Duration;
+import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.DataRate;
@@ -33,6 +34,8 @@ public final class RttClient {
 
     /** Waits shorter than this are spent polling; longer ones block in a selector (millisecond timeouts). */
     private static final long SPIN_LIMIT_NANOS = 2_000_000;
+    /** The range the distributions are made for (they grow past it): 10 s. */
+    private static final long LONGEST_NANOS = 10_000_000_000L;
     /** A pause after the warm-up probes, for the JIT compiler to finish what they started. */
     private static final long WARMUP_PAUSE_MILLIS = 100;
 
@@ -167,16 +170,21 @@ public final class RttClient {
             int count = sent.length;
             double[] rtt = new double[received];
             double[] jitter = new double[Math.max(0, received - 1)];
+            Distribution rttNanos = new Distribution(LONGEST_NANOS);
+            Distribution jitterNanos = new Distribution(LONGEST_NANOS);
             InterarrivalJitter j = new InterarrivalJitter();
             for (int i = 0; i < received; i++) {
                 int seq = order[i];
-                rtt[i] = (arrived[seq] - sent[seq]) / 1e6;
-                double estimate = j.add(sent[seq], arrived[seq]) / 1e3;
+                long nanos = arrived[seq] - sent[seq];
+                rtt[i] = nanos / 1e6;
+                rttNanos.record(nanos);
+                double estimate = j.add(sent[seq], arrived[seq]);
                 if (i > 0) {
-                    jitter[i - 1] = estimate;
+                    jitter[i - 1] = estimate / 1e3;
+                    jitterNanos.record(Math.round(estimate));
                 }
             }
-            return new RttResult(count, warmup, reflected, rtt, jitter);
+            return new RttResult(count, warmup, reflected, rtt, jitter, rttNanos, jitterNanos);
         }
     }
 }

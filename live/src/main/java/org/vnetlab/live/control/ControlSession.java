@@ -27,6 +27,7 @@ import org.vnetlab.live.control.ControlMessage.Start;
 import org.vnetlab.live.control.ControlMessage.Started;
 import org.vnetlab.live.control.ServerEvents.TestRecord;
 import org.vnetlab.live.cpu.CpuSampler;
+import org.vnetlab.live.data.ClientText;
 import org.vnetlab.live.data.Rejections.Kind;
 import org.vnetlab.live.data.Tally;
 
@@ -57,7 +58,11 @@ final class ControlSession {
     }
 
     private enum Timeout implements Command {
+        /** No Start within the handshake time after Accepted. */
         HANDSHAKE,
+        /** No data within the handshake time after Start. */
+        NO_DATA,
+        /** The test ran past its duration and the grace. */
         DEADLINE
     }
 
@@ -113,33 +118,45 @@ final class ControlSession {
         if (m instanceof Request r) {
             refusal = Limits.refusal(server, r, local);
         } else if (m instanceof ProbeRequest p) {
-            refusal = Limits.refusal(server, p, local);
+            refusal = Limits.refusal(server, p, local, peer.getAddress());
         } else {
             return violation(m, SessionState.AWAIT_REQUEST);
         }
-        if (refusal == null && !server.acquire()) {
-            refusal = "busy: the limit of " + server.settings.maxConcurrentTests() + " tests at once is reached";
+        if (refusal == null) {
+            refusal = server.acquire(peer.getAddress());
         }
         testId = server.nextTestId();
         what = describe(m);
         if (refusal != null) {
-            report(0, 0, 0, "refused: " + refusal);
-            return send(new Refused(refusal)) ? Behaviors.same() : Behaviors.stopped();
+            return refuse(refusal);
         }
         long token = server.token();
         try {
             test = open(m, token);
         } catch (IOException e) {
-            server.release(false);
+            server.release(peer.getAddress(), false);
             report(0, 0, 0, "failed: " + e.getMessage());
             send(new ControlMessage.Failed("cannot open the data socket: " + e.getMessage()));
             return Behaviors.stopped();
+        } catch (OutOfMemoryError e) {
+            // direct memory for the test's buffers: the server lives on, the client may try again
+            server.release(peer.getAddress(), false);
+            return refuse("the server has no memory for this test's buffers now (" + e.getMessage() + ")");
         }
         if (!send(new Accepted(testId, token, test.dataPort()))) {
             return Behaviors.stopped();
         }
         timers.startSingleTimer(Timeout.HANDSHAKE, server.settings.handshakeTimeout());
         return accepted();
+    }
+
+    /** Refuses the request: counted, shown to the server's user at most once a second, the session goes on. */
+    private Behavior<Command> refuse(String reason) {
+        server.rejections.count(Kind.REFUSED_REQUEST, peer + ": " + reason);
+        if (server.showRefusal()) {
+            report(0, 0, 0, "refused: " + reason);
+        }
+        return send(new Refused(reason)) ? Behaviors.same() : Behaviors.stopped();
     }
 
     private ServerTest open(ControlMessage m, long token) throws IOException {
@@ -156,7 +173,7 @@ final class ControlSession {
         boolean serverSends = s.direction() == Direction.TX;
         if (s.transport() == Transport.TCP) {
             return new TcpTest(name, local, peer.getAddress(), token, serverSends, duration, handshake,
-                    server.rejections);
+                    server.settings.tokenTimeout().toMillis(), server.rejections);
         }
         return serverSends
                 ? new UdpSendTest(name, local, peer.getAddress(), token, s.payload(), s.rate(), duration,
@@ -189,10 +206,18 @@ final class ControlSession {
         second = 0;
         lastBytes = 0;
         lastPackets = 0;
-        test.start();
+        try {
+            test.start();
+        } catch (OutOfMemoryError e) {
+            // no thread for the test's data: it fails, the server lives on
+            endTest("failed: " + e.getMessage());
+            send(new Failed("the server could not start this test's data thread"));
+            return Behaviors.stopped();
+        }
         long id = testId;
         context.pipeToSelf(test.done(), (v, e) -> new TestEnded(id, e));
         timers.startTimerAtFixedRate(TICK, new Tick(), SECOND);
+        timers.startSingleTimer(Timeout.NO_DATA, server.settings.handshakeTimeout());
         timers.startSingleTimer(Timeout.DEADLINE, lifetime);
         return send(new Started()) ? running() : Behaviors.stopped();
     }
@@ -210,6 +235,7 @@ final class ControlSession {
                     return Behaviors.same();
                 })
                 .onMessage(TestEnded.class, e -> e.testId() == testId ? ended(e.failure()) : Behaviors.same())
+                .onMessageEquals(Timeout.NO_DATA, this::noData)
                 .onMessageEquals(Timeout.DEADLINE, () -> {
                     context.getLog().warn("test {} from {} ran past its duration and grace; ended", testId, peer);
                     closeTest();
@@ -218,6 +244,18 @@ final class ControlSession {
                 .onMessage(Closed.class, c -> closed(c, SessionState.RUNNING))
                 .onSignal(PostStop.class, s -> stopped())
                 .build();
+    }
+
+    /** A test that moved no data since Start holds a slot for nothing: it fails. */
+    private Behavior<Command> noData() {
+        Tally t = test.tally();
+        if (t.bytes() > 0 || t.packets() > 0) {
+            return Behaviors.same();
+        }
+        String reason = "no data within " + server.settings.handshakeTimeout().toSeconds() + " s of Start";
+        endTest("failed: " + reason);
+        send(new Failed(reason));
+        return Behaviors.stopped();
     }
 
     private Behavior<Command> tick() {
@@ -233,6 +271,7 @@ final class ControlSession {
 
     private Behavior<Command> ended(Throwable failure) {
         timers.cancel(TICK);
+        timers.cancel(Timeout.NO_DATA);
         timers.cancel(Timeout.DEADLINE);
         Tally t = test.tally();
         long elapsed = System.nanoTime() - startNanos;
@@ -305,7 +344,7 @@ final class ControlSession {
         Tally t = test.tally();
         closeTest();
         report(t.bytes(), t.packets(), System.nanoTime() - startNanos, outcome);
-        server.release(outcome.equals("ok"));
+        server.release(peer.getAddress(), outcome.equals("ok"));
         test = null;
         startNanos = 0;
     }
@@ -318,9 +357,10 @@ final class ControlSession {
         }
     }
 
+    /** Tells the server's user; the outcome may quote a client or an error, so it is made printable. */
     private void report(long bytes, long packets, long nanos, String outcome) {
         double seconds = startNanos == 0 ? 0 : nanos / 1e9;
-        server.events.testEnded(new TestRecord(testId, peer, what, bytes, packets, seconds, outcome));
+        server.events.testEnded(new TestRecord(testId, peer, what, bytes, packets, seconds, ClientText.of(outcome)));
     }
 
     private static String describe(ControlMessage m) {

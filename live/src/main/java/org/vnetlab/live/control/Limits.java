@@ -1,10 +1,12 @@
 package org.vnetlab.live.control;
 
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.LiveSettings.ServerSettings;
 import org.vnetlab.live.control.ControlMessage.ProbeRequest;
 import org.vnetlab.live.control.ControlMessage.Request;
@@ -35,16 +37,14 @@ final class Limits {
             return family;
         }
         if (spec.transport() == Transport.UDP) {
-            if (spec.rate().compareTo(s.maxRate()) > 0) {
-                return "rate " + spec.rate() + " is over this server's limit of " + s.maxRate();
-            }
-            return payload(spec.payload(), DataHeader.BYTES, s.maxPayload());
+            String range = payload(spec.payload(), DataHeader.BYTES, s.maxPayload());
+            return range != null ? range : rate(spec.rate(), spec.payload(), s);
         }
         return null;
     }
 
     /** The reason to refuse {@code p}, or null to accept it. */
-    static String refusal(ServerContext server, ProbeRequest p, InetSocketAddress local) {
+    static String refusal(ServerContext server, ProbeRequest p, InetSocketAddress local, InetAddress peer) {
         ServerSettings s = server.settings;
         ProbeSpec spec = p.spec();
         if (p.version() != ControlMessage.VERSION) {
@@ -57,8 +57,9 @@ final class Limits {
         if (family != null) {
             return family;
         }
-        if (spec.rate().compareTo(s.maxRate()) > 0) {
-            return "rate " + spec.rate() + " is over this reflector's limit of " + s.maxRate();
+        String rate = rate(spec.rate(), spec.payload(), s);
+        if (rate != null) {
+            return rate;
         }
         if (spec.count() > s.maxProbes()) {
             return spec.count() + " probes are over this reflector's limit of " + s.maxProbes();
@@ -68,7 +69,31 @@ final class Limits {
             return "the probe stream would last " + seconds(lifetime.minus(s.grace())) + ", over the limit of "
                     + seconds(s.maxDuration());
         }
-        return payload(spec.payload(), ProbePacket.BYTES, s.maxPayload());
+        String range = payload(spec.payload(), ProbePacket.BYTES, s.maxPayload());
+        if (range != null) {
+            return range;
+        }
+        if (server.reflector.isSelf(new InetSocketAddress(peer, spec.sourcePort()))) {
+            return "source port " + spec.sourcePort() + " is the reflector's own port: it would answer itself";
+        }
+        return null;
+    }
+
+    /**
+     * A stream's rate within min-rate and max-rate, and at least one datagram a second: a sender
+     * due once in hours would hold its slot, thread and buffer for nothing.
+     */
+    private static String rate(DataRate rate, int payload, ServerSettings s) {
+        if (rate.compareTo(s.maxRate()) > 0) {
+            return "rate " + rate + " is over this server's limit of " + s.maxRate();
+        }
+        if (rate.compareTo(s.minRate()) < 0) {
+            return "rate " + rate + " is under this server's minimum of " + s.minRate();
+        }
+        if (rate.nanosFor(payload) > 1_000_000_000L) {
+            return "rate " + rate + " sends a " + payload + " B datagram less than once a second";
+        }
+        return null;
     }
 
     /** How long a probe test's lease lives: the stream at its rate, then the grace for the last echoes. */

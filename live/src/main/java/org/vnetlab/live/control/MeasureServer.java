@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +35,7 @@ import org.vnetlab.live.LiveSettings.ServerSettings;
 import org.vnetlab.live.data.InetAddressText;
 import org.vnetlab.live.cpu.CpuSource;
 import org.vnetlab.live.data.Rejections;
+import org.vnetlab.live.data.Rejections.Kind;
 import org.vnetlab.live.probe.Reflector;
 
 /**
@@ -89,6 +92,14 @@ public final class MeasureServer implements AutoCloseable {
         cpu.add(CpuSource.ProcessCpu.self());
         cpu.addAll(watched);
         ServerContext context = new ServerContext(settings, rejections, reflector, cpu, events);
+        try {
+            Descriptors.checkRoomFor(settings);
+        } catch (IOException e) {
+            if (reflector != null) {
+                reflector.close();
+            }
+            throw e;
+        }
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "vnetlab-" + role.name().toLowerCase(),
                 pekkoConfig());
         try {
@@ -97,6 +108,8 @@ public final class MeasureServer implements AutoCloseable {
                     .to(Sink.foreach(c -> serve(system, context, sessions.incrementAndGet(), c)))
                     .run(system);
             ServerBinding binding = bound.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    rejections::flushLog, system.executionContext());
             LOG.info("{} listening on {}", role, binding.localAddress());
             return new MeasureServer(system, context, binding);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -129,8 +142,13 @@ public final class MeasureServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Pekko for a server facing the network: no error in a session (a fatal one such as an
+     * OutOfMemoryError for a buffer included) takes the JVM down with it.
+     */
     private static Config pekkoConfig() {
         return ConfigFactory.parseString("""
+                pekko.jvm-exit-on-fatal-error = off
                 pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
                 pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
                 pekko.loglevel = INFO
@@ -144,6 +162,11 @@ public final class MeasureServer implements AutoCloseable {
                               IncomingConnection connection) {
         InetSocketAddress peer = connection.remoteAddress();
         InetSocketAddress local = connection.localAddress();
+        Quota.Refusal refusal = context.connections.take(peer.getAddress());
+        if (refusal != null) {
+            turnAway(system, context, connection, refusal);
+            return;
+        }
         LOG.debug("control connection from {}", peer);
         Pair<BoundedSourceQueue<ControlMessage>, Source<ControlMessage, NotUsed>> queue =
                 Source.<ControlMessage>queue(OUTGOING_FRAMES).preMaterialize(system);
@@ -158,8 +181,24 @@ public final class MeasureServer implements AutoCloseable {
                 .join(app)
                 .idleTimeout(context.settings.controlIdleTimeout())
                 .watchTermination((mat, done) -> done);
-        connection.handleWith(wire, system).whenComplete((d, failure) ->
-                session.tell(new ControlSession.Closed(failure)));
+        connection.handleWith(wire, system).whenComplete((d, failure) -> {
+            context.connections.release(peer.getAddress());
+            session.tell(new ControlSession.Closed(failure));
+        });
+    }
+
+    /** Closes a connection over a cap at once, with one frame that says which, and counts it. */
+    private static void turnAway(ActorSystem<Void> system, ServerContext context, IncomingConnection connection,
+                                 Quota.Refusal refusal) {
+        Quota q = context.connections;
+        String reason = refusal == Quota.Refusal.FULL
+                ? "too many control connections: the limit of " + q.total() + " is reached"
+                : "too many control connections from your address: the limit is " + q.perAddress();
+        context.rejections.count(Kind.TOO_MANY_CONNECTIONS, connection.remoteAddress() + ": " + reason);
+        ByteString frame = ByteString.fromArrayUnsafe(ControlCodec.encode(new ControlMessage.Failed(reason)));
+        ByteString framed = ByteString.fromArrayUnsafe(ByteBuffer.allocate(ControlCodec.LENGTH_BYTES)
+                .putInt(frame.size()).array()).concat(frame);
+        connection.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.single(framed)), system);
     }
 
     public InetSocketAddress controlAddress() {

@@ -1,16 +1,21 @@
 package org.vnetlab.live.control;
 
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vnetlab.live.LiveSettings.ServerSettings;
 import org.vnetlab.live.cpu.CpuSource;
 import org.vnetlab.live.data.Rejections;
 import org.vnetlab.live.probe.Reflector;
 
-/** What every control session of one server shares: its limits, counters, reflector and CPU sources. */
+/**
+ * What every control session of one server shares: its limits, counters, reflector and CPU sources,
+ * its quotas of control connections and test slots.
+ */
 final class ServerContext {
+
+    private static final long SECOND = 1_000_000_000L;
 
     final ServerSettings settings;
     final Rejections rejections;
@@ -18,7 +23,11 @@ final class ServerContext {
     final Reflector reflector;
     final List<CpuSource> cpuSources;
     final ServerEvents events;
-    private final AtomicInteger running = new AtomicInteger();
+    /** Control connections open, over all clients and per client. */
+    final Quota connections;
+    /** Tests accepted and not yet ended, over all clients and per client. */
+    private final Quota tests;
+    private final AtomicLong refusalShown = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong testIds = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
@@ -30,30 +39,40 @@ final class ServerContext {
         this.reflector = reflector;
         this.cpuSources = List.copyOf(cpuSources);
         this.events = events;
+        this.connections = new Quota(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        this.tests = new Quota(settings.maxConcurrentTests(), settings.maxTestsPerAddress());
     }
 
-    /** Takes a slot for a test, or returns false when max-concurrent-tests run already. */
-    boolean acquire() {
-        while (true) {
-            int n = running.get();
-            if (n >= settings.maxConcurrentTests()) {
-                return false;
-            }
-            if (running.compareAndSet(n, n + 1)) {
-                return true;
-            }
+    /** Takes a test slot for {@code client}: null, or the reason to refuse the test. */
+    String acquire(InetAddress client) {
+        Quota.Refusal r = tests.take(client);
+        if (r == null) {
+            return null;
         }
+        return r == Quota.Refusal.FULL
+                ? "busy: the limit of " + tests.total() + " tests at once is reached"
+                : "busy: your address holds " + tests.perAddress() + " tests, the limit for one address";
     }
 
-    void release(boolean ok) {
-        running.decrementAndGet();
+    void release(InetAddress client, boolean ok) {
+        tests.release(client);
         if (ok) {
             completed.incrementAndGet();
         }
     }
 
     int running() {
-        return running.get();
+        return tests.inUse();
+    }
+
+    /**
+     * Whether a refusal is shown to the server's user as a row of its own: the first of each second.
+     * The rest are counted as rejections, whose totals the user sees once a second.
+     */
+    boolean showRefusal() {
+        long second = System.nanoTime() / SECOND;
+        long last = refusalShown.get();
+        return last != second && refusalShown.compareAndSet(last, second);
     }
 
     long completed() {

@@ -8,16 +8,14 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import org.vnetlab.live.control.ControlMessage.Finish;
 import org.vnetlab.live.data.DataThreads;
-import org.vnetlab.live.data.Handshake;
 import org.vnetlab.live.data.Rejections;
-import org.vnetlab.live.data.Rejections.Kind;
 import org.vnetlab.live.data.Tally;
 import org.vnetlab.live.data.TcpBulk;
 
 /**
  * A TCP bulk test, either way. The data listener takes the first connection from the control
- * peer's address that presents the test's token within the handshake time; any other connection is
- * counted and closed. rx: the server reads until the client closes; tx: it writes for the duration.
+ * peer's address that presents the test's token; any other connection is counted and closed. rx:
+ * the server reads until the client closes; tx: it writes for the duration.
  */
 final class TcpTest implements ServerTest {
 
@@ -28,19 +26,21 @@ final class TcpTest implements ServerTest {
     private final boolean serverSends;
     private final long durationNanos;
     private final long handshakeMillis;
+    private final long tokenMillis;
     private final Rejections rejections;
     private final TcpBulk bulk = new TcpBulk();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile SocketChannel data;
 
     TcpTest(String name, InetSocketAddress local, InetAddress client, long token, boolean serverSends,
-            long durationNanos, long handshakeMillis, Rejections rejections) throws IOException {
+            long durationNanos, long handshakeMillis, long tokenMillis, Rejections rejections) throws IOException {
         this.name = name;
         this.client = client;
         this.token = token;
         this.serverSends = serverSends;
         this.durationNanos = durationNanos;
         this.handshakeMillis = handshakeMillis;
+        this.tokenMillis = tokenMillis;
         this.rejections = rejections;
         this.listener = ServerSocketChannel.open(org.vnetlab.live.data.Sockets.family(local.getAddress()));
         listener.bind(new InetSocketAddress(local.getAddress(), 0), 4);
@@ -69,16 +69,7 @@ final class TcpTest implements ServerTest {
 
     private SocketChannel awaitClient() throws IOException {
         try (listener) {
-            while (true) {
-                SocketChannel c = listener.accept();
-                InetSocketAddress peer = (InetSocketAddress) c.getRemoteAddress();
-                Long presented = client.equals(peer.getAddress()) ? Handshake.readToken(c, handshakeMillis) : null;
-                if (presented != null && presented == token) {
-                    return c;
-                }
-                rejections.count(Kind.BAD_DATA_CONNECTION, name + " from " + peer);
-                c.close();
-            }
+            return new DataConnection(listener, client, token, name, rejections).await(handshakeMillis, tokenMillis);
         }
     }
 

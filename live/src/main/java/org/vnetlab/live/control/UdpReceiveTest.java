@@ -29,7 +29,12 @@ final class UdpReceiveTest implements ServerTest {
                    Rejections rejections) throws IOException {
         this.name = name;
         this.channel = Sockets.udp(local.getAddress(), 0);
-        this.receiver = new UdpReceiver(channel, token, payload, client, rejections);
+        try {
+            this.receiver = new UdpReceiver(channel, token, payload, client, rejections);
+        } catch (RuntimeException | Error e) {
+            channel.close();   // no memory for the receive buffer: the socket must not outlive the refusal
+            throw e;
+        }
     }
 
     @Override

@@ -41,7 +41,12 @@ final class UdpSendTest implements ServerTest {
         this.durationNanos = durationNanos;
         this.rejections = rejections;
         this.channel = Sockets.udp(local.getAddress(), 0);
-        this.sender = new UdpPacedSender(channel, token, payload, rate);
+        try {
+            this.sender = new UdpPacedSender(channel, token, payload, rate);
+        } catch (RuntimeException | Error e) {
+            channel.close();   // no memory for the datagram's buffer: the socket must not outlive the refusal
+            throw e;
+        }
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.vnetlab.core.units.DataRate;
 /**
  * Sends a test's datagrams on a connected channel at a target payload rate for a duration. Datagram
  * {@code n} is due at {@code start + n * interval}; a sender behind schedule sends at once, one
- * ahead sleeps (or spins for the last few microseconds). Allocation-free per datagram.
+ * ahead sleeps (or spins for the last few microseconds). Allocation-free per datagram. {@link #stop()}
+ * wakes a sleeping sender at once, however far off its next datagram was.
  */
 public final class UdpPacedSender {
 
@@ -21,6 +22,7 @@ public final class UdpPacedSender {
     private final double intervalNanos;
     private final Tally tally = new Tally();
     private volatile boolean stopped;
+    private volatile Thread sending;
 
     public UdpPacedSender(DatagramChannel channel, long token, int payload, DataRate rate) {
         this.channel = channel;
@@ -30,6 +32,7 @@ public final class UdpPacedSender {
 
     /** Sends for {@code durationNanos} (or until {@link #stop()}); returns datagrams sent. */
     public long run(long durationNanos) throws IOException {
+        sending = Thread.currentThread();
         long start = System.nanoTime();
         long end = start + durationNanos;
         int payload = datagram.capacity();
@@ -57,12 +60,16 @@ public final class UdpPacedSender {
             }
         } catch (ClosedChannelException e) {
             // stopped from outside
+        } finally {
+            sending = null;
         }
         return n;
     }
 
+    /** Ends {@link #run} soon, from any thread: a sender asleep until its next datagram is woken. */
     public void stop() {
         stopped = true;
+        LockSupport.unpark(sending);
     }
 
     public Tally tally() {

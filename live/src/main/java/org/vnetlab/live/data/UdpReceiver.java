@@ -11,8 +11,9 @@ import org.vnetlab.live.data.Rejections.Kind;
 
 /**
  * Receives a test's datagrams until its channel is closed: counts delivered payload and reordering,
- * and rejects (counts, never trusts) any datagram of the wrong size, token or source. Allocation-free
- * per datagram; runs on its own thread.
+ * and rejects (counts, never trusts) any datagram of the wrong size, token or source, and any
+ * sequence number it took before (a replay, counted as {@code replayed-token}). Allocation-free per
+ * datagram; runs on its own thread.
  */
 public final class UdpReceiver implements Runnable {
 
@@ -23,8 +24,8 @@ public final class UdpReceiver implements Runnable {
     private final Rejections rejections;
     private final Tally tally = new Tally();
     private final ByteBuffer buffer;
+    private final SequenceWindow window = new SequenceWindow();
     private volatile long reordered;
-    private long highest = -1;
 
     /**
      * @param source the only address datagrams are accepted from, or null for any (the client side,
@@ -70,12 +71,14 @@ public final class UdpReceiver implements Runnable {
             if (seq < 0) {
                 return; // a late hello
             }
-            if (seq > highest) {
-                highest = seq;
-            } else {
-                reordered = reordered + 1;
+            switch (window.take(seq)) {
+                case IN_ORDER -> tally.add(length, now, true);
+                case LATE -> {
+                    reordered = reordered + 1;
+                    tally.add(length, now, true);
+                }
+                case REPEATED -> rejections.count(Kind.REPLAYED_TOKEN, from);
             }
-            tally.add(length, now, true);
         }
     }
 

@@ -26,7 +26,7 @@ public final class TcpCarrier implements Carrier {
     public static final String REJECTED = "emulator.tcp.rejected";
     /** Segments a connection may have between cut and delivered (a power of two). */
     private static final int SEGMENTS = 1 << 14;
-    private static final PacingStats.Summary NO_RELEASES = new PacingStats.Summary(0, 0, 0, 0);
+    private static final PacingStats.Summary NO_RELEASES = new PacingStats.Summary(0, 0, 0, 0, 0);
 
     private final TcpForwardingHost host;
     private final int mss;

@@ -1,7 +1,9 @@
 package org.vnetlab.live.probe;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -18,7 +20,8 @@ import org.vnetlab.live.data.Tally;
  * The single-threaded UDP reflector of the study: receive one probe, send it back, in a loop. It is
  * not a weapon: it answers only a probe that carries the token of a live test and comes from that
  * test's client address and port, no longer than the test's payload, and only until the test's end.
- * It sends back exactly the bytes it received, never more. Allocation-free per probe.
+ * It sends back exactly the bytes it received, never more, and never to itself: a lease for its
+ * own address and port is refused, so no single spoofed probe can loop it. Allocation-free per probe.
  */
 public final class Reflector implements AutoCloseable {
 
@@ -65,20 +68,51 @@ public final class Reflector implements AutoCloseable {
     }
 
     public int port() {
-        try {
-            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ((InetSocketAddress) localAddress()).getPort();
     }
 
-    /** Lets {@code client} have its probes with {@code token} reflected until {@code deadlineNanos}. */
+    /**
+     * Lets {@code client} have its probes with {@code token} reflected until {@code deadlineNanos}.
+     *
+     * @throws IllegalArgumentException when the client is this reflector's own socket
+     */
     public synchronized Lease open(long token, InetSocketAddress client, int payload, long deadlineNanos) {
+        if (isSelf(client)) {
+            throw new IllegalArgumentException("a reflector does not send to itself (" + client + ")");
+        }
         Lease lease = new Lease(token, client, payload, deadlineNanos);
         Lease[] next = Arrays.copyOf(leases, leases.length + 1);
         next[leases.length] = lease;
         leases = next;
         return lease;
+    }
+
+    /**
+     * Whether {@code address} is this reflector's own socket: its port at its bound address, or
+     * at any address of this host when it is bound to the wildcard.
+     */
+    public boolean isSelf(InetSocketAddress address) {
+        if (address.getPort() != port()) {
+            return false;
+        }
+        InetAddress a = address.getAddress();
+        InetAddress bound = ((InetSocketAddress) localAddress()).getAddress();
+        if (a.equals(bound) || a.isLoopbackAddress() || a.isAnyLocalAddress()) {
+            return true;
+        }
+        try {
+            return bound.isAnyLocalAddress() && NetworkInterface.getByInetAddress(a) != null;
+        } catch (IOException e) {
+            return true;   // cannot tell: refuse rather than risk a loop
+        }
+    }
+
+    private SocketAddress localAddress() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Ends a test: its token is answered no more. */

@@ -194,16 +194,6 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
-    /** True when this process is root and {@code ip} and {@code tc} can run: the testbed can be made. */
-    public static boolean possible() {
-        try {
-            requireRoot();
-        } catch (TestbedException e) {
-            return false;
-        }
-        return Shell.available("ip", "-V") && Shell.available("tc", "-V");
-    }
-
     @Override
     public void close() {
         remove();

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -19,12 +21,13 @@ import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.TestSpec;
 
 /** Clients at once: each gets its own test up to max-concurrent-tests; one more is refused as busy. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConcurrentClientsTest {
 
     @Test
     void threeClientsRunAtOnceAndAFourthIsRefused() throws Exception {
         try (Running server = LiveTesting.start(Role.THROUGHPUT,
-                LiveTesting.settings("127.0.0.1", "max-concurrent-tests = 3"))) {
+                LiveTesting.settings("127.0.0.1", "max-concurrent-tests = 3, max-tests-per-address = 3"))) {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             List<CompletableFuture<TrialResult>> runs = new ArrayList<>();
             for (Transport t : List.of(Transport.UDP, Transport.UDP, Transport.TCP)) {
@@ -47,10 +50,10 @@ class ConcurrentClientsTest {
                             Duration.ofSeconds(1))));
             assertTrue(busy.getMessage().contains("busy"), busy.getMessage());
             for (int i = 0; i < 2; i++) {
-                double mbps = runs.get(i).get().mbps();
+                double mbps = runs.get(i).get(60, TimeUnit.SECONDS).mbps();
                 assertTrue(mbps > 17 && mbps < 23, "udp " + mbps);
             }
-            assertTrue(runs.get(2).get().mbps() > 20, "tcp");
+            assertTrue(runs.get(2).get(60, TimeUnit.SECONDS).mbps() > 20, "tcp");
             assertEquals(3, server.server().completed());
             assertTrue(server.records().stream().anyMatch(r -> r.outcome().startsWith("refused: busy")));
         }

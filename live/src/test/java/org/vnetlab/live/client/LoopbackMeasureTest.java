@@ -7,19 +7,22 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
-import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.LiveTesting.Running;
+import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.TestSpec;
 
 /** Server, client and reflector on loopback: every kind of test runs and its numbers make sense. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LoopbackMeasureTest {
 
     static Running server;
@@ -78,7 +81,9 @@ class LoopbackMeasureTest {
             RttResult r = new RttClient(a, reflector.port()).run(ip, 1000, DataRate.parse("500M"), 140, 5000,
                     Duration.ofSeconds(1));
             assertEquals(140, r.received(), host);
-            assertEquals(5140, r.reflected(), host);
+            // the reflector counts what it sent back: every measured echo, and at most every probe (a busy
+            // machine drops some of the 62,500 warm-up probes a second in the reflector's socket buffer)
+            assertTrue(r.reflected() >= 140 && r.reflected() <= 5140, host + " reflected " + r.reflected());
             // the idle path takes microseconds, but a loaded shared machine adds milliseconds of scheduling
             // (RttAccuracyTest checks the arithmetic against a known delay): here, that every echo is its
             // own probe's, back within the wait

@@ -16,19 +16,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlCodec;
-import org.vnetlab.live.control.ControlMessage;
 import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Finish;
 import org.vnetlab.live.control.ControlMessage.ProbeRequest;
 import org.vnetlab.live.control.ControlMessage.Report;
 import org.vnetlab.live.control.ControlMessage.Start;
 import org.vnetlab.live.control.ControlMessage.Started;
+import org.vnetlab.live.control.ControlMessage;
 
 /**
  * The RTT arithmetic against a known delay, without netem: a stand-in reflector that holds every
@@ -36,6 +38,7 @@ import org.vnetlab.live.control.ControlMessage.Started;
  * held each. The measured RTT must never be below the hold, and its median must be the hold's plus
  * loopback and scheduling (well under a millisecond on an idle machine; the bound allows a busy one).
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RttAccuracyTest {
 
     static final long HOLD_MILLIS = 2;
@@ -76,7 +79,9 @@ class RttAccuracyTest {
             assertEquals(40, r.received());
             assertEquals(50, r.reflected());
             double held = Stats.median(heldMs.stream().mapToDouble(Double::doubleValue).toArray());
-            assertTrue(r.rttPercentile(0) >= HOLD_MILLIS, "an echo came back before it was held: " + r.rttPercentile(0));
+            // the distribution keeps each value to 0.1 %
+            assertTrue(r.rttPercentile(0) >= HOLD_MILLIS * (1 - 0.001),
+                    "an echo came back before it was held: " + r.rttPercentile(0));
             assertTrue(r.rtt().median() >= held && r.rtt().median() < held + 1.5,
                     "rtt " + r.rtt() + ", held " + held + " ms");
             // each |D| of RFC 3550 is a difference of two RTTs, so the estimate stays within their range

@@ -25,6 +25,7 @@ import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -41,6 +42,7 @@ import org.vnetlab.live.control.ControlMessage.Start;
 import org.vnetlab.live.control.ControlMessage.Started;
 
 /** The control protocol's codec without sockets: every message round-trips, every bad frame is refused. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ControlCodecTest {
 
     static ActorSystem<Void> system;

@@ -5,25 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.Deadlines;
 import org.vnetlab.live.LiveTesting;
 import org.vnetlab.live.LiveTesting.Running;
 import org.vnetlab.live.client.ThroughputClient;
@@ -31,7 +30,6 @@ import org.vnetlab.live.client.TrialResult;
 import org.vnetlab.live.control.ControlMessage.Accepted;
 import org.vnetlab.live.control.ControlMessage.Failed;
 import org.vnetlab.live.control.ControlMessage.Finish;
-import org.vnetlab.live.control.ControlMessage.Interval;
 import org.vnetlab.live.control.ControlMessage.ProbeRequest;
 import org.vnetlab.live.control.ControlMessage.Report;
 import org.vnetlab.live.control.ControlMessage.Request;
@@ -49,6 +47,7 @@ import org.vnetlab.live.probe.ProbePacket;
  * counted under its kind, nothing is answered that should not be, slots are released, and the
  * server still serves a good test afterwards.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileInputTest {
 
     static final String LIMITS = "control-idle-timeout = 2s, handshake-timeout = 1s, grace = 1s";
@@ -69,59 +68,9 @@ class HostileInputTest {
         reflector.close();
     }
 
-    /** A control connection that writes raw bytes or frames and reads frames, with a 5 s read timeout. */
-    static final class Raw implements AutoCloseable {
-        final Socket socket = new Socket();
-        final DataOutputStream out;
-        final DataInputStream in;
-
-        Raw(int port) throws IOException {
-            socket.connect(new InetSocketAddress(loopback, port), 2000);
-            socket.setSoTimeout(5000);
-            out = new DataOutputStream(socket.getOutputStream());
-            in = new DataInputStream(socket.getInputStream());
-        }
-
-        void send(ControlMessage m) throws IOException {
-            byte[] b = ControlCodec.encode(m);
-            out.writeInt(b.length);
-            out.write(b);
-            out.flush();
-        }
-
-        ControlMessage receive() throws IOException {
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            return ControlCodec.decode(b);
-        }
-
-        /** Skips interval frames. */
-        ControlMessage receiveSkippingIntervals() throws IOException {
-            ControlMessage m;
-            do {
-                m = receive();
-            } while (m instanceof Interval);
-            return m;
-        }
-
-        /** True when the server closed the connection within the read timeout. */
-        boolean closedByServer() throws IOException {
-            try {
-                while (in.read() >= 0) {
-                    // drain whatever the server still sent
-                }
-                return true;
-            } catch (SocketTimeoutException e) {
-                return false;
-            } catch (IOException e) {
-                return true; // reset
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+    /** A raw control connection to {@code port} on loopback. */
+    static RawControl raw(int port) throws IOException {
+        return new RawControl(loopback, port);
     }
 
     private static long count(Running r, Kind k) {
@@ -142,13 +91,9 @@ class HostileInputTest {
         assertEquals(0, r.server().running(), "a test slot was not released");
     }
 
-    /** True when the peer closed or reset the connection. */
-    private static boolean closed(SocketChannel c) {
-        try {
-            return c.read(ByteBuffer.allocate(1)) < 0;
-        } catch (IOException e) {
-            return true;
-        }
+    /** True when the peer closed or reset the connection within 5 s. */
+    private static boolean closed(SocketChannel c) throws IOException {
+        return Deadlines.closedWithin(c, Duration.ofSeconds(5));
     }
 
     static Request udpRx(int payload) {
@@ -161,28 +106,28 @@ class HostileInputTest {
         long before = count(server, Kind.MALFORMED_FRAME);
         byte[] junk = new byte[200];
         new Random(1).nextBytes(junk);
-        try (Raw raw = new Raw(server.port())) {
+        try (RawControl raw = raw(server.port())) {
             raw.out.write(junk);
             raw.out.flush();
             assertTrue(raw.closedByServer());
         }
-        try (Raw raw = new Raw(server.port())) {          // a frame longer than max-frame
+        try (RawControl raw = raw(server.port())) {          // a frame longer than max-frame
             raw.out.writeInt(1 << 20);
             raw.out.write(new byte[100]);
             raw.out.flush();
             assertTrue(raw.closedByServer());
         }
-        try (Raw raw = new Raw(server.port())) {          // a well-framed body that is not a message
+        try (RawControl raw = raw(server.port())) {          // a well-framed body that is not a message
             raw.out.writeInt(5);
             raw.out.write("{\"a\":".getBytes());
             raw.out.flush();
             assertTrue(raw.closedByServer());
         }
-        try (Raw raw = new Raw(server.port())) {          // a truncated header, then gone
+        try (RawControl raw = raw(server.port())) {          // a truncated header, then gone
             raw.out.write(new byte[] {0, 0});
             raw.out.flush();
         }
-        try (Raw raw = new Raw(server.port())) {          // a valid message in the wrong state
+        try (RawControl raw = raw(server.port())) {          // a valid message in the wrong state
             raw.send(new Start());
             assertInstanceOf(Failed.class, raw.receive());
             assertTrue(raw.closedByServer());
@@ -193,7 +138,7 @@ class HostileInputTest {
     @Test
     void aStalledControlConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         long before = count(server, Kind.STALLED_CONTROL);
-        try (Raw raw = new Raw(server.port())) {
+        try (RawControl raw = raw(server.port())) {
             long t0 = System.nanoTime();
             assertTrue(raw.closedByServer());
             assertTrue(System.nanoTime() - t0 > 1_500_000_000L, "closed before the idle timeout");
@@ -203,7 +148,7 @@ class HostileInputTest {
 
     @Test
     void aClientThatNeverStartsLosesItsTestAndSlot() throws Exception {
-        try (Raw raw = new Raw(server.port())) {
+        try (RawControl raw = raw(server.port())) {
             raw.send(udpRx(100));
             assertInstanceOf(Accepted.class, raw.receive());
             assertEquals(1, server.server().running());
@@ -217,11 +162,8 @@ class HostileInputTest {
     void aDisconnectMidTestIsCountedAndReleasesTheTest() throws Exception {
         long before = count(server, Kind.DISCONNECTED_MID_TEST);
         int dataPort;
-        try (Raw raw = new Raw(server.port())) {
-            raw.send(udpRx(100));
-            dataPort = ((Accepted) raw.receive()).dataPort();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+        try (RawControl raw = raw(server.port())) {
+            dataPort = raw.start(udpRx(100)).dataPort();
         }
         awaitCount(server, Kind.DISCONNECTED_MID_TEST, before + 1);
         awaitIdle(server);
@@ -238,13 +180,10 @@ class HostileInputTest {
         long truncated = r.count(Kind.TRUNCATED_DATAGRAM);
         long oversized = r.count(Kind.OVERSIZED_DATAGRAM);
         long wrongSource = r.count(Kind.WRONG_SOURCE);
-        try (Raw raw = new Raw(server.port());
+        try (RawControl raw = raw(server.port());
              DatagramChannel good = DatagramChannel.open();
              DatagramChannel stranger = DatagramChannel.open()) {
-            raw.send(udpRx(100));
-            Accepted a = (Accepted) raw.receive();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
+            Accepted a = raw.start(udpRx(100));
             InetSocketAddress data = new InetSocketAddress(loopback, a.dataPort());
             good.bind(new InetSocketAddress(loopback, 0));
             stranger.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
@@ -276,7 +215,7 @@ class HostileInputTest {
     @Test
     void aDataConnectionWithTheWrongTokenIsRefused() throws Exception {
         long before = count(server, Kind.BAD_DATA_CONNECTION);
-        try (Raw raw = new Raw(server.port())) {
+        try (RawControl raw = raw(server.port())) {
             raw.send(new Request(ControlMessage.VERSION, new TestSpec(Transport.TCP, IpVersion.IPV4, Direction.RX,
                     DataRate.parse("1G"), 1448, Duration.ofSeconds(1))));
             Accepted a = (Accepted) raw.receive();
@@ -307,17 +246,14 @@ class HostileInputTest {
         long truncated = r.count(Kind.TRUNCATED_DATAGRAM);
         long oversized = r.count(Kind.OVERSIZED_DATAGRAM);
         long replayed = r.count(Kind.REPLAYED_TOKEN);
-        try (Raw raw = new Raw(reflector.port());
+        try (RawControl raw = raw(reflector.port());
              DatagramChannel client = DatagramChannel.open();
              DatagramChannel other = DatagramChannel.open()) {
             client.bind(new InetSocketAddress(loopback, 0));
             other.bind(new InetSocketAddress(loopback, 0));
             int port = ((InetSocketAddress) client.getLocalAddress()).getPort();
-            raw.send(new ProbeRequest(ControlMessage.VERSION,
+            Accepted a = raw.start(new ProbeRequest(ControlMessage.VERSION,
                     new ProbeSpec(IpVersion.IPV4, 1000, DataRate.parse("10M"), 10, port)));
-            Accepted a = (Accepted) raw.receive();
-            raw.send(new Start());
-            assertInstanceOf(Started.class, raw.receive());
             InetSocketAddress probes = new InetSocketAddress(loopback, a.dataPort());
             client.configureBlocking(false);
             other.configureBlocking(false);
@@ -353,7 +289,7 @@ class HostileInputTest {
 
     @Test
     void limitsAreEnforcedWithAReason() throws Exception {
-        try (Raw raw = new Raw(server.port())) {
+        try (RawControl raw = raw(server.port())) {
             raw.send(new Request(ControlMessage.VERSION, new TestSpec(Transport.UDP, IpVersion.IPV4, Direction.RX,
                     DataRate.parse("100G"), 1470, Duration.ofSeconds(1))));
             assertTrue(((ControlMessage.Refused) raw.receive()).reason().contains("rate"));

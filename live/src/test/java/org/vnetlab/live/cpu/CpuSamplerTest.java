@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.live.Requirements;
 
 /** CPU like xentop: percent of one CPU per one-second sample, from /proc and cgroup v2 cpu.stat. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CpuSamplerTest {
 
     private static void burn(long millis) {
@@ -77,7 +81,7 @@ class CpuSamplerTest {
         Path root = Path.of("/sys/fs/cgroup/cpu.stat");
         Path unified = Path.of("/sys/fs/cgroup/unified/cpu.stat");
         Path stat = Files.exists(root) ? root : unified;
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(stat), "no cgroup v2 on this machine");
+        Requirements.kernel(Files.exists(stat), "cgroup v2 (/sys/fs/cgroup/cpu.stat)");
         assertTrue(CpuSource.cgroup(stat.getParent().toString()).cpuNanos() > 0);
     }
 }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vnetlab.config.ScenarioLoader;
@@ -24,6 +25,7 @@ import org.vnetlab.sim.packet.PacketKind;
  * saturates far below what this machine forwards, carries within 10 % of what the same model
  * predicts in virtual time for the same scenario, rate and payload.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class EmulatorAccuracyTest {
 
     private static final long SECONDS = 1;

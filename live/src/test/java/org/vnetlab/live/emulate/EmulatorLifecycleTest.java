@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
@@ -22,6 +23,7 @@ import org.vnetlab.sim.forward.ForwardingHost;
 import org.vnetlab.sim.packet.PacketKind;
 
 /** IPv6 through the emulator, and supervision: a failing component stops it instead of hanging. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmulatorLifecycleTest {
 
     private final Scenario nativeHost = new ScenarioLoader().load("native", List.of()).scenario();

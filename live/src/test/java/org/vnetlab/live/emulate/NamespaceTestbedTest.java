@@ -2,7 +2,6 @@ package org.vnetlab.live.emulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,12 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.vnetlab.live.Requirements;
 
 /**
  * The study's two machines with machine 1 emulated: a client in one network namespace, the
- * emulator in a middle one, the server in a third, linked by veth pairs (198.18.0.0/15). Skipped
- * only where network namespaces cannot be made (not root, no iproute2).
+ * emulator in a middle one, the server in a third, linked by veth pairs (198.18.0.0/15). Needs
+ * root and iproute2 ({@link Requirements}: skipped without them, failed under CI).
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NamespaceTestbedTest {
 
     private final String tag = "vne" + ProcessHandle.current().pid() % 100000;
@@ -29,7 +31,10 @@ class NamespaceTestbedTest {
 
     /** Client, emulator and server namespaces, 198.18.10.1 - .2 and .5 - .6. */
     private void threeNamespaces() throws Exception {
-        assumeTrue(run("ip", "netns", "add", cli) == 0, "ip netns unavailable");
+        Requirements.root();
+        Requirements.tool("ip");
+        Requirements.require(run("ip", "netns", "add", cli) == 0,
+                "ip netns add failed: this machine gives no network namespaces (root with CAP_SYS_ADMIN)");
         sh("ip netns add " + emu, "ip netns add " + srv,
                 "ip link add " + tag + "a netns " + cli + " type veth peer name " + tag + "b netns " + emu,
                 "ip link add " + tag + "x netns " + emu + " type veth peer name " + tag + "y netns " + srv,

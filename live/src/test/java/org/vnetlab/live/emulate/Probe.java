@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Arrays;
 
 /**
@@ -16,9 +18,15 @@ final class Probe {
     private Probe() {
     }
 
-    /** A probe sender with its own socket, connected to one reflector. */
+    /**
+     * A probe sender with its own socket, connected to one reflector. A probe not answered within
+     * {@link #LOST_AFTER_NANOS} is lost: its RTT is infinite, so a median over many stays what it is
+     * unless half are lost, and no lost datagram can hang a test.
+     */
     static final class Pinger implements AutoCloseable {
+        static final long LOST_AFTER_NANOS = 1_000_000_000L;
         private final DatagramChannel channel;
+        private final Selector selector;
         private final ByteBuffer out;
         private final ByteBuffer in = ByteBuffer.allocateDirect(2048);
         private long next;
@@ -27,25 +35,39 @@ final class Probe {
             channel = DatagramChannel.open(family(to));
             channel.bind(new InetSocketAddress(to.getAddress(), 0));
             channel.connect(to);
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_READ);
             out = ByteBuffer.allocateDirect(payload);
         }
 
-        /** Sends one numbered probe and waits for its answer; its RTT in microseconds. */
+        /** Sends one numbered probe and waits for its answer; its RTT in microseconds, infinite if lost. */
         double rttMicros() throws IOException {
             long id = next++;
             out.clear();
             out.putLong(0, id);
             long sent = System.nanoTime();
             channel.write(out);
-            do {
+            while (true) {
                 in.clear();
-                channel.read(in);
-            } while (in.getLong(0) != id);
-            return (System.nanoTime() - sent) / 1e3;
+                if (channel.read(in) > 0) {
+                    if (in.getLong(0) == id) {
+                        return (System.nanoTime() - sent) / 1e3;
+                    }
+                    continue;   // a late answer to an earlier probe
+                }
+                long left = sent + LOST_AFTER_NANOS - System.nanoTime();
+                if (left <= 0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                selector.select(Math.max(1, left / 1_000_000));
+                selector.selectedKeys().clear();
+            }
         }
 
         @Override
         public void close() throws IOException {
+            selector.close();
             channel.close();
         }
     }

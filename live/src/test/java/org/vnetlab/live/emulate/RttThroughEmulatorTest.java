@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vnetlab.config.ScenarioLoader;
@@ -24,6 +25,7 @@ import org.vnetlab.sim.packet.Train;
  * echo server, the modelled host's latency within 50 us at the median. The modelled latency is
  * the same model's in virtual time: probes injected at the NIC, timed to the far end of the wire.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class RttThroughEmulatorTest {
 
     private static final int PAYLOAD = 64;

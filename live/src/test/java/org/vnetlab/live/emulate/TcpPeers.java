@@ -5,10 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
+import org.vnetlab.live.Deadlines;
 
 /** A TCP server and clients for emulator tests: streams of seeded bytes, checked end to end. */
 final class TcpPeers {
@@ -31,6 +33,9 @@ final class TcpPeers {
      * connection's first 8 bytes, the client's id), answers the length, and closes. It also counts
      * all bytes read, for throughput windows.
      */
+    /** How long a sender waits for the server's answer after its last byte. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
+
     static final class Server implements AutoCloseable {
         private final ServerSocketChannel channel;
         private final Thread acceptor;
@@ -129,9 +134,7 @@ final class TcpPeers {
             }
             c.shutdownOutput();
             ByteBuffer answer = ByteBuffer.allocate(Long.BYTES);
-            while (answer.hasRemaining() && c.read(answer) >= 0) {
-                // the server answers once it read everything
-            }
+            Deadlines.readFully(c, answer, ANSWER_WAIT);   // the server answers once it read everything
             return answer.position() == Long.BYTES ? answer.flip().getLong() : -1;
         }
     }

@@ -4,25 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.live.Requirements;
 
 /** The namespace testbed: made as documented, shaped, and gone afterwards, also after a failure. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TestbedTest {
 
     private String name;
 
     @BeforeEach
     void name() {
-        assumeTrue(Testbed.possible(), "the testbed needs root and iproute2 (ip, tc)");
+        Requirements.root();
+        Requirements.tool("ip");
+        Requirements.tool("tc");
         name = "vb" + (10000 + new Random().nextInt(89999));
     }
 

@@ -46,7 +46,7 @@ public final class Experiment {
                 for (int payload : sizes) {
                     for (Direction leg : first.direction().legs()) {
                         for (int t = 0; t < trials; t++) {
-                            specs.add(new RunSpec(Transport.UDP, ip, payload, leg, t, duration));
+                            specs.add(new RunSpec(Transport.UDP, ip, payload, leg, t, duration, o.fidelity()));
                         }
                     }
                 }
@@ -57,7 +57,7 @@ public final class Experiment {
             // one run holds all the probe's measurements; their spread is the reported deviation
             for (IpVersion ip : o.protocols()) {
                 specs.add(new RunSpec(Transport.UDP, ip, rtt.get(0).payload(), Direction.ROUNDTRIP, 0,
-                        RttRun.duration(rtt.get(0))));
+                        RttRun.duration(rtt.get(0)), o.fidelity()));
             }
         }
         List<TcpStream> tcp = s.workloads(TcpStream.class);
@@ -68,7 +68,7 @@ public final class Experiment {
                 int mss = Ethernet.maxPayload(s.link().mtu(), ip, Transport.TCP);
                 for (Direction leg : first.direction().legs()) {
                     for (int t = 0; t < trials; t++) {
-                        specs.add(new RunSpec(Transport.TCP, ip, mss, leg, t, duration));
+                        specs.add(new RunSpec(Transport.TCP, ip, mss, leg, t, duration, o.fidelity()));
                     }
                 }
             }

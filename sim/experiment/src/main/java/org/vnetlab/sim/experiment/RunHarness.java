@@ -22,7 +22,7 @@ final class RunHarness {
     RunHarness(Scenario scenario, RunSpec spec) {
         this.scenario = scenario;
         this.spec = spec;
-        this.bed = new Testbed(scenario, spec.seed(scenario.method().seed()));
+        this.bed = new Testbed(scenario, spec.seed(scenario.method().seed()), spec.fidelity());
         this.kernel = bed.kernel();
         HostModel.startBurners(scenario, bed);
         this.sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), spec.durationNanos(),

@@ -3,19 +3,27 @@ package org.vnetlab.sim.experiment;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * One independent simulation: a transport and protocol, one payload size, one direction (a
- * single leg, rx or tx), one trial. Its seed comes from the experiment's seed and these
- * coordinates only, so no result depends on the order runs are made in.
+ * single leg, rx or tx), one trial, timed with trains or exactly. Its seed comes from the
+ * experiment's seed and these coordinates only (not the timing), so no result depends on the
+ * order runs are made in, and the two timings of a run draw from the same seed.
  */
 public record RunSpec(Transport transport, IpVersion ip, int payload, Direction direction, int trial,
-                      long durationNanos) {
+                      long durationNanos, Fidelity fidelity) {
 
     public RunSpec {
         if (direction == Direction.TRADEOFF) {
             throw new IllegalArgumentException("a run is one leg: rx or tx");
         }
+    }
+
+    /** A run with trains. */
+    public RunSpec(Transport transport, IpVersion ip, int payload, Direction direction, int trial,
+                   long durationNanos) {
+        this(transport, ip, payload, direction, trial, durationNanos, Fidelity.TRAINS);
     }
 
     /** The run's seed: a hash of the root seed and the run's coordinates. */

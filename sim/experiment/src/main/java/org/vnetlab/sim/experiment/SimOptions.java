@@ -3,6 +3,7 @@ package org.vnetlab.sim.experiment;
 import java.util.List;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * What to simulate of a scenario.
@@ -12,14 +13,27 @@ import org.vnetlab.core.net.Transport;
  * @param sizes         UDP payload sizes; null for the scenario's own (per protocol)
  * @param trials        trials per point; null for the scenario's method
  * @param durationNanos each leg's duration; null for the scenario's workloads
+ * @param fidelity      trains (fast, the default) or exact (packet by packet, the oracle)
  */
 public record SimOptions(List<IpVersion> protocols, List<Transport> transports, List<Integer> sizes, Integer trials,
-                         Long durationNanos) {
+                         Long durationNanos, Fidelity fidelity) {
 
     public SimOptions {
         protocols = List.copyOf(protocols);
         transports = List.copyOf(transports);
         sizes = sizes == null ? null : List.copyOf(sizes);
+        fidelity = fidelity == null ? Fidelity.TRAINS : fidelity;
+    }
+
+    /** Options timed with trains. */
+    public SimOptions(List<IpVersion> protocols, List<Transport> transports, List<Integer> sizes, Integer trials,
+                      Long durationNanos) {
+        this(protocols, transports, sizes, trials, durationNanos, Fidelity.TRAINS);
+    }
+
+    /** The same options timed with {@code timing}: {@code --exact} is {@code with(Fidelity.EXACT)}. */
+    public SimOptions with(Fidelity timing) {
+        return new SimOptions(protocols, transports, sizes, trials, durationNanos, timing);
     }
 
     /** Both protocols and both transports, everything else from the scenario. */

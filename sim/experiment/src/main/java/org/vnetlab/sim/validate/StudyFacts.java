@@ -5,8 +5,8 @@ import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
 
 /**
- * The study's stated facts (BRIEF section 6) as checks, worded exactly as the simulator issue
- * sets its calibration targets. Throughput facts read the received values (the study shows only
+ * The study's stated facts (CESNET TR 3/2008; docs/MODEL.md lists them) as checks, the
+ * targets the default costs were fitted to. Throughput facts read the received values (the study shows only
  * those), CPU facts the transmit points (the study's CPU method), the line-rate bound every point.
  */
 public final class StudyFacts {

@@ -18,8 +18,8 @@ import org.vnetlab.core.units.DataRate;
 import org.vnetlab.core.units.SimTime;
 
 /**
- * The calibration targets of the simulator issues, checked on the simulator's own output: the
- * study's stated facts (BRIEF section 6), Table 1 and Table 2. Runs are shorter than the
+ * The calibration targets, checked on the simulator's own output: the study's stated facts
+ * (docs/MODEL.md lists them), Table 1 and Table 2. Runs are shorter than the
  * study's 10 s and fewer than its 7 trials to keep the suite fast; steady state is reached
  * within milliseconds, and `vnetlab validate` checks the full method.
  */

@@ -5,6 +5,7 @@ import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
@@ -19,6 +20,8 @@ public final class ProbeReceiver extends Task {
 
     private static final int MAX_BATCH = 16;
     private final PacketQueue socket;
+    private final JobOutput read;
+    private final JobOutput.Delivery measure;
     private final GuestStack stack;
     private final RandomStream random;
     private final int packetsPerMeasurement;
@@ -26,9 +29,6 @@ public final class ProbeReceiver extends Task {
     private final double[] rttSum;
     private final int[] received;
     private final double[] jitter;
-    private final long[] takenSeq = new long[MAX_BATCH];
-    private final long[] takenStamp = new long[MAX_BATCH];
-    private int taken;
     private int measurement = -1;
     private InterarrivalJitter estimator;
 
@@ -46,6 +46,14 @@ public final class ProbeReceiver extends Task {
         this.rttSum = new double[measurements];
         this.received = new int[measurements];
         this.jitter = new double[measurements];
+        this.read = new JobOutput(name + ".read");
+        this.measure = (segment, n, first, step) -> {
+            PacketQueue q = read.taken();
+            for (int j = 0; j < n; j++) {
+                measure(q.headSeq(), q.headStamp(), first + j * step);
+                q.removeHead();
+            }
+        };
         socket.onNonEmpty(this::wake);
     }
 
@@ -56,34 +64,41 @@ public final class ProbeReceiver extends Task {
 
     @Override
     protected double beginJob(long now) {
-        taken = 0;
-        double cost = 0;
-        while (taken < MAX_BATCH && !socket.isEmpty()) {
-            takenSeq[taken] = socket.headSeq();
-            takenStamp[taken] = socket.headStamp();
-            cost += stack.recvCall(socket.headPayload());
-            socket.removeHead(1);
-            taken++;
+        read.clear();
+        for (int taken = 0; taken < MAX_BATCH && !socket.isEmpty(); taken++) {
+            read.take(socket, 1, stack.recvCall(socket.headPayload()), now);
         }
-        return cost * random.jitter(stack.costs().jitter);
+        return read.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
+    }
+
+    @Override
+    protected double nextPart() {
+        return read.nextPart();
+    }
+
+    @Override
+    protected void partDone(long now) {
+        read.partDone(now, measure);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        for (int j = 0; j < taken; j++) {
-            long arrival = start + (end - start) * (j + 1) / taken;
-            int m = (int) (takenSeq[j] / packetsPerMeasurement);
-            if (m >= received.length) {
-                continue;
-            }
-            if (m != measurement) {
-                measurement = m;
-                estimator = new InterarrivalJitter();
-            }
-            rttSum[m] += arrival - takenStamp[j] + toolLatency;
-            received[m]++;
-            jitter[m] = estimator.add(takenStamp[j], arrival);
+        read.finish(end, measure);
+    }
+
+    /** The probe numbered {@code seq}, sent at {@code stamp}, reached the application at {@code arrival}. */
+    private void measure(long seq, long stamp, long arrival) {
+        int m = (int) (seq / packetsPerMeasurement);
+        if (m >= received.length) {
+            return;
         }
+        if (m != measurement) {
+            measurement = m;
+            estimator = new InterarrivalJitter();
+        }
+        rttSum[m] += arrival - stamp + toolLatency;
+        received[m]++;
+        jitter[m] = estimator.add(stamp, arrival);
     }
 
     /** Per measurement with at least one reply, the mean RTT in ms. */

@@ -5,6 +5,7 @@ import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
@@ -25,8 +26,11 @@ public final class Relay extends Task {
     private final double deviceCost;
     private final int maxBatch;
     private final RandomStream random;
-    private final PacketQueue batch = PacketQueue.unbounded("relay.batch");
+    private final JobOutput batch;
+    private final JobOutput.Delivery sendOn;
     private long sendDrops;
+    /** When the packets being sent on were done: a part's end, or the job's. */
+    private long releasedAt;
     /** A part of the batch being sent on. */
     private final Train out = new Train();
 
@@ -39,6 +43,19 @@ public final class Relay extends Task {
         this.deviceCost = deviceCost;
         this.maxBatch = maxBatch;
         this.random = random;
+        this.batch = new JobOutput(name + ".batch");
+        // the device queue is shared (netfront's ring, the NIC's): what no longer fits is lost,
+        // as it would be counted by the socket's send-buffer limit
+        this.sendOn = (segment, n, first, step) -> {
+            PacketQueue q = batch.taken();
+            int sendable = Math.min(n, port.room(releasedAt));
+            if (sendable > 0) {
+                q.head(out).count(sendable).readyAt(first).readyEvery(step).ack(0);
+                port.send(out.kind(out.kind().outwards()));
+            }
+            sendDrops += n - sendable;
+            q.removeHead(n);
+        };
         socket.onNonEmpty(this::wake);
     }
 
@@ -58,38 +75,32 @@ public final class Relay extends Task {
     @Override
     protected double beginJob(long now) {
         int take = Math.min(maxBatch, port.room(now));
-        double cost = 0;
+        batch.clear();
         while (take > 0 && !socket.isEmpty()) {
             int n = Math.min(take, socket.headCount());
             int payload = socket.headPayload();
             PacketKind kind = socket.headKind().outwards();
-            cost += n * (stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(kind) + deviceCost);
-            socket.moveHeadTo(batch, n, now, 0);
+            batch.take(socket, n, stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(kind) + deviceCost, now);
             take -= n;
         }
-        return cost * random.jitter(stack.costs().jitter);
+        return batch.work(now, 0, random.jitter(stack.costs().jitter), port.wantsEachPacket() ? 1 : partPackets());
+    }
+
+    @Override
+    protected double nextPart() {
+        return batch.nextPart();
+    }
+
+    @Override
+    protected void partDone(long now) {
+        releasedAt = now;
+        batch.partDone(now, sendOn);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        int total = batch.size();
-        long step = (end - start) / Math.max(1, total);
-        long ready = start + step;
-        // the device queue is shared (netfront's ring, the NIC's): what no longer fits is lost,
-        // as it would be counted by the socket's send-buffer limit
-        int room = port.room(end);
-        while (!batch.isEmpty()) {
-            int n = batch.headCount();
-            int sendable = Math.min(n, room);
-            if (sendable > 0) {
-                batch.head(out).count(sendable).readyAt(ready).readyEvery(step).ack(0);
-                port.send(out.kind(out.kind().outwards()));
-                room -= sendable;
-            }
-            sendDrops += n - sendable;
-            ready += n * step;
-            batch.removeHead(n);
-        }
+        releasedAt = end;
+        batch.finish(end, sendOn);
     }
 
     @Override

@@ -60,6 +60,17 @@ public final class TcpSender extends Task {
     private long retransmitted;
     private int batch;
     private long batchSeq;
+    /**
+     * The job's noise factor, segments covered by the parts handed out, when the part not yet
+     * released began, the segments sent, and whether one did not fit in the device queue.
+     */
+    private double noise;
+    private int given;
+    /** The end of the last part that ended: the executor asks for the next part before it reports one done. */
+    private int ended;
+    private long partStart;
+    private int sentInJob;
+    private boolean blocked;
     private final Train out = new Train();
     /** The ACKs being read. */
     private final Train ack = new Train();
@@ -176,23 +187,63 @@ public final class TcpSender extends Task {
                     supplied - sndNxt);
             sndNxt += batch;
         }
-        return batch * perSegment * random.jitter(spread);
+        noise = random.jitter(spread);
+        given = 0;
+        ended = 0;
+        partStart = now;
+        sentInJob = 0;
+        blocked = false;
+        return batch * perSegment * noise;
+    }
+
+    @Override
+    protected double nextPart() {
+        ended = given;
+        int part = port.wantsEachPacket() ? 1 : partPackets();
+        if (batch - given <= part) {
+            return 0;
+        }
+        given += part;
+        return part * perSegment * noise;
+    }
+
+    @Override
+    protected void partDone(long now) {
+        release(ended, now);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        int n = Math.min(batch, port.room(end));
-        if (n < batch && batchSeq + batch == sndNxt) {
-            sndNxt -= batch - n;
+        release(batch, end);
+        // what did not fit in the device queue is sent again later
+        if (sentInJob < batch && batchSeq + batch == sndNxt) {
+            sndNxt -= batch - sentInJob;
         }
-        if (n > 0) {
-            long step = (end - start) / batch;
-            long first = start + step;
-            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(batchSeq).count(n));
-            sent += n;
-            if (!timeout.isScheduled()) {
-                kernel.scheduleAfter(timeout, rto);
-            }
+    }
+
+    /**
+     * The CPU has done the segments up to {@code upTo} by {@code now}: they leave as one train,
+     * evenly over the part, unless the device queue is (or was) full.
+     */
+    private void release(int upTo, long now) {
+        int n = upTo - sentInJob;
+        int sendable = blocked ? 0 : Math.min(n, port.room(now));
+        if (sendable > 0) {
+            long step = (now - partStart) / n;
+            long first = now - (n - 1) * step;
+            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step)
+                    .seq(batchSeq + sentInJob).count(sendable));
+            sentInJob += sendable;
+            sent += sendable;
+            armTimeout();
+        }
+        blocked |= sendable < n;
+        partStart = now;
+    }
+
+    private void armTimeout() {
+        if (!timeout.isScheduled()) {
+            kernel.scheduleAfter(timeout, rto);
         }
     }
 

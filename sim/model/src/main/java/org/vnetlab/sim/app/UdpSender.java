@@ -16,6 +16,11 @@ import org.vnetlab.sim.packet.Train;
  * datagram costs the send call, the transport and IP layers and the device's transmit work;
  * when it cannot keep up it sends back to back (100 % of its CPU), and when the device queue is
  * full it blocks until room frees, as a socket with send-buffer accounting does.
+ *
+ * <p>A job sends every datagram due within the pacing window; each leaves when the CPU has
+ * done its send call, but not before it is due. With trains the job's datagrams leave in
+ * trains paced at the rate, one per part of the job; with exact timing each leaves alone, at
+ * the end of its own part of the job or, if that is early, by a release event at its due time.
  */
 public final class UdpSender extends Task {
 
@@ -35,7 +40,29 @@ public final class UdpSender extends Task {
     private long stopAt = Long.MAX_VALUE;
     private long sent;
     private int batch;
+    /**
+     * The job's noise factor; datagrams covered by the parts handed out and when the part not
+     * yet released began; the first datagram's due time; datagrams whose part is done (exact
+     * timing), released, and to be sent at all (fewer once one found the device queue full:
+     * the rest stay due).
+     */
+    private double noise;
+    private int given;
+    /** The end of the last part that ended: the executor asks for the next part before it reports one done. */
+    private int ended;
+    private long partStart;
+    private long batchDue;
+    private int cpuDone;
+    private int released;
+    private int committed;
+    private boolean jobEnded;
     private final Train out = new Train();
+    private final Event release = new Event(name() + ".release") {
+        @Override
+        protected void fire() {
+            releaseDue(kernel.now());
+        }
+    };
     private final Event wakeup = new Event(name()) {
         @Override
         protected void fire() {
@@ -98,25 +125,98 @@ public final class UdpSender extends Task {
     @Override
     protected double beginJob(long now) {
         batch = Math.min(due(now), port.room(now));
-        return batch * perPacket * random.jitter(spread);
+        noise = random.jitter(spread);
+        given = 0;
+        ended = 0;
+        partStart = now;
+        batchDue = nextDue;
+        cpuDone = 0;
+        released = 0;
+        committed = batch;
+        jobEnded = false;
+        return batch * perPacket * noise;
+    }
+
+    @Override
+    protected double nextPart() {
+        ended = given;
+        int part = port.wantsEachPacket() ? 1 : partPackets();
+        if (batch - given <= part) {
+            return 0;
+        }
+        given += part;
+        return part * perPacket * noise;
+    }
+
+    @Override
+    protected void partDone(long now) {
+        release(ended, now);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        // another sender may have filled a shared device queue meanwhile: what does not fit
-        // now is not sent (the socket call would have blocked) and stays due
-        batch = Math.min(batch, port.room(end));
-        if (batch > 0) {
-            // each datagram leaves when the CPU has done it, but not before it is due
-            long cpuStep = (end - start) / batch;
-            long step = Math.max(stream.gapNanos(), cpuStep);
-            long first = Math.max(nextDue, start + cpuStep);
-            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(sent).count(batch));
-            sent += batch;
-        }
+        release(batch, end);
+        batch = committed;
+        jobEnded = true;
         // like iperf, keep the average rate: a sender that woke late catches up by sending what
         // is overdue at once, but never more than one pacing window's worth
         nextDue = Math.max(nextDue + batch * stream.gapNanos(), end - window);
+    }
+
+    /** The CPU has done the datagrams up to {@code upTo} by {@code now}: they leave, but not before they are due. */
+    private void release(int upTo, long now) {
+        if (exact()) {
+            cpuDone = upTo;
+            releaseDue(now);
+            return;
+        }
+        int n = Math.min(upTo, committed) - released;
+        if (n <= 0) {
+            return;
+        }
+        // another sender may have filled a shared device queue meanwhile: what does not fit
+        // now is not sent (the socket call would have blocked) and stays due
+        int sendable = Math.min(n, port.room(now));
+        if (sendable > 0) {
+            // the train's datagrams leave as the CPU did them, paced at the rate
+            long cpuStep = (now - partStart) / n;
+            long step = Math.max(stream.gapNanos(), cpuStep);
+            long first = Math.max(batchDue + released * stream.gapNanos(), partStart + cpuStep);
+            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(sent)
+                    .count(sendable));
+            sent += sendable;
+            released += sendable;
+        }
+        if (sendable < n) {
+            committed = released;
+        }
+        partStart = now;
+    }
+
+    /**
+     * Exact timing: sends, in order, the datagrams whose part is done and that are due by
+     * {@code now}; waits for the next one's due time. A full device queue stops the batch: the
+     * rest stays due, as a blocked send call would leave it.
+     */
+    private void releaseDue(long now) {
+        while (released < cpuDone && released < committed) {
+            long due = batchDue + released * stream.gapNanos();
+            if (due > now) {
+                kernel.scheduleAt(release, due);
+                return;
+            }
+            if (port.room(now) == 0) {
+                committed = released;
+                if (jobEnded) {
+                    nextDue = Math.min(nextDue, due);
+                    wake();
+                }
+                return;
+            }
+            port.send(out.readyAt(now).readyEvery(0).stampedAt(now).stampedEvery(0).seq(sent).count(1));
+            sent++;
+            released++;
+        }
     }
 
     @Override

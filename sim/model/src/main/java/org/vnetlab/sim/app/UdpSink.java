@@ -4,13 +4,14 @@ import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * An iperf-like UDP server: reads datagrams from its socket, one receive call each, and counts
- * the payload delivered. The socket holds what its receive buffer allows; the rest is dropped
- * there ({@code GUEST.socket.rx.drop}).
+ * the payload delivered when the call returns. The socket holds what its receive buffer
+ * allows; the rest is dropped there ({@code GUEST.socket.rx.drop}).
  */
 public final class UdpSink extends Task {
 
@@ -18,8 +19,8 @@ public final class UdpSink extends Task {
     private final GuestStack stack;
     private final int maxBatch;
     private final RandomStream random;
-    private int batch;
-    private long batchBytes;
+    private final JobOutput read;
+    private final JobOutput.Delivery count;
     private long packets;
     private long bytes;
 
@@ -30,9 +31,15 @@ public final class UdpSink extends Task {
         this.stack = stack;
         this.maxBatch = maxBatch;
         this.random = random;
+        this.read = new JobOutput(name + ".read");
+        this.count = (segment, n, first, step) -> {
+            PacketQueue q = read.taken();
+            packets += n;
+            bytes += (long) n * q.headPayload();
+            q.removeHead(n);
+        };
         socket.onNonEmpty(this::wake);
     }
-
 
     public long packets() {
         return packets;
@@ -49,23 +56,28 @@ public final class UdpSink extends Task {
 
     @Override
     protected double beginJob(long now) {
-        batch = 0;
-        batchBytes = 0;
-        double cost = 0;
+        read.clear();
+        int batch = 0;
         while (batch < maxBatch && !socket.isEmpty()) {
             int n = Math.min(maxBatch - batch, socket.headCount());
-            int payload = socket.headPayload();
-            batchBytes += (long) n * payload;
-            cost += n * stack.recvCall(payload);
-            socket.removeHead(n);
+            read.take(socket, n, stack.recvCall(socket.headPayload()), now);
             batch += n;
         }
-        return cost * random.jitter(stack.costs().jitter);
+        return read.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
+    }
+
+    @Override
+    protected double nextPart() {
+        return read.nextPart();
+    }
+
+    @Override
+    protected void partDone(long now) {
+        read.partDone(now, count);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        packets += batch;
-        bytes += batchBytes;
+        read.finish(end, count);
     }
 }

@@ -205,6 +205,10 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             wantCpu();
             return;
         }
+        if (inCallback) {
+            // a job is taking input or emitting output: seen when it returns
+            return;
+        }
         if (current != null && !inInterrupt(current)) {
             pause();
         }
@@ -288,6 +292,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
                 inCallback = false;
                 linux.leave(saved);
             }
+            nextPart(t);
             if (!running || (!inInterrupt(t) && (tickPending || irqExit || needResched))) {
                 // taking its input lost the CPU, or raised work that comes first: the job waits
                 if (inInterrupt(t)) {
@@ -300,16 +305,35 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         t.executor = this;
         current = t;
         resumedAt = now;
-        double exact = t.remaining / speed;
-        long duration = (long) exact;
-        kernel.scheduleAt(completion, now + duration + (duration < exact ? 1 : 0));
+        scheduleCompletion(t, now);
+    }
+
+    /** Asks {@code t} for its job's next part (exact timing); none, or one as long as the rest, ends with the job. */
+    private static void nextPart(Task t) {
+        double part = t.nextPart();
+        t.inPart = part > 0 && part < t.remaining;
+        t.partLeft = t.inPart ? part : 0;
+    }
+
+    /** The completion event at the end of the current part, or of the job. */
+    private void scheduleCompletion(Task t, long now) {
+        double work = t.inPart ? t.partLeft : t.remaining;
+        long duration = (long) (work / speed);
+        kernel.scheduleAt(completion, now + duration + (duration < work / speed ? 1 : 0));
+    }
+
+    /** Takes the work done since the job last resumed off what is left of it, and charges the time. */
+    private void spend(Task t, long now) {
+        double done = (now - resumedAt) * speed;
+        t.remaining = Math.max(0, t.remaining - done);
+        t.partLeft = Math.max(0, t.partLeft - done);
+        t.domain().charge(now - resumedAt);
+        resumedAt = now;
     }
 
     private void pause() {
-        long now = kernel.now();
         kernel.cancel(completion);
-        current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
-        current.domain().charge(now - resumedAt);
+        spend(current, kernel.now());
         if (inInterrupt(current)) {
             pausedInterrupt = current;
         }
@@ -319,6 +343,10 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private void complete() {
         Task t = current;
         long now = kernel.now();
+        if (t.inPart) {
+            partDone(t, now);
+            return;
+        }
         t.domain().charge(now - resumedAt);
         t.inJob = false;
         t.remaining = 0;
@@ -341,6 +369,32 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         }
     }
 
+    /**
+     * A part of {@code t}'s job is done: its output is emitted now, and the job goes on, unless
+     * what the output woke took the CPU (a VCPU preempting this one) or comes first here.
+     */
+    private void partDone(Task t, long now) {
+        spend(t, now);
+        nextPart(t);
+        inCallback = true;
+        int saved = linux.enter(rq, inInterrupt(t));
+        try {
+            t.partDone(now);
+        } finally {
+            inCallback = false;
+            linux.leave(saved);
+        }
+        if (!running || current != t) {
+            return;
+        }
+        if (!inInterrupt(t) && (tickPending || irqExit || needResched)) {
+            pause();
+            dispatch();
+            return;
+        }
+        scheduleCompletion(t, now);
+    }
+
     /** Frames the current NET_RX pass still allows. */
     int netRxBudget() {
         return softirqs.budget();
@@ -353,10 +407,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** Charges the running job's time so far, so a CPU sample taken now is exact. */
     public void account() {
         if (current != null) {
-            long now = kernel.now();
-            current.domain().charge(now - resumedAt);
-            current.remaining = Math.max(0, current.remaining - (now - resumedAt) * speed);
-            resumedAt = now;
+            spend(current, kernel.now());
         }
     }
 

@@ -25,6 +25,9 @@ public abstract class Task {
     long jobStart;
     /** CPU work left in the current job, in nanoseconds at speed 1.0. */
     double remaining;
+    /** Whether the job's current part ends before the job does, and the work left until it does. */
+    boolean inPart;
+    double partLeft;
 
     protected Task(String name, Domain domain, Context context) {
         this.name = name;
@@ -60,6 +63,37 @@ public abstract class Task {
 
     /** The job that began at {@code start} has finished at {@code end}: emit its output. */
     protected abstract void endJob(long start, long end);
+
+    /**
+     * The CPU work (ns at speed 1.0, in the units {@link #beginJob} returned) from the end of
+     * the job's last part to the end of its next one, or 0 when the rest of the job is one
+     * part. Exact timing splits a job into one part per packet, so that each packet is
+     * released by its own event ({@link #partDone}) when the CPU has done it, instead of at
+     * interpolated times when the whole job ends. Asked when the job begins and after each part.
+     */
+    protected double nextPart() {
+        return 0;
+    }
+
+    /** A part of the current job ended at {@code now}: emit its output. */
+    protected void partDone(long now) {
+    }
+
+    /**
+     * Whether the run times packets exactly (one part per packet, no trains) rather than as
+     * trains: the kernel's {@link org.vnetlab.sim.kernel.Fidelity}. Meaningful once the task runs on an executor.
+     */
+    protected final boolean exact() {
+        return executor.kernel.fidelity().exact();
+    }
+
+    /**
+     * How many packets a job releases at once, each part when the CPU has done it: 1 with exact
+     * timing, the trains' length otherwise ({@link org.vnetlab.sim.kernel.Kernel#partPackets}).
+     */
+    protected final int partPackets() {
+        return executor.kernel.partPackets();
+    }
 
     /**
      * Whether a job of this thread ends in the kernel's transmit path, whose

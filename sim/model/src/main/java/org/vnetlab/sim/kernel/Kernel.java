@@ -31,6 +31,38 @@ public final class Kernel {
     private long milliEnd;
     private long eventsInMilli;
     private final Event[] recent = new Event[RECENT];
+    private final Fidelity fidelity;
+    private int trainPackets = Integer.MAX_VALUE;
+
+    /** A kernel for a run with trains. */
+    public Kernel() {
+        this(Fidelity.TRAINS);
+    }
+
+    public Kernel(Fidelity fidelity) {
+        this.fidelity = fidelity;
+    }
+
+    /** How this run times packets; components read it. */
+    public Fidelity fidelity() {
+        return fidelity;
+    }
+
+    /**
+     * Sets the longest train a job releases at once with trains: a job's output is released in
+     * parts of this many packets, each when the CPU has done it (unbounded by default: at the end).
+     */
+    public void releaseTrainsOf(int packets) {
+        if (packets < 1) {
+            throw new IllegalArgumentException("a train holds at least 1 packet, got " + packets);
+        }
+        this.trainPackets = packets;
+    }
+
+    /** Packets a job releases at once: 1 with exact timing, else the trains' length. */
+    public int partPackets() {
+        return fidelity.exact() ? 1 : trainPackets;
+    }
 
     /** Sets the bounds past which a run counts as livelocked. */
     public void watch(Watchdog bounds) {

@@ -25,6 +25,7 @@ import org.vnetlab.sim.cpu.HostCpu;
 import org.vnetlab.sim.cpu.LinuxScheduler;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
+import org.vnetlab.sim.kernel.Fidelity;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.kernel.Watchdog;
@@ -48,7 +49,7 @@ public final class Testbed {
     /** The peer's one "guest": machine 2 itself. */
     public static final String PEER = "peer";
 
-    private final Kernel kernel = new Kernel();
+    private final Kernel kernel;
     private final Scenario scenario;
     private final Costs costs;
     private final QueueSettings queues;
@@ -60,11 +61,18 @@ public final class Testbed {
     private CreditScheduler xenScheduler;
     private final List<LinuxScheduler> kernels = new ArrayList<>();
 
+    /** The testbed for a run with trains. */
     public Testbed(Scenario scenario, long seed) {
+        this(scenario, seed, Fidelity.TRAINS);
+    }
+
+    public Testbed(Scenario scenario, long seed, Fidelity fidelity) {
+        this.kernel = new Kernel(fidelity);
         this.scenario = scenario;
         this.seed = seed;
         ModelParameters p = scenario.parameters();
         kernel.watch(watchdog(p));
+        kernel.releaseTrainsOf((int) p.get("engine.train-packets"));
         this.costs = new Costs(p);
         this.queues = QueueSettings.of(p);
         this.host = new Machine(scenario.host().name());

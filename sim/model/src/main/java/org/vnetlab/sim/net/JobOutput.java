@@ -3,35 +3,81 @@ package org.vnetlab.sim.net;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
- * The packets a job took, as segments of equal packets with their per-packet cost, so that
- * when the job ends each packet can be released at the time its own share of the work was
- * done: segment k's packets finish evenly spread over the part of the job they cost.
+ * The packets a job took, as segments of equal packets with their per-packet cost, released
+ * where the job's owner sends them ({@link Delivery}) when the CPU has done them. The job is
+ * split into parts of {@code partPackets} packets ({@link #nextPart}); each part's packets are
+ * released by the part's own event, spread evenly over the time the part took by what each
+ * cost. With exact timing a part is one packet, released at the end of its part; with trains
+ * a part is a train, so a job of 64 packets costs a few events, not 64. Work whose output the
+ * real code hands over in one go at the end of a batch (netback pushes its ring responses and
+ * notifies the guest once per run) releases everything when the job ends ({@link #atEnd}).
  */
-final class JobOutput {
+public final class JobOutput {
+
+    /** Where the job's owner sends {@code n} packets of segment {@code segment}, the first ready at {@code first}. */
+    public interface Delivery {
+        void deliver(int segment, int n, long first, long step);
+    }
 
     private final PacketQueue taken;
+    private final boolean batched;
     private int[] counts = new int[16];
     private double[] perPacket = new double[16];
     private int segments;
+    private int packets;
     private double total;
-    private long[] first = new long[16];
-    private long[] steps = new long[16];
+    private double overhead;
+    private double scale;
+    private int partPackets;
+    /**
+     * Packets covered by the parts handed out, by the parts that ended (the executor asks for
+     * the next part before it reports the last one done), and released; where the next part
+     * and release begin.
+     */
+    private int given;
+    private int ended;
+    private int released;
+    private int partSegment;
+    private int partIndex;
+    private int releaseSegment;
+    private int releaseIndex;
+    /** When the part not yet released began. */
+    private long partStart;
 
-    JobOutput(String name) {
-        this.taken = PacketQueue.unbounded(name);
+    /** Output released as the CPU has done it. */
+    public JobOutput(String name) {
+        this(name, false);
     }
 
-    PacketQueue taken() {
+    private JobOutput(String name, boolean batched) {
+        this.taken = PacketQueue.unbounded(name);
+        this.batched = batched;
+    }
+
+    /** Output released all at once when the job ends. */
+    public static JobOutput atEnd(String name) {
+        return new JobOutput(name, true);
+    }
+
+    public PacketQueue taken() {
         return taken;
     }
 
-    void clear() {
+    public void clear() {
         segments = 0;
+        packets = 0;
         total = 0;
+        given = 0;
+        ended = 0;
+        released = 0;
+        partSegment = 0;
+        partIndex = 0;
+        releaseSegment = 0;
+        releaseIndex = 0;
     }
 
     /** Moves {@code n} packets from the head of {@code from}, each costing {@code cost}. */
-    void take(PacketQueue from, int n, double cost, long now) {
+    public void take(PacketQueue from, int n, double cost, long now) {
         from.moveHeadTo(taken, n, now, 0);
         if (segments == counts.length) {
             counts = java.util.Arrays.copyOf(counts, segments * 2);
@@ -40,46 +86,94 @@ final class JobOutput {
         counts[segments] = n;
         perPacket[segments] = cost;
         segments++;
+        packets += n;
         total += n * cost;
     }
 
-    /** CPU work of everything taken, ns at speed 1.0. */
-    double total() {
-        return total;
-    }
-
-    int segments() {
-        return segments;
-    }
-
-    int count(int k) {
-        return counts[k];
+    /**
+     * The work of the job beginning at {@code now}: {@code overheadNs} before any packet, then
+     * every packet's cost, all scaled by {@code noise}, released in parts of {@code partOf} packets.
+     */
+    public double work(long now, double overheadNs, double noise, int partOf) {
+        this.partStart = now;
+        this.overhead = overheadNs;
+        this.scale = noise;
+        this.partPackets = partOf;
+        return (overheadNs + total) * noise;
     }
 
     /**
-     * Spreads the job, which ran from {@code start} to {@code end} and spent {@code overhead}
-     * (ns at speed 1.0) before any packet, over the segments: afterwards {@link #first(int)} and
-     * {@link #step(int)} say when each segment's packets are done.
+     * The work from the end of the last part to the end of the next one (the overhead comes
+     * before the first), or 0 when what is left ends with the job.
      */
-    void spread(long start, long end, double overhead) {
-        if (first.length < counts.length) {
-            first = new long[counts.length];
-            steps = new long[counts.length];
+    public double nextPart() {
+        ended = given;
+        if (batched || packets - given <= partPackets) {
+            return 0;
         }
-        double scale = (end - start) / Math.max(1e-9, total + overhead);
-        double done = overhead;
-        for (int k = 0; k < segments; k++) {
-            steps[k] = (long) (perPacket[k] * scale);
-            first[k] = Math.min(end, start + (long) ((done + perPacket[k]) * scale));
-            done += counts[k] * perPacket[k];
+        double work = given == 0 ? overhead : 0;
+        for (int left = partPackets; left > 0; ) {
+            int n = Math.min(left, counts[partSegment] - partIndex);
+            work += n * perPacket[partSegment];
+            left -= n;
+            partIndex += n;
+            if (partIndex == counts[partSegment]) {
+                partSegment++;
+                partIndex = 0;
+            }
         }
+        given += partPackets;
+        return work * scale;
     }
 
-    long first(int k) {
-        return first[k];
+    /** A part ended at {@code now}: releases its packets. */
+    public void partDone(long now, Delivery to) {
+        release(ended, now, to);
     }
 
-    long step(int k) {
-        return steps[k];
+    /** The job is done at {@code end}: releases what it has not released yet. */
+    public void finish(long end, Delivery to) {
+        if (batched) {
+            for (int k = 0; k < segments; k++) {
+                to.deliver(k, counts[k], end, 0);
+            }
+            return;
+        }
+        release(packets, end, to);
+    }
+
+    /**
+     * Releases packets up to {@code upTo}, spread over the part from {@code partStart} to
+     * {@code end} by what each cost; the last is released at {@code end} itself.
+     */
+    private void release(int upTo, long end, Delivery to) {
+        double work = released == 0 ? overhead : 0;
+        int segment = releaseSegment;
+        int index = releaseIndex;
+        for (int left = upTo - released; left > 0; ) {
+            int n = Math.min(left, counts[segment] - index);
+            work += n * perPacket[segment];
+            left -= n;
+            index = 0;
+            segment++;
+        }
+        double timeScale = (end - partStart) / Math.max(1e-9, work);
+        double done = released == 0 ? overhead : 0;
+        while (released < upTo) {
+            int n = Math.min(upTo - released, counts[releaseSegment] - releaseIndex);
+            double cost = perPacket[releaseSegment];
+            long step = (long) (cost * timeScale);
+            long first = released + n == upTo ? end - (n - 1) * step
+                    : Math.min(end, partStart + (long) ((done + cost) * timeScale));
+            to.deliver(releaseSegment, n, first, step);
+            done += n * cost;
+            released += n;
+            releaseIndex += n;
+            if (releaseIndex == counts[releaseSegment]) {
+                releaseSegment++;
+                releaseIndex = 0;
+            }
+        }
+        partStart = end;
     }
 }

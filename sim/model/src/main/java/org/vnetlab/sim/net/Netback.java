@@ -60,8 +60,12 @@ public final class Netback {
 
     /** Guest-bound packets: vif queue to the guest's ring, by grant copy. */
     private final class RxTasklet extends Task {
-        private final JobOutput copy = new JobOutput("netback.rx.copy");
+        /** The guest sees the responses when the run pushes them and notifies it, at its end. */
+        private final JobOutput copy = JobOutput.atEnd("netback.rx.copy");
         private final List<PacketQueue> targets = new ArrayList<>();
+        /** Into the guest's receive ring. */
+        private final JobOutput.Delivery toGuest = (segment, n, first, step) -> copy.taken().moveHeadTo(
+                targets.get(segment), n, first, step);
         /** Free ring slots per guest during a job (reused: no allocation per job). */
         private int[] room = new int[0];
         private int next;
@@ -110,15 +114,22 @@ public final class Netback {
                 }
             }
             next = (next + 1) % Math.max(1, vifs.size());
-            return (costs.netbackNotify + copy.total()) * random.jitter(costs.jitter);
+            return copy.work(now, costs.netbackNotify, random.jitter(costs.jitter), partPackets());
+        }
+
+        @Override
+        protected double nextPart() {
+            return copy.nextPart();
+        }
+
+        @Override
+        protected void partDone(long now) {
+            copy.partDone(now, toGuest);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            copy.spread(start, end, costs.netbackNotify);
-            for (int k = 0; k < copy.segments(); k++) {
-                copy.taken().moveHeadTo(targets.get(k), copy.count(k), copy.first(k), copy.step(k));
-            }
+            copy.finish(end, toGuest);
         }
     }
 
@@ -128,6 +139,14 @@ public final class Netback {
         private final List<Vif> sources = new ArrayList<>();
         /** A segment of the job's packets, re-timed as the NIC gets them. */
         private final Train sent = new Train();
+        /** Through the bridge to the NIC. */
+        private final JobOutput.Delivery toNic = (segment, n, first, step) -> {
+            Vif v = sources.get(segment);
+            bridge.learn(v.txRing.mac(), v.port);
+            PacketQueue q = out.taken();
+            nic.send(q.head(sent).count(n).readyAt(first).readyEvery(step));
+            q.removeHead(n);
+        };
         private int next;
 
         TxTasklet(Domain dom0) {
@@ -173,20 +192,22 @@ public final class Netback {
             for (Vif v : vifs) {
                 v.txRing.drained();
             }
-            return (costs.netbackNotify + out.total()) * random.jitter(costs.jitter);
+            return out.work(now, costs.netbackNotify, random.jitter(costs.jitter), partPackets());
+        }
+
+        @Override
+        protected double nextPart() {
+            return out.nextPart();
+        }
+
+        @Override
+        protected void partDone(long now) {
+            out.partDone(now, toNic);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            out.spread(start, end, costs.netbackNotify);
-            PacketQueue q = out.taken();
-            for (int k = 0; k < out.segments(); k++) {
-                Vif v = sources.get(k);
-                bridge.learn(v.txRing.mac(), v.port);
-                int n = out.count(k);
-                nic.send(q.head(sent).count(n).readyAt(out.first(k)).readyEvery(out.step(k)));
-                q.removeHead(n);
-            }
+            out.finish(end, toNic);
         }
     }
 }

@@ -23,6 +23,8 @@ public final class NetfrontRx extends Task {
     private final int budget;
     private final RandomStream random;
     private Runnable buffersPosted;
+    /** Up the guest's stack to the packet's socket. */
+    private final JobOutput.Delivery toSocket;
 
     public NetfrontRx(String guest, Domain domain, int ringSlots, int budget, Flows flows, GuestStack stack,
                       RandomStream random) {
@@ -35,6 +37,10 @@ public final class NetfrontRx extends Task {
         this.budget = budget;
         this.random = random;
         ring.onNonEmpty(this::wake);
+        this.toSocket = (segment, n, first, step) -> {
+            PacketQueue q = out.taken();
+            q.moveHeadTo(flows.socketFor(q.headFlow(), q.headKind().outbound()), n, first, step);
+        };
     }
 
     /** The shared receive ring that netback fills; its free slots are the posted buffers. */
@@ -67,16 +73,21 @@ public final class NetfrontRx extends Task {
         if (buffersPosted != null) {
             buffersPosted.run();
         }
-        return (costs.netfrontNotify + out.total()) * random.jitter(costs.jitter);
+        return out.work(now, costs.netfrontNotify, random.jitter(costs.jitter), partPackets());
+    }
+
+    @Override
+    protected double nextPart() {
+        return out.nextPart();
+    }
+
+    @Override
+    protected void partDone(long now) {
+        out.partDone(now, toSocket);
     }
 
     @Override
     protected void endJob(long start, long end) {
-        out.spread(start, end, costs.netfrontNotify);
-        PacketQueue q = out.taken();
-        for (int k = 0; k < out.segments(); k++) {
-            q.moveHeadTo(flows.socketFor(q.headFlow(), q.headKind().outbound()), out.count(k), out.first(k),
-                    out.step(k));
-        }
+        out.finish(end, toSocket);
     }
 }

@@ -53,6 +53,11 @@ public final class NetfrontTx implements PacketPort {
     }
 
     @Override
+    public boolean wantsEachPacket() {
+        return true;
+    }
+
+    @Override
     public void wakeWhenRoom(Task sender) {
         waiting = sender;
     }

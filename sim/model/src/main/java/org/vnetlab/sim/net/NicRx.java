@@ -21,13 +21,18 @@ import org.vnetlab.sim.packet.Train;
  *
  * <p>Frames in flight are kept as trains with their arrival times and admitted to the ring
  * lazily, in the order they arrive, whenever the NIC is looked at: a flood of frames that find
- * the ring full costs O(1) per train.
+ * the ring full costs O(1) per train. Before it looks, it has the wire it is connected to put
+ * on the wire what has started ({@link NicTx#advance}); the interrupt timer is set from when
+ * frames arrive, or at the latest could arrive, and the interrupt checks its condition when
+ * it fires.
  */
 public final class NicRx implements WireEnd {
 
     private final Kernel kernel;
     private final Nic nic;
     private final TimedTrains inflight = new TimedTrains();
+    /** The wire this NIC is connected to, or null (the emulator injects frames itself). */
+    private NicTx source;
     private final PacketQueue ring;
     private final JobOutput poll;
     private final Napi napi;
@@ -88,6 +93,20 @@ public final class NicRx implements WireEnd {
     @Override
     public void arrive(Train frames) {
         inflight.add(frames);
+        // frames put on the wire were counted when they were queued, at their earliest arrival
+        if (irqEnabled && (!coalesce.isScheduled() || frames.ready() < coalesce.time())) {
+            arm();
+        }
+    }
+
+    @Override
+    public boolean attach(NicTx wire) {
+        this.source = wire;
+        return wire != null;
+    }
+
+    @Override
+    public void queued() {
         if (irqEnabled) {
             arm();
         }
@@ -95,6 +114,9 @@ public final class NicRx implements WireEnd {
 
     /** Moves every frame that has arrived by {@code now} into the ring, dropping what does not fit. */
     private void admit(long now) {
+        if (source != null) {
+            source.advance(now);
+        }
         if (ring.isFull()) {
             ring.drop(inflight.removeBy(now));
         } else {
@@ -102,24 +124,36 @@ public final class NicRx implements WireEnd {
         }
     }
 
+    /** Sets the interrupt timer: the coalescing delay after the first frame, or the frame that makes the count. */
     private void arm() {
-        if (inflight.isEmpty() && ring.isEmpty()) {
+        long first = ring.isEmpty() ? arrival(0) : ring.headReady();
+        if (first == Long.MAX_VALUE) {
             return;
         }
         long now = kernel.now();
-        long first = ring.isEmpty() ? inflight.firstTime() : now;
         long byDelay = first + nic.coalesceNanos();
-        long byCount = ring.size() >= nic.coalesceFrames() ? now
-                : inflight.timeOf(nic.coalesceFrames() - 1 - ring.size());
+        int more = nic.coalesceFrames() - 1 - ring.size();
+        long byCount = more < 0 ? now : arrival(more);
         long at = Math.max(now, Math.min(byDelay, byCount));
         if (!coalesce.isScheduled() || at < coalesce.time()) {
             kernel.scheduleAt(coalesce, at);
         }
     }
 
+    /** When the {@code k}-th frame not yet admitted arrives (at the earliest, for one still waiting on the wire). */
+    private long arrival(long k) {
+        if (k < inflight.size()) {
+            return inflight.timeOf(k);
+        }
+        return source == null ? Long.MAX_VALUE : source.arrivalAtLeast(k - inflight.size());
+    }
+
     private void interrupt() {
-        admit(kernel.now());
-        if (ring.isEmpty()) {
+        long now = kernel.now();
+        admit(now);
+        boolean due = ring.size() >= nic.coalesceFrames()
+                || (!ring.isEmpty() && now >= ring.headReady() + nic.coalesceNanos());
+        if (!due) {
             arm();
             return;
         }
@@ -133,7 +167,8 @@ public final class NicRx implements WireEnd {
     /** The NAPI poll of this NIC, run as softirq work in the domain that owns the driver. */
     private final class Napi extends Task {
 
-        private double overhead;
+        private final JobOutput.Delivery toPath = (segment, n, first, step) -> path.deliver(poll.taken(), n, first,
+                step);
 
         Napi(String name, Domain domain) {
             super(name, domain, Context.NET_RX);
@@ -147,7 +182,7 @@ public final class NicRx implements WireEnd {
         @Override
         protected double beginJob(long now) {
             admit(now);
-            overhead = interrupted ? interruptCost : 0;
+            double overhead = interrupted ? interruptCost : 0;
             interrupted = false;
             poll.clear();
             // tg3_poll takes at most the device's weight and what the NET_RX pass still allows
@@ -160,16 +195,22 @@ public final class NicRx implements WireEnd {
                 taken += n;
             }
             netRxTook(taken);
-            return (overhead + poll.total()) * random.jitter(costSpread);
+            return poll.work(now, overhead, random.jitter(costSpread), partPackets());
+        }
+
+        @Override
+        protected double nextPart() {
+            return poll.nextPart();
+        }
+
+        @Override
+        protected void partDone(long now) {
+            poll.partDone(now, toPath);
         }
 
         @Override
         protected void endJob(long start, long end) {
-            poll.spread(start, end, overhead);
-            PacketQueue taken = poll.taken();
-            for (int k = 0; k < poll.segments(); k++) {
-                path.deliver(taken, poll.count(k), poll.first(k), poll.step(k));
-            }
+            poll.finish(end, toPath);
             admit(end);
             if (ring.isEmpty()) {
                 pollScheduled = false;

@@ -8,12 +8,22 @@ import org.vnetlab.sim.packet.TimedTrains;
 import org.vnetlab.sim.packet.Train;
 
 /**
- * A NIC's transmit side and the wire behind it: frames leave in order, each serialised at the
- * link rate once the wire has finished the frames queued before it, and reach the far NIC one
- * propagation delay after their last bit. Frames of a paced train keep their spacing; the
- * wire's backlog counts only their serialisation, so trains of several senders share it and
- * their frames interleave in time. The ring (with the qdisc in front of it) holds at most
- * {@code capacity} frames not yet on the wire; a sender finding it full waits.
+ * A NIC's transmit side and the wire behind it. The qdisc and the ring hold frames in the order
+ * they were queued (their ready times); the wire takes them one after another, each starting
+ * when it is ready and the frame before it has been serialised at the link rate (plus the
+ * NIC's per-frame overhead), and each reaches the far end one propagation delay after its last
+ * bit. The ring with the qdisc holds at most {@code capacity} frames not yet on the wire; a
+ * sender finding it full waits.
+ *
+ * <p>Trains make this order subtle: a sender hands over a job's frames when the job ends, with
+ * ready times spread back over the job, so a train sent later may hold frames that were ready
+ * before frames of a train sent earlier. Frames are therefore put on the wire lazily: only
+ * frames whose start time has come are fixed (whenever the NIC is looked at: a send, a room
+ * check, the far end admitting what has arrived), and a train sent meanwhile takes its place,
+ * by ready time, among the frames still waiting. Two senders that keep a wire busy thus
+ * alternate on it, as their packets do in a real qdisc, instead of taking turns train by
+ * train. A far end that does not look by itself (the emulator's) has each frame pushed to it
+ * by an event when it starts.
  */
 public final class NicTx implements PacketPort {
 
@@ -23,20 +33,24 @@ public final class NicTx implements PacketPort {
     private final long propagation;
     private final long frameOverhead;
     private WireEnd far;
-    /**
-     * Frames not yet on the wire, at the times they start on it. Senders' trains interleave, so
-     * the frames that have started are not only those of the earliest train.
-     */
+    /** Whether {@link #far} looks by itself (calls {@link #advance}); else frames are pushed to it as they start. */
+    private boolean farPulls;
+    /** Frames queued and not yet on the wire, by the time they were ready: the order the wire takes them in. */
     private final TimedTrains queued = new TimedTrains();
+    /** When the wire has finished the last frame put on it. */
     private long busyUntil;
-    /** The train being sent, re-timed: its start on the wire, then its arrival at the far end. */
+    /** The earliest train waiting, a run of it on the wire (re-timed to its arrival at the far end), and a look ahead. */
+    private final Train waitingHead = new Train();
     private final Train onWire = new Train();
+    private final Train peeked = new Train();
     private long framesSent;
     private long bytesOnWire;
     /** Senders blocked on a full ring; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
     private final Event roomEvent;
+    /** For a far end that does not look by itself: puts frames on the wire when they start. */
+    private final Event startEvent;
 
     /**
      * @param frameOverhead time per frame beyond its bits (the NIC's per-frame turnaround)
@@ -50,11 +64,17 @@ public final class NicTx implements PacketPort {
                 wakeWaiting();
             }
         };
+        this.startEvent = new Event(trace + ".nic.tx.wire") {
+            @Override
+            protected void fire() {
+                advance(kernel.now());
+            }
+        };
         this.frameOverhead = frameOverhead;
         this.capacity = capacity;
         this.rate = rate;
         this.propagation = propagation;
-        this.far = far;
+        connectFarEnd(far);
     }
 
     private void wakeWaiting() {
@@ -66,42 +86,117 @@ public final class NicTx implements PacketPort {
         waking.clear();
     }
 
-    private void retire(long now) {
-        queued.removeBy(now);
-    }
-
     /**
-     * Connects the far end of the wire to {@code end} instead: the emulator's edge device, which
-     * sends each frame to a real socket when it reaches the far end.
+     * Connects the far end of the wire to {@code end} (the emulator's edge device replaces the
+     * simulated far NIC this way).
      */
     public void connectFarEnd(WireEnd end) {
+        if (far != null) {
+            far.attach(null);
+        }
         this.far = end;
+        this.farPulls = end.attach(this);
     }
 
     @Override
     public int room(long now) {
-        retire(now);
+        advance(now);
         return capacity - (int) queued.size();
     }
 
     @Override
     public void send(Train train) {
+        long now = kernel.now();
         int n = train.count();
-        if (n > room(kernel.now())) {
-            throw new IllegalStateException("send of " + n + " to a transmit ring with room for "
-                    + room(kernel.now()) + "; senders must check room()");
+        if (n > room(now)) {
+            throw new IllegalStateException("send of " + n + " to a transmit ring with room for " + room(now)
+                    + "; senders must check room()");
         }
-        int wireBytes = train.kind().wireBytes(train.payload());
-        long serialise = rate.nanosFor(wireBytes) + frameOverhead;
-        long start = Math.max(train.ready(), busyUntil);
-        long spacing = Math.max(train.readyStep(), serialise);
-        // the wire is busy only while it serialises: a paced train leaves gaps that other
-        // senders' frames fill, so it holds the wire for its frames' time, not its whole span
-        busyUntil = start + n * serialise;
-        queued.add(onWire.copy(train).readyAt(start).readyEvery(spacing));
+        queued.add(train);
         framesSent += n;
-        bytesOnWire += (long) n * wireBytes;
-        far.arrive(onWire.readyAt(start + serialise + propagation));
+        bytesOnWire += (long) n * train.kind().wireBytes(train.payload());
+        if (farPulls) {
+            far.queued();
+        } else {
+            scheduleStart();
+        }
+    }
+
+    /**
+     * Puts on the wire, in the order they were ready, every frame whose start has come by
+     * {@code now}, and hands them to the far end with their arrival times. Called whenever the
+     * NIC is looked at; a frame is fixed only once it has started.
+     */
+    public void advance(long now) {
+        while (!queued.isEmpty()) {
+            long first = Math.max(queued.firstTime(), busyUntil);
+            if (first > now) {
+                break;
+            }
+            queued.head(waitingHead);
+            int run = queued.headRun();
+            long serialise = serialise(waitingHead);
+            long step = waitingHead.readyStep();
+            // frames ready while the wire is busy go back to back; a train paced slower than the
+            // wire keeps its own spacing once it has caught up with its ready times
+            int compressed = step <= serialise ? run
+                    : busyUntil <= waitingHead.ready() ? 0
+                    : (int) Math.min(run, (busyUntil - waitingHead.ready()) / (step - serialise) + 1);
+            int started;
+            if (compressed > 0) {
+                started = (int) Math.min(compressed, (now - first) / serialise + 1);
+                putOnWire(started, first, serialise, serialise);
+            } else {
+                started = waitingHead.ready() > now ? 0
+                        : step == 0 ? run : (int) Math.min(run, (now - waitingHead.ready()) / step + 1);
+                putOnWire(started, waitingHead.ready(), step, serialise);
+            }
+            queued.removeHead(started);
+        }
+        if (!farPulls) {
+            scheduleStart();
+        }
+    }
+
+    /** The first {@code n} frames of the waiting head start at {@code start}, one every {@code step} ns. */
+    private void putOnWire(int n, long start, long step, long serialise) {
+        busyUntil = start + (n - 1) * step + serialise;
+        far.arrive(onWire.copy(waitingHead).count(n).readyAt(start + serialise + propagation).readyEvery(step));
+    }
+
+    private long serialise(Train t) {
+        return rate.nanosFor(t.kind().wireBytes(t.payload())) + frameOverhead;
+    }
+
+    /** For a far end that does not look by itself: an event when the next frame starts. */
+    private void scheduleStart() {
+        if (queued.isEmpty()) {
+            kernel.cancel(startEvent);
+            return;
+        }
+        long at = Math.max(kernel.now(), Math.max(queued.firstTime(), busyUntil));
+        if (!startEvent.isScheduled() || startEvent.time() != at) {
+            kernel.scheduleAt(startEvent, at);
+        }
+    }
+
+    /**
+     * A lower bound of when the {@code k}-th frame waiting (0 = the next) reaches the far end, or
+     * {@link Long#MAX_VALUE}: it is not ready before the k-th ready time, nor does it start
+     * before k frames like the next one have gone back to back. Exact for the next frame when
+     * nothing is queued before it meanwhile; a far end checks when the time comes.
+     */
+    public long arrivalAtLeast(long k) {
+        long start = startAtLeast(k);
+        return start == Long.MAX_VALUE ? start : start + serialise(peeked) + propagation;
+    }
+
+    private long startAtLeast(long k) {
+        if (k >= queued.size()) {
+            return Long.MAX_VALUE;
+        }
+        long serialise = serialise(queued.head(peeked));
+        return Math.max(queued.timeOf(k), Math.max(queued.firstTime(), busyUntil) + k * serialise);
     }
 
     @Override
@@ -111,10 +206,11 @@ public final class NicTx implements PacketPort {
         }
         long now = kernel.now();
         int room = room(now);
-        // wake once a quarter of the ring is free, so senders work in batches: when the frame
-        // that frees the last of that quarter starts (every frame held starts after now)
+        // wake once a quarter of the ring is free, so senders work in batches: not before the
+        // frame that frees the last of that quarter can start (every frame held starts after
+        // now); if room is still short then, the senders wait again
         long k = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - room - 1));
-        kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : queued.timeOf(k));
+        kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : Math.max(now, startAtLeast(k)));
     }
 
     public long framesSent() {

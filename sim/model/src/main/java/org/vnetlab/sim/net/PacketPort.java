@@ -16,6 +16,17 @@ public interface PacketPort {
     /** Queues {@code train}, its ready times being when each packet may leave; the caller keeps it. */
     void send(Train train);
 
+    /**
+     * Whether each packet should be handed over as soon as it is done, rather than in trains:
+     * a port served by a task that the first packet wakes (netfront's ring, which netback
+     * serves on another CPU) sees its packets as they come, or that task would run later and
+     * in bigger batches than it does packet by packet. A NIC's wire takes frames by their
+     * ready times and needs no such care.
+     */
+    default boolean wantsEachPacket() {
+        return false;
+    }
+
     /** Wakes {@code sender} once room has freed. */
     void wakeWhenRoom(Task sender);
 

@@ -9,6 +9,19 @@ import org.vnetlab.sim.packet.Train;
  */
 public interface WireEnd {
 
-    /** Frames reach this end, each at its ready time in {@code frames}; the caller keeps the train. */
+    /** Frames put on the wire reach this end, each at its ready time in {@code frames}; the caller keeps the train. */
     void arrive(Train frames);
+
+    /**
+     * Connected to {@code wire} (null: disconnected). An end that returns true looks by itself:
+     * it calls {@link NicTx#advance} before it takes what has arrived and is told when frames
+     * are queued ({@link #queued}); otherwise the wire pushes each frame to it when it starts.
+     */
+    default boolean attach(NicTx wire) {
+        return false;
+    }
+
+    /** Frames were queued on the wire of an end that looks by itself. */
+    default void queued() {
+    }
 }

@@ -164,19 +164,47 @@ public final class TimedTrains {
         long moved = 0;
         while (trains > 0 && time[at(0)] <= t) {
             int s = at(0);
-            long until = t;
-            if (trains > 1) {
-                // up to where the next train's first packet cuts in (at equal times, the train
-                // added first goes first)
-                int next = at(1);
-                until = Math.min(t, added[s] < added[next] ? time[next] : time[next] - 1);
-            }
-            int n = due(s, until);
+            int n = Math.min(due(s, t), headRun());
             to.store(time[s], step[s], stamp[s], stampStep[s], n, payload[s], flow[s], seq[s], ack[s], PacketKind.ofIndex(kind[s]));
             moved += n;
             take(n);
         }
         return moved;
+    }
+
+    /**
+     * Reads the earliest train into {@code into} (which the caller owns), its times being the
+     * packets' times here, and returns it.
+     */
+    public Train head(Train into) {
+        if (trains == 0) {
+            throw new IllegalStateException("no trains held");
+        }
+        int s = at(0);
+        return into.of(PacketKind.ofIndex(kind[s]), payload[s], flow[s]).readyAt(time[s]).readyEvery(step[s])
+                .stampedAt(stamp[s]).stampedEvery(stampStep[s]).seq(seq[s]).ack(ack[s]).count(count[s]);
+    }
+
+    /**
+     * How many packets of the earliest train come before the next train's first one (at equal
+     * times, the train added first goes first): the run that can be handed on in one piece.
+     */
+    public int headRun() {
+        int s = at(0);
+        if (trains == 1) {
+            return count[s];
+        }
+        int next = at(1);
+        return due(s, added[s] < added[next] ? time[next] : time[next] - 1);
+    }
+
+    /** Removes the first {@code n} packets of the earliest train. */
+    public void removeHead(int n) {
+        if (trains == 0 || n <= 0 || n > count[at(0)]) {
+            throw new IllegalStateException("remove " + n + " from the earliest train of "
+                    + (trains == 0 ? 0 : count[at(0)]));
+        }
+        take(n);
     }
 
     /** Packets of train slot {@code s} at or before {@code t}. */
