@@ -25,7 +25,9 @@ public record LoadedScenario(Scenario scenario, Config config, String source, St
 
     /** The complete scenario as HOCON: every key resolved, generated guests written out. */
     public String render() {
-        Config c = config.withoutPath("variants").withoutPath("extends");
+        // the chosen variant is merged in already: the text is that variant, and chooses none
+        Config c = config.withoutPath("variants").withoutPath("extends")
+                .withValue("variant-by", ConfigValueFactory.fromAnyRef(""));
         String platform = scenario.platform().kind();
         for (String other : List.of("native", "xen", "vserver")) {
             if (!other.equals(platform)) {

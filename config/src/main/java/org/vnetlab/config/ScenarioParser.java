@@ -64,15 +64,22 @@ final class ScenarioParser {
                 host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root));
     }
 
+    /** Physical CPUs a host may have: a VCPU's affinity is a 64-bit mask. */
+    static final int MAX_CPUS = 64;
+
     private static Host host(Node n) {
-        return new Host(n.name("name"), n.positiveInt("cpus"), n.positiveDouble("cpu-speed"),
+        int cpus = n.positiveInt("cpus");
+        if (cpus > MAX_CPUS) {
+            throw n.error("cpus", "at most " + MAX_CPUS + ", got " + cpus);
+        }
+        return new Host(n.name("name"), cpus, n.positiveDouble("cpu-speed"),
                 new ByteSize(n.bytes("memory")), nic(n.at("nic")));
     }
 
     private static Nic nic(Node n) {
         return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"),
-                n.nanos("frame-overhead", true));
+                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"));
     }
 
     private static Link link(Node n) {

@@ -33,12 +33,15 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
             "vserver-burned", "rtt"})
-    void everyBundledScenarioLoadsAndRenders(String name) {
+    void everyBundledScenarioLoadsAndRenders(String name) throws IOException {
         LoadedScenario s = LOADER.load(name, List.of());
         assertEquals(name, s.scenario().name());
         assertFalse(LOADER.catalog().description(name).isBlank());
         String hocon = s.render();
         assertTrue(hocon.contains("platform"), hocon);
+        // the rendered text is the scenario: it loads back to the same model (sweeps and clusters ship it)
+        Path file = Files.writeString(dir.resolve(name + ".conf"), hocon);
+        assertEquals(s.scenario(), LOADER.load(file.toString(), List.of()).scenario());
     }
 
     @Test
@@ -145,6 +148,11 @@ class ScenarioLoaderTest {
     @Test
     void zeroCpus() throws IOException {
         oneLine(fails("name = x\nhost.cpus = 0\n", List.of()), "bad.conf:2", "host.cpus", "positive");
+    }
+
+    @Test
+    void moreThan64Cpus() throws IOException {
+        oneLine(fails("name = x\nhost.cpus = 65\n", List.of()), "bad.conf:2", "host.cpus", "at most 64");
     }
 
     @Test

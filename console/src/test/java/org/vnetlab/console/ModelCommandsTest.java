@@ -87,7 +87,7 @@ class ModelCommandsTest {
                 "5", "--trials", "1", "--duration", "0.5", "--quiet");
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().contains("answer: at most 4 guests"), r.out());
-        assertTrue(r.out().contains("failing neighbour (5): bottleneck wire ("),
+        assertTrue(r.out().contains("first failing (5): bottleneck wire ("),
                 r.out());
         assertTrue(r.out().contains("--set xen.domUs=4 udp ipv4 is outside that dataset: a prediction"), r.out());
     }

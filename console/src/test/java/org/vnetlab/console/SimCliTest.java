@@ -44,7 +44,7 @@ class SimCliTest {
         Path json = dir.resolve("part.json");
         Path csv = dir.resolve("part.csv");
         CliRun r = stoppedAfter(3, "sim", "native", "--protocol", "ipv4", "--sizes", "36,100,200,300,400,500",
-                "--trials", "1", "--duration", "0.1", "--json", json.toString(), "--csv", csv.toString());
+                "--trials", "1", "--duration", "0.1", "--json", json.toString(), "--csv", csv.toString(), "--no-cache");
         assertEquals(Cli.FAILURE, r.code(), r.err());
         assertTrue(r.err().contains("vnetlab: sim stopped after "), r.err());
         Result part = ResultJson.read(Files.readString(json));
@@ -57,7 +57,7 @@ class SimCliTest {
     @Test
     void aStoppedWhatifShowsBothSidesOfWhatFinished() {
         CliRun r = stoppedAfter(2, "whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
-                "36,100", "--trials", "1", "--duration", "0.1", "--quiet");
+                "36,100", "--trials", "1", "--duration", "0.1", "--quiet", "--no-cache");
         assertEquals(Cli.FAILURE, r.code(), r.err());
         assertTrue(r.err().contains("vnetlab: whatif stopped after "), r.err());
         assertTrue(r.out().contains("baseline: parameters"), r.out());
@@ -68,7 +68,8 @@ class SimCliTest {
         Path json = dir.resolve("sigint.json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "sim", "xen-double", "--protocol", "ipv4", "--trials", "7", "--duration", "2", "--json", json.toString()));
+                "sim", "xen-double", "--protocol", "ipv4", "--trials", "7", "--duration", "2", "--json", json.toString(),
+                "--no-cache"));
         Process p = new ProcessBuilder(command).directory(new File(dir.toString()))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         Thread.sleep(4000);

@@ -50,6 +50,15 @@ public final class Converters {
         }
     }
 
+    /** A wall-clock time in seconds, 0 or more. */
+    public static final class SecondsOrZero implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            double s = check(value, Double::parseDouble, v -> v >= 0 && !v.isInfinite(), "expected seconds, 0 or more");
+            return Duration.ofNanos(Math.round(s * 1e9));
+        }
+    }
+
     /** A payload size in bytes that fits a UDP datagram. */
     public static final class PayloadSize implements ITypeConverter<Integer> {
         @Override

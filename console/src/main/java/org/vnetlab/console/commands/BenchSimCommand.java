@@ -5,23 +5,32 @@ import java.util.Locale;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Direction;
-import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.bench.SimBenchmark;
+import org.vnetlab.sim.kernel.Fidelity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints the simulator's speed on one core: simulated packets per wall-clock second. */
+/**
+ * Prints the simulator's speed: simulated packets per wall-clock second and per core of the
+ * simulating thread, and events per packet, for one or more guest counts side by side.
+ */
 @Command(name = "sim",
-        description = "the simulator's speed on one core: packets simulated per wall-clock second (UDP rx, IPv4)")
+        description = "the simulator's speed: packets simulated per wall-clock second and per core (UDP rx, IPv4)")
 public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "scenario to simulate (default: ${DEFAULT-VALUE})")
     String scenario = "xen-single";
+
+    @Option(names = "--guests", paramLabel = "N[,N...]", split = ",", converter = Converters.PositiveInt.class,
+            description = "DomUs or contexts sharing the scenario's offered rate, one row each (default: the"
+                    + " scenario's own)")
+    List<Integer> guests = List.of();
 
     @Option(names = "--payload", paramLabel = "BYTES", converter = Converters.PositiveInt.class,
             description = "UDP payload (default: ${DEFAULT-VALUE})")
@@ -35,22 +44,40 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
             description = "measured runs, after 2 warm-up runs (default: ${DEFAULT-VALUE})")
     int runs = 3;
 
+    @Option(names = "--exact", description = "time packet by packet instead of in trains")
+    boolean exact;
+
     public BenchSimCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
     @Override
     public int run(Terminal io) {
-        Scenario s = loader.load(scenario, List.of()).scenario();
-        SimBenchmark.Figures f = SimBenchmark.run(s, IpVersion.IPV4, payload, Direction.RX, SimTime.seconds(seconds),
-                2, runs);
-        for (SimBenchmark.Sample x : f.samples()) {
-            io.out().printf(Locale.ROOT, "run: %.2f s wall, %d packets, %d events: %.1f M packets/s, %.1f M events/s%n",
-                    x.wallSeconds(), x.packets(), x.events(), x.packetsPerSecond() / 1e6, x.eventsPerSecond() / 1e6);
+        List<Integer> counts = guests.isEmpty() ? List.of(0) : guests;
+        for (int n : counts) {
+            if (n > 64) {
+                throw new UsageError("bench sim: --guests " + n + ": expected 1 to 64");
+            }
         }
-        io.out().printf(Locale.ROOT, "%s, %d B IPv4 rx, %d s simulated: median %.1f M simulated packets/s on one core"
-                        + " (%.0fx real time), %.1f M events/s%n", s.name(), payload, seconds,
-                f.medianPacketsPerSecond() / 1e6, f.speedup(), f.medianEventsPerSecond() / 1e6);
+        if (!guests.isEmpty()) {
+            String kind = loader.load(scenario, List.of()).scenario().platform().kind();
+            if (!kind.equals("xen") && !kind.equals("vserver")) {
+                throw new UsageError("bench sim: --guests needs a Xen or VServer scenario; " + scenario + " is " + kind);
+            }
+        }
+        io.out().printf(Locale.ROOT, "%s, %d B IPv4 rx, %d s simulated, median of %d runs%n", scenario, payload,
+                seconds, runs);
+        io.out().printf(Locale.ROOT, "%-8s %16s %16s %12s %12s %10s%n", "guests", "M packets/s", "M packets/s/core",
+                "ns/packet", "events/pkt", "x real");
+        for (int n : counts) {
+            SimBenchmark.Setup setup = new SimBenchmark.Setup(scenario, n, IpVersion.IPV4, payload, Direction.RX,
+                    SimTime.seconds(seconds), 2, runs, exact ? Fidelity.EXACT : Fidelity.TRAINS);
+            SimBenchmark.Figures f = SimBenchmark.run(loader, setup);
+            io.out().printf(Locale.ROOT, "%-8s %16.2f %16.2f %12.0f %12.2f %10.0f%n", n == 0 ? "as is" : n,
+                    f.medianPacketsPerSecond() / 1e6, f.medianPacketsPerCpuSecond() / 1e6, f.cpuNanosPerPacket(),
+                    f.medianEventsPerPacket(), f.speedup());
+            io.out().flush();
+        }
         return 0;
     }
 }

@@ -77,7 +77,7 @@ public final class BenchSweepCommand implements org.vnetlab.console.cli.Command 
         String text = loader.load("native", List.of()).render();
         List<WorkItem> items = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
-            items.add(new WorkItem(i, List.of(), new RunSpec(Transport.UDP, IpVersion.IPV4, 64, Direction.RX, i, 1)));
+            items.add(new WorkItem(i, 0, List.of(), new RunSpec(Transport.UDP, IpVersion.IPV4, 64, Direction.RX, i, 1)));
         }
         return new SweepJob(text, Work.NOTHING, items);
     }
@@ -106,8 +106,8 @@ public final class BenchSweepCommand implements org.vnetlab.console.cli.Command 
             for (int i = 0; i < 2; i++) {
                 workers.add(CompletableFuture.runAsync(() -> {
                     try {
-                        WorkerNode.run(settings, new HostPort("127.0.0.1", 0), seed, slots, Version.current(), loader,
-                                notice -> { });
+                        WorkerNode.serve(settings, new HostPort("127.0.0.1", 0), seed, slots, Version.current(), loader,
+                                true, () -> false, notice -> { });
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -15,8 +15,9 @@ import org.vnetlab.sim.calibrate.Calibration;
 import org.vnetlab.sim.calibrate.Coverage;
 import org.vnetlab.sim.calibrate.FitKeys;
 import org.vnetlab.sim.calibrate.ParamsText;
-import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import org.vnetlab.sim.validate.Dataset;
 import org.vnetlab.sim.validate.ScenarioRef;
 import org.vnetlab.sim.validate.ScenarioSet;
@@ -51,6 +52,9 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
     @Mixin
     ParamsOption params;
 
+    @Mixin
+    CoordinatorOptions cluster;
+
     public CalibrateCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
@@ -66,7 +70,9 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
                 + dataset.checks().size() + " checks, " + Validator.runs(plan) + " runs per evaluation");
         io.out().println(String.format(Locale.ROOT, "%5s  %16s  %s", "eval", "sum of squares", "values"));
         Calibration.Fit result;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "calibrate", io)) {
+            scenarios.scenarios().keySet().forEach(r -> texts.add(loader.load(r.name(), r.sets(), params.file())));
             result = new Calibration(new Validator(evaluator), dataset, scenarios, plan, (d, t) -> { }, io::isCancelled)
                     .fit(keys, maxEvaluations, (n, values, sos) -> io.out().println(String.format(Locale.ROOT,
                             "%5d  %16.6g  %s", n, sos, compact(values))));

@@ -43,7 +43,8 @@ public final class OutputOptions {
         check(command, "--csv", csv);
     }
 
-    private static void check(String command, String flag, String file) {
+    /** Fails with one line when {@code file} (given with {@code flag}) could not be written. */
+    static void check(String command, String flag, String file) {
         if (file == null || file.equals(STDOUT)) {
             return;
         }
@@ -66,7 +67,8 @@ public final class OutputOptions {
         write(csv, ResultCsv.write(result), io);
     }
 
-    private static void write(String file, String text, Terminal io) throws IOException {
+    /** Writes {@code text} to {@code file}, or to stdout for {@value #STDOUT}; says so on stderr for files. */
+    static void write(String file, String text, Terminal io) throws IOException {
         if (file == null) {
             return;
         }

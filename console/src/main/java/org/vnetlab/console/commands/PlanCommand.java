@@ -1,24 +1,37 @@
 package org.vnetlab.console.commands;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.format.PlanJson;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
-import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.Batch;
+import org.vnetlab.sim.experiment.Evaluator;
+import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.plan.Answer;
 import org.vnetlab.sim.plan.Candidate;
 import org.vnetlab.sim.plan.Planner;
+import org.vnetlab.sim.plan.Search;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,8 +107,29 @@ public final class PlanCommand {
         @Mixin
         ScenarioOptions scenarioOptions;
 
-        @Option(names = "--quiet", description = "no progress bar")
+        @Mixin
+        SeedOption seed;
+
+        @Mixin
+        CacheOptions cacheOptions;
+
+        @Option(names = "--search", paramLabel = "bisection|linear", description = "how candidates are walked:"
+                + " bisection (the answer is monotone) or linear, every candidate up to the first that fails"
+                + " (default: ${DEFAULT-VALUE})")
+        Search search = Search.BISECTION;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "write the plan as JSON (vnetlab.plan/1); - for stdout")
+        String json;
+
+        @Mixin
+        CoordinatorOptions cluster;
+
+        @Option(names = "--quiet", description = "no progress: no bar, no line per candidate")
         boolean quiet;
+
+        List<String> sets() {
+            return seed.with(scenarioOptions.sets());
+        }
 
         Planner.Traffic traffic() {
             return new Planner.Traffic(protocol.version, direction.direction, payload, trials, durationNanos);
@@ -104,7 +138,10 @@ public final class PlanCommand {
 
     /** {@code plan guests}: the most guests that each keep a rate. */
     @Command(name = "guests", description = "the most guests for which each still receives --mbps R"
-            + " (at least 99 % of it), with the bottleneck beyond")
+            + " (at least 99 percent of it), with the bottleneck of the first count that fails",
+            footer = {"", "Without --max-guests the search goes on until a count fails; it never goes past the first",
+                "count whose guests need more than the wire carries, nor past the most guests the scenario can be",
+                "given, and says so when such a bound, not a failure, ended it."})
     public static final class Guests implements ScenarioCommand {
 
         private final ScenarioLoader loader;
@@ -121,8 +158,8 @@ public final class PlanCommand {
         Double maxRttMs;
 
         @Option(names = "--max-guests", paramLabel = "N", converter = Converters.PositiveInt.class,
-                description = "the most guests tried (default: ${DEFAULT-VALUE})")
-        int maxGuests = 8;
+                description = "the most guests tried (default: until the first count that fails)")
+        Integer maxGuests;
 
         public Guests(ScenarioLoader loader) {
             this.loader = loader;
@@ -130,13 +167,16 @@ public final class PlanCommand {
 
         @Override
         public int run(Terminal io) throws Exception {
-            return answer(loader, traffic, "guests", planner -> planner.mostGuests(mbps, maxRttMs, maxGuests), io);
+            Map<String, Double> asks = new LinkedHashMap<>();
+            asks.put("mbps", mbps);
+            return answer(loader, traffic, asks, null, new Question("guests",
+                    planner -> planner.mostGuests(mbps, maxRttMs, maxGuests, traffic.search)), io);
         }
     }
 
     /** {@code plan cpu-speed}: the slowest CPU that carries a packet rate. */
     @Command(name = "cpu-speed", description = "the smallest CPU speed at which the host carries --pps P with at"
-            + " most 1 % loss and the domain below saturation")
+            + " most 1 percent loss and the domain below saturation; as a multiple of the study's CPU and in GHz of it")
     public static final class CpuSpeed implements ScenarioCommand {
 
         private final ScenarioLoader loader;
@@ -170,96 +210,140 @@ public final class PlanCommand {
 
         @Override
         public int run(Terminal io) throws Exception {
-            ScenarioOptions o = traffic.scenarioOptions;
-            String d = domain != null ? domain
-                    : loader.load(traffic.scenario, o.sets(), o.params()).scenario().platform().domainNames().get(0);
-            return answer(loader, traffic, "cpu-speed",
-                    planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution, maxSpeed, resolution), io);
+            String d = domain != null ? domain : loader.load(traffic.scenario, traffic.sets(),
+                    traffic.scenarioOptions.params()).scenario().platform().domainNames().get(0);
+            Map<String, Double> asks = new LinkedHashMap<>();
+            asks.put("pps", pps);
+            asks.put("max_cpu_percent", maxCpu);
+            asks.put("max_speed", maxSpeed);
+            asks.put("resolution", resolution);
+            return answer(loader, traffic, asks, d, new Question("cpu-speed",
+                    planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution, maxSpeed, resolution, traffic.search)),
+                    io);
         }
     }
 
-    private interface Question {
-        Answer ask(Planner planner) throws InterruptedException;
+    /** A question put to the planner; {@code what} the candidates are ({@code guests}, {@code cpu-speed}). */
+    private record Question(String what, Ask ask) {
+    }
+
+    private interface Ask {
+        Answer of(Planner planner) throws InterruptedException;
     }
 
     private PlanCommand() {
     }
 
-    private static int answer(ScenarioLoader loader, Traffic t, String what, Question question, Terminal io)
-            throws Exception {
-        List<String> sets = t.scenarioOptions.sets();
+    private static int answer(ScenarioLoader loader, Traffic t, Map<String, Double> asks, String domain,
+                              Question question, Terminal io) throws Exception {
+        OutputOptions.check("plan", "--json", t.json);
+        List<String> sets = t.sets();
         Path params = t.scenarioOptions.params();
+        LoadedScenario base = loader.load(t.scenario, sets, params);
+        RunCache cache = t.cacheOptions.cache();
+        PrintStream text = OutputOptions.STDOUT.equals(t.json) ? io.err() : io.out();
         Answer answer;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores()) {
-            Planner planner = new Planner(evaluator, extra -> {
+        try (ScenarioTexts texts = new ScenarioTexts(loader); Evaluator evaluator = t.cluster.evaluator(texts, "plan", io);
+             CtrlC stop = new CtrlC(io)) {
+            Planner planner = new Planner(new Batch(evaluator, cache), extra -> {
                 List<String> all = new ArrayList<>(sets);
                 all.addAll(extra);
-                return loader.load(t.scenario, all, params).scenario();
-            }, t.traffic(), (d, n) -> { }, io::isCancelled);
-            answer = question.ask(planner);
+                LoadedScenario candidate = loader.load(t.scenario, all, params);
+                texts.add(candidate);
+                return candidate.scenario();
+            }, t.traffic(), new Lines(io, t.quiet), stop);
+            try {
+                answer = question.ask().of(planner);
+            } catch (InterruptedException stopped) {
+                List<Candidate> done = planner.tried();
+                if (!done.isEmpty()) {
+                    text.print(table(question.what(), done));
+                }
+                io.err().println("vnetlab: plan stopped after " + done.size() + " candidate" + (done.size() == 1 ? "" : "s")
+                        + ", before an answer; the table holds the candidates that finished");
+                return Cli.FAILURE;
+            }
         }
-        io.out().print(table(answer, what));
-        io.out().println();
-        io.out().println("answer: " + answer.statement());
-        evidence(answer, io);
-        Optional<Candidate> at = answered(answer);
-        if (at.isPresent()) {
+        text.print(table(answer.question(), answer.tried()));
+        text.println();
+        text.println("search: " + answer.search() + ", " + answer.tried().size() + " candidate"
+                + (answer.tried().size() == 1 ? "" : "s") + " simulated; bound: " + answer.bound());
+        text.println("answer: " + answer.statement());
+        answer.answer().ifPresent(c -> text.println(evidence("at the answer", c)));
+        answer.firstFailing().ifPresent(c -> text.println(evidence("first failing", c)));
+        Answer.Effort effort = answer.effort();
+        if (effort.earlyStops() > 0) {
+            text.println("trials: " + effort.earlyStops() + " candidate point" + (effort.earlyStops() == 1 ? "" : "s")
+                    + " stopped after a majority of identical trials, which fixes every median (" + effort.notNeeded()
+                    + " runs not needed)");
+        }
+        answer.answer().or(answer::firstFailing).ifPresent(c -> {
             List<String> all = new ArrayList<>(sets);
-            all.addAll(at.get().sets());
-            Result r = new Result("sim", t.scenario, 0, "", "", at.get().guests());
-            io.out().println(Provenance.of(loader, params).describe(t.scenario, all, r));
+            all.addAll(c.sets());
+            Result r = new Result("sim", t.scenario, 0, "", "", c.guests());
+            text.println(Provenance.of(loader, params).describe(t.scenario, all, r));
+        });
+        CacheOptions.report("plan", cache, effort.cached(), effort.cached() + effort.simulated(), io);
+        if (t.json != null) {
+            OutputOptions.write(t.json, PlanJson.write(question(base, t, asks, domain), answer), io);
         }
-        return 0;
+        return Cli.OK;
     }
 
-    private static String table(Answer a, String what) {
+    private static PlanJson.Question question(LoadedScenario base, Traffic t, Map<String, Double> asks, String domain) {
+        Scenario s = base.scenario();
+        long nanos = t.durationNanos != null ? t.durationNanos
+                : s.workloads(UdpStream.class).stream().mapToLong(UdpStream::durationNanos).findFirst().orElse(0);
+        return new PlanJson.Question(s.name(), s.method().seed(), Version.current(), base.parameters(),
+                t.sets(), t.protocol.toString(), t.direction.toString(), t.payload,
+                t.trials != null ? t.trials : s.method().trials(), nanos / 1e9, asks, domain);
+    }
+
+    /** Progress: a bar over a candidate's runs on a terminal, and a line per candidate as it is decided. */
+    private static final class Lines implements Planner.Listener {
+
+        private final Terminal io;
+        private final boolean quiet;
+        private Simulation.BarProgress bar;
+
+        Lines(Terminal io, boolean quiet) {
+            this.io = io;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public Batch.Progress simulating(double value) {
+            bar = new Simulation.BarProgress(quiet ? io.quiet() : io, "runs of candidate " + fmt(value));
+            return bar;
+        }
+
+        @Override
+        public void tried(Candidate c) {
+            if (bar != null) {
+                bar.done();
+            }
+            if (!quiet) {
+                io.err().println("plan: candidate " + fmt(c.value()) + (c.meets() ? " meets" : " fails") + ": " + c.why()
+                        + "; bottleneck " + c.bottleneck().what());
+            }
+        }
+    }
+
+    private static String table(String question, List<Candidate> tried) {
         List<List<String>> rows = new ArrayList<>();
-        List<Candidate> sorted = new ArrayList<>(a.tried());
+        List<Candidate> sorted = new ArrayList<>(tried);
         sorted.sort(Comparator.comparingDouble(Candidate::value));
         for (Candidate c : sorted) {
             rows.add(List.of(fmt(c.value()), c.meets() ? "yes" : "no", String.format(Locale.ROOT, "%.1f", c.minGuestMbps()),
                     String.format(Locale.ROOT, "%.1f", c.sumMbps()), c.why(), c.bottleneck().what()));
         }
-        return TextTable.render(List.of(what, "meets", "slowest guest Mbit/s", "all guests Mbit/s", "why",
+        return TextTable.render(List.of(question, "meets", "slowest guest Mbit/s", "all guests Mbit/s", "why",
                 "bottleneck"), rows);
     }
 
-    /** The evidence for the answer and for its failing neighbour: CPU per domain, drops per queue. */
-    private static void evidence(Answer a, Terminal io) {
-        List<Candidate> sorted = new ArrayList<>(a.tried());
-        sorted.sort(Comparator.comparingDouble(Candidate::value));
-        for (Candidate c : sorted) {
-            boolean isAnswer = c.value() == a.found();
-            boolean neighbour = !c.meets() && neighbourOf(sorted, c, a.found());
-            if (isAnswer || neighbour) {
-                io.out().println((isAnswer ? "at the answer (" : "failing neighbour (") + fmt(c.value()) + "): bottleneck "
-                        + c.bottleneck().what() + "; " + c.bottleneck().evidence());
-            }
-        }
-    }
-
-    private static boolean neighbourOf(List<Candidate> sorted, Candidate c, double found) {
-        if (Double.isNaN(found)) {
-            return c == sorted.get(0);
-        }
-        Candidate next = null;
-        for (Candidate x : sorted) {
-            if (x.value() > found && !x.meets()) {
-                next = x;
-                break;
-            }
-        }
-        Candidate below = null;
-        for (Candidate x : sorted) {
-            if (x.value() < found && !x.meets()) {
-                below = x;
-            }
-        }
-        return c == next && sorted.get(0).meets() || c == below;
-    }
-
-    private static Optional<Candidate> answered(Answer a) {
-        return a.tried().stream().filter(c -> c.value() == a.found()).findFirst();
+    /** A candidate's bottleneck and its evidence: CPU per domain, drops per queue. */
+    private static String evidence(String which, Candidate c) {
+        return which + " (" + fmt(c.value()) + "): bottleneck " + c.bottleneck().what() + "; " + c.bottleneck().evidence();
     }
 
     private static String fmt(double v) {

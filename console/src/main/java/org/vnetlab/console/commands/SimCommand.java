@@ -15,6 +15,7 @@ import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
+import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,9 @@ public final class SimCommand implements ScenarioCommand {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CacheOptions cacheOptions;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -62,13 +66,16 @@ public final class SimCommand implements ScenarioCommand {
         Scenario s = loaded.scenario();
         List<RunSpec> specs = Experiment.plan(s, run.options());
         List<Job> jobs = jobs(s, specs);
-        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet);
+        RunCache cache = cacheOptions.cache();
+        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet, cache);
         Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true))
                 .withMade(Simulation.made(sets, specs, run.options().sizes()));
         io.publish(result);
         PrintStream tables = output.toStdout() ? io.err() : io.out();
         tables.print(ResultTable.render(result, io.width()));
+        Simulation.earlyStops(outcome.batch()).ifPresent(tables::println);
         tables.println(Provenance.of(loader, scenarioOptions.params()).describe(scenario, sets, result));
+        CacheOptions.report("sim", cache, outcome.batch().cached(), outcome.made(), io);
         output.write(result, io);
         if (!outcome.complete()) {
             io.err().println(stopped("sim", outcome));

@@ -1,40 +1,44 @@
 package org.vnetlab.console.commands;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.progress.Progress;
-import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.result.Made;
+import org.vnetlab.sim.experiment.Batch;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * A batch of runs on all cores with a progress bar, stopped by Ctrl-C or the console's stop: what
- * {@code sim} and {@code whatif} run. A stopped batch keeps the points whose every trial finished,
- * so the tables it prints hold no medians of fewer trials than asked.
+ * {@code sim} and {@code whatif} run, through {@link Batch} (the run cache, trials stopped early
+ * where the answer is already exact). A stopped batch keeps the points whose every trial
+ * finished, so the tables it prints hold no medians of fewer trials than asked.
  */
 final class Simulation {
 
     /**
      * @param runs    by planned job index, the runs of complete points
      * @param planned runs planned
-     * @param made    runs made
+     * @param batch   what the batch did: runs simulated and cached, early stops
      */
-    record Outcome(Map<Integer, RunResult> runs, int planned, int made) {
+    record Outcome(Map<Integer, RunResult> runs, int planned, Batch.Outcome batch) {
 
         boolean complete() {
-            return made == planned;
+            return batch.complete();
+        }
+
+        /** Runs made or found: simulated now or taken from the cache. */
+        int made() {
+            return batch.simulated() + batch.cached();
         }
 
         /** The kept runs of the jobs {@code owner} accepts, in plan order. */
@@ -52,36 +56,61 @@ final class Simulation {
     private Simulation() {
     }
 
-    static Outcome run(List<Job> jobs, Terminal io, boolean quiet) throws InterruptedException {
-        Progress bar = Progress.runs(quiet ? io.quiet() : io, jobs.size());
-        List<RunResult> made;
+    static Outcome run(List<Job> jobs, Terminal io, boolean quiet, RunCache cache) throws InterruptedException {
+        BarProgress bar = new BarProgress(quiet ? io.quiet() : io, "runs");
+        Batch.Outcome o;
         try (PoolEvaluator evaluator = PoolEvaluator.allCores(); CtrlC stop = new CtrlC(io)) {
-            made = evaluator.evaluate(jobs, (done, total) -> bar.step(), stop);
+            o = new Batch(evaluator, cache).run(jobs, bar, stop);
         } finally {
             bar.done();
         }
-        return new Outcome(completePoints(jobs, made), jobs.size(), made.size());
+        return new Outcome(o.runs(), jobs.size(), o);
+    }
+
+    /** A progress bar over the runs a batch simulates, drawn once the batch knows how many. */
+    static final class BarProgress implements Batch.Progress {
+
+        private final Terminal io;
+        private final String unit;
+        private Progress bar;
+
+        BarProgress(Terminal io, String unit) {
+            this.io = io;
+            this.unit = unit;
+        }
+
+        @Override
+        public void starting(int runs) {
+            bar = Progress.start(io, runs, unit, Runtime.getRuntime().availableProcessors());
+        }
+
+        @Override
+        public void runDone() {
+            bar.step();
+        }
+
+        void done() {
+            if (bar != null) {
+                bar.done();
+            }
+        }
     }
 
     /**
-     * The runs of the points (a job's scenario, transport, protocol, direction and payload) all of
-     * whose trials ran. A stopped pool finishes the runs it started, which are the first of the
-     * plan, so {@code made} lines up with the start of {@code planned}.
+     * The line saying which points stopped their trials early, or empty when none did: how many
+     * trials they ran of how many, and why their medians are still those of every trial.
      */
-    static Map<Integer, RunResult> completePoints(List<Job> planned, List<RunResult> made) {
-        Map<Scenario, Integer> scenarios = new IdentityHashMap<>();
-        planned.forEach(j -> scenarios.putIfAbsent(j.scenario(), scenarios.size()));
-        Set<String> unfinished = new HashSet<>();
-        for (int i = made.size(); i < planned.size(); i++) {
-            unfinished.add(key(planned.get(i), scenarios));
+    static Optional<String> earlyStops(Batch.Outcome o) {
+        List<Batch.EarlyStop> stops = o.earlyStops();
+        if (stops.isEmpty()) {
+            return Optional.empty();
         }
-        Map<Integer, RunResult> kept = new TreeMap<>();
-        for (int i = 0; i < made.size(); i++) {
-            if (!unfinished.contains(key(planned.get(i), scenarios))) {
-                kept.put(i, made.get(i));
-            }
-        }
-        return kept;
+        Batch.EarlyStop s = stops.get(0);
+        boolean alike = stops.stream().allMatch(x -> x.run() == s.run() && x.planned() == s.planned());
+        String trials = alike ? s.run() + " of " + s.planned() + " trials" : "a majority of their trials";
+        return Optional.of("trials: " + stops.size() + " point" + (stops.size() == 1 ? "" : "s") + " stopped after "
+                + trials + " gave the same bytes: a value held by more than half the trials is every median, so the"
+                + " other trials could not change the answer (" + o.notNeeded() + " runs not needed)");
     }
 
     /** How runs of {@code specs} with {@code sets} were made: their trials and duration as planned. */
@@ -90,11 +119,5 @@ final class Simulation {
         long nanos = specs.stream().mapToLong(RunSpec::durationNanos).max().orElse(0);
         boolean exact = specs.stream().anyMatch(r -> r.fidelity() == Fidelity.EXACT);
         return new Made(sets, trials, nanos / 1e9, sizes == null ? List.of() : sizes, exact);
-    }
-
-    private static String key(Job j, Map<Scenario, Integer> scenarios) {
-        RunSpec s = j.spec();
-        return scenarios.get(j.scenario()) + "/" + s.transport() + "/" + s.ip() + "/" + s.direction() + "/"
-                + s.payload();
     }
 }

@@ -2,11 +2,10 @@ package org.vnetlab.console.commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
@@ -17,10 +16,10 @@ import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.progress.Progress;
+import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
-import org.vnetlab.sim.cluster.ClusterExecutor;
-import org.vnetlab.sim.cluster.HostPort;
+import org.vnetlab.sim.sweep.Checkpoint;
 import org.vnetlab.sim.sweep.Grid;
 import org.vnetlab.sim.sweep.LocalExecutor;
 import org.vnetlab.sim.sweep.Resumed;
@@ -41,8 +40,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep",
         description = "simulate a grid of variants (keys x values x sizes x protocols x trials) on all cores or a cluster")
 public final class SweepCommand implements ScenarioCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
 
     private final ScenarioLoader loader;
 
@@ -73,17 +70,13 @@ public final class SweepCommand implements ScenarioCommand {
             description = "runs at once on this machine (default: all cores)")
     Integer threads;
 
-    @Option(names = "--cluster", paramLabel = "ADDR:PORT", converter = ClusterOptions.HostPortConverter.class,
-            description = "coordinate the sweep on a Pekko Cluster: bind here as its seed; workers join with"
-                    + " vnetlab worker --join (default: run locally)")
-    HostPort cluster;
-
-    @Option(names = "--workers", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "with --cluster: issue the first run once N workers have joined (default: ${DEFAULT-VALUE})")
-    int workers = 1;
+    @Option(names = "--checkpoint", paramLabel = "SECONDS", converter = Converters.SecondsOrZero.class,
+            description = "with --json FILE: write the finished points to FILE as they come, at most this often, so a"
+                    + " sweep whose process dies is finished with --resume FILE (0: after every point; default: 10)")
+    Duration checkpoint = Duration.ofSeconds(10);
 
     @Mixin
-    ClusterOptions clusterOptions;
+    CoordinatorOptions cluster;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
@@ -109,19 +102,20 @@ public final class SweepCommand implements ScenarioCommand {
         }
         int threads = this.threads == null ? Runtime.getRuntime().availableProcessors() : this.threads;
         int todo = Sweep.job(plan, resumed, Work.SIMULATE).items().size();
-        String where = cluster == null ? "on " + threads + " threads" : "on the cluster at " + cluster;
         io.err().printf(Locale.ROOT, "sweep %s: %d grid points, %d points, %d runs (%d resumed points) %s%n",
-                plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(), where);
+                plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(),
+                cluster.where(threads));
         long started = System.nanoTime();
+        Made made = Simulation.made(sets, plan.items().stream().map(WorkItem::spec).toList(), run.options().sizes());
         Progress bar = Progress.start(quiet ? io.quiet() : io, todo, "runs", threads);
+        SweepExecutor.Progress progress = checkpoints(plan, resumed, made, (done, total) -> bar.step(), io);
         Sweep.Outcome outcome;
         try (SweepExecutor executor = executor(threads, io); CtrlC stop = new CtrlC(io)) {
-            outcome = Sweep.run(plan, resumed, executor, Version.current(), (done, total) -> bar.step(), stop);
+            outcome = Sweep.run(plan, resumed, executor, Version.current(), progress, stop);
         } finally {
             bar.done();
         }
-        Result result = outcome.result().withMade(Simulation.made(sets, plan.items().stream()
-                .map(WorkItem::spec).toList(), run.options().sizes()));
+        Result result = outcome.result().withMade(made);
         io.publish(result);
         double seconds = (System.nanoTime() - started) / 1e9;
         io.err().printf(Locale.ROOT, "sweep %s: %d of %d points, %d runs in %.1f s%n", plan.scenarioName(),
@@ -140,12 +134,17 @@ public final class SweepCommand implements ScenarioCommand {
     }
 
     private SweepExecutor executor(int threads, Terminal io) {
-        if (cluster == null) {
-            return new LocalExecutor(loader, threads);
+        return cluster.on() ? cluster.executor("sweep", io) : new LocalExecutor(loader, threads);
+    }
+
+    /** {@code progress}, also keeping the --json file up to date with the finished points when there is one. */
+    private SweepExecutor.Progress checkpoints(SweepPlan plan, Resumed resumed, Made made,
+                                               SweepExecutor.Progress progress, Terminal io) {
+        if (output.json == null || output.toStdout()) {
+            return progress;
         }
-        return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), workers, notice -> {
-            LOG.info(notice);
-            io.err().println("sweep: " + notice);
-        });
+        CheckpointFile file = new CheckpointFile(Path.of(output.json), io);
+        return new Checkpoint(plan, resumed, Version.current(), checkpoint,
+                partial -> file.write(partial.result().withMade(made))).around(progress);
     }
 }

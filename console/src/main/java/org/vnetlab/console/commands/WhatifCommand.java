@@ -1,5 +1,6 @@
 package org.vnetlab.console.commands;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,14 @@ import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.console.format.WhatifJson;
 import org.vnetlab.console.format.WhatifTable;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
+import org.vnetlab.sim.experiment.Batch;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
+import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
 import picocli.CommandLine.Command;
@@ -23,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** A scenario and the same scenario with some keys changed, simulated side by side with deltas. */
-@Command(name = "whatif", description = "simulate a scenario and a modified copy (--set k=v ...) side by side with deltas")
+@Command(name = "whatif", description = "simulate a scenario and a modified copy (--set k=v ...) side by side with deltas",
+        footer = {"", "Runs made before are taken from the run cache (--cache-dir), so a second what-if of the same",
+            "baseline simulates only the modified side; a point whose trials give the same bytes stops after",
+            "a majority of them, which fixes every median."})
 public final class WhatifCommand implements ScenarioCommand {
 
     static final String BASE_SET = "--base-set";
@@ -43,6 +50,16 @@ public final class WhatifCommand implements ScenarioCommand {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SeedOption seed;
+
+    @Mixin
+    CacheOptions cacheOptions;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write both sides and the deltas as JSON"
+            + " (vnetlab.whatif/1); - for stdout")
+    String json;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -61,29 +78,46 @@ public final class WhatifCommand implements ScenarioCommand {
         if (change.sets().isEmpty()) {
             throw new UsageError("whatif: give at least one --set KEY=VALUE to say what changes");
         }
-        List<String> sets = new ArrayList<>(baseSets);
+        OutputOptions.check("whatif", "--json", json);
+        List<String> base = seed.with(baseSets);
+        List<String> sets = new ArrayList<>(base);
         sets.addAll(change.sets());
         Path params = change.params();
-        LoadedScenario base = loader.load(scenario, baseSets, params);
-        LoadedScenario changed = loader.load(scenario, sets, params);
+        LoadedScenario before = loader.load(scenario, base, params);
+        LoadedScenario after = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
         SimOptions options = run.options();
-        List<RunSpec> baseSpecs = Experiment.plan(base.scenario(), options);
-        List<RunSpec> changedSpecs = Experiment.plan(changed.scenario(), options);
-        List<Job> jobs = new ArrayList<>(SimCommand.jobs(base.scenario(), baseSpecs));
-        jobs.addAll(SimCommand.jobs(changed.scenario(), changedSpecs));
-        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet);
-        Result before = Experiment.aggregate(base.scenario(), Version.current(), base.parameters(),
-                outcome.of(jobs, j -> j.scenario() == base.scenario()))
-                .withMade(Simulation.made(baseSets, baseSpecs, options.sizes()));
-        Result after = Experiment.aggregate(changed.scenario(), Version.current(), changed.parameters(),
-                outcome.of(jobs, j -> j.scenario() == changed.scenario()))
+        List<RunSpec> baseSpecs = Experiment.plan(before.scenario(), options);
+        List<RunSpec> changedSpecs = Experiment.plan(after.scenario(), options);
+        List<Job> jobs = new ArrayList<>(SimCommand.jobs(before.scenario(), baseSpecs));
+        jobs.addAll(SimCommand.jobs(after.scenario(), changedSpecs));
+        RunCache cache = cacheOptions.cache();
+        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet, cache);
+        Result baseline = Experiment.aggregate(before.scenario(), Version.current(), before.parameters(),
+                outcome.of(jobs, j -> j.scenario() == before.scenario()))
+                .withMade(Simulation.made(base, baseSpecs, options.sizes()));
+        Result modified = Experiment.aggregate(after.scenario(), Version.current(), after.parameters(),
+                outcome.of(jobs, j -> j.scenario() == after.scenario()))
                 .withMade(Simulation.made(sets, changedSpecs, options.sizes()));
-        io.publish(after);
-        io.out().print(new WhatifTable(base.scenario(), before, changed.scenario(), after).render(io.width()));
+        io.publish(modified);
+        WhatifTable table = new WhatifTable(before.scenario(), baseline, after.scenario(), modified);
+        PrintStream text = OutputOptions.STDOUT.equals(json) ? io.err() : io.out();
+        text.print(table.render(io.width()));
+        Simulation.earlyStops(outcome.batch()).ifPresent(text::println);
         Provenance provenance = Provenance.of(loader, params);
-        io.out().println("baseline: " + provenance.describe(scenario, baseSets, before));
-        io.out().println("modified: " + provenance.describe(scenario, sets, after));
+        text.println("baseline: " + provenance.describe(scenario, base, baseline));
+        text.println("modified: " + provenance.describe(scenario, sets, modified));
+        CacheOptions.report("whatif", cache, outcome.batch().cached(), outcome.made(), io);
+        if (json != null) {
+            List<WhatifJson.EarlyStop> stops = new ArrayList<>();
+            for (Batch.EarlyStop s : outcome.batch().earlyStops()) {
+                Job j = jobs.get(s.job());
+                stops.add(new WhatifJson.EarlyStop(j.scenario() == before.scenario() ? "baseline" : "modified", j.spec(),
+                        s.run(), s.planned()));
+            }
+            OutputOptions.write(json, WhatifJson.write(new WhatifJson.Whatif(baseline, modified, base,
+                    change.sets(), table, stops)), io);
+        }
         if (!outcome.complete()) {
             io.err().println(SimCommand.stopped("whatif", outcome));
             return Cli.FAILURE;

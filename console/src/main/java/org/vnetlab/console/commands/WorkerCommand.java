@@ -1,22 +1,25 @@
 package org.vnetlab.console.commands;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.sim.cluster.HostPort;
-import org.vnetlab.sim.cluster.Worker;
 import org.vnetlab.sim.cluster.WorkerNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** A cluster worker: joins a sweep's coordinator and makes its runs until the coordinator leaves. */
-@Command(name = "worker", description = "serve a cluster sweep: join its coordinator and make runs until it leaves")
+/**
+ * A cluster worker: serves the coordinators at its seed address one after another (a sweep,
+ * plan or calibrate with --cluster) until stopped with Ctrl-C, or only the first with --once.
+ */
+@Command(name = "worker", description = "serve cluster coordinators (sweep, plan, calibrate --cluster): join the one"
+        + " at --join, make its runs, then wait for the next; until Ctrl-C")
 public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
@@ -24,7 +27,7 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
     private final ScenarioLoader loader;
 
     @Option(names = "--join", paramLabel = "HOST:PORT", required = true, converter = ClusterOptions.HostPortConverter.class,
-            description = "the coordinator's --cluster address (the seed)")
+            description = "the coordinators' --cluster address (the seed)")
     HostPort join;
 
     @Option(names = "--bind", paramLabel = "ADDR:PORT", converter = ClusterOptions.HostPortConverter.class,
@@ -36,6 +39,9 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
             description = "runs made at once (default: all cores)")
     Integer slots;
 
+    @Option(names = "--once", description = "end when the first coordinator is done (default: serve one after another)")
+    boolean once;
+
     @Mixin
     ClusterOptions clusterOptions;
 
@@ -46,16 +52,19 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
     @Override
     public int run(Terminal io) throws Exception {
         int slots = this.slots == null ? Runtime.getRuntime().availableProcessors() : this.slots;
-        Worker.End end = WorkerNode.run(clusterOptions.settings(), bind,
-                join, slots, Version.current(), loader, notice -> {
-                    LOG.info(notice);
-                    io.err().println("worker: " + notice);
-                });
-        if (end.error() != null) {
-            io.err().println("vnetlab: worker: " + end.error());
+        WorkerNode.Outcome outcome;
+        try (CtrlC stop = new CtrlC(io)) {
+            outcome = WorkerNode.serve(clusterOptions.settings(), bind, join, slots, Version.current(), loader, once,
+                    stop, notice -> {
+                        LOG.info(notice);
+                        io.err().println("worker: " + notice);
+                    });
+        }
+        if (outcome.error() != null) {
+            io.err().println("vnetlab: worker: " + outcome.error());
             return Cli.FAILURE;
         }
-        io.err().println("worker: " + end.message());
+        io.err().println("worker: " + outcome.message());
         return Cli.OK;
     }
 }

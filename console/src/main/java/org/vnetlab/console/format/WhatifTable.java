@@ -68,6 +68,24 @@ public final class WhatifTable {
         return sb.toString();
     }
 
+    /**
+     * Every point of either side, as {before, after} (one of them null when only one side has
+     * it), in table order: transport, protocol and direction as simulated, then payload and guest.
+     */
+    public List<Point[]> pairs() {
+        List<Point[]> out = new ArrayList<>();
+        groups.values().forEach(rows -> out.addAll(rows.values()));
+        return out;
+    }
+
+    /** The change of throughput in percent, or null when a side lacks the point or the baseline is 0. */
+    public static Double deltaPercent(Point a, Point b) {
+        if (a == null || b == null || a.throughputMbps() == 0) {
+            return null;
+        }
+        return 100 * (b.throughputMbps() - a.throughputMbps()) / a.throughputMbps();
+    }
+
     /** The lines that open the comparison. */
     String summary() {
         List<Point[]> pairs = new ArrayList<>();
@@ -186,10 +204,8 @@ public final class WhatifTable {
     }
 
     private static String percent(Point a, Point b) {
-        if (a == null || b == null || a.throughputMbps() == 0) {
-            return "-";
-        }
-        return fmt("%+.1f %%", 100 * (b.throughputMbps() - a.throughputMbps()) / a.throughputMbps());
+        Double delta = deltaPercent(a, b);
+        return delta == null ? "-" : fmt("%+.1f %%", delta);
     }
 
     private static String cpu(Point p, String domain) {

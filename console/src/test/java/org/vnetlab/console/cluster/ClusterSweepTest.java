@@ -17,18 +17,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.Commands;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Terminal;
 
 /**
- * Sweeps on a real cluster of JVMs on loopback: a coordinator and two workers started by the
- * test from its class path and removed by PID. The cluster's JSON must equal the local run's
- * byte for byte, also when a worker is SIGKILLed after it took work; with TLS, a node whose key
- * store the cluster does not trust cannot join.
+ * Sweeps on a real cluster of JVMs on loopback: a coordinator and two workers (each serving one
+ * coordinator: --once) started by the test from its class path and removed by PID. The cluster's
+ * JSON must equal the local run's byte for byte, also when a worker is SIGKILLed after it took
+ * work; with TLS, a node whose key store the cluster does not trust cannot join.
  */
 @Tag("cluster")
+@Timeout(180)
 class ClusterSweepTest {
 
     /** 5 grid points x 10 sizes x 2 protocols x 2 directions x 1 trial = 200 tiny runs. */
@@ -74,7 +76,7 @@ class ClusterSweepTest {
     }
 
     private Jvm worker(String name, int port, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("worker", "--join", "127.0.0.1:" + port, "--slots", "1"));
+        List<String> args = new ArrayList<>(List.of("worker", "--join", "127.0.0.1:" + port, "--slots", "1", "--once"));
         args.addAll(List.of(more));
         return start(name, Map.of("VNETLAB_TLS_PASSWORD", PASSWORD), args);
     }

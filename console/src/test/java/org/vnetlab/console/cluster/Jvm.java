@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code vnetlab} command in its own JVM, started from the test's class path; its stderr goes to
- * a file the test reads. Stopped by PID: {@link #kill()} sends SIGKILL, {@link #close()} removes it
- * if it is still running.
+ * a file the test reads. Signalled by PID: {@link #kill()} sends SIGKILL, {@link #signal} any
+ * other; {@link #close()} removes it if it is still running.
  */
 final class Jvm implements AutoCloseable {
 
@@ -51,13 +51,18 @@ final class Jvm implements AutoCloseable {
 
     /** Waits until stderr holds {@code text}; false after {@code limit}. */
     boolean awaitErr(String text, Duration limit) throws IOException, InterruptedException {
+        return awaitErr(text, 0, limit);
+    }
+
+    /** Waits until stderr holds {@code text} after its first {@code from} characters; false after {@code limit}. */
+    boolean awaitErr(String text, int from, Duration limit) throws IOException, InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
-            if (stderr().contains(text)) {
+            if (stderr().indexOf(text, from) >= 0) {
                 return true;
             }
             if (!process.isAlive()) {
-                return stderr().contains(text);
+                return stderr().indexOf(text, from) >= 0;
             }
             Thread.sleep(50);
         }
@@ -74,10 +79,20 @@ final class Jvm implements AutoCloseable {
 
     /** SIGKILL by PID: the node dies without leaving the cluster. */
     void kill() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+        signal("KILL");
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Sends a signal by PID, e.g. {@code STOP} (the JVM hangs: no thread runs) or {@code CONT}. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Removes the JVM (by PID), also when it was stopped with SIGSTOP. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.Commands;
 import org.vnetlab.console.cli.Cli;
@@ -60,9 +61,28 @@ class SweepCliTest {
         assertEquals(Cli.USAGE, run("worker").code());
         assertEquals(Cli.USAGE, run("worker", "--join", "nowhere").code());
         assertEquals(Cli.USAGE, run("bench", "nothing").code());
+        Run checkpoint = run(tiny("--checkpoint", "-1"));
+        assertEquals(Cli.USAGE, checkpoint.code());
+        assertEquals(List.of("vnetlab: sweep: --checkpoint -1: expected seconds, 0 or more"), checkpoint.err().lines().toList());
+        for (String[] args : new String[][] {{"plan", "guests", "native", "--mbps", "100", "--cluster", "nowhere"},
+                {"calibrate", "--cluster", "127.0.0.1"}}) {
+            Run r = run(args);
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("--cluster") && r.err().contains("expected HOST:PORT"), r.err());
+        }
     }
 
     @Test
+    @Timeout(60)
+    void aWorkerStoppedWithCtrlCLeavesAndExitsZero() throws Exception {
+        Run r = run(() -> true, "worker", "--join", "127.0.0.1:" + Jvm.freePort(), "--join-timeout", "30");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("worker: stopped (0 coordinators, 0 runs)")), r.err());
+    }
+
+    @Test
+    @Timeout(60)
     void anUnreachableSeedIsAClearErrorAfterTheJoinTimeout() throws Exception {
         Run r = run("worker", "--join", "127.0.0.1:" + Jvm.freePort(), "--join-timeout", "2");
         assertEquals(Cli.FAILURE, r.code(), r.err());

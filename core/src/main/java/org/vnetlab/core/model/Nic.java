@@ -12,9 +12,11 @@ import org.vnetlab.core.units.DataRate;
  * @param coalesceFrames  frames that raise an interrupt at once (rx-frames)
  * @param napiBudget      most frames one NAPI poll takes from the ring
  * @param frameOverheadNanos time the NIC spends per transmitted frame beyond its bits on the wire
+ * @param txCoalesceNanos transmit-completion coalescing: delay after the first frame sent (tx-usecs)
+ * @param txCoalesceFrames transmit-completion coalescing: frames sent that raise the interrupt at once (tx-frames)
  */
 public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget,
-                  long frameOverheadNanos) {
+                  long frameOverheadNanos, long txCoalesceNanos, int txCoalesceFrames) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);
@@ -23,5 +25,7 @@ public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos,
         Checks.positive("coalescing frames", coalesceFrames);
         Checks.positive("NAPI budget", napiBudget);
         Checks.nonNegative("frame overhead", frameOverheadNanos);
+        Checks.nonNegative("transmit coalescing delay", txCoalesceNanos);
+        Checks.positive("transmit coalescing frames", txCoalesceFrames);
     }
 }

@@ -145,7 +145,8 @@ public final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void numbers(JsonGenerator g, String key, Map<String, Double> values) throws IOException {
+    /** {@code key} and an object of the values, each as {@link #number}; nothing when {@code values} is null. */
+    public static void numbers(JsonGenerator g, String key, Map<String, Double> values) throws IOException {
         if (values == null) {
             return;
         }
@@ -158,7 +159,7 @@ public final class ResultJson {
     }
 
     /** Four decimals; a value that is not finite is null. */
-    private static void number(JsonGenerator g, double v) throws IOException {
+    public static void number(JsonGenerator g, double v) throws IOException {
         String text = Decimals.of(v);
         if (text == null) {
             g.writeNull();

@@ -13,9 +13,10 @@ import org.vnetlab.sim.sweep.SweepExecutor;
 import org.vnetlab.sim.sweep.SweepJob;
 
 /**
- * Runs a sweep job on a Pekko Cluster: this node becomes the cluster's seed and the job's
- * {@link Coordinator}; workers ({@code vnetlab worker --join}) pull the runs. Closing it leaves
- * the cluster, and workers end when they see the coordinator go.
+ * Runs sweep jobs on a Pekko Cluster: on its first job this node becomes the cluster's seed and
+ * {@link Coordinator}; workers ({@code vnetlab worker --join}) pull the runs. Jobs run one after
+ * another with the same workers. Closing it leaves the cluster; workers then wait for the next
+ * coordinator at the address.
  */
 public final class ClusterExecutor implements SweepExecutor {
 
@@ -26,6 +27,7 @@ public final class ClusterExecutor implements SweepExecutor {
     private final Consumer<String> notices;
     private final int minWorkers;
     private ActorSystem<CoordinatorProtocol> system;
+    private volatile CompletableFuture<SortedMap<Integer, RunResult>> running;
 
     /**
      * @param bind       the address this node binds to and workers join (the seed)
@@ -44,25 +46,38 @@ public final class ClusterExecutor implements SweepExecutor {
     @Override
     public SortedMap<Integer, RunResult> execute(SweepJob job, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {
-        if (system != null) {
-            throw new IllegalStateException("a cluster executor coordinates one sweep");
+        if (system == null) {
+            system = ClusterNode.start(Coordinator.create(version, minWorkers, settings, notices), settings, bind, bind,
+                    ClusterNode.COORDINATOR_ROLE);
+            system.getWhenTerminated().thenRun(() -> {
+                CompletableFuture<SortedMap<Integer, RunResult>> r = running;
+                if (r != null) {
+                    r.completeExceptionally(new IllegalStateException("the coordinator's cluster node stopped"));
+                }
+            });
         }
         CompletableFuture<SortedMap<Integer, RunResult>> outcome = new CompletableFuture<>();
-        system = ClusterNode.start(Coordinator.create(job, version, minWorkers, settings.joinTimeout(),
-                        progress, notices, outcome),
-                settings, bind, bind, ClusterNode.COORDINATOR_ROLE);
+        running = outcome;
+        if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+            throw new IllegalStateException("the coordinator's cluster node stopped");
+        }
+        system.tell(new CoordinatorProtocol.Submit(job, progress, outcome));
         boolean stopAsked = false;
-        while (true) {
-            try {
-                return outcome.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException notYet) {
-                if (!stopAsked && cancelled.getAsBoolean()) {
-                    system.tell(new CoordinatorProtocol.Stop());
-                    stopAsked = true;
+        try {
+            while (true) {
+                try {
+                    return outcome.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException notYet) {
+                    if (!stopAsked && cancelled.getAsBoolean()) {
+                        system.tell(new CoordinatorProtocol.Stop());
+                        stopAsked = true;
+                    }
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
+        } finally {
+            running = null;
         }
     }
 

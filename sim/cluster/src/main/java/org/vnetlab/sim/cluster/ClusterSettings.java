@@ -8,10 +8,12 @@ import java.time.Duration;
 /**
  * The {@code vnetlab.cluster} settings of reference.conf, with the command line's flags applied.
  *
- * @param keyStore null when TLS is off
+ * @param overdueFactor a run out longer than this many times the batch's longest run is issued again
+ * @param overdueMin    ... but never before it has been out this long
+ * @param keyStore      null when TLS is off
  */
-public record ClusterSettings(Duration joinTimeout, int prefetchPerSlot, Path keyStore, String keyStorePassword,
-                              Config node) {
+public record ClusterSettings(Duration joinTimeout, int prefetchPerSlot, double overdueFactor, Duration overdueMin,
+                              Path keyStore, String keyStorePassword, Config node) {
 
     /** The environment variable that holds the key store's password when the setting is empty. */
     public static final String PASSWORD_VARIABLE = "VNETLAB_TLS_PASSWORD";
@@ -22,6 +24,12 @@ public record ClusterSettings(Duration joinTimeout, int prefetchPerSlot, Path ke
         }
         if (prefetchPerSlot < 0) {
             throw new IllegalArgumentException("vnetlab.cluster.prefetch-per-slot must be 0 or more");
+        }
+        if (!(overdueFactor >= 1)) {
+            throw new IllegalArgumentException("vnetlab.cluster.overdue-run.factor must be 1 or more");
+        }
+        if (overdueMin.isNegative() || overdueMin.isZero()) {
+            throw new IllegalArgumentException("vnetlab.cluster.overdue-run.min must be more than 0");
         }
     }
 
@@ -37,20 +45,31 @@ public record ClusterSettings(Duration joinTimeout, int prefetchPerSlot, Path ke
         if (password.isEmpty()) {
             password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
         }
-        return new ClusterSettings(c.getDuration("join-timeout"), c.getInt("prefetch-per-slot"), keyStore, password,
+        return new ClusterSettings(c.getDuration("join-timeout"), c.getInt("prefetch-per-slot"),
+                c.getDouble("overdue-run.factor"), c.getDuration("overdue-run.min"), keyStore, password,
                 c.getConfig("node").withFallback(root));
     }
 
     public ClusterSettings withJoinTimeout(Duration d) {
-        return new ClusterSettings(d, prefetchPerSlot, keyStore, keyStorePassword, node);
+        return new ClusterSettings(d, prefetchPerSlot, overdueFactor, overdueMin, keyStore, keyStorePassword, node);
+    }
+
+    /** Overdue runs issued again after {@code factor} times the longest run, and {@code min} at least. */
+    public ClusterSettings withOverdue(double factor, Duration min) {
+        return new ClusterSettings(joinTimeout, prefetchPerSlot, factor, min, keyStore, keyStorePassword, node);
     }
 
     /** TLS on with this key store (also the trust store) and password. */
     public ClusterSettings withTls(Path store, String password) {
-        return new ClusterSettings(joinTimeout, prefetchPerSlot, store, password, node);
+        return new ClusterSettings(joinTimeout, prefetchPerSlot, overdueFactor, overdueMin, store, password, node);
     }
 
     public boolean tls() {
         return keyStore != null;
+    }
+
+    /** The longest message a node sends or accepts (Artery's frame size), in bytes. */
+    public long maximumMessageBytes() {
+        return node.getBytes("pekko.remote.artery.advanced.maximum-frame-size");
     }
 }

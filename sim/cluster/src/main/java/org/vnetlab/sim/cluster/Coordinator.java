@@ -1,26 +1,29 @@
 package org.vnetlab.sim.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -29,11 +32,13 @@ import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Subscribe;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Done;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Failed;
-import org.vnetlab.sim.cluster.CoordinatorProtocol.NoWorkerYet;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.NoWorker;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.NodeLost;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Pull;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Register;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.Stop;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Submit;
+import org.vnetlab.sim.cluster.CoordinatorProtocol.Tick;
 import org.vnetlab.sim.cluster.CoordinatorProtocol.TlsRefused;
 import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.sweep.SweepExecutor;
@@ -41,47 +46,77 @@ import org.vnetlab.sim.sweep.SweepJob;
 import org.vnetlab.sim.sweep.WorkItem;
 
 /**
- * Hands a sweep's runs to the workers that ask for them. Every issued run is tracked with the
- * node it went to; when a node becomes unreachable or leaves, its runs go back to the front of
- * the queue and are issued again. The first result of a run counts; a later one (from a worker
- * thought lost) is dropped. The outcome completes with every result, or with the finished ones
- * after a stop.
+ * Hands the runs of one batch after another (a sweep is one batch; a plan or a calibration one per
+ * round of candidates) to the workers that ask for them. Workers stay registered between batches.
+ * Every issued run is tracked with the workers it went to. When a node becomes unreachable or
+ * leaves, its runs go back to the front of the queue; a run out for too long (see
+ * {@code overdue-run} in reference.conf) is issued once more to another node. The first result of
+ * a run counts; a later one, and any result of another batch, is dropped. A batch's outcome
+ * completes with every result, or with the finished ones after a stop.
  */
 public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
 
     /** The receptionist key workers find the coordinator by. */
     public static final ServiceKey<CoordinatorProtocol> KEY = ServiceKey.create(CoordinatorProtocol.class,
             "vnetlab-sweep-coordinator");
+    private static final String NO_WORKER = "no-worker";
+    /** Room left in a message for everything but the scenario texts. */
+    private static final long MESSAGE_HEADROOM = 4096;
 
-    private final SweepJob job;
+    /** A run out with one or two workers, since {@code since} (nanoTime of its first issue). */
+    private static final class Issued {
+        final List<ActorRef<WorkerProtocol>> workers = new ArrayList<>(2);
+        final long since;
+
+        Issued(ActorRef<WorkerProtocol> worker, long since) {
+            workers.add(worker);
+            this.since = since;
+        }
+    }
+
+    /** The batch being evaluated. */
+    private static final class Current {
+        final long id = ThreadLocalRandom.current().nextLong();
+        final SweepJob job;
+        final SweepExecutor.Progress progress;
+        final CompletableFuture<SortedMap<Integer, RunResult>> outcome;
+        final Map<Integer, WorkItem> byIndex = new HashMap<>();
+        final TreeSet<Integer> pending = new TreeSet<>();
+        final Map<Integer, Issued> out = new HashMap<>();
+        final Set<Integer> issuedTwice = new HashSet<>();
+        final SortedMap<Integer, RunResult> results = new TreeMap<>();
+        long longestRunNanos;
+        boolean stopping;
+
+        Current(Submit s) {
+            this.job = s.job();
+            this.progress = s.progress();
+            this.outcome = s.outcome();
+            for (WorkItem item : job.items()) {
+                byIndex.put(item.index(), item);
+                pending.add(item.index());
+            }
+        }
+    }
+
     private final String version;
-    private final SweepExecutor.Progress progress;
-    private final Consumer<String> notices;
-    private final CompletableFuture<SortedMap<Integer, RunResult>> outcome;
-    private final Map<Integer, WorkItem> byIndex = new HashMap<>();
-    private final TreeSet<Integer> pending = new TreeSet<>();
-    private final Map<Integer, String> inFlight = new HashMap<>();
-    private final Map<ActorRef<WorkerProtocol>, Integer> demand = new LinkedHashMap<>();
-    private final SortedMap<Integer, RunResult> results = new TreeMap<>();
-    private final Set<String> tlsReported = new HashSet<>();
     private final int minWorkers;
+    private final ClusterSettings settings;
+    private final Consumer<String> notices;
+    private final TimerScheduler<CoordinatorProtocol> timers;
+    private final Map<ActorRef<WorkerProtocol>, Integer> demand = new LinkedHashMap<>();
+    private final Set<String> tlsReported = new HashSet<>();
+    private Current current;
     private boolean started;
-    private boolean stopping;
 
-    private Coordinator(ActorContext<CoordinatorProtocol> ctx, SweepJob job, String version, int minWorkers,
-                        SweepExecutor.Progress progress, Consumer<String> notices,
-                        CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
+    private Coordinator(ActorContext<CoordinatorProtocol> ctx, TimerScheduler<CoordinatorProtocol> timers,
+                        String version, int minWorkers, ClusterSettings settings, Consumer<String> notices) {
         super(ctx);
-        this.job = job;
+        this.timers = timers;
         this.version = version;
         this.minWorkers = minWorkers;
-        this.progress = progress;
+        this.settings = settings;
         this.notices = notices;
-        this.outcome = outcome;
-        for (WorkItem item : job.items()) {
-            byIndex.put(item.index(), item);
-            pending.add(item.index());
-        }
         ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
         ActorRef<ClusterEvent.UnreachableMember> unreachable = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
                 e -> new NodeLost(e.member().address(), true));
@@ -92,38 +127,62 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         Cluster cluster = Cluster.get(ctx.getSystem());
         cluster.subscriptions().tell(Subscribe.create(unreachable, ClusterEvent.UnreachableMember.class));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
-        if (job.items().isEmpty()) {
-            outcome.complete(results);
-        }
+        Duration tick = settings.overdueMin().dividedBy(4);
+        timers.startTimerWithFixedDelay(new Tick(), tick.compareTo(Duration.ofSeconds(1)) < 0 ? tick
+                : Duration.ofSeconds(1));
     }
 
     /**
-     * @param minWorkers  issue no run before this many workers have registered (then any number)
-     * @param joinTimeout how long to wait for them before failing
-     * @param outcome     completed with the results by item index, or exceptionally with a one-line error
+     * @param minWorkers issue no run before this many workers have registered (then any number);
+     *                   a batch fails when they have not within the join timeout, or when every
+     *                   worker was lost and none came back within it
      */
-    public static Behavior<CoordinatorProtocol> create(SweepJob job, String version, int minWorkers,
-                                                       Duration joinTimeout, SweepExecutor.Progress progress,
-                                                       Consumer<String> notices,
-                                                       CompletableFuture<SortedMap<Integer, RunResult>> outcome) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            timers.startSingleTimer(new NoWorkerYet(), joinTimeout);
-            return new Coordinator(ctx, job, version, minWorkers, progress, notices, outcome);
-        }));
+    public static Behavior<CoordinatorProtocol> create(String version, int minWorkers, ClusterSettings settings,
+                                                       Consumer<String> notices) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new Coordinator(ctx, timers, version, minWorkers, settings, notices)));
     }
 
     @Override
     public Receive<CoordinatorProtocol> createReceive() {
         return newReceiveBuilder()
+                .onMessage(Submit.class, this::onSubmit)
                 .onMessage(Register.class, this::onRegister)
                 .onMessage(Pull.class, this::onPull)
                 .onMessage(Done.class, this::onDone)
                 .onMessage(Failed.class, this::onFailed)
                 .onMessage(NodeLost.class, this::onNodeLost)
                 .onMessage(Stop.class, this::onStop)
+                .onMessage(Tick.class, this::onTick)
                 .onMessage(TlsRefused.class, this::onTlsRefused)
-                .onMessage(NoWorkerYet.class, this::onNoWorkerYet)
+                .onMessage(NoWorker.class, this::onNoWorker)
                 .build();
+    }
+
+    private Behavior<CoordinatorProtocol> onSubmit(Submit s) {
+        if (current != null) {
+            s.outcome().completeExceptionally(new IllegalStateException("a coordinator evaluates one batch at a time"));
+            return this;
+        }
+        long textBytes = s.job().scenarioTexts().stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        long limit = settings.maximumMessageBytes() - MESSAGE_HEADROOM;
+        if (textBytes > limit) {
+            s.outcome().completeExceptionally(new IllegalStateException("the batch's scenarios are " + textBytes
+                    + " bytes of text, more than the " + limit + " a message may carry (raise vnetlab.cluster.node"
+                    + ".pekko.remote.artery.advanced.maximum-frame-size on every node)"));
+            return this;
+        }
+        if (s.job().items().isEmpty()) {
+            s.outcome().complete(new TreeMap<>());
+            return this;
+        }
+        current = new Current(s);
+        WorkerProtocol.Batch batch = batchMessage();
+        demand.keySet().forEach(w -> w.tell(batch));
+        watchWorkers();
+        dispatch();
+        return this;
     }
 
     private Behavior<CoordinatorProtocol> onRegister(Register r) {
@@ -136,8 +195,11 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         }
         notices.accept("worker " + node + " joined with " + r.slots() + " slots");
         demand.putIfAbsent(r.worker(), 0);
-        r.worker().tell(stopping || outcome.isDone() ? new WorkerProtocol.SweepOver(results.size())
-                : new WorkerProtocol.Welcome(job.scenarioText(), job.work()));
+        r.worker().tell(new WorkerProtocol.Welcome(getContext().getSystem().address().toString()));
+        if (current != null) {
+            r.worker().tell(batchMessage());
+        }
+        watchWorkers();
         return this;
     }
 
@@ -150,63 +212,106 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
     }
 
     private Behavior<CoordinatorProtocol> onDone(Done d) {
-        if (results.containsKey(d.index()) || !byIndex.containsKey(d.index())) {
-            getContext().getLog().debug("dropped a duplicate result of run {} from {}", d.index(), node(d.worker()));
+        Current c = current;
+        if (c == null || d.batch() != c.id || c.results.containsKey(d.index()) || !c.byIndex.containsKey(d.index())) {
+            getContext().getLog().debug("dropped a late or duplicate result of run {} from {}", d.index(),
+                    node(d.worker()));
             return this;
         }
-        results.put(d.index(), d.result());
-        inFlight.remove(d.index());
-        pending.remove(d.index());
-        progress.runDone(results.size(), job.items().size());
-        if (results.size() == job.items().size()) {
-            finish();
-        } else if (stopping && inFlight.isEmpty()) {
+        c.results.put(d.index(), d.result());
+        c.out.remove(d.index());
+        c.pending.remove(d.index());
+        c.longestRunNanos = Math.max(c.longestRunNanos, d.nanos());
+        c.progress.made(d.index(), d.result());
+        c.progress.runDone(c.results.size(), c.job.items().size());
+        if (c.results.size() == c.job.items().size() || c.stopping && c.out.isEmpty()) {
             finish();
         }
         return this;
     }
 
     private Behavior<CoordinatorProtocol> onFailed(Failed f) {
-        outcome.completeExceptionally(new IllegalStateException("run " + f.index() + " failed on worker "
-                + node(f.worker()) + ": " + f.error()));
-        tellWorkers(new WorkerProtocol.SweepOver(results.size()));
+        Current c = current;
+        if (c == null || f.batch() != c.id) {
+            return this;
+        }
+        String what = f.index() < 0 ? "worker " + node(f.worker()) + " cannot run the batch: "
+                : "run " + f.index() + " failed on worker " + node(f.worker()) + ": ";
+        end(() -> c.outcome.completeExceptionally(new IllegalStateException(what + f.error())));
         return this;
     }
 
     private Behavior<CoordinatorProtocol> onNodeLost(NodeLost lost) {
         Cluster cluster = Cluster.get(getContext().getSystem());
         if (lost.unreachable() && !lost.address().equals(cluster.selfMember().address())) {
-            // A sweep does not wait for a worker to come back: down it now, so the cluster
+            // A batch does not wait for a worker to come back: down it now, so the cluster
             // converges (and this node can leave it) without waiting for the split-brain resolver.
             cluster.manager().tell(new Down(lost.address()));
         }
         String address = lost.address().toString();
         demand.keySet().removeIf(w -> node(w).equals(address));
-        List<Integer> again = new ArrayList<>();
-        for (Iterator<Map.Entry<Integer, String>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, String> e = it.next();
-            if (e.getValue().equals(address)) {
-                again.add(e.getKey());
-                it.remove();
+        Current c = current;
+        if (c != null) {
+            List<Integer> again = new ArrayList<>();
+            for (Iterator<Map.Entry<Integer, Issued>> it = c.out.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Integer, Issued> e = it.next();
+                List<ActorRef<WorkerProtocol>> holders = e.getValue().workers;
+                if (holders.removeIf(w -> node(w).equals(address)) && holders.isEmpty()) {
+                    again.add(e.getKey());
+                    it.remove();
+                }
+            }
+            if (!again.isEmpty()) {
+                notices.accept("lost worker " + address + ": issuing its " + again.size() + " runs again");
+                if (!c.stopping) {
+                    c.pending.addAll(again);
+                    dispatch();
+                }
+            }
+            if (c.stopping && c.out.isEmpty()) {
+                finish();
             }
         }
-        if (!again.isEmpty()) {
-            notices.accept("lost worker " + address + ": issuing its " + again.size() + " runs again");
-            if (!stopping) {
-                pending.addAll(again);
-                dispatch();
-            } else if (inFlight.isEmpty()) {
+        watchWorkers();
+        return this;
+    }
+
+    private Behavior<CoordinatorProtocol> onStop(Stop s) {
+        Current c = current;
+        if (c != null) {
+            c.stopping = true;
+            c.pending.clear();
+            if (c.out.isEmpty()) {
                 finish();
             }
         }
         return this;
     }
 
-    private Behavior<CoordinatorProtocol> onStop(Stop s) {
-        stopping = true;
-        pending.clear();
-        if (inFlight.isEmpty()) {
-            finish();
+    /**
+     * Issues once more every run that has been out, with one worker only, for longer than
+     * max(min, factor x the batch's longest run so far).
+     */
+    private Behavior<CoordinatorProtocol> onTick(Tick t) {
+        Current c = current;
+        if (c == null || c.stopping || c.longestRunNanos == 0) {
+            return this;
+        }
+        long limit = Math.max(settings.overdueMin().toNanos(), (long) (settings.overdueFactor() * c.longestRunNanos));
+        long now = System.nanoTime();
+        Map<String, Integer> overdue = new TreeMap<>();
+        c.out.forEach((index, issued) -> {
+            if (issued.workers.size() == 1 && now - issued.since > limit && c.issuedTwice.add(index)) {
+                c.pending.add(index);
+                overdue.merge(node(issued.workers.get(0)), 1, Integer::sum);
+            }
+        });
+        overdue.forEach((node, n) -> notices.accept(String.format(java.util.Locale.ROOT,
+                "worker %s has had %d runs out for more than %.1f s (%.0f x the longest run, or %d s at least):"
+                        + " issuing them again", node, n, limit / 1e9, settings.overdueFactor(),
+                settings.overdueMin().toSeconds())));
+        if (!overdue.isEmpty()) {
+            dispatch();
         }
         return this;
     }
@@ -218,51 +323,88 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         return this;
     }
 
-    private Behavior<CoordinatorProtocol> onNoWorkerYet(NoWorkerYet n) {
-        if (!started && !outcome.isDone()) {
-            outcome.completeExceptionally(new IllegalStateException(demand.size() + " of " + minWorkers
-                    + " workers joined the cluster at " + getContext().getSystem().address()
-                    + " in time (start them: vnetlab worker --join HOST:PORT)"));
+    private Behavior<CoordinatorProtocol> onNoWorker(NoWorker n) {
+        Current c = current;
+        if (c == null || !lacksWorkers()) {
+            return this;
         }
+        String address = getContext().getSystem().address().toString();
+        String why = started ? "every worker was lost and none joined the cluster at " + address + " within "
+                + settings.joinTimeout().toSeconds() + " s"
+                : demand.size() + " of " + minWorkers + " workers joined the cluster at " + address
+                        + " in time (start them: vnetlab worker --join HOST:PORT)";
+        end(() -> c.outcome.completeExceptionally(new IllegalStateException(why)));
         return this;
     }
 
+    /** Whether the current batch waits for workers: fewer than asked for before the first run, none after. */
+    private boolean lacksWorkers() {
+        started = started || demand.size() >= minWorkers;
+        return current != null && (started ? demand.isEmpty() : demand.size() < minWorkers);
+    }
+
+    /** Starts the join timeout while the batch lacks workers, and stops it when it has them. */
+    private void watchWorkers() {
+        if (!lacksWorkers()) {
+            timers.cancel(NO_WORKER);
+        } else if (!timers.isTimerActive(NO_WORKER)) {
+            timers.startSingleTimer(NO_WORKER, new NoWorker(), settings.joinTimeout());
+        }
+    }
+
     /**
-     * Gives every worker with demand as many pending runs as it asked for, lowest index first,
-     * once enough workers have registered.
+     * Gives every worker with demand as many pending runs as it asked for, lowest index first and
+     * never a run it already has, once enough workers have registered.
      */
     private void dispatch() {
-        started = started || demand.size() >= minWorkers;
-        if (!started) {
+        Current c = current;
+        if (c == null || c.stopping || lacksWorkers()) {
             return;
         }
+        long now = System.nanoTime();
         for (Map.Entry<ActorRef<WorkerProtocol>, Integer> e : demand.entrySet()) {
-            if (pending.isEmpty()) {
+            if (c.pending.isEmpty()) {
                 return;
             }
-            int n = Math.min(e.getValue(), pending.size());
-            if (n == 0) {
-                continue;
+            ActorRef<WorkerProtocol> worker = e.getKey();
+            List<WorkItem> items = new ArrayList<>();
+            for (Iterator<Integer> it = c.pending.iterator(); it.hasNext() && items.size() < e.getValue(); ) {
+                int index = it.next();
+                Issued issued = c.out.get(index);
+                if (issued != null && issued.workers.contains(worker)) {
+                    continue;
+                }
+                it.remove();
+                if (issued == null) {
+                    c.out.put(index, new Issued(worker, now));
+                } else {
+                    issued.workers.add(worker);
+                }
+                items.add(c.byIndex.get(index));
             }
-            List<WorkItem> items = new ArrayList<>(n);
-            String node = node(e.getKey());
-            for (int i = 0; i < n; i++) {
-                int index = pending.pollFirst();
-                inFlight.put(index, node);
-                items.add(byIndex.get(index));
+            if (!items.isEmpty()) {
+                e.setValue(e.getValue() - items.size());
+                worker.tell(new WorkerProtocol.Assign(c.id, items));
             }
-            e.setValue(e.getValue() - n);
-            e.getKey().tell(new WorkerProtocol.Assign(items));
         }
     }
 
     private void finish() {
-        tellWorkers(new WorkerProtocol.SweepOver(results.size()));
-        outcome.complete(new TreeMap<>(results));
+        Current c = current;
+        end(() -> c.outcome.complete(new TreeMap<>(c.results)));
     }
 
-    private void tellWorkers(WorkerProtocol m) {
-        demand.keySet().forEach(w -> w.tell(m));
+    /** Ends the current batch: workers drop its queued runs, then the outcome is told. */
+    private void end(Runnable tellOutcome) {
+        WorkerProtocol.BatchOver over = new WorkerProtocol.BatchOver(current.id);
+        demand.keySet().forEach(w -> w.tell(over));
+        current = null;
+        timers.cancel(NO_WORKER);
+        tellOutcome.run();
+    }
+
+    private WorkerProtocol.Batch batchMessage() {
+        return new WorkerProtocol.Batch(current.id, current.job.scenarioTexts(), current.job.work());
     }
 
     /** The address of a worker's node, as cluster events name it. */

@@ -7,41 +7,66 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.sim.cluster.WorkerProtocol.Assign;
+import org.vnetlab.sim.cluster.WorkerProtocol.Batch;
+import org.vnetlab.sim.cluster.WorkerProtocol.BatchOver;
+import org.vnetlab.sim.cluster.WorkerProtocol.CoordinatorNodeGone;
 import org.vnetlab.sim.cluster.WorkerProtocol.Coordinators;
 import org.vnetlab.sim.cluster.WorkerProtocol.Crashed;
+import org.vnetlab.sim.cluster.WorkerProtocol.Ignored;
 import org.vnetlab.sim.cluster.WorkerProtocol.JoinTimedOut;
+import org.vnetlab.sim.cluster.WorkerProtocol.Leave;
 import org.vnetlab.sim.cluster.WorkerProtocol.Ran;
 import org.vnetlab.sim.cluster.WorkerProtocol.Refused;
-import org.vnetlab.sim.cluster.WorkerProtocol.SweepOver;
 import org.vnetlab.sim.cluster.WorkerProtocol.TlsRefused;
 import org.vnetlab.sim.cluster.WorkerProtocol.Welcome;
 import org.vnetlab.sim.sweep.RunEvaluator;
 import org.vnetlab.sim.sweep.WorkItem;
 
 /**
- * A worker node's actor: finds the coordinator through the receptionist, registers with its
- * version, then pulls runs: it keeps {@code slots} runs going and a few more queued, and asks for
- * one more whenever one finishes, so a slow node takes less. It runs only sweep runs (the
- * coordinator's scenario text plus key overrides); it ends when the coordinator leaves.
+ * A worker node's actor for one coordinator: finds it through the receptionist, registers with its
+ * version, then pulls runs batch after batch: it keeps {@code slots} runs going and a few more
+ * queued, and asks for one more whenever one finishes, so a slow node takes less. It runs only
+ * the runs of the batch the coordinator announced (its scenario texts plus key overrides); it
+ * ends when the coordinator leaves or becomes unreachable ({@link WorkerNode} then joins the next).
  *
- * <p>States: joining (no coordinator listed yet), registered (waiting for the welcome), working.
+ * <p>States: joining (no coordinator listed yet), registered (waiting for the welcome), serving.
  */
 public final class Worker {
 
+    /** How a worker's time with one coordinator ended. */
+    public enum Ending {
+        /** The coordinator left or became unreachable (it was stopped, or this node was). */
+        LEFT,
+        /** This node was removed from the cluster (the coordinator found it unreachable, and downed it). */
+        REMOVED,
+        /** The coordinator refused this worker (another version). */
+        REFUSED,
+        /** No coordinator was found within the join timeout. */
+        NOT_FOUND,
+        /** The user stopped the worker. */
+        STOPPED
+    }
+
     /**
-     * How a worker's life ended.
+     * How a worker's time with one coordinator ended.
      *
-     * @param error null when it ended normally (the coordinator left)
+     * @param served whether a coordinator welcomed it
+     * @param runs   runs it made for that coordinator
      */
-    public record End(String message, String error) {
+    public record End(Ending ending, String message, boolean served, int runs) {
     }
 
     private final ActorContext<WorkerProtocol> ctx;
@@ -54,6 +79,9 @@ public final class Worker {
     private final CompletableFuture<End> end;
     private final Deque<WorkItem> queue = new ArrayDeque<>();
     private String tlsFailure;
+    private boolean served;
+    private long batch;
+    private RunEvaluator evaluator;
     private int running;
     private int ran;
 
@@ -70,22 +98,40 @@ public final class Worker {
     }
 
     /**
-     * @param threads runs the simulations; {@code slots} threads
-     * @param end     completed when the worker is done: the coordinator left, refused it, or never came
+     * @param joinTimeout how long to look for a coordinator; null: until one comes
+     * @param threads     runs the simulations; {@code slots} threads
+     * @param end         completed when the worker is done with its coordinator (or never found one)
      */
     public static Behavior<WorkerProtocol> create(ScenarioLoader loader, String version, int slots, int prefetchPerSlot,
                                                   Duration joinTimeout, ExecutorService threads,
                                                   Consumer<String> notices, CompletableFuture<End> end) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            timers.startSingleTimer(new JoinTimedOut(), joinTimeout);
+            if (joinTimeout != null) {
+                timers.startSingleTimer(new JoinTimedOut(), joinTimeout);
+            }
             ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
                     l -> new Coordinators(l.getServiceInstances(Coordinator.KEY)));
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(Coordinator.KEY, listings));
             ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
                     ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
+            Cluster cluster = Cluster.get(ctx.getSystem());
+            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberEvent.class,
+                    e -> e instanceof ClusterEvent.MemberUp || e instanceof ClusterEvent.MemberJoined
+                            || e instanceof ClusterEvent.MemberWeaklyUp ? new Ignored() : gone(e.member())),
+                    ClusterEvent.MemberEvent.class));
+            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
+                    e -> gone(e.member())), ClusterEvent.UnreachableMember.class));
             Worker w = new Worker(ctx, loader, version, slots, slots * prefetchPerSlot, threads, notices, end);
             return w.joining(joinTimeout);
         }));
+    }
+
+    /**
+     * A member leaving (also one found leaving on joining: a coordinator that is ending still
+     * answers joins for a moment), removed or unreachable, told as the coordinator's when it is.
+     */
+    private static WorkerProtocol gone(Member member) {
+        return member.hasRole(ClusterNode.COORDINATOR_ROLE) ? new CoordinatorNodeGone() : new Ignored();
     }
 
     private Behavior<WorkerProtocol> joining(Duration joinTimeout) {
@@ -99,71 +145,104 @@ public final class Worker {
                     return registered(coordinator);
                 })
                 .onMessage(TlsRefused.class, this::onTls)
-                .onMessage(JoinTimedOut.class, t -> stop(new End(null, "no coordinator found within "
+                .onMessage(JoinTimedOut.class, t -> stop(Ending.NOT_FOUND, "no coordinator found within "
                         + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
-                        : "is `vnetlab sweep --cluster` running at the --join address?"))))
+                        : "is `vnetlab sweep --cluster` running at the --join address?")))
+                .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
+                .onSignal(PostStop.class, this::removed)
                 .build();
     }
 
     private Behavior<WorkerProtocol> registered(ActorRef<CoordinatorProtocol> coordinator) {
         return Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Welcome.class, w -> {
-                    RunEvaluator evaluator;
-                    try {
-                        evaluator = new RunEvaluator(loader, w.scenarioText(), w.work());
-                    } catch (ConfigError e) {
-                        return stop(new End(null, "the coordinator sent a scenario this worker does not run: "
-                                + e.getMessage()));
-                    }
+                    served = true;
+                    notices.accept("serving the coordinator " + w.coordinator() + " from " + ctx.getSystem().address());
                     coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), slots + prefetch));
-                    return working(coordinator, evaluator);
+                    return serving(coordinator);
                 })
-                .onMessage(Refused.class, r -> stop(new End(null, "the coordinator refused this worker: " + r.reason())))
-                .onMessage(SweepOver.class, o -> stop(new End("the coordinator's sweep is already over", null)))
-                .onMessage(Coordinators.class, c -> c.refs().isEmpty() ? left() : Behaviors.same())
+                .onMessage(Refused.class, r -> stop(Ending.REFUSED, "the coordinator refused this worker: " + r.reason()))
+                .onMessage(Coordinators.class, c -> c.refs().contains(coordinator) ? Behaviors.same() : left())
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
                 .onMessage(TlsRefused.class, this::onTls)
+                .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
+                .onSignal(PostStop.class, this::removed)
                 .build();
     }
 
-    private Behavior<WorkerProtocol> working(ActorRef<CoordinatorProtocol> coordinator, RunEvaluator evaluator) {
+    private Behavior<WorkerProtocol> serving(ActorRef<CoordinatorProtocol> coordinator) {
         return Behaviors.receive(WorkerProtocol.class)
+                .onMessage(Batch.class, b -> {
+                    drop(coordinator);
+                    batch = b.batch();
+                    try {
+                        evaluator = new RunEvaluator(loader, b.scenarioTexts(), b.work());
+                    } catch (ConfigError e) {
+                        notices.accept("cannot run the coordinator's batch: " + e.getMessage());
+                        coordinator.tell(new CoordinatorProtocol.Failed(ctx.getSelf(), b.batch(), -1, e.getMessage()));
+                    }
+                    return Behaviors.same();
+                })
                 .onMessage(Assign.class, a -> {
+                    if (a.batch() != batch || evaluator == null) {
+                        coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), a.items().size()));
+                        return Behaviors.same();
+                    }
                     if (ran == 0 && running == 0 && queue.isEmpty()) {
                         notices.accept("working: took " + a.items().size() + " runs");
                     }
                     queue.addAll(a.items());
-                    start(evaluator);
+                    start();
+                    return Behaviors.same();
+                })
+                .onMessage(BatchOver.class, o -> {
+                    if (o.batch() == batch) {
+                        drop(coordinator);
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(Ran.class, r -> {
                     running--;
                     ran++;
-                    coordinator.tell(new CoordinatorProtocol.Done(ctx.getSelf(), r.item().index(), r.result()));
+                    if (r.batch() == batch) {
+                        coordinator.tell(new CoordinatorProtocol.Done(ctx.getSelf(), r.batch(), r.item().index(),
+                                r.result(), r.nanos()));
+                    }
                     coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), 1));
-                    start(evaluator);
+                    start();
                     return Behaviors.same();
                 })
                 .onMessage(Crashed.class, c -> {
                     running--;
-                    coordinator.tell(new CoordinatorProtocol.Failed(ctx.getSelf(), c.item().index(), c.error()));
+                    coordinator.tell(new CoordinatorProtocol.Failed(ctx.getSelf(), c.batch(), c.item().index(), c.error()));
+                    coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), 1));
+                    start();
                     return Behaviors.same();
                 })
-                .onMessage(SweepOver.class, o -> {
-                    queue.clear();
-                    notices.accept("sweep over: this worker made " + ran + " of its " + o.results() + " runs");
-                    return Behaviors.same();
-                })
-                .onMessage(Coordinators.class, c -> {
-                    if (c.refs().isEmpty()) {
-                        evaluator.close();
-                        return left();
-                    }
-                    return Behaviors.same();
-                })
+                .onMessage(Coordinators.class, c -> c.refs().contains(coordinator) ? Behaviors.same() : left())
                 .onMessage(JoinTimedOut.class, t -> Behaviors.same())
                 .onMessage(TlsRefused.class, this::onTls)
+                .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
+                .onMessage(CoordinatorNodeGone.class, g -> left())
+                .onMessage(Ignored.class, i -> Behaviors.same())
+                .onSignal(PostStop.class, this::removed)
                 .build();
+    }
+
+    /** Drops the runs still queued (of a batch that is over or replaced) and asks for as many again. */
+    private void drop(ActorRef<CoordinatorProtocol> coordinator) {
+        if (!queue.isEmpty()) {
+            coordinator.tell(new CoordinatorProtocol.Pull(ctx.getSelf(), queue.size()));
+            queue.clear();
+        }
+        if (evaluator != null) {
+            evaluator.close();
+            evaluator = null;
+        }
     }
 
     private Behavior<WorkerProtocol> onTls(TlsRefused t) {
@@ -174,22 +253,35 @@ public final class Worker {
         return Behaviors.same();
     }
 
-    private void start(RunEvaluator evaluator) {
+    private void start() {
         while (running < slots && !queue.isEmpty()) {
             WorkItem item = queue.poll();
+            RunEvaluator runs = evaluator;
+            long id = batch;
             running++;
-            ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> evaluator.evaluate(item), threads),
-                    (result, failure) -> failure == null ? new Ran(item, result)
-                            : new Crashed(item, String.valueOf(rootCause(failure).getMessage())));
+            long began = System.nanoTime();
+            ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> runs.evaluate(item), threads),
+                    (result, failure) -> failure == null ? new Ran(id, item, result, System.nanoTime() - began)
+                            : new Crashed(id, item, String.valueOf(rootCause(failure).getMessage())));
         }
     }
 
     private Behavior<WorkerProtocol> left() {
-        return stop(new End("the coordinator left after this worker made " + ran + " runs", null));
+        if (evaluator != null) {
+            evaluator.close();
+        }
+        return stop(Ending.LEFT, "the coordinator left or became unreachable after this worker made " + ran + " runs");
     }
 
-    private Behavior<WorkerProtocol> stop(End e) {
-        end.complete(e);
+    /** The node is ending without this actor having stopped first: it was removed from the cluster. */
+    private Behavior<WorkerProtocol> removed(PostStop s) {
+        end.complete(new End(Ending.REMOVED, "this node was removed from the cluster (cut off from the"
+                + " coordinator, and downed) after it made " + ran + " runs", served, ran));
+        return Behaviors.same();
+    }
+
+    private Behavior<WorkerProtocol> stop(Ending ending, String message) {
+        end.complete(new End(ending, message, served, ran));
         return Behaviors.stopped();
     }
 

@@ -1,8 +1,11 @@
 package org.vnetlab.sim.plan;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.Ethernet;
@@ -17,7 +20,7 @@ import org.vnetlab.core.units.DataRate;
  * saturated; else the queue where most packets were dropped; else, when less arrived than was
  * offered without loss, the sender. The wire is also named when more is offered than it can carry.
  *
- * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.netback.vif.drop}
+ * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
  * @param evidence CPU per domain and drops per queue, one line
  */
 public record Bottleneck(String what, String evidence) {
@@ -28,6 +31,20 @@ public record Bottleneck(String what, String evidence) {
     static final double SATURATED_PERCENT = 95;
     /** Loss above this share is loss; below, noise of the run's ends. */
     static final double LOSS = 0.01;
+    /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
+    private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
+    /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
+    private static final Comparator<String> NATURAL = (a, b) -> {
+        Matcher x = NUMBERED.matcher(a);
+        Matcher y = NUMBERED.matcher(b);
+        if (!x.matches() || !y.matches() || !x.group(1).equals(y.group(1))) {
+            return a.compareTo(b);
+        }
+        String m = x.group(2).replaceFirst("^0+(?=\\d)", "");
+        String n = y.group(2).replaceFirst("^0+(?=\\d)", "");
+        int c = m.length() != n.length() ? Integer.compare(m.length(), n.length()) : m.compareTo(n);
+        return c != 0 ? c : a.compareTo(b);
+    };
 
     /**
      * @param guests  the configuration's per-guest points (one protocol, direction and payload)
@@ -36,15 +53,17 @@ public record Bottleneck(String what, String evidence) {
     public static Bottleneck of(Scenario s, List<Point> guests, double offered) {
         Point first = guests.get(0);
         double carried = guests.stream().mapToDouble(Point::throughputMbps).sum();
-        DataRate rate = s.link().rate().compareTo(s.host().nic().lineRate()) <= 0 ? s.link().rate()
-                : s.host().nic().lineRate();
-        double line = Ethernet.maxGoodputMbps(rate, first.payload(), IpVersion.fromKey(first.protocol()),
+        double line = lineMbps(s, first.payload(), IpVersion.fromKey(first.protocol()),
                 Transport.fromKey(first.transport()));
         Map<String, Double> cpu = first.cpuPercent() == null ? Map.of() : first.cpuPercent();
         Map<String, Double> drops = first.drops() == null ? Map.of() : first.drops();
+        // queues whose median is no drop at all are not evidence; domU2 before domU10
+        List<Map.Entry<String, Double>> dropped = drops.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey(NATURAL)).toList();
         String evidence = "cpu " + (cpu.isEmpty() ? "-" : cpu.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(NATURAL))
                 .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
-                + "; drops " + (drops.isEmpty() ? "none" : drops.entrySet().stream()
+                + "; drops " + (dropped.isEmpty() ? "none" : dropped.stream()
                 .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue())).collect(Collectors.joining(", ")));
         if (carried >= WIRE_SHARE * line) {
             return new Bottleneck("wire (" + fmt("%.1f", carried) + " of " + fmt("%.1f", line) + " Mbit/s)", evidence);
@@ -57,9 +76,9 @@ public record Bottleneck(String what, String evidence) {
         if (busiest.isPresent() && busiest.get().getValue() >= SATURATED_PERCENT) {
             return new Bottleneck("CPU of " + busiest.get().getKey(), evidence);
         }
-        var dropped = drops.entrySet().stream().max(Map.Entry.comparingByValue());
-        if (dropped.isPresent() && dropped.get().getValue() > 0) {
-            return new Bottleneck("queue " + dropped.get().getKey(), evidence);
+        var most = dropped.stream().max(Map.Entry.comparingByValue());
+        if (most.isPresent()) {
+            return new Bottleneck("queue " + most.get().getKey(), evidence);
         }
         double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
         if (loss > LOSS) {
@@ -71,6 +90,13 @@ public record Bottleneck(String what, String evidence) {
                     + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
         }
         return new Bottleneck("none (no saturated CPU, no drops)", evidence);
+    }
+
+    /** The most payload the wire carries (the slower of the link and the host's NIC), Mbit/s. */
+    static double lineMbps(Scenario s, int payload, IpVersion ip, Transport transport) {
+        DataRate rate = s.link().rate().compareTo(s.host().nic().lineRate()) <= 0 ? s.link().rate()
+                : s.host().nic().lineRate();
+        return Ethernet.maxGoodputMbps(rate, payload, ip, transport);
     }
 
     private static String fmt(String f, double v) {

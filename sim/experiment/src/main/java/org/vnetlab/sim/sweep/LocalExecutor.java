@@ -27,8 +27,11 @@ public final class LocalExecutor implements SweepExecutor {
             throws InterruptedException {
         List<WorkItem> items = job.items();
         try (RunEvaluator evaluator = new RunEvaluator(loader, job)) {
-            SortedMap<Integer, RunResult> byPosition = pool.map(items, evaluator::evaluate, progress::runDone,
-                    cancelled);
+            SortedMap<Integer, RunResult> byPosition = pool.map(items, item -> {
+                RunResult r = evaluator.evaluate(item);
+                progress.made(item.index(), r);
+                return r;
+            }, progress::runDone, cancelled);
             SortedMap<Integer, RunResult> byIndex = new TreeMap<>();
             byPosition.forEach((position, r) -> byIndex.put(items.get(position).index(), r));
             return byIndex;

@@ -10,9 +10,16 @@ import org.vnetlab.sim.experiment.RunResult;
  */
 public interface SweepExecutor extends AutoCloseable {
 
-    /** Told after each finished run. */
+    /** Told of each finished run. */
     interface Progress {
         void runDone(int done, int total);
+
+        /**
+         * The result of item {@code index}, told once, as soon as it is there (before
+         * {@link #runDone}); possibly from another thread than the caller of {@code execute}.
+         */
+        default void made(int index, RunResult result) {
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                 List<Integer> unitItems = new ArrayList<>();
                 for (int i = 0; i < specs.size(); i++) {
                     RunSpec spec = specs.get(i);
-                    items.add(new WorkItem(items.size(), point.overrides(), spec));
+                    items.add(new WorkItem(items.size(), 0, point.overrides(), spec));
                     unitItems.add(items.size() - 1);
                     if (i + 1 == specs.size() || !Unit.sameUnit(spec, specs.get(i + 1))) {
                         units.add(new Unit(point, specs.get(i + 1 - unitItems.size()), unitItems));

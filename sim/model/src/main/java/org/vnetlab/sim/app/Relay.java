@@ -7,6 +7,7 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.RoomWait;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
@@ -22,6 +23,7 @@ public final class Relay extends Task {
 
     private final PacketQueue socket;
     private final PacketPort port;
+    private final RoomWait roomWait;
     private final GuestStack stack;
     private final double deviceCost;
     private final int maxBatch;
@@ -39,6 +41,7 @@ public final class Relay extends Task {
         super(name, domain, Context.THREAD);
         this.socket = socket;
         this.port = port;
+        this.roomWait = new RoomWait(port, this);
         this.stack = stack;
         this.deviceCost = deviceCost;
         this.maxBatch = maxBatch;
@@ -69,7 +72,7 @@ public final class Relay extends Task {
         if (socket.isEmpty()) {
             return false;
         }
-        return port.roomFor(this, now);
+        return roomWait.roomFor(now);
     }
 
     @Override

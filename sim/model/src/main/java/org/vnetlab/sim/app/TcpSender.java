@@ -10,6 +10,7 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.RoomWait;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
@@ -31,6 +32,7 @@ public final class TcpSender extends Task {
     private static final int MAX_BATCH = 16;
     private final Kernel kernel;
     private final PacketPort port;
+    private final RoomWait roomWait;
     private final Segments segments;
     private final TcpSettings settings;
     private final CongestionControl congestion;
@@ -91,6 +93,7 @@ public final class TcpSender extends Task {
         super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
+        this.roomWait = new RoomWait(port, this);
         this.segments = segments;
         this.settings = settings;
         this.congestion = congestion;
@@ -171,7 +174,7 @@ public final class TcpSender extends Task {
         if (!want) {
             return false;
         }
-        return port.roomFor(this, now);
+        return roomWait.roomFor(now);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.RoomWait;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.Train;
 
@@ -30,6 +31,7 @@ public final class UdpSender extends Task {
 
     private final Kernel kernel;
     private final PacketPort port;
+    private final RoomWait roomWait;
     private final Stream stream;
     private final double perPacket;
     private final long window;
@@ -78,6 +80,7 @@ public final class UdpSender extends Task {
         super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
+        this.roomWait = new RoomWait(port, this);
         this.stream = stream;
         this.perPacket = stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost;
         this.window = pacingWindow;
@@ -113,13 +116,13 @@ public final class UdpSender extends Task {
         if (nextDue >= stopAt) {
             return false;
         }
-        if (due(now) == 0) {
+        if (nextDue > now) {
             if (!wakeup.isScheduled() || wakeup.time() != nextDue) {
                 kernel.scheduleAt(wakeup, nextDue);
             }
             return false;
         }
-        return port.roomFor(this, now);
+        return roomWait.roomFor(now);
     }
 
     @Override

@@ -187,7 +187,6 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             if (!reschedIpi.isScheduled()) {
                 kernel.scheduleAfter(reschedIpi, remoteWakeNanos);
             }
-            return;
         }
         wakeUp();
     }

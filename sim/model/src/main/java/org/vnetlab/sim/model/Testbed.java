@@ -3,6 +3,7 @@ package org.vnetlab.sim.model;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.Costs;
+import org.vnetlab.sim.param.SplitDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -38,6 +39,7 @@ import org.vnetlab.sim.net.NetfrontTx;
 import org.vnetlab.sim.net.NicRx;
 import org.vnetlab.sim.net.NicTx;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.Vif;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -265,10 +267,12 @@ public final class Testbed {
         xenScheduler.addDom0(dom0Vcpus);
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
-        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
-        Netback netback = new Netback(dom0, costs, bridge, host.nicTx, queues.netbackBatch(), random("netback"));
+        SplitDriver driver = SplitDriver.of(p);
+        Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, h.nic(), random("netback"));
+        host.nicRx.connect(netback.freeingSentFrames(bridge), costs.driverRx, costs.perInterrupt, costs.jitter,
+                random("host.nic"));
         LinuxScheduler.Settings guestKernel = linux(p, (int) p.get("xen.guest-hz"));
         kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
         // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
@@ -277,6 +281,9 @@ public final class Testbed {
         Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
         netbackVcpu.add(netback.rxTasklet());
         netbackVcpu.add(netback.txTasklet());
+        // netif_rx queues the guests' frames on the backlog of the CPU that ran net_tx_action
+        netbackVcpu.add(netback.backlog());
+        traced.add(netback.backlogQueue());
         GuestStack stack = GuestStack.xenGuest(costs);
         for (DomU u : xen.domUs()) {
             Domain d = host.domain(u.name());
@@ -289,24 +296,26 @@ public final class Testbed {
                 host.executors.add(v);
             }
             xenScheduler.addGuest(vcpus);
-            PacketQueue vif = new PacketQueue(u.name() + ".netback.vif.drop", queues.vifQueue());
-            int port = bridge.addPort(vif);
-            // the guest announced its MAC at boot (ARP), so the bridge has learnt it
-            bridge.learn(u.vif().mac(), port);
-            NetfrontRx front = new NetfrontRx(u.name(), d, queues.ringSlots(), h.nic().napiBudget(), flows, stack,
-                    random(u.name() + ".netfront"));
+            NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, random(u.name() + ".netfront"));
+            NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(), u.vif().mac(),
+                    costs.netfrontNotify, costs.jitter, random(u.name() + ".netfront.tx"));
+            // the guest's one event channel is bound to its first VCPU
             vcpus.get(0).add(front);
-            NetfrontTx tx = new NetfrontTx(u.name(), queues.ringSlots() + queues.qdiscPackets(), u.vif().mac());
-            netback.connect(vif, port, front, tx);
-            traced.add(vif);
+            vcpus.get(0).add(tx.completions());
+            Vif vif = netback.connect(u.name(), front, tx);
+            traced.add(vif.qdisc());
+            traced.add(vif.admissionDrops());
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
                     kernel(u.name(), vcpus, d, guestKernel)));
         }
     }
 
     private static long mask(List<Integer> pinned, int cpus) {
+        if (cpus > Long.SIZE) {
+            throw new IllegalArgumentException("a host has at most " + Long.SIZE + " CPUs, got " + cpus);
+        }
         if (pinned.isEmpty()) {
-            return (1L << cpus) - 1;
+            return cpus == Long.SIZE ? -1L : (1L << cpus) - 1;
         }
         long m = 0;
         for (int c : pinned) {

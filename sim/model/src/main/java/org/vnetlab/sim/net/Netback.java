@@ -2,44 +2,95 @@ package org.vnetlab.sim.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.Event;
+import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
+import org.vnetlab.sim.param.SplitDriver;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.TimedTrains;
 import org.vnetlab.sim.packet.Train;
 
 /**
- * Dom0's netback: one receive and one transmit tasklet serve every guest (XEN-FACTS), so all
- * guests' network work in Dom0 is serialised on one VCPU. Receive moves packets from the vifs'
- * queues into the guests' shared rings by grant copy; a guest with no free receive buffer stops
- * its vif's queue, which then fills and drops ({@code GUEST.netback.vif.drop}, the vif's
- * tx_dropped). Transmit takes guests' requests off their rings through the bridge to the NIC.
+ * Dom0's netback (Linux 2.6.16-xen drivers/xen/netback): one receive and one transmit tasklet
+ * serve every guest, so all guests' network work in Dom0 is serialised on one VCPU.
+ *
+ * <p>Receive (net_rx_action): frames admitted by the guests' {@link Vif}s wait on one queue for
+ * all guests ({@link VifOrder}); a run takes them in arrival order, at most the ring's size less
+ * MAX_SKB_FRAGS, and hands each to its guest. By default it flips pages: per frame it gives the
+ * frame's page to the guest (gnttab_transfer) and maps a fresh machine frame in its place
+ * (update_va_mapping, M2P update), fetching fresh frames from Xen in batches
+ * (increase_reservation); per run it flushes the TLBs of every CPU Dom0 ran on. A guest that asked
+ * for grant copy (rx_copy) instead gets each frame copied by Xen. Each guest with new responses is
+ * notified at most once per run, and only if it asked.
+ *
+ * <p>Transmit (net_tx_action): first the dealloc of requests whose frames the NIC's driver has freed
+ * after sending them (grant unmap, one TLB flush per batch, an answer to the guest; the driver frees
+ * sent frames at its coalesced transmit-completion interrupt), then new requests, one per guest
+ * per turn, while fewer than MAX_PENDING_REQS less MAX_SKB_FRAGS are pending; netif_rx puts them on
+ * Dom0's backlog, whose softirq takes them through the bridge to the NIC after the run, a weight's
+ * worth per poll.
  */
 public final class Netback {
 
-    /** One guest's side of netback: its vif queue, its rings. */
-    private record Vif(int port, PacketQueue fromBridge, NetfrontRx front, NetfrontTx txRing) {
-    }
-
+    private final Kernel kernel;
     private final Costs costs;
+    private final SplitDriver driver;
     private final Bridge bridge;
     private final NicTx nic;
+    private final RandomStream random;
     private final List<Vif> vifs = new ArrayList<>();
+    private final VifOrder rxQueue = new VifOrder();
     private final RxTasklet rx;
     private final TxTasklet tx;
-    private final int batchLimit;
-    private final RandomStream random;
+    private final Backlog backlog;
+    /** Guests' frames sent by the NIC and not yet freed by its driver, by when they left the wire. */
+    private final TimedTrains sent = new TimedTrains();
+    /** Whose frames {@link #sent} holds. */
+    private final VifOrder sentOrder = new VifOrder();
+    /** Frames holding a guest's page that the NIC has not put on the wire yet. */
+    private long unsent;
+    /** Whose frames each flow carries to the NIC: the vif's index + 1, by flow id (0: not a guest's). */
+    private int[] vifOfFlow = new int[0];
+    /** The NIC's transmit-completion coalescing (tx-usecs, tx-frames). */
+    private final long txCoalesceNanos;
+    private final int txCoalesceFrames;
+    /** The NIC's transmit-completion interrupt: its driver frees the frames sent by then. */
+    private final Event txCompletion;
+    /** Machine frames left in netback's pool for flipping (alloc_index). */
+    private int mfns;
+    /** Guest transmit requests netback holds (NR_PENDING_REQS). */
+    private int pending;
 
-    public Netback(Domain dom0, Costs costs, Bridge bridge, NicTx nic, int batchLimit, RandomStream random) {
+    /**
+     * @param nic      the NIC's transmit side, which the guests' frames leave by
+     * @param hardware that NIC: when its driver frees sent frames (transmit-completion coalescing)
+     */
+    public Netback(Kernel kernel, Domain dom0, Costs costs, SplitDriver driver, Bridge bridge, NicTx nic,
+                   Nic hardware, RandomStream random) {
+        this.kernel = kernel;
         this.costs = costs;
+        this.driver = driver;
         this.bridge = bridge;
         this.nic = nic;
-        this.batchLimit = batchLimit;
         this.random = random;
         this.rx = new RxTasklet(dom0);
         this.tx = new TxTasklet(dom0);
+        this.backlog = new Backlog(dom0);
+        this.txCoalesceNanos = hardware.txCoalesceNanos();
+        this.txCoalesceFrames = hardware.txCoalesceFrames();
+        this.txCompletion = new Event("host.nic.tx.irq") {
+            @Override
+            protected void fire() {
+                txInterrupt(kernel.now());
+            }
+        };
+        nic.onDeparture(this::departed);
     }
 
     public Task rxTasklet() {
@@ -50,25 +101,159 @@ public final class Netback {
         return tx;
     }
 
-    /** Connects a guest: its vif queue (a bridge port), its netfront, its transmit ring. */
-    public void connect(PacketQueue fromBridge, int bridgePort, NetfrontRx front, NetfrontTx txRing) {
-        vifs.add(new Vif(bridgePort, fromBridge, front, txRing));
-        fromBridge.onNonEmpty(rx::wake);
-        front.onBuffersPosted(rx::wake);
-        txRing.onRequests(tx::wake);
+    /** Dom0's backlog that takes guests' frames through the bridge to the NIC: on the transmit tasklet's CPU. */
+    public Task backlog() {
+        return backlog;
     }
 
-    /** Guest-bound packets: vif queue to the guest's ring, by grant copy. */
+    /** Dom0's backlog queue; its drops are frames netif_rx found it full for. */
+    public PacketQueue backlogQueue() {
+        return backlog.frames;
+    }
+
+    /** Frames admitted and not yet moved to a guest (the length of rx_queue). */
+    public long queuedForGuests() {
+        return rxQueue.size();
+    }
+
+    /** Guest transmit requests held until their frames have left (NR_PENDING_REQS). */
+    public int pendingRequests() {
+        return pending;
+    }
+
+    /**
+     * Connects a guest's netfront: makes its vif, a new port of the bridge, and wires the vif's
+     * event channel to the guest's rings. The guest announced its MAC at boot (ARP), so the bridge
+     * has learnt it.
+     */
+    public Vif connect(String guest, NetfrontRx front, NetfrontTx txRing) {
+        Vif v = new Vif(kernel, vifs.size(), guest, front, txRing, rxQueue, rx, tx, driver.vifQueue(),
+                driver.rxSlotsNeeded(), driver.queueTimeoutNanos());
+        vifs.add(v);
+        v.port = bridge.addPort(v);
+        bridge.learn(txRing.mac(), v.port);
+        front.connect(v::event);
+        txRing.onRequests(v::event);
+        return v;
+    }
+
+    /**
+     * The host NIC's receive path as Dom0 runs it: {@code path} in a NAPI poll that first frees the
+     * frames the NIC has sent (tg3_poll runs tg3_tx before taking received frames), so received
+     * traffic also releases the guests' transmit requests, without waiting for the transmit-completion
+     * interrupt.
+     */
+    public RxPath freeingSentFrames(RxPath path) {
+        return new RxPath() {
+            @Override
+            public double cost(int payload, int flow, PacketKind kind) {
+                return path.cost(payload, flow, kind);
+            }
+
+            @Override
+            public void deliver(PacketQueue batch, int n, long ready0, long step) {
+                freeSent(kernel.now());
+                path.deliver(batch, n, ready0, step);
+            }
+        };
+    }
+
+    /**
+     * The NIC's driver frees the guests' frames sent by {@code now} (tg3_tx, then the skbs'
+     * destructor netif_page_release): their requests are released, and the transmit tasklet is
+     * scheduled to answer them.
+     */
+    private void freeSent(long now) {
+        // the wire fixes a frame only once it has started: every frame left by now is then known
+        nic.advance(now);
+        long freed = sent.removeBy(now);
+        for (long n = freed; n > 0; ) {
+            int k = (int) Math.min(n, sentOrder.headCount());
+            vifs.get(sentOrder.headVif()).released += k;
+            sentOrder.removeHead(k);
+            n -= k;
+        }
+        if (freed > 0) {
+            tx.wake();
+        }
+        armTxCompletion(now);
+    }
+
+    /** A guest's frame holds its page until the NIC's driver frees it unless it was copied whole (PKT_PROT_LEN). */
+    private boolean holdsPage(PacketKind kind, int payload) {
+        return Vif.skbBytes(kind, payload) > driver.txCopyBytes();
+    }
+
+    /** The backlog hands the NIC {@code n} frames of {@code flow}, from {@code v}, that hold the guest's page. */
+    private void sending(int flow, Vif v, int n) {
+        if (flow >= vifOfFlow.length) {
+            vifOfFlow = java.util.Arrays.copyOf(vifOfFlow, Math.max(flow + 1, 2 * vifOfFlow.length));
+        }
+        vifOfFlow[flow] = v.index + 1;
+        unsent += n;
+    }
+
+    /** Frames the NIC put on the wire, each timed when it has left it: a guest's page is freed from then on. */
+    private void departed(Train frames) {
+        int flow = frames.flow();
+        int vif = flow < vifOfFlow.length ? vifOfFlow[flow] - 1 : -1;
+        if (vif < 0 || !holdsPage(frames.kind(), frames.payload())) {
+            return;
+        }
+        sent.add(frames);
+        sentOrder.add(vif, frames.count());
+        unsent -= frames.count();
+    }
+
+    /**
+     * The timer of the transmit-completion interrupt fired: the interrupt is raised if its condition
+     * holds now that the frames started by now are on the wire; else the timer waits again.
+     */
+    private void txInterrupt(long now) {
+        nic.advance(now);
+        boolean byCount = sent.size() >= txCoalesceFrames && sent.timeOf(txCoalesceFrames - 1) <= now;
+        boolean byDelay = !sent.isEmpty() && sent.firstTime() + txCoalesceNanos <= now;
+        if (byCount || byDelay) {
+            freeSent(now);
+        } else {
+            armTxCompletion(now);
+        }
+    }
+
+    /**
+     * Sets the timer of the transmit-completion interrupt: a delay after the first frame left the
+     * wire, or when the frame that makes the count has. A frame still waiting for the wire counts by
+     * the earliest it can leave ({@link NicTx#departureAtLeast}); the interrupt checks when it fires.
+     */
+    private void armTxCompletion(long now) {
+        long first = !sent.isEmpty() ? sent.firstTime() : unsent > 0 ? nic.departureAtLeast(0) : Long.MAX_VALUE;
+        if (first == Long.MAX_VALUE) {
+            return;
+        }
+        long at = first + txCoalesceNanos;
+        long more = txCoalesceFrames - 1 - sent.size();
+        if (more < 0) {
+            at = Math.min(at, sent.timeOf(txCoalesceFrames - 1));
+        } else if (more < unsent) {
+            // the frame that makes the count is at least the more-th of those the wire has not taken
+            at = Math.min(at, nic.departureAtLeast(more));
+        }
+        at = Math.max(now, at);
+        if (!txCompletion.isScheduled() || txCompletion.time() > at) {
+            kernel.scheduleAt(txCompletion, at);
+        }
+    }
+
+    /** Guest-bound frames: net_rx_action. */
     private final class RxTasklet extends Task {
-        /** The guest sees the responses when the run pushes them and notifies it, at its end. */
-        private final JobOutput copy = JobOutput.atEnd("netback.rx.copy");
-        private final List<PacketQueue> targets = new ArrayList<>();
+        /** The guests see the responses when the run pushes them, after its multicall: at its end. */
+        private final JobOutput moved = JobOutput.atEnd("netback.rx.moved");
+        private final List<Vif> targets = new ArrayList<>();
+        /** The vifs with frames in this run, each once. */
+        private final List<Vif> notified = new ArrayList<>();
         /** Into the guest's receive ring. */
-        private final JobOutput.Delivery toGuest = (segment, n, first, step) -> copy.taken().moveHeadTo(
-                targets.get(segment), n, first, step);
-        /** Free ring slots per guest during a job (reused: no allocation per job). */
-        private int[] room = new int[0];
-        private int next;
+        private final JobOutput.Delivery toGuest = (segment, n, first, step) -> moved.taken().moveHeadTo(
+                targets.get(segment).front.ring().responses, n, first, step);
 
         RxTasklet(Domain dom0) {
             super("netback.rx", dom0, Context.TASKLET);
@@ -76,77 +261,107 @@ public final class Netback {
 
         @Override
         protected boolean hasWork(long now) {
-            for (Vif v : vifs) {
-                if (!v.fromBridge.isEmpty() && v.front.ring().room() > 0) {
-                    return true;
-                }
-            }
-            return false;
+            return !rxQueue.isEmpty();
         }
 
         @Override
         protected double beginJob(long now) {
-            copy.clear();
+            moved.clear();
             targets.clear();
+            notified.clear();
+            int limit = driver.rxBatch();
             int taken = 0;
-            if (room.length < vifs.size()) {
-                room = new int[vifs.size()];
-            }
-            for (int i = 0; i < vifs.size(); i++) {
-                room[i] = vifs.get(i).front.ring().room();
-            }
-            boolean progress = true;
-            while (taken < batchLimit && progress) {
-                progress = false;
-                for (int i = 0; i < vifs.size() && taken < batchLimit; i++) {
-                    int index = (next + i) % vifs.size();
-                    Vif v = vifs.get(index);
-                    if (v.fromBridge.isEmpty() || room[index] == 0) {
-                        continue;
-                    }
-                    int n = Math.min(Math.min(v.fromBridge.headCount(), room[index]), batchLimit - taken);
-                    copy.take(v.fromBridge, n, costs.netbackRx + costs.netbackRxPerByte * v.fromBridge.headPayload(),
-                            now);
-                    targets.add(v.front.ring());
-                    room[index] -= n;
-                    taken += n;
-                    progress = true;
+            while (taken < limit && !rxQueue.isEmpty()) {
+                Vif v = vifs.get(rxQueue.headVif());
+                int k = Math.min(rxQueue.headCount(), limit - taken);
+                rxQueue.removeHead(k);
+                taken += k;
+                if (v.inRun == 0) {
+                    notified.add(v);
+                }
+                v.inRun += k;
+                PacketQueue q = v.admitted;
+                while (k > 0) {
+                    int m = Math.min(k, q.headCount());
+                    moved.take(q, m, perFrame(q), now);
+                    targets.add(v);
+                    k -= m;
                 }
             }
-            next = (next + 1) % Math.max(1, vifs.size());
-            return copy.work(now, costs.netbackNotify, random.jitter(costs.jitter), partPackets());
+            double overhead = 0;
+            if (!driver.rxCopy() && taken > 0) {
+                // one multicall: the last mapping update flushes every CPU's TLB (UVMF_TLB_FLUSH|UVMF_ALL)
+                overhead += costs.netbackTlbFlush + mfnRefills(taken) * costs.netbackMfnRefill;
+            }
+            for (Vif v : notified) {
+                RxRing ring = v.front.ring();
+                if (RxRing.passes(ring.rspProd, ring.rspProd + v.inRun, ring.rspEvent)) {
+                    overhead += costs.netbackNotify;
+                }
+            }
+            return moved.work(now, overhead, random.jitter(costs.jitter), partPackets());
         }
 
-        @Override
-        protected double nextPart() {
-            return copy.nextPart();
+        private double perFrame(PacketQueue q) {
+            if (driver.rxCopy()) {
+                return costs.netbackRx + costs.netbackRxCopy
+                        + costs.netbackRxCopyPerByte * Vif.skbBytes(q.headKind(), q.headPayload());
+            }
+            return costs.netbackRx + costs.netbackRxFlip;
         }
 
-        @Override
-        protected void partDone(long now) {
-            copy.partDone(now, toGuest);
+        /** Takes {@code n} machine frames from the pool; returns the increase_reservation calls it took (check_mfn). */
+        private int mfnRefills(int n) {
+            int calls = 0;
+            while (n > 0) {
+                if (mfns == 0) {
+                    mfns = driver.mfnBatch();
+                    calls++;
+                }
+                int m = Math.min(n, mfns);
+                mfns -= m;
+                n -= m;
+            }
+            return calls;
         }
 
         @Override
         protected void endJob(long start, long end) {
-            copy.finish(end, toGuest);
+            // the multicall did every flip or copy; the responses are pushed after it, at the run's end
+            moved.finish(end, toGuest);
+            for (Vif v : notified) {
+                RxRing ring = v.front.ring();
+                long before = ring.rspProd;
+                ring.rspProd += v.inRun;
+                v.inRun = 0;
+                if (RxRing.passes(before, ring.rspProd, ring.rspEvent)) {
+                    v.front.event();
+                }
+                if (!v.full()) {
+                    v.wake();
+                }
+            }
         }
     }
 
-    /** Guests' transmit requests: ring to bridge to NIC. */
+    /** Guests' transmit requests: net_tx_action, the dealloc of the sent ones, then new requests to netif_rx. */
     private final class TxTasklet extends Task {
         private final JobOutput out = new JobOutput("netback.tx.out");
         private final List<Vif> sources = new ArrayList<>();
-        /** A segment of the job's packets, re-timed as the NIC gets them. */
-        private final Train sent = new Train();
-        /** Through the bridge to the NIC. */
-        private final JobOutput.Delivery toNic = (segment, n, first, step) -> {
+        /** Requests each vif gets this run, by index (reused). */
+        private int[] shares = new int[0];
+        /** netif_rx: onto this CPU's backlog, or dropped when it is full (the request is then done). */
+        private final JobOutput.Delivery toBacklog = (segment, n, first, step) -> {
             Vif v = sources.get(segment);
-            bridge.learn(v.txRing.mac(), v.port);
             PacketQueue q = out.taken();
-            nic.send(q.head(sent).count(n).readyAt(first).readyEvery(step));
-            q.removeHead(n);
+            boolean copiedWhole = !holdsPage(q.headKind(), q.headPayload());
+            int queued = q.moveHeadTo(backlog.frames, n, first, step);
+            if (queued > 0) {
+                backlog.order.add(v.index, queued);
+            }
+            v.released += copiedWhole ? n : n - queued;
         };
+        /** The vif whose turn comes first (net_schedule_list's head). */
         private int next;
 
         TxTasklet(Domain dom0) {
@@ -156,43 +371,187 @@ public final class Netback {
         @Override
         protected boolean hasWork(long now) {
             boolean requests = false;
-            for (Vif v : vifs) {
+            for (int i = 0, n = vifs.size(); i < n; i++) {
+                Vif v = vifs.get(i);
+                if (v.released > 0) {
+                    return true;
+                }
                 requests |= !v.txRing.queue().isEmpty();
             }
-            if (!requests) {
-                return false;
-            }
-            return nic.roomFor(this, now);
+            return requests && pending < driver.txPendingLimit();
         }
 
         @Override
         protected double beginJob(long now) {
-            int limit = Math.min(batchLimit, nic.room(now));
+            double deallocWork = dealloc();
             out.clear();
             sources.clear();
-            int taken = 0;
-            boolean progress = true;
-            while (taken < limit && progress) {
-                progress = false;
-                for (int i = 0; i < vifs.size() && taken < limit; i++) {
-                    Vif v = vifs.get((next + i) % vifs.size());
-                    PacketQueue q = v.txRing.queue();
-                    if (q.isEmpty()) {
-                        continue;
-                    }
-                    int n = Math.min(q.headCount(), limit - taken);
-                    out.take(q, n, costs.netbackTx + costs.netbackTxPerByte * q.headPayload() + costs.bridge
-                            + costs.driverTx, now);
-                    sources.add(v);
-                    taken += n;
-                    progress = true;
+            int limit = driver.txPendingLimit() - pending;
+            if (limit > 0) {
+                takeRequests(limit, now);
+            }
+            return out.work(now, deallocWork, random.jitter(costs.jitter), partPackets());
+        }
+
+        @Override
+        protected double nextPart() {
+            return out.nextPart();
+        }
+
+        @Override
+        protected void partDone(long now) {
+            out.partDone(now, toBacklog);
+        }
+
+        /** net_tx_action_dealloc: answers the released requests; returns its work. */
+        private double dealloc() {
+            int freed = 0;
+            double notify = 0;
+            for (Vif v : vifs) {
+                int n = v.released;
+                v.released = 0;
+                v.answering = n;
+                freed += n;
+                if (n > 0 && v.txRing.wouldNotify(n)) {
+                    notify += costs.netbackNotify;
                 }
             }
-            next = (next + 1) % Math.max(1, vifs.size());
-            for (Vif v : vifs) {
-                v.txRing.drained();
+            pending -= freed;
+            // one grant-unmap hypercall for the batch, which flushes Dom0's TLBs (flush_tlb_mask)
+            return freed == 0 ? 0 : costs.netbackTlbFlush + freed * costs.netbackTxDealloc + notify;
+        }
+
+        /** Takes up to {@code limit} requests, one per guest per turn (net_schedule_list). */
+        private void takeRequests(int limit, long now) {
+            int n = vifs.size();
+            if (shares.length < n) {
+                shares = new int[n];
             }
-            return out.work(now, costs.netbackNotify, random.jitter(costs.jitter), partPackets());
+            int head = next;
+            int left = limit;
+            while (left > 0) {
+                int active = 0;
+                int least = Integer.MAX_VALUE;
+                for (int i = 0; i < n; i++) {
+                    int rest = vifs.get(i).txRing.queue().size() - shares[i];
+                    if (rest > 0) {
+                        active++;
+                        least = Math.min(least, rest);
+                    }
+                }
+                if (active == 0) {
+                    break;
+                }
+                if ((long) least * active <= left) {
+                    // every guest with requests gets `least` turns, and the shortest ones run out
+                    for (int i = 0; i < n; i++) {
+                        if (vifs.get(i).txRing.queue().size() > shares[i]) {
+                            shares[i] += least;
+                        }
+                    }
+                    left -= least * active;
+                    continue;
+                }
+                int each = left / active;
+                int extra = left % active;
+                for (int j = 0; j < n; j++) {
+                    int i = (head + j) % n;
+                    if (vifs.get(i).txRing.queue().size() > shares[i]) {
+                        shares[i] += each;
+                        if (extra > 0) {
+                            shares[i]++;
+                            extra--;
+                            next = (i + 1) % n;
+                        }
+                    }
+                }
+                left = 0;
+            }
+            for (int j = 0; j < n; j++) {
+                int i = (head + j) % n;
+                Vif v = vifs.get(i);
+                PacketQueue q = v.txRing.queue();
+                int k = shares[i];
+                shares[i] = 0;
+                v.txRing.took(k);
+                pending += k;
+                while (k > 0) {
+                    int m = Math.min(k, q.headCount());
+                    out.take(q, m, costs.netbackTx + costs.netbackTxPerByte * q.headPayload(), now);
+                    sources.add(v);
+                    k -= m;
+                }
+            }
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+            for (Vif v : vifs) {
+                if (v.answering > 0) {
+                    v.txRing.answered(v.answering);
+                    v.answering = 0;
+                }
+            }
+            out.finish(end, toBacklog);
+        }
+    }
+
+    /**
+     * Dom0's backlog (process_backlog in the NET_RX softirq of the CPU that ran net_tx_action): the
+     * guests' frames netif_rx queued go through the bridge to the NIC, a weight's worth per poll.
+     * A frame whose request is still pending frees it when the NIC's driver has freed the frame.
+     */
+    private final class Backlog extends Task {
+        /** Frames queued by netif_rx, of every guest; {@code order} says whose. */
+        final PacketQueue frames;
+        final VifOrder order = new VifOrder();
+        private final JobOutput out = new JobOutput("dom0.backlog.out");
+        private final List<Vif> sources = new ArrayList<>();
+        /** A segment of the job's frames, re-timed as the NIC gets them. */
+        private final Train toWire = new Train();
+        private final RoomWait nicWait = new RoomWait(nic, this);
+        /** Through the bridge to the NIC. */
+        private final JobOutput.Delivery toNic = (segment, n, first, step) -> {
+            Vif v = sources.get(segment);
+            bridge.learn(v.txRing.mac(), v.port);
+            PacketQueue q = out.taken();
+            q.head(toWire).count(n).readyAt(first).readyEvery(step);
+            nic.send(toWire);
+            if (holdsPage(toWire.kind(), toWire.payload())) {
+                // the skb holds the guest's page until the NIC's driver frees it, after sending
+                sending(toWire.flow(), v, n);
+            }
+            q.removeHead(n);
+        };
+
+        Backlog(Domain dom0) {
+            super("dom0.backlog", dom0, Context.NET_RX);
+            this.frames = new PacketQueue("dom0.backlog.drop", driver.backlog());
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return !frames.isEmpty() && nicWait.roomFor(now);
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            out.clear();
+            sources.clear();
+            int left = Math.min(driver.backlogWeight(), nic.room(now));
+            while (left > 0 && !order.isEmpty()) {
+                Vif v = vifs.get(order.headVif());
+                int k = Math.min(left, order.headCount());
+                order.removeHead(k);
+                left -= k;
+                while (k > 0) {
+                    int m = Math.min(k, frames.headCount());
+                    out.take(frames, m, costs.bridge + costs.driverTx, now);
+                    sources.add(v);
+                    k -= m;
+                }
+            }
+            return out.work(now, 0, random.jitter(costs.jitter), partPackets());
         }
 
         @Override
@@ -203,11 +562,13 @@ public final class Netback {
         @Override
         protected void partDone(long now) {
             out.partDone(now, toNic);
+            armTxCompletion(now);
         }
 
         @Override
         protected void endJob(long start, long end) {
             out.finish(end, toNic);
+            armTxCompletion(end);
         }
     }
 }

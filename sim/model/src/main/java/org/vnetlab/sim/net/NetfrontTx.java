@@ -1,26 +1,56 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.sim.cpu.Context;
+import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
 
 /**
  * A guest's transmit side: the shared transmit ring with the qdisc in front of it. The guest's
- * senders queue packets here (their cost includes netfront's transmit work); netback takes them.
- * A full ring blocks the sender until netback has drained some.
+ * senders queue requests here (their cost includes netfront's transmit work); netback takes them.
+ * A request's slot stays taken until netback has answered it and the guest has reaped the answer
+ * (network_tx_buf_gc): netback answers a frame longer than PKT_PROT_LEN only after the frame left
+ * the wire and Dom0 freed it. The guest reaps whenever it transmits, and on netback's event, which
+ * netback sends when its answers pass the guest's event index: half-way through the requests
+ * outstanding at the last reap (rsp_event). That event costs the guest an upcall and wakes its
+ * VCPU. A sender finding every slot taken blocks until a reap frees some.
  */
 public final class NetfrontTx implements PacketPort {
 
     private final PacketQueue queue;
+    private final int capacity;
     private final MacAddress mac;
+    private final Completions completions;
+    /** Requests netback took (req_cons). */
+    private long taken;
+    /** Answers netback pushed (rsp_prod), reaped by the guest (rsp_cons), and the guest's event index. */
+    private long rspProd;
+    private long rspCons;
+    private long rspEvent = 1;
     private Task waiting;
+    private long roomWakes;
 
-    public NetfrontTx(String guest, int capacity, MacAddress mac) {
+    /**
+     * @param capacity  requests the ring and the qdisc in front of it hold together
+     * @param eventCost CPU work, ns at speed 1.0, of one event's upcall into the guest
+     */
+    public NetfrontTx(String guest, Domain domain, int capacity, MacAddress mac, double eventCost, double jitter,
+                      RandomStream random) {
         this.queue = new PacketQueue(guest + ".netfront.tx.drop", capacity);
+        this.capacity = capacity;
         this.mac = mac;
+        this.completions = new Completions(guest + ".netfront.tx.irq", domain, eventCost, jitter, random);
     }
 
+    /** The guest's handler of netback's transmit answers (netif_int); place it on the guest's first VCPU. */
+    public Task completions() {
+        return completions;
+    }
+
+    /** Requests not yet taken by netback. */
     PacketQueue queue() {
         return queue;
     }
@@ -33,23 +63,56 @@ public final class NetfrontTx implements PacketPort {
         queue.onNonEmpty(r);
     }
 
-    /** Netback took requests: a blocked sender may go on. */
-    void drained() {
-        if (waiting != null && !queue.isFull()) {
-            Task t = waiting;
-            waiting = null;
-            t.wake();
+    /** Netback took {@code n} requests off the ring. */
+    void took(int n) {
+        taken += n;
+    }
+
+    /** Whether answering {@code n} more requests now would send the guest an event. */
+    boolean wouldNotify(int n) {
+        return RxRing.passes(rspProd, rspProd + n, rspEvent);
+    }
+
+    /** Netback answered {@code n} requests (make_tx_response), notifying the guest if it asked. */
+    void answered(int n) {
+        long before = rspProd;
+        rspProd += n;
+        if (RxRing.passes(before, rspProd, rspEvent)) {
+            completions.evented = true;
+            completions.wake();
         }
+    }
+
+    /** Slots taken: requests queued, with netback, or answered and not yet reaped. */
+    public int outstanding() {
+        return queue.size() + (int) (taken - rspCons);
+    }
+
+    /**
+     * network_tx_buf_gc: frees the slots of every answered request, and asks for an event once half
+     * of the requests still outstanding are answered.
+     */
+    private void reap() {
+        rspCons = rspProd;
+        long reqProd = taken + queue.size();
+        rspEvent = rspCons + (reqProd - rspCons) / 2 + 1;
     }
 
     @Override
     public int room(long now) {
-        return queue.room();
+        reap();
+        return capacity - outstanding();
     }
 
     @Override
     public void send(Train train) {
         queue.offer(train);
+        reap();
+    }
+
+    @Override
+    public long roomWakes() {
+        return roomWakes;
     }
 
     @Override
@@ -60,5 +123,47 @@ public final class NetfrontTx implements PacketPort {
     @Override
     public void wakeWhenRoom(Task sender) {
         waiting = sender;
+    }
+
+    /**
+     * netif_int: the upcall on netback's event reaps the answers and wakes a blocked sender. It
+     * is the event channel's interrupt handler; the model has no hard-interrupt context, so it
+     * runs in the softirq work that follows the interrupt, in a tasklet's place.
+     */
+    private final class Completions extends Task {
+
+        private final double cost;
+        private final double jitter;
+        private final RandomStream random;
+        boolean evented;
+
+        Completions(String name, Domain domain, double cost, double jitter, RandomStream random) {
+            super(name, domain, Context.TASKLET);
+            this.cost = cost;
+            this.jitter = jitter;
+            this.random = random;
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return evented;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            evented = false;
+            return cost * random.jitter(jitter);
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+            reap();
+            if (waiting != null && outstanding() < capacity) {
+                Task t = waiting;
+                waiting = null;
+                roomWakes++;
+                t.wake();
+            }
+        }
     }
 }

@@ -126,11 +126,19 @@ public final class NicRx implements WireEnd {
 
     /** Sets the interrupt timer: the coalescing delay after the first frame, or the frame that makes the count. */
     private void arm() {
+        if (!irqEnabled) {
+            return;
+        }
+        long now = kernel.now();
+        if (coalesce.isScheduled() && coalesce.time() <= Math.max(now, ring.isEmpty() ? inflight.firstTime()
+                : ring.headReady())) {
+            // set no later than any frame not yet admitted can arrive: it stays
+            return;
+        }
         long first = ring.isEmpty() ? arrival(0) : ring.headReady();
         if (first == Long.MAX_VALUE) {
             return;
         }
-        long now = kernel.now();
         long byDelay = first + nic.coalesceNanos();
         int more = nic.coalesceFrames() - 1 - ring.size();
         long byCount = more < 0 ? now : arrival(more);
@@ -149,6 +157,9 @@ public final class NicRx implements WireEnd {
     }
 
     private void interrupt() {
+        if (!irqEnabled) {
+            return;
+        }
         long now = kernel.now();
         admit(now);
         boolean due = ring.size() >= nic.coalesceFrames()
@@ -158,6 +169,8 @@ public final class NicRx implements WireEnd {
             return;
         }
         irqEnabled = false;
+        // frames admitted just now may have set the timer again: the poll takes them
+        kernel.cancel(coalesce);
         interrupted = true;
         interrupts++;
         pollScheduled = true;

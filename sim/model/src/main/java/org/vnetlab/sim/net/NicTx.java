@@ -39,14 +39,17 @@ public final class NicTx implements PacketPort {
     private final TimedTrains queued = new TimedTrains();
     /** When the wire has finished the last frame put on it. */
     private long busyUntil;
-    /** The earliest train waiting, a run of it on the wire (re-timed to its arrival at the far end), and a look ahead. */
+    /** The earliest train waiting, and a run of it on the wire (re-timed to its arrival at the far end). */
     private final Train waitingHead = new Train();
     private final Train onWire = new Train();
-    private final Train peeked = new Train();
+    private long roomWakes;
     private long framesSent;
     private long bytesOnWire;
-    /** Senders blocked on a full ring; every one is woken when room frees. */
+    /** Told of every run of frames put on the wire, timed when each has left it; or null. */
+    private Departures departures;
+    /** Senders blocked on a full ring, each once; every one is woken when room frees. */
     private final java.util.ArrayList<Task> waiting = new java.util.ArrayList<>(4);
+    private final java.util.IdentityHashMap<Task, Boolean> isWaiting = new java.util.IdentityHashMap<>();
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
     private final Event roomEvent;
     /** For a far end that does not look by itself: puts frames on the wire when they start. */
@@ -78,12 +81,31 @@ public final class NicTx implements PacketPort {
     }
 
     private void wakeWaiting() {
+        roomWakes++;
         waking.addAll(waiting);
         waiting.clear();
+        isWaiting.clear();
         for (int i = 0; i < waking.size(); i++) {
             waking.get(i).wake();
         }
         waking.clear();
+    }
+
+    /**
+     * Tells {@code listener} of the frames as they are put on the wire, each timed when it has
+     * left it (its last bit serialised): the NIC's driver may free a frame from then on. A frame
+     * is put on the wire only once its start has come (see {@link #advance}); a listener that
+     * needs every frame left by a time first calls {@link #advance} with it.
+     */
+    public void onDeparture(Departures listener) {
+        this.departures = listener;
+    }
+
+    /** Frames that have left the wire. */
+    @FunctionalInterface
+    public interface Departures {
+        /** Frames put on the wire, each at the time it has left it; the caller keeps the train. */
+        void departed(Train frames);
     }
 
     /**
@@ -162,6 +184,9 @@ public final class NicTx implements PacketPort {
     private void putOnWire(int n, long start, long step, long serialise) {
         busyUntil = start + (n - 1) * step + serialise;
         far.arrive(onWire.copy(waitingHead).count(n).readyAt(start + serialise + propagation).readyEvery(step));
+        if (departures != null) {
+            departures.departed(onWire.copy(waitingHead).count(n).readyAt(start + serialise).readyEvery(step));
+        }
     }
 
     private long serialise(Train t) {
@@ -187,30 +212,52 @@ public final class NicTx implements PacketPort {
      * nothing is queued before it meanwhile; a far end checks when the time comes.
      */
     public long arrivalAtLeast(long k) {
-        long start = startAtLeast(k);
-        return start == Long.MAX_VALUE ? start : start + serialise(peeked) + propagation;
+        long left = departureAtLeast(k);
+        return left == Long.MAX_VALUE ? left : left + propagation;
     }
 
-    private long startAtLeast(long k) {
+    /**
+     * A lower bound of when the {@code k}-th frame waiting (0 = the next) has left the wire (its
+     * last bit serialised), or {@link Long#MAX_VALUE}; see {@link #arrivalAtLeast}.
+     */
+    public long departureAtLeast(long k) {
         if (k >= queued.size()) {
             return Long.MAX_VALUE;
         }
-        long serialise = serialise(queued.head(peeked));
-        return Math.max(queued.timeOf(k), Math.max(queued.firstTime(), busyUntil) + k * serialise);
+        return Math.max(queued.timeOf(k), backToBack(k)) + nextSerialise();
+    }
+
+    /** When the {@code k}-th frame waiting starts if frames like the next one go back to back from the next start. */
+    private long backToBack(long k) {
+        return Math.max(queued.firstTime(), busyUntil) + k * nextSerialise();
+    }
+
+    /** Serialisation of the next frame waiting. */
+    private long nextSerialise() {
+        return rate.nanosFor(queued.firstKind().wireBytes(queued.firstPayload())) + frameOverhead;
+    }
+
+    @Override
+    public long roomWakes() {
+        return roomWakes;
     }
 
     @Override
     public void wakeWhenRoom(Task sender) {
-        if (!waiting.contains(sender)) {
+        if (isWaiting.put(sender, Boolean.TRUE) == null) {
             waiting.add(sender);
+        }
+        if (roomEvent.isScheduled()) {
+            return;
         }
         long now = kernel.now();
         int room = room(now);
         // wake once a quarter of the ring is free, so senders work in batches: not before the
-        // frame that frees the last of that quarter can start (every frame held starts after
-        // now); if room is still short then, the senders wait again
+        // frame that frees the last of that quarter can start, were frames to go back to back
+        // from the next start (every frame held starts after now); if room is still short
+        // then (frames paced slower than the wire), the senders wait again
         long k = Math.max(0, Math.min(queued.size() - 1, capacity / 4 - room - 1));
-        kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : Math.max(now, startAtLeast(k)));
+        kernel.scheduleAt(roomEvent, queued.isEmpty() ? now : Math.max(now, backToBack(k)));
     }
 
     public long framesSent() {

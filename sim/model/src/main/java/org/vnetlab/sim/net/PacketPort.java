@@ -27,6 +27,9 @@ public interface PacketPort {
         return false;
     }
 
+    /** How many times this port has woken the senders waiting for room (see {@link RoomWait}). */
+    long roomWakes();
+
     /** Wakes {@code sender} once room has freed. */
     void wakeWhenRoom(Task sender);
 

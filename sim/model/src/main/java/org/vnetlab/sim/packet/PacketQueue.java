@@ -174,6 +174,11 @@ public final class PacketQueue {
         return ready[head];
     }
 
+    /** When the oldest packet held was ready, or {@code now} if none is (or it is not yet ready). */
+    public long readySince(long now) {
+        return isEmpty() ? now : Math.min(now, ready[head]);
+    }
+
     public long headStamp() {
         return stamp[head];
     }

@@ -13,6 +13,9 @@ package org.vnetlab.sim.packet;
  */
 public final class TimedTrains {
 
+    /** Below this k, the k-th time of overlapping trains is found by merging, above it by bisection. */
+    private static final int MERGE_LIMIT = 16;
+
     private int slots = 8;
     private long[] time = new long[slots];
     private long[] step = new long[slots];
@@ -29,6 +32,8 @@ public final class TimedTrains {
     /** A ring of the live trains' slots, by (next packet's time, order added), from {@link #head}. */
     private int[] order = new int[slots];
     private int head;
+    /** Scratch for {@link #merged}: how far into each of the first trains the merge has gone. */
+    private int[] mergeAt = new int[8];
     /** Slots not in use. */
     private int[] free = new int[slots];
     private int freeCount;
@@ -87,6 +92,16 @@ public final class TimedTrains {
         return trains == 0 ? Long.MAX_VALUE : time[at(0)];
     }
 
+    /** The payload of the earliest train's packets (the queue must not be empty). */
+    public int firstPayload() {
+        return payload[at(0)];
+    }
+
+    /** The kind of the earliest train's packets (the queue must not be empty). */
+    public PacketKind firstKind() {
+        return PacketKind.ofIndex(kind[at(0)]);
+    }
+
     /** Packets at or before {@code t}. */
     public long countBy(long t) {
         long n = 0;
@@ -120,12 +135,41 @@ public final class TimedTrains {
                 if (!overlap && (i + 1 == trains || lastOf(s) <= time[at(i + 1)])) {
                     return time[s] + (k - before) * step[s];
                 }
-                return search(k, time[at(0)], Math.max(last, lastOf(s)));
+                return k < MERGE_LIMIT ? merged(k) : search(k, time[at(0)], Math.max(last, lastOf(s)));
             }
             before += count[s];
             last = Math.max(last, lastOf(s));
         }
         throw new IllegalStateException("size " + size + " disagrees with the trains held");
+    }
+
+    /**
+     * The k-th time by merging the first k + 1 trains (the k-th packet is among them: they hold
+     * at least k + 1 packets no later than the first packet of any train after them).
+     */
+    private long merged(long k) {
+        int m = (int) Math.min(trains, k + 1);
+        if (mergeAt.length < m) {
+            mergeAt = new int[Math.max(m, 2 * mergeAt.length)];
+        }
+        java.util.Arrays.fill(mergeAt, 0, m, 0);
+        long t = Long.MAX_VALUE;
+        for (long taken = 0; taken <= k; taken++) {
+            int best = -1;
+            t = Long.MAX_VALUE;
+            for (int i = 0; i < m; i++) {
+                int s = at(i);
+                if (mergeAt[i] < count[s]) {
+                    long ti = time[s] + mergeAt[i] * step[s];
+                    if (ti < t) {
+                        t = ti;
+                        best = i;
+                    }
+                }
+            }
+            mergeAt[best]++;
+        }
+        return t;
     }
 
     /** The least t in [lo, hi] with more than k packets at or before it (trains overlap). */

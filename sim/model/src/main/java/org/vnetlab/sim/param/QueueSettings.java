@@ -2,9 +2,9 @@ package org.vnetlab.sim.param;
 
 import org.vnetlab.core.model.ModelParameters;
 
-/** The model's queue sizes and batching (model.queue.*, model.xen.*), read once. */
+/** The model's queue sizes and batching (model.queue.*), read once. */
 public record QueueSettings(long socketBufferBytes, int skbOverheadBytes, int qdiscPackets, int appBatch,
-                            long pacingWindowNanos, int netbackBatch, int vifQueue, int ringSlots) {
+                            long pacingWindowNanos) {
 
     /** Datagrams of {@code payload} bytes a UDP receive buffer holds (the limit counts truesize). */
     public int socketCapacity(int payload) {
@@ -14,7 +14,6 @@ public record QueueSettings(long socketBufferBytes, int skbOverheadBytes, int qd
     public static QueueSettings of(ModelParameters p) {
         return new QueueSettings((long) p.get("queue.socket-buffer-bytes"), (int) p.get("queue.skb-overhead-bytes"),
                 (int) p.get("queue.qdisc-packets"), (int) p.get("queue.app-batch-packets"),
-                (long) p.get("queue.pacing-window-ns"), (int) p.get("xen.netback-batch-packets"),
-                (int) p.get("xen.vif-queue-packets"), (int) p.get("xen.ring-slots"));
+                (long) p.get("queue.pacing-window-ns"));
     }
 }

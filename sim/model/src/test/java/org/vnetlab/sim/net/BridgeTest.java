@@ -22,8 +22,8 @@ class BridgeTest {
         Bridge bridge = new Bridge(flows, 500);
         PacketQueue portA = new PacketQueue("a.vif", 32);
         PacketQueue portB = new PacketQueue("b.vif", 32);
-        bridge.learn(MacAddress.xen(1), bridge.addPort(portA));
-        bridge.learn(MacAddress.xen(2), bridge.addPort(portB));
+        bridge.learn(MacAddress.xen(1), bridge.addPort(portA::offer));
+        bridge.learn(MacAddress.xen(2), bridge.addPort(portB::offer));
         PacketQueue batch = PacketQueue.unbounded("batch");
         batch.offer(new Train().of(UDP4, 100, known.id()).count(3));
         bridge.deliver(batch, 3, 10, 1);

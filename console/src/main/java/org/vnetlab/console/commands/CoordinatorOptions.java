@@ -1,0 +1,64 @@
+package org.vnetlab.console.commands;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.sim.cluster.ClusterEvaluator;
+import org.vnetlab.sim.cluster.ClusterExecutor;
+import org.vnetlab.sim.cluster.HostPort;
+import org.vnetlab.sim.experiment.Evaluator;
+import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.sweep.ScenarioTexts;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --cluster} and {@code --workers} (with the flags coordinators and workers share): the
+ * runs of {@code sweep}, {@code plan} and {@code calibrate} on a Pekko Cluster's workers instead
+ * of this machine's cores. This process becomes the cluster's seed and coordinator.
+ */
+final class CoordinatorOptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorOptions.class);
+
+    @Option(names = "--cluster", paramLabel = "ADDR:PORT", converter = ClusterOptions.HostPortConverter.class,
+            description = "make the runs on a Pekko Cluster: bind here as its seed and coordinator; workers join with"
+                    + " vnetlab worker --join (default: on this machine)")
+    HostPort cluster;
+
+    @Option(names = "--workers", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "with --cluster: issue the first run once N workers have joined (default: ${DEFAULT-VALUE})")
+    int workers = 1;
+
+    @Mixin
+    ClusterOptions clusterOptions;
+
+    boolean on() {
+        return cluster != null;
+    }
+
+    /** Where the runs are made, for the line a command prints before it starts. */
+    String where(int threads) {
+        return cluster == null ? String.format(Locale.ROOT, "on %d threads", threads) : "on the cluster at " + cluster;
+    }
+
+    /** The coordinator of the cluster at {@code --cluster}; its notices go to stderr as "COMMAND: ...". */
+    ClusterExecutor executor(String command, Terminal io) {
+        return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), workers, notice -> {
+            LOG.info(notice);
+            io.err().println(command + ": " + notice);
+        });
+    }
+
+    /**
+     * The engine of {@code plan} and {@code calibrate}: this machine's cores, or the cluster, which
+     * gets each scenario as its text from {@code texts} (so every scenario the command simulates
+     * must be added there).
+     */
+    Evaluator evaluator(ScenarioTexts texts, String command, Terminal io) {
+        return cluster == null ? PoolEvaluator.allCores() : new ClusterEvaluator(executor(command, io), texts);
+    }
+}

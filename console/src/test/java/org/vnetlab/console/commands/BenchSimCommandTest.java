@@ -1,0 +1,41 @@
+package org.vnetlab.console.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vnetlab.console.cli.Cli;
+
+/** bench sim as a user runs it: one row per guest count, and one-line errors for counts it cannot take. */
+class BenchSimCommandTest {
+
+    @Test
+    void printsOneRowPerGuestCountWithPacketsPerCoreAndEventsPerPacket() {
+        EmulateCommandTest.Run r = EmulateCommandTest.run("bench", "sim", "--guests", "1,4", "--payload", "1470",
+                "--seconds", "1", "--runs", "1");
+        assertEquals(Cli.OK, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(1).contains("packets/s/core") && lines.get(1).contains("events/pkt"), r.out());
+        assertEquals(4, lines.size(), r.out());
+        for (String row : lines.subList(2, 4)) {
+            String[] cells = row.trim().split("\\s+");
+            assertEquals(6, cells.length, row);
+            assertTrue(Double.parseDouble(cells[2]) > 0 && Double.parseDouble(cells[4]) >= 1, row);
+        }
+        assertTrue(lines.get(2).startsWith("1 ") && lines.get(3).startsWith("4 "), r.out());
+    }
+
+    @Test
+    void guestCountsItCannotTakeAreOneLineUsageErrors() {
+        EmulateCommandTest.Run many = EmulateCommandTest.run("bench", "sim", "--guests", "65");
+        assertEquals(Cli.USAGE, many.code());
+        assertEquals(List.of("vnetlab: bench sim: --guests 65: expected 1 to 64"), many.err().lines().toList());
+        EmulateCommandTest.Run nat = EmulateCommandTest.run("bench", "sim", "--scenario", "native", "--guests", "2");
+        assertEquals(Cli.USAGE, nat.code());
+        assertTrue(nat.err().startsWith("vnetlab: bench sim: --guests needs a Xen or VServer scenario"), nat.err());
+        EmulateCommandTest.Run zero = EmulateCommandTest.run("bench", "sim", "--guests", "0");
+        assertEquals(Cli.USAGE, zero.code());
+        assertEquals(1, zero.err().lines().count(), zero.err());
+    }
+}

@@ -1,0 +1,86 @@
+package org.vnetlab.sim.param;
+
+import org.vnetlab.config.ConfigError;
+import org.vnetlab.core.model.ModelParameters;
+
+/**
+ * The limits of Xen's split network driver (model.xen.*): the shared rings, netback's batches and
+ * pools, netfront's receive-buffer target, and whether the guest receives by page flipping or by
+ * grant copy. Read once; see the simulator's reference.conf for each one's source.
+ *
+ * @param ringSlots          slots of each shared ring (NET_RX_RING_SIZE, NET_TX_RING_SIZE)
+ * @param vifQueue           the vif's qdisc in Dom0 (tx_queue_len = netbk_queue_length)
+ * @param maxSkbFrags        MAX_SKB_FRAGS: sizes netback's batches and its per-packet slot reserve
+ * @param maxPending         MAX_PENDING_REQS: guest transmit requests netback holds at once
+ * @param mfnBatch           MAX_MFN_ALLOC: machine frames netback fetches from Xen per refill
+ * @param queueTimeoutNanos  how long a stopped vif waits before it is woken anyway (tx_queue_timeout)
+ * @param txCopyBytes        PKT_PROT_LEN: a guest frame up to this long is copied and answered at once
+ * @param rxCopy             the guest receives by grant copy (netfront's rx_copy) instead of page flipping
+ * @param rxTargetMin        netfront's least receive-buffer target (RX_DFL_MIN_TARGET)
+ * @param rxTargetMax        netfront's greatest receive-buffer target (RX_MAX_TARGET)
+ * @param weight             netfront's NAPI weight: responses one poll takes at most
+ * @param backlog            frames Dom0's backlog holds (netdev_max_backlog): netif_rx drops beyond
+ * @param backlogWeight      frames one poll of Dom0's backlog takes (weight_p)
+ */
+public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxPending, int mfnBatch,
+                          long queueTimeoutNanos, int txCopyBytes, boolean rxCopy, int rxTargetMin,
+                          int rxTargetMax, int weight, int backlog, int backlogWeight) {
+
+    public SplitDriver {
+        positive("xen.ring-slots", ringSlots);
+        positive("xen.vif-queue-packets", vifQueue);
+        positive("xen.netback.mfn-batch", mfnBatch);
+        positive("xen.netfront.weight", weight);
+        positive("xen.netfront.rx-target-min", rxTargetMin);
+        positive("xen.dom0.backlog-packets", backlog);
+        positive("xen.dom0.backlog-weight", backlogWeight);
+        if (maxSkbFrags + 2 >= ringSlots) {
+            throw new ConfigError("model.xen.netback.max-skb-frags must be below model.xen.ring-slots - 2 ("
+                    + (ringSlots - 2) + "), got " + maxSkbFrags);
+        }
+        if (maxSkbFrags >= maxPending) {
+            throw new ConfigError("model.xen.netback.max-pending-requests must be above"
+                    + " model.xen.netback.max-skb-frags (" + maxSkbFrags + "), got " + maxPending);
+        }
+        if (rxTargetMax < rxTargetMin || rxTargetMax > ringSlots) {
+            throw new ConfigError("model.xen.netfront.rx-target-max must lie between"
+                    + " model.xen.netfront.rx-target-min (" + rxTargetMin + ") and model.xen.ring-slots ("
+                    + ringSlots + "), got " + rxTargetMax);
+        }
+    }
+
+    private static void positive(String key, long value) {
+        if (value < 1) {
+            throw new ConfigError("model." + key + " must be at least 1, got " + value);
+        }
+    }
+
+    /** Packets one net_rx_action run moves at most: it stops once count + MAX_SKB_FRAGS reaches the ring's size. */
+    public int rxBatch() {
+        return ringSlots - maxSkbFrags;
+    }
+
+    /**
+     * Posted guest buffers netback wants free before it admits a packet (netbk_max_required_rx_slots):
+     * MAX_SKB_FRAGS + 2, because netfront offers scatter-gather (feature-sg), so netback must leave room
+     * for a packet of the most fragments, its header and an extra-info slot.
+     */
+    public int rxSlotsNeeded() {
+        return maxSkbFrags + 2;
+    }
+
+    /** Pending requests beyond which net_tx_action takes no more (it loops while pending + MAX_SKB_FRAGS < MAX_PENDING_REQS). */
+    public int txPendingLimit() {
+        return maxPending - maxSkbFrags;
+    }
+
+    public static SplitDriver of(ModelParameters p) {
+        return new SplitDriver((int) p.get("xen.ring-slots"), (int) p.get("xen.vif-queue-packets"),
+                (int) p.get("xen.netback.max-skb-frags"), (int) p.get("xen.netback.max-pending-requests"),
+                (int) p.get("xen.netback.mfn-batch"), (long) p.get("xen.netback.queue-timeout-ns"),
+                (int) p.get("xen.netback.tx-copy-bytes"), p.get("xen.netfront.rx-copy") != 0,
+                (int) p.get("xen.netfront.rx-target-min"), (int) p.get("xen.netfront.rx-target-max"),
+                (int) p.get("xen.netfront.weight"), (int) p.get("xen.dom0.backlog-packets"),
+                (int) p.get("xen.dom0.backlog-weight"));
+    }
+}

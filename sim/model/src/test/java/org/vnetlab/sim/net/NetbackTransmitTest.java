@@ -1,0 +1,104 @@
+package org.vnetlab.sim.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guests' frames through Xen 3.0.4's netback: a request's slot stays taken until its frame has
+ * left the wire and Dom0's dealloc answered it, MAX_PENDING_REQS bounds what netback holds, and
+ * guests take turns one request at a time.
+ */
+class NetbackTransmitTest {
+
+    /** The time each frame left the wire, for the rig's far end. */
+    private static final class Departures implements WireEnd {
+        long last = Long.MIN_VALUE;
+        long first = Long.MAX_VALUE;
+
+        @Override
+        public void arrive(org.vnetlab.sim.packet.Train frames) {
+            first = Math.min(first, frames.ready());
+            last = Math.max(last, frames.readyOf(frames.count() - 1));
+        }
+    }
+
+    /** Steps the kernel until the guest's slots are all free again; returns when that happened. */
+    private static long whenSlotsFree(SplitDriverRig rig, SplitDriverRig.Guest g) {
+        rig.start();
+        while (g.tx.outstanding() > 0) {
+            long t = rig.kernel.nextEventTime();
+            assertTrue(t != Long.MAX_VALUE, "nothing left to happen, yet " + g.tx.outstanding() + " slots taken");
+            rig.runUntil(t);
+        }
+        return rig.kernel.now();
+    }
+
+    /** A guest that sends ten frames of {@code payload} bytes: when its slots were free, and when the frames left. */
+    private static Departures sendTen(int payload, long[] freed) {
+        SplitDriverRig rig = new SplitDriverRig();
+        Departures wire = new Departures();
+        rig.nic.connectFarEnd(wire);
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        a.powerOn();
+        a.send(10, payload);
+        freed[0] = whenSlotsFree(rig, a);
+        assertEquals(10, rig.nic.framesSent());
+        assertEquals(0, rig.netback.pendingRequests());
+        return wire;
+    }
+
+    @Test
+    void aSlotIsFreedOnlyAfterItsFrameLeftTheWireAndDom0AnsweredIt() {
+        long[] freed = new long[1];
+        Departures wire = sendTen(1470, freed);
+        assertTrue(freed[0] >= wire.last, "every slot stays taken until its frame has left the wire");
+        assertTrue(freed[0] >= wire.first + 150_000, "and until the NIC's transmit-completion interrupt (150 us)");
+    }
+
+    @Test
+    void aFrameShortEnoughToCopyWholeIsAnsweredWithoutWaitingForTheWire() {
+        long[] freed = new long[1];
+        Departures wire = sendTen(10, freed);
+        assertTrue(freed[0] < wire.first + 150_000, "a 52-byte frame (at most PKT_PROT_LEN) is answered at once");
+    }
+
+    @Test
+    void netbackHoldsAtMostMaxPendingRequestsLessMaxSkbFrags() {
+        SplitDriverRig rig = new SplitDriverRig();
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        a.powerOn();
+        a.send(300, 1470);
+        rig.runFirstJob();
+        assertEquals(238, rig.netback.pendingRequests(), "net_tx_action stops at 256 - 18 pending");
+        assertEquals(62, a.tx.queue().size());
+        int most = 0;
+        while (a.tx.outstanding() > 0) {
+            rig.runUntil(rig.kernel.nextEventTime());
+            most = Math.max(most, rig.netback.pendingRequests());
+        }
+        assertEquals(238, most, "never more, all the way through");
+        assertEquals(300, rig.nic.framesSent());
+    }
+
+    @Test
+    void guestsTakeTurnsOneRequestEach() {
+        SplitDriverRig rig = new SplitDriverRig();
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        SplitDriverRig.Guest b = rig.guest("domU2");
+        a.send(300, 1470);
+        b.send(20, 1470);
+        rig.runFirstJob();
+        assertEquals(0, b.tx.queue().size(), "the guest with fewer requests gets all of its turns");
+        assertEquals(300 - 218, a.tx.queue().size(), "the other takes the remaining turns of the run");
+        SplitDriverRig rig2 = new SplitDriverRig();
+        SplitDriverRig.Guest c = rig2.guest("domU1");
+        SplitDriverRig.Guest d = rig2.guest("domU2");
+        c.send(300, 1470);
+        d.send(300, 1470);
+        rig2.runFirstJob();
+        assertEquals(300 - 119, c.tx.queue().size(), "two busy guests split a run of 238 evenly");
+        assertEquals(300 - 119, d.tx.queue().size());
+    }
+}
