@@ -358,6 +358,8 @@ public final class Netback {
             int queued = q.moveHeadTo(backlog.frames, n, first, step);
             if (queued > 0) {
                 backlog.order.add(v.index, queued);
+                // netif_rx schedules the backlog's poll in this CPU's NET_RX softirq
+                backlog.wake();
             }
             v.released += copiedWhole ? n : n - queued;
         };
