@@ -187,6 +187,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             if (!reschedIpi.isScheduled()) {
                 kernel.scheduleAfter(reschedIpi, remoteWakeNanos);
             }
+            return;
         }
         wakeUp();
     }
