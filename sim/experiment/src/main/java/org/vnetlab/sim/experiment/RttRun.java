@@ -48,16 +48,16 @@ final class RttRun {
             h.bed.flows().bindGuest(flow, reflectorSocket);
             h.bed.flows().bindPeer(flow, receiverSocket);
             h.bed.trace(reflectorSocket);
-            guest.place(false).add(new Reflector(guest.name() + ".reflector", guest.domain(), reflectorSocket,
+            guest.spawn(new Reflector(guest.name() + ".reflector", guest.domain(), reflectorSocket,
                     guest.txPort(), guest.stack(), guest.deviceTxCost(), h.bed.random(probe.guest() + ".reflector")));
             ProbeReceiver receiver = new ProbeReceiver("peer.probe-receiver", peer.domain(), receiverSocket,
                     peer.stack(), probe.count(), probe.packets(), probe.toolLatencyNanos(),
                     h.bed.random(probe.guest() + ".receiver"));
-            peer.place(false).add(receiver);
+            peer.spawn(receiver);
             UdpSender generator = new UdpSender("peer.probe-generator", peer.domain(), h.kernel, peer.txPort(),
                     new UdpSender.Stream(flow.id(), probe.payload(), kind, gap(probe)), peer.stack(),
                     peer.deviceTxCost(), 0, 1, h.bed.random(probe.guest() + ".generator"));
-            peer.place(false).add(generator);
+            peer.spawn(generator);
             scheduleMeasurements(h, probe, generator);
             receivers.put(probe.guest(), receiver);
         }

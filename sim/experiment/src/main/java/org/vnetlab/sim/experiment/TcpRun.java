@@ -47,11 +47,11 @@ final class TcpRun {
             int window = (int) Math.max(2, stream.receiveWindow().bytes() / mss);
             TcpReceiver receiver = new TcpReceiver(to.name() + ".iperf-server", to.domain(), h.kernel, to.txPort(),
                     flow.id(), mss, data, window, to.stack(), settings, h.bed.random(stream.guest() + ".rcv"));
-            to.place(false).add(receiver);
+            to.spawn(receiver);
             TcpSender sender = new TcpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
                     new TcpSender.Segments(flow.id(), mss, data), from.stack(), from.deviceTxCost(), settings,
                     CongestionControl.of(stream.congestion()), window, h.bed.random(stream.guest() + ".snd"));
-            from.place(false).add(sender);
+            from.spawn(sender);
             if (outbound) {
                 h.bed.flows().bindPeer(flow, receiver.inbox());
                 h.bed.flows().bindGuest(flow, sender.acks());

@@ -2,7 +2,7 @@ package org.vnetlab.sim.app;
 
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.net.JobOutput;
@@ -37,7 +37,7 @@ public final class ProbeReceiver extends Task {
      */
     public ProbeReceiver(String name, Domain domain, PacketQueue socket, GuestStack stack, int measurements,
                          int packetsPerMeasurement, long toolLatency, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.stack = stack;
         this.random = random;
@@ -55,6 +55,11 @@ public final class ProbeReceiver extends Task {
             }
         };
         socket.onNonEmpty(this::wake);
+    }
+
+    @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
     }
 
     @Override
@@ -124,15 +129,5 @@ public final class ProbeReceiver extends Task {
             }
         }
         return out;
-    }
-
-    @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean sleepsOnInput() {
-        return true;
     }
 }

@@ -13,8 +13,6 @@ import org.vnetlab.sim.packet.PacketKind;
 public final class Costs {
 
     public final double jitter;
-    public final long processWakeup;
-    public final int softirqRestarts;
     public final double driverRx;
     public final double driverTx;
     public final double perInterrupt;
@@ -53,8 +51,6 @@ public final class Costs {
 
     public Costs(ModelParameters p) {
         jitter = p.get("cost.jitter");
-        processWakeup = (long) p.get("cost.process-wakeup-ns");
-        softirqRestarts = (int) p.get("cost.softirq-restarts");
         driverRx = p.get("cost.driver.rx-per-packet-ns");
         driverTx = p.get("cost.driver.tx-per-packet-ns");
         perInterrupt = p.get("cost.driver.per-interrupt-ns");
