@@ -78,4 +78,12 @@ class CalibrationTest {
         assertTrue(p.describe("xen-single", List.of(), at36).endsWith("a prediction"));
         assertEquals(Map.of(TX, 600.0), f.start());
     }
+
+    @Test
+    void aFitThatEndsAtTheEdgeOfItsValidRangeSaysSo() {
+        // cost.socket.tx-per-packet-ns is valid from 100 to 20000 ns (reference.conf)
+        Calibration.Fit f = new Calibration.Fit(List.of(TX, RX), java.util.Map.of(TX, 600.0, RX, 900.0),
+                java.util.Map.of(TX, 20000.0, RX, 1000.0), null, null, 3, "");
+        assertEquals(List.of(TX), f.atRangeEdge());
+    }
 }
