@@ -62,6 +62,11 @@ public final class ProbeReceiver extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean hasWork(long now) {
         return !socket.isEmpty();
     }

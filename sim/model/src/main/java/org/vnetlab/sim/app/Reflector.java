@@ -40,6 +40,11 @@ public final class Reflector extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean hasWork(long now) {
         return !socket.isEmpty();
     }

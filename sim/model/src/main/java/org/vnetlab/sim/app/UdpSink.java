@@ -50,6 +50,11 @@ public final class UdpSink extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean hasWork(long now) {
         return !socket.isEmpty();
     }

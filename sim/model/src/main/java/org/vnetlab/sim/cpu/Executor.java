@@ -42,6 +42,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private boolean inCallback;
     /** A physical CPU in the idle loop's {@code hlt}: a remote wake-up first needs an IPI. */
     private boolean halted;
+    private long haltedAt;
     private boolean needResched;
     private boolean tickPending;
     /** An interrupt (or a send's {@code local_bh_enable}) is returning: pending softirqs run. */
@@ -182,10 +183,21 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
 
     /** The kernel wants this CPU to schedule: a local request acts at once, a remote one sends an IPI. */
     void resched(boolean remote) {
+        resched(remote, kernel.now());
+    }
+
+    /**
+     * The same for a woken thread whose input was ready at {@code inputReady}: the IPI to a
+     * halted CPU arrives one wake-up latency after that (not before now), and at once if the
+     * input was ready before the CPU halted (packet by packet, it would not have halted).
+     */
+    void resched(boolean remote, long inputReady) {
         needResched = true;
         if (halted && remote && remoteWakeNanos > 0) {
-            if (!reschedIpi.isScheduled()) {
-                kernel.scheduleAfter(reschedIpi, remoteWakeNanos);
+            long now = kernel.now();
+            long at = inputReady < haltedAt ? now : Math.max(now, inputReady + remoteWakeNanos);
+            if (!reschedIpi.isScheduled() || at < reschedIpi.time()) {
+                kernel.scheduleAt(reschedIpi, at);
             }
             return;
         }
@@ -263,6 +275,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             LinuxThread t = rq.curr;
             if (t == null) {
                 halted = true;
+                haltedAt = now;
                 idle();
                 return;
             }

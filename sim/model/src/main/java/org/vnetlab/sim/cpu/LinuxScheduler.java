@@ -297,7 +297,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         }
         activate(p, cpu, now, irq);
         if (p.prio < prioOf(cpu.curr)) {
-            cpu.cpu.resched(cpu != thisCpu);
+            cpu.cpu.resched(cpu != thisCpu, task.inputReadySince(now));
         }
     }
 

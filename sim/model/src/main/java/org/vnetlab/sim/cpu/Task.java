@@ -75,6 +75,17 @@ public abstract class Task {
         return 0;
     }
 
+    /**
+     * When the input that wakes this thread was ready: the oldest packet of the socket it sleeps
+     * on, at most {@code now}. With trains a part hands packets over when it ends, later than
+     * they were ready; a wake-up that takes an IPI to a halted CPU runs from this time, as it
+     * would packet by packet. A thread whose input says nothing of when it could run (it also
+     * waits for room onward) keeps {@code now}.
+     */
+    protected long inputReadySince(long now) {
+        return now;
+    }
+
     /** A part of the current job ended at {@code now}: emit its output. */
     protected void partDone(long now) {
     }
