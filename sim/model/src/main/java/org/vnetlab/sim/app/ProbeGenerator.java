@@ -47,7 +47,6 @@ public final class ProbeGenerator extends Task {
     private boolean sending;
     private long stamp;
     private long sent;
-    private long unsent;
 
     /**
      * @param sendCost the CPU work of one sendto() down to the wire: the call, the transport and IP
@@ -83,11 +82,6 @@ public final class ProbeGenerator extends Task {
         return sent;
     }
 
-    /** Probes whose sendto() found the device queue full: the tool counted them sent, the wire never saw them. */
-    public long unsent() {
-        return unsent;
-    }
-
     @Override
     protected boolean hasWork(long now) {
         return active && now >= start;
@@ -107,11 +101,10 @@ public final class ProbeGenerator extends Task {
         if (!sending) {
             return;
         }
+        // a full device queue makes sendto() fail (ENOBUFS): the tool counted the probe, the wire never sees it
         if (port.room(end) > 0) {
             port.send(out.readyAt(end).readyEvery(0).stampedAt(stamp).stampedEvery(0).seq(firstSeq + sentInMeasurement)
                     .count(1));
-        } else {
-            unsent++;
         }
         sent++;
         if (++sentInMeasurement == packets) {

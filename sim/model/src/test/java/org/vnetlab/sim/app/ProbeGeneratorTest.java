@@ -31,11 +31,10 @@ class ProbeGeneratorTest {
     /** What the generator handed to the device: each probe's number, stamp and ready time. */
     private static final class Recorder implements PacketPort {
         final List<long[]> probes = new ArrayList<>();
-        int room = Integer.MAX_VALUE;
 
         @Override
         public int room(long now) {
-            return room;
+            return Integer.MAX_VALUE;
         }
 
         @Override
