@@ -28,6 +28,7 @@ public final class RunResultJson {
     private static final String EVENTS = "events";
     private static final String RTT = "rtt_ms";
     private static final String JITTER = "jitter_us";
+    private static final String LOST = "replies_lost";
 
     private RunResultJson() {
     }
@@ -51,6 +52,11 @@ public final class RunResultJson {
         g.writeNumberField(EVENTS, r.events());
         series(g, RTT, r.rttMs());
         series(g, JITTER, r.jitterUs());
+        g.writeObjectFieldStart(LOST);
+        for (var e : r.repliesLost().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -70,6 +76,7 @@ public final class RunResultJson {
         SortedMap<String, Long> drops = new TreeMap<>();
         Map<String, double[]> rtt = new LinkedHashMap<>();
         Map<String, double[]> jitter = new LinkedHashMap<>();
+        Map<String, Long> lost = new LinkedHashMap<>();
         long[] counts = {-1, -1};
         in.object("run", key -> {
             switch (key) {
@@ -81,13 +88,14 @@ public final class RunResultJson {
                 case EVENTS -> counts[1] = in.integer(key, 0, Long.MAX_VALUE);
                 case RTT -> series(in, key, rtt);
                 case JITTER -> series(in, key, jitter);
+                case LOST -> in.object(key, guest -> lost.put(guest, in.integer(guest, 0, Long.MAX_VALUE)));
                 default -> throw in.error("unknown key '" + key + "'");
             }
         });
         if (counts[0] < 0 || counts[1] < 0) {
             throw in.error("'" + OFFERED + "' and '" + EVENTS + "' are required");
         }
-        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter);
+        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter, lost);
     }
 
     private static void numbers(JsonGenerator g, String name, Map<String, Double> values) throws IOException {

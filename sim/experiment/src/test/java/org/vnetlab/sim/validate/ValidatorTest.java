@@ -92,7 +92,8 @@ class ValidatorTest {
     void everyKnownConflictIsAStudyCheckNamedInModelMd() throws Exception {
         String model = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/MODEL.md"));
         String section = model.substring(model.indexOf("### Known conflicts"), model.indexOf("## Native"));
-        List<String> labels = StudyFacts.facts().stream().map(Check::label).toList();
+        List<String> labels = new java.util.ArrayList<>(StudyFacts.facts().stream().map(Check::label).toList());
+        ReferenceChecks.of(org.vnetlab.config.ReferenceDataset.study()).forEach(c -> labels.add(c.label()));
         for (String check : KnownConflicts.all().keySet()) {
             assertTrue(labels.contains(check), check);
             assertTrue(section.contains("`" + check + "`"), "MODEL.md's Known conflicts do not name `" + check + "`");

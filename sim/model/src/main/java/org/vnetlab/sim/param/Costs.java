@@ -28,6 +28,7 @@ public final class Costs {
     public final double socketRx;
     public final double socketTx;
     public final double socketPerByte;
+    public final double clockRead;
     public final double vserverPerPacket;
     public final double bridge;
     public final double netbackRx;
@@ -66,6 +67,7 @@ public final class Costs {
         socketRx = p.get("cost.socket.rx-per-packet-ns");
         socketTx = p.get("cost.socket.tx-per-packet-ns");
         socketPerByte = p.get("cost.socket.per-byte-ns");
+        clockRead = p.get("cost.socket.clock-read-ns");
         vserverPerPacket = p.get("cost.vserver.per-packet-ns");
         bridge = p.get("cost.bridge.per-packet-ns");
         netbackRx = p.get("cost.netback.rx-per-packet-ns");
