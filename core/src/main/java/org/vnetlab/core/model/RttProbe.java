@@ -11,9 +11,10 @@ import org.vnetlab.core.units.DataRate;
  * @param packets probe packets in one measurement
  * @param pauseNanos idle time between two measurements
  * @param toolLatencyNanos what the probing tool itself adds to every RTT
+ * @param withStreams the scenario's TCP streams run beside the probe, as background load
  */
 public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
-                       long toolLatencyNanos) implements Workload {
+                       long toolLatencyNanos, boolean withStreams) implements Workload {
 
     public RttProbe {
         Checks.name("guest", guest);
