@@ -32,7 +32,7 @@ class LiteratureFactsTest {
     void theDatasetLoadsByNameWithASourceAndCertaintyOnEveryCheck() {
         Dataset d = Datasets.load(List.of(Path.of("literature")));
         assertEquals("literature", d.name());
-        assertEquals(10, d.checks().size());
+        assertEquals(9, d.checks().size());
         for (Check c : d.checks()) {
             Check.Cited cited = (Check.Cited) c;
             assertFalse(cited.source().isBlank(), c.label());
@@ -123,7 +123,7 @@ class LiteratureFactsTest {
         Simulated sim = new Simulated(Map.of(), Map.of(LiteratureFacts.BOOST_TICKLE,
                 new Result("sim", "lit-boost-7burners", 1, "v", "p", List.of(p))));
         assertEquals(Verdict.Status.PASS, c.judge(sim).status());
-        Check slow = check("5 RTT, idle DomU beside 7 burners, tickle without BOOST");
+        Check slow = check("5 RTT, idle DomU beside 7 burners, no BOOST");
         assertEquals(Verdict.Status.MISSING, slow.judge(sim).status(), "another scenario's series");
     }
 
