@@ -238,7 +238,8 @@ final class ScenarioParser {
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
-                    n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false));
+                    n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
+                    n.bool("streams"));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }

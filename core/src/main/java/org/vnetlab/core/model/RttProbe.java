@@ -12,9 +12,10 @@ import org.vnetlab.core.units.DataRate;
  * @param pauseNanos idle time between two measurements
  * @param clockResolutionNanos the resolution of the clock the tool stamps its probes with
  *                             (gettimeofday: 1 us); each stamp is floored to it
+ * @param withStreams the scenario's TCP streams run beside the probe, as background load
  */
 public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
-                       long clockResolutionNanos) implements Workload {
+                       long clockResolutionNanos, boolean withStreams) implements Workload {
 
     public RttProbe {
         Checks.name("guest", guest);

@@ -1,8 +1,11 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.RttProbe;
+import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.app.ProbeGenerator;
 import org.vnetlab.sim.app.ProbeReceiver;
@@ -65,6 +68,7 @@ final class RttRun {
             scheduleMeasurements(h, probe, generator);
             receivers.put(probe.guest(), receiver);
         }
+        startStreams(h);
         h.runLeg();
         h.kernel.runUntil(spec.durationNanos() + UdpRun.DRAIN_NANOS);
         Map<String, double[]> rtt = new LinkedHashMap<>();
@@ -77,6 +81,18 @@ final class RttRun {
         });
         return new RunResult(spec, Map.of(), Map.of(), h.cpu(), h.drops(), 0, h.kernel.eventsFired(), rtt, jitter,
                 lost);
+    }
+
+    /**
+     * With {@code rtt.streams}, the scenario's TCP streams load the host for the probe's whole
+     * run, in the first stream's direction (rx for tradeoff); their throughput is not reported.
+     */
+    private static void startStreams(RunHarness h) {
+        List<TcpStream> tcp = h.scenario.workloads(TcpStream.class);
+        if (tcp.isEmpty() || h.scenario.workloads(RttProbe.class).stream().noneMatch(RttProbe::withStreams)) {
+            return;
+        }
+        TcpRun.start(h, tcp.get(0).direction() == Direction.TX, h.spec.durationNanos());
     }
 
     /** Starts the generator for each measurement in turn. */

@@ -133,6 +133,11 @@ public final class Testbed {
         return host;
     }
 
+    /** The host's credit scheduler; null unless the platform is Xen. */
+    public CreditScheduler xenScheduler() {
+        return xenScheduler;
+    }
+
     public Machine peer() {
         return peer;
     }
