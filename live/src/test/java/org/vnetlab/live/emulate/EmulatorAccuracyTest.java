@@ -33,14 +33,17 @@ class EmulatorAccuracyTest {
     /** Traffic flows this long before throughput is counted: the model's queues fill, the JIT compiles. */
     private static final long WARM_UP_MS = 500;
 
-    // the host's CPU slowed to 2 % (native) or 5 % (Xen) of the study's, and offered 1.3-2x what the slowed model
+    // native is left out: since the host's Linux scheduler is modelled, a native relay offered more than it carries
+    // is moved beside the NIC's softirq by wake-affine and gets what the softirq leaves, which depends on how the
+    // arrivals bunch: the prediction's even pacing gives 0.46 Mbit/s at 200 B, the emulator's real sender 1.6 to 13
+    // (docs/EMULATE.md, Limits)
+    // the host's CPU slowed to 5 % of the study's (Xen), and offered 1.3-2x what the slowed model
     // carries: saturated, at rates this shared machine sends and receives without stalling (a real sender on a
     // busy machine sends in bursts, and bursts are what the model then drops). xen-burned is offered 12 k/s:
     // between about 3 and 3.5 k/s its virtual-time prediction collapses (1.07 Mbit/s at 1470 B and 3.5 k/s,
     // against ~23 at 2.5 k/s and at 5 k/s and more), which the emulator does not reproduce (docs/EMULATE.md)
     @ParameterizedTest(name = "{0} {2} B")
-    @CsvSource({"native,0.02,200,11000", "native,0.02,800,11000", "native,0.02,1470,11000",
-            "xen-single,0.05,200,5000", "xen-single,0.05,800,5000", "xen-single,0.05,1470,5000",
+    @CsvSource({"xen-single,0.05,200,5000", "xen-single,0.05,800,5000", "xen-single,0.05,1470,5000",
             "xen-burned,0.05,200,12000", "xen-burned,0.05,800,12000", "xen-burned,0.05,1470,12000"})
     void relayedThroughputMatchesTheVirtualTimePrediction(String name, double cpuSpeed, int payload, double rate)
             throws Exception {
