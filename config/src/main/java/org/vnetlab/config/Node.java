@@ -108,6 +108,10 @@ final class Node {
         return v;
     }
 
+    boolean bool(String key) {
+        return read(key, config::getBoolean, "true or false");
+    }
+
     long longValue(String key) {
         return read(key, config::getLong, "an integer");
     }

@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigSyntax;
 import java.util.List;
 import java.util.Optional;
 
-/** The scenarios bundled with vnetlab: the study's eight experiments. */
+/** The scenarios bundled with vnetlab: the study's eight experiments and the literature dataset's three. */
 public final class ScenarioCatalog {
 
     static final String RESOURCE_DIR = "vnetlab/scenarios/";

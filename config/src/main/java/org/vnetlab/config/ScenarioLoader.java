@@ -34,6 +34,7 @@ public final class ScenarioLoader {
     private final Config defaults;
     private final ScenarioCatalog catalog;
     private final Set<String> knownKeys;
+    private final ParameterSpecs specs;
 
     public ScenarioLoader() {
         this(ConfigFactory.defaultReference(ScenarioLoader.class.getClassLoader()));
@@ -44,6 +45,12 @@ public final class ScenarioLoader {
         this.catalog = new ScenarioCatalog(reference);
         this.knownKeys = new TreeSet<>();
         defaults.entrySet().forEach(e -> knownKeys.add(e.getKey()));
+        this.specs = ParameterSpecs.declared(reference);
+    }
+
+    /** What each model parameter is: provenance, valid range, unit. */
+    public ParameterSpecs parameterSpecs() {
+        return specs;
     }
 
     public ScenarioCatalog catalog() {
@@ -77,7 +84,7 @@ public final class ScenarioLoader {
             Config merged = overrides.withFallback(parameters).withFallback(scenario).withFallback(defaults);
             merged = applyVariant(merged, overrides.withFallback(parameters));
             Config resolved = merged.resolve();
-            Scenario parsed = ScenarioParser.parse(resolved);
+            Scenario parsed = ScenarioParser.parse(resolved, specs);
             return new LoadedScenario(parsed, resolved, nameOrFile,
                     params == null ? DEFAULT_PARAMETERS : params.toString());
         } catch (ConfigException e) {

@@ -50,7 +50,7 @@ final class ScenarioParser {
     private ScenarioParser() {
     }
 
-    static Scenario parse(Config merged) {
+    static Scenario parse(Config merged, ParameterSpecs specs) {
         Node root = new Node(merged, "");
         Link link = link(root.at("link"));
         Platform platform = switch (root.oneOf("platform", PLATFORMS)) {
@@ -61,7 +61,7 @@ final class ScenarioParser {
         checkAddressesUnique(root, platform);
         List<Workload> workloads = workloads(root, platform, link);
         return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
-                host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root));
+                host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root, specs));
     }
 
     /** Physical CPUs a host may have: a VCPU's affinity is a 64-bit mask. */
@@ -238,7 +238,8 @@ final class ScenarioParser {
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
-                    n.positiveInt("packets"), n.nanos("pause", true), n.nanos("tool-latency", true));
+                    n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
+                    n.bool("streams"));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }
@@ -279,7 +280,7 @@ final class ScenarioParser {
                 n.positiveInt("cpu-samples-kept"));
     }
 
-    private static ModelParameters model(Node root) {
+    private static ModelParameters model(Node root, ParameterSpecs specs) {
         Node model = root.at("model");
         TreeMap<String, Double> values = new TreeMap<>();
         for (var e : model.config().entrySet()) {
@@ -296,6 +297,11 @@ final class ScenarioParser {
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw model.error(key, "out of range: " + e.getValue().render()
                         + " (model parameters are costs, sizes and factors: finite and >= 0)");
+            }
+            ParameterSpec spec = specs.get(key).orElse(null);
+            if (spec != null && !spec.contains(v)) {
+                throw model.error(key, "out of range: " + e.getValue().render() + " (valid: " + spec.range()
+                        + "; `vnetlab params` lists every parameter's range)");
             }
             values.put(key, v);
         }

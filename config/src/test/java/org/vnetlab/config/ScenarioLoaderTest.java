@@ -19,6 +19,7 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.NativePlatform;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.model.VServerPlatform;
 import org.vnetlab.core.model.XenPlatform;
@@ -32,7 +33,7 @@ class ScenarioLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
-            "vserver-burned", "rtt"})
+            "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers"})
     void everyBundledScenarioLoadsAndRenders(String name) throws IOException {
         LoadedScenario s = LOADER.load(name, List.of());
         assertEquals(name, s.scenario().name());
@@ -187,6 +188,20 @@ class ScenarioLoaderTest {
         oneLine(fails("name = x\nhost.cpuz = 3\n", List.of()), "bad.conf:2", "host.cpuz", "host.cpus");
         oneLine(fails("name = x\nhost.cpus = many\n", List.of()), "bad.conf:2", "host.cpus", "integer", "'many'");
         oneLine(fails("name = x\nlink.rate = 1000\n", List.of()), "bad.conf:2", "link.rate", "no unit");
+        oneLine(fails("name = x\nworkloads = [{type = rtt, guest = all}]\nrtt.streams = often\n", List.of()),
+                "bad.conf:3", "rtt.streams", "true or false");
+    }
+
+    @Test
+    void theLiteratureScenariosPutEightGuestsOnOneCpuAndPingTheOneThatDoesNotBurn() {
+        Scenario burners = LOADER.load("lit-boost-7burners", List.of()).scenario();
+        assertEquals(1, burners.host().cpus());
+        assertEquals(7, burners.workloads(CpuBurner.class).size());
+        assertEquals(List.of("domU8"), burners.workloads(RttProbe.class).stream().map(RttProbe::guest).toList());
+        Scenario streamers = LOADER.load("lit-streamers", List.of()).scenario();
+        assertTrue(streamers.workloads(RttProbe.class).get(0).withStreams());
+        assertEquals(7, streamers.workloads(TcpStream.class).size());
+        assertFalse(LOADER.load("rtt", List.of()).scenario().workloads(RttProbe.class).get(0).withStreams());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.vnetlab.console.commands.EmulateCommand;
 import org.vnetlab.console.commands.MeasureClientCommand;
 import org.vnetlab.console.commands.MeasureRttCommand;
 import org.vnetlab.console.commands.MeasureServeCommand;
+import org.vnetlab.console.commands.ParamsCommand;
 import org.vnetlab.console.commands.PlanCommand;
 import org.vnetlab.console.commands.ReproduceCommand;
 import org.vnetlab.console.commands.ScenariosCommand;
@@ -72,6 +73,7 @@ public final class Commands {
                 new ReproduceCommand(loader),
                 new ScenariosCommand(loader.catalog()),
                 new ShowCommand(loader),
+                new ParamsCommand(loader),
                 new SimCommand(loader),
                 new ValidateCommand(loader),
                 new CalibrateCommand(loader),

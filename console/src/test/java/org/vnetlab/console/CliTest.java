@@ -31,12 +31,12 @@ class CliTest {
     }
 
     @Test
-    void scenariosListsTheEight() {
+    void scenariosListsTheStudysEightAndTheLiteratures() {
         CliRun r = CliRun.of("scenarios");
         assertEquals(Cli.OK, r.code());
-        assertEquals(8, r.out().lines().count());
+        assertEquals(11, r.out().lines().count());
         for (String name : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
-                "xen-burned", "vserver-burned", "rtt")) {
+                "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers")) {
             assertTrue(r.out().contains(name + " "), name);
         }
     }

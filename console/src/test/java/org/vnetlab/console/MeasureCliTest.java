@@ -126,6 +126,10 @@ class MeasureCliTest {
                 new String[] {"measure", "rtt", "127.0.0.1", "--payload", "10"},
                 new String[] {"measure", "server", "--cpu-pid", "abc"},
                 new String[] {"measure", "server", "--cpu-cgroup", "/nonexistent"},
+                new String[] {"measure", "server", "--cpu", "vm:web"},
+                new String[] {"measure", "server", "--cpu", "xen:no-such-domain-vnetlab"},
+                new String[] {"measure", "server", "--cpu", "kvm:no-such-guest-vnetlab"},
+                new String[] {"measure", "server", "--cpu", "netns:no-such-netns-vnetlab"},
                 new String[] {"testbed", "up", "--loss", "200"},
                 new String[] {"testbed", "up", "--name", "Bad-Name"},
                 new String[] {"bench", "live", "--duration", "0"})) {

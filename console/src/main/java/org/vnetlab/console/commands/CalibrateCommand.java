@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vnetlab.config.ParameterSpec;
+import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
@@ -84,6 +86,11 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
         io.out().println(String.format(Locale.ROOT, "total: sum of squared residuals %.6g (start %.6g), %d evaluations%s",
                 result.atFit().sumOfSquares(), result.atStart().sumOfSquares(), result.evaluations(),
                 result.stopped().isEmpty() ? "" : ", " + result.stopped()));
+        for (String k : result.atRangeEdge()) {
+            io.out().println("note: model." + k + " ended at the edge of its valid range ("
+                    + ParameterSpecs.bundled().get(k).orElseThrow().range() + "): a mechanism the checks need may be"
+                    + " missing, rather than the range being too narrow");
+        }
         Files.writeString(out, ParamsText.of(result, Coverage.of(dataset, scenarios)));
         io.out().println("wrote " + out + " (use it with --params " + out + ")");
         return 0;
@@ -101,9 +108,10 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
             double s = fit.start().get(k);
             double f = fit.fitted().get(k);
             rows.add(List.of("model." + k, String.format(Locale.ROOT, "%.5g", s), String.format(Locale.ROOT, "%.5g", f),
-                    String.format(Locale.ROOT, "%+.1f %%", 100 * (f - s) / s)));
+                    String.format(Locale.ROOT, "%+.1f %%", 100 * (f - s) / s),
+                    ParameterSpecs.bundled().get(k).map(ParameterSpec::range).orElse("")));
         }
-        return TextTable.render(List.of("parameter", "start", "fitted", "change"), rows);
+        return TextTable.render(List.of("parameter", "start", "fitted", "change", "valid"), rows);
     }
 
     private static String residuals(Calibration.Fit fit) {

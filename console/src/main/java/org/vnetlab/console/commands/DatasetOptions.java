@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 /** The options validate and calibrate share: which dataset, and how hard to simulate. */
 final class DatasetOptions {
 
-    @Option(names = "--dataset", paramLabel = "FILE", description = "a dataset: result JSON written by vnetlab, or a"
-            + " CSV of published values (repeatable; default: the bundled study)")
+    @Option(names = "--dataset", paramLabel = "FILE|NAME", description = "a dataset: a bundled one (study, literature),"
+            + " result JSON written by vnetlab, or a CSV of published values (repeatable; default: the bundled study)")
     List<Path> datasets = new ArrayList<>();
 
     @Option(names = "--quick", description = "one trial of 1 s per point instead of the study's method (7 trials of 10 s)")

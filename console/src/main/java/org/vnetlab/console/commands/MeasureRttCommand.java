@@ -85,7 +85,7 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
         }
         Point p = Point.builder().transport("udp").protocol(ip.key()).direction("roundtrip").payload(payload)
                 .guest(host).rttMs(r.rtt()).jitterUs(r.jitterUs().length > 0 ? r.jitter() : null).loss(r.loss())
-                .build();
+                .repliesLost((long) (r.sent() - r.received())).build();
         for (Path f : live.write("measure rtt " + host, List.of(p))) {
             io.out().println("wrote " + f);
         }

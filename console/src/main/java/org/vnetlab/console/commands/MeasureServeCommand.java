@@ -16,7 +16,7 @@ import org.vnetlab.live.data.InetAddressText;
 import org.vnetlab.live.control.MeasureServer;
 import org.vnetlab.live.control.MeasureServer.Role;
 import org.vnetlab.live.control.ServerEvents.TestRecord;
-import org.vnetlab.live.cpu.CpuSource;
+import org.vnetlab.live.cpu.CpuWatch;
 import org.vnetlab.live.data.Rejections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +41,12 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
         List<Long> cpuPids = new ArrayList<>();
 
         @Option(names = "--cpu-cgroup", paramLabel = "PATH",
-                description = "also sample this cgroup v2's CPU, under /sys/fs/cgroup (repeatable)")
+                description = "also sample this cgroup v2's CPU, under the cgroup v2 mount (repeatable)")
         List<String> cpuCgroups = new ArrayList<>();
+
+        @Option(names = "--cpu", paramLabel = "KIND:WHAT", description = "also sample the CPU of: "
+                + CpuWatch.KINDS + " (repeatable; see docs/MEASURE.md)")
+        List<String> cpu = new ArrayList<>();
 
         public Server(LiveSettings settings) {
             super(Role.THROUGHPUT, settings);
@@ -55,15 +59,16 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
         }
 
         @Override
-        List<CpuSource> watched() {
-            List<CpuSource> watched = new ArrayList<>();
+        CpuWatch watched() throws InterruptedException {
+            List<String> specs = new ArrayList<>();
+            cpuPids.forEach(pid -> specs.add("pid:" + pid));
+            cpuCgroups.forEach(path -> specs.add("cgroup:" + path));
+            specs.addAll(cpu);
             try {
-                cpuPids.forEach(pid -> watched.add(CpuSource.pid(pid)));
-                cpuCgroups.forEach(path -> watched.add(CpuSource.cgroup(path)));
+                return CpuWatch.of(specs, CpuWatch.Host.local());
             } catch (IllegalArgumentException e) {
                 throw new UsageError("measure server: " + e.getMessage());
             }
-            return watched;
         }
     }
 
@@ -87,8 +92,8 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
         }
 
         @Override
-        List<CpuSource> watched() {
-            return List.of();
+        CpuWatch watched() throws InterruptedException {
+            return CpuWatch.of(List.of(), CpuWatch.Host.local());
         }
     }
 
@@ -107,8 +112,8 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
     /** The settings with this role's port. */
     abstract ServerSettings settings(ServerSettings s);
 
-    /** Processes and cgroups whose CPU is sampled during tests. */
-    abstract List<CpuSource> watched();
+    /** Processes, cgroups, domains, guests and namespaces whose CPU is sampled during tests. */
+    abstract CpuWatch watched() throws InterruptedException;
 
     private String name() {
         return role == Role.THROUGHPUT ? "measure server" : "measure reflect";
@@ -117,17 +122,23 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
     @Override
     public int run(Terminal io) throws IOException, InterruptedException {
         ServerSettings s = settings(settings.server().withBind(bind));
-        List<CpuSource> watched = watched();
+        CpuWatch watched = watched();
         Object lock = new Object();
-        MeasureServer server = MeasureServer.start(role, s, watched, r -> {
-            synchronized (lock) {
-                io.out().println(row(r));
-                io.out().flush();
-            }
-        });
+        MeasureServer server;
+        try {
+            server = MeasureServer.start(role, s, watched.sources(), r -> {
+                synchronized (lock) {
+                    io.out().println(row(r));
+                    io.out().flush();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            watched.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            close(server);
+            close(server, watched);
             stopped.countDown();
         }, "vnetlab-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -152,7 +163,7 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
         }
         if (io.isCancelled()) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            close(server);
+            close(server, watched);
         }
         return 0;
     }
@@ -171,11 +182,13 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
                 .collect(Collectors.joining(", "));
     }
 
-    private static void close(MeasureServer server) {
+    private static void close(MeasureServer server, CpuWatch watched) {
         try {
             server.close();
         } catch (IOException e) {
             // stopping anyway
+        } finally {
+            watched.close();
         }
     }
 }

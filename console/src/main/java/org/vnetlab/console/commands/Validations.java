@@ -25,9 +25,11 @@ final class Validations {
         long fail = count(v, Verdict.Status.FAIL);
         long missing = count(v, Verdict.Status.MISSING);
         long reported = count(v, Verdict.Status.REPORTED);
+        long known = count(v, Verdict.Status.KNOWN_CONFLICT);
         return v.verdicts().size() + " checks of dataset " + v.dataset().name() + ": " + pass + " pass, " + fail
                 + " fail" + (missing > 0 ? ", " + missing + " not simulated" : "")
-                + (reported > 0 ? ", " + reported + " reported only" : "");
+                + (reported > 0 ? ", " + reported + " reported only" : "")
+                + (known > 0 ? ", " + known + " known conflict" + (known == 1 ? "" : "s") + " (docs/MODEL.md)" : "");
     }
 
     private static long count(Validation v, Verdict.Status s) {

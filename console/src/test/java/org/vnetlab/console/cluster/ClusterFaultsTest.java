@@ -177,7 +177,7 @@ class ClusterFaultsTest {
     @Order(3)
     void planAndCalibrateGiveTheLocalAnswerOnTheCluster() throws Exception {
         String[] plan = {"plan", "guests", "xen-double", "--mbps", "300", "--payload", "1470", "--trials", "1",
-                "--duration", "0.05", "--max-guests", "4", "--quiet"};
+                "--duration", "0.05", "--max-guests", "4", "--quiet", "--no-cache"};
         CliRun here = CliRun.of(plan);
         assertEquals(Cli.OK, here.code(), here.err());
         InProcess there = coordinator(List.of(plan));

@@ -56,7 +56,8 @@ final class StudyResults {
 
     static Result rtt(String mode, String guest, double rttMs, double jitterUs) {
         Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(1000).guest(guest)
-                .rttMs(new Summary(rttMs, 0.003, 140)).jitterUs(new Summary(jitterUs, 1.5, 140)).build();
+                .rttMs(new Summary(rttMs, rttMs, 0.003, rttMs, rttMs, rttMs, 140))
+                .jitterUs(new Summary(jitterUs, jitterUs, 1.5, jitterUs, jitterUs, jitterUs, 140)).repliesLost(0L).build();
         return new Result(mode, "rtt", 1, "test", "defaults", List.of(p));
     }
 

@@ -10,10 +10,12 @@ import org.vnetlab.core.units.DataRate;
  * @param count   RTT measurements taken
  * @param packets probe packets in one measurement
  * @param pauseNanos idle time between two measurements
- * @param toolLatencyNanos what the probing tool itself adds to every RTT
+ * @param clockResolutionNanos the resolution of the clock the tool stamps its probes with
+ *                             (gettimeofday: 1 us); each stamp is floored to it
+ * @param withStreams the scenario's TCP streams run beside the probe, as background load
  */
 public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
-                       long toolLatencyNanos) implements Workload {
+                       long clockResolutionNanos, boolean withStreams) implements Workload {
 
     public RttProbe {
         Checks.name("guest", guest);
@@ -21,7 +23,7 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
         Checks.positive("rtt count", count);
         Checks.positive("rtt packets", packets);
         Checks.nonNegative("rtt pause", pauseNanos);
-        Checks.nonNegative("rtt tool latency", toolLatencyNanos);
+        Checks.positive("rtt clock resolution", clockResolutionNanos);
     }
 
     @Override

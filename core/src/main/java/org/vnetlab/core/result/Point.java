@@ -14,12 +14,15 @@ import java.util.TreeMap;
  * @param throughputTrials  each trial's delivered payload rate
  * @param loss              fraction of sent packets not delivered (median over trials)
  * @param cpuPercent        domain -> percent of one physical CPU (the study's sampling method)
+ * @param rttMs             an RTT point's round-trip times over its measurements, ms
+ * @param jitterUs          an RTT point's RFC 3550 jitter over its measurements, us
+ * @param repliesLost       an RTT point's probes whose reply never came back (not in rttMs or jitterUs)
  * @param drops             queue trace point -> packets dropped there (median over trials)
  * @param grid              sweep coordinates of this point, empty outside a grid sweep
  */
 public record Point(String transport, String protocol, String direction, int payload, String guest,
                     Double throughputMbps, List<Double> throughputTrials, Double loss,
-                    SortedMap<String, Double> cpuPercent, Summary rttMs, Summary jitterUs,
+                    SortedMap<String, Double> cpuPercent, Summary rttMs, Summary jitterUs, Long repliesLost,
                     SortedMap<String, Double> drops, SortedMap<String, String> grid) {
 
     public Point {
@@ -46,6 +49,7 @@ public record Point(String transport, String protocol, String direction, int pay
         b.cpuPercent = cpuPercent;
         b.rttMs = rttMs;
         b.jitterUs = jitterUs;
+        b.repliesLost = repliesLost;
         b.drops = drops;
         b.grid = grid;
         return b;
@@ -69,6 +73,7 @@ public record Point(String transport, String protocol, String direction, int pay
         private SortedMap<String, Double> cpuPercent;
         private Summary rttMs;
         private Summary jitterUs;
+        private Long repliesLost;
         private SortedMap<String, Double> drops;
         private SortedMap<String, String> grid;
 
@@ -83,12 +88,13 @@ public record Point(String transport, String protocol, String direction, int pay
         public Builder cpuPercent(Map<String, Double> v) { cpuPercent = v == null ? null : new TreeMap<>(v); return this; }
         public Builder rttMs(Summary v) { rttMs = v; return this; }
         public Builder jitterUs(Summary v) { jitterUs = v; return this; }
+        public Builder repliesLost(Long v) { repliesLost = v; return this; }
         public Builder drops(Map<String, Double> v) { drops = v == null ? null : new TreeMap<>(v); return this; }
         public Builder grid(Map<String, String> v) { grid = v == null ? null : new TreeMap<>(v); return this; }
 
         public Point build() {
             return new Point(transport, protocol, direction, payload, guest, throughputMbps, throughputTrials,
-                    loss, cpuPercent, rttMs, jitterUs, drops, grid);
+                    loss, cpuPercent, rttMs, jitterUs, repliesLost, drops, grid);
         }
     }
 }

@@ -11,6 +11,7 @@ import static org.vnetlab.core.result.ResultKeys.MEDIAN;
 import static org.vnetlab.core.result.ResultKeys.MODE;
 import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
 import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.REPLIES_LOST;
 import static org.vnetlab.core.result.ResultKeys.RTT_MS;
 import static org.vnetlab.core.result.ResultKeys.SCENARIO;
 import static org.vnetlab.core.result.ResultKeys.STDEV;
@@ -47,7 +48,7 @@ public final class ResultCsv {
         List<String> header = new ArrayList<>(List.of(MODE, SCENARIO, TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST));
         grid.forEach(g -> header.add(GRID + "." + g));
         header.addAll(List.of(THROUGHPUT_MBPS, LOSS, RTT_MS + "_" + MEDIAN, RTT_MS + "_" + STDEV,
-                JITTER_US + "_" + MEDIAN, JITTER_US + "_" + STDEV));
+                JITTER_US + "_" + MEDIAN, JITTER_US + "_" + STDEV, REPLIES_LOST));
         domains.forEach(d -> header.add(CPU_PERCENT + "." + d));
         queues.forEach(q -> header.add(DROPS + "." + q));
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
@@ -61,6 +62,7 @@ public final class ResultCsv {
             row.add(p.rttMs() == null ? "" : num(p.rttMs().stdev()));
             row.add(p.jitterUs() == null ? "" : num(p.jitterUs().median()));
             row.add(p.jitterUs() == null ? "" : num(p.jitterUs().stdev()));
+            row.add(p.repliesLost() == null ? "" : Long.toString(p.repliesLost()));
             domains.forEach(d -> row.add(p.cpuPercent() == null ? "" : num(p.cpuPercent().get(d))));
             queues.forEach(q -> row.add(p.drops() == null ? "" : num(p.drops().get(q))));
             sb.append(String.join(",", row.stream().map(ResultCsv::escape).toList())).append('\n');

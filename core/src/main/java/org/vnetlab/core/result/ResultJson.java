@@ -10,12 +10,17 @@ import static org.vnetlab.core.result.ResultKeys.JITTER_US;
 import static org.vnetlab.core.result.ResultKeys.LOSS;
 import static org.vnetlab.core.result.ResultKeys.EXACT;
 import static org.vnetlab.core.result.ResultKeys.MADE;
+import static org.vnetlab.core.result.ResultKeys.MAX;
+import static org.vnetlab.core.result.ResultKeys.MEAN;
 import static org.vnetlab.core.result.ResultKeys.MEDIAN;
 import static org.vnetlab.core.result.ResultKeys.MODE;
+import static org.vnetlab.core.result.ResultKeys.P90;
+import static org.vnetlab.core.result.ResultKeys.P99;
 import static org.vnetlab.core.result.ResultKeys.PARAMETERS;
 import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
 import static org.vnetlab.core.result.ResultKeys.POINTS;
 import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.REPLIES_LOST;
 import static org.vnetlab.core.result.ResultKeys.RTT_MS;
 import static org.vnetlab.core.result.ResultKeys.SAMPLES;
 import static org.vnetlab.core.result.ResultKeys.SCENARIO;
@@ -128,6 +133,9 @@ public final class ResultJson {
         numbers(g, CPU_PERCENT, p.cpuPercent());
         summary(g, RTT_MS, p.rttMs());
         summary(g, JITTER_US, p.jitterUs());
+        if (p.repliesLost() != null) {
+            g.writeNumberField(REPLIES_LOST, p.repliesLost());
+        }
         numbers(g, DROPS, p.drops());
         g.writeEndObject();
     }
@@ -139,10 +147,22 @@ public final class ResultJson {
         g.writeObjectFieldStart(key);
         g.writeFieldName(MEDIAN);
         number(g, s.median());
+        optional(g, MEAN, s.mean());
         g.writeFieldName(STDEV);
         number(g, s.stdev());
+        optional(g, P90, s.p90());
+        optional(g, P99, s.p99());
+        optional(g, MAX, s.max());
         g.writeNumberField(SAMPLES, s.samples());
         g.writeEndObject();
+    }
+
+    /** {@code key} and its value, left out when the value is NaN (not known, as in a file of the study's values). */
+    private static void optional(JsonGenerator g, String key, double v) throws IOException {
+        if (!Double.isNaN(v)) {
+            g.writeFieldName(key);
+            number(g, v);
+        }
     }
 
     /** {@code key} and an object of the values, each as {@link #number}; nothing when {@code values} is null. */
@@ -280,6 +300,7 @@ public final class ResultJson {
                 case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
                 case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
                 case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
+                case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));
                 case DROPS -> b.drops(in.isNull() ? null : numbers(key));
                 default -> in.skip();
             }
@@ -319,7 +340,9 @@ public final class ResultJson {
                     throw in.error("'" + key + "' has no '" + k + "'");
                 }
             }
-            return new Summary(values.get(MEDIAN), values.get(STDEV), values.get(SAMPLES).intValue());
+            return new Summary(values.get(MEDIAN), values.getOrDefault(MEAN, Double.NaN), values.get(STDEV),
+                    values.getOrDefault(P90, Double.NaN), values.getOrDefault(P99, Double.NaN),
+                    values.getOrDefault(MAX, Double.NaN), values.get(SAMPLES).intValue());
         }
     }
 

@@ -36,11 +36,16 @@ public final class ResultKeys {
     public static final String CPU_PERCENT = "cpu_percent";
     public static final String RTT_MS = "rtt_ms";
     public static final String JITTER_US = "jitter_us";
+    public static final String REPLIES_LOST = "replies_lost";
     public static final String DROPS = "drops";
 
     /** The keys of a {@link Summary}. */
     public static final String MEDIAN = "median";
+    public static final String MEAN = "mean";
     public static final String STDEV = "stdev";
+    public static final String P90 = "p90";
+    public static final String P99 = "p99";
+    public static final String MAX = "max";
     public static final String SAMPLES = "samples";
 
     /** Every key of the top-level object, in the order written ({@code made} only when known). */
@@ -48,7 +53,7 @@ public final class ResultKeys {
 
     /** Every key of a point, in the order written. */
     public static final List<String> POINT = List.of(TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST, GRID,
-            THROUGHPUT_MBPS, THROUGHPUT_TRIALS, LOSS, CPU_PERCENT, RTT_MS, JITTER_US, DROPS);
+            THROUGHPUT_MBPS, THROUGHPUT_TRIALS, LOSS, CPU_PERCENT, RTT_MS, JITTER_US, REPLIES_LOST, DROPS);
 
     private ResultKeys() {
     }

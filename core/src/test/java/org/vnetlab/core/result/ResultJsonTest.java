@@ -25,8 +25,8 @@ class ResultJsonTest {
                 .grid(Map.of("guests", "2", "platform", "xen")).throughputMbps(936.5).throughputTrials(List.of())
                 .cpuPercent(Map.of()).build();
         Point rtt = Point.builder().transport("udp").protocol("ipv6").direction("roundtrip").payload(1000)
-                .guest("host").rttMs(new Summary(0.2288, 0.0067, 140)).jitterUs(new Summary(13.742, 6.05, 140))
-                .build();
+                .guest("host").rttMs(new Summary(0.2288, 0.2301, 0.0067, 0.2372, 0.2455, 0.2519, 138))
+                .jitterUs(new Summary(13.742, 14.1, 6.05, 21.4, 30.2, 33.05, 138)).repliesLost(2L).build();
         return new Result("measure", "two \"quoted\" words, é", 1234567890123456789L, "0.1.0", "defaults",
                 List.of(udp, swept, rtt));
     }
@@ -62,6 +62,15 @@ class ResultJsonTest {
         Point back = ResultJson.read(json).points().get(0);
         assertNull(back.loss());
         assertEquals(List.of(0.0, Double.NaN), back.throughputTrials());
+    }
+
+    @Test
+    void readsASummaryWithoutMeanPercentilesOrMaximumAsNotKnown() {
+        String json = ResultJson.write(sample()).replace("\"mean\": 0.2301,", "").replace("\"p90\": 0.2372,", "")
+                .replace("\"p99\": 0.2455,", "").replace("\"max\": 0.2519,", "");
+        Summary rtt = ResultJson.read(json).points().get(2).rttMs();
+        assertEquals(new Summary(0.2288, Double.NaN, 0.0067, Double.NaN, Double.NaN, Double.NaN, 138), rtt);
+        assertTrue(ResultJson.write(ResultJson.read(json)).contains("\"median\": 0.2288,\n        \"stdev\": 0.0067,"));
     }
 
     @Test

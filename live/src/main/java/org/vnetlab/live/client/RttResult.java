@@ -26,14 +26,14 @@ public record RttResult(int sent, int warmup, long reflected, double[] rttMs, do
         return sent == 0 ? 0 : (sent - received()) / (double) sent;
     }
 
-    /** Median and standard deviation of the round-trip times, in ms. */
+    /** The statistics of the round-trip times, in ms. */
     public Summary rtt() {
-        return new Summary(rttNanos.median() / 1e6, rttNanos.stdev() / 1e6, received());
+        return Summary.of(rttNanos, 1e6);
     }
 
-    /** Median and standard deviation of the jitter estimates, in us. */
+    /** The statistics of the jitter estimates, in us. */
     public Summary jitter() {
-        return new Summary(jitterNanos.median() / 1e3, jitterNanos.stdev() / 1e3, jitterUs.length);
+        return Summary.of(jitterNanos, 1e3);
     }
 
     /** The p-th percentile (0 the shortest, 100 the longest) round-trip time in ms. */

@@ -15,12 +15,15 @@ public final class CpuSampler {
 
     private final List<CpuSource> sources;
     private final long[] lastCpu;
+    /** Sources found {@link CpuSource.Unreadable}: their samples are dropped, so the report leaves them out. */
+    private final boolean[] dropped;
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
     private long lastWall;
 
     public CpuSampler(List<CpuSource> sources) {
         this.sources = List.copyOf(sources);
         this.lastCpu = new long[sources.size()];
+        this.dropped = new boolean[sources.size()];
         for (CpuSource s : sources) {
             samples.put(s.name(), new ArrayList<>());
         }
@@ -31,7 +34,7 @@ public final class CpuSampler {
     public synchronized void restart() {
         lastWall = System.nanoTime();
         for (int i = 0; i < sources.size(); i++) {
-            lastCpu[i] = read(sources.get(i), lastCpu[i]);
+            lastCpu[i] = read(i);
         }
     }
 
@@ -43,8 +46,10 @@ public final class CpuSampler {
             return;
         }
         for (int i = 0; i < sources.size(); i++) {
-            long cpu = read(sources.get(i), lastCpu[i]);
-            samples.get(sources.get(i).name()).add(100.0 * (cpu - lastCpu[i]) / dt);
+            long cpu = read(i);
+            if (!dropped[i]) {
+                samples.get(sources.get(i).name()).add(100.0 * (cpu - lastCpu[i]) / dt);
+            }
             lastCpu[i] = cpu;
         }
         lastWall = wall;
@@ -57,12 +62,22 @@ public final class CpuSampler {
         return copy;
     }
 
-    /** A source that vanished (a process that exited) reads as idle rather than failing the test. */
-    private static long read(CpuSource s, long previous) {
+    /**
+     * A source that vanished (a process that exited) reads as idle rather than failing the test; one
+     * that became unreadable has no samples at all rather than wrong ones.
+     */
+    private long read(int i) {
+        if (dropped[i]) {
+            return lastCpu[i];
+        }
         try {
-            return s.cpuNanos();
+            return sources.get(i).cpuNanos();
+        } catch (CpuSource.Unreadable e) {
+            dropped[i] = true;
+            samples.get(sources.get(i).name()).clear();
+            return lastCpu[i];
         } catch (RuntimeException e) {
-            return previous;
+            return lastCpu[i];
         }
     }
 }

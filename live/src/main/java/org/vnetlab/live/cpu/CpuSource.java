@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Somewhere CPU time is accounted, read as cumulative nanoseconds of CPU used. Like xentop, a
  * sampler turns two readings a second apart into percent of one CPU (200 % is two CPUs busy).
  */
-public sealed interface CpuSource {
+public sealed interface CpuSource permits CpuSource.ProcessCpu, CpuSource.CgroupCpu, CpuSource.ThreadsCpu,
+        CpuSource.XenDomainCpu, NetnsCpu {
 
     /** The name this source has in {@code cpu_percent}. */
     String name();
@@ -29,11 +31,60 @@ public sealed interface CpuSource {
 
         @Override
         public long cpuNanos() {
-            String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+            return statNanos(statFields(Path.of("/proc", Long.toString(pid), "stat")));
+        }
+
+        /** The fields of a {@code /proc/PID/stat} or {@code /proc/PID/task/TID/stat} from field 3 (state) on. */
+        static String[] statFields(Path stat) {
+            String s = read(stat);
             // the command name (field 2) may hold spaces and parentheses: fields after its last ')'
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            // fields 14 (utime) and 15 (stime) of proc(5), counted from field 3 (state)
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+            String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
+            if (f.length < 20) {
+                throw new IllegalStateException(stat + " has " + f.length + " fields after the name, not proc(5)'s");
+            }
+            return f;
+        }
+
+        /** utime + stime: fields 14 and 15 of proc(5), counted from field 3 (state). */
+        static long statNanos(String[] fields) {
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+        }
+    }
+
+    /** Some threads, such as a QEMU guest's vCPU threads, summed from their {@code /proc/PID/task/TID/stat}. */
+    record ThreadsCpu(String name, List<Path> stats) implements CpuSource {
+
+        public ThreadsCpu {
+            stats = List.copyOf(stats);
+        }
+
+        @Override
+        public long cpuNanos() {
+            long sum = 0;
+            for (Path stat : stats) {
+                sum += ProcessCpu.statNanos(ProcessCpu.statFields(stat));
+            }
+            return sum;
+        }
+    }
+
+    /** A Xen domain, as {@code xentop} accounts it (read through a running xentop). */
+    record XenDomainCpu(String name, String domain, XentopFeed feed) implements CpuSource {
+
+        @Override
+        public long cpuNanos() {
+            return feed.cpuNanos(domain);
+        }
+    }
+
+    /**
+     * A source whose numbers can no longer be trusted (its reader failed, its name became
+     * ambiguous): unlike a source that vanished, which reads as idle, it leaves the report.
+     */
+    final class Unreadable extends RuntimeException {
+
+        public Unreadable(String message) {
+            super(message);
         }
     }
 
@@ -66,17 +117,22 @@ public sealed interface CpuSource {
         return checked(new ProcessCpu("pid-" + pid, pid));
     }
 
-    /** The cgroup v2 at {@code path}: a directory, or a path under {@code /sys/fs/cgroup}. */
+    /** The cgroup v2 at {@code path}: a directory, or a path under the cgroup v2 mount ({@link CgroupTree}). */
     static CpuSource cgroup(String path) {
+        return cgroup(path, CgroupTree.root());
+    }
+
+    /** The cgroup v2 at {@code path}: a directory, or a path under {@code root}. */
+    static CpuSource cgroup(String path, Path root) {
         Path p = Path.of(path);
         if (!p.isAbsolute()) {
-            p = Path.of("/sys/fs/cgroup").resolve(p);
+            p = root.resolve(p);
         }
         String name = p.getFileName() == null ? "cgroup-root" : "cgroup-" + p.getFileName();
         return checked(new CgroupCpu(name, p));
     }
 
-    private static String read(Path p) {
+    static String read(Path p) {
         try {
             return Files.readString(p);
         } catch (IOException e) {

@@ -17,9 +17,6 @@ import org.vnetlab.sim.packet.PacketKind;
  */
 public final class EmulatorBenchmark {
 
-    /** Model parameters that are counts or not CPU costs, kept when the costs are zeroed. */
-    private static final String KEEP = "cost.softirq-restarts";
-
     private EmulatorBenchmark() {
     }
 
@@ -31,11 +28,12 @@ public final class EmulatorBenchmark {
     public static Scenario zeroCost(Scenario s) {
         Map<String, Double> zeros = new TreeMap<>();
         s.parameters().values().forEach((k, v) -> {
-            if (k.startsWith("cost.") && !k.equals(KEEP)) {
+            if (k.startsWith("cost.")) {
                 zeros.put(k, 0.0);
             }
         });
         zeros.put("xen.vcpu-wake-ns", 0.0);
+        zeros.put("linux.tick-cost-ns", 0.0);
         return new Scenario(s.name(), s.description(), s.host(), s.peer(), s.link(), s.platform(), s.workloads(),
                 s.method(), s.parameters().with(zeros));
     }

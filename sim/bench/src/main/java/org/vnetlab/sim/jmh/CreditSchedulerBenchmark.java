@@ -12,9 +12,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import java.util.ArrayList;
+import java.util.List;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.LinuxScheduler;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
 import org.vnetlab.sim.kernel.Event;
@@ -51,7 +54,7 @@ public class CreditSchedulerBenchmark {
         private final Event timer;
 
         Ticker(Domain d, Kernel kernel, long period, long phase) {
-            super(d.name() + ".ticker", d, Priority.IO_PROCESS);
+            super(d.name() + ".ticker", d, Context.THREAD);
             this.kernel = kernel;
             this.period = period;
             this.timer = new Event(d.name() + ".timer") {
@@ -86,16 +89,22 @@ public class CreditSchedulerBenchmark {
     public void setUp() {
         kernel = new Kernel();
         CreditScheduler scheduler = new CreditScheduler(kernel, 2,
-                new CreditScheduler.Settings(10 * MILLI, 30 * MILLI, 3, 100));
+                new CreditScheduler.Settings(10 * MILLI, 30 * MILLI, 3, 100, true, true));
+        // each guest kernel as Xen 3.0.4's: HZ 100, its timer tick costing nothing here
+        LinuxScheduler.Settings guestKernel = new LinuxScheduler.Settings(100, 0, 400_000, 300, 10, 0);
+        List<LinuxScheduler> guests = new ArrayList<>();
         // each CPU a fifth busy: vcpus/2 VCPUs per CPU, each 20 us of work per period
         long period = JOB_NANOS * 5 * vcpus / 2;
         for (int i = 0; i < vcpus; i++) {
             Domain d = new Domain("d" + i);
             Vcpu v = new Vcpu(kernel, "d" + i + ".vcpu0", 1.0, d, 256, 0, 3);
-            scheduler.add(v, i);
-            v.add(new Ticker(d, kernel, period, period * i / vcpus));
+            scheduler.addGuest(List.of(v));
+            LinuxScheduler guest = new LinuxScheduler(kernel, d.name(), List.of(v), d, guestKernel);
+            guest.spawn(new Ticker(d, kernel, period, period * i / vcpus));
+            guests.add(guest);
         }
         scheduler.start();
+        guests.forEach(LinuxScheduler::start);
     }
 
     @Benchmark

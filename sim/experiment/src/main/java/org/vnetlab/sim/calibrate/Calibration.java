@@ -16,6 +16,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.vnetlab.config.ParameterSpec;
+import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.sim.experiment.RunPool;
 import org.vnetlab.sim.experiment.RunSpec;
@@ -35,7 +37,10 @@ import org.vnetlab.sim.validate.Validator;
  */
 public final class Calibration {
 
-    /** Smallest and largest scale factor a parameter may take relative to its start. */
+    /**
+     * Smallest and largest scale factor a parameter may take relative to its start; a fit also
+     * stays inside the parameter's valid range (its reference.conf provenance line).
+     */
     public static final double MIN_SCALE = 0.25;
     public static final double MAX_SCALE = 4.0;
     /** The scale factors a one-parameter fit scans first: 0.25 to 4, a factor of sqrt(2) apart. */
@@ -55,6 +60,24 @@ public final class Calibration {
      */
     public record Fit(List<String> keys, Map<String, Double> start, Map<String, Double> fitted, Validation atStart,
                       Validation atFit, int evaluations, String stopped) {
+
+        /**
+         * The fitted parameters that ended at the edge of their valid range: a fit pressed
+         * against a physical bound says a mechanism is missing, not that the bound is wrong.
+         */
+        public List<String> atRangeEdge() {
+            List<String> edge = new ArrayList<>();
+            for (String k : keys) {
+                ParameterSpecs.bundled().get(k).ifPresent(s -> {
+                    double v = fitted.get(k);
+                    double tolerance = (s.max() - s.min()) * 1e-3;
+                    if (v <= s.min() + tolerance || v >= s.max() - tolerance) {
+                        edge.add(k);
+                    }
+                });
+            }
+            return edge;
+        }
     }
 
     private final Validator validator;
@@ -81,17 +104,20 @@ public final class Calibration {
         Validation atStart = search.evaluate(ones(keys.size()));
         String stopped = "";
         try {
+            double[] lo = new double[keys.size()];
+            double[] hi = new double[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                ParameterSpec spec = ParameterSpecs.bundled().get(keys.get(i)).orElse(null);
+                lo[i] = Math.max(MIN_SCALE, spec == null ? 0 : spec.min() / start[i]);
+                hi[i] = Math.min(MAX_SCALE, spec == null ? Double.POSITIVE_INFINITY : spec.max() / start[i]);
+            }
             if (keys.size() == 1) {
-                SearchInterval bracket = scan(search);
+                SearchInterval bracket = scan(search, lo[0], hi[0]);
                 new BrentOptimizer(STOPPING_RADIUS, STOPPING_RADIUS / 10).optimize(
                         new MaxEval(Math.max(1, maxEvaluations - SCAN.length)),
                         new UnivariateObjectiveFunction(x -> search.objective(new double[] {x})), GoalType.MINIMIZE,
                         bracket);
             } else {
-                double[] lo = new double[keys.size()];
-                double[] hi = new double[keys.size()];
-                java.util.Arrays.fill(lo, MIN_SCALE);
-                java.util.Arrays.fill(hi, MAX_SCALE);
                 new BOBYQAOptimizer(2 * keys.size() + 1, INITIAL_RADIUS, STOPPING_RADIUS).optimize(
                         new MaxEval(maxEvaluations), new ObjectiveFunction(search::objective), GoalType.MINIMIZE,
                         new InitialGuess(ones(keys.size())), new SimpleBounds(lo, hi));
@@ -108,19 +134,23 @@ public final class Calibration {
     /**
      * One parameter: first a scan of scale factors a factor of sqrt(2) apart, so Brent's method
      * starts inside the valley of the best one and not on a plateau where another part of the
-     * model is the limit.
+     * model is the limit. Only factors within {@code [lo, hi]} (the valid range) are tried.
      */
-    private static SearchInterval scan(Search search) {
+    private static SearchInterval scan(Search search, double lo, double hi) {
+        double[] factors = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(lo),
+                java.util.stream.DoubleStream.concat(java.util.Arrays.stream(SCAN).filter(f -> f > lo && f < hi),
+                        java.util.stream.DoubleStream.of(hi))).distinct().toArray();
         int best = 0;
         double bestValue = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < SCAN.length; i++) {
-            double v = search.objective(new double[] {SCAN[i]});
-            if (v < bestValue || v == bestValue && Math.abs(Math.log(SCAN[i])) < Math.abs(Math.log(SCAN[best]))) {
+        for (int i = 0; i < factors.length; i++) {
+            double v = search.objective(new double[] {factors[i]});
+            if (v < bestValue || v == bestValue && Math.abs(Math.log(factors[i])) < Math.abs(Math.log(factors[best]))) {
                 bestValue = v;
                 best = i;
             }
         }
-        return new SearchInterval(SCAN[Math.max(0, best - 1)], SCAN[Math.min(SCAN.length - 1, best + 1)], SCAN[best]);
+        return new SearchInterval(factors[Math.max(0, best - 1)], factors[Math.min(factors.length - 1, best + 1)],
+                factors[best]);
     }
 
     private static double[] ones(int n) {

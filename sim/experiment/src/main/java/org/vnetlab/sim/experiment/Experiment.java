@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
@@ -129,12 +130,22 @@ public final class Experiment {
         for (String g : r.rttMs().keySet()) {
             out.add(Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
                     .direction(spec.direction().key()).payload(spec.payload()).guest(g)
-                    .rttMs(Summary.of(r.rttMs().get(g))).jitterUs(Summary.of(r.jitterUs().get(g)))
+                    .rttMs(summary(r.rttMs().get(g), 1e6)).jitterUs(summary(r.jitterUs().get(g), 1e3))
+                    .repliesLost(r.repliesLost().getOrDefault(g, 0L))
                     .cpuPercent(r.cpuPercent()).drops(new TreeMap<>(r.drops().entrySet().stream().collect(
                             java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().doubleValue()))))
                     .build());
         }
         return out;
+    }
+
+    /** The statistics of values in a unit of {@code perUnit} ns (1e6 for ms), each kept to the nanosecond. */
+    private static Summary summary(double[] values, double perUnit) {
+        Distribution d = new Distribution((long) (perUnit * 1e3));
+        for (double v : values) {
+            d.record(Math.round(v * perUnit));
+        }
+        return Summary.of(d, perUnit);
     }
 
     private static Point point(RunSpec spec, String guest, List<RunResult> trials, List<String> guests) {

@@ -1,13 +1,16 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.RttProbe;
+import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.DropTrace;
+import org.vnetlab.sim.app.ProbeGenerator;
 import org.vnetlab.sim.app.ProbeReceiver;
 import org.vnetlab.sim.app.Reflector;
-import org.vnetlab.sim.app.UdpSender;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.QueueSettings;
@@ -16,9 +19,11 @@ import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.PacketKind;
 
 /**
- * The study's RTT and jitter experiment: an RTP-like generator on machine 2 sends paced probes
- * to a single-threaded reflector in a guest of machine 1, which sends each one back to a
- * receiver on machine 2. Measurements are bursts of probes separated by a pause.
+ * The study's RTT and jitter experiment: an RTP-like generator on machine 2 sends probes paced
+ * by its clock to a single-threaded reflector in a guest of machine 1, which sends each one back
+ * to a receiver on machine 2. Generator and receiver are processes of machine 2's kernel: their
+ * system calls cost its CPUs, its scheduler places and wakes them, and they stamp in user space.
+ * Measurements are runs of probes separated by a pause.
  */
 final class RttRun {
 
@@ -49,32 +54,50 @@ final class RttRun {
             h.bed.flows().bindGuest(flow, reflectorSocket);
             h.bed.flows().bindPeer(flow, receiverSocket);
             h.bed.trace(reflectorSocket);
-            guest.place(false).add(new Reflector(guest.name() + ".reflector", guest.domain(), reflectorSocket,
+            guest.spawn(new Reflector(guest.name() + ".reflector", guest.domain(), reflectorSocket,
                     guest.txPort(), guest.stack(), guest.deviceTxCost(), h.bed.random(probe.guest() + ".reflector")));
             ProbeReceiver receiver = new ProbeReceiver("peer.probe-receiver", peer.domain(), receiverSocket,
-                    peer.stack(), probe.count(), probe.packets(), probe.toolLatencyNanos(),
+                    peer.stack(), probe.count(), probe.packets(), probe.clockResolutionNanos(),
                     h.bed.random(probe.guest() + ".receiver"));
-            peer.place(false).add(receiver);
-            UdpSender generator = new UdpSender("peer.probe-generator", peer.domain(), h.kernel, peer.txPort(),
-                    new UdpSender.Stream(flow.id(), probe.payload(), kind, gap(probe)), peer.stack(),
-                    peer.deviceTxCost(), 0, 1, h.bed.random(probe.guest() + ".generator"));
-            peer.place(false).add(generator);
+            peer.spawn(receiver);
+            double sendCost = peer.stack().sendCall(probe.payload()) + peer.stack().tx(kind) + peer.deviceTxCost();
+            ProbeGenerator generator = new ProbeGenerator("peer.probe-generator", peer.domain(), h.kernel,
+                    peer.txPort(), kind, flow.id(), probe.payload(), probe.packets(), gap(probe),
+                    probe.clockResolutionNanos(), peer.stack().costs().clockRead, sendCost,
+                    peer.stack().costs().jitter, h.bed.random(probe.guest() + ".generator"));
+            peer.spawn(generator);
             scheduleMeasurements(h, probe, generator);
             receivers.put(probe.guest(), receiver);
         }
+        startStreams(h);
         h.runLeg();
         h.kernel.runUntil(spec.durationNanos() + UdpRun.DRAIN_NANOS);
         Map<String, double[]> rtt = new LinkedHashMap<>();
         Map<String, double[]> jitter = new LinkedHashMap<>();
+        Map<String, Long> lost = new LinkedHashMap<>();
         receivers.forEach((g, r) -> {
             rtt.put(g, r.rttMillis());
             jitter.put(g, r.jitterMicros());
+            lost.put(g, r.lost());
         });
-        return new RunResult(spec, Map.of(), Map.of(), h.cpu(), h.drops(), 0, h.kernel.eventsFired(), rtt, jitter);
+        return new RunResult(spec, Map.of(), Map.of(), h.cpu(), h.drops(), 0, h.kernel.eventsFired(), rtt, jitter,
+                lost);
+    }
+
+    /**
+     * With {@code rtt.streams}, the scenario's TCP streams load the host for the probe's whole
+     * run, in the first stream's direction (rx for tradeoff); their throughput is not reported.
+     */
+    private static void startStreams(RunHarness h) {
+        List<TcpStream> tcp = h.scenario.workloads(TcpStream.class);
+        if (tcp.isEmpty() || h.scenario.workloads(RttProbe.class).stream().noneMatch(RttProbe::withStreams)) {
+            return;
+        }
+        TcpRun.start(h, tcp.get(0).direction() == Direction.TX, h.spec.durationNanos());
     }
 
     /** Starts the generator for each measurement in turn. */
-    private static void scheduleMeasurements(RunHarness h, RttProbe probe, UdpSender generator) {
+    private static void scheduleMeasurements(RunHarness h, RttProbe probe, ProbeGenerator generator) {
         long burst = probe.packets() * gap(probe);
         long period = burst + probe.pauseNanos();
         h.kernel.scheduleAt(new Event("rtt.measurements") {
@@ -83,7 +106,7 @@ final class RttRun {
             @Override
             protected void fire() {
                 long now = h.kernel.now();
-                generator.start(now, now + burst);
+                generator.startMeasurement(started, now);
                 if (++started < probe.count()) {
                     h.kernel.scheduleAt(this, now + period);
                 }

@@ -14,15 +14,17 @@ import java.util.SortedMap;
  * @param events         events the kernel fired (a benchmark's cost measure)
  * @param rttMs          guest -> RTT per measurement, ms (probe runs only; empty otherwise)
  * @param jitterUs       guest -> RFC 3550 jitter per measurement, us (probe runs only)
+ * @param repliesLost    guest -> probes sent whose reply never reached the receiver (probe runs only)
  */
 public record RunResult(RunSpec spec, Map<String, Double> throughputMbps, Map<String, Double> loss,
                         SortedMap<String, Double> cpuPercent, SortedMap<String, Long> drops, long packetsOffered,
-                        long events, Map<String, double[]> rttMs, Map<String, double[]> jitterUs) {
+                        long events, Map<String, double[]> rttMs, Map<String, double[]> jitterUs,
+                        Map<String, Long> repliesLost) {
 
     /** A throughput run's result. */
     public static RunResult throughput(RunSpec spec, Map<String, Double> mbps, Map<String, Double> loss,
                                        SortedMap<String, Double> cpu, SortedMap<String, Long> drops,
                                        long offered, long events) {
-        return new RunResult(spec, mbps, loss, cpu, drops, offered, events, Map.of(), Map.of());
+        return new RunResult(spec, mbps, loss, cpu, drops, offered, events, Map.of(), Map.of(), Map.of());
     }
 }

@@ -4,6 +4,7 @@ import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DROPS;
 import static org.vnetlab.core.result.ResultKeys.JITTER_US;
 import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.REPLIES_LOST;
 import static org.vnetlab.core.result.ResultKeys.RTT_MS;
 import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
 
@@ -53,6 +54,11 @@ public final class RunResultJson {
         g.writeNumberField(EVENTS, r.events());
         series(g, RTT_MS, r.rttMs());
         series(g, JITTER_US, r.jitterUs());
+        g.writeObjectFieldStart(REPLIES_LOST);
+        for (var e : r.repliesLost().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -72,6 +78,7 @@ public final class RunResultJson {
         SortedMap<String, Long> drops = new TreeMap<>();
         Map<String, double[]> rtt = new LinkedHashMap<>();
         Map<String, double[]> jitter = new LinkedHashMap<>();
+        Map<String, Long> lost = new LinkedHashMap<>();
         long[] counts = {-1, -1};
         in.object("run", key -> {
             switch (key) {
@@ -83,13 +90,14 @@ public final class RunResultJson {
                 case EVENTS -> counts[1] = in.integer(key, 0, Long.MAX_VALUE);
                 case RTT_MS -> series(in, key, rtt);
                 case JITTER_US -> series(in, key, jitter);
+                case REPLIES_LOST -> in.object(key, guest -> lost.put(guest, in.integer(guest, 0, Long.MAX_VALUE)));
                 default -> throw in.error("unknown key '" + key + "'");
             }
         });
         if (counts[0] < 0 || counts[1] < 0) {
             throw in.error("'" + OFFERED + "' and '" + EVENTS + "' are required");
         }
-        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter);
+        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter, lost);
     }
 
     private static void numbers(JsonGenerator g, String name, Map<String, Double> values) throws IOException {

@@ -31,10 +31,34 @@ final class TcpRun {
 
     static RunResult run(RunHarness h) {
         RunSpec spec = h.spec;
+        Streams streams = start(h, spec.direction() == Direction.TX, spec.durationNanos());
+        Map<String, TcpSender> senders = streams.senders();
+        Map<String, TcpReceiver> receivers = streams.receivers();
+        h.runLeg();
+        Map<String, Double> mbps = new LinkedHashMap<>();
+        Map<String, Double> loss = new LinkedHashMap<>();
+        long offered = 0;
+        for (String g : senders.keySet()) {
+            TcpSender s = senders.get(g);
+            mbps.put(g, receivers.get(g).bytesRead() * 8e3 / spec.durationNanos());
+            loss.put(g, s.sent() == 0 ? 0.0 : (double) s.retransmitted() / s.sent());
+            offered += s.sent();
+        }
+        return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired());
+    }
+
+    /** The senders and receivers of the scenario's TCP streams, by guest. */
+    record Streams(Map<String, TcpSender> senders, Map<String, TcpReceiver> receivers) {
+    }
+
+    /**
+     * Sets up every TCP stream of the scenario, all from (rx) or all to ({@code outbound}) machine
+     * 2, sending from time 0 until {@code until}.
+     */
+    static Streams start(RunHarness h, boolean outbound, long until) {
         TcpSettings settings = TcpSettings.of(h.scenario.parameters());
-        boolean outbound = spec.direction() == Direction.TX;
         int mss = mss(h);
-        PacketKind inwards = PacketKind.of(spec.ip(), Transport.TCP);
+        PacketKind inwards = PacketKind.of(h.spec.ip(), Transport.TCP);
         PacketKind data = outbound ? inwards.outwards() : inwards;
         Map<String, TcpSender> senders = new LinkedHashMap<>();
         Map<String, TcpReceiver> receivers = new LinkedHashMap<>();
@@ -47,11 +71,11 @@ final class TcpRun {
             int window = (int) Math.max(2, stream.receiveWindow().bytes() / mss);
             TcpReceiver receiver = new TcpReceiver(to.name() + ".iperf-server", to.domain(), h.kernel, to.txPort(),
                     flow.id(), mss, data, window, to.stack(), settings, h.bed.random(stream.guest() + ".rcv"));
-            to.place(false).add(receiver);
+            to.spawn(receiver);
             TcpSender sender = new TcpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
                     new TcpSender.Segments(flow.id(), mss, data), from.stack(), from.deviceTxCost(), settings,
                     CongestionControl.of(stream.congestion()), window, h.bed.random(stream.guest() + ".snd"));
-            from.place(false).add(sender);
+            from.spawn(sender);
             if (outbound) {
                 h.bed.flows().bindPeer(flow, receiver.inbox());
                 h.bed.flows().bindGuest(flow, sender.acks());
@@ -59,20 +83,10 @@ final class TcpRun {
                 h.bed.flows().bindGuest(flow, receiver.inbox());
                 h.bed.flows().bindPeer(flow, sender.acks());
             }
-            sender.start(0, spec.durationNanos());
+            sender.start(0, until);
             senders.put(stream.guest(), sender);
             receivers.put(stream.guest(), receiver);
         }
-        h.runLeg();
-        Map<String, Double> mbps = new LinkedHashMap<>();
-        Map<String, Double> loss = new LinkedHashMap<>();
-        long offered = 0;
-        for (String g : senders.keySet()) {
-            TcpSender s = senders.get(g);
-            mbps.put(g, receivers.get(g).bytesRead() * 8e3 / spec.durationNanos());
-            loss.put(g, s.sent() == 0 ? 0.0 : (double) s.retransmitted() / s.sent());
-            offered += s.sent();
-        }
-        return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired());
+        return new Streams(senders, receivers);
     }
 }

@@ -54,12 +54,12 @@ final class UdpRun {
             }
             UdpSink sink = new UdpSink(to.name() + ".iperf-server", to.domain(), socket, to.stack(), q.appBatch(),
                     h.bed.random(stream.guest() + ".sink"));
-            to.place(false).add(sink);
+            to.spawn(sink);
             long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
             UdpSender sender = new UdpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
                     new UdpSender.Stream(flow.id(), spec.payload(), kind, gap), from.stack(), from.deviceTxCost(),
                     q.pacingWindowNanos(), q.appBatch() * 4, h.bed.random(stream.guest() + ".sender"));
-            from.place(false).add(sender);
+            from.spawn(sender);
             sender.start(0, spec.durationNanos());
             senders.put(stream.guest(), sender);
             sinks.put(stream.guest(), sink);

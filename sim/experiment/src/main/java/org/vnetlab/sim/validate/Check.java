@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.sim.experiment.CreditAccounting;
 
 /**
  * What a dataset says the model must reproduce. Checks are data: a published or measured value
- * ({@link Target}), a fact that must hold at every payload of a range ({@link Holds}), or the
- * payload at which a quantity first falls under a threshold ({@link Crossing}).
+ * ({@link Target}), a fact that must hold at every payload of a range ({@link Holds}), the
+ * payload at which a quantity first falls under a threshold ({@link Crossing}), or a state of
+ * the credit scheduler during a run ({@link Accounting}); any of them under the source it comes
+ * from ({@link Cited}).
  */
 public sealed interface Check {
 
@@ -179,6 +183,68 @@ public sealed interface Check {
             double outside = payloads.distance(first);
             return new Verdict(label, expected, first + " B", outside == 0 ? "" : fmt("%.0f", outside) + " B outside",
                     "", outside == 0 ? Verdict.Status.PASS : Verdict.Status.FAIL, new double[] {outside / scale});
+        }
+    }
+
+    /**
+     * A published relation: a check under its source (paper, venue, figure) and the source's
+     * certainty ({@code P} read in the full text, {@code A} the abstract, {@code S} a secondary
+     * summary, {@code D} derived by arithmetic). An informative check is an inference, not a
+     * published value: it is shown with where the model lies, never failed and never fitted.
+     */
+    record Cited(Check check, String source, String certainty, boolean informative) implements Check {
+
+        public String label() {
+            return check.label() + " [" + certainty + (informative ? ", inference" : "") + "; " + source + "]";
+        }
+
+        public List<Series> needs() {
+            return check.needs();
+        }
+
+        public boolean sweeps() {
+            return check.sweeps();
+        }
+
+        public Verdict judge(Simulated sim) {
+            Verdict v = check.judge(sim);
+            if (!informative || (v.status() != Verdict.Status.PASS && v.status() != Verdict.Status.FAIL)) {
+                return new Verdict(label(), v.expected(), v.model(), v.error(), v.tolerance(), v.status(),
+                        v.residuals());
+            }
+            String where = v.status() == Verdict.Status.PASS ? "inside" : v.error().isEmpty() ? "outside" : v.error();
+            return new Verdict(label(), v.expected(), v.model(), where, "informative", Verdict.Status.REPORTED,
+                    new double[0]);
+        }
+    }
+
+    /**
+     * The share of a guest's time its VCPU spends OVER (in debt) under the credit scheduler
+     * during the scenario's RTT run, sampled halfway between ticks, lies in {@code range}. Its
+     * judgement runs that simulation once more, watching the scheduler
+     * ({@link CreditAccounting}); the dataset's RTT run of the scenario is planned as usual.
+     */
+    record Accounting(String label, ScenarioRef scenario, String guest, Range range) implements Check {
+
+        public List<Series> needs() {
+            return List.of(new Series(scenario, null, "ipv4", "roundtrip", guest, Metric.RTT_MEDIAN));
+        }
+
+        public boolean sweeps() {
+            return false;
+        }
+
+        public Verdict judge(Simulated sim) {
+            String expected = range.describe("%.3f") + " of ticks OVER";
+            Scenario s = sim.scenario(scenario);
+            if (s == null) {
+                return missing(label, expected, "", needs().get(0));
+            }
+            double share = CreditAccounting.overShare(s, guest);
+            double outside = range.distance(share);
+            return new Verdict(label, expected, fmt("%.3f", share), outside == 0 ? "" : fmt("%.3f", outside)
+                    + " outside", "", outside == 0 ? Verdict.Status.PASS : Verdict.Status.FAIL,
+                    new double[] {outside / 0.01});
         }
     }
 

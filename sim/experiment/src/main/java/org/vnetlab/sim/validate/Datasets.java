@@ -1,17 +1,24 @@
 package org.vnetlab.sim.validate;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
 
-/** Reads datasets: result files ({@code .json}) or published-value tables ({@code .csv}). */
+/**
+ * Reads datasets: a bundled one by name ({@code study}, {@code literature}), result files
+ * ({@code .json}) or published-value tables ({@code .csv}).
+ */
 public final class Datasets {
 
     private Datasets() {
     }
 
-    /** The bundled study when {@code files} is empty, else the files' checks together. */
+    /** The names of the bundled datasets. */
+    public static final List<String> BUNDLED = List.of("study", "literature");
+
+    /** The bundled study when {@code files} is empty, else the files' (or bundled datasets') checks together. */
     public static Dataset load(List<Path> files) {
         if (files.isEmpty()) {
             return StudyFacts.study();
@@ -19,11 +26,20 @@ public final class Datasets {
         List<Check> checks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path f : files) {
-            Dataset d = f.toString().endsWith(".json") ? ResultChecks.read(f)
+            Dataset d = bundled(f) ? bundled(f.toString()) : f.toString().endsWith(".json") ? ResultChecks.read(f)
                     : new Dataset(f.toString(), ReferenceChecks.of(ReferenceDataset.read(f)));
             checks.addAll(d.checks());
             names.add(d.name());
         }
         return new Dataset(String.join(" + ", names), checks);
+    }
+
+    /** A bundled dataset's name that is not also a file here. */
+    private static boolean bundled(Path f) {
+        return BUNDLED.contains(f.toString()) && !Files.exists(f);
+    }
+
+    private static Dataset bundled(String name) {
+        return name.equals("study") ? StudyFacts.study() : LiteratureFacts.literature();
     }
 }

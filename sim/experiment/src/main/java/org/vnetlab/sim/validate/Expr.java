@@ -36,8 +36,23 @@ public sealed interface Expr {
         }
 
         public OptionalDouble at(Simulated sim, int payload) {
-            OptionalDouble x = sim.value(a, payload);
-            OptionalDouble y = sim.value(b, payload);
+            return new Quotient(new Of(a), new Of(b)).at(sim, payload);
+        }
+
+    }
+
+    /**
+     * {@code a / b} of two expressions, e.g. CPU per unit of throughput on Xen over the same on
+     * native: the ratio of CPU cost per packet at one payload size.
+     */
+    record Quotient(Expr a, Expr b) implements Expr {
+        public List<Series> series() {
+            return java.util.stream.Stream.concat(a.series().stream(), b.series().stream()).toList();
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            OptionalDouble x = a.at(sim, payload);
+            OptionalDouble y = b.at(sim, payload);
             return x.isEmpty() || y.isEmpty() || y.getAsDouble() == 0 ? OptionalDouble.empty()
                     : OptionalDouble.of(x.getAsDouble() / y.getAsDouble());
         }

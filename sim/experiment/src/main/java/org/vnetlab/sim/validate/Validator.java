@@ -73,7 +73,7 @@ public final class Validator {
             aggregated.put(ref, Experiment.aggregate(s, Version.current(), "candidate", runs));
         });
         Simulated sim = new Simulated(scenarios.scenarios(), aggregated);
-        return new Validation(dataset, dataset.checks().stream().map(c -> c.judge(sim)).toList());
+        return new Validation(dataset, dataset.checks().stream().map(c -> KnownConflicts.mark(c.judge(sim))).toList());
     }
 
     /** What one scenario configuration must be simulated for. */

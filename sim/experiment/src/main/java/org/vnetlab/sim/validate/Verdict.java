@@ -16,10 +16,12 @@ public record Verdict(String check, String expected, String model, String error,
         /** Shown beside the model's value, not checked (e.g. a standard deviation). */
         REPORTED,
         /** The model produced no value for it (e.g. a transport the simulator does not have yet). */
-        MISSING;
+        MISSING,
+        /** Outside tolerance for a reason docs/MODEL.md documents ({@link KnownConflicts}). */
+        KNOWN_CONFLICT;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return this == KNOWN_CONFLICT ? "known conflict" : name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

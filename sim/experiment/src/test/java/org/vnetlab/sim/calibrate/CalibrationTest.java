@@ -27,7 +27,7 @@ class CalibrationTest {
     static final String RX = "cost.socket.rx-per-packet-ns";
     static final String TX = "cost.socket.tx-per-packet-ns";
     static final double RX_TRUE = 900 * 1.15;
-    // above the default, so the sender (not machine 2's receiver) limits tx at 36 B and the fit is identifiable
+    // machine 2 receives the transmit leg; at 1470 B the wire limits it, so the sender's CPU shows this cost
     static final double TX_TRUE = 600 * 1.15;
 
     @TempDir
@@ -46,7 +46,7 @@ class CalibrationTest {
     void twoParametersComeBackWithBobyqa() throws Exception {
         Path data = Simulations.write(dir, "truth.json", "native",
                 List.of("model." + RX + "=" + RX_TRUE, "model." + TX + "=" + TX_TRUE), List.of(IpVersion.IPV4),
-                List.of(36, 300));
+                List.of(36, 1470));
         Calibration.Fit f = fit(data, List.of(RX, TX));
         assertEquals(1.0, f.fitted().get(RX) / RX_TRUE, 0.05, "fitted " + f.fitted());
         assertEquals(1.0, f.fitted().get(TX) / TX_TRUE, 0.05, "fitted " + f.fitted());
@@ -77,5 +77,13 @@ class CalibrationTest {
         assertTrue(p.describe("native", List.of("host.cpus=4"), at36).endsWith("a prediction"));
         assertTrue(p.describe("xen-single", List.of(), at36).endsWith("a prediction"));
         assertEquals(Map.of(TX, 600.0), f.start());
+    }
+
+    @Test
+    void aFitThatEndsAtTheEdgeOfItsValidRangeSaysSo() {
+        // cost.socket.tx-per-packet-ns is valid from 100 to 20000 ns (reference.conf)
+        Calibration.Fit f = new Calibration.Fit(List.of(TX, RX), java.util.Map.of(TX, 600.0, RX, 900.0),
+                java.util.Map.of(TX, 20000.0, RX, 1000.0), null, null, 3, "");
+        assertEquals(List.of(TX), f.atRangeEdge());
     }
 }

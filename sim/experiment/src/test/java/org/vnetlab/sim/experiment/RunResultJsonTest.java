@@ -30,7 +30,8 @@ class RunResultJsonTest {
         TreeMap<String, Double> cpu = new TreeMap<>(Map.of("dom0", 100.0, "domU1", 93.443748));
         TreeMap<String, Long> drops = new TreeMap<>(Map.of("host.nic.rx.drop", Long.MAX_VALUE));
         return new RunResult(SPEC, throughput, loss, cpu, drops, 12, 34,
-                Map.of("domU1", new double[] {0.2186, Double.POSITIVE_INFINITY}), Map.of("domU1", new double[] {15.05}));
+                Map.of("domU1", new double[] {0.2186, Double.POSITIVE_INFINITY}), Map.of("domU1", new double[] {15.05}),
+                Map.of("domU1", 3L));
     }
 
     @Test
@@ -46,6 +47,7 @@ class RunResultJsonTest {
         assertEquals(r.cpuPercent(), back.cpuPercent());
         assertEquals(r.drops(), back.drops());
         assertArrayEquals(r.rttMs().get("domU1"), back.rttMs().get("domU1"));
+        assertEquals(Map.of("domU1", 3L), back.repliesLost());
         assertEquals(34, back.events());
         assertEquals(SPEC, back.spec());
         assertEquals(text, RunResultJson.write(back), "the text is canonical");

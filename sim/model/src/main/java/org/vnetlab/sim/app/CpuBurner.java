@@ -1,14 +1,15 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
- * A process that burns CPU: busy for {@code load} of every period, asleep for the rest. A CPU
- * hog to the scheduler: anything with higher priority preempts it.
+ * A process that burns CPU: busy for {@code load} of every period, asleep for the rest. At load
+ * 1 it never sleeps: to its kernel's scheduler a CPU hog of the lowest dynamic priority, which
+ * softirqs and better threads preempt.
  */
 public final class CpuBurner extends Task {
 
@@ -27,14 +28,21 @@ public final class CpuBurner extends Task {
     };
 
     public CpuBurner(String name, Domain domain, Kernel kernel, double load) {
-        super(name, domain, Priority.CPU_HOG);
+        super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.load = load;
     }
 
+    /** Starts burning at {@code at}; from now, it has been burning since before the run. */
     public void start(long at) {
-        kernel.scheduleAt(wakeup, at);
-        sleeping = true;
+        if (at <= kernel.now()) {
+            sleeping = false;
+            periodStart = at;
+            wake();
+        } else {
+            sleeping = true;
+            kernel.scheduleAt(wakeup, at);
+        }
     }
 
     @Override
@@ -54,10 +62,5 @@ public final class CpuBurner extends Task {
             sleeping = true;
             kernel.scheduleAt(wakeup, periodStart + PERIOD);
         }
-    }
-
-    @Override
-    protected boolean preemptible() {
-        return true;
     }
 }

@@ -2,7 +2,7 @@ package org.vnetlab.sim.app;
 
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.net.JobOutput;
@@ -11,10 +11,12 @@ import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * The receiving half of the study's RTP-like probe, on machine 2 beside the generator (so one
- * clock serves both): for each reflected packet the round-trip time from its send stamp to
- * its reception by the application, and RFC 3550 interarrival jitter within each measurement.
- * A measurement is {@code packetsPerMeasurement} consecutive sequence numbers; its RTT is
- * their mean, its jitter the estimate after the last packet that arrived.
+ * clock serves both): a user-space loop that sleeps in recvfrom() and, for each datagram it
+ * returns, reads gettimeofday(). The round-trip time is that stamp less the send stamp the probe
+ * carries, both floored to the clock's resolution; RFC 3550 interarrival jitter is kept within
+ * each measurement. A measurement is {@code packetsPerMeasurement} consecutive sequence
+ * numbers; its RTT is their mean, its jitter the estimate after the last packet that arrived.
+ * A probe whose reply never came is counted lost ({@link #lost}), not averaged over.
  */
 public final class ProbeReceiver extends Task {
 
@@ -25,7 +27,8 @@ public final class ProbeReceiver extends Task {
     private final GuestStack stack;
     private final RandomStream random;
     private final int packetsPerMeasurement;
-    private final long toolLatency;
+    private final long resolution;
+    private final double clockRead;
     private final double[] rttSum;
     private final int[] received;
     private final double[] jitter;
@@ -33,16 +36,17 @@ public final class ProbeReceiver extends Task {
     private InterarrivalJitter estimator;
 
     /**
-     * @param toolLatency added to every RTT: the probing tool's own delay (see rtt.tool-latency)
+     * @param resolutionNanos the resolution of the clock the tool reads (gettimeofday: 1 us)
      */
     public ProbeReceiver(String name, Domain domain, PacketQueue socket, GuestStack stack, int measurements,
-                         int packetsPerMeasurement, long toolLatency, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+                         int packetsPerMeasurement, long resolutionNanos, RandomStream random) {
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.stack = stack;
         this.random = random;
         this.packetsPerMeasurement = packetsPerMeasurement;
-        this.toolLatency = toolLatency;
+        this.resolution = resolutionNanos;
+        this.clockRead = stack.costs().clockRead;
         this.rttSum = new double[measurements];
         this.received = new int[measurements];
         this.jitter = new double[measurements];
@@ -58,6 +62,11 @@ public final class ProbeReceiver extends Task {
     }
 
     @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
+    }
+
+    @Override
     protected boolean hasWork(long now) {
         return !socket.isEmpty();
     }
@@ -66,7 +75,7 @@ public final class ProbeReceiver extends Task {
     protected double beginJob(long now) {
         read.clear();
         for (int taken = 0; taken < MAX_BATCH && !socket.isEmpty(); taken++) {
-            read.take(socket, 1, stack.recvCall(socket.headPayload()), now);
+            read.take(socket, 1, stack.recvCall(socket.headPayload()) + clockRead, now);
         }
         return read.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
     }
@@ -96,9 +105,19 @@ public final class ProbeReceiver extends Task {
             measurement = m;
             estimator = new InterarrivalJitter();
         }
-        rttSum[m] += arrival - stamp + toolLatency;
+        long read = arrival - arrival % resolution;
+        rttSum[m] += read - stamp;
         received[m]++;
-        jitter[m] = estimator.add(stamp, arrival);
+        jitter[m] = estimator.add(stamp, read);
+    }
+
+    /** Probes of the measurements whose reply has not come. */
+    public long lost() {
+        long lost = 0;
+        for (int r : received) {
+            lost += packetsPerMeasurement - r;
+        }
+        return lost;
     }
 
     /** Per measurement with at least one reply, the mean RTT in ms. */
@@ -124,15 +143,5 @@ public final class ProbeReceiver extends Task {
             }
         }
         return out;
-    }
-
-    @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean sleepsOnInput() {
-        return true;
     }
 }

@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
@@ -26,7 +26,7 @@ public final class Reflector extends Task {
 
     public Reflector(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack,
                      double deviceCost, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.port = port;
         this.stack = stack;
@@ -37,6 +37,11 @@ public final class Reflector extends Task {
 
     public long reflected() {
         return reflected;
+    }
+
+    @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
     }
 
     @Override
@@ -62,12 +67,7 @@ public final class Reflector extends Task {
     }
 
     @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean sleepsOnInput() {
+    protected boolean sendsPackets() {
         return true;
     }
 }

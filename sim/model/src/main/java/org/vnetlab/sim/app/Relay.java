@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
@@ -38,7 +38,7 @@ public final class Relay extends Task {
 
     public Relay(String name, Domain domain, PacketQueue socket, PacketPort port, GuestStack stack, double deviceCost,
                  int maxBatch, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.port = port;
         this.roomWait = new RoomWait(port, this);
@@ -107,7 +107,7 @@ public final class Relay extends Task {
     }
 
     @Override
-    protected boolean sleepsOnInput() {
+    protected boolean sendsPackets() {
         return true;
     }
 }

@@ -2,7 +2,7 @@ package org.vnetlab.sim.app;
 
 import java.util.function.LongConsumer;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -66,7 +66,7 @@ public final class TcpReceiver extends Task {
     public TcpReceiver(String name, Domain domain, Kernel kernel, PacketPort ackPort, int flow, int mss,
                        PacketKind dataKind, int windowSegments, GuestStack stack, TcpSettings settings,
                        RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.ackPort = ackPort;
         this.mss = mss;
@@ -194,7 +194,7 @@ public final class TcpReceiver extends Task {
     }
 
     @Override
-    protected boolean sleepsOnInput() {
+    protected boolean sendsPackets() {
         return true;
     }
 }

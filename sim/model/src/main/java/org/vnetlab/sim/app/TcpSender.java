@@ -2,7 +2,7 @@ package org.vnetlab.sim.app;
 
 import java.util.function.LongConsumer;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -90,7 +90,7 @@ public final class TcpSender extends Task {
     public TcpSender(String name, Domain domain, Kernel kernel, PacketPort port, Segments segments, GuestStack stack,
                      double deviceCost, TcpSettings settings, CongestionControl congestion, long window,
                      RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
         this.roomWait = new RoomWait(port, this);
@@ -338,5 +338,10 @@ public final class TcpSender extends Task {
         retransmitSeq = -1;
         rto = Math.min(rto * 2, 60_000_000_000L);
         wake();
+    }
+
+    @Override
+    protected boolean sendsPackets() {
+        return true;
     }
 }

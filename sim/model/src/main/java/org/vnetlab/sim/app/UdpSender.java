@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -77,7 +77,7 @@ public final class UdpSender extends Task {
      */
     public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, GuestStack stack,
                      double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
         this.roomWait = new RoomWait(port, this);
@@ -220,5 +220,10 @@ public final class UdpSender extends Task {
             sent++;
             released++;
         }
+    }
+
+    @Override
+    protected boolean sendsPackets() {
+        return true;
     }
 }

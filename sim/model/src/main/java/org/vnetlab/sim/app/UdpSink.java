@@ -1,7 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.net.JobOutput;
@@ -26,7 +26,7 @@ public final class UdpSink extends Task {
 
     public UdpSink(String name, Domain domain, PacketQueue socket, GuestStack stack, int maxBatch,
                    RandomStream random) {
-        super(name, domain, Priority.IO_PROCESS);
+        super(name, domain, Context.THREAD);
         this.socket = socket;
         this.stack = stack;
         this.maxBatch = maxBatch;
@@ -47,6 +47,11 @@ public final class UdpSink extends Task {
 
     public long bytes() {
         return bytes;
+    }
+
+    @Override
+    protected long inputReadySince(long now) {
+        return socket.readySince(now);
     }
 
     @Override
@@ -79,15 +84,5 @@ public final class UdpSink extends Task {
     @Override
     protected void endJob(long start, long end) {
         read.finish(end, count);
-    }
-
-    @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean sleepsOnInput() {
-        return true;
     }
 }

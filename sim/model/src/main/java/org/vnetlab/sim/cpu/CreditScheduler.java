@@ -1,259 +1,521 @@
 package org.vnetlab.sim.cpu;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.vnetlab.sim.cpu.Vcpu.CreditPriority;
+import java.util.Map;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
- * The Xen 3.0/3.1 credit scheduler as shared/paper/XEN-FACTS.md describes it: a 10 ms tick
- * debits a full tick of credit from whichever VCPU is running (sampled accounting); every
- * 30 ms credit is handed out to active domains by weight; UNDER/OVER by the sign of credit;
- * a VCPU that wakes while UNDER is BOOSTed and preempts a strictly lower priority; picked
- * VCPUs get a 30 ms slice; an idle or OVER-only CPU steals a strictly better VCPU from
- * another CPU's queue; a capped VCPU that used its cap is parked until the next accounting.
+ * Xen 3.0.4's credit scheduler ({@code xen/common/sched_credit.c}), placing VCPUs on physical
+ * CPUs. What it does, function by function of the source:
+ * <ul>
+ *   <li>{@code csched_tick}, every tick on every CPU: the running VCPU loses BOOST and a full
+ *       tick of credit however long it ran, and becomes active (earns credit) if it was not. The
+ *       tick never preempts. The first CPU does the accounting every third tick; every CPU
+ *       re-sorts its queue (UNDER and BOOST ahead of OVER) after an accounting.</li>
+ *   <li>{@code csched_acct}: credit is shared by domain weight among domains with an active VCPU,
+ *       each capped at its peak (one accounting period per active VCPU), the surplus passed on
+ *       to the domains after it, then split among the domain's active VCPUs, all with ceiling
+ *       division. When the credit of all active VCPUs summed negative last time, that debt is
+ *       handed out on top. Every active VCPU becomes UNDER or OVER by its sign (BOOST is
+ *       cleared); debt is clamped at one slice; a VCPU above one slice of credit stops earning
+ *       and restarts from 0; a capped VCPU deeper in debt than its cap is parked until its credit
+ *       turns positive.</li>
+ *   <li>{@code csched_vcpu_wake}: a waking UNDER VCPU is BOOSTed; it queues on the CPU it last
+ *       ran on behind its equals ({@code __runq_insert}), and {@code __runq_tickle} makes that
+ *       CPU reschedule if the VCPU is strictly better than what runs there and, whenever that
+ *       CPU is busy, makes every idle CPU it may use reschedule too.</li>
+ *   <li>{@code csched_schedule}: a CPU runs the head of its queue if it is BOOST or UNDER;
+ *       otherwise ({@code csched_load_balance}) it steals the first strictly better VCPU from
+ *       the queue of a busy peer (peers from the next CPU on, {@code csched_runq_steal}). Every
+ *       pass starts a 30 ms slice, the idle VCPU's too, so an idle CPU looks for work to steal
+ *       at least every 30 ms. A preempted VCPU queues behind its equals.</li>
+ * </ul>
+ * Dom0's VCPU i starts on CPU i; a guest's first VCPU on the CPU with the fewest VCPUs, ties to
+ * the higher number ({@code default_vcpu0_location}), its next ones on the following CPUs.
+ * {@code csched_cpu_pick} never moves a VCPU between the cores of one package without SMT (each
+ * side counts one idler), so it is left out. Switches take no time.
  *
- * <p>Time constants are parameters ({@code xen.scheduler.*}) whose defaults are Xen's.
+ * <p>Two switches model a patched Xen, as in Ongaro et al. (VEE 2008): without BOOST a waking
+ * VCPU keeps UNDER; without tickling a wake raises no rescheduling anywhere, so the VCPU waits
+ * for its CPU's next scheduling pass.
  */
-public final class CreditScheduler {
+public final class CreditScheduler implements CpuScheduler<Vcpu> {
 
-    /** Settings, Xen's defaults in XEN-FACTS.md. */
-    public record Settings(long tickNanos, long sliceNanos, int ticksPerAccounting, int creditsPerTick) {
+    /**
+     * The scheduler's constants ({@code xen.scheduler.*}); Xen 3.0.4's are a 10 ms tick, a
+     * 30 ms slice, accounting every 3 ticks, 100 credits a tick, BOOST and tickling on.
+     */
+    public record Settings(long tickNanos, long sliceNanos, int ticksPerAccounting, int creditsPerTick,
+                           boolean boost, boolean tickle) {
+    }
+
+    /** The scheduler's priorities, highest first: {@code CSCHED_PRI_TS_BOOST, _UNDER, _OVER}. */
+    public enum CreditPriority { BOOST, UNDER, OVER }
+
+    /** A physical CPU: what runs, what waits (best first, FIFO among equals), its two timers. */
+    private final class Pcpu {
+        final int id;
+        VcpuState current;
+        final List<VcpuState> runq = new ArrayList<>();
+        long ticks;
+        int sortedEpoch;
+        final Event tick;
+        final Event sliceEnd;
+
+        Pcpu(int id) {
+            this.id = id;
+            this.tick = new Event("xen.scheduler.cpu" + id + ".tick") {
+                @Override
+                protected void fire() {
+                    tick(Pcpu.this);
+                }
+            };
+            this.sliceEnd = new Event("xen.scheduler.cpu" + id + ".slice") {
+                @Override
+                protected void fire() {
+                    schedule(Pcpu.this);
+                }
+            };
+        }
+    }
+
+    /** A domain's share: {@code struct csched_dom}. */
+    private static final class DomainState {
+        final int weight;
+        final int cap;
+        /** Its VCPUs that earn credit, the latest first. */
+        final List<VcpuState> active = new ArrayList<>();
+
+        DomainState(int weight, int cap) {
+            this.weight = weight;
+            this.cap = cap;
+        }
+    }
+
+    /** A VCPU as the scheduler keeps it: {@code struct csched_vcpu}. */
+    private static final class VcpuState {
+        final Vcpu vcpu;
+        final DomainState domain;
+        int credit;
+        CreditPriority priority = CreditPriority.UNDER;
+        boolean active;
+        boolean parked;
+        boolean queued;
+        boolean blocked = true;
+        Pcpu processor;
+        /** Its CPU's tick count when it was last switched out ({@code sleep_tick}). */
+        long sleepTick;
+
+        VcpuState(Vcpu vcpu, DomainState domain) {
+            this.vcpu = vcpu;
+            this.domain = domain;
+        }
+
+        boolean runnable() {
+            return !blocked && !parked;
+        }
     }
 
     private final Kernel kernel;
     private final Settings settings;
+    private final int creditsPerAccounting;
+    private final int creditsPerSlice;
     private final List<Pcpu> pcpus = new ArrayList<>();
-    private final List<Vcpu> vcpus = new ArrayList<>();
-    private long queueSequence;
-    private int ticks;
+    private final List<VcpuState> vcpus = new ArrayList<>();
+    private final Map<Domain, DomainState> domains = new LinkedHashMap<>();
+    /** Domains with an active VCPU, as {@code csched_priv.active_sdom}: newly active ones first. */
+    private final List<DomainState> activeDomains = new ArrayList<>();
+    private long weightTotal;
+    private long creditBalance;
+    private int sortEpoch;
+    /** Bit i set: CPU i runs its idle VCPU ({@code csched_priv.idlers}). */
+    private long idlers;
 
     public CreditScheduler(Kernel kernel, int physicalCpus, Settings settings) {
         this.kernel = kernel;
         this.settings = settings;
+        this.creditsPerAccounting = settings.creditsPerTick() * settings.ticksPerAccounting();
+        this.creditsPerSlice = (int) (settings.creditsPerTick() * (settings.sliceNanos() / settings.tickNanos()));
         for (int i = 0; i < physicalCpus; i++) {
-            final int id = i;
-            Event tick = new Event("xen.scheduler.cpu" + i + ".tick") {
-                @Override
-                protected void fire() {
-                    tick(pcpus.get(id));
-                }
-            };
-            Event slice = new Event("xen.scheduler.cpu" + i + ".slice") {
-                @Override
-                protected void fire() {
-                    schedule(pcpus.get(id));
-                }
-            };
-            pcpus.add(new Pcpu(i, tick, slice));
+            pcpus.add(new Pcpu(i));
+            idlers |= 1L << i;
         }
     }
 
-    /** Adds a VCPU, initially homed on physical CPU {@code index % cpus} among those it may use. */
-    public void add(Vcpu v, int index) {
-        Pcpu home = pcpus.get(index % pcpus.size());
-        if (!v.mayRunOn(home)) {
-            home = pcpus.stream().filter(v::mayRunOn).findFirst()
+    /** Adds Dom0's VCPUs: VCPU i starts on CPU i. */
+    public void addDom0(List<Vcpu> dom0) {
+        for (int i = 0; i < dom0.size(); i++) {
+            add(dom0.get(i), i % pcpus.size());
+        }
+    }
+
+    /**
+     * Adds a guest's VCPUs: the first on the CPU with the fewest VCPUs so far, ties to the
+     * higher-numbered CPU ({@code default_vcpu0_location}), each next one on the following CPU.
+     */
+    public void addGuest(List<Vcpu> guest) {
+        int[] count = new int[pcpus.size()];
+        for (VcpuState s : vcpus) {
+            count[s.processor.id]++;
+        }
+        int cpu = 0;
+        for (int i = 0; i < count.length; i++) {
+            if (count[i] <= count[cpu]) {
+                cpu = i;
+            }
+        }
+        for (Vcpu v : guest) {
+            add(v, cpu);
+            cpu = (cpu + 1) % pcpus.size();
+        }
+    }
+
+    /** Adds a VCPU that starts on physical CPU {@code cpu} (or the first it may use). */
+    void add(Vcpu v, int cpu) {
+        Pcpu home = pcpus.get(cpu);
+        if (!v.mayRunOn(home.id)) {
+            home = pcpus.stream().filter(p -> v.mayRunOn(p.id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(v.name() + " may run on no physical CPU"));
         }
-        v.attach(this, home);
-        vcpus.add(v);
+        DomainState d = domains.computeIfAbsent(v.domain(), k -> new DomainState(v.weight(), v.cap()));
+        VcpuState s = new VcpuState(v, d);
+        s.processor = home;
+        v.attach(this, vcpus.size());
+        vcpus.add(s);
     }
 
-    /** Starts the ticks; tick timers are staggered so CPUs do not tick in lockstep. */
+    /** The VCPU's priority now. */
+    public CreditPriority priority(Vcpu v) {
+        return state(v).priority;
+    }
+
+    /** The VCPU's credit now. */
+    public int credit(Vcpu v) {
+        return state(v).credit;
+    }
+
+    /** The physical CPU the VCPU runs on, or last ran on, or is queued at. */
+    public int processor(Vcpu v) {
+        return state(v).processor.id;
+    }
+
+    /** The sum of the active VCPUs' credit at the last accounting ({@code csched_priv.credit_balance}). */
+    public long creditBalance() {
+        return creditBalance;
+    }
+
+    private VcpuState state(Vcpu v) {
+        return vcpus.get(v.schedulerIndex());
+    }
+
+    /** Starts every CPU's tick together ({@code schedulers_start}) and their first scheduling pass. */
+    @Override
     public void start() {
         for (Pcpu p : pcpus) {
-            kernel.scheduleAfter(p.tick, settings.tickNanos() * (p.id + 1) / pcpus.size());
+            kernel.scheduleAfter(p.tick, settings.tickNanos());
+            kernel.scheduleAfter(p.sliceEnd, settings.sliceNanos());
         }
     }
 
-    void wake(Vcpu v) {
-        if (v.onCpu() || v.queued || v.parked) {
+    @Override
+    public void wake(Vcpu v) {
+        VcpuState s = state(v);
+        s.blocked = false;
+        Pcpu cpu = s.processor;
+        if (cpu.current == s || s.queued || s.parked) {
+            // running, already queued, or paused until its credit is positive again
             return;
         }
-        if (v.priority == CreditPriority.UNDER) {
-            v.priority = CreditPriority.BOOST;
+        if (settings.boost() && s.priority == CreditPriority.UNDER) {
+            s.priority = CreditPriority.BOOST;
         }
-        Pcpu home = v.home;
-        enqueue(home, v);
-        if (home.current == null || v.priority.ordinal() < home.current.priority.ordinal()) {
-            schedule(home);
-            return;
-        }
-        for (int i = 0, n = pcpus.size(); i < n; i++) {
-            Pcpu p = pcpus.get(i);
-            if (p.current == null && v.mayRunOn(p)) {
-                schedule(p);
-                return;
-            }
+        insert(cpu, s);
+        if (settings.tickle()) {
+            tickle(cpu, s);
         }
     }
 
-    void block(Vcpu v) {
-        for (int i = 0, n = pcpus.size(); i < n; i++) {
-            Pcpu p = pcpus.get(i);
-            if (p.current == v) {
-                v.preempt();
-                p.current = null;
-                schedule(p);
-                return;
-            }
+    @Override
+    public void block(Vcpu v) {
+        VcpuState s = state(v);
+        s.blocked = true;
+        if (s.processor.current == s) {
+            schedule(s.processor);
         }
     }
 
-    private void enqueue(Pcpu p, Vcpu v) {
-        v.queued = true;
-        v.queuedSequence = queueSequence++;
+    /** {@code __runq_insert}: before the first VCPU of strictly lower priority. */
+    private static void insert(Pcpu p, VcpuState s) {
         int i = 0;
-        while (i < p.runq.size() && better(p.runq.get(i), v)) {
+        while (i < p.runq.size() && p.runq.get(i).priority.ordinal() <= s.priority.ordinal()) {
             i++;
         }
-        p.runq.add(i, v);
+        p.runq.add(i, s);
+        s.queued = true;
     }
 
-    /** Whether {@code a} goes before {@code b}: higher priority, then queued earlier. */
-    private static boolean better(Vcpu a, Vcpu b) {
-        if (a.priority != b.priority) {
-            return a.priority.ordinal() < b.priority.ordinal();
+    private static void remove(Pcpu p, VcpuState s) {
+        p.runq.remove(s);
+        s.queued = false;
+    }
+
+    /**
+     * {@code __runq_tickle}: the CPU reschedules if {@code s} is strictly better than what runs
+     * there; if something runs there, every idle CPU {@code s} may use reschedules too (it
+     * steals {@code s}, or the VCPU {@code s} preempted).
+     */
+    private void tickle(Pcpu cpu, VcpuState s) {
+        boolean busy = cpu.current != null;
+        long mask = 0;
+        if (!busy || s.priority.ordinal() < cpu.current.priority.ordinal()) {
+            mask |= 1L << cpu.id;
         }
-        return a.queuedSequence < b.queuedSequence;
-    }
-
-    /** Picks what runs on {@code p} now, as csched_schedule does. */
-    private void schedule(Pcpu p) {
-        Vcpu prev = p.current;
-        if (prev != null) {
-            prev.preempt();
-            p.current = null;
-            if (prev.hasRunnable() && !prev.parked) {
-                enqueue(p, prev);
+        if (busy) {
+            mask |= idlers;
+            mask &= s.vcpu.affinityMask();
+        }
+        if ((mask & (1L << cpu.id)) != 0) {
+            schedule(cpu);
+        }
+        for (int i = 0, n = pcpus.size(); i < n; i++) {
+            if (i != cpu.id && (mask & (1L << i)) != 0) {
+                schedule(pcpus.get(i));
             }
         }
-        Vcpu next = p.runq.isEmpty() ? null : p.runq.get(0);
-        if (next == null || next.priority == CreditPriority.OVER) {
-            Vcpu stolen = steal(p, next == null ? null : next.priority);
+    }
+
+    /** {@code schedule()} with {@code csched_schedule}: what runs on {@code p} now, for a new slice. */
+    private void schedule(Pcpu p) {
+        VcpuState prev = p.current;
+        if (prev != null && prev.runnable()) {
+            insert(p, prev);
+        }
+        VcpuState next = p.runq.isEmpty() ? null : p.runq.get(0);
+        if (next != null && next.priority != CreditPriority.OVER) {
+            remove(p, next);
+        } else {
+            VcpuState stolen = steal(p, next == null ? null : next.priority);
             if (stolen != null) {
                 next = stolen;
+            } else if (next != null) {
+                remove(p, next);
             }
         }
         if (next == null) {
-            kernel.cancel(p.sliceEnd);
-            return;
+            idlers |= 1L << p.id;
+        } else {
+            idlers &= ~(1L << p.id);
         }
-        if (next.queued) {
-            for (int i = 0, n = pcpus.size(); i < n; i++) {
-                Pcpu q = pcpus.get(i);
-                if (q.runq.remove(next)) {
-                    next.queued = false;
-                    break;
-                }
-            }
-        }
-        p.current = next;
-        next.home = p;
         // a slice ending at a tick's instant ends just after it: the tick debits the VCPU that ran
         kernel.scheduleAfter(p.sliceEnd, settings.sliceNanos() + 1);
-        next.run();
+        if (next == prev) {
+            return;
+        }
+        p.current = next;
+        if (prev != null) {
+            prev.sleepTick = p.ticks;
+            prev.vcpu.preempt();
+        }
+        if (next != null) {
+            next.processor = p;
+            if (next.sleepTick != p.ticks) {
+                // it missed a tick while switched out: a timer event on the way in
+                next.vcpu.timerInterrupt();
+            }
+            next.vcpu.run();
+        }
     }
 
-    /** A VCPU of strictly higher priority than {@code than} (null: any) from another CPU's queue. */
-    private Vcpu steal(Pcpu p, CreditPriority than) {
-        for (int i = 0, n = pcpus.size(); i < n; i++) {
-            Pcpu q = pcpus.get(i);
-            if (q == p) {
+    /**
+     * {@code csched_load_balance}: the first VCPU strictly better than {@code than} (null: the
+     * idle VCPU) queued at a busy peer, peers from the next CPU on; it moves to {@code p}.
+     */
+    private VcpuState steal(Pcpu p, CreditPriority than) {
+        for (int k = 1, n = pcpus.size(); k < n; k++) {
+            Pcpu peer = pcpus.get((p.id + k) % n);
+            if (peer.current == null) {
+                // an idle peer picks up its own queue
                 continue;
             }
-            for (int j = 0, m = q.runq.size(); j < m; j++) {
-                Vcpu v = q.runq.get(j);
-                if (v.mayRunOn(p) && (than == null || v.priority.ordinal() < than.ordinal())) {
-                    return v;
+            for (int j = 0, m = peer.runq.size(); j < m; j++) {
+                VcpuState s = peer.runq.get(j);
+                if (than != null && s.priority.ordinal() >= than.ordinal()) {
+                    break;
+                }
+                if (s.vcpu.mayRunOn(p.id)) {
+                    remove(peer, s);
+                    s.processor = p;
+                    return s;
                 }
             }
         }
         return null;
     }
 
+    /** {@code t_timer_fn} with {@code csched_tick}: the running VCPU gets a timer event, then the accounting. */
     private void tick(Pcpu p) {
-        Vcpu v = p.current;
+        p.ticks++;
+        VcpuState v = p.current;
         if (v != null) {
-            v.active = true;
-            v.credit -= settings.creditsPerTick();
+            v.vcpu.timerInterrupt();
             if (v.priority == CreditPriority.BOOST) {
                 v.priority = CreditPriority.UNDER;
             }
+            v.credit -= settings.creditsPerTick();
+            if (!v.active) {
+                activate(v);
+            }
         }
-        if (p.id == 0 && ++ticks % settings.ticksPerAccounting() == 0) {
+        if (p.id == 0 && p.ticks % settings.ticksPerAccounting() == 0) {
             account();
         }
+        if (p.sortedEpoch != sortEpoch) {
+            p.sortedEpoch = sortEpoch;
+            sortRunq(p);
+        }
         kernel.scheduleAfter(p.tick, settings.tickNanos());
-        if (p.current != null && (p.current.parked || (!p.runq.isEmpty() && better(p.runq.get(0), p.current)))) {
-            schedule(p);
+    }
+
+    /** {@code __csched_vcpu_acct_start}. */
+    private void activate(VcpuState v) {
+        v.active = true;
+        DomainState d = v.domain;
+        d.active.add(0, v);
+        if (d.active.size() == 1) {
+            activeDomains.add(0, d);
+            weightTotal += d.weight;
         }
     }
 
-    /**
-     * Hands out credit by weight to active VCPUs and sets UNDER/OVER, as csched_acct does: a
-     * capped domain earns at most its cap; a VCPU above one period's credit stops earning and
-     * restarts from 0; debt is clamped at one period's credit; a capped VCPU deeper in debt than
-     * its cap is parked until its credit is positive again.
-     */
+    /** {@code __csched_vcpu_acct_stop_locked}. */
+    private void deactivate(VcpuState v) {
+        v.active = false;
+        DomainState d = v.domain;
+        d.active.remove(v);
+        if (d.active.isEmpty()) {
+            activeDomains.remove(d);
+            weightTotal -= d.weight;
+        }
+    }
+
+    /** {@code csched_acct}. */
     private void account() {
-        int perAccounting = settings.creditsPerTick() * settings.ticksPerAccounting();
-        int total = perAccounting * pcpus.size();
-        long weightSum = 0;
-        for (Vcpu v : vcpus) {
-            if (v.active) {
-                weightSum += v.weight;
-            }
+        long creditTotal = (long) creditsPerAccounting * pcpus.size();
+        if (creditBalance < 0) {
+            // converge the balance towards 0 when it drops negative
+            creditTotal -= creditBalance;
         }
-        for (Vcpu v : vcpus) {
-            if (v.active && weightSum > 0) {
-                long share = Math.min((long) total * v.weight / weightSum, perAccounting);
-                if (v.cap > 0) {
-                    share = Math.min(share, (long) v.cap * perAccounting / 100);
-                }
-                v.credit += (int) share;
+        // the weights as this accounting starts: VCPUs that stop earning below change the field
+        long weightSum = weightTotal;
+        if (weightSum == 0) {
+            creditBalance = 0;
+            return;
+        }
+        long weightLeft = weightSum;
+        long balance = 0;
+        boolean extra = false;
+        // moving a domain to the head keeps the ones after it at their index
+        for (int k = 0; k < activeDomains.size(); k++) {
+            DomainState d = activeDomains.get(k);
+            weightLeft -= d.weight;
+            int activeVcpus = d.active.size();
+            long peak = (long) activeVcpus * creditsPerAccounting;
+            if (creditBalance < 0) {
+                peak += ceilDiv(-creditBalance * d.weight, weightSum);
             }
-            if (v.credit < 0) {
-                if (v.priority != CreditPriority.BOOST) {
-                    v.priority = CreditPriority.OVER;
-                }
-                if (v.cap > 0 && v.credit < -(long) v.cap * perAccounting / 100) {
-                    v.parked = true;
-                }
-                v.credit = Math.max(v.credit, -perAccounting);
+            long capPerVcpu = 0;
+            if (d.cap != 0) {
+                long cap = ceilDiv((long) d.cap * creditsPerAccounting, 100);
+                peak = Math.min(peak, cap);
+                capPerVcpu = ceilDiv(cap, activeVcpus);
+            }
+            long fair = ceilDiv(creditTotal * d.weight, weightSum);
+            if (fair < peak) {
+                extra = true;
             } else {
-                if (v.priority != CreditPriority.BOOST) {
+                if (weightLeft != 0) {
+                    // give the domains after this one a chance at its unused credit
+                    creditTotal += ceilDiv((fair - peak) * weightSum, weightLeft);
+                }
+                if (extra) {
+                    // keep domains with spare credit at the head, for the others' next turn
+                    activeDomains.remove(d);
+                    activeDomains.add(0, d);
+                }
+                fair = peak;
+            }
+            int perVcpu = (int) ceilDiv(fair, activeVcpus);
+            for (int j = 0; j < d.active.size(); j++) {
+                VcpuState v = d.active.get(j);
+                v.credit += perVcpu;
+                if (v.credit < 0) {
+                    v.priority = CreditPriority.OVER;
+                    if (d.cap != 0 && v.credit < -capPerVcpu && !v.parked) {
+                        park(v);
+                    }
+                    v.credit = Math.max(v.credit, -creditsPerSlice);
+                } else {
                     v.priority = CreditPriority.UNDER;
+                    if (v.parked) {
+                        unpark(v);
+                    }
+                    if (v.credit > creditsPerSlice) {
+                        deactivate(v);
+                        v.credit = 0;
+                        j--;
+                    }
                 }
-                boolean wasParked = v.parked;
-                v.parked = false;
-                if (v.credit > perAccounting) {
-                    v.active = false;
-                    v.credit = 0;
-                }
-                if (wasParked && v.hasRunnable()) {
-                    wake(v);
-                }
+                balance += v.credit;
+            }
+            if (d.active.isEmpty()) {
+                // it left the list: the next domain now sits at this index
+                k--;
             }
         }
-        for (Pcpu p : pcpus) {
-            p.runq.removeIf(v -> {
-                if (v.parked) {
-                    v.queued = false;
-                    return true;
-                }
-                return false;
-            });
-            resort(p);
+        creditBalance = balance;
+        sortEpoch++;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** {@code vcpu_pause_nosync} of a VCPU over its cap: off its CPU or its queue at once. */
+    private void park(VcpuState v) {
+        v.parked = true;
+        if (v.processor.current == v) {
+            schedule(v.processor);
+        } else if (v.queued) {
+            remove(v.processor, v);
         }
     }
 
-    private void resort(Pcpu p) {
-        List<Vcpu> waiting = new ArrayList<>(p.runq);
-        p.runq.clear();
-        waiting.sort((a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
-        p.runq.addAll(waiting);
+    /** {@code vcpu_unpause}: it wakes with the parked flag still set, so without BOOST. */
+    private void unpark(VcpuState v) {
+        v.parked = false;
+        if (!v.blocked && v.processor.current != v && !v.queued) {
+            insert(v.processor, v);
+            if (settings.tickle()) {
+                tickle(v.processor, v);
+            }
+        }
+    }
+
+    /** {@code csched_runq_sort}: a stable move of BOOST and UNDER VCPUs ahead of OVER ones. */
+    private static void sortRunq(Pcpu p) {
+        int under = 0;
+        for (int i = 0; i < p.runq.size(); i++) {
+            VcpuState s = p.runq.get(i);
+            if (s.priority != CreditPriority.OVER) {
+                if (i != under) {
+                    p.runq.remove(i);
+                    p.runq.add(under, s);
+                }
+                under++;
+            }
+        }
     }
 }

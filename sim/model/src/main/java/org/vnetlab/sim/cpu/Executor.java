@@ -1,51 +1,63 @@
 package org.vnetlab.sim.cpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
- * Something that runs tasks one job at a time: a physical CPU of a native host, or a Xen
- * VCPU. It runs only while it holds a physical CPU ({@link #running}); a VCPU gets one from
- * the credit scheduler, a host CPU always has its own. Within it, the task of the highest
- * {@link Priority} with work goes first; a preemptible job is paused for a higher one.
+ * A CPU of a Linux kernel: a physical CPU of a native host ({@link HostCpu}), or a Xen VCPU
+ * ({@link Vcpu}) that runs only while the hypervisor gives it a physical CPU. It runs one job at
+ * a time, in the order Linux does:
+ * <ol>
+ *   <li>the timer interrupt ({@code HZ} times a second on a physical CPU, from Xen on a VCPU):
+ *       the scheduler's tick, expired {@code usleep} timers, then {@code irq_exit};</li>
+ *   <li>softirqs ({@link Softirqs}): an interrupt that raises one runs them at its
+ *       {@code irq_exit} at once, interrupting the running thread; so does a sending thread's
+ *       {@code local_bh_enable}, and ksoftirqd when its kernel schedules it;</li>
+ *   <li>the thread its kernel's {@link LinuxScheduler} chose, whose job is paused whenever one of
+ *       the above or a better thread needs the CPU.</li>
+ * </ol>
+ * It charges each job's CPU time to the job's domain as it runs, so a domain's CPU time
+ * (xentop's figure) is exact at any moment after {@link #account()}.
  */
-public abstract class Executor {
+public abstract sealed class Executor permits HostCpu, Vcpu {
 
     protected final Kernel kernel;
     private final String name;
     private final double speed;
-    private final List<Task> tasks = new ArrayList<>();
+    private final Domain kernelDomain;
+    private final Softirqs softirqs = new Softirqs();
+    private LinuxScheduler linux;
+    private RunQueue rq;
+    /** The job executing now: the timer interrupt, a softirq task or a thread; null for none. */
     private Task current;
+    /** The timer interrupt's or a softirq's job, paused when a VCPU lost its physical CPU. */
+    private Task pausedInterrupt;
     private long resumedAt;
+    /** It holds a physical CPU. */
     private boolean running;
-    /** Set while a finished job emits its output: wake-ups then wait until it is done. */
-    private boolean completing;
-    /** Nothing ran since the executor last went idle: a process woken now first pays the wake-up latency. */
-    private boolean idle = true;
-    /** When the executor last went idle. */
-    private long idleSince;
-    private long wakeupLatency;
-    /** Softirq jobs run back to back since a process last ran, and how many make a turn. */
-    private int softirqRun;
-    private int softirqRestarts = Integer.MAX_VALUE;
-    private final Event wokenUp;
+    /**
+     * Set while a job takes its input or emits its output: what it wakes here (or a hypervisor
+     * that takes this VCPU away meanwhile) acts when it is done.
+     */
+    private boolean inCallback;
+    /** A physical CPU in the idle loop's {@code hlt}: a remote wake-up first needs an IPI. */
+    private boolean halted;
+    private long haltedAt;
+    private boolean needResched;
+    private boolean tickPending;
+    /** An interrupt (or a send's {@code local_bh_enable}) is returning: pending softirqs run. */
+    private boolean irqExit;
+    private long remoteWakeNanos;
+    private final TimerInterrupt timer;
     private final Event completion;
+    private final Event reschedIpi;
 
-    protected Executor(Kernel kernel, String name, double speed) {
+    protected Executor(Kernel kernel, String name, double speed, Domain kernelDomain) {
         this.kernel = kernel;
         this.name = name;
         this.speed = speed;
-        this.wokenUp = new Event(name + ".wakeup") {
-            @Override
-            protected void fire() {
-                if (running && current == null && !completing) {
-                    idle = false;
-                    dispatch();
-                }
-            }
-        };
+        this.kernelDomain = kernelDomain;
+        this.timer = new TimerInterrupt();
         this.completion = new Event(name) {
             @Override
             public String owner() {
@@ -57,114 +69,90 @@ public abstract class Executor {
                 complete();
             }
         };
+        this.reschedIpi = new Event(name + ".ipi") {
+            @Override
+            protected void fire() {
+                wakeUp();
+            }
+        };
     }
 
     public String name() {
         return name;
     }
 
-    /**
-     * After this many softirq jobs in a row with a process waiting, the process runs one job:
-     * Linux hands softirq work over load to ksoftirqd, which competes with processes.
-     */
-    public void setSoftirqRestarts(int restarts) {
-        this.softirqRestarts = restarts;
-    }
-
-    /**
-     * Sets how long a process sleeping on I/O takes to run once woken on this idle CPU (the
-     * scheduler's wake-up path: IPI, context switch). Softirqs run at once.
-     */
-    public void setWakeupLatency(long nanos) {
-        this.wakeupLatency = nanos;
-    }
-
     public double speed() {
         return speed;
     }
 
+    /** Becomes CPU {@code q.id} of {@code kernel}. */
+    void attach(LinuxScheduler kernel, RunQueue q, LinuxScheduler.Settings s) {
+        if (linux != null) {
+            throw new IllegalStateException(name + " is already a CPU of " + linux.name());
+        }
+        this.linux = kernel;
+        this.rq = q;
+        this.remoteWakeNanos = this instanceof HostCpu ? s.remoteWakeNanos() : 0;
+        softirqs.configure(s.netdevBudget(), s.softirqRestarts(), s.jiffyNanos());
+    }
+
+    LinuxScheduler linux() {
+        return linux;
+    }
+
+    RunQueue runQueue() {
+        return rq;
+    }
+
+    /** Binds softirq work to this CPU: a NAPI poll of a device whose interrupts it takes, a tasklet. */
     public void add(Task task) {
+        if (task.context() == Context.THREAD) {
+            throw new IllegalArgumentException(task.name() + " is a thread: its kernel's scheduler places it");
+        }
         if (task.executor != null) {
             throw new IllegalStateException(task.name() + " already runs on " + task.executor.name());
         }
         task.executor = this;
-        int i = 0;
-        while (i < tasks.size() && tasks.get(i).priority().ordinal() <= task.priority().ordinal()) {
-            i++;
-        }
-        tasks.add(i, task);
-    }
-
-    public List<Task> tasks() {
-        return List.copyOf(tasks);
+        softirqs.add(task);
     }
 
     protected boolean isRunning() {
         return running;
     }
 
+    /** Whether it has work: the timer interrupt, softirqs, a runnable thread, a job begun. */
+    public boolean hasRunnable() {
+        return current != null || tickPending || softirqs.hasPending(kernel.now()) || (rq != null && rq.nrRunning > 0);
+    }
+
+    boolean hasPendingSoftirqs(long now) {
+        return softirqs.hasPending(now);
+    }
+
     /** Whether a job was begun and paused (a descheduled VCPU resumes it at once). */
     protected boolean hasJobInProgress() {
-        for (int i = 0, n = tasks.size(); i < n; i++) {
-            if (tasks.get(i).inJob) {
-                return true;
-            }
-        }
-        return false;
+        LinuxThread t = rq == null ? null : rq.curr;
+        return pausedInterrupt != null || (t != null && t.task.inJob);
     }
 
-    /** Whether any task has a job paused or ready to begin. */
-    public boolean hasRunnable() {
-        return next() != null;
-    }
-
-    private Task next() {
-        long now = kernel.now();
-        Task first = null;
-        for (int i = 0, n = tasks.size(); i < n; i++) {
-            Task t = tasks.get(i);
-            if (t.inJob || t.hasWork(now)) {
-                if (first == null) {
-                    first = t;
-                    if (t.priority() != Priority.SOFTIRQ || softirqRun < softirqRestarts) {
-                        return t;
-                    }
-                } else if (t.priority() != Priority.SOFTIRQ) {
-                    // softirqs ran back to back too long: the rest goes to ksoftirqd, and a
-                    // waiting process gets its turn (Linux's MAX_SOFTIRQ_RESTART)
-                    return t;
-                }
-            }
-        }
-        return first;
-    }
-
-    /** A task got input. */
-    void taskReady(Task t) {
-        if (!running) {
-            wantCpu();
-            return;
-        }
-        if (completing) {
-            return;
-        }
-        if (current == null) {
-            dispatch();
-        } else if (t.priority().ordinal() < current.priority().ordinal() && current.preemptible()) {
-            pause();
-            dispatch();
-        }
+    /** Whether a thread of this CPU sleeps until its next tick (a blocked VCPU then sets a timer). */
+    protected boolean hasTimerSleepers() {
+        return rq != null && linux.hasTimerSleepers(rq);
     }
 
     /** Asks for a physical CPU (a VCPU wakes in its scheduler); a host CPU already has one. */
     protected abstract void wantCpu();
 
-    /** Nothing left to run: a VCPU blocks and gives its physical CPU back. */
+    /** Nothing left to run: a VCPU blocks and gives its physical CPU back, a host CPU halts. */
     protected abstract void idle();
 
-    /** Gets a physical CPU: resume or begin work. */
+    /** Starts the timer interrupt; call once, when the machine starts. */
+    protected abstract void startTicks(long periodNanos, long phaseNanos);
+
+    /** Gets a physical CPU: pending events are delivered, then work resumes. */
     protected void start() {
         running = true;
+        irqExit = true;
         dispatch();
     }
 
@@ -176,48 +164,158 @@ public abstract class Executor {
         running = false;
     }
 
-    private void dispatch() {
-        Task t = next();
-        if (t == null) {
-            current = null;
-            if (!idle) {
-                idleSince = kernel.now();
+    /** The timer interrupt: a tick of a physical CPU, or a timer event Xen sends a VCPU. */
+    void timerInterrupt() {
+        tickPending = true;
+        wakeUp();
+    }
+
+    /**
+     * {@code t} was raised on this CPU. If it was not pending yet, this is a new interrupt:
+     * its {@code irq_exit} runs the softirqs at once unless they are running already.
+     */
+    void raise(Task t) {
+        if (softirqs.raise(t) && !softirqs.active()) {
+            irqExit = true;
+            wakeUp();
+        }
+    }
+
+    /** The kernel wants this CPU to schedule: a local request acts at once, a remote one sends an IPI. */
+    void resched(boolean remote) {
+        resched(remote, kernel.now());
+    }
+
+    /**
+     * The same for a woken thread whose input was ready at {@code inputReady}: the IPI to a
+     * halted CPU arrives one wake-up latency after that (not before now), and at once if the
+     * input was ready before the CPU halted (packet by packet, it would not have halted).
+     */
+    void resched(boolean remote, long inputReady) {
+        needResched = true;
+        if (halted && remote && remoteWakeNanos > 0) {
+            long now = kernel.now();
+            long at = inputReady < haltedAt ? now : Math.max(now, inputReady + remoteWakeNanos);
+            if (!reschedIpi.isScheduled() || at < reschedIpi.time()) {
+                kernel.scheduleAt(reschedIpi, at);
             }
-            idle = true;
-            idle();
             return;
         }
-        if (idle && wakeupLatency > 0 && t.sleepsOnInput() && !t.inJob) {
-            // the wake-up runs from when the input was ready: with trains a producer on another CPU
-            // hands a part's packets on when the part ends, stamped back to when each was done, so
-            // input ready before this CPU went idle would have been found by the job that ran then
-            long ready = t.inputReadySince(kernel.now());
-            if (ready >= idleSince) {
-                if (!wokenUp.isScheduled()) {
-                    kernel.scheduleAt(wokenUp, Math.max(kernel.now(), ready + wakeupLatency));
-                }
+        wakeUp();
+    }
+
+    /** The kernel wants this CPU to schedule once the run goes on (a thread started before it). */
+    void reschedWhenRunning() {
+        needResched = true;
+        kernel.scheduleAfter(reschedIpi, 0);
+    }
+
+    /** Something needs the CPU: interrupt the running thread's job (not a softirq or the tick). */
+    private void wakeUp() {
+        halted = false;
+        if (!running) {
+            wantCpu();
+            return;
+        }
+        if (inCallback) {
+            // a job is taking input or emitting output: seen when it returns
+            return;
+        }
+        if (current != null && !inInterrupt(current)) {
+            pause();
+        }
+        dispatch();
+    }
+
+    /** Whether a job runs in interrupt context (the timer interrupt, a softirq), not a thread's. */
+    private boolean inInterrupt(Task t) {
+        return t == timer || t.context() != Context.THREAD;
+    }
+
+    private void dispatch() {
+        if (!running || current != null || inCallback) {
+            return;
+        }
+        long now = kernel.now();
+        if (pausedInterrupt != null) {
+            Task t = pausedInterrupt;
+            pausedInterrupt = null;
+            begin(t, now);
+            return;
+        }
+        while (true) {
+            if (tickPending) {
+                tickPending = false;
+                begin(timer, now);
                 return;
             }
+            if (irqExit) {
+                irqExit = false;
+                if (!softirqs.active() && softirqs.hasPending(now)) {
+                    softirqs.begin(now);
+                }
+            }
+            if (softirqs.active()) {
+                Task t = softirqs.next(now);
+                if (t != null) {
+                    begin(t, now);
+                    return;
+                }
+                if (softirqs.hasPending(now) && rq.curr != rq.ksoftirqd) {
+                    // MAX_SOFTIRQ_RESTART passes were not enough: wakeup_softirqd
+                    linux.wakeKsoftirqd(rq);
+                }
+                continue;
+            }
+            if (needResched || (rq.curr == null && rq.nrRunning > 0)) {
+                needResched = false;
+                linux.schedule(rq);
+                continue;
+            }
+            LinuxThread t = rq.curr;
+            if (t == null) {
+                halted = true;
+                haltedAt = now;
+                idle();
+                return;
+            }
+            if (t == rq.ksoftirqd) {
+                // ksoftirqd: do_softirq while work is pending, cond_resched in between
+                if (softirqs.hasPending(now)) {
+                    softirqs.begin(now);
+                    continue;
+                }
+            } else if (t.hasWork(now)) {
+                begin(t.task, now);
+                return;
+            }
+            linux.block(t.task);
         }
-        idle = false;
-        long now = kernel.now();
+    }
+
+    private void begin(Task t, long now) {
         if (!t.inJob) {
             t.inJob = true;
             t.jobStart = now;
-            // taking input may wake others (a blocked sender, a VCPU): their wake-ups wait
-            // until the job is under way, and a VCPU woken with a higher priority may take
-            // this one's physical CPU, after which the job resumes when it is back
-            completing = true;
+            inCallback = true;
+            int saved = linux.enter(rq, inInterrupt(t));
             try {
                 t.remaining = Math.max(0, t.beginJob(now));
             } finally {
-                completing = false;
+                inCallback = false;
+                linux.leave(saved);
             }
             nextPart(t);
-            if (!running) {
+            if (!running || (!inInterrupt(t) && (tickPending || irqExit || needResched))) {
+                // taking its input lost the CPU, or raised work that comes first: the job waits
+                if (inInterrupt(t)) {
+                    pausedInterrupt = t;
+                }
+                dispatch();
                 return;
             }
         }
+        t.executor = this;
         current = t;
         resumedAt = now;
         scheduleCompletion(t, now);
@@ -247,9 +345,11 @@ public abstract class Executor {
     }
 
     private void pause() {
-        long now = kernel.now();
         kernel.cancel(completion);
-        spend(current, now);
+        spend(current, kernel.now());
+        if (inInterrupt(current)) {
+            pausedInterrupt = current;
+        }
         current = null;
     }
 
@@ -264,13 +364,18 @@ public abstract class Executor {
         t.inJob = false;
         t.remaining = 0;
         current = null;
-        softirqRun = t.priority() == Priority.SOFTIRQ ? softirqRun + 1 : 0;
-        rotate(t);
-        completing = true;
+        inCallback = true;
+        int saved = linux.enter(rq, inInterrupt(t));
         try {
             t.endJob(t.jobStart, now);
         } finally {
-            completing = false;
+            inCallback = false;
+            linux.leave(saved);
+        }
+        if (t.context() != Context.THREAD) {
+            softirqs.done(t, now);
+        } else if (t != timer && t.sendsPackets()) {
+            irqExit = true;
         }
         if (running) {
             dispatch();
@@ -278,43 +383,73 @@ public abstract class Executor {
     }
 
     /**
-     * A part of {@code t}'s job is done: its output is emitted now, and the job goes on. The
-     * output may wake a VCPU that takes this one's physical CPU; the job then resumes later.
+     * A part of {@code t}'s job is done: its output is emitted now, and the job goes on, unless
+     * what the output woke took the CPU (a VCPU preempting this one) or comes first here.
      */
     private void partDone(Task t, long now) {
         spend(t, now);
         nextPart(t);
-        completing = true;
+        inCallback = true;
+        int saved = linux.enter(rq, inInterrupt(t));
         try {
             t.partDone(now);
         } finally {
-            completing = false;
+            inCallback = false;
+            linux.leave(saved);
         }
-        if (running && current == t) {
-            scheduleCompletion(t, now);
+        if (!running || current != t) {
+            return;
         }
+        if (!inInterrupt(t) && (tickPending || irqExit || needResched)) {
+            pause();
+            dispatch();
+            return;
+        }
+        scheduleCompletion(t, now);
     }
 
-    /**
-     * Moves a task that just finished a job behind the others of its priority, so tasks of equal
-     * priority take turns (Linux runs pending softirqs in turn; one does not starve another).
-     */
-    private void rotate(Task t) {
-        int i = tasks.indexOf(t);
-        int j = i;
-        while (j + 1 < tasks.size() && tasks.get(j + 1).priority() == t.priority()) {
-            j++;
-        }
-        if (j > i) {
-            tasks.remove(i);
-            tasks.add(j, t);
-        }
+    /** Frames the current NET_RX pass still allows. */
+    int netRxBudget() {
+        return softirqs.budget();
+    }
+
+    void netRxTook(int frames) {
+        softirqs.took(frames);
     }
 
     /** Charges the running job's time so far, so a CPU sample taken now is exact. */
     public void account() {
         if (current != null) {
             spend(current, kernel.now());
+        }
+    }
+
+    /**
+     * The timer interrupt's work, a hard interrupt charged to the kernel's domain: the
+     * scheduler's tick, the timer softirq's expired {@code usleep}s, then {@code irq_exit}.
+     * (Its context says nothing: the executor knows it by identity.)
+     */
+    private final class TimerInterrupt extends Task {
+
+        TimerInterrupt() {
+            super(name + ".timer", kernelDomain, Context.THREAD);
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return false;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            return linux.tickCost();
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+            linux.tick(rq);
+            linux.expireTimers(rq);
+            irqExit = true;
         }
     }
 }

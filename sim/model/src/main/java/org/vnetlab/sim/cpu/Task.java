@@ -1,17 +1,25 @@
 package org.vnetlab.sim.cpu;
 
 /**
- * Modelled software that runs on an {@link Executor} in jobs: a NIC's softirq, the bridge and
- * netback, a guest's netfront, an application. A job takes a batch of input, costs CPU time,
- * and emits its output when done; the executor decides when it runs. Subclasses own their
- * input queues and call {@link #wake()} when input arrives.
+ * Modelled software that runs in jobs: a NIC's NAPI poll, netback's tasklets, a guest's
+ * netfront, an application thread. A job takes a batch of input, costs CPU time, and emits its
+ * output when done; the kernel decides when and where it runs ({@link Context}). Subclasses own
+ * their input queues and call {@link #wake()} when input arrives.
+ *
+ * <p>A thread's job may be paused at any moment (a softirq, the timer interrupt, a better
+ * thread, its VCPU losing the physical CPU) and resumed later, possibly on another CPU.
  */
 public abstract class Task {
 
     private final String name;
     private final Domain domain;
-    private final Priority priority;
+    private final Context context;
+    /** The CPU it runs on (a softirq task's for good, a thread's for now). */
     Executor executor;
+    /** A thread's scheduling state, owned by its kernel's scheduler. */
+    LinuxThread thread;
+    /** A softirq task's bit in its CPU's pending mask. */
+    int softirqIndex = -1;
     /** Set while a job has begun and not ended (it may be paused by preemption). */
     boolean inJob;
     long jobStart;
@@ -21,10 +29,10 @@ public abstract class Task {
     boolean inPart;
     double partLeft;
 
-    protected Task(String name, Domain domain, Priority priority) {
+    protected Task(String name, Domain domain, Context context) {
         this.name = name;
         this.domain = domain;
-        this.priority = priority;
+        this.context = context;
     }
 
     public String name() {
@@ -35,10 +43,11 @@ public abstract class Task {
         return domain;
     }
 
-    public Priority priority() {
-        return priority;
+    public Context context() {
+        return context;
     }
 
+    /** The CPU it runs on, or last ran on. */
     public Executor executor() {
         return executor;
     }
@@ -66,31 +75,19 @@ public abstract class Task {
         return 0;
     }
 
-    /** A part of the current job ended at {@code now}: emit its output. */
-    protected void partDone(long now) {
-    }
-
     /**
-     * Whether this task sleeps until packets arrive, so that running it on an idle CPU first
-     * takes the wake-up latency. Senders pace by busy-waiting, as iperf's delay loop does.
-     */
-    protected boolean sleepsOnInput() {
-        return false;
-    }
-
-    /**
-     * For a task that {@link #sleepsOnInput}: when the input that woke it was ready (its first
-     * packet's ready time), at most {@code now}. Packet by packet that is when it arrived; with
-     * trains it may be earlier, and the wake-up latency runs from then. A task that may also wait
-     * for something else (room to send on) keeps the default: its wake-up runs from when it is woken.
+     * When the input that wakes this thread was ready: the oldest packet of the socket it sleeps
+     * on, at most {@code now}. With trains a part hands packets over when it ends, later than
+     * they were ready; a wake-up that takes an IPI to a halted CPU runs from this time, as it
+     * would packet by packet. A thread whose input says nothing of when it could run (it also
+     * waits for room onward) keeps {@code now}.
      */
     protected long inputReadySince(long now) {
         return now;
     }
 
-    /** Whether a job of this task may be paused for higher-priority work on the same CPU. */
-    protected boolean preemptible() {
-        return false;
+    /** A part of the current job ended at {@code now}: emit its output. */
+    protected void partDone(long now) {
     }
 
     /**
@@ -109,10 +106,52 @@ public abstract class Task {
         return executor.kernel.partPackets();
     }
 
-    /** Input arrived: make sure the executor will run this task. */
+    /**
+     * Whether a job of this thread ends in the kernel's transmit path, whose
+     * {@code local_bh_enable} (after {@code dev_queue_xmit}) runs the CPU's pending softirqs
+     * on the thread's time.
+     */
+    protected boolean sendsPackets() {
+        return false;
+    }
+
+    /**
+     * Input arrived: a softirq task is raised on its CPU (an interrupt there if it was not
+     * pending yet), a sleeping thread is woken by its kernel's scheduler.
+     */
     public final void wake() {
-        if (executor != null) {
-            executor.taskReady(this);
+        if (thread != null) {
+            thread.scheduler.wake(this);
+        } else if (executor != null) {
+            executor.raise(this);
         }
+    }
+
+    /**
+     * A thread that calls this at the end of a job sleeps until its CPU's next timer tick, as
+     * {@code usleep(0)} does on a 2.6.16 kernel (its hrtimers run from the tick's timer softirq):
+     * until then it has no work, whatever {@link #hasWork} says.
+     */
+    protected final void sleepUntilTick() {
+        thread.scheduler.sleepUntilTick(this);
+    }
+
+    /**
+     * A NAPI poll's budget: the frames the current NET_RX pass still allows
+     * ({@code netdev_budget} less what the pass's earlier polls took). A poll takes at most
+     * this and its device's weight, and reports what it took with {@link #netRxTook(int)}.
+     */
+    protected final int netRxBudget() {
+        return executor.netRxBudget();
+    }
+
+    /** A NAPI poll took {@code frames} frames of the pass's budget. */
+    protected final void netRxTook(int frames) {
+        executor.netRxTook(frames);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -4,71 +4,78 @@ import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
 /**
- * A Xen virtual CPU: runs its domain's tasks while the credit scheduler gives it a physical
- * CPU, and blocks (gives the CPU back) when it has nothing to do.
+ * A Xen virtual CPU: a CPU of its guest's kernel that runs only while the hypervisor's
+ * scheduler gives it a physical CPU, and blocks (gives the CPU back) when its kernel has
+ * nothing to do. Its timer interrupt is Xen's timer event: every hypervisor tick while it runs,
+ * on being switched in after missing a tick, and, while it is blocked, the one-shot timer its
+ * kernel sets for its next pending timer ({@code safe_halt}'s {@code stop_hz_timer}). Its
+ * scheduling state is the hypervisor scheduler's own.
  */
 public final class Vcpu extends Executor {
 
-    /** The credit scheduler's priorities, highest first (XEN-FACTS: BOOST > UNDER > OVER). */
-    public enum CreditPriority { BOOST, UNDER, OVER }
-
-    final Domain domain;
-    final int weight;
-    final int cap;
-    final long affinityMask;
-    private CreditScheduler scheduler;
-    // credit-scheduler state, owned by CreditScheduler
-    int credit;
-    CreditPriority priority = CreditPriority.UNDER;
-    boolean active;
-    boolean parked;
-    boolean queued;
-    Pcpu home;
-    long queuedSequence;
+    private final Domain domain;
+    private final int weight;
+    private final int cap;
+    private final long affinityMask;
+    private CpuScheduler<Vcpu> scheduler;
+    private int schedulerIndex;
     private long wakeLatency;
-    private boolean assigned;
+    private long jiffy;
     private final Event started = new Event(name() + ".start") {
         @Override
         protected void fire() {
             start();
         }
     };
+    /** The guest's one-shot timer while blocked: its next jiffy, for a thread in {@code usleep}. */
+    private final Event guestTimer = new Event(name() + ".timer") {
+        @Override
+        protected void fire() {
+            timerInterrupt();
+        }
+    };
 
     /**
+     * @param weight       the domain's weight (Xen's default 256)
+     * @param cap          the domain's cap in percent of one CPU, 0 for none
      * @param affinityMask bit i set: may run on physical CPU i (all bits for no pinning)
      */
     public Vcpu(Kernel kernel, String name, double speed, Domain domain, int weight, int cap, long affinityMask) {
-        super(kernel, name, speed);
+        super(kernel, name, speed, domain);
         this.domain = domain;
         this.weight = weight;
         this.cap = cap;
         this.affinityMask = affinityMask;
     }
 
-    void attach(CreditScheduler s, Pcpu initial) {
+    void attach(CpuScheduler<Vcpu> s, int index) {
         this.scheduler = s;
-        this.home = initial;
+        this.schedulerIndex = index;
+    }
+
+    /** Where its scheduler keeps its state. */
+    int schedulerIndex() {
+        return schedulerIndex;
     }
 
     public Domain domain() {
         return domain;
     }
 
-    public CreditPriority creditPriority() {
-        return priority;
+    int weight() {
+        return weight;
     }
 
-    public int credit() {
-        return credit;
+    int cap() {
+        return cap;
     }
 
-    boolean mayRunOn(Pcpu p) {
-        return (affinityMask & (1L << p.id)) != 0;
+    long affinityMask() {
+        return affinityMask;
     }
 
-    /** Whether a physical CPU is assigned to it (it may still be waking up on it). */
-    boolean onCpu() {
-        return assigned;
+    boolean mayRunOn(int physicalCpu) {
+        return (affinityMask & (1L << physicalCpu)) != 0;
     }
 
     @Override
@@ -78,7 +85,16 @@ public final class Vcpu extends Executor {
 
     @Override
     protected void idle() {
+        if (hasTimerSleepers()) {
+            kernel.scheduleAt(guestTimer, (kernel.now() / jiffy + 1) * jiffy);
+        }
         scheduler.block(this);
+    }
+
+    @Override
+    protected void startTicks(long periodNanos, long phaseNanos) {
+        // Xen sends the timer events; the period is the guest's jiffy, for its one-shot timer
+        this.jiffy = periodNanos;
     }
 
     /**
@@ -89,8 +105,8 @@ public final class Vcpu extends Executor {
         this.wakeLatency = nanos;
     }
 
+    /** The scheduler gives it a physical CPU. */
     void run() {
-        assigned = true;
         if (wakeLatency > 0 && !hasJobInProgress()) {
             kernel.scheduleAfter(started, wakeLatency);
         } else {
@@ -98,8 +114,8 @@ public final class Vcpu extends Executor {
         }
     }
 
+    /** The scheduler takes its physical CPU away. */
     void preempt() {
-        assigned = false;
         kernel.cancel(started);
         stopRunning();
     }

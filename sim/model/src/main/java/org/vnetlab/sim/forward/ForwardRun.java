@@ -45,13 +45,13 @@ public final class ForwardRun {
         host.bindPeerSocket(socket);
         UdpSink sink = new UdpSink("peer.sink", peer.domain(), socket, peer.stack(), q.appBatch(),
                 bed.random("peer.sink"));
-        peer.place(false).add(sink);
+        peer.spawn(sink);
         PacketKind kind = PacketKind.of(spec.ip(), Transport.UDP);
         long gap = Math.max(1, Math.round(1e9 / rate));
         UdpSender sender = new UdpSender("peer.sender", peer.domain(), bed.kernel(), peer.txPort(),
                 new UdpSender.Stream(host.flow(), spec.payload(), kind, gap), peer.stack(), peer.deviceTxCost(),
                 q.pacingWindowNanos(), q.appBatch() * 4, bed.random("peer.sender"));
-        peer.place(false).add(sender);
+        peer.spawn(sender);
         sender.start(0, spec.durationNanos());
         host.start();
         bed.kernel().runUntil(spec.durationNanos());

@@ -55,10 +55,10 @@ public final class ForwardingHost extends HostModel {
         if (mode == Mode.RELAY) {
             relay = new Relay(guest.name() + ".relay", guest.domain(), socket, guest.txPort(), guest.stack(),
                     guest.deviceTxCost(), q.appBatch(), bed.random(guest.name() + ".relay"));
-            guest.place(false).add(relay);
+            guest.spawn(relay);
         } else {
             relay = null;
-            guest.place(false).add(new Reflector(guest.name() + ".reflector", guest.domain(), socket,
+            guest.spawn(new Reflector(guest.name() + ".reflector", guest.domain(), socket,
                     guest.txPort(), guest.stack(), guest.deviceTxCost(), bed.random(guest.name() + ".reflector")));
         }
     }

@@ -31,8 +31,9 @@ public abstract class HostModel {
             GuestSite site = bed.host().guest(b.guest());
             org.vnetlab.sim.app.CpuBurner burner = new org.vnetlab.sim.app.CpuBurner(b.guest() + ".burner",
                     site.domain(), bed.kernel(), b.load());
-            site.place(true).add(burner);
+            // it has been burning since before the run: its kernel sees a CPU hog from the start
             burner.start(0);
+            site.spawn(burner);
         }
     }
 

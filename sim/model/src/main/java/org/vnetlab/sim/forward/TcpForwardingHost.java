@@ -108,7 +108,7 @@ public final class TcpForwardingHost extends HostModel {
             TcpSender s = new TcpSender(name, at.domain(), kernel(), at.txPort(),
                     new TcpSender.Segments(flow.id(), mss, kind), at.stack(), at.deviceTxCost(), settings,
                     CongestionControl.of(congestion), windowSegments, testbed().random(name));
-            at.place(false).add(s);
+            at.spawn(s);
             return s;
         }
 
@@ -116,7 +116,7 @@ public final class TcpForwardingHost extends HostModel {
         private TcpReceiver receiver(GuestSite at, String name, Flows.Flow flow, PacketKind dataKind) {
             TcpReceiver r = new TcpReceiver(name, at.domain(), kernel(), at.txPort(), flow.id(), mss, dataKind,
                     windowSegments, at.stack(), settings, testbed().random(name));
-            at.place(false).add(r);
+            at.spawn(r);
             return r;
         }
 

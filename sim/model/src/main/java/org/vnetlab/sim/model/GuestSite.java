@@ -3,7 +3,7 @@ package org.vnetlab.sim.model;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Executor;
+import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.net.PacketPort;
 
 /**
@@ -25,6 +25,6 @@ public interface GuestSite {
     /** Transmit work below IP charged to the sender per packet (the driver, or netfront). */
     double deviceTxCost();
 
-    /** The executor a new application process runs on; CPU hogs are placed first. */
-    Executor place(boolean cpuHog);
+    /** Starts an application process (a thread) in the guest; its kernel's scheduler places it. */
+    void spawn(Task process);
 }

@@ -23,6 +23,8 @@ import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
 import org.vnetlab.sim.cpu.HostCpu;
+import org.vnetlab.sim.cpu.LinuxScheduler;
+import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
 import org.vnetlab.sim.kernel.Fidelity;
 import org.vnetlab.sim.kernel.Kernel;
@@ -59,6 +61,7 @@ public final class Testbed {
     private final Machine peer;
     private final List<PacketQueue> traced = new ArrayList<>();
     private CreditScheduler xenScheduler;
+    private final List<LinuxScheduler> kernels = new ArrayList<>();
 
     /** The testbed for a run with trains. */
     public Testbed(Scenario scenario, long seed) {
@@ -130,6 +133,11 @@ public final class Testbed {
         return host;
     }
 
+    /** The host's credit scheduler; null unless the platform is Xen. */
+    public CreditScheduler xenScheduler() {
+        return xenScheduler;
+    }
+
     public Machine peer() {
         return peer;
     }
@@ -160,31 +168,62 @@ public final class Testbed {
         if (xenScheduler != null) {
             xenScheduler.start();
         }
+        kernels.forEach(LinuxScheduler::start);
     }
 
-    private List<HostCpu> cpus(Machine m, Host h) {
+    /** A Linux kernel named {@code name} over {@code cpus}, started with the testbed. */
+    private LinuxScheduler kernel(String name, List<? extends Executor> cpus, Domain domain,
+                                  LinuxScheduler.Settings settings) {
+        LinuxScheduler k = new LinuxScheduler(kernel, name, cpus, domain, settings);
+        kernels.add(k);
+        return k;
+    }
+
+    /** The Linux kernel's constants (model.linux.*) at {@code hz}. */
+    private static LinuxScheduler.Settings linux(ModelParameters p, int hz) {
+        int budget = (int) p.get("linux.netdev-budget");
+        int restarts = (int) p.get("linux.softirq-restarts");
+        if (hz < 1 || budget < 1 || restarts < 1) {
+            throw new IllegalArgumentException("model.linux.hz, model.xen.guest-hz, model.linux.netdev-budget and"
+                    + " model.linux.softirq-restarts must be at least 1, got " + hz + ", " + budget + " and " + restarts);
+        }
+        return new LinuxScheduler.Settings(hz, p.get("linux.tick-cost-ns"), (long) p.get("linux.cache-hot-ns"), budget,
+                restarts, (long) p.get("cost.process-wakeup-ns"));
+    }
+
+    private List<HostCpu> cpus(Machine m, Host h, Domain kernelDomain) {
         List<HostCpu> list = new ArrayList<>();
         for (int i = 0; i < h.cpus(); i++) {
-            HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed());
-            c.setWakeupLatency(costs.processWakeup);
-            c.setSoftirqRestarts(costs.softirqRestarts);
-            c.powerOn();
+            HostCpu c = new HostCpu(kernel, m.name() + ".cpu" + i, h.cpuSpeed(), kernelDomain);
             list.add(c);
             m.executors.add(c);
         }
         return list;
     }
 
+    /** The VCPU of {@code dom0} that {@code key} names (model.xen.dom0.*). */
+    private static Vcpu dom0Vcpu(List<Vcpu> dom0, ModelParameters p, String key) {
+        double i = p.get(key);
+        if (i != Math.rint(i) || i >= dom0.size()) {
+            throw new IllegalArgumentException("model." + key + " must be a VCPU of Dom0, 0 to " + (dom0.size() - 1)
+                    + ", got " + i);
+        }
+        return dom0.get((int) i);
+    }
+
     private void buildPeer() {
-        List<HostCpu> cpus = cpus(peer, scenario.peer());
         Domain d = peer.domain(PEER);
+        List<HostCpu> cpus = cpus(peer, scenario.peer(), d);
         GuestStack stack = GuestStack.nativeKernel(costs);
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("peer.nic"));
+        // physflat APIC routing: every device interrupt goes to CPU 0
         cpus.get(0).add(peer.nicRx.napi());
-        HostPlacement placement = new HostPlacement(cpus);
+        ModelParameters p = scenario.parameters();
+        LinuxScheduler linux = kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
+        cpus.forEach(HostCpu::powerOn);
         peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
-                costs.driverTx, hog -> placement.place()));
+                costs.driverTx, linux));
     }
 
     private void buildHostKernel(DataRate wire, long delay, boolean vserver) {
@@ -195,20 +234,22 @@ public final class Testbed {
                 random("host.nic"));
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
-        List<HostCpu> cpus = cpus(host, h);
+        List<HostCpu> cpus = cpus(host, h, kernelDomain);
+        // physflat APIC routing: every device interrupt goes to CPU 0
         cpus.get(0).add(host.nicRx.napi());
-        HostPlacement placement = new HostPlacement(cpus);
+        ModelParameters p = scenario.parameters();
+        LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
+        cpus.forEach(HostCpu::powerOn);
         if (vserver) {
             GuestStack stack = GuestStack.vserverContext(costs);
             int i = 1;
             for (VServerContext ctx : ((VServerPlatform) scenario.platform()).contexts()) {
                 host.guests.put(ctx.name(), new Site(ctx.name(), host.domain(ctx.name()), stack, MacAddress.xen(i++),
-                        host.nicTx, costs.driverTx, hog -> placement.place()));
+                        host.nicTx, costs.driverTx, linux));
             }
         } else {
             host.guests.put(NativePlatform.GUEST, new Site(NativePlatform.GUEST, kernelDomain,
-                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx,
-                    hog -> placement.place()));
+                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx, linux));
         }
     }
 
@@ -216,20 +257,19 @@ public final class Testbed {
         Host h = scenario.host();
         xenScheduler = new CreditScheduler(kernel, h.cpus(), new CreditScheduler.Settings(
                 (long) p.get("xen.scheduler.tick-ns"), (long) p.get("xen.scheduler.slice-ns"),
-                (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick")));
+                (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick"),
+                p.get("xen.scheduler.boost") != 0, p.get("xen.scheduler.tickle") != 0));
         Dom0 d0 = xen.dom0();
         Domain dom0 = host.domain(Dom0.NAME);
         List<Vcpu> dom0Vcpus = new ArrayList<>();
-        int index = 0;
         for (int i = 0; i < d0.vcpus(); i++) {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-            v.setSoftirqRestarts(costs.softirqRestarts);
-            xenScheduler.add(v, index++);
             dom0Vcpus.add(v);
             host.executors.add(v);
         }
+        xenScheduler.addDom0(dom0Vcpus);
         host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
         host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
@@ -238,11 +278,16 @@ public final class Testbed {
         Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, h.nic(), random("netback"));
         host.nicRx.connect(netback.freeingSentFrames(bridge), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("host.nic"));
-        // the NIC's event channel, netback's tasklets: all on Dom0's first VCPU
-        dom0Vcpus.get(0).add(host.nicRx.napi());
-        dom0Vcpus.get(0).add(netback.rxTasklet());
-        dom0Vcpus.get(0).add(netback.txTasklet());
-        dom0Vcpus.get(0).add(netback.backlog());
+        LinuxScheduler.Settings guestKernel = linux(p, (int) p.get("xen.guest-hz"));
+        kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
+        // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
+        // netback's tasklets they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
+        dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu").add(host.nicRx.napi());
+        Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
+        netbackVcpu.add(netback.rxTasklet());
+        netbackVcpu.add(netback.txTasklet());
+        // netif_rx queues the guests' frames on the backlog of the CPU that ran net_tx_action
+        netbackVcpu.add(netback.backlog());
         traced.add(netback.backlogQueue());
         GuestStack stack = GuestStack.xenGuest(costs);
         for (DomU u : xen.domUs()) {
@@ -251,13 +296,11 @@ public final class Testbed {
             for (int i = 0; i < u.vcpus(); i++) {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
-                v.setWakeupLatency(costs.processWakeup);
-                v.setSoftirqRestarts(costs.softirqRestarts);
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-                xenScheduler.add(v, index++);
                 vcpus.add(v);
                 host.executors.add(v);
             }
+            xenScheduler.addGuest(vcpus);
             NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, random(u.name() + ".netfront"));
             NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(), u.vif().mac(),
                     costs.netfrontNotify, costs.jitter, random(u.name() + ".netfront.tx"));
@@ -267,9 +310,8 @@ public final class Testbed {
             Vif vif = netback.connect(u.name(), front, tx);
             traced.add(vif.qdisc());
             traced.add(vif.admissionDrops());
-            int[] next = {0};
             host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
-                    hog -> vcpus.get(next[0]++ % vcpus.size())));
+                    kernel(u.name(), vcpus, d, guestKernel)));
         }
     }
 
@@ -290,16 +332,11 @@ public final class Testbed {
         return m;
     }
 
-    /** Where an application process of a guest is placed. */
-    interface Placement {
-        Executor place(boolean cpuHog);
-    }
-
     private record Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort,
-                        double deviceTxCost, Placement placement) implements GuestSite {
+                        double deviceTxCost, LinuxScheduler linux) implements GuestSite {
         @Override
-        public Executor place(boolean cpuHog) {
-            return placement.place(cpuHog);
+        public void spawn(Task process) {
+            linux.spawn(process);
         }
     }
 }

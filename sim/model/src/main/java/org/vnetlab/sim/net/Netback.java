@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -256,7 +256,7 @@ public final class Netback {
                 targets.get(segment).front.ring().responses, n, first, step);
 
         RxTasklet(Domain dom0) {
-            super("netback.rx", dom0, Priority.SOFTIRQ);
+            super("netback.rx", dom0, Context.TASKLET);
         }
 
         @Override
@@ -358,6 +358,8 @@ public final class Netback {
             int queued = q.moveHeadTo(backlog.frames, n, first, step);
             if (queued > 0) {
                 backlog.order.add(v.index, queued);
+                // netif_rx schedules the backlog's poll in this CPU's NET_RX softirq
+                backlog.wake();
             }
             v.released += copiedWhole ? n : n - queued;
         };
@@ -365,7 +367,7 @@ public final class Netback {
         private int next;
 
         TxTasklet(Domain dom0) {
-            super("netback.tx", dom0, Priority.SOFTIRQ);
+            super("netback.tx", dom0, Context.TASKLET);
         }
 
         @Override
@@ -525,7 +527,7 @@ public final class Netback {
         };
 
         Backlog(Domain dom0) {
-            super("dom0.backlog", dom0, Priority.SOFTIRQ);
+            super("dom0.backlog", dom0, Context.NET_RX);
             this.frames = new PacketQueue("dom0.backlog.drop", driver.backlog());
         }
 

@@ -1,7 +1,7 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
@@ -51,7 +51,7 @@ public final class NetfrontRx extends Task {
 
     public NetfrontRx(String guest, Domain domain, SplitDriver driver, Flows flows, GuestStack stack,
                       RandomStream random) {
-        super(guest + ".netfront.rx", domain, Priority.SOFTIRQ);
+        super(guest + ".netfront.rx", domain, Context.NET_RX);
         this.ring = new RxRing(guest, driver.ringSlots());
         this.out = new JobOutput(guest + ".netfront.rx.out");
         this.flows = flows;
@@ -120,13 +120,17 @@ public final class NetfrontRx extends Task {
         evented = false;
         out.clear();
         PacketQueue responses = ring.responses;
-        int left = weight;
+        // netif_poll takes at most its weight and what the NET_RX pass still allows
+        int left = Math.min(weight, netRxBudget());
+        int taken = 0;
         while (left > 0 && !responses.isEmpty()) {
             int n = Math.min(left, responses.headCount());
             out.take(responses, n, perPacket + stack.rx(responses.headKind()), now);
             rspCons += n;
             left -= n;
+            taken += n;
         }
+        netRxTook(taken);
         // the end of the poll, decided now and posted when the poll ends: few responses for many
         // unfilled buffers lower the target ("exponential increase, linear decrease")
         if (unfilled() > 3 * target / 4) {

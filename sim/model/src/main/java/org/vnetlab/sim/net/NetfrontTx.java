@@ -1,8 +1,8 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.core.net.MacAddress;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketQueue;
@@ -125,7 +125,11 @@ public final class NetfrontTx implements PacketPort {
         waiting = sender;
     }
 
-    /** netif_int: the upcall on netback's event reaps the answers and wakes a blocked sender. */
+    /**
+     * netif_int: the upcall on netback's event reaps the answers and wakes a blocked sender. It
+     * is the event channel's interrupt handler; the model has no hard-interrupt context, so it
+     * runs in the softirq work that follows the interrupt, in a tasklet's place.
+     */
     private final class Completions extends Task {
 
         private final double cost;
@@ -134,7 +138,7 @@ public final class NetfrontTx implements PacketPort {
         boolean evented;
 
         Completions(String name, Domain domain, double cost, double jitter, RandomStream random) {
-            super(name, domain, Priority.SOFTIRQ);
+            super(name, domain, Context.TASKLET);
             this.cost = cost;
             this.jitter = jitter;
             this.random = random;

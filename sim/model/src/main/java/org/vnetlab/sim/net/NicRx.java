@@ -2,7 +2,7 @@ package org.vnetlab.sim.net;
 
 import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -184,7 +184,7 @@ public final class NicRx implements WireEnd {
                 step);
 
         Napi(String name, Domain domain) {
-            super(name, domain, Priority.SOFTIRQ);
+            super(name, domain, Context.NET_RX);
         }
 
         @Override
@@ -198,12 +198,16 @@ public final class NicRx implements WireEnd {
             double overhead = interrupted ? interruptCost : 0;
             interrupted = false;
             poll.clear();
-            int budget = nic.napiBudget();
+            // tg3_poll takes at most the device's weight and what the NET_RX pass still allows
+            int budget = Math.min(nic.napiBudget(), netRxBudget());
+            int taken = 0;
             while (budget > 0 && !ring.isEmpty()) {
                 int n = Math.min(budget, ring.headCount());
                 poll.take(ring, n, driverCost + path.cost(ring.headPayload(), ring.headFlow(), ring.headKind()), now);
                 budget -= n;
+                taken += n;
             }
+            netRxTook(taken);
             return poll.work(now, overhead, random.jitter(costSpread), partPackets());
         }
 

@@ -120,6 +120,18 @@ public final class NicTx implements PacketPort {
         this.farPulls = end.attach(this);
     }
 
+    /**
+     * Each frame as soon as it is done: the far NIC's NAPI poll ends, and enables its interrupt
+     * again, when it finds its ring empty, so a frame handed on at the end of a train's part,
+     * later than it was ready, makes the far side take an interrupt (and its cost) where the
+     * poll would have gone on, and leaves a receiver sharing that CPU other gaps (native 36 B
+     * transmit: 16.6 Mbit/s in parts of 16 against 28.6 packet by packet).
+     */
+    @Override
+    public boolean wantsEachPacket() {
+        return true;
+    }
+
     @Override
     public int room(long now) {
         advance(now);

@@ -20,8 +20,8 @@ public interface PacketPort {
      * Whether each packet should be handed over as soon as it is done, rather than in trains:
      * a port served by a task that the first packet wakes (netfront's ring, which netback
      * serves on another CPU) sees its packets as they come, or that task would run later and
-     * in bigger batches than it does packet by packet. A NIC's wire takes frames by their
-     * ready times and needs no such care.
+     * in bigger batches than it does packet by packet; so does a NIC's wire, whose far NIC
+     * decides by what has arrived whether its poll goes on or waits for an interrupt.
      */
     default boolean wantsEachPacket() {
         return false;

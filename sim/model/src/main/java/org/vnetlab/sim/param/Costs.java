@@ -13,8 +13,6 @@ import org.vnetlab.sim.packet.PacketKind;
 public final class Costs {
 
     public final double jitter;
-    public final long processWakeup;
-    public final int softirqRestarts;
     public final double driverRx;
     public final double driverTx;
     public final double perInterrupt;
@@ -30,6 +28,7 @@ public final class Costs {
     public final double socketRx;
     public final double socketTx;
     public final double socketPerByte;
+    public final double clockRead;
     public final double vserverPerPacket;
     public final double bridge;
     public final double netbackRx;
@@ -53,8 +52,6 @@ public final class Costs {
 
     public Costs(ModelParameters p) {
         jitter = p.get("cost.jitter");
-        processWakeup = (long) p.get("cost.process-wakeup-ns");
-        softirqRestarts = (int) p.get("cost.softirq-restarts");
         driverRx = p.get("cost.driver.rx-per-packet-ns");
         driverTx = p.get("cost.driver.tx-per-packet-ns");
         perInterrupt = p.get("cost.driver.per-interrupt-ns");
@@ -70,6 +67,7 @@ public final class Costs {
         socketRx = p.get("cost.socket.rx-per-packet-ns");
         socketTx = p.get("cost.socket.tx-per-packet-ns");
         socketPerByte = p.get("cost.socket.per-byte-ns");
+        clockRead = p.get("cost.socket.clock-read-ns");
         vserverPerPacket = p.get("cost.vserver.per-packet-ns");
         bridge = p.get("cost.bridge.per-packet-ns");
         netbackRx = p.get("cost.netback.rx-per-packet-ns");

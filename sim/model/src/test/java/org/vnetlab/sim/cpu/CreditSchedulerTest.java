@@ -3,20 +3,25 @@ package org.vnetlab.sim.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vnetlab.sim.cpu.CreditScheduler.CreditPriority;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
-/** The credit scheduler's rules (XEN-FACTS.md) as observable behaviour. */
+/** Xen 3.0.4's credit scheduler (sched_credit.c) as observable behaviour. */
 class CreditSchedulerTest {
 
-    private static final CreditScheduler.Settings XEN = new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100);
+    private static final CreditScheduler.Settings XEN =
+            new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, true, true);
+    private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
     /** Always has 1 ms of work. */
     private static class Hog extends Task {
         Hog(Domain d) {
-            super("hog", d, Priority.CPU_HOG);
+            super("hog", d, Context.THREAD);
         }
 
         @Override
@@ -26,7 +31,7 @@ class CreditSchedulerTest {
 
         @Override
         protected double beginJob(long now) {
-            return 1_000_000;
+            return MS;
         }
 
         @Override
@@ -34,181 +39,356 @@ class CreditSchedulerTest {
         }
     }
 
-    /** Wakes every period, works briefly; records how long each wake waited for the CPU. */
-    private static final class Pinger extends Task {
+    /** Jobs of given lengths, each ready at a given time. */
+    private static final class Script extends Task {
         final Kernel kernel;
-        long wokenAt = -1;
-        long maxWait;
-        int jobs;
-        boolean pending;
-        final Event tick = new Event(name() + ".tick") {
-            @Override
-            protected void fire() {
-                pending = true;
-                wokenAt = kernel.now();
-                wake();
-                kernel.scheduleAfter(this, 1_000_000);
-            }
-        };
+        final List<long[]> jobs = new ArrayList<>();
+        int next;
+        int ready;
+        long waitedMax;
 
-        Pinger(Domain d, Kernel k) {
-            super("pinger", d, Priority.IO_PROCESS);
+        Script(Domain d, Kernel k) {
+            super("script", d, Context.THREAD);
             this.kernel = k;
+        }
+
+        /** A job of {@code length} ns ready at {@code at}. */
+        Script job(long at, long length) {
+            jobs.add(new long[] {at, length});
+            kernel.scheduleAt(new Event("script") {
+                @Override
+                protected void fire() {
+                    ready++;
+                    wake();
+                }
+            }, at);
+            return this;
+        }
+
+        /** A job of {@code length} ns every {@code period} from {@code from} until {@code until}. */
+        Script every(long from, long period, long length, long until) {
+            for (long t = from; t < until; t += period) {
+                job(t, length);
+            }
+            return this;
         }
 
         @Override
         protected boolean hasWork(long now) {
-            return pending;
+            return ready > 0;
         }
 
         @Override
         protected double beginJob(long now) {
-            maxWait = Math.max(maxWait, now - wokenAt);
-            pending = false;
-            return 20_000;
+            ready--;
+            long[] job = jobs.get(next++);
+            waitedMax = Math.max(waitedMax, now - job[0]);
+            return job[1];
         }
 
         @Override
         protected void endJob(long start, long end) {
-            jobs++;
         }
     }
 
-    private static void wake(Executor e) {
-        e.tasks().forEach(Task::wake);
-    }
+    /** A guest kernel's constants, its timer interrupt free so that only the tasks' work counts. */
+    private static final LinuxScheduler.Settings GUEST = new LinuxScheduler.Settings(100, 0, 400_000, 300, 10, 0);
 
-    /** Two domains with one always-busy VCPU each, under a started scheduler. */
-    private record TwoHogs(Kernel kernel, Domain a, Domain b) {
-        static TwoHogs on(int cpus, int weightA, int weightB) {
+    /** Physical CPUs under the credit scheduler, each VCPU with its own one-CPU guest kernel. */
+    private record Bed(Kernel kernel, CreditScheduler scheduler, List<LinuxScheduler> guests) {
+        static Bed of(int cpus, CreditScheduler.Settings settings) {
             Kernel k = new Kernel();
-            CreditScheduler s = new CreditScheduler(k, cpus, XEN);
-            Domain a = new Domain("a");
-            Domain b = new Domain("b");
-            long anyCpu = (1L << cpus) - 1;
-            Vcpu va = new Vcpu(k, "a0", 1.0, a, weightA, 0, anyCpu);
-            Vcpu vb = new Vcpu(k, "b0", 1.0, b, weightB, 0, anyCpu);
-            s.add(va, 0);
-            s.add(vb, 0);
-            va.add(new Hog(a));
-            vb.add(new Hog(b));
-            s.start();
-            wake(va);
-            wake(vb);
-            return new TwoHogs(k, a, b);
+            return new Bed(k, new CreditScheduler(k, cpus, settings), new ArrayList<>());
+        }
+
+        static Bed of(int cpus) {
+            return of(cpus, XEN);
+        }
+
+        Vcpu vcpu(Domain d, int weight, int cap, int cpu) {
+            Vcpu v = new Vcpu(kernel, d.name() + ".vcpu", 1.0, d, weight, cap, ~0L);
+            scheduler.add(v, cpu);
+            guests.add(new LinuxScheduler(kernel, d.name(), List.of(v), d, GUEST));
+            return v;
+        }
+
+        /** Runs {@code t} as a thread of {@code v}'s guest. */
+        Vcpu run(Vcpu v, Task t) {
+            v.linux().spawn(t);
+            return v;
+        }
+
+        Vcpu hog(Domain d, int cpu) {
+            return run(vcpu(d, 256, 0, cpu), new Hog(d));
+        }
+
+        void start() {
+            scheduler.start();
+            guests.forEach(LinuxScheduler::start);
         }
     }
 
     @Test
     void weightsSplitACpuBetweenHogs() {
-        TwoHogs h = TwoHogs.on(1, 256, 512);
-        Domain a = h.a();
-        Domain b = h.b();
-        h.kernel().runUntil(30 * SECOND);
-        double ratio = (double) b.busyNanos() / a.busyNanos();
-        assertEquals(2.0, ratio, 0.25, "b has twice a's weight");
-        assertEquals(30 * SECOND, a.busyNanos() + b.busyNanos(), 0.01 * SECOND);
+        Bed b = Bed.of(1);
+        Domain a = new Domain("a");
+        Domain c = new Domain("c");
+        Vcpu va = b.vcpu(a, 256, 0, 0);
+        Vcpu vc = b.vcpu(c, 512, 0, 0);
+        b.run(va, new Hog(a));
+        b.run(vc, new Hog(c));
+        b.start();
+        b.kernel().runUntil(30 * SECOND);
+        assertEquals(2.0, (double) c.busyNanos() / a.busyNanos(), 0.25, "c has twice a's weight");
+        assertEquals(30 * SECOND, a.busyNanos() + c.busyNanos(), 0.01 * SECOND);
+    }
+
+    @Test
+    void weightIsPerDomainSoTwoBusyVcpusShareOneDomainsPart() {
+        // Dom0 with two busy VCPUs beside two one-VCPU guests on two CPUs: each domain gets a
+        // third of the machine; weighted per VCPU, Dom0 would get half of it
+        Bed b = Bed.of(2);
+        Domain dom0 = new Domain("dom0");
+        Domain u1 = new Domain("domU1");
+        Domain u2 = new Domain("domU2");
+        b.hog(dom0, 0);
+        b.hog(dom0, 1);
+        b.hog(u1, 1);
+        b.hog(u2, 0);
+        b.start();
+        b.kernel().runUntil(60 * SECOND);
+        double third = 2 * 60 * SECOND / 3.0;
+        assertEquals(third, dom0.busyNanos(), 0.05 * third, "Dom0, two VCPUs");
+        assertEquals(third, u1.busyNanos(), 0.05 * third, "domU1");
+        assertEquals(third, u2.busyNanos(), 0.05 * third, "domU2");
+    }
+
+    /** A VCPU that works 20 us every millisecond beside a hog on one CPU, for 5 s. */
+    private static Script pingerBesideAHog(CreditScheduler.Settings settings) {
+        Bed b = Bed.of(1, settings);
+        Domain io = new Domain("io");
+        b.hog(new Domain("hog"), 0);
+        Vcpu vi = b.vcpu(io, 256, 0, 0);
+        // from after the hog's first tick (its start-up BOOST is gone), between ticks (a VCPU
+        // found running at a tick becomes active, spends credit and loses BOOST)
+        Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, 5 * SECOND);
+        b.run(vi, pinger);
+        b.start();
+        b.kernel().runUntil(5 * SECOND);
+        return pinger;
     }
 
     @Test
     void aWakingVcpuIsBoostedAndPreemptsAHog() {
-        Kernel k = new Kernel();
-        CreditScheduler s = new CreditScheduler(k, 1, XEN);
-        Domain hogDomain = new Domain("hog");
-        Domain io = new Domain("io");
-        Vcpu vh = new Vcpu(k, "h0", 1.0, hogDomain, 256, 0, 1);
-        Vcpu vi = new Vcpu(k, "i0", 1.0, io, 256, 0, 1);
-        s.add(vh, 0);
-        s.add(vi, 0);
-        vh.add(new Hog(hogDomain));
-        Pinger p = new Pinger(io, k);
-        vi.add(p);
-        s.start();
-        wake(vh);
-        // after the hog's first tick: its own start-up BOOST is gone by then
-        k.scheduleAt(p.tick, 25_000_000);
-        k.runUntil(5 * SECOND);
-        assertTrue(p.jobs > 4900, "the pinger ran every millisecond: " + p.jobs);
-        // without BOOST it would wait for the hog's 30 ms slice; boosted it waits at most the
-        // hog's current 1 ms job (a VCPU switch pauses the job at once, so far less)
-        assertTrue(p.maxWait < 1_000_000, "max wait " + p.maxWait + " ns");
+        Script pinger = pingerBesideAHog(XEN);
+        assertEquals(pinger.jobs.size(), pinger.next, "the pinger ran every millisecond");
+        // without BOOST it would wait for the hog's 30 ms slice; boosted it preempts at once
+        assertTrue(pinger.waitedMax < MS, "max wait " + pinger.waitedMax + " ns");
+    }
+
+    @Test
+    void withoutBoostAWakingVcpuWaitsBehindAnUnderHog() {
+        Script pinger = pingerBesideAHog(new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, false, true));
+        assertTrue(pinger.waitedMax > 5 * MS, "an UNDER waker waits for the hog's slice: " + pinger.waitedMax);
+    }
+
+    @Test
+    void theTickNeverPreemptsAnOverVcpuMidSlice() {
+        // A runs from 0; B wakes BOOSTed at 15 ms and preempts it, starting a 30 ms slice. At the
+        // accounting of 30 ms B turns OVER and A UNDER, but B keeps the CPU until 45 ms.
+        Bed b = Bed.of(1);
+        Domain da = new Domain("a");
+        Domain db = new Domain("b");
+        Vcpu va = b.hog(da, 0);
+        Vcpu vb = b.vcpu(db, 256, 0, 0);
+        b.run(vb, new Script(db, b.kernel()).job(15 * MS, SECOND));
+        b.start();
+        b.kernel().runUntil(31 * MS);
+        assertEquals(CreditPriority.OVER, b.scheduler().priority(vb));
+        assertEquals(CreditPriority.UNDER, b.scheduler().priority(va));
+        b.kernel().runUntil(44 * MS);
+        vb.account();
+        assertEquals(29 * MS, db.busyNanos(), 0.1 * MS, "B ran from 15 ms on, through the tick at 30 ms");
+        b.kernel().runUntil(50 * MS);
+        vb.account();
+        assertEquals(30 * MS, db.busyNanos(), 0.1 * MS, "and gave the CPU up when its slice ended at 45 ms");
+    }
+
+    @Test
+    void accountingClearsTheBoostOfAnActiveVcpu() {
+        // X is active (it ran through the tick at 10 ms). It wakes BOOSTed at 29 ms behind a
+        // BOOSTed VCPU and is still queued at the accounting of 30 ms, which makes it UNDER.
+        Bed b = Bed.of(1);
+        Domain dx = new Domain("x");
+        Domain dp = new Domain("p");
+        Vcpu vx = b.vcpu(dx, 256, 0, 0);
+        Vcpu vp = b.vcpu(dp, 256, 0, 0);
+        b.run(vx, new Script(dx, b.kernel()).job(5 * MS, 10 * MS).job(29 * MS, MS));
+        b.run(vp, new Script(dp, b.kernel()).job(28 * MS, 3 * MS));
+        b.start();
+        b.kernel().runUntil(29 * MS + 1000);
+        assertEquals(CreditPriority.BOOST, b.scheduler().priority(vx), "boosted on waking");
+        b.kernel().runUntil(30 * MS + 1000);
+        assertEquals(CreditPriority.UNDER, b.scheduler().priority(vx), "not boosted after the accounting");
+    }
+
+    @Test
+    void theCreditBalanceIsPulledBackTowardsZero() {
+        // An I/O VCPU that is now and then caught running at a tick earns credit it never spends
+        // and loses it when it goes above a slice's worth; the debt that leaves in the sum is
+        // handed out again at the next accounting, so the hog does not sink to OVER for good.
+        Bed b = Bed.of(1);
+        Domain dh = new Domain("hog");
+        Domain di = new Domain("io");
+        Vcpu vh = b.hog(dh, 0);
+        Vcpu vi = b.vcpu(di, 256, 0, 0);
+        b.run(vi, new Script(di, b.kernel()).every(9_500_000, 170 * MS, MS, 20 * SECOND));
+        b.start();
+        int over = 0;
+        int accountings = 0;
+        long previous = 0;
+        for (long t = 35 * MS; t < 20 * SECOND; t += 30 * MS) {
+            b.kernel().runUntil(t);
+            accountings++;
+            if (b.scheduler().priority(vh) == CreditPriority.OVER) {
+                over++;
+            }
+            long balance = b.scheduler().creditBalance();
+            if (previous < 0) {
+                assertTrue(balance >= 0, "a debt of " + previous + " is handed out again, but the balance is " + balance);
+            }
+            previous = balance;
+        }
+        // while the I/O VCPU earns, the hog is OVER; otherwise it is back at 0 (without the
+        // feedback it would stay at -300, OVER for good)
+        assertTrue(over < accountings * 0.6, "the hog was OVER after " + over + " of " + accountings + " accountings");
+    }
+
+    @Test
+    void aWakeThatPreemptsABusyCpuLetsAnIdleCpuTakeThePreempted() {
+        // W wakes BOOSTed on CPU 0, where hog H runs UNDER (its start-up BOOST went at the tick
+        // of 10 ms): W preempts H, and idle CPU 1 is tickled too and steals H, so H loses no time
+        Bed b = Bed.of(2);
+        Domain dh = new Domain("h");
+        Domain dw = new Domain("w");
+        Vcpu vh = b.hog(dh, 0);
+        Vcpu vw = b.vcpu(dw, 256, 0, 0);
+        b.run(vw, new Script(dw, b.kernel()).job(15 * MS, 20 * MS));
+        b.start();
+        b.kernel().runUntil(40 * MS);
+        vh.account();
+        vw.account();
+        assertEquals(40 * MS, dh.busyNanos(), 0.1 * MS, "the hog kept running, on the other CPU");
+        assertEquals(20 * MS, dw.busyNanos(), 0.1 * MS);
+        assertEquals(1, b.scheduler().processor(vh));
+    }
+
+    @Test
+    void anIdleCpuLooksForWorkEverySlice() {
+        // two hogs queued on CPU 0, CPU 1 idle and never tickled: within one idle slice CPU 1
+        // steals the waiting hog
+        Bed b = Bed.of(2, new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, true, false));
+        Domain d1 = new Domain("a");
+        Domain d2 = new Domain("b");
+        b.hog(d1, 0);
+        b.hog(d2, 0);
+        b.start();
+        b.kernel().runUntil(SECOND);
+        assertTrue(d1.busyNanos() + d2.busyNanos() > 1.9 * SECOND, "both CPUs busy after the first 30 ms: "
+                + (d1.busyNanos() + d2.busyNanos()));
+    }
+
+    @Test
+    void noCpuIdlesWhileAVcpuWaits() {
+        // three VCPUs that each want two thirds of a CPU in 1 ms bursts, BOOSTed as they wake:
+        // the credit scheduler is work-conserving, so at no moment does a CPU idle while a VCPU
+        // with work waits for one
+        Bed b = Bed.of(2);
+        List<Vcpu> vcpus = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Domain d = new Domain("d" + i);
+            Vcpu v = b.vcpu(d, 256, 0, i % 2);
+            b.run(v, new Script(d, b.kernel()).every(i * 700_000L, 1_500_000, MS, 10 * SECOND));
+            vcpus.add(v);
+        }
+        b.start();
+        int samples = 0;
+        for (long t = 0; t < 10 * SECOND; t += 7_000) {
+            b.kernel().runUntil(t);
+            long running = vcpus.stream().filter(Vcpu::isRunning).count();
+            long waiting = vcpus.stream().filter(v -> !v.isRunning() && v.hasRunnable()).count();
+            assertTrue(waiting == 0 || running == 2, "at " + t + " ns: " + waiting + " VCPUs wait, "
+                    + running + " of 2 CPUs busy");
+            samples++;
+        }
+        assertTrue(samples > 1_000_000);
+    }
+
+    @Test
+    void aVcpuPreemptedWhileItsJobTakesInputIsChargedNothingMeanwhile() {
+        // every job of A's thread, as it takes its input, wakes B's thread, whose VCPU wakes
+        // BOOSTed and takes the one physical CPU from A: A's job must wait, not run beside B
+        Bed b = Bed.of(1);
+        Domain da = new Domain("a");
+        Domain db = new Domain("b");
+        Script poked = new Script(db, b.kernel());
+        Vcpu va = b.vcpu(da, 256, 0, 0);
+        Vcpu vb = b.vcpu(db, 256, 0, 0);
+        b.run(vb, poked);
+        b.run(va, new Hog(da) {
+            @Override
+            protected double beginJob(long now) {
+                poked.jobs.add(new long[] {now, 50_000});
+                poked.ready++;
+                poked.wake();
+                return super.beginJob(now);
+            }
+        });
+        b.start();
+        b.kernel().runUntil(SECOND);
+        va.account();
+        vb.account();
+        assertTrue(poked.next > 100, "B ran " + poked.next + " times");
+        assertEquals(SECOND, da.busyNanos() + db.busyNanos(), 0.001 * SECOND, "one CPU's second, no more");
     }
 
     @Test
     void aCapLimitsAHog() {
-        Kernel k = new Kernel();
-        CreditScheduler s = new CreditScheduler(k, 1, XEN);
+        Bed b = Bed.of(1);
         Domain capped = new Domain("capped");
-        Vcpu v = new Vcpu(k, "c0", 1.0, capped, 256, 50, 1);
-        s.add(v, 0);
-        v.add(new Hog(capped));
-        s.start();
-        wake(v);
-        k.runUntil(10 * SECOND);
+        Vcpu v = b.vcpu(capped, 256, 50, 0);
+        b.run(v, new Hog(capped));
+        b.start();
+        b.kernel().runUntil(10 * SECOND);
         double share = capped.busyNanos() / (10.0 * SECOND);
         assertTrue(share > 0.4 && share < 0.6, "a 50 % cap gives about half a CPU: " + share);
     }
 
     @Test
     void twoVcpusOnTwoCpusRunInParallel() {
-        TwoHogs h = TwoHogs.on(2, 256, 256);
-        h.kernel().runUntil(SECOND);
-        assertEquals(SECOND, h.a().busyNanos(), 0.02 * SECOND);
-        assertEquals(SECOND, h.b().busyNanos(), 0.02 * SECOND);
-    }
-
-    /** Does 1 ms of work whenever kicked. */
-    private static final class Worker extends Task {
-        boolean kicked;
-
-        Worker(Domain d) {
-            super("worker", d, Priority.IO_PROCESS);
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return kicked;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            kicked = false;
-            return 1_000_000;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
-        }
+        Bed b = Bed.of(2);
+        Domain a = new Domain("a");
+        Domain c = new Domain("c");
+        b.hog(a, 0);
+        b.hog(c, 0);
+        b.start();
+        b.kernel().runUntil(SECOND);
+        assertEquals(SECOND, a.busyNanos(), 0.02 * SECOND);
+        assertEquals(SECOND, c.busyNanos(), 0.02 * SECOND);
     }
 
     @Test
-    void aJobWhoseStartWakesAVcpuThatTakesItsCpuIsNotChargedMeanwhile() {
-        Kernel k = new Kernel();
-        CreditScheduler s = new CreditScheduler(k, 1, XEN);
-        Domain da = new Domain("a");
-        Domain db = new Domain("b");
-        Vcpu va = new Vcpu(k, "a0", 1.0, da, 256, 0, 1);
-        Vcpu vb = new Vcpu(k, "b0", 1.0, db, 256, 0, 1);
-        s.add(va, 0);
-        s.add(vb, 0);
-        Worker worker = new Worker(db);
-        vb.add(worker);
-        // each of a's jobs, as it takes its input, wakes b's worker: b is boosted and takes the
-        // CPU for longer than a's job would have lasted
-        va.add(new Hog(da) {
-            @Override
-            protected double beginJob(long now) {
-                worker.kicked = true;
-                worker.wake();
-                return 500_000;
-            }
-        });
-        s.start();
-        wake(va);
-        k.runUntil(SECOND);
-        va.account();
-        vb.account();
-        assertTrue(db.busyNanos() > 0.1 * SECOND, "b ran: " + db.busyNanos());
-        assertEquals(SECOND, da.busyNanos() + db.busyNanos(), 0.001 * SECOND, "one CPU, charged once");
+    void guestsStartWhereXenPutsThem() {
+        Bed b = Bed.of(2);
+        Domain dom0 = new Domain("dom0");
+        Vcpu d0 = new Vcpu(b.kernel(), "d0", 1, dom0, 256, 0, ~0L);
+        Vcpu d1 = new Vcpu(b.kernel(), "d1", 1, dom0, 256, 0, ~0L);
+        b.scheduler().addDom0(List.of(d0, d1));
+        Vcpu u1 = new Vcpu(b.kernel(), "u1", 1, new Domain("u1"), 256, 0, ~0L);
+        Vcpu u2 = new Vcpu(b.kernel(), "u2", 1, new Domain("u2"), 256, 0, ~0L);
+        b.scheduler().addGuest(List.of(u1));
+        b.scheduler().addGuest(List.of(u2));
+        assertEquals(List.of(0, 1, 1, 0), List.of(b.scheduler().processor(d0), b.scheduler().processor(d1),
+                b.scheduler().processor(u1), b.scheduler().processor(u2)));
     }
 }

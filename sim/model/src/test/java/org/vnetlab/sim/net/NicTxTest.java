@@ -10,7 +10,7 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Priority;
+import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.packet.PacketKind;
@@ -90,7 +90,7 @@ class NicTxTest {
         });
         nic.send(train(1, 1_000, 0, 8));
         assertEquals(0, nic.room(k.now()));
-        nic.wakeWhenRoom(new Task("sender", new Domain("d"), Priority.IO_PROCESS) {
+        nic.wakeWhenRoom(new Task("sender", new Domain("d"), Context.THREAD) {
             @Override
             protected boolean hasWork(long now) {
                 return false;

@@ -10,6 +10,7 @@ import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.HostCpu;
+import org.vnetlab.sim.cpu.LinuxScheduler;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
@@ -61,7 +62,7 @@ final class SplitDriverRig {
         Guest(String name, int index) {
             this.name = name;
             this.domain = new Domain(name);
-            this.cpu = new HostCpu(kernel, name + ".cpu", 1.0);
+            this.cpu = cpu(name + ".cpu", domain);
             GuestStack stack = GuestStack.xenGuest(costs);
             MacAddress mac = MacAddress.xen(index + 1);
             this.flow = flows.add(name, mac, stack);
@@ -107,10 +108,17 @@ final class SplitDriverRig {
         this.nic = new NicTx(kernel, "host", hw.txRing() + 1000, hw.lineRate(), hw.frameOverheadNanos(), 0,
                 frames -> framesOut += frames.count());
         this.netback = new Netback(kernel, dom0, costs, driver, bridge, nic, hw, new RandomStream(3, "netback"));
-        this.dom0Cpu = new HostCpu(kernel, "dom0.cpu", 1.0);
+        this.dom0Cpu = cpu("dom0.cpu", dom0);
         dom0Cpu.add(netback.rxTasklet());
         dom0Cpu.add(netback.txTasklet());
         dom0Cpu.add(netback.backlog());
+    }
+
+    /** A CPU of its own kernel (Linux 2.6.16's defaults, a timer tick that costs nothing). */
+    private HostCpu cpu(String name, Domain domain) {
+        HostCpu cpu = new HostCpu(kernel, name, 1.0, domain);
+        new LinuxScheduler(kernel, name, List.of(cpu), domain, new LinuxScheduler.Settings(100, 0, 400_000, 300, 10, 0));
+        return cpu;
     }
 
     /** Dom0 starts running (once). */

@@ -1,0 +1,135 @@
+package org.vnetlab.sim.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vnetlab.config.Version;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.sim.experiment.CreditAccounting;
+import org.vnetlab.sim.experiment.Experiment;
+import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.experiment.SimOptions;
+
+/**
+ * The literature dataset: it loads by name with a source and certainty on every check, its
+ * scenarios run, and its relations compute what they say on hand-made results.
+ */
+class LiteratureFactsTest {
+
+    @Test
+    void theDatasetLoadsByNameWithASourceAndCertaintyOnEveryCheck() {
+        Dataset d = Datasets.load(List.of(Path.of("literature")));
+        assertEquals("literature", d.name());
+        assertEquals(9, d.checks().size());
+        for (Check c : d.checks()) {
+            Check.Cited cited = (Check.Cited) c;
+            assertFalse(cited.source().isBlank(), c.label());
+            assertTrue(cited.certainty().matches("[PASD](/[PASD])*"), c.label());
+        }
+        assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
+        // every scenario the checks name loads, variants included
+        ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
+        assertEquals(10, s.scenarios().size());
+        assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
+    }
+
+    /** Each bundled literature scenario runs, its probe shortened to 10 measurements. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lit-boost-7burners", "lit-busy-pinged", "lit-streamers"})
+    void eachScenarioRuns(String name) throws Exception {
+        Scenario s = Simulations.LOADER.load(name, List.of("rtt.count=10")).scenario();
+        List<RunSpec> plan = Experiment.plan(s, new SimOptions(List.of(IpVersion.IPV4), List.of(Transport.UDP), null,
+                1, null));
+        assertEquals(1, plan.size());
+        Result r = Experiment.aggregate(s, Version.current(), "test", List.of(Experiment.run(s, plan.get(0))));
+        Point p = r.points().get(0);
+        assertEquals(LiteratureFacts.PINGED, p.guest());
+        // the busy guest answers a few probes a second (its RTT is hundreds of ms): some come back
+        assertTrue(p.rttMs().samples() >= (name.equals("lit-busy-pinged") ? 1 : 10), "replies: " + p.rttMs());
+        if (name.equals("lit-streamers")) {
+            assertTrue(p.cpuPercent().get("domU1") > 1, "the streams ran beside the probe: " + p.cpuPercent());
+        }
+    }
+
+    @Test
+    void creditAccountingSeesABurningGuestInDebt() {
+        Scenario busy = Simulations.LOADER.load("lit-busy-pinged", List.of("rtt.count=10")).scenario();
+        double share = CreditAccounting.overShare(busy, LiteratureFacts.PINGED);
+        assertTrue(share > 0.1 && share <= 1, "a guest using its whole share is OVER at times: " + share);
+    }
+
+    private static Point udp(String direction, String guest, double mbps, Map<String, Double> cpu) {
+        return Point.builder().transport("udp").protocol("ipv4").direction(direction).payload(36).guest(guest)
+                .throughputMbps(mbps).cpuPercent(cpu).build();
+    }
+
+    private static Simulated costs(double xenDom0, double xenDomU, double xenMbps) {
+        List<Point> nat = new ArrayList<>();
+        List<Point> xen = new ArrayList<>();
+        for (String d : List.of("rx", "tx")) {
+            nat.add(udp(d, "host", 100, Map.of("host", 50.0)));
+            xen.add(udp(d, "domU1", xenMbps, Map.of("dom0", xenDom0, "domU1", xenDomU)));
+        }
+        return new Simulated(Map.of(), Map.of(
+                LiteratureFacts.NATIVE, new Result("sim", "native", 1, "v", "p", nat),
+                LiteratureFacts.XEN, new Result("sim", "xen-single", 1, "v", "p", xen)));
+    }
+
+    private static Check check(String prefix) {
+        return LiteratureFacts.checks().stream().filter(c -> c.label().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void cpuPerPacketIsTheRatioOfTotalCpuOverThroughput() {
+        Check c = check("1 ");
+        // native: 50 % for 100 Mbit/s; Xen: 60 + 90 % for 50 Mbit/s: (150 / 50) / (50 / 100) = 6
+        Verdict six = c.judge(costs(60, 90, 50));
+        assertEquals(Verdict.Status.FAIL, six.status());
+        assertTrue(six.model().startsWith("6.00"), six.model());
+        // 40 + 35 % for 50 Mbit/s: 3
+        Verdict three = c.judge(costs(40, 35, 50));
+        assertEquals(Verdict.Status.PASS, three.status());
+        assertTrue(three.model().startsWith("3.00"), three.model());
+    }
+
+    @Test
+    void anInformativeCheckIsReportedNeverFailed() {
+        Check c = check("3 DomU receive rate / native, 2 CPUs");
+        Verdict outside = c.judge(costs(40, 35, 10));
+        assertEquals(Verdict.Status.REPORTED, outside.status());
+        assertFalse(outside.failed());
+        assertTrue(outside.error().contains("outside"), outside.error());
+        assertEquals(0, outside.residuals().length, "not fitted");
+        assertEquals("inside", c.judge(costs(40, 35, 50)).error());
+    }
+
+    @Test
+    void anRttRelationReadsThePingedGuestsMedian() {
+        Check c = check("5 RTT, idle DomU beside 7 burners, BOOST and tickle");
+        Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(56)
+                .guest(LiteratureFacts.PINGED).rttMs(new org.vnetlab.core.result.Summary(0.25, 0.01, 100)).build();
+        Simulated sim = new Simulated(Map.of(), Map.of(LiteratureFacts.BOOST_TICKLE,
+                new Result("sim", "lit-boost-7burners", 1, "v", "p", List.of(p))));
+        assertEquals(Verdict.Status.PASS, c.judge(sim).status());
+        Check slow = check("5 RTT, idle DomU beside 7 burners, no BOOST");
+        assertEquals(Verdict.Status.MISSING, slow.judge(sim).status(), "another scenario's series");
+    }
+
+    @Test
+    void theAccountingCheckIsMissingWithoutItsScenario() {
+        Verdict v = check("13 ").judge(new Simulated(Map.of(), Map.of()));
+        assertEquals(Verdict.Status.MISSING, v.status());
+    }
+}

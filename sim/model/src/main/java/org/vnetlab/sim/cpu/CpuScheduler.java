@@ -1,0 +1,32 @@
+package org.vnetlab.sim.cpu;
+
+/**
+ * A CPU scheduling policy: it owns some CPUs and decides which of its runnable entities each of
+ * them runs, and when that changes. Two levels of the model use it, and they stay distinct:
+ * <ul>
+ *   <li>a hypervisor schedules VCPUs onto physical CPUs ({@link CreditScheduler}, Xen 3.0.4);</li>
+ *   <li>every Linux kernel (the native or VServer host, Dom0 over its VCPUs, each DomU over its
+ *       VCPU, machine 2) schedules its threads onto its CPUs ({@link LinuxScheduler}).</li>
+ * </ul>
+ * Softirq work (NAPI polls, tasklets) is not scheduled by either: it is per-CPU kernel work
+ * that interrupts whatever thread runs on the CPU it was raised on ({@link Executor}).
+ *
+ * <p>The contract is three calls. An entity that gets work while it is not running is
+ * {@link #wake woken}; an entity that runs and has nothing left to do {@link #block blocks};
+ * the policy's own timers (ticks, slices, accounting, balancing) start with {@link #start}.
+ * Everything else (queues, priorities, credit, placement) is the policy's private state. To add
+ * a policy (SEDF, CFS for KVM), implement these calls and add it to the permitted list.
+ *
+ * @param <E> what it schedules: {@link Vcpu}s (a hypervisor) or threads, i.e. {@link Task}s (a kernel)
+ */
+public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler {
+
+    /** Starts the policy's timers; call once, after the machine is built. */
+    void start();
+
+    /** {@code e} has work and is not running: queue it, and run it now if the policy says so. */
+    void wake(E e);
+
+    /** {@code e} was running and has nothing left to do: its CPU goes to someone else. */
+    void block(E e);
+}

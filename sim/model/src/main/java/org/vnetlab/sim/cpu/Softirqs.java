@@ -1,0 +1,159 @@
+package org.vnetlab.sim.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One CPU's softirq work and Linux's rules for running it ({@code kernel/softirq.c
+ * __do_softirq}, {@code net/core/dev.c net_rx_action}). An invocation runs passes; each pass
+ * polls the pending NAPI devices in turn until it has taken {@code netdev_budget} frames or
+ * more than a jiffy has passed (what is left stays pending), then runs each tasklet pending
+ * at that moment once. While work is pending after a pass another one follows, at most
+ * {@code MAX_SOFTIRQ_RESTART} passes in all; what is still pending then is left to ksoftirqd.
+ */
+final class Softirqs {
+
+    private final List<Task> tasks = new ArrayList<>();
+    private long netRx;
+    private long tasklets;
+    /** Bit i set: task i was raised and has not been found without work since. */
+    private long pending;
+    private int budgetPerPass = Integer.MAX_VALUE;
+    private int maxPasses = Integer.MAX_VALUE;
+    private long jiffyNanos = Long.MAX_VALUE;
+    private boolean active;
+    private int passesLeft;
+    private int budget;
+    private long passJiffy;
+    private boolean taskletPhase;
+    private long taskletsLeft;
+    private int cursor;
+
+    void configure(int netdevBudget, int restarts, long jiffy) {
+        this.budgetPerPass = netdevBudget;
+        this.maxPasses = restarts;
+        this.jiffyNanos = jiffy;
+    }
+
+    void add(Task t) {
+        if (tasks.size() == Long.SIZE) {
+            throw new IllegalStateException("more than " + Long.SIZE + " softirq tasks on one CPU");
+        }
+        t.softirqIndex = tasks.size();
+        tasks.add(t);
+        if (t.context() == Context.NET_RX) {
+            netRx |= 1L << t.softirqIndex;
+        } else {
+            tasklets |= 1L << t.softirqIndex;
+        }
+    }
+
+    /** Raises {@code t}; whether it was not pending yet (then its interrupt is a new one). */
+    boolean raise(Task t) {
+        long bit = 1L << t.softirqIndex;
+        boolean fresh = (pending & bit) == 0;
+        pending |= bit;
+        return fresh;
+    }
+
+    /** Whether an invocation is running ({@code in_softirq}). */
+    boolean active() {
+        return active;
+    }
+
+    /** Whether any raised task has work; those without work are no longer pending. */
+    boolean hasPending(long now) {
+        long p = pending;
+        while (p != 0) {
+            int i = Long.numberOfTrailingZeros(p);
+            p &= p - 1;
+            if (!hasWork(i, now)) {
+                pending &= ~(1L << i);
+            }
+        }
+        return pending != 0;
+    }
+
+    /** Starts an invocation ({@code __do_softirq}). */
+    void begin(long now) {
+        active = true;
+        passesLeft = maxPasses;
+        startPass(now);
+    }
+
+    private void startPass(long now) {
+        budget = budgetPerPass;
+        passJiffy = now / jiffyNanos;
+        taskletPhase = false;
+    }
+
+    /**
+     * The next job of the running invocation, or null when the invocation has ended: then
+     * {@link #hasPending} says whether work was left for ksoftirqd.
+     */
+    Task next(long now) {
+        while (true) {
+            if (!taskletPhase) {
+                // net_rx_action: budget <= 0 || jiffies - start_time > 1 -> softnet_break
+                if (budget > 0 && now / jiffyNanos - passJiffy <= 1) {
+                    Task poll = nextPoll(now);
+                    if (poll != null) {
+                        return poll;
+                    }
+                }
+                taskletPhase = true;
+                taskletsLeft = pending & tasklets;
+            }
+            while (taskletsLeft != 0) {
+                int i = Long.numberOfTrailingZeros(taskletsLeft);
+                taskletsLeft &= taskletsLeft - 1;
+                if (hasWork(i, now)) {
+                    return tasks.get(i);
+                }
+                pending &= ~(1L << i);
+            }
+            if (hasPending(now) && --passesLeft > 0) {
+                startPass(now);
+                continue;
+            }
+            active = false;
+            return null;
+        }
+    }
+
+    /** The next pending device after the last one polled, round robin. */
+    private Task nextPoll(long now) {
+        for (int k = 1, n = tasks.size(); k <= n; k++) {
+            int i = (cursor + k) % n;
+            if ((pending & netRx & (1L << i)) != 0) {
+                if (hasWork(i, now)) {
+                    cursor = i;
+                    return tasks.get(i);
+                }
+                pending &= ~(1L << i);
+            }
+        }
+        return null;
+    }
+
+    /** A job of {@code t} ended: without more work it is no longer pending. */
+    void done(Task t, long now) {
+        if (!hasWork(t.softirqIndex, now)) {
+            pending &= ~(1L << t.softirqIndex);
+        }
+    }
+
+    /** Frames the current NET_RX pass still allows. */
+    int budget() {
+        return active ? Math.max(0, budget) : budgetPerPass;
+    }
+
+    void took(int frames) {
+        budget -= frames;
+    }
+
+    private boolean hasWork(int i, long now) {
+        Task t = tasks.get(i);
+        return t.inJob || t.hasWork(now);
+    }
+}
