@@ -119,7 +119,7 @@ class LiteratureFactsTest {
     void anRttRelationReadsThePingedGuestsMedian() {
         Check c = check("5 RTT, idle DomU beside 7 burners, BOOST and tickle");
         Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(56)
-                .guest(LiteratureFacts.PINGED).rttMs(new org.vnetlab.core.result.Summary(0.25, 0.01, 100)).build();
+                .guest(LiteratureFacts.PINGED).rttMs(new org.vnetlab.core.result.Summary(0.25, 0.25, 0.01, 0.26, 0.27, 0.28, 100)).build();
         Simulated sim = new Simulated(Map.of(), Map.of(LiteratureFacts.BOOST_TICKLE,
                 new Result("sim", "lit-boost-7burners", 1, "v", "p", List.of(p))));
         assertEquals(Verdict.Status.PASS, c.judge(sim).status());
