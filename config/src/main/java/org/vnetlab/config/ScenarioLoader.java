@@ -100,24 +100,32 @@ public final class ScenarioLoader {
         if (eq <= 0) {
             throw new ConfigError("--set " + set + ": expected KEY=VALUE, e.g. --set host.cpus=4");
         }
-        String key = set.substring(0, eq).trim();
-        String value = set.substring(eq + 1).trim();
+        return override(set.substring(0, eq).trim(), set.substring(eq + 1).trim(), "--set " + set);
+    }
+
+    /**
+     * Parses {@code value} for {@code key} and checks that the key exists and takes a value (is
+     * not a group of keys).
+     *
+     * @param where the flag as given, the start of an error's line
+     * @throws ConfigError naming {@code where}, the key and what would be valid
+     */
+    public Config override(String key, String value, String where) {
         try {
             ConfigUtil.splitPath(key);
         } catch (ConfigException e) {
-            throw new ConfigError("--set " + set + ": '" + key + "' is not a valid key path");
+            throw new ConfigError(where + ": '" + key + "' is not a valid key path");
         }
-        checkKey(key, null, "--set " + set);
-        String origin = "--set " + set;
+        checkKey(key, null, where);
         Config parsed;
         try {
             parsed = ConfigFactory.parseString(key + " = " + value,
-                    ConfigParseOptions.defaults().setOriginDescription(origin).setSyntax(ConfigSyntax.CONF));
+                    ConfigParseOptions.defaults().setOriginDescription(where).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException.Parse e) {
-            ConfigValue text = ConfigValueFactory.fromAnyRef(value, origin);
-            parsed = ConfigFactory.empty(origin).withValue(key, text);
+            ConfigValue text = ConfigValueFactory.fromAnyRef(value, where);
+            parsed = ConfigFactory.empty(where).withValue(key, text);
         }
-        checkNotAGroup(key, parsed.getValue(key), origin);
+        checkNotAGroup(key, parsed.getValue(key), where);
         return parsed;
     }
 

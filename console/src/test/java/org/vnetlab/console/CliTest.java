@@ -63,4 +63,20 @@ class CliTest {
             assertEquals("", r.out());
         }
     }
+
+    @Test
+    void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
+        String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
+                + " did you mean 'xen.domUs'?";
+        CliRun set = CliRun.of("sim", "xen-double", "--set", "xen.domU=2");
+        assertEquals(Cli.USAGE, set.code());
+        assertEquals("vnetlab: --set xen.domU=2: " + group, set.err().strip());
+        CliRun sweep = CliRun.of("sweep", "xen-double", "--grid", "xen.domU=1,2");
+        assertEquals(Cli.USAGE, sweep.code());
+        assertEquals("vnetlab: --grid xen.domU=1,2: " + group, sweep.err().strip());
+        CliRun grid = CliRun.of("sim", "xen-double", "--grid", "xen.domU=1,2");
+        assertEquals(Cli.USAGE, grid.code());
+        assertEquals("vnetlab: sim: unknown option '--grid' (vnetlab sweep takes it; see vnetlab sim --help)",
+                grid.err().strip());
+    }
 }

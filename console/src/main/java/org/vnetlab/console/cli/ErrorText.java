@@ -54,11 +54,27 @@ final class ErrorText {
         if (word.startsWith("-") && word.length() > 1 && !Character.isDigit(word.charAt(1))) {
             String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
             List<String> names = spec.options().stream().map(OptionSpec::longestName).toList();
-            return "unknown option '" + flag + "'" + Suggest.hint(flag, names) + " (see vnetlab "
+            String hint = Suggest.hint(flag, names);
+            List<String> takers = new ArrayList<>();
+            takers(spec.root(), flag, takers);
+            String elsewhere = hint.isEmpty() && !takers.isEmpty()
+                    ? String.join(", ", takers.subList(0, Math.min(3, takers.size())))
+                    + (takers.size() > 3 ? ", ..." : "") + (takers.size() == 1 ? " takes" : " take") + " it; "
+                    : "";
+            return "unknown option '" + flag + "'" + hint + " (" + elsewhere + "see vnetlab "
                     + (name.isEmpty() ? "" : name + " ") + "--help)";
         }
         return spec.positionalParameters().isEmpty() ? "takes no arguments, got '" + word + "'"
                 : "unexpected argument '" + word + "' (see vnetlab " + name + " --help)";
+    }
+
+    /** The commands under {@code spec} that take {@code flag}, as typed ({@code vnetlab sweep}), tree order. */
+    private static void takers(CommandSpec spec, String flag, List<String> into) {
+        if (spec.findOption(flag) != null && !spec.name().equals(CommandTree.HELP)) {
+            into.add(spec.qualifiedName(" "));
+        }
+        spec.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct()
+                .forEach(sub -> takers(sub, flag, into));
     }
 
     private static String missing(CommandLine.MissingParameterException m) {

@@ -1,11 +1,24 @@
 package org.vnetlab.console.format;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.DIRECTION;
+import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.DURATION_S;
+import static org.vnetlab.core.result.ResultKeys.PARAMETERS;
+import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
+import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.SCENARIO;
+import static org.vnetlab.core.result.ResultKeys.SEED;
+import static org.vnetlab.core.result.ResultKeys.SETS;
+import static org.vnetlab.core.result.ResultKeys.TRIALS;
+import static org.vnetlab.core.result.ResultKeys.VERSION;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.Json;
 import org.vnetlab.sim.plan.Answer;
 import org.vnetlab.sim.plan.Candidate;
@@ -38,19 +51,19 @@ public final class PlanJson {
     public static String write(Question q, Answer a) {
         return Json.pretty(g -> {
             g.writeStartObject();
-            g.writeStringField("schema", SCHEMA);
+            g.writeStringField(ResultKeys.SCHEMA, SCHEMA);
             g.writeStringField("question", a.question());
-            g.writeStringField("scenario", q.scenario());
-            g.writeNumberField("seed", q.seed());
-            g.writeStringField("version", q.version());
-            g.writeStringField("parameters", q.parameters());
-            WhatifJson.strings(g, "sets", q.sets());
+            g.writeStringField(SCENARIO, q.scenario());
+            g.writeNumberField(SEED, q.seed());
+            g.writeStringField(VERSION, q.version());
+            g.writeStringField(PARAMETERS, q.parameters());
+            WhatifJson.strings(g, SETS, q.sets());
             g.writeObjectFieldStart("traffic");
-            g.writeStringField("protocol", q.protocol());
-            g.writeStringField("direction", q.direction());
-            g.writeNumberField("payload", q.payload());
-            g.writeNumberField("trials", q.trials());
-            g.writeFieldName("duration_s");
+            g.writeStringField(PROTOCOL, q.protocol());
+            g.writeStringField(DIRECTION, q.direction());
+            g.writeNumberField(PAYLOAD, q.payload());
+            g.writeNumberField(TRIALS, q.trials());
+            g.writeFieldName(DURATION_S);
             ResultJson.number(g, q.durationSeconds());
             g.writeEndObject();
             ResultJson.numbers(g, "asks", q.asks());
@@ -102,9 +115,9 @@ public final class PlanJson {
         g.writeFieldName("all_guests_mbps");
         ResultJson.number(g, c.sumMbps());
         g.writeStringField("bottleneck", c.bottleneck().what());
-        ResultJson.numbers(g, "cpu_percent", first.cpuPercent());
-        ResultJson.numbers(g, "drops", first.drops());
-        WhatifJson.strings(g, "sets", c.sets());
+        ResultJson.numbers(g, CPU_PERCENT, first.cpuPercent());
+        ResultJson.numbers(g, DROPS, first.drops());
+        WhatifJson.strings(g, SETS, c.sets());
         g.writeEndObject();
     }
 }

@@ -1,11 +1,30 @@
 package org.vnetlab.console.format;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.DIRECTION;
+import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.DURATION_S;
+import static org.vnetlab.core.result.ResultKeys.EXACT;
+import static org.vnetlab.core.result.ResultKeys.GUEST;
+import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.PARAMETERS;
+import static org.vnetlab.core.result.ResultKeys.PAYLOAD;
+import static org.vnetlab.core.result.ResultKeys.POINTS;
+import static org.vnetlab.core.result.ResultKeys.PROTOCOL;
+import static org.vnetlab.core.result.ResultKeys.SCENARIO;
+import static org.vnetlab.core.result.ResultKeys.SEED;
+import static org.vnetlab.core.result.ResultKeys.SETS;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
+import static org.vnetlab.core.result.ResultKeys.TRANSPORT;
+import static org.vnetlab.core.result.ResultKeys.TRIALS;
+import static org.vnetlab.core.result.ResultKeys.VERSION;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.Json;
 import org.vnetlab.sim.experiment.RunSpec;
 
@@ -41,35 +60,35 @@ public final class WhatifJson {
         return Json.pretty(g -> {
             Result after = w.after();
             g.writeStartObject();
-            g.writeStringField("schema", SCHEMA);
-            g.writeStringField("scenario", after.scenario());
-            g.writeNumberField("seed", after.seed());
-            g.writeStringField("version", after.version());
-            g.writeStringField("parameters", after.parameters());
+            g.writeStringField(ResultKeys.SCHEMA, SCHEMA);
+            g.writeStringField(SCENARIO, after.scenario());
+            g.writeNumberField(SEED, after.seed());
+            g.writeStringField(VERSION, after.version());
+            g.writeStringField(PARAMETERS, after.parameters());
             strings(g, "base_sets", w.baseSets());
-            strings(g, "sets", w.sets());
+            strings(g, SETS, w.sets());
             if (after.made() != null) {
-                g.writeNumberField("trials", after.made().trials());
-                g.writeFieldName("duration_s");
+                g.writeNumberField(TRIALS, after.made().trials());
+                g.writeFieldName(DURATION_S);
                 ResultJson.number(g, after.made().durationSeconds());
                 if (after.made().exact()) {
-                    g.writeBooleanField("exact", true);
+                    g.writeBooleanField(EXACT, true);
                 }
             }
             g.writeArrayFieldStart("early_stops");
             for (EarlyStop s : w.earlyStops()) {
                 g.writeStartObject();
                 g.writeStringField("side", s.side());
-                g.writeStringField("transport", s.run().transport().key());
-                g.writeStringField("protocol", s.run().ip().key());
-                g.writeStringField("direction", s.run().direction().key());
-                g.writeNumberField("payload", s.run().payload());
+                g.writeStringField(TRANSPORT, s.run().transport().key());
+                g.writeStringField(PROTOCOL, s.run().ip().key());
+                g.writeStringField(DIRECTION, s.run().direction().key());
+                g.writeNumberField(PAYLOAD, s.run().payload());
                 g.writeNumberField("trials_run", s.trialsRun());
                 g.writeNumberField("trials_planned", s.trialsPlanned());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("points");
+            g.writeArrayFieldStart(POINTS);
             for (Point[] pair : w.table().pairs()) {
                 point(g, pair[0], pair[1]);
             }
@@ -81,11 +100,11 @@ public final class WhatifJson {
     private static void point(JsonGenerator g, Point before, Point after) throws IOException {
         Point any = before != null ? before : after;
         g.writeStartObject();
-        g.writeStringField("transport", any.transport());
-        g.writeStringField("protocol", any.protocol());
-        g.writeStringField("direction", any.direction());
-        g.writeNumberField("payload", any.payload());
-        g.writeStringField("guest", any.guest());
+        g.writeStringField(TRANSPORT, any.transport());
+        g.writeStringField(PROTOCOL, any.protocol());
+        g.writeStringField(DIRECTION, any.direction());
+        g.writeNumberField(PAYLOAD, any.payload());
+        g.writeStringField(GUEST, any.guest());
         side(g, "baseline", before);
         side(g, "modified", after);
         g.writeFieldName("delta_percent");
@@ -105,14 +124,14 @@ public final class WhatifJson {
             return;
         }
         g.writeStartObject();
-        g.writeFieldName("throughput_mbps");
+        g.writeFieldName(THROUGHPUT_MBPS);
         ResultJson.number(g, p.throughputMbps());
         if (p.loss() != null) {
-            g.writeFieldName("loss");
+            g.writeFieldName(LOSS);
             ResultJson.number(g, p.loss());
         }
-        ResultJson.numbers(g, "cpu_percent", p.cpuPercent());
-        ResultJson.numbers(g, "drops", p.drops());
+        ResultJson.numbers(g, CPU_PERCENT, p.cpuPercent());
+        ResultJson.numbers(g, DROPS, p.drops());
         g.writeEndObject();
     }
 

@@ -7,6 +7,7 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.DropTrace;
 import org.vnetlab.sim.app.ProbeGenerator;
 import org.vnetlab.sim.app.ProbeReceiver;
 import org.vnetlab.sim.app.Reflector;
@@ -48,8 +49,8 @@ final class RttRun {
             GuestSite guest = h.guest(probe.guest());
             Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
             int capacity = q.socketCapacity(probe.payload());
-            PacketQueue reflectorSocket = new PacketQueue(guest.name() + ".socket.rx.drop", capacity);
-            PacketQueue receiverSocket = new PacketQueue("peer.socket.rx.drop", capacity);
+            PacketQueue reflectorSocket = new PacketQueue(DropTrace.socketRx(guest.name()), capacity);
+            PacketQueue receiverSocket = new PacketQueue(DropTrace.socketRx(peer.name()), capacity);
             h.bed.flows().bindGuest(flow, reflectorSocket);
             h.bed.flows().bindPeer(flow, receiverSocket);
             h.bed.trace(reflectorSocket);

@@ -1,5 +1,13 @@
 package org.vnetlab.sim.experiment;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.DROPS;
+import static org.vnetlab.core.result.ResultKeys.JITTER_US;
+import static org.vnetlab.core.result.ResultKeys.LOSS;
+import static org.vnetlab.core.result.ResultKeys.REPLIES_LOST;
+import static org.vnetlab.core.result.ResultKeys.RTT_MS;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,15 +28,9 @@ import org.vnetlab.core.text.JsonInput;
  */
 public final class RunResultJson {
 
-    private static final String THROUGHPUT = "throughput_mbps";
-    private static final String LOSS = "loss";
-    private static final String CPU = "cpu_percent";
-    private static final String DROPS = "drops";
+    // a run's own counts; its measured quantities have the result's keys (ResultKeys)
     private static final String OFFERED = "packets_offered";
     private static final String EVENTS = "events";
-    private static final String RTT = "rtt_ms";
-    private static final String JITTER = "jitter_us";
-    private static final String LOST = "replies_lost";
 
     private RunResultJson() {
     }
@@ -40,9 +42,9 @@ public final class RunResultJson {
 
     static void write(JsonGenerator g, RunResult r) throws IOException {
         g.writeStartObject();
-        numbers(g, THROUGHPUT, r.throughputMbps());
+        numbers(g, THROUGHPUT_MBPS, r.throughputMbps());
         numbers(g, LOSS, r.loss());
-        numbers(g, CPU, r.cpuPercent());
+        numbers(g, CPU_PERCENT, r.cpuPercent());
         g.writeObjectFieldStart(DROPS);
         for (var e : r.drops().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
@@ -50,9 +52,9 @@ public final class RunResultJson {
         g.writeEndObject();
         g.writeNumberField(OFFERED, r.packetsOffered());
         g.writeNumberField(EVENTS, r.events());
-        series(g, RTT, r.rttMs());
-        series(g, JITTER, r.jitterUs());
-        g.writeObjectFieldStart(LOST);
+        series(g, RTT_MS, r.rttMs());
+        series(g, JITTER_US, r.jitterUs());
+        g.writeObjectFieldStart(REPLIES_LOST);
         for (var e : r.repliesLost().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
         }
@@ -80,15 +82,15 @@ public final class RunResultJson {
         long[] counts = {-1, -1};
         in.object("run", key -> {
             switch (key) {
-                case THROUGHPUT -> numbers(in, key, mbps);
+                case THROUGHPUT_MBPS -> numbers(in, key, mbps);
                 case LOSS -> numbers(in, key, loss);
-                case CPU -> numbers(in, key, cpu);
+                case CPU_PERCENT -> numbers(in, key, cpu);
                 case DROPS -> in.object(key, queue -> drops.put(queue, in.integer(queue, 0, Long.MAX_VALUE)));
                 case OFFERED -> counts[0] = in.integer(key, 0, Long.MAX_VALUE);
                 case EVENTS -> counts[1] = in.integer(key, 0, Long.MAX_VALUE);
-                case RTT -> series(in, key, rtt);
-                case JITTER -> series(in, key, jitter);
-                case LOST -> in.object(key, guest -> lost.put(guest, in.integer(guest, 0, Long.MAX_VALUE)));
+                case RTT_MS -> series(in, key, rtt);
+                case JITTER_US -> series(in, key, jitter);
+                case REPLIES_LOST -> in.object(key, guest -> lost.put(guest, in.integer(guest, 0, Long.MAX_VALUE)));
                 default -> throw in.error("unknown key '" + key + "'");
             }
         });

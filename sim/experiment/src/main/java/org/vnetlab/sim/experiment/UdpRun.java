@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.DropTrace;
 import org.vnetlab.sim.app.UdpSender;
 import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
@@ -43,7 +44,7 @@ final class UdpRun {
             Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
             GuestSite from = outbound ? guest : peer;
             GuestSite to = outbound ? peer : guest;
-            PacketQueue socket = new PacketQueue(to.name() + ".socket.rx.drop",
+            PacketQueue socket = new PacketQueue(DropTrace.socketRx(to.name()),
                     q.socketCapacity(spec.payload()));
             if (outbound) {
                 h.bed.flows().bindPeer(flow, socket);

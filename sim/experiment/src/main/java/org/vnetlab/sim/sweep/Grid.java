@@ -9,7 +9,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.config.Suggest;
 
 /**
  * The grid of a sweep: scenario keys, each with the values to try. Its points are the cartesian
@@ -43,16 +42,14 @@ public record Grid(List<Axis> axes) {
                 throw new ConfigError("--grid " + spec + ": expected KEY=V1,V2,..., e.g. --grid host.cpus=1,2,4");
             }
             String key = spec.substring(0, eq).trim();
-            if (!loader.defaults().hasPathOrNull(key)) {
-                throw new ConfigError("--grid " + spec + ": " + key + ": unknown key"
-                        + Suggest.hint(key, loader.knownKeys()) + " (`vnetlab show NAME` lists every key)");
-            }
-            if (!seen.add(key)) {
-                throw new ConfigError("--grid " + spec + ": " + key + ": given twice; list all its values in one --grid");
-            }
-            List<String> values = Arrays.stream(spec.substring(eq + 1).split(",")).map(String::trim).toList();
+            List<String> values = Arrays.stream(spec.substring(eq + 1).split(",", -1)).map(String::trim).toList();
             if (values.stream().anyMatch(String::isEmpty) || Set.copyOf(values).size() != values.size()) {
                 throw new ConfigError("--grid " + spec + ": " + key + ": values must be non-empty and distinct");
+            }
+            // the key exists and takes a value (xen.domU, a group of keys, does not)
+            values.forEach(v -> loader.override(key, v, "--grid " + spec));
+            if (!seen.add(key)) {
+                throw new ConfigError("--grid " + spec + ": " + key + ": given twice; list all its values in one --grid");
             }
             axes.add(new Axis(key, values));
         }

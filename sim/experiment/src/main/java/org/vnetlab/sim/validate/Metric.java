@@ -1,6 +1,14 @@
 package org.vnetlab.sim.validate;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.JITTER_US;
+import static org.vnetlab.core.result.ResultKeys.MEDIAN;
+import static org.vnetlab.core.result.ResultKeys.RTT_MS;
+import static org.vnetlab.core.result.ResultKeys.STDEV;
+import static org.vnetlab.core.result.ResultKeys.THROUGHPUT_MBPS;
+
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Summary;
 
@@ -12,45 +20,66 @@ import org.vnetlab.core.result.Summary;
  */
 public record Metric(String key) {
 
-    public static final Metric THROUGHPUT = new Metric("throughput_mbps");
-    public static final Metric RTT_MEDIAN = new Metric("rtt_ms.median");
-    public static final Metric JITTER_MEDIAN = new Metric("jitter_us.median");
-    public static final Metric CPU_TOTAL = new Metric("cpu_total");
+    /** Not a key of the result schema: derived from {@code cpu_percent}. */
+    private static final String TOTAL = "cpu_total";
+    // before the metrics below: their constructor checks keys with these
+    private static final Pattern CPU = Pattern.compile(Pattern.quote(CPU_PERCENT + ".") + "[A-Za-z0-9_-]+");
+    private static final Pattern SUMMARY = Pattern.compile("(" + RTT_MS + "|" + JITTER_US + ")\\.(" + MEDIAN + "|"
+            + STDEV + ")");
+
+    public static final Metric THROUGHPUT = new Metric(THROUGHPUT_MBPS);
+    public static final Metric RTT_MEDIAN = summary(RTT_MS, MEDIAN);
+    public static final Metric JITTER_MEDIAN = summary(JITTER_US, MEDIAN);
+    public static final Metric CPU_TOTAL = new Metric(TOTAL);
 
     public Metric {
         if (!valid(key)) {
-            throw new IllegalArgumentException("'" + key + "' is not a metric; valid: throughput_mbps,"
-                    + " cpu_percent.DOMAIN, cpu_total, rtt_ms.median, rtt_ms.stdev, jitter_us.median, jitter_us.stdev");
+            throw new IllegalArgumentException("'" + key + "' is not a metric; valid: " + String.join(", ",
+                    THROUGHPUT_MBPS, CPU_PERCENT + ".DOMAIN", TOTAL, RTT_MS + "." + MEDIAN, RTT_MS + "." + STDEV,
+                    JITTER_US + "." + MEDIAN, JITTER_US + "." + STDEV));
         }
     }
 
     public static Metric cpu(String domain) {
-        return new Metric("cpu_percent." + domain);
+        return new Metric(CPU_PERCENT + "." + domain);
+    }
+
+    /**
+     * @param summaryKey {@code rtt_ms} or {@code jitter_us}
+     * @param part       {@code median} or {@code stdev}
+     */
+    public static Metric summary(String summaryKey, String part) {
+        return new Metric(summaryKey + "." + part);
     }
 
     private static boolean valid(String key) {
-        return key.equals("throughput_mbps") || key.equals("cpu_total") || key.matches("cpu_percent\\.[A-Za-z0-9_-]+")
-                || key.matches("(rtt_ms|jitter_us)\\.(median|stdev)");
+        return key.equals(THROUGHPUT_MBPS) || key.equals(TOTAL) || CPU.matcher(key).matches()
+                || SUMMARY.matcher(key).matches();
+    }
+
+    /** The key's first part: {@code cpu_percent} of {@code cpu_percent.dom0}. */
+    private String head() {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
     }
 
     /** The unit values of this metric are in, as datasets write it. */
     public String unit() {
-        if (key.startsWith("cpu_")) {
-            return "%";
-        }
-        if (key.startsWith("rtt_ms")) {
-            return "ms";
-        }
-        return key.startsWith("jitter_us") ? "us" : "Mbit/s";
+        return switch (head()) {
+            case CPU_PERCENT, TOTAL -> "%";
+            case RTT_MS -> "ms";
+            case JITTER_US -> "us";
+            default -> "Mbit/s";
+        };
     }
 
     public OptionalDouble of(Point p) {
-        Double v = switch (key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'))) {
-            case "throughput_mbps" -> p.throughputMbps();
-            case "cpu_percent" -> p.cpuPercent() == null ? null : p.cpuPercent().get(key.substring(12));
-            case "cpu_total" -> p.cpuPercent() == null || p.cpuPercent().isEmpty() ? null
+        Double v = switch (head()) {
+            case THROUGHPUT_MBPS -> p.throughputMbps();
+            case CPU_PERCENT -> p.cpuPercent() == null ? null : p.cpuPercent().get(key.substring(head().length() + 1));
+            case TOTAL -> p.cpuPercent() == null || p.cpuPercent().isEmpty() ? null
                     : p.cpuPercent().values().stream().mapToDouble(Double::doubleValue).sum();
-            case "rtt_ms" -> part(p.rttMs());
+            case RTT_MS -> part(p.rttMs());
             default -> part(p.jitterUs());
         };
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
@@ -60,6 +89,6 @@ public record Metric(String key) {
         if (s == null) {
             return null;
         }
-        return key.endsWith(".median") ? s.median() : s.stdev();
+        return key.endsWith("." + MEDIAN) ? s.median() : s.stdev();
     }
 }

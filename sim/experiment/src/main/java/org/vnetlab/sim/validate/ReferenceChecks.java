@@ -3,6 +3,7 @@ package org.vnetlab.sim.validate;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
+import org.vnetlab.core.result.ResultKeys;
 
 /**
  * Published values (Tables 1 and 2 of the study, or a file of the same form) as checks: TCP
@@ -32,8 +33,15 @@ public final class ReferenceChecks {
             case "tcp_throughput" -> new Series(throughputScenario(v.platform()), "tcp", v.protocol(), v.direction(),
                     null, Metric.THROUGHPUT);
             default -> new Series(rttScenario(v.platform()), null, v.protocol(), v.direction(), null,
-                    new Metric(v.metric().replace("rtt_", "rtt_ms.").replace("jitter_", "jitter_us.")));
+                    summary(v.metric()));
         };
+    }
+
+    /** A reference metric of Table 2 ({@code rtt_median}, {@code jitter_stdev}) as the result's key. */
+    private static Metric summary(String metric) {
+        int underscore = metric.indexOf('_');
+        String key = metric.startsWith("rtt_") ? ResultKeys.RTT_MS : ResultKeys.JITTER_US;
+        return Metric.summary(key, metric.substring(underscore + 1));
     }
 
     /** The bundled scenario of the study's single machine or guest of a platform. */

@@ -156,6 +156,14 @@ class SweepTest {
         assertFalse(type.getMessage().contains("vnetlab-sweep-"), type.getMessage());
         assertThrows(ConfigError.class, () -> plan("native", List.of("host.cpus")));
         assertThrows(ConfigError.class, () -> plan("native", List.of("host.cpus=1,1")));
+        assertThrows(ConfigError.class, () -> plan("native", List.of("host.cpus=1,2,")));
+    }
+
+    @Test
+    void aGroupOfKeysIsOneLineNamingTheNearKey() {
+        ConfigError group = assertThrows(ConfigError.class, () -> plan("xen-double", List.of("xen.domU=1,2")));
+        assertEquals("--grid xen.domU=1,2: xen.domU is a group of keys (xen.domU.cap, xen.domU.memory,"
+                + " xen.domU.pinned, ...), not a value; did you mean 'xen.domUs'?", group.getMessage());
     }
 
     @Test
