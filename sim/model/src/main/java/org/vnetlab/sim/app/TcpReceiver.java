@@ -1,18 +1,19 @@
 package org.vnetlab.sim.app;
 
 import java.util.function.LongConsumer;
-import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.core.result.DropTrace;
 import org.vnetlab.sim.cpu.Context;
+import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
-import org.vnetlab.sim.param.GuestStack;
-import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
+import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.TcpSettings;
 
 /**
  * The receiving end of a bulk TCP connection. The kernel part runs as segments are delivered
@@ -75,7 +76,7 @@ public final class TcpReceiver extends Task {
         this.spread = stack.costs().jitter;
         this.perSegment = stack.recvCall(0) * mss / settings.appIoBytes() + stack.costs().socketPerByte * mss;
         this.inbox = PacketQueue.unbounded(name + ".inbox");
-        this.buffer = new PacketQueue(name + ".socket.rx.drop", windowSegments);
+        this.buffer = new PacketQueue(DropTrace.socketRx(name), windowSegments);
         this.outOfOrder = new boolean[windowSegments];
         inbox.onNonEmpty(this::drainInbox);
         accepted.of(dataKind, mss, flow);

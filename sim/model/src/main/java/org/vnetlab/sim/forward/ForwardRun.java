@@ -3,12 +3,13 @@ package org.vnetlab.sim.forward;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.DropTrace;
 import org.vnetlab.sim.app.UdpSender;
 import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
-import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.PacketKind;
+import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.param.QueueSettings;
 
 /**
@@ -40,7 +41,7 @@ public final class ForwardRun {
         Testbed bed = host.testbed();
         QueueSettings q = bed.queues();
         GuestSite peer = bed.peer().guest(Testbed.PEER);
-        PacketQueue socket = new PacketQueue("peer.socket.rx.drop",
+        PacketQueue socket = new PacketQueue(DropTrace.socketRx("peer"),
                 q.socketCapacity(spec.payload()));
         host.bindPeerSocket(socket);
         UdpSink sink = new UdpSink("peer.sink", peer.domain(), socket, peer.stack(), q.appBatch(),

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.SortedMap;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.result.DropTrace;
 import org.vnetlab.sim.app.Reflector;
 import org.vnetlab.sim.app.Relay;
 import org.vnetlab.sim.model.GuestSite;
-import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.model.Testbed;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.WireEnd;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
+import org.vnetlab.sim.param.QueueSettings;
 
 /**
  * Machine 1 of a scenario carrying one stream through a guest and back out: datagrams from
@@ -48,7 +49,7 @@ public final class ForwardingHost extends HostModel {
         GuestSite guest = site();
         QueueSettings q = bed.queues();
         this.flow = bed.flows().add(guest.name(), guest.mac(), guest.stack());
-        PacketQueue socket = new PacketQueue(guest.name() + ".socket.rx.drop",
+        PacketQueue socket = new PacketQueue(DropTrace.socketRx(guest.name()),
                 q.socketCapacity(socketPayload));
         bed.flows().bindGuest(flow, socket);
         bed.trace(socket);
