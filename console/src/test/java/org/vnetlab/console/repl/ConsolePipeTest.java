@@ -31,7 +31,7 @@ class ConsolePipeTest {
     @Test
     void aSessionRunsPlotsChangesTheScenarioAndRunsAgain() throws IOException {
         ConsoleFixture.Run r = script("""
-                # the issue's walk-through, with the fake sweep standing in for sim
+                # a user's walk-through, with the fake sweep standing in for sim
                 use xen-double
                 fakesweep
                 plot

@@ -43,8 +43,8 @@ import org.vnetlab.live.data.Rejections.Kind;
 import org.vnetlab.live.probe.ProbePacket;
 
 /**
- * Every kind of bad input the issue names, sent to a live server and reflector on loopback: each is
- * counted under its kind, nothing is answered that should not be, slots are released, and the
+ * Every kind of hostile input of docs/MEASURE.md's security section, sent to a live server and
+ * reflector on loopback: each is counted under its kind, nothing is answered that should not be, slots are released, and the
  * server still serves a good test afterwards.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

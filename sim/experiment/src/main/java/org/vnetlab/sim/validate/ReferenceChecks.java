@@ -7,7 +7,7 @@ import org.vnetlab.core.result.ResultKeys;
 
 /**
  * Published values (Tables 1 and 2 of the study, or a file of the same form) as checks: TCP
- * throughput within 1 %, RTT median within 10 %, jitter median within 25 % (issue 4's targets);
+ * throughput within 1 %, RTT median within 10 %, jitter median within 25 %;
  * standard deviations are reported beside the model's, not checked.
  */
 public final class ReferenceChecks {
