@@ -44,8 +44,8 @@ import org.vnetlab.live.probe.ProbePacket;
 
 /**
  * Every kind of hostile input of docs/MEASURE.md's security section, sent to a live server and
- * reflector on loopback: each is counted under its kind, nothing is answered that should not be, slots are released, and the
- * server still serves a good test afterwards.
+ * reflector on loopback: each is counted under its kind, nothing is answered that should not be,
+ * slots are released, and the server still serves a good test afterwards.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileInputTest {
