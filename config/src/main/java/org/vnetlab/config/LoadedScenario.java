@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vnetlab.core.model.Container;
+import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.VServerContext;
@@ -29,7 +31,7 @@ public record LoadedScenario(Scenario scenario, Config config, String source, St
         Config c = config.withoutPath("variants").withoutPath("extends")
                 .withValue("variant-by", ConfigValueFactory.fromAnyRef(""));
         String platform = scenario.platform().kind();
-        for (String other : List.of("native", "xen", "vserver")) {
+        for (String other : List.of("native", "xen", "vserver", "container")) {
             if (!other.equals(platform)) {
                 c = c.withoutPath(other);
             }
@@ -55,6 +57,12 @@ public record LoadedScenario(Scenario scenario, Config config, String source, St
                 contexts.add(Map.of("name", ctx.name(), "addresses", addresses(ctx.addresses())));
             }
             c = c.withValue("vserver.contexts", ConfigValueFactory.fromIterable(contexts));
+        } else if (scenario.platform() instanceof ContainerPlatform cp) {
+            List<Object> containers = new ArrayList<>();
+            for (Container ct : cp.containers()) {
+                containers.add(Map.of("name", ct.name(), "addresses", addresses(ct.addresses())));
+            }
+            c = c.withValue("container.guests", ConfigValueFactory.fromIterable(containers));
         }
         ConfigRenderOptions options = ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)
                 .setComments(true).setFormatted(true);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vnetlab.core.model.Container;
+import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Dom0;
@@ -41,8 +43,16 @@ import org.vnetlab.core.units.ByteSize;
 /** Turns a merged, resolved scenario configuration into the core model, checking it on the way. */
 final class ScenarioParser {
 
-    static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver"));
+    static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container"));
     static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
+    private static final Map<String, ContainerPlatform.Attach> ATTACH = new java.util.LinkedHashMap<>();
+
+    static {
+        for (ContainerPlatform.Attach a : ContainerPlatform.Attach.values()) {
+            ATTACH.put(a.key(), a);
+        }
+    }
+
     /** The smallest RTT probe payload: a 4-byte sequence number and an 8-byte send time. */
     static final int RTT_MIN_PAYLOAD = 12;
     private static final String ALL = "all";
@@ -56,6 +66,7 @@ final class ScenarioParser {
         Platform platform = switch (root.oneOf("platform", PLATFORMS)) {
             case "xen" -> xen(root.at("xen"));
             case "vserver" -> vserver(root.at("vserver"));
+            case "container" -> container(root.at("container"));
             default -> new NativePlatform(root.at("native").addresses("addresses"));
         };
         checkAddressesUnique(root, platform);
@@ -154,6 +165,27 @@ final class ScenarioParser {
         return new VServerPlatform(contexts);
     }
 
+    private static ContainerPlatform container(Node n) {
+        List<Container> containers = new ArrayList<>();
+        ConfigValue v = n.value("guests");
+        if (v.valueType() == ConfigValueType.NUMBER) {
+            int count = n.nonNegativeInt("guests");
+            for (int i = 1; i <= count; i++) {
+                containers.add(new Container("ct" + i, guestAddresses(30 + i)));
+            }
+        } else if (v.valueType() == ConfigValueType.LIST) {
+            for (Node c : n.objects("guests")) {
+                c.onlyKeys(Set.of("name", "addresses"));
+                containers.add(new Container(c.name("name"), c.addresses("addresses")));
+            }
+        } else {
+            throw n.error("guests", "expected a number of containers or a list of container objects");
+        }
+        checkUniqueNames(n, "guests", containers.stream().map(Container::name).toList());
+        String attach = n.oneOf("attach", ATTACH.keySet());
+        return new ContainerPlatform(containers, ATTACH.get(attach));
+    }
+
     /** The default addresses of generated guest number {@code host}: 198.18.0.host and fd00::host. */
     private static List<IpAddress> guestAddresses(int host) {
         return List.of(IpAddress.parse("198.18.0." + host), IpAddress.parse("fd00::" + Integer.toHexString(host)));
@@ -180,6 +212,9 @@ final class ScenarioParser {
         } else if (platform instanceof VServerPlatform v) {
             key = "vserver.contexts";
             v.contexts().forEach(c -> claims.add(Map.entry(c.name(), c.addresses())));
+        } else if (platform instanceof ContainerPlatform c) {
+            key = "container.guests";
+            c.containers().forEach(ct -> claims.add(Map.entry(ct.name(), ct.addresses())));
         } else {
             return;
         }

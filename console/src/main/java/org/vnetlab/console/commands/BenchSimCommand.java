@@ -61,8 +61,9 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
         }
         if (!guests.isEmpty()) {
             String kind = loader.load(scenario, List.of()).scenario().platform().kind();
-            if (!kind.equals("xen") && !kind.equals("vserver")) {
-                throw new UsageError("bench sim: --guests needs a Xen or VServer scenario; " + scenario + " is " + kind);
+            if (!kind.equals("xen") && !kind.equals("vserver") && !kind.equals("container")) {
+                throw new UsageError("bench sim: --guests needs a Xen, VServer or container scenario; " + scenario
+                        + " is " + kind);
             }
         }
         io.out().printf(Locale.ROOT, "%s, %d B IPv4 rx, %d s simulated, median of %d runs%n", scenario, payload,

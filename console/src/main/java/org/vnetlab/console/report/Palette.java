@@ -23,6 +23,7 @@ final class Palette {
             case "native" -> COLORS.get(0);
             case "xen" -> COLORS.get(1);
             case "vserver" -> COLORS.get(2);
+            case "container" -> COLORS.get(3);
             default -> COLORS.get(4);
         };
     }

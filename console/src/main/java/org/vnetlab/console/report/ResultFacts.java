@@ -13,8 +13,8 @@ import org.vnetlab.core.result.Result;
  * What the report needs to know about a result to place it in the study's figures.
  *
  * @param source   the file it was read from (or {@code the session})
- * @param platform {@code native}, {@code xen} or {@code vserver}, from its guest names ({@code host},
- *                 {@code domU…}, {@code ctx…}), or {@code unknown}
+ * @param platform {@code native}, {@code xen}, {@code vserver} or {@code container}, from its guest names
+ *                 ({@code host}, {@code domU…}, {@code ctx…}, {@code ct…}), or {@code unknown}
  * @param burners  guests that run a CPU burner, known for the bundled scenarios
  * @param measured guests with throughput values, other than burners and the {@code sum} of all guests
  */
@@ -51,16 +51,20 @@ record ResultFacts(Result result, String source, Origin origin, String platform,
             if (g.startsWith("ctx")) {
                 return "vserver";
             }
+            if (g.startsWith("ct")) {
+                return "container";
+            }
         }
         return "unknown";
     }
 
-    /** {@code Native}, {@code Xen}, {@code VServer}. */
+    /** {@code Native}, {@code Xen}, {@code VServer}, {@code Containers}. */
     String platformName() {
         return switch (platform) {
             case "native" -> "Native";
             case "xen" -> "Xen";
             case "vserver" -> "VServer";
+            case "container" -> "Containers";
             default -> "unknown platform";
         };
     }

@@ -2,10 +2,11 @@ package org.vnetlab.core.model;
 
 import java.util.List;
 
-/** What runs on the measured machine: bare Linux, Xen with guests, or VServer contexts. */
-public sealed interface Platform permits NativePlatform, XenPlatform, VServerPlatform {
+/** What runs on the measured machine: bare Linux, Xen with guests, VServer contexts or Linux containers. */
+public sealed interface Platform permits NativePlatform, XenPlatform, VServerPlatform,
+        ContainerPlatform {
 
-    /** {@code native}, {@code xen} or {@code vserver}. */
+    /** {@code native}, {@code xen}, {@code vserver} or {@code container}. */
     String kind();
 
     /** The places a workload can run, in order. */

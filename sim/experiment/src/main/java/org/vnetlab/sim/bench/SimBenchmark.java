@@ -127,7 +127,8 @@ public final class SimBenchmark {
         String key = switch (base.platform().kind()) {
             case "xen" -> "xen.domUs";
             case "vserver" -> "vserver.contexts";
-            default -> throw new IllegalArgumentException("bench: --guests needs a Xen or VServer scenario; "
+            case "container" -> "container.guests";
+            default -> throw new IllegalArgumentException("bench: --guests needs a Xen, VServer or container scenario; "
                     + name + " is " + base.platform().kind());
         };
         List<UdpStream> udp = base.workloads(UdpStream.class);

@@ -14,6 +14,7 @@ import org.vnetlab.config.Version;
 import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.VServerPlatform;
 import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.IpVersion;
@@ -307,7 +308,11 @@ public final class Planner {
         if (s.platform() instanceof VServerPlatform) {
             return "vserver.contexts";
         }
-        throw new ConfigError("plan guests: scenario " + s.name() + " runs natively; guests need platform xen or vserver");
+        if (s.platform() instanceof ContainerPlatform) {
+            return "container.guests";
+        }
+        throw new ConfigError("plan guests: scenario " + s.name() + " runs natively; guests need platform xen, vserver"
+                + " or container");
     }
 
     private static String rate(double mbps) {

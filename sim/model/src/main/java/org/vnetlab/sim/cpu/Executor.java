@@ -104,6 +104,14 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         return rq;
     }
 
+    /**
+     * Whether a job of this CPU is taking its input or emitting its output now: a packet sent at
+     * this moment is sent from this CPU (netif_rx queues it on this CPU's backlog).
+     */
+    public boolean isEmitting() {
+        return inCallback;
+    }
+
     /** Binds softirq work to this CPU: a NAPI poll of a device whose interrupts it takes, a tasklet. */
     public void add(Task task) {
         if (task.context() == Context.THREAD) {

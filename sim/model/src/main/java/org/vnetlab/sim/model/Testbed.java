@@ -2,12 +2,15 @@ package org.vnetlab.sim.model;
 
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.ContainerCosts;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.SplitDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.vnetlab.core.model.Container;
+import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.Dom0;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Host;
@@ -31,6 +34,7 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.kernel.Watchdog;
 import org.vnetlab.sim.net.Bridge;
+import org.vnetlab.sim.net.CpuBacklog;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.HostStack;
 import org.vnetlab.sim.net.Netback;
@@ -39,12 +43,16 @@ import org.vnetlab.sim.net.NetfrontTx;
 import org.vnetlab.sim.net.NicRx;
 import org.vnetlab.sim.net.NicTx;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.RoutedHop;
+import org.vnetlab.sim.net.RxPath;
+import org.vnetlab.sim.net.Uplink;
+import org.vnetlab.sim.net.Veths;
 import org.vnetlab.sim.net.Vif;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * The study's testbed as components for one run: machine 1 built for its platform (native,
- * Xen or VServer), machine 2 (native), and the link between them.
+ * Xen, VServer or Linux containers), machine 2 (native), and the link between them.
  */
 public final class Testbed {
 
@@ -85,6 +93,7 @@ public final class Testbed {
         switch (scenario.platform().kind()) {
             case "xen" -> buildXen((XenPlatform) scenario.platform(), wire, delay, p);
             case "vserver" -> buildHostKernel(wire, delay, true);
+            case "container" -> buildContainers((ContainerPlatform) scenario.platform(), wire, delay, p);
             default -> buildHostKernel(wire, delay, false);
         }
         peer.nicTx = new NicTx(kernel, PEER, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
@@ -251,6 +260,66 @@ public final class Testbed {
             host.guests.put(NativePlatform.GUEST, new Site(NativePlatform.GUEST, kernelDomain,
                     GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx, linux));
         }
+    }
+
+    /**
+     * Linux containers: the host kernel with the NIC's interrupt on CPU 0, every CPU's backlog
+     * that the veth pairs queue on, and the bridge (or the host's routing) between the NIC and
+     * the veths. A container's processes are threads of the host's scheduler.
+     */
+    private void buildContainers(ContainerPlatform platform, DataRate wire, long delay, ModelParameters p) {
+        Host h = scenario.host();
+        ContainerCosts cc = ContainerCosts.of(p);
+        Domain kernelDomain = host.domain(ContainerPlatform.KERNEL);
+        host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
+        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                delay, peer.nicRx);
+        List<HostCpu> cpus = cpus(host, h, kernelDomain);
+        boolean bridged = platform.attach() == ContainerPlatform.Attach.BRIDGE;
+        double hop = bridged ? cc.bridge() : cc.route();
+        Uplink uplink = new Uplink("host", kernel, host.nicTx, hop + costs.driverTx);
+        traced.add(uplink.drops());
+        List<CpuBacklog> backlogs = new ArrayList<>();
+        for (HostCpu c : cpus) {
+            CpuBacklog b = new CpuBacklog(kernel, c.name() + ".backlog", kernelDomain, cc.backlogFrames(),
+                    cc.backlogWeight(), cc.backlog(), HostStack.measured(flows), uplink, costs.jitter,
+                    random(c.name() + ".backlog"));
+            backlogs.add(b);
+            traced.add(b.frames());
+        }
+        Veths veths = new Veths(cpus, backlogs, uplink);
+        List<MacAddress> macs = new ArrayList<>();
+        for (int i = 1; i <= platform.containers().size(); i++) {
+            macs.add(vethMac(i));
+        }
+        RxPath toContainers;
+        if (bridged) {
+            Bridge bridge = new Bridge(flows, hop + cc.veth());
+            // each veth's address is learnt before the run (a container sends ARP before it is reached)
+            macs.forEach(mac -> bridge.learn(mac, bridge.addPort(veths::enqueue)));
+            toContainers = bridge;
+        } else {
+            toContainers = new RoutedHop(hop + cc.veth(), veths);
+        }
+        host.nicRx.connect(toContainers, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
+        // physflat APIC routing: every device interrupt goes to CPU 0
+        cpus.get(0).add(host.nicRx.napi());
+        for (int i = 0; i < cpus.size(); i++) {
+            cpus.get(i).add(backlogs.get(i));
+        }
+        LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
+        cpus.forEach(HostCpu::powerOn);
+        GuestStack stack = GuestStack.containerNamespace(costs, cc.namespace());
+        for (int i = 0; i < platform.containers().size(); i++) {
+            Container ct = platform.containers().get(i);
+            host.guests.put(ct.name(), new Site(ct.name(), host.domain(ct.name()), stack, macs.get(i), veths,
+                    cc.veth(), linux));
+        }
+    }
+
+    /** The namespace end of container {@code i}'s veth pair: a locally administered address. */
+    private static MacAddress vethMac(int i) {
+        return new MacAddress(0x02_00_00_00_00_00L | i);
     }
 
     private void buildXen(XenPlatform xen, DataRate wire, long delay, ModelParameters p) {

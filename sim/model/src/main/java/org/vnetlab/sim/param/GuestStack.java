@@ -5,8 +5,9 @@ import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * The network stack a guest's packets go through and what it costs there: the native kernel,
- * the host kernel on behalf of a VServer context (plus its context checks), or a
- * paravirtualised DomU kernel (its own work scaled, its system calls bouncing through Xen).
+ * the host kernel on behalf of a VServer context (plus its context checks) or of a container's
+ * namespace (plus its own lookups), or a paravirtualised DomU kernel (its own work scaled, its
+ * system calls bouncing through Xen).
  */
 public final class GuestStack {
 
@@ -33,6 +34,11 @@ public final class GuestStack {
 
     public static GuestStack vserverContext(Costs c) {
         return new GuestStack(c, 1, 1, 0, c.vserverPerPacket);
+    }
+
+    /** A container's network namespace on the host kernel, with {@code perPacket} of its own each way. */
+    public static GuestStack containerNamespace(Costs c, double perPacket) {
+        return new GuestStack(c, 1, 1, 0, perPacket);
     }
 
     public static GuestStack xenGuest(Costs c) {

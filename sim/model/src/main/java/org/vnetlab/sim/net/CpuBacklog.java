@@ -1,0 +1,118 @@
+package org.vnetlab.sim.net;
+
+import org.vnetlab.sim.cpu.Context;
+import org.vnetlab.sim.cpu.Domain;
+import org.vnetlab.sim.cpu.Task;
+import org.vnetlab.sim.kernel.Event;
+import org.vnetlab.sim.kernel.Kernel;
+import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.packet.PacketQueue;
+
+/**
+ * One CPU's backlog (softnet_data's input_pkt_queue and its poll, process_backlog, in the NET_RX
+ * softirq): the frames netif_rx queued on this CPU, here the frames a veth pair passed from one
+ * namespace to the other, are received a second time, a weight's worth per poll within the
+ * pass's budget. A frame for a container goes up the container's stack to its socket; a frame
+ * from a container goes through the host's bridge or routing to the NIC ({@link Uplink}). A
+ * frame is taken once it is ready (sent); a backlog whose first frame is not ready yet looks
+ * again when it is.
+ */
+public final class CpuBacklog extends Task {
+
+    private final Kernel kernel;
+    private final PacketQueue frames;
+    private final int weight;
+    private final double perPacket;
+    private final RxPath inbound;
+    private final Uplink outbound;
+    private final double spread;
+    private final RandomStream random;
+    private final JobOutput out;
+    private final Event ready;
+    private final JobOutput.Delivery onward;
+
+    /**
+     * @param capacity  frames it holds (netdev_max_backlog); netif_rx drops beyond
+     * @param perPacket the second pass's own work per frame, ns at speed 1.0
+     * @param inbound   the way up a container's stack to its socket
+     * @param outbound  the way to the NIC
+     */
+    public CpuBacklog(Kernel kernel, String name, Domain domain, int capacity, int weight, double perPacket,
+                      RxPath inbound, Uplink outbound, double spread, RandomStream random) {
+        super(name, domain, Context.NET_RX);
+        this.kernel = kernel;
+        this.frames = new PacketQueue(name + ".drop", capacity);
+        this.weight = weight;
+        this.perPacket = perPacket;
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.spread = spread;
+        this.random = random;
+        this.out = new JobOutput(name + ".out");
+        this.ready = new Event(name + ".ready") {
+            @Override
+            protected void fire() {
+                wake();
+            }
+        };
+        this.onward = (segment, n, first, step) -> {
+            PacketQueue q = out.taken();
+            (q.headKind().outbound() ? outbound : inbound).deliver(q, n, first, step);
+        };
+    }
+
+    /** The frames queued; its drops are frames netif_rx found it full for. */
+    public PacketQueue frames() {
+        return frames;
+    }
+
+    @Override
+    protected boolean hasWork(long now) {
+        if (frames.isEmpty()) {
+            return false;
+        }
+        long at = frames.headReady();
+        if (at > now) {
+            if (!ready.isScheduled() || ready.time() > at) {
+                kernel.scheduleAt(ready, at);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected double beginJob(long now) {
+        out.clear();
+        int budget = Math.min(weight, netRxBudget());
+        int taken = 0;
+        while (budget > 0) {
+            int n = Math.min(budget, frames.headReadyBy(now));
+            if (n == 0) {
+                break;
+            }
+            RxPath path = frames.headKind().outbound() ? outbound : inbound;
+            out.take(frames, n, perPacket + path.cost(frames.headPayload(), frames.headFlow(), frames.headKind()),
+                    now);
+            budget -= n;
+            taken += n;
+        }
+        netRxTook(taken);
+        return out.work(now, 0, random.jitter(spread), partPackets());
+    }
+
+    @Override
+    protected double nextPart() {
+        return out.nextPart();
+    }
+
+    @Override
+    protected void partDone(long now) {
+        out.partDone(now, onward);
+    }
+
+    @Override
+    protected void endJob(long start, long end) {
+        out.finish(end, onward);
+    }
+}
