@@ -146,44 +146,41 @@ final class ScenarioParser {
     }
 
     private static VServerPlatform vserver(Node n) {
-        List<VServerContext> contexts = new ArrayList<>();
-        ConfigValue v = n.value("contexts");
-        if (v.valueType() == ConfigValueType.NUMBER) {
-            int count = n.nonNegativeInt("contexts");
-            for (int i = 1; i <= count; i++) {
-                contexts.add(new VServerContext("ctx" + i, guestAddresses(20 + i)));
-            }
-        } else if (v.valueType() == ConfigValueType.LIST) {
-            for (Node c : n.objects("contexts")) {
-                c.onlyKeys(Set.of("name", "addresses"));
-                contexts.add(new VServerContext(c.name("name"), c.addresses("addresses")));
-            }
-        } else {
-            throw n.error("contexts", "expected a number of contexts or a list of context objects");
-        }
+        List<VServerContext> contexts = addressedGuests(n, "contexts", "ctx", 20, "context", VServerContext::new);
         checkUniqueNames(n, "contexts", contexts.stream().map(VServerContext::name).toList());
         return new VServerPlatform(contexts);
     }
 
     private static ContainerPlatform container(Node n) {
-        List<Container> containers = new ArrayList<>();
-        ConfigValue v = n.value("guests");
-        if (v.valueType() == ConfigValueType.NUMBER) {
-            int count = n.nonNegativeInt("guests");
-            for (int i = 1; i <= count; i++) {
-                containers.add(new Container("ct" + i, guestAddresses(30 + i)));
-            }
-        } else if (v.valueType() == ConfigValueType.LIST) {
-            for (Node c : n.objects("guests")) {
-                c.onlyKeys(Set.of("name", "addresses"));
-                containers.add(new Container(c.name("name"), c.addresses("addresses")));
-            }
-        } else {
-            throw n.error("guests", "expected a number of containers or a list of container objects");
-        }
+        List<Container> containers = addressedGuests(n, "guests", "ct", 30, "container", Container::new);
         checkUniqueNames(n, "guests", containers.stream().map(Container::name).toList());
         String attach = n.oneOf("attach", ATTACH.keySet());
         return new ContainerPlatform(containers, ATTACH.get(attach));
+    }
+
+    /**
+     * Guests that are a name and addresses (VServer contexts, containers): {@code key} is a number N,
+     * giving PREFIX1..PREFIXN at the default addresses from {@code firstHost} + 1 on, or a list of
+     * objects with {@code name} and {@code addresses}.
+     */
+    private static <G> List<G> addressedGuests(Node n, String key, String prefix, int firstHost, String what,
+                                               java.util.function.BiFunction<String, List<IpAddress>, G> make) {
+        List<G> guests = new ArrayList<>();
+        ConfigValue v = n.value(key);
+        if (v.valueType() == ConfigValueType.NUMBER) {
+            int count = n.nonNegativeInt(key);
+            for (int i = 1; i <= count; i++) {
+                guests.add(make.apply(prefix + i, guestAddresses(firstHost + i)));
+            }
+        } else if (v.valueType() == ConfigValueType.LIST) {
+            for (Node c : n.objects(key)) {
+                c.onlyKeys(Set.of("name", "addresses"));
+                guests.add(make.apply(c.name("name"), c.addresses("addresses")));
+            }
+        } else {
+            throw n.error(key, "expected a number of " + what + "s or a list of " + what + " objects");
+        }
+        return guests;
     }
 
     /** The default addresses of generated guest number {@code host}: 198.18.0.host and fd00::host. */
