@@ -22,6 +22,7 @@ import org.vnetlab.console.commands.ScenariosCommand;
 import org.vnetlab.console.commands.ShowCommand;
 import org.vnetlab.console.commands.SimCommand;
 import org.vnetlab.console.commands.SweepCommand;
+import org.vnetlab.console.commands.TestbedCheckModelCommand;
 import org.vnetlab.console.commands.TestbedDownCommand;
 import org.vnetlab.console.commands.TestbedUpCommand;
 import org.vnetlab.console.commands.ValidateCommand;
@@ -88,8 +89,9 @@ public final class Commands {
                 new Group("measure", "measure real hosts: throughput server and client, RTT reflector and probe",
                         List.of(new MeasureServeCommand.Server(live), new MeasureClientCommand(live, loader),
                                 new MeasureServeCommand.Reflect(live), new MeasureRttCommand(live))),
-                new Group("testbed", "two hosts as network namespaces of this machine, for measure (root)",
-                        List.of(new TestbedUpCommand(), new TestbedDownCommand())),
+                new Group("testbed", "network namespaces of this machine: two hosts for measure, or the container"
+                        + " model checked against containers (root)",
+                        List.of(new TestbedUpCommand(), new TestbedDownCommand(), new TestbedCheckModelCommand(loader))),
                 new Group("bench", "benchmarks that print their figures",
                         List.of(new BenchSimCommand(loader), new BenchLiveCommand(live), new BenchEmulateCommand(loader),
                                 new BenchSweepCommand(loader))));
