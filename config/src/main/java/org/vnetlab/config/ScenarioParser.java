@@ -70,6 +70,10 @@ final class ScenarioParser {
             default -> new NativePlatform(root.at("native").addresses("addresses"));
         };
         checkAddressesUnique(root, platform);
+        if (link.sameMachine() && platform instanceof XenPlatform) {
+            throw root.at("link").error("same-machine", "machine 2 can share machine 1's CPUs only where machine 1"
+                    + " runs Linux itself (platform native, vserver or container), not under Xen");
+        }
         List<Workload> workloads = workloads(root, platform, link);
         return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
                 host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root, specs));
@@ -98,7 +102,7 @@ final class ScenarioParser {
         if (mtu < 1280 || mtu > 65535) {
             throw n.error("mtu", "must be between 1280 (the IPv6 minimum) and 65535, got " + mtu);
         }
-        return new Link(n.rate("rate"), n.nanos("delay", true), mtu);
+        return new Link(n.rate("rate"), n.nanos("delay", true), mtu, n.bool("same-machine"));
     }
 
     private static XenPlatform xen(Node n) {

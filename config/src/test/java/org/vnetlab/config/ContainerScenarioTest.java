@@ -59,6 +59,16 @@ class ContainerScenarioTest {
     }
 
     @Test
+    void aPeerOnTheSameMachineIsNotForXen() {
+        assertTrue(LOADER.load("container-double", List.of("link.same-machine=true")).scenario().link().sameMachine());
+        ConfigError e = assertThrows(ConfigError.class,
+                () -> LOADER.load("xen-single", List.of("link.same-machine=true")));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("link.same-machine") && e.getMessage().contains("not under Xen"),
+                e.getMessage());
+    }
+
+    @Test
     void twoContainersClaimingOneAddressIsAnError() {
         ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load("container-single", List.of(
                 "container.guests=[{name = a, addresses = [\"198.18.1.1\"]}, {name = b, addresses = [\"198.18.1.1\"]}]")));

@@ -86,8 +86,8 @@ public final class CheckModel {
             printf("%nscaling the model's CPU speed to %d pair(s) at %d B with the default costs ...%n",
                     anchor.pairs(), anchor.payload());
             model.scaleSpeed(anchor);
-            printf("host.cpu-speed = peer.cpu-speed = %.4f (this machine's CPUs for this work, the study's Opteron"
-                    + " = 1)%n", model.speed());
+            printf("host.cpu-speed = %.4f (this machine's CPUs for this work, the study's Opteron = 1)%n",
+                    model.speed());
             var dataset = model.dataset(fitted);
             printf("%nfitting %s to %d targets (each container's median, within its own spread) ...%n",
                     String.join(", ", ModelLoop.FIT), dataset.checks().size());

@@ -35,8 +35,9 @@ import org.vnetlab.sim.validate.Validator;
  * <p>The scenario is {@code container-single} with this machine's CPUs, as many containers as
  * pairs, each sending UDP to the peer ({@code udp.direction = tx}): the sender's own CPU then does
  * the container's stack, its veth, the second pass and the bridge, on the testbed as in the
- * model. The host's "NIC" is a veth pair without a line rate, so the link and NICs are set far
- * above what the CPUs carry (100 Gbit/s).
+ * model. The peer is a namespace of the same machine ({@code link.same-machine}): its receivers
+ * take the same CPUs. The host's "NIC" is a veth pair without a line rate, so the link and NICs
+ * are set far above what the CPUs carry (100 Gbit/s).
  */
 final class ModelLoop {
 
@@ -73,14 +74,14 @@ final class ModelLoop {
     /** The scenario of {@code pairs} containers on this machine at the current speed. */
     ScenarioRef scenario(int pairs) {
         String s = String.format(Locale.ROOT, "%.6f", speed);
-        return ScenarioRef.of(BASE, "container.guests=" + pairs, "host.cpus=" + cpus, "peer.cpus=" + cpus,
-                "host.cpu-speed=" + s, "peer.cpu-speed=" + s, "link.rate=" + NO_LINE_RATE,
+        return ScenarioRef.of(BASE, "container.guests=" + pairs, "host.cpus=" + cpus, "host.cpu-speed=" + s,
+                "link.rate=" + NO_LINE_RATE,
                 "host.nic.rate=" + NO_LINE_RATE, "peer.nic.rate=" + NO_LINE_RATE,
-                "udp.rate=\"" + rate.bitsPerSecond() + " bit/s\"", "udp.direction=tx");
+                "udp.rate=\"" + rate.bitsPerSecond() + " bit/s\"", "udp.direction=tx", "link.same-machine=true");
     }
 
     /**
-     * Scales the host's (and peer's) CPU speed so that the model with its default costs carries
+     * Scales the host's CPU speed (the peer's processes share its CPUs) so that the model with its default costs carries
      * what {@code anchor} measured: the CPUs of this machine against the study's Opteron for this
      * work. Two steps of the ratio, as throughput is nearly proportional to speed where the CPUs
      * are the limit.

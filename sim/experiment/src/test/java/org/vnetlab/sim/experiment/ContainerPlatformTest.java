@@ -133,6 +133,22 @@ class ContainerPlatformTest {
                 0.02 * (a + b), "together they fill the wire one container fills");
     }
 
+    @Test
+    void aPeerOnTheSameMachineTakesItsCpusFromTheContainers() {
+        // two containers send 36 B to the peer as fast as their CPUs allow; a peer that is a
+        // namespace of the same machine receives on those CPUs too
+        RunResult apart = run("container-double", List.of(), 36, Direction.TX);
+        RunResult together = run("container-double", List.of("link.same-machine=true"), 36, Direction.TX);
+        double sumApart = apart.throughputMbps().values().stream().mapToDouble(Double::doubleValue).sum();
+        double sumTogether = together.throughputMbps().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(sumTogether < 0.9 * sumApart, "apart " + apart.throughputMbps() + ", together "
+                + together.throughputMbps());
+        double cpuApart = apart.cpuPercent().values().stream().mapToDouble(Double::doubleValue).sum();
+        double cpuTogether = together.cpuPercent().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(cpuTogether < cpuApart - 10, "machine 1's own domains keep less of its CPUs: " + apart.cpuPercent()
+                + " then " + together.cpuPercent());
+    }
+
     /**
      * Trains against exact timing, as ExactAgreementTest holds the study's platforms to it: the
      * throughput (of the measured guests together) within 2 %, each domain's CPU within 3 points.

@@ -70,6 +70,9 @@ public final class Testbed {
     private final List<PacketQueue> traced = new ArrayList<>();
     private CreditScheduler xenScheduler;
     private final List<LinuxScheduler> kernels = new ArrayList<>();
+    /** Machine 1's CPUs and kernel where it runs Linux itself: machine 2 shares them with link.same-machine. */
+    private List<HostCpu> hostCpus;
+    private LinuxScheduler hostLinux;
 
     /** The testbed for a run with trains. */
     public Testbed(Scenario scenario, long seed) {
@@ -220,17 +223,27 @@ public final class Testbed {
         return dom0.get((int) i);
     }
 
+    /**
+     * Machine 2, on CPUs of its own, or (link.same-machine) as a namespace of machine 1: its
+     * processes are threads of machine 1's kernel and its NIC's softirq runs on machine 1's CPU 0.
+     */
     private void buildPeer() {
         Domain d = peer.domain(PEER);
-        List<HostCpu> cpus = cpus(peer, scenario.peer(), d);
+        boolean shared = scenario.link().sameMachine();
+        if (shared && hostLinux == null) {
+            throw new IllegalArgumentException("link.same-machine needs a machine 1 that runs Linux itself");
+        }
+        List<HostCpu> cpus = shared ? hostCpus : cpus(peer, scenario.peer(), d);
         GuestStack stack = GuestStack.nativeKernel(costs);
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
                 random("peer.nic"));
         // physflat APIC routing: every device interrupt goes to CPU 0
         cpus.get(0).add(peer.nicRx.napi());
         ModelParameters p = scenario.parameters();
-        LinuxScheduler linux = kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
-        cpus.forEach(HostCpu::powerOn);
+        LinuxScheduler linux = shared ? hostLinux : kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
+        if (!shared) {
+            cpus.forEach(HostCpu::powerOn);
+        }
         peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
                 costs.driverTx, linux));
     }
@@ -249,6 +262,8 @@ public final class Testbed {
         ModelParameters p = scenario.parameters();
         LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
         cpus.forEach(HostCpu::powerOn);
+        hostCpus = cpus;
+        hostLinux = linux;
         if (vserver) {
             GuestStack stack = GuestStack.vserverContext(costs);
             int i = 1;
@@ -309,6 +324,8 @@ public final class Testbed {
         }
         LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
         cpus.forEach(HostCpu::powerOn);
+        hostCpus = cpus;
+        hostLinux = linux;
         GuestStack stack = GuestStack.containerNamespace(costs, cc.namespace());
         for (int i = 0; i < platform.containers().size(); i++) {
             Container ct = platform.containers().get(i);
