@@ -292,7 +292,9 @@ public final class Testbed {
         List<HostCpu> cpus = cpus(host, h, kernelDomain);
         boolean bridged = platform.attach() == ContainerPlatform.Attach.BRIDGE;
         double hop = bridged ? cc.bridge() : cc.route();
-        Uplink uplink = new Uplink("host", kernel, host.nicTx, hop + costs.driverTx);
+        // a frame leaves by the NIC's driver, or, machine 2 being a namespace, by the veth into it
+        double out = scenario.link().sameMachine() ? cc.veth() : costs.driverTx;
+        Uplink uplink = new Uplink("host", kernel, host.nicTx, hop + out);
         traced.add(uplink.drops());
         List<CpuBacklog> backlogs = new ArrayList<>();
         for (HostCpu c : cpus) {
@@ -303,6 +305,22 @@ public final class Testbed {
             traced.add(b.frames());
         }
         Veths veths = new Veths(cpus, backlogs, uplink);
+        if (scenario.link().sameMachine()) {
+            // machine 2 is a namespace: its "NIC" is a veth pair, whose frames its stack takes from
+            // the backlog of the CPU that sent them (veth_xmit, netif_rx, process_backlog)
+            Domain peerDomain = peer.domain(PEER);
+            RxPath peerStack = HostStack.peer(flows, GuestStack.containerNamespace(costs, cc.namespace()));
+            List<CpuBacklog> peerBacklogs = new ArrayList<>();
+            for (HostCpu c : cpus) {
+                CpuBacklog b = new CpuBacklog(kernel, c.name() + ".peer-backlog", peerDomain, cc.backlogFrames(),
+                        cc.backlogWeight(), cc.backlog(), peerStack, peerStack, costs.jitter,
+                        random(c.name() + ".peer-backlog"));
+                peerBacklogs.add(b);
+                traced.add(b.frames());
+                c.add(b);
+            }
+            uplink.intoPeer(new Veths(cpus, peerBacklogs, null));
+        }
         List<MacAddress> macs = new ArrayList<>();
         for (int i = 1; i <= platform.containers().size(); i++) {
             macs.add(vethMac(i));

@@ -24,7 +24,7 @@ public final class CpuBacklog extends Task {
     private final int weight;
     private final double perPacket;
     private final RxPath inbound;
-    private final Uplink outbound;
+    private final RxPath outbound;
     private final double spread;
     private final RandomStream random;
     private final JobOutput out;
@@ -35,10 +35,11 @@ public final class CpuBacklog extends Task {
      * @param capacity  frames it holds (netdev_max_backlog); netif_rx drops beyond
      * @param perPacket the second pass's own work per frame, ns at speed 1.0
      * @param inbound   the way up a container's stack to its socket
-     * @param outbound  the way to the NIC
+     * @param outbound  the way of frames towards machine 2: to the NIC ({@link Uplink}), or, on machine 2's
+     *                  own backlog when it is a namespace of this machine, up its stack
      */
     public CpuBacklog(Kernel kernel, String name, Domain domain, int capacity, int weight, double perPacket,
-                      RxPath inbound, Uplink outbound, double spread, RandomStream random) {
+                      RxPath inbound, RxPath outbound, double spread, RandomStream random) {
         super(name, domain, Context.NET_RX);
         this.kernel = kernel;
         this.frames = new PacketQueue(name + ".drop", capacity);

@@ -11,7 +11,10 @@ import org.vnetlab.sim.packet.Train;
  * frame. It counts the frames a container has sent and the NIC has not been handed yet, so a
  * container's sender sees the room the NIC will have for them, as its socket's send buffer
  * does while the NIC holds its frames. A frame that finds the NIC's queue full is dropped there
- * ({@code OWNER.qdisc.drop}).
+ * ({@code OWNER.qdisc.drop}). When machine 2 is a namespace of this machine, the "NIC" is a veth
+ * pair into it: its frames go onto the same CPU's backlog of machine 2 ({@link #intoPeer}), and a
+ * container's sender never waits for room (the frames leave its socket's account as machine 2's
+ * stack takes them, at once on this CPU).
  */
 public final class Uplink implements RxPath {
 
@@ -22,6 +25,8 @@ public final class Uplink implements RxPath {
     private final Train toWire = new Train();
     /** Frames queued on a backlog towards the NIC and not yet handed to it. */
     private long pending;
+    /** Machine 2's end of the veth pair that stands for the NIC, or null for a NIC. */
+    private Veths peer;
 
     /** @param perPacket the bridge's or the routing's work and the driver's transmit work, ns at speed 1.0 */
     public Uplink(String owner, Kernel kernel, NicTx nic, double perPacket) {
@@ -31,6 +36,11 @@ public final class Uplink implements RxPath {
         this.drops = new PacketQueue(owner + ".qdisc.drop", 1);
     }
 
+    /** Hands frames to machine 2's end of a veth pair instead of the NIC: machine 2 is a namespace of this machine. */
+    public void intoPeer(Veths peerEnd) {
+        this.peer = peerEnd;
+    }
+
     /** The queue whose drops are frames the NIC's queue had no room for. */
     public PacketQueue drops() {
         return drops;
@@ -38,6 +48,9 @@ public final class Uplink implements RxPath {
 
     /** Room the NIC will have for a container's next frames once those on the way are in. */
     int room(long now) {
+        if (peer != null) {
+            return Integer.MAX_VALUE;
+        }
         return (int) Math.max(0, nic.room(now) - pending);
     }
 
@@ -58,6 +71,11 @@ public final class Uplink implements RxPath {
     @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         pending -= n;
+        if (peer != null) {
+            peer.enqueue(batch.head(toWire).count(n).readyAt(ready0).readyEvery(step));
+            batch.removeHead(n);
+            return;
+        }
         int fits = Math.min(n, nic.room(kernel.now()));
         if (fits > 0) {
             nic.send(batch.head(toWire).count(fits).readyAt(ready0).readyEvery(step));

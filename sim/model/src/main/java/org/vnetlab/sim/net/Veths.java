@@ -22,7 +22,11 @@ public final class Veths implements PacketPort {
     /** The CPU of the last send made from a job (a send from a timer event keeps to it). */
     private int lastCpu;
 
-    /** @param backlogs the backlog of each of {@code cpus}, in the same order */
+    /**
+     * @param backlogs the backlog of each of {@code cpus}, in the same order
+     * @param uplink   the way from these backlogs to the NIC, or null for the veth pair into machine 2
+     *                 when it is a namespace of this machine (no sender waits for room there)
+     */
     public Veths(List<? extends Executor> cpus, List<CpuBacklog> backlogs, Uplink uplink) {
         if (cpus.size() != backlogs.size()) {
             throw new IllegalArgumentException(cpus.size() + " CPUs but " + backlogs.size() + " backlogs");
@@ -42,7 +46,7 @@ public final class Veths implements PacketPort {
         }
         CpuBacklog b = backlogs.get(lastCpu);
         int stored = b.frames().offer(frames);
-        if (frames.kind().outbound()) {
+        if (uplink != null && frames.kind().outbound()) {
             uplink.queued(stored);
         }
         if (stored > 0) {
@@ -52,7 +56,7 @@ public final class Veths implements PacketPort {
 
     @Override
     public int room(long now) {
-        return uplink.room(now);
+        return uplink == null ? Integer.MAX_VALUE : uplink.room(now);
     }
 
     @Override
