@@ -239,7 +239,7 @@ final class ScenarioParser {
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    n.bool("streams"));
+                    RttProbe.Pacing.fromKey(n.oneOf("pacing", Set.of("spin", "sleep"))), n.bool("streams"));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }
