@@ -83,6 +83,7 @@ final class Node {
         return s;
     }
 
+    /** @param valid the valid values, in the order the error lists them (an ordered set) */
     String oneOf(String key, Set<String> valid) {
         String s = string(key);
         if (!valid.contains(s)) {

@@ -275,13 +275,13 @@ final class ScenarioParser {
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    n.bool("streams"));
+                    RttProbe.Pacing.fromKey(n.oneOf("pacing", new LinkedHashSet<>(List.of("spin", "sleep")))), n.bool("streams"));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }
 
     private static Direction direction(Node n) {
-        return Direction.fromKey(n.oneOf("direction", Set.of("rx", "tx", "tradeoff")));
+        return Direction.fromKey(n.oneOf("direction", new LinkedHashSet<>(List.of("rx", "tx", "tradeoff"))));
     }
 
     private static PayloadSizes sizes(Node n, Link link) {

@@ -83,6 +83,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theProbeSpinsUnlessToldToSleep() {
+        assertEquals(RttProbe.Pacing.SPIN, LOADER.load("rtt", List.of()).scenario().workloads(RttProbe.class).get(0)
+                .pacing());
+        assertEquals(RttProbe.Pacing.SLEEP, LOADER.load("rtt", List.of("rtt.pacing=sleep")).scenario()
+                .workloads(RttProbe.class).get(0).pacing());
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.pacing=nap"))), "rtt.pacing",
+                "'nap'", "valid: spin, sleep");
+    }
+
+    @Test
     void setOverridesAnyKeyAndGuestCountsGrow() {
         Scenario s = LOADER.load("xen-double", List.of("xen.domUs=4", "host.cpus=4", "link.rate=10G",
                 "host.nic.rate=\"10 Gbit/s\"")).scenario();

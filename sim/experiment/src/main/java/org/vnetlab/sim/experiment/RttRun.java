@@ -64,7 +64,8 @@ final class RttRun {
             ProbeGenerator generator = new ProbeGenerator("peer.probe-generator", peer.domain(), h.kernel,
                     peer.txPort(), kind, flow.id(), probe.payload(), probe.packets(), gap(probe),
                     probe.clockResolutionNanos(), peer.stack().costs().clockRead, sendCost,
-                    peer.stack().costs().jitter, h.bed.random(probe.guest() + ".generator"));
+                    peer.stack().costs().jitter, probe.pacing() == RttProbe.Pacing.SLEEP,
+                    h.bed.random(probe.guest() + ".generator"));
             peer.spawn(generator);
             scheduleMeasurements(h, probe, generator);
             receivers.put(probe.guest(), receiver);

@@ -19,6 +19,11 @@ import org.vnetlab.sim.packet.Train;
  * its number times the gap; a loop that was held off its CPU (a softirq, another thread) finds
  * several due at once and sends them back to back, stamped as it sends them: the bursts of a
  * real paced sender. Between measurements it sleeps.
+ *
+ * <p>A generator that {@code sleeps} instead calls nanosleep() when no probe is due (the call
+ * costs one clock read's work). Machine 2's 2.6.19 kernel has no high-resolution timers: its
+ * hrtimers expire from the timer softirq of a tick, so the sleep ends at the first tick of its
+ * CPU at or after the due time, and every probe that fell due meanwhile leaves back to back.
  */
 public final class ProbeGenerator extends Task {
 
@@ -30,6 +35,7 @@ public final class ProbeGenerator extends Task {
     private final double clockRead;
     private final double sendCost;
     private final double spread;
+    private final boolean sleeps;
     private final RandomStream random;
     private final Train out = new Train();
     private final Event startEvent = new Event(name() + ".measurement") {
@@ -51,10 +57,12 @@ public final class ProbeGenerator extends Task {
     /**
      * @param sendCost the CPU work of one sendto() down to the wire: the call, the transport and IP
      *                 layers and the device's transmit work
+     * @param sleeps   whether it sleeps until the next tick when no probe is due, instead of
+     *                 reading the clock in a loop
      */
     public ProbeGenerator(String name, Domain domain, Kernel kernel, PacketPort port, PacketKind kind, int flow,
                           int payload, int packets, long gapNanos, long resolutionNanos, double clockRead,
-                          double sendCost, double spread, RandomStream random) {
+                          double sendCost, double spread, boolean sleeps, RandomStream random) {
         super(name, domain, Context.THREAD);
         this.kernel = kernel;
         this.port = port;
@@ -64,6 +72,7 @@ public final class ProbeGenerator extends Task {
         this.clockRead = clockRead;
         this.sendCost = sendCost;
         this.spread = spread;
+        this.sleeps = sleeps;
         this.random = random;
         out.of(kind, payload, flow);
     }
@@ -99,6 +108,9 @@ public final class ProbeGenerator extends Task {
     @Override
     protected void endJob(long begin, long end) {
         if (!sending) {
+            if (sleeps) {
+                sleepUntilTick();
+            }
             return;
         }
         // a full device queue makes sendto() fail (ENOBUFS): the tool counted the probe, the wire never sees it

@@ -20,7 +20,10 @@ import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.Train;
 
-/** The RTP-like generator paces by the clock it reads in a loop and stamps in user space. */
+/**
+ * The RTP-like generator paces by the clock it reads in a loop (or sleeps to the next tick) and
+ * stamps in user space.
+ */
 class ProbeGeneratorTest {
 
     private static final long US = 1_000L;
@@ -89,9 +92,12 @@ class ProbeGeneratorTest {
     private final Domain domain = new Domain("machine2");
     private final HostCpu cpu = new HostCpu(kernel, "cpu0", 1.0, domain);
     private final Recorder port = new Recorder();
-    private final ProbeGenerator generator = new ProbeGenerator("generator", domain, kernel, port,
-            PacketKind.of(IpVersion.IPV4, Transport.UDP), 1, 1000, 10, GAP, US, CLOCK_READ, SEND, 0,
-            new RandomStream(1, "generator"));
+    private ProbeGenerator generator = generator(false);
+
+    private ProbeGenerator generator(boolean sleeps) {
+        return new ProbeGenerator("generator", domain, kernel, port, PacketKind.of(IpVersion.IPV4, Transport.UDP), 1,
+                1000, 10, GAP, US, CLOCK_READ, SEND, 0, sleeps, new RandomStream(1, "generator"));
+    }
 
     private void run(long until) {
         LinuxScheduler linux = new LinuxScheduler(kernel, "machine2", List.of(cpu), domain,
@@ -135,5 +141,24 @@ class ProbeGeneratorTest {
         }
         long[] fifth = port.probes.get(5);
         assertTrue(fifth[1] >= 100 * US + 300 + 5 * GAP - US, "then back on its clock: " + fifth[1]);
+    }
+
+    @Test
+    void aSleepingGeneratorSendsWhatFellDueAtItsCpusNextTickBackToBack() {
+        generator = generator(true);
+        run(10_000 * US);
+        assertEquals(10, port.probes.size());
+        long[] first = port.probes.get(0);
+        assertTrue(first[2] - (100 * US + 300) <= (long) (CLOCK_READ + SEND), "the first probe leaves on time");
+        // HZ = 250: CPU 0's first tick is at 4 ms; the sleep that began after the first probe ends there
+        long tick = 4_000 * US;
+        for (int k = 1; k < 10; k++) {
+            long[] p = port.probes.get(k);
+            long previous = port.probes.get(k - 1)[2];
+            assertTrue(p[1] >= tick && p[1] <= tick + (long) (k * (CLOCK_READ + SEND)), "probe " + k
+                    + " stamped in the burst after the tick, at " + p[1]);
+            assertTrue(k == 1 || p[2] - previous <= (long) (CLOCK_READ + SEND) + 1,
+                    "probe " + k + " follows the one before at once, " + (p[2] - previous) + " ns later");
+        }
     }
 }
