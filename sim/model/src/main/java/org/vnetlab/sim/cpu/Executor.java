@@ -408,6 +408,31 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         scheduleCompletion(t, now);
     }
 
+    /**
+     * Trains: a thread of this kernel fell asleep waiting for input; if the job running here is
+     * in a part whose packets include what it waits for, the part ends when that packet is done
+     * (at once if it is done already), so the reader is woken by the packet that wakes it packet
+     * by packet, not at the end of a train.
+     */
+    void shortenPart() {
+        Task t = current;
+        if (t == null || t == timer || !running || inCallback) {
+            return;
+        }
+        long now = kernel.now();
+        double done = (now - resumedAt) * speed;
+        double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
+        double shorter = t.shortenPart(left);
+        if (shorter >= left) {
+            return;
+        }
+        kernel.cancel(completion);
+        spend(t, now);
+        t.inPart = true;
+        t.partLeft = shorter;
+        scheduleCompletion(t, now);
+    }
+
     /** Frames the current NET_RX pass still allows. */
     int netRxBudget() {
         return softirqs.budget();

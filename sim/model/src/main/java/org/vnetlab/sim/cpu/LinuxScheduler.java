@@ -382,6 +382,12 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         if (p.array != null) {
             deactivate(p);
         }
+        if (!kernel.fidelity().exact()) {
+            // what it waits for may be done already, in a train another CPU has not handed over yet
+            for (int i = 0, n = rqs.size(); i < n; i++) {
+                rqs.get(i).cpu.shortenPart();
+            }
+        }
         schedule(p.rq);
     }
 

@@ -47,6 +47,14 @@ public abstract class Task {
         return context;
     }
 
+    /**
+     * Whether this thread sleeps until input wakes it: not runnable, and not in {@code usleep}
+     * (which only its CPU's tick ends).
+     */
+    public final boolean sleepsForInput() {
+        return thread != null && thread.array == null && !thread.timerSleep;
+    }
+
     /** The CPU it runs on, or last ran on. */
     public Executor executor() {
         return executor;
@@ -84,6 +92,16 @@ public abstract class Task {
      */
     protected long inputReadySince(long now) {
         return now;
+    }
+
+    /**
+     * With trains, the part in progress has {@code partLeft} work (ns at speed 1.0) still to
+     * do, and a reader its packets go to may just have fallen asleep waiting for them: returns
+     * the work left to an earlier end that hands over the packet it waits for (or, if that is
+     * done already, what is done), or {@code partLeft} to keep the part as it is.
+     */
+    protected double shortenPart(double partLeft) {
+        return partLeft;
     }
 
     /** A part of the current job ended at {@code now}: emit its output. */
