@@ -44,7 +44,6 @@ class ExactAgreementTest {
      * "Known disagreements"). A listed point that agrees fails the test: take it off the list.
      */
     private static final Map<String, String> KNOWN_DISAGREEMENTS = Map.of(
-            "vserver-double 36 B tx", "a receiver sleeps until a part's end, so tick-time balancing sees it asleep more often",
             "xen-double 36 B rx", "Dom0's credit share: 98 % of a CPU with trains, 64 % (its weight's third of two) exact",
             "xen-double 300 B rx", "the guests' split of the wire (the sum agrees)");
 

@@ -321,9 +321,18 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         scheduleCompletion(t, now);
     }
 
-    /** Asks {@code t} for its job's next part (exact timing); none, or one as long as the rest, ends with the job. */
-    private static void nextPart(Task t) {
-        double part = t.nextPart();
+    /**
+     * Asks {@code t} for its job's next part; none, or one as long as the rest, ends with the
+     * job. It is asked as code of this CPU (where its packets' readers sleep matters).
+     */
+    private void nextPart(Task t) {
+        int saved = linux.enter(rq, inInterrupt(t));
+        double part;
+        try {
+            part = t.nextPart();
+        } finally {
+            linux.leave(saved);
+        }
         t.inPart = part > 0 && part < t.remaining;
         t.partLeft = t.inPart ? part : 0;
     }
@@ -422,7 +431,13 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         long now = kernel.now();
         double done = (now - resumedAt) * speed;
         double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
-        double shorter = t.shortenPart(left);
+        int saved = linux.enter(rq, inInterrupt(t));
+        double shorter;
+        try {
+            shorter = t.shortenPart(left);
+        } finally {
+            linux.leave(saved);
+        }
         if (shorter >= left) {
             return;
         }

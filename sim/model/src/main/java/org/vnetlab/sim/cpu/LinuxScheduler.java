@@ -223,6 +223,11 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         wakerIrq = (saved & 1) != 0;
     }
 
+    /** Whether the code running now runs on a CPU other than {@code p}'s (or on none of this kernel's). */
+    boolean runsElsewhere(LinuxThread p) {
+        return wakerId != p.rq.id + 1;
+    }
+
     // ---- priorities (kernel/sched.c macros)
 
     private int currentBonus(LinuxThread p) {

@@ -48,11 +48,13 @@ public abstract class Task {
     }
 
     /**
-     * Whether this thread sleeps until input wakes it: not runnable, and not in {@code usleep}
-     * (which only its CPU's tick ends).
+     * Whether this thread sleeps until input wakes it (not runnable, and not in {@code usleep},
+     * which only its CPU's tick ends) and the code running now, whose packet would wake it, runs
+     * on another CPU: a reader on the producer's own CPU cannot run before the producer's job
+     * ends, however early it is woken.
      */
-    public final boolean sleepsForInput() {
-        return thread != null && thread.array == null && !thread.timerSleep;
+    public final boolean sleepsForRemoteInput() {
+        return thread != null && thread.array == null && !thread.timerSleep && thread.scheduler.runsElsewhere(thread);
     }
 
     /** The CPU it runs on, or last ran on. */
