@@ -203,12 +203,15 @@ public final class JobOutput {
         return Math.max(0, (workUpTo(newEnd) - done) * scale);
     }
 
-    /** The work from the start of the part in progress to the end of packet {@code upTo - 1}. */
+    /**
+     * The work from the first packet not released yet (the start of the part in progress) to
+     * the end of packet {@code upTo - 1}, with the overhead if that is the job's first.
+     */
     private double workUpTo(int upTo) {
-        double work = ended == 0 ? overhead : 0;
+        double work = released == 0 ? overhead : 0;
         int segment = releaseSegment;
         int index = releaseIndex;
-        for (int left = upTo - ended; left > 0; ) {
+        for (int left = upTo - released; left > 0; ) {
             int n = Math.min(left, counts[segment] - index);
             work += n * perPacket[segment];
             left -= n;
@@ -257,17 +260,7 @@ public final class JobOutput {
      * {@code end} by what each cost; the last is released at {@code end} itself.
      */
     private void release(int upTo, long end, Delivery to) {
-        double work = released == 0 ? overhead : 0;
-        int segment = releaseSegment;
-        int index = releaseIndex;
-        for (int left = upTo - released; left > 0; ) {
-            int n = Math.min(left, counts[segment] - index);
-            work += n * perPacket[segment];
-            left -= n;
-            index = 0;
-            segment++;
-        }
-        double timeScale = (end - partStart) / Math.max(1e-9, work);
+        double timeScale = (end - partStart) / Math.max(1e-9, workUpTo(upTo));
         double done = released == 0 ? overhead : 0;
         while (released < upTo) {
             int n = Math.min(upTo - released, counts[releaseSegment] - releaseIndex);

@@ -33,12 +33,18 @@ class JobOutputTest {
         return out;
     }
 
-    /** Records how many packets each delivery hands over, per flow's segment. */
-    private static JobOutput.Delivery recording(JobOutput out, List<Integer> into) {
-        return (segment, n, first, step) -> {
-            into.add(n);
+    /**
+     * The part in progress ends at {@code now}: as the executor does, the next part is planned,
+     * then this one's packets are released. Returns how many each delivery handed over.
+     */
+    private static List<Integer> partEnds(JobOutput out, long now) {
+        List<Integer> released = new ArrayList<>();
+        out.nextPart();
+        out.partDone(now, (segment, n, first, step) -> {
+            released.add(n);
             out.taken().removeHead(n);
-        };
+        });
+        return released;
     }
 
     @Test
@@ -56,12 +62,10 @@ class JobOutputTest {
         JobOutput out = job(waiting);
         // flow 1's ten, then flow 2's first, which wakes its reader
         assertEquals(11 * COST, out.nextPart());
-        // the part ends (the executor plans the next before it releases this one's): the reader is awake now
+        // once it is handed over the reader is awake: trains again
         waiting[2] = false;
-        assertEquals(16 * COST, out.nextPart());
-        List<Integer> released = new ArrayList<>();
-        out.partDone(1100, recording(out, released));
-        assertEquals(List.of(10, 1), released);
+        assertEquals(List.of(10, 1), partEnds(out, 1100));
+        assertEquals(16 * COST, out.shorten(16 * COST));
     }
 
     @Test
@@ -72,27 +76,19 @@ class JobOutputTest {
         // 4 packets done: flow 2's first, packet 11, is not
         waiting[2] = true;
         assertEquals(7 * COST, out.shorten(12 * COST));
-        List<Integer> released = new ArrayList<>();
-        out.nextPart();
-        out.partDone(1100, recording(out, released));
-        assertEquals(List.of(10, 1), released);
+        assertEquals(List.of(10, 1), partEnds(out, 1100));
     }
 
     @Test
     void aPacketDoneAlreadyForAReaderNowAsleepIsHandedOverAtOnceWithAllThatIsDone() {
         boolean[] waiting = new boolean[3];
         JobOutput out = job(waiting);
-        List<Integer> released = new ArrayList<>();
         out.nextPart();
-        out.nextPart();
-        out.partDone(1600, recording(out, released));
+        assertEquals(List.of(10, 6), partEnds(out, 1600));
         // the second part is packets 16 to 31, all flow 2's; 5 of them are done
         waiting[2] = true;
         assertEquals(0, out.shorten(11 * COST));
-        released.clear();
-        out.nextPart();
-        out.partDone(2100, recording(out, released));
-        assertEquals(List.of(5), released);
+        assertEquals(List.of(5), partEnds(out, 2100));
     }
 
     @Test
@@ -100,10 +96,22 @@ class JobOutputTest {
         JobOutput out = job(new boolean[3]);
         out.nextPart();
         assertEquals(12 * COST, out.shorten(12 * COST));
-        // nor is the tail of a job, which ends with it, cut
+        // nor is the tail of a job, which ends with it
+        partEnds(out, 1600);
+        partEnds(out, 3200);
+        assertEquals(5 * COST, out.shorten(5 * COST));
+    }
+
+    @Test
+    void theTailOfAJobIsCutForASleepingReaderToo() {
+        boolean[] waiting = new boolean[3];
+        JobOutput out = job(waiting);
         out.nextPart();
-        out.partDone(1600, recording(out, new ArrayList<>()));
-        out.nextPart();
-        assertEquals(3 * COST, out.shorten(3 * COST));
+        partEnds(out, 1600);
+        // packets 32 to 39 end with the job; 3 are done when flow 2's reader falls asleep
+        assertEquals(List.of(16), partEnds(out, 3200));
+        waiting[2] = true;
+        assertEquals(0, out.shorten(5 * COST));
+        assertEquals(List.of(3), partEnds(out, 3500));
     }
 }
