@@ -185,6 +185,9 @@ class ReportTest {
                 "xen-burned", "vserver-burned", "rtt-native", "rtt-domU", "rtt-domU-burned")) {
             assertTrue(Files.exists(out.resolve(experiment + ".json")), experiment);
         }
+        for (String other : List.of("lit-streamers", "container-single")) {
+            assertFalse(Files.exists(out.resolve(other + ".json")), other + " is not the study's: reproduce leaves it out");
+        }
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("<td class=\"published\">0.2643</td>"), html);
         assertTrue(html.contains("<td class=\"simulated\">"), r.out() + r.err());
