@@ -1,6 +1,5 @@
 package org.vnetlab.core.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,9 +41,6 @@ public record ContainerPlatform(List<Container> containers, Attach attach) imple
 
     @Override
     public List<String> domainNames() {
-        List<String> names = new ArrayList<>();
-        names.add(KERNEL);
-        names.addAll(guestNames());
-        return List.copyOf(names);
+        return Platform.workerThenGuests(KERNEL, guestNames());
     }
 }

@@ -1,6 +1,5 @@
 package org.vnetlab.core.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Linux-VServer: contexts sharing one kernel and its NIC, each with IP aliases. */
@@ -25,9 +24,6 @@ public record VServerPlatform(List<VServerContext> contexts) implements Platform
 
     @Override
     public List<String> domainNames() {
-        List<String> names = new ArrayList<>();
-        names.add(KERNEL);
-        names.addAll(guestNames());
-        return List.copyOf(names);
+        return Platform.workerThenGuests(KERNEL, guestNames());
     }
 }

@@ -1,6 +1,5 @@
 package org.vnetlab.core.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Xen: Dom0 plus paravirtualised guests, bridged to the NIC through netback/netfront. */
@@ -22,9 +21,6 @@ public record XenPlatform(Dom0 dom0, List<DomU> domUs) implements Platform {
 
     @Override
     public List<String> domainNames() {
-        List<String> names = new ArrayList<>();
-        names.add(Dom0.NAME);
-        names.addAll(guestNames());
-        return List.copyOf(names);
+        return Platform.workerThenGuests(Dom0.NAME, guestNames());
     }
 }

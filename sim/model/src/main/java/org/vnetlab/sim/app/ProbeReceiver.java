@@ -59,6 +59,7 @@ public final class ProbeReceiver extends Task {
             }
         };
         socket.onNonEmpty(this::wake);
+        socket.readerWaitingWhen(this::sleepsForRemoteInput);
     }
 
     @Override

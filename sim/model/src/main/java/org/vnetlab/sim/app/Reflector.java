@@ -33,6 +33,7 @@ public final class Reflector extends Task {
         this.deviceCost = deviceCost;
         this.random = random;
         socket.onNonEmpty(this::wake);
+        socket.readerWaitingWhen(this::sleepsForRemoteInput);
     }
 
     public long reflected() {

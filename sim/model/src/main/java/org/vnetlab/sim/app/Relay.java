@@ -60,6 +60,7 @@ public final class Relay extends Task {
             q.removeHead(n);
         };
         socket.onNonEmpty(this::wake);
+        socket.readerWaitingWhen(this::sleepsForRemoteInput);
     }
 
     /** Datagrams lost because the device queue filled while the batch was being relayed. */

@@ -62,14 +62,12 @@ public final class TcpSender extends Task {
     private long retransmitted;
     private int batch;
     private long batchSeq;
+    private final BatchParts parts = new BatchParts();
     /**
-     * The job's noise factor, segments covered by the parts handed out, when the part not yet
-     * released began, the segments sent, and whether one did not fit in the device queue.
+     * The job's noise factor, when the part not yet released began, the segments sent, and
+     * whether one did not fit in the device queue.
      */
     private double noise;
-    private int given;
-    /** The end of the last part that ended: the executor asks for the next part before it reports one done. */
-    private int ended;
     private long partStart;
     private int sentInJob;
     private boolean blocked;
@@ -191,8 +189,7 @@ public final class TcpSender extends Task {
             sndNxt += batch;
         }
         noise = random.jitter(spread);
-        given = 0;
-        ended = 0;
+        parts.start(batch);
         partStart = now;
         sentInJob = 0;
         blocked = false;
@@ -201,18 +198,12 @@ public final class TcpSender extends Task {
 
     @Override
     protected double nextPart() {
-        ended = given;
-        int part = port.wantsEachPacket() ? 1 : partPackets();
-        if (batch - given <= part) {
-            return 0;
-        }
-        given += part;
-        return part * perSegment * noise;
+        return parts.next(port.wantsEachPacket() ? 1 : partPackets()) * perSegment * noise;
     }
 
     @Override
     protected void partDone(long now) {
-        release(ended, now);
+        release(parts.ended(), now);
     }
 
     @Override

@@ -42,16 +42,13 @@ public final class UdpSender extends Task {
     private long stopAt = Long.MAX_VALUE;
     private long sent;
     private int batch;
+    private final BatchParts parts = new BatchParts();
     /**
-     * The job's noise factor; datagrams covered by the parts handed out and when the part not
-     * yet released began; the first datagram's due time; datagrams whose part is done (exact
-     * timing), released, and to be sent at all (fewer once one found the device queue full:
-     * the rest stay due).
+     * The job's noise factor; when the part not yet released began; the first datagram's due
+     * time; datagrams whose part is done (exact timing), released, and to be sent at all (fewer
+     * once one found the device queue full: the rest stay due).
      */
     private double noise;
-    private int given;
-    /** The end of the last part that ended: the executor asks for the next part before it reports one done. */
-    private int ended;
     private long partStart;
     private long batchDue;
     private int cpuDone;
@@ -129,8 +126,7 @@ public final class UdpSender extends Task {
     protected double beginJob(long now) {
         batch = Math.min(due(now), port.room(now));
         noise = random.jitter(spread);
-        given = 0;
-        ended = 0;
+        parts.start(batch);
         partStart = now;
         batchDue = nextDue;
         cpuDone = 0;
@@ -142,18 +138,12 @@ public final class UdpSender extends Task {
 
     @Override
     protected double nextPart() {
-        ended = given;
-        int part = port.wantsEachPacket() ? 1 : partPackets();
-        if (batch - given <= part) {
-            return 0;
-        }
-        given += part;
-        return part * perPacket * noise;
+        return parts.next(port.wantsEachPacket() ? 1 : partPackets()) * perPacket * noise;
     }
 
     @Override
     protected void partDone(long now) {
-        release(ended, now);
+        release(parts.ended(), now);
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class UdpSink extends Task {
             q.removeHead(n);
         };
         socket.onNonEmpty(this::wake);
+        socket.readerWaitingWhen(this::sleepsForRemoteInput);
     }
 
     public long packets() {

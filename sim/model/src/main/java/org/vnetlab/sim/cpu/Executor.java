@@ -329,9 +329,18 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         scheduleCompletion(t, now);
     }
 
-    /** Asks {@code t} for its job's next part (exact timing); none, or one as long as the rest, ends with the job. */
-    private static void nextPart(Task t) {
-        double part = t.nextPart();
+    /**
+     * Asks {@code t} for its job's next part; none, or one as long as the rest, ends with the
+     * job. It is asked as code of this CPU (where its packets' readers sleep matters).
+     */
+    private void nextPart(Task t) {
+        int saved = linux.enter(rq, inInterrupt(t));
+        double part;
+        try {
+            part = t.nextPart();
+        } finally {
+            linux.leave(saved);
+        }
         t.inPart = part > 0 && part < t.remaining;
         t.partLeft = t.inPart ? part : 0;
     }
@@ -413,6 +422,37 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             dispatch();
             return;
         }
+        scheduleCompletion(t, now);
+    }
+
+    /**
+     * Trains: a thread of this kernel fell asleep waiting for input; if the job running here is
+     * in a part whose packets include what it waits for, the part ends when that packet is done
+     * (at once if it is done already), so the reader is woken by the packet that wakes it packet
+     * by packet, not at the end of a train.
+     */
+    void shortenPart() {
+        Task t = current;
+        if (t == null || t == timer || !running || inCallback) {
+            return;
+        }
+        long now = kernel.now();
+        double done = (now - resumedAt) * speed;
+        double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
+        int saved = linux.enter(rq, inInterrupt(t));
+        double shorter;
+        try {
+            shorter = t.shortenPart(left);
+        } finally {
+            linux.leave(saved);
+        }
+        if (shorter >= left) {
+            return;
+        }
+        kernel.cancel(completion);
+        spend(t, now);
+        t.inPart = true;
+        t.partLeft = shorter;
         scheduleCompletion(t, now);
     }
 

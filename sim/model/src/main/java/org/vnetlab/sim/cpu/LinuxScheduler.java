@@ -223,6 +223,11 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         wakerIrq = (saved & 1) != 0;
     }
 
+    /** Whether the code running now runs on a CPU other than {@code p}'s (or on none of this kernel's). */
+    boolean runsElsewhere(LinuxThread p) {
+        return wakerId != p.rq.id + 1;
+    }
+
     // ---- priorities (kernel/sched.c macros)
 
     private int currentBonus(LinuxThread p) {
@@ -381,6 +386,12 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         LinuxThread p = task.thread;
         if (p.array != null) {
             deactivate(p);
+        }
+        if (!kernel.fidelity().exact()) {
+            // what it waits for may be done already, in a train another CPU has not handed over yet
+            for (int i = 0, n = rqs.size(); i < n; i++) {
+                rqs.get(i).cpu.shortenPart();
+            }
         }
         schedule(p.rq);
     }

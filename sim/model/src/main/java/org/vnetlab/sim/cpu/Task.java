@@ -47,6 +47,16 @@ public abstract class Task {
         return context;
     }
 
+    /**
+     * Whether this thread sleeps until input wakes it (not runnable, and not in {@code usleep},
+     * which only its CPU's tick ends) and the code running now, whose packet would wake it, runs
+     * on another CPU: a reader on the producer's own CPU cannot run before the producer's job
+     * ends, however early it is woken.
+     */
+    public final boolean sleepsForRemoteInput() {
+        return thread != null && thread.array == null && !thread.timerSleep && thread.scheduler.runsElsewhere(thread);
+    }
+
     /** The CPU it runs on, or last ran on. */
     public Executor executor() {
         return executor;
@@ -84,6 +94,16 @@ public abstract class Task {
      */
     protected long inputReadySince(long now) {
         return now;
+    }
+
+    /**
+     * With trains, the part in progress has {@code partLeft} work (ns at speed 1.0) still to
+     * do, and a reader its packets go to may just have fallen asleep waiting for them: returns
+     * the work left to an earlier end that hands over the packet it waits for (or, if that is
+     * done already, what is done), or {@code partLeft} to keep the part as it is.
+     */
+    protected double shortenPart(double partLeft) {
+        return partLeft;
     }
 
     /** A part of the current job ended at {@code now}: emit its output. */

@@ -36,6 +36,11 @@ public final class HostStack implements RxPath {
     }
 
     @Override
+    public boolean wantsAtOnce(int flow, PacketKind kind) {
+        return flows.socketFor(flow, kind.outbound()).readerWaiting();
+    }
+
+    @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         batch.moveHeadTo(flows.socketFor(batch.headFlow(), batch.headKind().outbound()), n, ready0, step);
     }

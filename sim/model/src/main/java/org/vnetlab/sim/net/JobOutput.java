@@ -1,5 +1,6 @@
 package org.vnetlab.sim.net;
 
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -11,6 +12,11 @@ import org.vnetlab.sim.packet.PacketQueue;
  * a part is a train, so a job of 64 packets costs a few events, not 64. Work whose output the
  * real code hands over in one go at the end of a batch (netback pushes its ring responses and
  * notifies the guest once per run) releases everything when the job ends ({@link #atEnd}).
+ *
+ * <p>A train must not hand a packet over later than a sleeping reader would take it: packet by
+ * packet, the first packet for a reader asleep on its socket wakes it when it is done. So a
+ * part ends at the first packet the owner's {@link HandOver} wants at once, and a part in
+ * progress is cut short there when such a reader falls asleep meanwhile ({@link #shorten}).
  */
 public final class JobOutput {
 
@@ -19,10 +25,18 @@ public final class JobOutput {
         void deliver(int segment, int n, long first, long step);
     }
 
+    /** Whether a packet of {@code flow} and {@code kind} should be handed over as soon as it is done. */
+    public interface HandOver {
+        boolean wantsAtOnce(int flow, PacketKind kind);
+    }
+
     private final PacketQueue taken;
     private final boolean batched;
+    private HandOver handOver;
     private int[] counts = new int[16];
     private double[] perPacket = new double[16];
+    private int[] flows = new int[16];
+    private PacketKind[] kinds = new PacketKind[16];
     private int segments;
     private int packets;
     private double total;
@@ -59,6 +73,11 @@ public final class JobOutput {
         return new JobOutput(name, true);
     }
 
+    /** Parts end at the first packet {@code h} wants at once. */
+    public void handOverAtOnce(HandOver h) {
+        this.handOver = h;
+    }
+
     public PacketQueue taken() {
         return taken;
     }
@@ -78,11 +97,15 @@ public final class JobOutput {
 
     /** Moves {@code n} packets from the head of {@code from}, each costing {@code cost}. */
     public void take(PacketQueue from, int n, double cost, long now) {
-        from.moveHeadTo(taken, n, now, 0);
         if (segments == counts.length) {
             counts = java.util.Arrays.copyOf(counts, segments * 2);
             perPacket = java.util.Arrays.copyOf(perPacket, segments * 2);
+            flows = java.util.Arrays.copyOf(flows, segments * 2);
+            kinds = java.util.Arrays.copyOf(kinds, segments * 2);
         }
+        flows[segments] = from.headFlow();
+        kinds[segments] = from.headKind();
+        from.moveHeadTo(taken, n, now, 0);
         counts[segments] = n;
         perPacket[segments] = cost;
         segments++;
@@ -108,11 +131,15 @@ public final class JobOutput {
      */
     public double nextPart() {
         ended = given;
-        if (batched || packets - given <= partPackets) {
+        if (batched) {
+            return 0;
+        }
+        int part = untilWanted(partSegment, partIndex, Math.min(partPackets, packets - given));
+        if (part == packets - given) {
             return 0;
         }
         double work = given == 0 ? overhead : 0;
-        for (int left = partPackets; left > 0; ) {
+        for (int left = part; left > 0; ) {
             int n = Math.min(left, counts[partSegment] - partIndex);
             work += n * perPacket[partSegment];
             left -= n;
@@ -122,8 +149,94 @@ public final class JobOutput {
                 partIndex = 0;
             }
         }
-        given += partPackets;
+        given += part;
         return work * scale;
+    }
+
+    /**
+     * Of at most {@code limit} packets from segment {@code segment}'s {@code index}-th on, how
+     * many up to and including the first one wanted at once.
+     */
+    private int untilWanted(int segment, int index, int limit) {
+        if (handOver == null) {
+            return limit;
+        }
+        int n = 0;
+        for (int s = segment; n < limit; s++) {
+            if (handOver.wantsAtOnce(flows[s], kinds[s])) {
+                return n + 1;
+            }
+            n += counts[s] - (s == segment ? index : 0);
+        }
+        return limit;
+    }
+
+    /**
+     * The part in progress has {@code left} work still to do (as {@link #nextPart} counts it);
+     * if a packet of it is wanted at once now, the part ends with that packet, or, if that is
+     * done already, with what is done. Returns the work left to the new end, or {@code left}.
+     */
+    public double shorten(double left) {
+        int end = given > ended ? given : packets;
+        if (handOver == null || batched || end - ended <= 1) {
+            return left;
+        }
+        int wanted = ended + untilWanted(releaseSegment, releaseIndex, end - ended);
+        if (wanted >= end) {
+            // none is wanted before the part's last packet, with which it ends anyway
+            return left;
+        }
+        // the work of each packet from the part's start, the overhead before the first
+        double partWork = workUpTo(end);
+        double done = partWork - left / scale;
+        int doneUpTo = ended;
+        while (doneUpTo < end && workUpTo(doneUpTo + 1) <= done) {
+            doneUpTo++;
+        }
+        int newEnd = Math.max(wanted, doneUpTo);
+        if (newEnd >= end) {
+            return left;
+        }
+        given = newEnd;
+        partSegment = segmentOf(newEnd);
+        partIndex = newEnd - firstOf(partSegment);
+        return Math.max(0, (workUpTo(newEnd) - done) * scale);
+    }
+
+    /**
+     * The work from the first packet not released yet (the start of the part in progress) to
+     * the end of packet {@code upTo - 1}, with the overhead if that is the job's first.
+     */
+    private double workUpTo(int upTo) {
+        double work = released == 0 ? overhead : 0;
+        int segment = releaseSegment;
+        int index = releaseIndex;
+        for (int left = upTo - released; left > 0; ) {
+            int n = Math.min(left, counts[segment] - index);
+            work += n * perPacket[segment];
+            left -= n;
+            index = 0;
+            segment++;
+        }
+        return work;
+    }
+
+    /** The segment of the job's {@code packet}-th packet. */
+    private int segmentOf(int packet) {
+        int s = 0;
+        for (int first = 0; first + counts[s] <= packet; s++) {
+            first += counts[s];
+        }
+        return s;
+    }
+
+    /** The job's index of segment {@code segment}'s first packet. */
+    private int firstOf(int segment) {
+        int first = 0;
+        for (int s = 0; s < segment; s++) {
+            first += counts[s];
+        }
+        return first;
     }
 
     /** A part ended at {@code now}: releases its packets. */
@@ -147,17 +260,7 @@ public final class JobOutput {
      * {@code end} by what each cost; the last is released at {@code end} itself.
      */
     private void release(int upTo, long end, Delivery to) {
-        double work = released == 0 ? overhead : 0;
-        int segment = releaseSegment;
-        int index = releaseIndex;
-        for (int left = upTo - released; left > 0; ) {
-            int n = Math.min(left, counts[segment] - index);
-            work += n * perPacket[segment];
-            left -= n;
-            index = 0;
-            segment++;
-        }
-        double timeScale = (end - partStart) / Math.max(1e-9, work);
+        double timeScale = (end - partStart) / Math.max(1e-9, workUpTo(upTo));
         double done = released == 0 ? overhead : 0;
         while (released < upTo) {
             int n = Math.min(upTo - released, counts[releaseSegment] - releaseIndex);

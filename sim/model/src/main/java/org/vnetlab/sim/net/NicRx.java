@@ -58,6 +58,7 @@ public final class NicRx implements WireEnd {
         };
         this.ring = new PacketQueue(trace + ".nic.rx.drop", nic.rxRing());
         this.poll = new JobOutput(trace + ".nic.rx.poll");
+        poll.handOverAtOnce((flow, kind) -> path.wantsAtOnce(flow, kind));
         this.napi = new Napi(trace + ".napi", domain);
     }
 
@@ -214,6 +215,11 @@ public final class NicRx implements WireEnd {
         @Override
         protected double nextPart() {
             return poll.nextPart();
+        }
+
+        @Override
+        protected double shortenPart(double partLeft) {
+            return poll.shorten(partLeft);
         }
 
         @Override

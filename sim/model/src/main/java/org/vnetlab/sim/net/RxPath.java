@@ -14,6 +14,14 @@ public interface RxPath {
     double cost(int payload, int flow, PacketKind kind);
 
     /**
+     * Whether such a packet should be handed over as soon as it is done: a reader sleeps on
+     * the socket it goes to, and is woken by it.
+     */
+    default boolean wantsAtOnce(int flow, PacketKind kind) {
+        return false;
+    }
+
+    /**
      * Passes on the first {@code n} packets of {@code batch}'s head train, ready from
      * {@code ready0} on, one every {@code step} ns, and removes them from {@code batch}.
      */

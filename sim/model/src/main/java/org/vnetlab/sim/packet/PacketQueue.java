@@ -1,5 +1,7 @@
 package org.vnetlab.sim.packet;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * A bounded FIFO of packets, stored as trains ({@link Train}): runs of packets of one kind,
  * flow and size whose ready times, send stamps and sequence numbers step evenly. A batch of
@@ -33,6 +35,7 @@ public final class PacketQueue {
     private int size;
     private long drops;
     private Runnable onNonEmpty;
+    private BooleanSupplier readerWaiting;
 
     public PacketQueue(String dropTrace, int capacity) {
         if (capacity <= 0) {
@@ -50,6 +53,19 @@ public final class PacketQueue {
     /** Called when packets enter an empty queue: how a consumer is woken. */
     public void onNonEmpty(Runnable listener) {
         this.onNonEmpty = listener;
+    }
+
+    /**
+     * Tells whether the consumer that {@link #onNonEmpty} wakes is asleep waiting for a packet
+     * now, so that the next one should be handed over the moment it is done.
+     */
+    public void readerWaitingWhen(BooleanSupplier waiting) {
+        this.readerWaiting = waiting;
+    }
+
+    /** Whether a consumer sleeps on this queue, waiting for its next packet. */
+    public boolean readerWaiting() {
+        return readerWaiting != null && readerWaiting.getAsBoolean();
     }
 
     public String dropTrace() {
