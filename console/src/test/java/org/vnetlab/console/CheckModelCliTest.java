@@ -31,13 +31,17 @@ class CheckModelCliTest {
         Requirements.tool("ip");
         String name = "vk" + (10000 + new Random().nextInt(89999));
         CliRun r = CliRun.of("testbed", "check-model", "--name", name, "--fit-pairs", "1", "--fit-payloads", "64,1470",
-                "--predict-payloads", "512", "--trials", "2", "--duration", "1", "--max-evaluations", "10", "--work",
+                "--predict-payloads", "512", "--trials", "2", "--duration", "2", "--max-evaluations", "10", "--work",
                 work.toString());
         // the verdict depends on this machine's noise; that it was reached, and how, does not
         assertTrue(r.code() == 0 || r.code() == 1, r.code() + ": " + r.err());
         String out = r.out();
         assertTrue(out.contains("measured against predicted"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+1\\s+64\\s+.*fitted")), out);
+        // the container's CPU as its namespace's processes used it, beside the model's for its processes and softirq
+        assertTrue(out.contains("CPU meas  CPU pred  +softirq"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("\\s+1\\s+1470\\s+(\\S+\\s+){4}(\\d+\\.\\d\\s+){3}fitted")),
+                out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+1\\s+512\\s+.*predicted, (within|OUTSIDE)")), out);
         assertEquals(r.code() == 0, out.contains("result: all 1 predictions within"), out);
         assertTrue(Files.exists(work.resolve("measured-1pairs-ct1.json")), "the client's result file");

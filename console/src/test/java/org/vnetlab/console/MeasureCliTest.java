@@ -130,6 +130,8 @@ class MeasureCliTest {
                 new String[] {"measure", "server", "--cpu", "xen:no-such-domain-vnetlab"},
                 new String[] {"measure", "server", "--cpu", "kvm:no-such-guest-vnetlab"},
                 new String[] {"measure", "server", "--cpu", "netns:no-such-netns-vnetlab"},
+                new String[] {"measure", "server", "--cpu", "container:no-such-container-vnetlab"},
+                new String[] {"measure", "server", "--cpu", "container:../../sys/fs/cgroup"},
                 new String[] {"testbed", "up", "--loss", "200"},
                 new String[] {"testbed", "up", "--name", "Bad-Name"},
                 new String[] {"bench", "live", "--duration", "0"})) {

@@ -126,29 +126,36 @@ public final class CheckModel {
         printf("%nmeasuring %d pair(s): UDP of %s B from each container to the peer at once, %d trial(s) of %d s"
                 + " each ...%n", pairs, payloads.toString().replaceAll("[\\[\\] ]", ""), live.trials(), seconds);
         List<Measured> ms = live.measure(pairs, payloads);
-        printf("%6s  %9s  %12s  %8s  %s%n", "pairs", "payload B", "Mbit/s (sum)", "spread", "trials (sum)");
+        printf("%6s  %9s  %12s  %8s  %-24s  %s%n", "pairs", "payload B", "Mbit/s (sum)", "spread", "trials (sum)",
+                "CPU % of each container");
         for (Measured m : ms) {
             StringBuilder t = new StringBuilder();
             for (double s : m.sums()) {
                 t.append(String.format(Locale.ROOT, " %.1f", s));
             }
-            printf("%6d  %9d  %12.1f  %7.1f%%  %s%n", m.pairs(), m.payload(), m.total(), 100 * m.spread(),
-                    t.toString().trim());
+            StringBuilder cpu = new StringBuilder();
+            for (double c : m.cpuByContainer()) {
+                cpu.append(' ').append(percent(c));
+            }
+            printf("%6d  %9d  %12.1f  %7.1f%%  %-24s  %s%n", m.pairs(), m.payload(), m.total(), 100 * m.spread(),
+                    t.toString().trim(), cpu.toString().trim());
         }
         return ms;
     }
 
     /** Measured against predicted per point; whether every point not fitted lies within the bound. */
-    private boolean report(List<Measured> all, int fittedCount, List<Double> predicted) {
+    private boolean report(List<Measured> all, int fittedCount, List<Predicted> predicted) {
         double[] spreads = all.stream().mapToDouble(Measured::spread).toArray();
         double bound = Math.max(ModelLoop.MIN_TOLERANCE, BOUND_SPREADS * Stats.median(spreads));
-        printf("%nmeasured against predicted (sum over the containers, Mbit/s):%n");
-        printf("%6s  %9s  %9s  %8s  %9s  %8s  %s%n", "pairs", "payload B", "measured", "spread", "predicted", "error",
-                "");
+        printf("%nmeasured against predicted (throughput: sum over the containers, Mbit/s; CPU: per container,"
+                + " %% of one CPU, not part of the verdict):%n");
+        printf("%6s  %9s  %9s  %8s  %9s  %8s  %8s  %8s  %8s  %s%n", "pairs", "payload B", "measured", "spread",
+                "predicted", "error", "CPU meas", "CPU pred", "+softirq", "");
         int outside = 0;
         for (int i = 0; i < all.size(); i++) {
             Measured m = all.get(i);
-            double error = (predicted.get(i) - m.total()) / m.total();
+            Predicted p = predicted.get(i);
+            double error = (p.throughput() - m.total()) / m.total();
             String verdict;
             if (i < fittedCount) {
                 verdict = "fitted";
@@ -158,8 +165,9 @@ public final class CheckModel {
                 verdict = "predicted, OUTSIDE";
                 outside++;
             }
-            printf("%6d  %9d  %9.1f  %7.1f%%  %9.1f  %+7.1f%%  %s%n", m.pairs(), m.payload(), m.total(),
-                    100 * m.spread(), predicted.get(i), 100 * error, verdict);
+            printf("%6d  %9d  %9.1f  %7.1f%%  %9.1f  %+7.1f%%  %8s  %8s  %8s  %s%n", m.pairs(), m.payload(),
+                    m.total(), 100 * m.spread(), p.throughput(), 100 * error, percent(m.cpuPerContainer()),
+                    percent(p.cpuPerContainer()), percent(p.softirqPerContainer()), verdict);
         }
         int predictions = all.size() - fittedCount;
         printf("bound: %d x the median spread of the measurements (%.1f %%) = %.1f %%%n", BOUND_SPREADS,
@@ -171,6 +179,11 @@ public final class CheckModel {
                     100 * bound);
         }
         return outside == 0;
+    }
+
+    /** A CPU figure in percent of one CPU; "-" when none was sampled. */
+    private static String percent(double cpu) {
+        return Double.isNaN(cpu) ? "-" : String.format(Locale.ROOT, "%.1f", cpu);
     }
 
     private void printf(String format, Object... args) {

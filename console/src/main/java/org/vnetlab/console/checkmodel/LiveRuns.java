@@ -20,7 +20,7 @@ import org.vnetlab.live.testbed.TestbedException;
 
 /**
  * vnetlab's own measurement server and client on the container testbed: a {@code measure server}
- * in every container, and for a configuration of N pairs, N {@code measure client --reverse} at
+ * in every container, watching the CPU of the container's processes ({@code --cpu netns:NAME}), and for a configuration of N pairs, N {@code measure client --reverse} at
  * once in the peer's namespace, one towards each of the first N containers. Each is a process of
  * this JVM's Java and class path under {@code ip netns exec}: a namespace is a process's, not a
  * thread's. The clients' result files are read back; the processes end with the testbed.
@@ -56,7 +56,8 @@ final class LiveRuns {
     /** Starts a server in every container and waits until each listens. */
     void startServers() throws IOException, InterruptedException {
         for (int i = 1; i <= bed.containers(); i++) {
-            Process p = start(bed.container(i), List.of("measure", "server"), null);
+            Process p = start(bed.container(i), List.of("measure", "server", "--cpu", "netns:" + bed.container(i)),
+                    null);
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVER_START_SECONDS);
             String line;
@@ -109,19 +110,22 @@ final class LiveRuns {
         List<Measured> out = new ArrayList<>();
         for (int payload : payloads) {
             double[][] perContainer = new double[pairs][];
+            double[] cpu = new double[pairs];
             for (int i = 0; i < pairs; i++) {
-                perContainer[i] = trialsOf(ResultJson.read(Files.readString(files.get(i))), payload, files.get(i));
+                Point p = pointOf(ResultJson.read(Files.readString(files.get(i))), payload, files.get(i));
+                List<Double> t = p.throughputTrials() != null ? p.throughputTrials() : List.of(p.throughputMbps());
+                perContainer[i] = t.stream().mapToDouble(Double::doubleValue).toArray();
+                cpu[i] = p.cpuPercent() == null ? Double.NaN
+                        : p.cpuPercent().getOrDefault("netns-" + bed.container(i + 1), Double.NaN);
             }
-            out.add(new Measured(pairs, payload, perContainer));
+            out.add(new Measured(pairs, payload, perContainer, cpu));
         }
         return out;
     }
 
-    private double[] trialsOf(Result r, int payload, Path file) {
-        Point p = r.points().stream().filter(q -> q.direction().equals("tx") && q.payload() == payload).findFirst()
+    private static Point pointOf(Result r, int payload, Path file) {
+        return r.points().stream().filter(q -> q.direction().equals("tx") && q.payload() == payload).findFirst()
                 .orElseThrow(() -> new TestbedException(file + " has no tx point of " + payload + " B"));
-        List<Double> t = p.throughputTrials() != null ? p.throughputTrials() : List.of(p.throughputMbps());
-        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private Process start(String namespace, List<String> args, Path log) throws IOException {

@@ -5,13 +5,21 @@ import org.vnetlab.core.metrics.Stats;
 
 /**
  * What one configuration measured: {@code pairs} containers sending UDP of {@code payload} bytes to
- * the peer at once, each container's throughput in each trial (Mbit/s). The trials of the
- * containers ran at the same time, so a trial's sum over the containers is what the host carried.
+ * the peer at once, each container's throughput in each trial (Mbit/s), and each container's CPU
+ * (percent of one CPU, the median over the trials as the server reports it; NaN when its server
+ * took no sample). The trials of the containers ran at the same time, so a trial's sum over the
+ * containers is what the host carried.
  */
-record Measured(int pairs, int payload, double[][] trialsByContainer) {
+record Measured(int pairs, int payload, double[][] trialsByContainer, double[] cpuByContainer) {
 
     Measured {
         trialsByContainer = Arrays.stream(trialsByContainer).map(double[]::clone).toArray(double[][]::new);
+        cpuByContainer = cpuByContainer.clone();
+    }
+
+    /** The mean over the containers of their CPU; NaN when no container's server took a sample. */
+    double cpuPerContainer() {
+        return Arrays.stream(cpuByContainer).filter(c -> !Double.isNaN(c)).average().orElse(Double.NaN);
     }
 
     /** Container {@code i}'s (0-based) median over the trials. */

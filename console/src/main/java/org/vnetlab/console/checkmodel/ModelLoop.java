@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.metrics.Stats;
+import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
@@ -88,7 +89,7 @@ final class ModelLoop {
      */
     void scaleSpeed(Measured anchor) throws InterruptedException {
         for (int step = 0; step < 2; step++) {
-            double simulated = predict(List.of(anchor), Map.of()).get(0);
+            double simulated = predict(List.of(anchor), Map.of()).get(0).throughput();
             speed *= anchor.total() / simulated;
         }
     }
@@ -99,13 +100,18 @@ final class ModelLoop {
         for (Measured m : measured) {
             ScenarioRef ref = scenario(m.pairs());
             for (int i = 0; i < m.pairs(); i++) {
-                String guest = "ct" + (i + 1);
+                String guest = container(i + 1);
                 checks.add(new Check.Target(String.format(Locale.ROOT, "%d pairs %d B %s Mbit/s", m.pairs(),
                         m.payload(), guest), new Series(ref, "udp", "ipv4", "tx", guest, Metric.THROUGHPUT),
                         m.payload(), m.median(i), Tolerance.relative(Math.max(MIN_TOLERANCE, m.spread(i)))));
             }
         }
         return new Dataset("measured on this machine", checks);
+    }
+
+    /** The model's name of container {@code i} (from 1), its CPU domain. */
+    static String container(int i) {
+        return "ct" + i;
     }
 
     Calibration.Fit fit(Dataset measured, int maxEvaluations, Calibration.Listener listener)
@@ -118,9 +124,9 @@ final class ModelLoop {
 
     /**
      * What the model with {@code parameters} (names relative to {@code model.}; empty: the defaults)
-     * gives for each configuration: the median over the effort's trials of the sum over its containers.
+     * gives for each configuration: its throughput and CPU, each the median over the effort's trials.
      */
-    List<Double> predict(List<Measured> configurations, Map<String, Double> parameters) throws InterruptedException {
+    List<Predicted> predict(List<Measured> configurations, Map<String, Double> parameters) throws InterruptedException {
         List<Job> jobs = new ArrayList<>();
         int trials = effort.trials();
         for (Measured m : configurations) {
@@ -133,15 +139,30 @@ final class ModelLoop {
             }
         }
         List<RunResult> results = evaluator.evaluate(jobs, (d, t) -> { }, cancelled);
-        List<Double> out = new ArrayList<>();
+        List<Predicted> out = new ArrayList<>();
         for (int c = 0; c < configurations.size(); c++) {
+            int pairs = configurations.get(c).pairs();
             double[] sums = new double[trials];
+            double[] cpu = new double[trials];
+            double[] softirq = new double[trials];
             for (int t = 0; t < trials; t++) {
-                sums[t] = results.get(c * trials + t).throughputMbps().values().stream()
-                        .mapToDouble(Double::doubleValue).sum();
+                RunResult r = results.get(c * trials + t);
+                sums[t] = r.throughputMbps().values().stream().mapToDouble(Double::doubleValue).sum();
+                for (int i = 1; i <= pairs; i++) {
+                    cpu[t] += cpuOf(r, container(i)) / pairs;
+                }
+                softirq[t] = cpuOf(r, ContainerPlatform.KERNEL) / pairs;
             }
-            out.add(Stats.median(sums));
+            out.add(new Predicted(Stats.median(sums), Stats.median(cpu), Stats.median(softirq)));
         }
         return out;
+    }
+
+    private static double cpuOf(RunResult r, String domain) {
+        Double cpu = r.cpuPercent() == null ? null : r.cpuPercent().get(domain);
+        if (cpu == null) {
+            throw new IllegalStateException("the model reported no CPU of domain " + domain + ": " + r.cpuPercent());
+        }
+        return cpu;
     }
 }

@@ -14,14 +14,20 @@ import java.util.Map;
 public final class CpuWatch implements AutoCloseable {
 
     /** The kinds, as {@code --cpu} takes them. */
-    public static final String KINDS = "pid:PID, cgroup:PATH, xen:DOMAIN, kvm:GUEST, kvm-scope:GUEST, netns:NAME";
+    public static final String KINDS =
+            "pid:PID, cgroup:PATH, xen:DOMAIN, kvm:GUEST, kvm-scope:GUEST, netns:NAME, container:NAME";
 
     /** Where the host keeps what the sources read; tests lay out their own. */
-    public record Host(Path proc, Path cgroup, Path libvirtRun, Path netns, List<String> xentop, Duration xentopWait) {
+    public record Host(Path proc, Path cgroup, Path libvirtRun, Path netns, Path docker, Path podman,
+            List<String> xentop, Duration xentopWait) {
 
-        /** This machine: {@code /proc}, the cgroup v2 mount, {@code /run/libvirt/qemu}, {@code /run/netns}, xentop. */
+        /**
+         * This machine: {@code /proc}, the cgroup v2 mount, {@code /run/libvirt/qemu}, {@code /run/netns},
+         * {@code /var/lib/docker}, {@code /var/lib/containers/storage}, xentop.
+         */
         public static Host local() {
             return new Host(Path.of("/proc"), CgroupTree.root(), Path.of("/run/libvirt/qemu"), Path.of("/run/netns"),
+                    Path.of("/var/lib/docker"), Path.of("/var/lib/containers/storage"),
                     List.of("xentop", "-b", "-f", "-d", "1"), Duration.ofSeconds(10));
         }
     }
@@ -79,6 +85,8 @@ public final class CpuWatch implements AutoCloseable {
                         guests(host).scope(what)));
                 case "netns" -> CpuSource.checked(new NetnsCpu("netns-" + name(what),
                         host.netns().resolve(name(what)), host.proc()));
+                case "container" -> CpuSource.checked(new CpuSource.CgroupCpu("container-" + what,
+                        new ContainerCgroups(host.cgroup(), host.docker(), host.podman()).cgroup(what)));
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "', expected one of " + KINDS);
             };
         } catch (IllegalArgumentException e) {

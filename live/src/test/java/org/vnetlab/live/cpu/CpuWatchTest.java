@@ -51,8 +51,8 @@ class CpuWatchTest {
         Path xentop = dir.resolve("xentop");
         Files.writeString(xentop, "#!/bin/sh\ncat '" + recorded + "'\nexec sleep 30\n");
         Files.setPosixFilePermissions(xentop, PosixFilePermissions.fromString("rwx------"));
-        CpuWatch.Host host = new CpuWatch.Host(h.proc, h.cgroup, h.libvirt, h.netns, List.of(xentop.toString()),
-                Duration.ofSeconds(10));
+        CpuWatch.Host host = new CpuWatch.Host(h.proc, h.cgroup, h.libvirt, h.netns, h.docker, h.podman,
+                List.of(xentop.toString()), Duration.ofSeconds(10));
         try (CpuWatch w = CpuWatch.of(List.of("xen:guest one", "xen:Domain-0"), host)) {
             assertEquals(List.of("xen-guest one", "xen-Domain-0"), w.sources().stream().map(CpuSource::name).toList());
         }

@@ -13,16 +13,20 @@ final class RecordedHost {
     final Path cgroup;
     final Path libvirt;
     final Path netns;
+    final Path docker;
+    final Path podman;
 
     RecordedHost(Path dir) throws IOException {
         proc = Files.createDirectories(dir.resolve("proc"));
         cgroup = Files.createDirectories(dir.resolve("cgroup"));
         libvirt = Files.createDirectories(dir.resolve("run/libvirt/qemu"));
         netns = Files.createDirectories(dir.resolve("run/netns"));
+        docker = dir.resolve("var/lib/docker");
+        podman = dir.resolve("var/lib/containers/storage");
     }
 
     CpuWatch.Host host() {
-        return new CpuWatch.Host(proc, cgroup, libvirt, netns, List.of("xentop-is-not-here"), Duration.ofSeconds(1));
+        return new CpuWatch.Host(proc, cgroup, libvirt, netns, docker, podman, List.of("xentop-is-not-here"), Duration.ofSeconds(1));
     }
 
     /** A /proc/PID/stat (or task/TID/stat) line as proc(5) lays it out, with utime and stime in ticks. */
