@@ -58,8 +58,7 @@ public final class ProbeReceiver extends Task {
                 q.removeHead();
             }
         };
-        socket.onNonEmpty(this::wake);
-        socket.readerWaitingWhen(this::sleepsForRemoteInput);
+        SocketReaders.readBy(this, socket);
     }
 
     @Override

@@ -32,8 +32,7 @@ public final class Reflector extends Task {
         this.stack = stack;
         this.deviceCost = deviceCost;
         this.random = random;
-        socket.onNonEmpty(this::wake);
-        socket.readerWaitingWhen(this::sleepsForRemoteInput);
+        SocketReaders.readBy(this, socket);
     }
 
     public long reflected() {

@@ -59,8 +59,7 @@ public final class Relay extends Task {
             sendDrops += n - sendable;
             q.removeHead(n);
         };
-        socket.onNonEmpty(this::wake);
-        socket.readerWaitingWhen(this::sleepsForRemoteInput);
+        SocketReaders.readBy(this, socket);
     }
 
     /** Datagrams lost because the device queue filled while the batch was being relayed. */

@@ -38,8 +38,7 @@ public final class UdpSink extends Task {
             bytes += (long) n * q.headPayload();
             q.removeHead(n);
         };
-        socket.onNonEmpty(this::wake);
-        socket.readerWaitingWhen(this::sleepsForRemoteInput);
+        SocketReaders.readBy(this, socket);
     }
 
     public long packets() {
