@@ -4,12 +4,14 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.vnetlab.core.model.Container;
 import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.CpuBurner;
@@ -44,6 +46,8 @@ import org.vnetlab.core.units.ByteSize;
 final class ScenarioParser {
 
     static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container"));
+    private static final Set<String> PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
     private static final Map<String, ContainerPlatform.Attach> ATTACH = new java.util.LinkedHashMap<>();
 
@@ -275,7 +279,7 @@ final class ScenarioParser {
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    RttProbe.Pacing.fromKey(n.oneOf("pacing", new LinkedHashSet<>(List.of("spin", "sleep")))), n.bool("streams"));
+                    RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }
