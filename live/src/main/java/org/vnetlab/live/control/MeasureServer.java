@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +105,10 @@ public final class MeasureServer implements AutoCloseable {
                 pekkoConfig());
         try {
             AtomicLong sessions = new AtomicLong();
-            CompletionStage<ServerBinding> bound = Tcp.get(system).bind(bind.getHostAddress(), port)
+            // The accept queue holds a burst of max-connections while the server turns the excess
+            // away with a reason; with Pekko's default of 100 the kernel dropped the rest unanswered.
+            CompletionStage<ServerBinding> bound = Tcp.get(system)
+                    .bind(bind.getHostAddress(), port, settings.maxConnections(), List.of(), false, Optional.empty())
                     .to(Sink.foreach(c -> serve(system, context, sessions.incrementAndGet(), c)))
                     .run(system);
             ServerBinding binding = bound.toCompletableFuture().get(10, TimeUnit.SECONDS);
