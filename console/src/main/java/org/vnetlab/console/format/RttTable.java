@@ -59,15 +59,16 @@ public final class RttTable {
 
     /**
      * A line for a point whose measurements spread too widely for a median to stand for them (a
-     * run that spent part of its time in each of two regimes), else nothing.
+     * run that spent part of its time in each of two regimes, or a few measurements far out), else
+     * nothing.
      */
     private static String spread(Point p) {
         Summary rtt = p.rttMs();
         if (!(rtt.stdev() > SPREAD * rtt.median())) {
             return "";
         }
-        return fmt("%s %s: rtt mean %.4f ms, p90 %.4f, p99 %.4f, max %.4f: its measurements spread too widely for"
-                + " a median (docs/MODEL.md, \"Two regimes\")\n", p.protocol(), p.guest(), rtt.mean(), rtt.p90(),
+        return fmt("%s %s: rtt mean %.4f ms, p90 %.4f, p99 %.4f, max %.4f: the measurements spread too widely for"
+                + " their median to stand for them\n", p.protocol(), p.guest(), rtt.mean(), rtt.p90(),
                 rtt.p99(), rtt.max());
     }
 
