@@ -285,7 +285,7 @@ class CreditSchedulerTest {
 
     @Test
     void aBoostedVcpuWaitsBehindAnotherOnItsCpuWhileAnUnderHogKeepsTheOther() {
-        // rtt domU-burned's slow regime (docs/MODEL.md, "Two regimes"): A and B live on CPU 0, hog
+        // rtt domU-burned's slow regime (docs/MODEL.md, "Beside a burner"): A and B live on CPU 0, hog
         // H runs UNDER on CPU 1. B wakes BOOSTed at 29 ms while A, BOOSTed, runs: not strictly
         // better, so A keeps CPU 0, and no CPU is idle to be tickled (__runq_tickle). The tick of
         // 30 ms takes A's BOOST but never preempts; H's slice ends just after it and finds H UNDER
