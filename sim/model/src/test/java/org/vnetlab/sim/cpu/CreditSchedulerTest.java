@@ -285,11 +285,12 @@ class CreditSchedulerTest {
 
     @Test
     void aBoostedVcpuWaitsBehindAnotherOnItsCpuWhileAnUnderHogKeepsTheOther() {
-        // rtt domU-burned's slow regime (docs/MODEL.md, "Beside a burner"): A and B live on CPU 0, hog
-        // H runs UNDER on CPU 1. B wakes BOOSTed at 29 ms while A, BOOSTed, runs: not strictly
-        // better, so A keeps CPU 0, and no CPU is idle to be tickled (__runq_tickle). The tick of
-        // 30 ms takes A's BOOST but never preempts; H's slice ends just after it and finds H UNDER
-        // at its queue's head, so CPU 1 steals nothing (csched_schedule). B waits until A blocks.
+        // rtt domU-burned's slow regime (docs/MODEL.md, "Beside a burner"): A and B live on CPU
+        // 0, hog H runs UNDER on CPU 1. B wakes BOOSTed at 29 ms while A, BOOSTed, runs: not
+        // strictly better, so A keeps CPU 0, and no CPU is idle to be tickled (__runq_tickle). The
+        // tick of 30 ms takes A's BOOST but never preempts; H's slice ends just after it and finds
+        // H UNDER at its queue's head, so CPU 1 steals nothing (csched_schedule). B waits until A
+        // blocks.
         Bed b = Bed.of(2);
         Domain dh = new Domain("h");
         Domain da = new Domain("a");
