@@ -26,7 +26,13 @@ import org.vnetlab.sim.kernel.Kernel;
  *   <li>{@code csched_vcpu_wake}: a waking UNDER VCPU is BOOSTed; it queues on the CPU it last
  *       ran on behind its equals ({@code __runq_insert}), and {@code __runq_tickle} makes that
  *       CPU reschedule if the VCPU is strictly better than what runs there and, whenever that
- *       CPU is busy, makes every idle CPU it may use reschedule too.</li>
+ *       CPU is busy, makes every idle CPU it may use reschedule too. It raises the scheduling
+ *       softirq on them all ({@code cpumask_raise_softirq}): the CPU executing the wake handles
+ *       its own on its way out of the interrupt or hypercall, before the others take their IPI.
+ *       So the waking CPU, if among them, reschedules first; then the VCPU's CPU, then the
+ *       others in order. A wake is executed by the physical CPU whose code causes it: a VCPU's
+ *       (an event-channel notify, a Linux wake-up), a device interrupt's ({@link #bindIrq}),
+ *       this scheduler's accounting (CPU 0's tick); a VCPU's own timer fires on its CPU.</li>
  *   <li>{@code csched_schedule}: a CPU runs the head of its queue if it is BOOST or UNDER;
  *       otherwise ({@code csched_load_balance}) it steals the first strictly better VCPU from
  *       the queue of a busy peer (peers from the next CPU on, {@code csched_runq_steal}). Every
@@ -133,6 +139,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     private int sortEpoch;
     /** Bit i set: CPU i runs its idle VCPU ({@code csched_priv.idlers}). */
     private long idlers;
+    /** The physical CPU whose code runs now, so executes any wake (-1: none, a VCPU's own timer). */
+    private int executing = -1;
 
     public CreditScheduler(Kernel kernel, int physicalCpus, Settings settings) {
         this.kernel = kernel;
@@ -211,6 +219,38 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         return vcpus.get(v.schedulerIndex());
     }
 
+    /**
+     * {@code pirq_guest_bind}: Dom0's VCPU {@code v} binds a physical interrupt, which Xen routes
+     * to the CPU {@code v} is on now, for good. A wake-up the interrupt causes is executed there.
+     */
+    public Irq bindIrq(Vcpu v) {
+        int cpu = state(v).processor.id;
+        return t -> {
+            int saved = enter(cpu);
+            try {
+                t.wake();
+            } finally {
+                leave(saved);
+            }
+        };
+    }
+
+    /** Code of physical CPU {@code cpu} starts running; returns what to {@link #leave} with. */
+    int enter(int cpu) {
+        int saved = executing;
+        executing = cpu;
+        return saved;
+    }
+
+    /** Code of {@code v} starts running, on the physical CPU it holds. */
+    int enter(Vcpu v) {
+        return enter(state(v).processor.id);
+    }
+
+    void leave(int saved) {
+        executing = saved;
+    }
+
     /** Starts every CPU's tick together ({@code schedulers_start}) and their first scheduling pass. */
     @Override
     public void start() {
@@ -265,7 +305,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     /**
      * {@code __runq_tickle}: the CPU reschedules if {@code s} is strictly better than what runs
      * there; if something runs there, every idle CPU {@code s} may use reschedules too (it
-     * steals {@code s}, or the VCPU {@code s} preempted).
+     * steals {@code s}, or the VCPU {@code s} preempted). The CPU executing the wake, if among
+     * them, goes first (its softirq is local, the others' wait for an IPI).
      */
     private void tickle(Pcpu cpu, VcpuState s) {
         boolean busy = cpu.current != null;
@@ -276,6 +317,11 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         if (busy) {
             mask |= idlers;
             mask &= s.vcpu.affinityMask();
+        }
+        int waker = executing;
+        if (waker >= 0 && (mask & (1L << waker)) != 0) {
+            mask &= ~(1L << waker);
+            schedule(pcpus.get(waker));
         }
         if ((mask & (1L << cpu.id)) != 0) {
             schedule(cpu);
@@ -370,7 +416,13 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
             }
         }
         if (p.id == 0 && p.ticks % settings.ticksPerAccounting() == 0) {
-            account();
+            // a VCPU it unparks is woken by this CPU
+            int saved = enter(p.id);
+            try {
+                account();
+            } finally {
+                leave(saved);
+            }
         }
         if (p.sortedEpoch != sortEpoch) {
             p.sortedEpoch = sortEpoch;

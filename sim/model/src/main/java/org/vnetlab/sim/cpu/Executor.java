@@ -148,6 +148,29 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         return rq != null && linux.hasTimerSleepers(rq);
     }
 
+    /**
+     * Code of {@code t} starts running here: what it wakes, it wakes from this CPU, for its
+     * kernel's scheduler and for the hypervisor's. Returns what to {@link #leave} with.
+     */
+    private long enter(Task t) {
+        int hypervisor = enterHypervisor();
+        return ((long) hypervisor << 32) | (linux.enter(rq, inInterrupt(t)) & 0xffffffffL);
+    }
+
+    private void leave(long saved) {
+        linux.leave((int) saved);
+        leaveHypervisor((int) (saved >> 32));
+    }
+
+    /** Code of this CPU starts running: a VCPU tells its hypervisor which physical CPU runs it. */
+    protected int enterHypervisor() {
+        return 0;
+    }
+
+    protected void leaveHypervisor(int saved) {
+        // a host CPU runs under no hypervisor
+    }
+
     /** Asks for a physical CPU (a VCPU wakes in its scheduler); a host CPU already has one. */
     protected abstract void wantCpu();
 
@@ -306,12 +329,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             t.inJob = true;
             t.jobStart = now;
             inCallback = true;
-            int saved = linux.enter(rq, inInterrupt(t));
+            long saved = enter(t);
             try {
                 t.remaining = Math.max(0, t.beginJob(now));
             } finally {
                 inCallback = false;
-                linux.leave(saved);
+                leave(saved);
             }
             nextPart(t);
             if (!running || (!inInterrupt(t) && (tickPending || irqExit || needResched))) {
@@ -334,12 +357,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      * job. It is asked as code of this CPU (where its packets' readers sleep matters).
      */
     private void nextPart(Task t) {
-        int saved = linux.enter(rq, inInterrupt(t));
+        long saved = enter(t);
         double part;
         try {
             part = t.nextPart();
         } finally {
-            linux.leave(saved);
+            leave(saved);
         }
         t.inPart = part > 0 && part < t.remaining;
         t.partLeft = t.inPart ? part : 0;
@@ -382,12 +405,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         t.remaining = 0;
         current = null;
         inCallback = true;
-        int saved = linux.enter(rq, inInterrupt(t));
+        long saved = enter(t);
         try {
             t.endJob(t.jobStart, now);
         } finally {
             inCallback = false;
-            linux.leave(saved);
+            leave(saved);
         }
         if (t.context() != Context.THREAD) {
             softirqs.done(t, now);
@@ -407,12 +430,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         spend(t, now);
         nextPart(t);
         inCallback = true;
-        int saved = linux.enter(rq, inInterrupt(t));
+        long saved = enter(t);
         try {
             t.partDone(now);
         } finally {
             inCallback = false;
-            linux.leave(saved);
+            leave(saved);
         }
         if (!running || current != t) {
             return;
@@ -439,12 +462,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         long now = kernel.now();
         double done = (now - resumedAt) * speed;
         double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
-        int saved = linux.enter(rq, inInterrupt(t));
+        long saved = enter(t);
         double shorter;
         try {
             shorter = t.shortenPart(left);
         } finally {
-            linux.leave(saved);
+            leave(saved);
         }
         if (shorter >= left) {
             return;

@@ -17,7 +17,7 @@ public final class Vcpu extends Executor {
     private final int weight;
     private final int cap;
     private final long affinityMask;
-    private CpuScheduler<Vcpu> scheduler;
+    private CreditScheduler scheduler;
     private int schedulerIndex;
     private long wakeLatency;
     private long jiffy;
@@ -48,7 +48,7 @@ public final class Vcpu extends Executor {
         this.affinityMask = affinityMask;
     }
 
-    void attach(CpuScheduler<Vcpu> s, int index) {
+    void attach(CreditScheduler s, int index) {
         this.scheduler = s;
         this.schedulerIndex = index;
     }
@@ -76,6 +76,16 @@ public final class Vcpu extends Executor {
 
     boolean mayRunOn(int physicalCpu) {
         return (affinityMask & (1L << physicalCpu)) != 0;
+    }
+
+    @Override
+    protected int enterHypervisor() {
+        return scheduler.enter(this);
+    }
+
+    @Override
+    protected void leaveHypervisor(int saved) {
+        scheduler.leave(saved);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
 import org.vnetlab.sim.cpu.HostCpu;
+import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.LinuxScheduler;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.cpu.Vcpu;
@@ -386,7 +387,13 @@ public final class Testbed {
         kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
         // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
         // netback's tasklets they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
-        dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu").add(host.nicRx.napi());
+        Vcpu nicVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu");
+        nicVcpu.add(host.nicRx.napi());
+        // its interrupt, bound by that VCPU at boot, is taken by the physical CPU it was on then
+        Irq nicIrq = xenScheduler.bindIrq(nicVcpu);
+        host.nicRx.interruptOn(nicIrq);
+        host.nicTx.interruptOn(nicIrq);
+        netback.interruptOn(nicIrq);
         Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
         netbackVcpu.add(netback.rxTasklet());
         netbackVcpu.add(netback.txTasklet());

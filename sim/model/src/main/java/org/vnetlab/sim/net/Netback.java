@@ -5,6 +5,7 @@ import java.util.List;
 import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
+import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -62,6 +63,8 @@ public final class Netback {
     private final int txCoalesceFrames;
     /** The NIC's transmit-completion interrupt: its driver frees the frames sent by then. */
     private final Event txCompletion;
+    /** The line that interrupt comes on. */
+    private Irq txIrq = Irq.LOCAL;
     /** Machine frames left in netback's pool for flipping (alloc_index). */
     private int mfns;
     /** Guest transmit requests netback holds (NR_PENDING_REQS). */
@@ -99,6 +102,11 @@ public final class Netback {
 
     public Task txTasklet() {
         return tx;
+    }
+
+    /** The line the NIC's transmit-completion interrupt comes on (default: the transmit tasklet's CPU takes it). */
+    public void interruptOn(Irq line) {
+        this.txIrq = line;
     }
 
     /** Dom0's backlog that takes guests' frames through the bridge to the NIC: on the transmit tasklet's CPU. */
@@ -152,7 +160,7 @@ public final class Netback {
 
             @Override
             public void deliver(PacketQueue batch, int n, long ready0, long step) {
-                freeSent(kernel.now());
+                freeSent(kernel.now(), Irq.LOCAL);
                 path.deliver(batch, n, ready0, step);
             }
         };
@@ -161,9 +169,9 @@ public final class Netback {
     /**
      * The NIC's driver frees the guests' frames sent by {@code now} (tg3_tx, then the skbs'
      * destructor netif_page_release): their requests are released, and the transmit tasklet is
-     * scheduled to answer them.
+     * scheduled to answer them, by the CPU that takes {@code line}.
      */
-    private void freeSent(long now) {
+    private void freeSent(long now, Irq line) {
         // the wire fixes a frame only once it has started: every frame left by now is then known
         nic.advance(now);
         long freed = sent.removeBy(now);
@@ -174,7 +182,7 @@ public final class Netback {
             n -= k;
         }
         if (freed > 0) {
-            tx.wake();
+            line.raise(tx);
         }
         armTxCompletion(now);
     }
@@ -214,7 +222,7 @@ public final class Netback {
         boolean byCount = sent.size() >= txCoalesceFrames && sent.timeOf(txCoalesceFrames - 1) <= now;
         boolean byDelay = !sent.isEmpty() && sent.firstTime() + txCoalesceNanos <= now;
         if (byCount || byDelay) {
-            freeSent(now);
+            freeSent(now, txIrq);
         } else {
             armTxCompletion(now);
         }

@@ -3,6 +3,7 @@ package org.vnetlab.sim.net;
 import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
+import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -41,6 +42,7 @@ public final class NicRx implements WireEnd {
     private double interruptCost;
     private double costSpread;
     private RandomStream random;
+    private Irq irq = Irq.LOCAL;
     private boolean irqEnabled = true;
     private boolean pollScheduled;
     private boolean interrupted;
@@ -80,6 +82,11 @@ public final class NicRx implements WireEnd {
     /** The softirq task; place it on the CPU that takes this NIC's interrupts. */
     public Task napi() {
         return napi;
+    }
+
+    /** The line the NIC interrupts on (default: the NAPI poll's own CPU takes it). */
+    public void interruptOn(Irq line) {
+        this.irq = line;
     }
 
     public PacketQueue ring() {
@@ -175,7 +182,7 @@ public final class NicRx implements WireEnd {
         interrupted = true;
         interrupts++;
         pollScheduled = true;
-        napi.wake();
+        irq.raise(napi);
     }
 
     /** The NAPI poll of this NIC, run as softirq work in the domain that owns the driver. */

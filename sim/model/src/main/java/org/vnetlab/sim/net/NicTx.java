@@ -1,6 +1,7 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -52,6 +53,8 @@ public final class NicTx implements PacketPort {
     private final java.util.IdentityHashMap<Task, Boolean> isWaiting = new java.util.IdentityHashMap<>();
     private final java.util.ArrayList<Task> waking = new java.util.ArrayList<>(4);
     private final Event roomEvent;
+    /** The line its transmit-completion interrupt comes on, which wakes the blocked senders. */
+    private Irq irq = Irq.LOCAL;
     /** For a far end that does not look by itself: puts frames on the wire when they start. */
     private final Event startEvent;
 
@@ -86,7 +89,7 @@ public final class NicTx implements PacketPort {
         waiting.clear();
         isWaiting.clear();
         for (int i = 0; i < waking.size(); i++) {
-            waking.get(i).wake();
+            irq.raise(waking.get(i));
         }
         waking.clear();
     }
@@ -247,6 +250,11 @@ public final class NicTx implements PacketPort {
     /** Serialisation of the next frame waiting. */
     private long nextSerialise() {
         return rate.nanosFor(queued.firstKind().wireBytes(queued.firstPayload())) + frameOverhead;
+    }
+
+    /** The line the NIC's transmit completions interrupt on (default: each sender's own CPU takes it). */
+    public void interruptOn(Irq line) {
+        this.irq = line;
     }
 
     @Override

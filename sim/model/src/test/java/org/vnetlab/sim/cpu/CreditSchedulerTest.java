@@ -311,6 +311,68 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void aDeviceInterruptOnAnIdleCpuLetsThatCpuStealTheVcpuItWakes() {
+        // Dom0's VCPU 0, blocked, last ran on CPU 1, where hog H runs UNDER; CPU 0 is idle and
+        // takes the NIC's interrupt. The interrupt wakes VCPU 0 BOOSTed: __runq_tickle raises
+        // the scheduling softirq on CPU 1 (VCPU 0 is better than H) and on idle CPU 0. CPU 0
+        // handles its own first, as the interrupt returns: it steals VCPU 0, and CPU 1 keeps H.
+        List<Integer> placed = wakeBesideAHogOnCpu1(true);
+        assertEquals(List.of(0, 1), placed, "VCPU 0 on CPU 0, H stayed on CPU 1");
+    }
+
+    @Test
+    void aNotifyFromABusyCpuLetsThatCpuRescheduleFirst() {
+        // the same wake executed by CPU 1 (H's code notifies VCPU 0's event channel): CPU 1
+        // handles its softirq first, VCPU 0 preempts H there, and idle CPU 0 steals H
+        List<Integer> placed = wakeBesideAHogOnCpu1(false);
+        assertEquals(List.of(1, 0), placed, "VCPU 0 on CPU 1, H moved to CPU 0");
+    }
+
+    /**
+     * Dom0's VCPU 1 idles on CPU 0, where it bound the NIC's interrupt; VCPU 0 (blocked) and
+     * hog H share CPU 1. At 15 ms VCPU 0's thread gets work, by the NIC's interrupt or by H's
+     * code on CPU 1. Returns VCPU 0's and H's CPU at 20 ms.
+     */
+    private static List<Integer> wakeBesideAHogOnCpu1(boolean byDevice) {
+        Bed b = Bed.of(2);
+        Domain dom0 = new Domain("dom0");
+        Domain dh = new Domain("h");
+        Irq nic = b.scheduler().bindIrq(b.vcpu(dom0, 256, 0, 0));
+        Vcpu v0 = b.vcpu(dom0, 256, 0, 1);
+        Script woken = new Script(dom0, b.kernel());
+        b.run(v0, woken);
+        Vcpu vh = b.run(b.vcpu(dh, 256, 0, 1), new Hog(dh) {
+            boolean notified;
+
+            @Override
+            protected double beginJob(long now) {
+                if (!byDevice && !notified && now >= 15 * MS) {
+                    notified = true;
+                    woken.jobs.add(new long[] {now, 10 * MS});
+                    woken.ready++;
+                    woken.wake();
+                }
+                return super.beginJob(now);
+            }
+        });
+        if (byDevice) {
+            woken.jobs.add(new long[] {15 * MS, 10 * MS});
+            b.kernel().scheduleAt(new Event("nic.irq") {
+                @Override
+                protected void fire() {
+                    woken.ready++;
+                    nic.raise(woken);
+                }
+            }, 15 * MS);
+        }
+        b.start();
+        b.kernel().runUntil(20 * MS);
+        assertEquals(1, woken.next, "VCPU 0's job began");
+        assertTrue(woken.waitedMax < 0.1 * MS, "at once: " + woken.waitedMax + " ns");
+        return List.of(b.scheduler().processor(v0), b.scheduler().processor(vh));
+    }
+
+    @Test
     void anIdleCpuLooksForWorkEverySlice() {
         // two hogs queued on CPU 0, CPU 1 idle and never tickled: within one idle slice CPU 1
         // steals the waiting hog
