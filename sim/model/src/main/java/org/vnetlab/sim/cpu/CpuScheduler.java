@@ -19,7 +19,7 @@ package org.vnetlab.sim.cpu;
  *
  * @param <E> what it schedules: {@link Vcpu}s (a hypervisor) or threads, i.e. {@link Task}s (a kernel)
  */
-public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler {
+public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler, CfsScheduler {
 
     /** Starts the policy's timers; call once, after the machine is built. */
     void start();
