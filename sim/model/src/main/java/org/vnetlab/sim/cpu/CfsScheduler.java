@@ -36,8 +36,10 @@ import org.vnetlab.sim.kernel.Kernel;
  *       that is idle, else to an idle CPU it may use, else stays
  *       ({@code select_idle_sibling} on one cache-sharing package); a CPU about to idle, and an
  *       idle CPU at its tick, pulls a queued thread from the CPU with the most queued weight
- *       ({@code idle_balance}); a vruntime moving between CPUs keeps its distance to
- *       {@code min_vruntime}.</li>
+ *       ({@code idle_balance}); an idle CPU pushes the one running thread off a CPU whose
+ *       interrupt time, averaged over {@code sched_time_avg}, leaves it less than half a CPU
+ *       (active balancing after three failed attempts); a vruntime moving between CPUs keeps its
+ *       distance to {@code min_vruntime}.</li>
  * </ul>
  * The host kernel's softirq work is no thread: each CPU has an interrupt context
  * ({@link #addInterrupt}) that takes its CPU at once when it has work and gives it back when done,
@@ -63,8 +65,12 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         110, 87, 70, 56, 45,
         36, 29, 23, 18, 15,
     };
-    /** {@code sched_nr_latency}: threads beyond which the period grows ({@code sched_latency / min_granularity}). */
+    /** The CPUs beyond which the tunables no longer grow ({@code SCHED_TUNABLESCALING_LOG} caps at 8). */
     private static final int MAX_SCALING_CPUS = 8;
+    /** {@code sysctl_sched_time_avg}: the interrupt time that discounts a CPU's power halves every half of it. */
+    private static final long TIME_AVG_NANOS = 1_000_000_000L;
+    /** {@code cache_nice_tries} + 2 of an SMP domain: failed balancing attempts before the running thread is pushed. */
+    private static final int ACTIVE_BALANCE_TRIES = 3;
 
     /**
      * The tunables as {@code sysctl_sched_*} has them before scaling to the CPUs.
@@ -96,6 +102,8 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
     private final long nrLatency;
     private final long jiffy;
     private final boolean gentle;
+    /** Per tick, what is left of a CPU's averaged interrupt time ({@code sched_avg_update}'s halving). */
+    private final double irqDecay;
     private final List<CfsRq> rqs = new ArrayList<>();
     private final List<Entity> entities = new ArrayList<>();
 
@@ -112,6 +120,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         this.nrLatency = Math.max(1, s.latencyNanos() / s.minGranularityNanos());
         this.jiffy = 1_000_000_000L / s.hz();
         this.gentle = s.gentleFairSleepers();
+        this.irqDecay = Math.pow(0.5, (double) jiffy / (TIME_AVG_NANOS / 2));
         for (int i = 0; i < cpus; i++) {
             rqs.add(new CfsRq(i));
         }
@@ -288,6 +297,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         }
         updateCurr(q);
         q.irqActive = true;
+        q.irqSince = kernel.now();
         if (q.curr != null) {
             q.curr.thread.preempt();
         }
@@ -296,6 +306,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
 
     private void leaveInterrupt(CfsRq q) {
         q.irqActive = false;
+        q.irqNanos += kernel.now() - q.irqSince;
         q.irq.thread.preempt();
         if (q.needResched || q.curr == null) {
             schedule(q);
@@ -470,11 +481,56 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         }
     }
 
+    /**
+     * {@code load_balance} finding a CPU whose interrupt time leaves it no capacity for its one
+     * running thread ({@code scale_rt_power} with {@code CONFIG_IRQ_TIME_ACCOUNTING}: its power
+     * is below half a CPU, so its group's capacity rounds to 0): nothing is queued there to pull,
+     * so after {@link #ACTIVE_BALANCE_TRIES} failed attempts the migration thread pushes the
+     * running thread to the idle CPU ({@code active_load_balance_cpu_stop}).
+     */
+    private void activeBalance(CfsRq q) {
+        CfsRq busiest = null;
+        for (int i = 0, n = rqs.size(); i < n; i++) {
+            CfsRq r = rqs.get(i);
+            if (r != q && r.curr != null && r.nrRunning == 1 && r.irqShare > 0.5
+                    && r.curr.thread.mayRunOn(q.id) && (busiest == null || r.irqShare > busiest.irqShare)) {
+                busiest = r;
+            }
+        }
+        if (busiest == null) {
+            q.balanceFailed = 0;
+            return;
+        }
+        if (++q.balanceFailed <= ACTIVE_BALANCE_TRIES) {
+            return;
+        }
+        q.balanceFailed = 0;
+        Entity e = busiest.curr;
+        updateCurr(busiest);
+        busiest.curr = null;
+        e.onRq = false;
+        busiest.nrRunning--;
+        busiest.loadWeight -= e.weight;
+        if (!busiest.irqActive) {
+            e.thread.preempt();
+        }
+        e.vruntime += q.minVruntime - busiest.minVruntime;
+        e.rq = q;
+        enqueue(q, e);
+    }
+
     // ---- scheduler_tick()
 
     /** {@code scheduler_tick}: the running context's timer interrupt, {@code entity_tick}, idle balancing. */
     private void tick(CfsRq q) {
         kernel.scheduleAfter(q.tick, jiffy);
+        long now = kernel.now();
+        if (q.irqActive) {
+            q.irqNanos += now - q.irqSince;
+            q.irqSince = now;
+        }
+        q.irqShare = q.irqShare * irqDecay + (1 - irqDecay) * Math.min(1.0, (double) q.irqNanos / jiffy);
+        q.irqNanos = 0;
         if (q.irqActive) {
             q.irq.thread.timerInterrupt();
         } else if (q.curr != null) {
@@ -483,6 +539,9 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         if (q.curr == null) {
             if (!q.irqActive && q.nrRunning == 0) {
                 idleBalance(q);
+                if (q.nrRunning == 0) {
+                    activeBalance(q);
+                }
                 if (q.nrRunning > 0) {
                     schedule(q);
                 }
@@ -549,6 +608,12 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         Entity irq;
         boolean irqActive;
         boolean needResched;
+        /** When the interrupt context last took the CPU, its time since the last tick, and its decayed share of the CPU. */
+        long irqSince;
+        long irqNanos;
+        double irqShare;
+        /** Balancing attempts that found a thread to push and could not pull it. */
+        int balanceFailed;
         final Event tick;
 
         CfsRq(int id) {
