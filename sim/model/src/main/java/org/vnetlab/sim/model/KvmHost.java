@@ -135,9 +135,9 @@ final class KvmHost {
         return k;
     }
 
-    /** Starts {@code process} as a process of the host itself (a thread of CFS), charged to {@code domain}. */
-    void spawnOnHost(Task process, Domain domain) {
-        kernelOf(hostThread(process.name(), domain)).spawn(process);
+    /** Starts {@code process} as a process of the host itself, a thread of CFS. */
+    void spawnOnHost(Task process) {
+        kernelOf(hostThread(process.name(), process.domain())).spawn(process);
     }
 
     CfsScheduler scheduler() {

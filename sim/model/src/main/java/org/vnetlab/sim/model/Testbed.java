@@ -198,12 +198,12 @@ public final class Testbed {
         return kvmHost == null ? null : kvmHost.scheduler();
     }
 
-    /** Starts {@code process} as a process of the KVM host itself, a thread of its CFS charged to {@code domain}. */
-    public void spawnOnKvmHost(Task process, String domain) {
+    /** Starts {@code process} as a process of the KVM host itself, a thread of its CFS. */
+    public void spawnOnKvmHost(Task process) {
         if (kvmHost == null) {
             throw new IllegalStateException("the platform is " + scenario.platform().kind() + ", not kvm");
         }
-        kvmHost.spawnOnHost(process, host.domain(domain));
+        kvmHost.spawnOnHost(process);
     }
 
     /** A Linux kernel named {@code name} over {@code cpus}, started with the testbed. */
