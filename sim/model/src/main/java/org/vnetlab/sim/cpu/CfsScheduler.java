@@ -231,13 +231,8 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         updateCurr(q);
         placeEntity(q, e);
         enqueue(q, e);
-        if (q.curr == null) {
+        if (q.curr == null || wakeupPreempt(q.curr, e)) {
             resched(q);
-        } else if (q.curr != e) {
-            updateCurr(q);
-            if (wakeupPreempt(q.curr, e)) {
-                resched(q);
-            }
         }
     }
 
