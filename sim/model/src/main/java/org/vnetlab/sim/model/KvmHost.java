@@ -3,6 +3,7 @@ package org.vnetlab.sim.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.model.Host;
 import org.vnetlab.core.model.KvmGuest;
 import org.vnetlab.core.model.KvmPlatform;
@@ -63,7 +64,7 @@ final class KvmHost {
         this.kernel = kernel;
         this.host = host;
         KvmCosts kc = KvmCosts.of(p);
-        this.cfs = new CfsScheduler(kernel, h.cpus(), kc.cfs());
+        this.cfs = new CfsScheduler(kernel, h.cpus(), cfsSettings(p));
         this.threadKernel = linux;
         this.speed = h.cpuSpeed();
         this.allCpus = h.cpus() == Long.SIZE ? -1L : (1L << h.cpus()) - 1;
@@ -118,6 +119,17 @@ final class KvmHost {
                 }
             }));
             host.guests.put(g.name(), new Site(g.name(), d, stack, mac, tx, kc.virtioTx(), guestKernel));
+        }
+    }
+
+    /** The host's CFS tunables (model.kvm.*). */
+    private static CfsScheduler.Settings cfsSettings(ModelParameters p) {
+        try {
+            return new CfsScheduler.Settings((long) p.get("kvm.cfs-latency-ns"), (long) p.get("kvm.cfs-min-granularity-ns"),
+                    (long) p.get("kvm.cfs-wakeup-granularity-ns"), (int) p.get("kvm.hz"),
+                    p.get("kvm.cfs-gentle-fair-sleepers") != 0);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("model.kvm.cfs-*: " + e.getMessage());
         }
     }
 

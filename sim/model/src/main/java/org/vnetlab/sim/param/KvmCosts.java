@@ -2,11 +2,10 @@ package org.vnetlab.sim.param;
 
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.model.ModelParameters;
-import org.vnetlab.sim.cpu.CfsScheduler;
 
 /**
- * What KVM costs beyond a native kernel's work (model.cost.kvm.*), the sizes of its virtio-net
- * path's queues and the host's CFS (model.kvm.*). Read once; see the simulator's reference.conf
+ * What KVM costs beyond a native kernel's work (model.cost.kvm.*) and the sizes of its virtio-net
+ * path's queues (model.kvm.*; the host's CFS tunables are read where the scheduler is built). Read once; see the simulator's reference.conf
  * for each one's source.
  *
  * @param exit             a guest's kick: a VM exit handled in the host kernel and the re-entry, ns at speed 1.0
@@ -22,11 +21,10 @@ import org.vnetlab.sim.cpu.CfsScheduler;
  * @param tapQueue         frames a tap's queue holds
  * @param vhostWeightBytes bytes the worker moves in one run of a queue
  * @param napiWeight       frames of one virtio-net poll at most
- * @param cfs              the host's CFS
  */
 public record KvmCosts(double exit, double interrupt, double vhostPerPacket, double vhostPerByte, double tap,
                        double bridge, double backlog, double virtioRx, double virtioTx, int vringSize, int tapQueue,
-                       int vhostWeightBytes, int napiWeight, CfsScheduler.Settings cfs) {
+                       int vhostWeightBytes, int napiWeight) {
 
     public KvmCosts {
         if (vringSize < 1 || tapQueue < 1 || vhostWeightBytes < 1 || napiWeight < 1) {
@@ -37,20 +35,12 @@ public record KvmCosts(double exit, double interrupt, double vhostPerPacket, dou
     }
 
     public static KvmCosts of(ModelParameters p) {
-        CfsScheduler.Settings cfs;
-        try {
-            cfs = new CfsScheduler.Settings((long) p.get("kvm.cfs-latency-ns"), (long) p.get("kvm.cfs-min-granularity-ns"),
-                    (long) p.get("kvm.cfs-wakeup-granularity-ns"), (int) p.get("kvm.hz"),
-                    p.get("kvm.cfs-gentle-fair-sleepers") != 0);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigError("model.kvm.*: " + e.getMessage());
-        }
         return new KvmCosts(p.get("cost.kvm.exit-ns"), p.get("cost.kvm.interrupt-ns"),
                 p.get("cost.kvm.vhost-per-packet-ns"), p.get("cost.kvm.vhost-per-byte-ns"),
                 p.get("cost.kvm.tap-per-packet-ns"), p.get("cost.kvm.bridge-per-packet-ns"),
                 p.get("cost.kvm.backlog-per-packet-ns"),
                 p.get("cost.kvm.virtio-rx-per-packet-ns"), p.get("cost.kvm.virtio-tx-per-packet-ns"),
                 (int) p.get("kvm.vring-size"), (int) p.get("kvm.tap-queue-packets"),
-                (int) p.get("kvm.vhost-weight-bytes"), (int) p.get("kvm.napi-weight"), cfs);
+                (int) p.get("kvm.vhost-weight-bytes"), (int) p.get("kvm.napi-weight"));
     }
 }
