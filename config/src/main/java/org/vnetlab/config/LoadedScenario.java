@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.vnetlab.core.model.Container;
 import org.vnetlab.core.model.ContainerPlatform;
+import org.vnetlab.core.model.KvmGuest;
+import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.VServerContext;
@@ -31,7 +33,7 @@ public record LoadedScenario(Scenario scenario, Config config, String source, St
         Config c = config.withoutPath("variants").withoutPath("extends")
                 .withValue("variant-by", ConfigValueFactory.fromAnyRef(""));
         String platform = scenario.platform().kind();
-        for (String other : List.of("native", "xen", "vserver", "container")) {
+        for (String other : List.of("native", "xen", "vserver", "container", "kvm")) {
             if (!other.equals(platform)) {
                 c = c.withoutPath(other);
             }
@@ -63,6 +65,12 @@ public record LoadedScenario(Scenario scenario, Config config, String source, St
                 containers.add(Map.of("name", ct.name(), "addresses", addresses(ct.addresses())));
             }
             c = c.withValue("container.guests", ConfigValueFactory.fromIterable(containers));
+        } else if (scenario.platform() instanceof KvmPlatform kp) {
+            List<Object> guests = new ArrayList<>();
+            for (KvmGuest g : kp.guests()) {
+                guests.add(Map.of("name", g.name(), "addresses", addresses(g.addresses())));
+            }
+            c = c.withValue("kvm.guests", ConfigValueFactory.fromIterable(guests));
         }
         ConfigRenderOptions options = ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)
                 .setComments(true).setFormatted(true);

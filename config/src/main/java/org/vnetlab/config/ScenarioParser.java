@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.vnetlab.core.model.Container;
 import org.vnetlab.core.model.ContainerPlatform;
+import org.vnetlab.core.model.KvmGuest;
+import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Dom0;
@@ -45,7 +47,7 @@ import org.vnetlab.core.units.ByteSize;
 /** Turns a merged, resolved scenario configuration into the core model, checking it on the way. */
 final class ScenarioParser {
 
-    static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container"));
+    static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container", "kvm"));
     private static final Set<String> PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
             .collect(Collectors.toCollection(LinkedHashSet::new));
     private static final Set<String> LOOPS = Arrays.stream(RttProbe.Loop.values()).map(RttProbe.Loop::key)
@@ -73,12 +75,13 @@ final class ScenarioParser {
             case "xen" -> xen(root.at("xen"));
             case "vserver" -> vserver(root.at("vserver"));
             case "container" -> container(root.at("container"));
+            case "kvm" -> kvm(root.at("kvm"));
             default -> new NativePlatform(root.at("native").addresses("addresses"));
         };
         checkAddressesUnique(root, platform);
-        if (link.sameMachine() && platform instanceof XenPlatform) {
+        if (link.sameMachine() && (platform instanceof XenPlatform || platform instanceof KvmPlatform)) {
             throw root.at("link").error("same-machine", "machine 2 can share machine 1's CPUs only where machine 1"
-                    + " runs Linux itself (platform native, vserver or container), not under Xen");
+                    + " runs Linux itself (platform native, vserver or container), not under Xen or KVM");
         }
         List<Workload> workloads = workloads(root, platform, link);
         return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
@@ -168,8 +171,14 @@ final class ScenarioParser {
         return new ContainerPlatform(containers, ATTACH.get(attach));
     }
 
+    private static KvmPlatform kvm(Node n) {
+        List<KvmGuest> guests = addressedGuests(n, "guests", "vm", 40, "guest", KvmGuest::new);
+        checkUniqueNames(n, "guests", guests.stream().map(KvmGuest::name).toList());
+        return new KvmPlatform(guests);
+    }
+
     /**
-     * Guests that are a name and addresses (VServer contexts, containers): {@code key} is a number N,
+     * Guests that are a name and addresses (VServer contexts, containers, KVM guests): {@code key} is a number N,
      * giving PREFIX1..PREFIXN at the default addresses from {@code firstHost} + 1 on, or a list of
      * objects with {@code name} and {@code addresses}.
      */
@@ -222,6 +231,9 @@ final class ScenarioParser {
         } else if (platform instanceof ContainerPlatform c) {
             key = "container.guests";
             c.containers().forEach(ct -> claims.add(Map.entry(ct.name(), ct.addresses())));
+        } else if (platform instanceof KvmPlatform k) {
+            key = "kvm.guests";
+            k.guests().forEach(g -> claims.add(Map.entry(g.name(), g.addresses())));
         } else {
             return;
         }

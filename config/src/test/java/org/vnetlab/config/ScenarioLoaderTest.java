@@ -34,7 +34,7 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
             "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers", "container-single",
-            "container-double", "container-burned"})
+            "container-double", "container-burned", "kvm-single", "kvm-double", "kvm-burned"})
     void everyBundledScenarioLoadsAndRenders(String name) throws IOException {
         LoadedScenario s = LOADER.load(name, List.of());
         assertEquals(name, s.scenario().name());
@@ -155,7 +155,8 @@ class ScenarioLoaderTest {
 
     @Test
     void unknownPlatform() throws IOException {
-        oneLine(fails("name = x\nplatform = kvm\n", List.of()), "bad.conf:2", "platform", "'kvm'", "native, xen, vserver");
+        oneLine(fails("name = x\nplatform = hyperv\n", List.of()), "bad.conf:2", "platform", "'hyperv'",
+                "native, xen, vserver, container, kvm");
     }
 
     @Test

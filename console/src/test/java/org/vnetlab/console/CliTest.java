@@ -31,13 +31,13 @@ class CliTest {
     }
 
     @Test
-    void scenariosListsTheStudysEightTheLiteraturesAndTheContainers() {
+    void scenariosListsTheStudysEightTheLiteraturesTheContainersAndKvm() {
         CliRun r = CliRun.of("scenarios");
         assertEquals(Cli.OK, r.code());
-        assertEquals(14, r.out().lines().count());
+        assertEquals(17, r.out().lines().count());
         for (String name : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
                 "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers",
-                "container-single", "container-double", "container-burned")) {
+                "container-single", "container-double", "container-burned", "kvm-single", "kvm-double", "kvm-burned")) {
             assertTrue(r.out().contains(name + " "), name);
         }
     }

@@ -61,8 +61,8 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
         }
         if (!guests.isEmpty()) {
             String kind = loader.load(scenario, List.of()).scenario().platform().kind();
-            if (!kind.equals("xen") && !kind.equals("vserver") && !kind.equals("container")) {
-                throw new UsageError("bench sim: --guests needs a Xen, VServer or container scenario; " + scenario
+            if (!kind.equals("xen") && !kind.equals("vserver") && !kind.equals("container") && !kind.equals("kvm")) {
+                throw new UsageError("bench sim: --guests needs a Xen, VServer, container or KVM scenario; " + scenario
                         + " is " + kind);
             }
         }

@@ -24,6 +24,7 @@ final class Palette {
             case "xen" -> COLORS.get(1);
             case "vserver" -> COLORS.get(2);
             case "container" -> COLORS.get(3);
+            case "kvm" -> COLORS.get(5);
             default -> COLORS.get(4);
         };
     }

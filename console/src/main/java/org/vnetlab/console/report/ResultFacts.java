@@ -13,8 +13,8 @@ import org.vnetlab.core.result.Result;
  * What the report needs to know about a result to place it in the study's figures.
  *
  * @param source   the file it was read from (or {@code the session})
- * @param platform {@code native}, {@code xen}, {@code vserver} or {@code container}, from its guest names
- *                 ({@code host}, {@code domU…}, {@code ctx…}, {@code ct…}), or {@code unknown}
+ * @param platform {@code native}, {@code xen}, {@code vserver}, {@code container} or {@code kvm}, from its guest names
+ *                 ({@code host}, {@code domU…}, {@code ctx…}, {@code ct…}, {@code vm…}), or {@code unknown}
  * @param burners  guests that run a CPU burner, known for the bundled scenarios
  * @param measured guests with throughput values, other than burners and the {@code sum} of all guests
  */
@@ -54,6 +54,9 @@ record ResultFacts(Result result, String source, Origin origin, String platform,
             if (g.startsWith("ct")) {
                 return "container";
             }
+            if (g.startsWith("vm")) {
+                return "kvm";
+            }
         }
         return "unknown";
     }
@@ -65,6 +68,7 @@ record ResultFacts(Result result, String source, Origin origin, String platform,
             case "xen" -> "Xen";
             case "vserver" -> "VServer";
             case "container" -> "Containers";
+            case "kvm" -> "KVM";
             default -> "unknown platform";
         };
     }

@@ -33,7 +33,7 @@ class BenchSimCommandTest {
         assertEquals(List.of("vnetlab: bench sim: --guests 65: expected 1 to 64"), many.err().lines().toList());
         EmulateCommandTest.Run nat = EmulateCommandTest.run("bench", "sim", "--scenario", "native", "--guests", "2");
         assertEquals(Cli.USAGE, nat.code());
-        assertTrue(nat.err().startsWith("vnetlab: bench sim: --guests needs a Xen, VServer or container scenario"),
+        assertTrue(nat.err().startsWith("vnetlab: bench sim: --guests needs a Xen, VServer, container or KVM scenario"),
                 nat.err());
         EmulateCommandTest.Run zero = EmulateCommandTest.run("bench", "sim", "--guests", "0");
         assertEquals(Cli.USAGE, zero.code());

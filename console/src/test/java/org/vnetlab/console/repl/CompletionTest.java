@@ -73,7 +73,8 @@ class CompletionTest {
         assertEquals(java.util.Set.of("throughput", "cpu"), java.util.Set.copyOf(offered("plot --metric ")));
         assertEquals(java.util.Set.of("ipv4", "ipv6", "both"), java.util.Set.copyOf(offered("fakesweep --protocol ")));
         assertTrue(offered("fakesweep native --set plat").contains("platform="));
-        assertEquals(List.of("platform=native", "platform=xen", "platform=vserver", "platform=container"),
+        assertEquals(List.of("platform=native", "platform=xen", "platform=vserver", "platform=container",
+                "platform=kvm"),
                 offered("fakesweep native --set platform="));
     }
 

@@ -3,11 +3,11 @@ package org.vnetlab.core.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What runs on the measured machine: bare Linux, Xen with guests, VServer contexts or Linux containers. */
+/** What runs on the measured machine: bare Linux, Xen with guests, VServer contexts, Linux containers or KVM guests. */
 public sealed interface Platform permits NativePlatform, XenPlatform, VServerPlatform,
-        ContainerPlatform {
+        ContainerPlatform, KvmPlatform {
 
-    /** {@code native}, {@code xen}, {@code vserver} or {@code container}. */
+    /** {@code native}, {@code xen}, {@code vserver}, {@code container} or {@code kvm}. */
     String kind();
 
     /** The places a workload can run, in order. */

@@ -128,7 +128,8 @@ public final class SimBenchmark {
             case "xen" -> "xen.domUs";
             case "vserver" -> "vserver.contexts";
             case "container" -> "container.guests";
-            default -> throw new IllegalArgumentException("bench: --guests needs a Xen, VServer or container scenario; "
+            case "kvm" -> "kvm.guests";
+            default -> throw new IllegalArgumentException("bench: --guests needs a Xen, VServer, container or KVM scenario; "
                     + name + " is " + base.platform().kind());
         };
         List<UdpStream> udp = base.workloads(UdpStream.class);

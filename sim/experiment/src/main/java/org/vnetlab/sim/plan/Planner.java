@@ -15,6 +15,7 @@ import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.ContainerPlatform;
+import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.VServerPlatform;
 import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.IpVersion;
@@ -311,8 +312,11 @@ public final class Planner {
         if (s.platform() instanceof ContainerPlatform) {
             return "container.guests";
         }
-        throw new ConfigError("plan guests: scenario " + s.name() + " runs natively; guests need platform xen, vserver"
-                + " or container");
+        if (s.platform() instanceof KvmPlatform) {
+            return "kvm.guests";
+        }
+        throw new ConfigError("plan guests: scenario " + s.name() + " runs natively; guests need platform xen, vserver,"
+                + " container or kvm");
     }
 
     private static String rate(double mbps) {

@@ -6,7 +6,10 @@ package org.vnetlab.sim.cpu;
  * <ul>
  *   <li>a hypervisor schedules VCPUs onto physical CPUs ({@link CreditScheduler}, Xen 3.0.4);</li>
  *   <li>every Linux kernel (the native or VServer host, Dom0 over its VCPUs, each DomU over its
- *       VCPU, machine 2) schedules its threads onto its CPUs ({@link LinuxScheduler}).</li>
+ *       VCPU, machine 2) schedules its threads onto its CPUs ({@link LinuxScheduler});</li>
+ *   <li>a KVM host, whose kernel is the hypervisor, schedules its threads (guests' vCPU threads,
+ *       vhost-net workers, its processes) onto the physical CPUs ({@link CfsScheduler}, Linux
+ *       3.10), each thread an executor of its own.</li>
  * </ul>
  * Softirq work (NAPI polls, tasklets) is not scheduled by either: it is per-CPU kernel work
  * that interrupts whatever thread runs on the CPU it was raised on ({@link Executor}).
@@ -15,11 +18,11 @@ package org.vnetlab.sim.cpu;
  * {@link #wake woken}; an entity that runs and has nothing left to do {@link #block blocks};
  * the policy's own timers (ticks, slices, accounting, balancing) start with {@link #start}.
  * Everything else (queues, priorities, credit, placement) is the policy's private state. To add
- * a policy (SEDF, CFS for KVM), implement these calls and add it to the permitted list.
+ * a policy (SEDF, say), implement these calls and add it to the permitted list.
  *
  * @param <E> what it schedules: {@link Vcpu}s (a hypervisor) or threads, i.e. {@link Task}s (a kernel)
  */
-public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler {
+public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler, CfsScheduler {
 
     /** Starts the policy's timers; call once, after the machine is built. */
     void start();

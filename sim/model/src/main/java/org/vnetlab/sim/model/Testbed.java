@@ -14,6 +14,7 @@ import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.Dom0;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Host;
+import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.core.model.NativePlatform;
 import org.vnetlab.core.model.Scenario;
@@ -22,6 +23,7 @@ import org.vnetlab.core.model.VServerPlatform;
 import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.sim.cpu.CfsScheduler;
 import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
@@ -53,7 +55,7 @@ import org.vnetlab.sim.packet.PacketQueue;
 
 /**
  * The study's testbed as components for one run: machine 1 built for its platform (native,
- * Xen, VServer or Linux containers), machine 2 (native), and the link between them.
+ * Xen, VServer, Linux containers or KVM), machine 2 (native), and the link between them.
  */
 public final class Testbed {
 
@@ -74,6 +76,7 @@ public final class Testbed {
     /** Machine 1's CPUs and kernel where it runs Linux itself: machine 2 shares them with link.same-machine. */
     private List<HostCpu> hostCpus;
     private LinuxScheduler hostLinux;
+    private KvmHost kvmHost;
 
     /** The testbed for a run with trains. */
     public Testbed(Scenario scenario, long seed) {
@@ -98,6 +101,10 @@ public final class Testbed {
             case "xen" -> buildXen((XenPlatform) scenario.platform(), wire, delay, p);
             case "vserver" -> buildHostKernel(wire, delay, true);
             case "container" -> buildContainers((ContainerPlatform) scenario.platform(), wire, delay, p);
+            case "kvm" -> kvmHost = new KvmHost(kernel, (KvmPlatform) scenario.platform(), scenario.host(), host,
+                    new NicTx(kernel, "host", scenario.host().nic().txRing() + queues.qdiscPackets(), wire,
+                            scenario.host().nic().frameOverheadNanos(), delay, peer.nicRx),
+                    p, costs, flows, linux(p, (int) p.get("kvm.hz")), traced, this::random);
             default -> buildHostKernel(wire, delay, false);
         }
         peer.nicTx = new NicTx(kernel, PEER, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
@@ -182,6 +189,22 @@ public final class Testbed {
             xenScheduler.start();
         }
         kernels.forEach(LinuxScheduler::start);
+        if (kvmHost != null) {
+            kvmHost.start();
+        }
+    }
+
+    /** The KVM host's CFS; null unless the platform is KVM. */
+    public CfsScheduler kvmScheduler() {
+        return kvmHost == null ? null : kvmHost.scheduler();
+    }
+
+    /** Starts {@code process} as a process of the KVM host itself, a thread of its CFS. */
+    public void spawnOnKvmHost(Task process) {
+        if (kvmHost == null) {
+            throw new IllegalStateException("the platform is " + scenario.platform().kind() + ", not kvm");
+        }
+        kvmHost.spawnOnHost(process);
     }
 
     /** A Linux kernel named {@code name} over {@code cpus}, started with the testbed. */
