@@ -32,4 +32,17 @@ public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler,
 
     /** {@code e} was running and has nothing left to do: its CPU goes to someone else. */
     void block(E e);
+
+    /**
+     * Code of {@code e} starts running (a job of its, or a softirq on it); returns what to
+     * {@link #leaveCode} with. A policy for which it matters which CPU executes a wake (Xen's
+     * tickle: that CPU reschedules first) records it here; the others need not.
+     */
+    default int enterCode(E e) {
+        return 0;
+    }
+
+    /** The code {@link #enterCode} announced has stopped; {@code saved} is what it returned. */
+    default void leaveCode(int saved) {
+    }
 }

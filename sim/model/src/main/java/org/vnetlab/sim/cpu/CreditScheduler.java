@@ -243,8 +243,14 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     }
 
     /** Code of {@code v} starts running, on the physical CPU it holds. */
-    int enter(Vcpu v) {
+    @Override
+    public int enterCode(Vcpu v) {
         return enter(state(v).processor.id);
+    }
+
+    @Override
+    public void leaveCode(int saved) {
+        leave(saved);
     }
 
     void leave(int saved) {

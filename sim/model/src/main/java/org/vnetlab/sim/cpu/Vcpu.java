@@ -17,7 +17,7 @@ public final class Vcpu extends Executor {
     private final int weight;
     private final int cap;
     private final long affinityMask;
-    private CreditScheduler scheduler;
+    private CpuScheduler<Vcpu> scheduler;
     private int schedulerIndex;
     private long wakeLatency;
     private long jiffy;
@@ -48,7 +48,7 @@ public final class Vcpu extends Executor {
         this.affinityMask = affinityMask;
     }
 
-    void attach(CreditScheduler s, int index) {
+    void attach(CpuScheduler<Vcpu> s, int index) {
         this.scheduler = s;
         this.schedulerIndex = index;
     }
@@ -80,12 +80,12 @@ public final class Vcpu extends Executor {
 
     @Override
     protected int enterHypervisor() {
-        return scheduler.enter(this);
+        return scheduler.enterCode(this);
     }
 
     @Override
     protected void leaveHypervisor(int saved) {
-        scheduler.leave(saved);
+        scheduler.leaveCode(saved);
     }
 
     @Override
