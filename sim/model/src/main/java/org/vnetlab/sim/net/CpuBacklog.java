@@ -69,17 +69,7 @@ public final class CpuBacklog extends Task {
 
     @Override
     protected boolean hasWork(long now) {
-        if (frames.isEmpty()) {
-            return false;
-        }
-        long at = frames.headReady();
-        if (at > now) {
-            if (!ready.isScheduled() || ready.time() > at) {
-                kernel.scheduleAt(ready, at);
-            }
-            return false;
-        }
-        return true;
+        return frames.headReadyBy(now, kernel, ready);
     }
 
     @Override

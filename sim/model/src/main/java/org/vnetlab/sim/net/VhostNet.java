@@ -97,30 +97,15 @@ public final class VhostNet extends Task {
     }
 
     private boolean txReady(long now) {
-        return readyBy(tx.queue(), now);
+        return tx.queue().headReadyBy(now, kernel, ready);
     }
 
     private boolean rxReady(long now) {
-        if (!readyBy(tap, now)) {
+        if (!tap.headReadyBy(now, kernel, ready)) {
             return false;
         }
         if (rx.room() == 0) {
             rx.starved();
-            return false;
-        }
-        return true;
-    }
-
-    /** Whether {@code q}'s head is ready by {@code now}; if it is queued for later, look again then. */
-    private boolean readyBy(PacketQueue q, long now) {
-        if (q.isEmpty()) {
-            return false;
-        }
-        long at = q.headReady();
-        if (at > now) {
-            if (!ready.isScheduled() || ready.time() > at) {
-                kernel.scheduleAt(ready, at);
-            }
             return false;
         }
         return true;

@@ -99,17 +99,7 @@ public final class VirtioRx extends Task {
 
     @Override
     protected boolean hasWork(long now) {
-        if (ring.isEmpty()) {
-            return false;
-        }
-        long at = ring.headReady();
-        if (at > now) {
-            if (!ready.isScheduled() || ready.time() > at) {
-                kernel.scheduleAt(ready, at);
-            }
-            return false;
-        }
-        return true;
+        return ring.headReadyBy(now, kernel, ready);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.vnetlab.sim.packet;
 
 import java.util.function.BooleanSupplier;
+import org.vnetlab.sim.kernel.Event;
+import org.vnetlab.sim.kernel.Kernel;
 
 /**
  * A bounded FIFO of packets, stored as trains ({@link Train}): runs of packets of one kind,
@@ -188,6 +190,24 @@ public final class PacketQueue {
 
     public long headReady() {
         return ready[head];
+    }
+
+    /**
+     * Whether a packet is held and the oldest is ready by {@code now}; if it is held for later,
+     * {@code recheck} is scheduled (or moved earlier) to its time, so its reader looks again then.
+     */
+    public boolean headReadyBy(long now, Kernel kernel, Event recheck) {
+        if (isEmpty()) {
+            return false;
+        }
+        long at = ready[head];
+        if (at > now) {
+            if (!recheck.isScheduled() || recheck.time() > at) {
+                kernel.scheduleAt(recheck, at);
+            }
+            return false;
+        }
+        return true;
     }
 
     /** When the oldest packet held was ready, or {@code now} if none is (or it is not yet ready). */
