@@ -48,18 +48,26 @@ public final class NicRx implements WireEnd {
     private final Event coalesce;
 
     public NicRx(Kernel kernel, String trace, Nic nic, Domain domain) {
+        this(kernel, trace, "", nic, domain);
+    }
+
+    /**
+     * One receive queue of a multi-queue NIC ({@link NicRxQueues}): its interrupt and its poll
+     * are named with {@code queue} appended; its drops count with the NIC's.
+     */
+    NicRx(Kernel kernel, String trace, String queue, Nic nic, Domain domain) {
         this.kernel = kernel;
         this.nic = nic;
-        this.coalesce = new Event(trace + ".nic.rx") {
+        this.coalesce = new Event(trace + ".nic.rx" + queue) {
             @Override
             protected void fire() {
                 interrupt();
             }
         };
         this.ring = new PacketQueue(trace + ".nic.rx.drop", nic.rxRing());
-        this.poll = new JobOutput(trace + ".nic.rx.poll");
+        this.poll = new JobOutput(trace + ".nic.rx" + queue + ".poll");
         poll.handOverAtOnce((flow, kind) -> path.wantsAtOnce(flow, kind));
-        this.napi = new Napi(trace + ".napi", domain);
+        this.napi = new Napi(trace + ".napi" + queue, domain);
     }
 
     /**
@@ -107,7 +115,7 @@ public final class NicRx implements WireEnd {
     }
 
     @Override
-    public void queued() {
+    public void queued(Train frames) {
         if (irqEnabled) {
             arm();
         }
