@@ -45,6 +45,7 @@ public final class NicRx implements WireEnd {
     private boolean pollScheduled;
     private boolean interrupted;
     private long interrupts;
+    private long framesTaken;
     private final Event coalesce;
 
     public NicRx(Kernel kernel, String trace, Nic nic, Domain domain) {
@@ -96,6 +97,11 @@ public final class NicRx implements WireEnd {
 
     public long interrupts() {
         return interrupts;
+    }
+
+    /** Frames its NAPI polls have taken from the ring. */
+    public long framesTaken() {
+        return framesTaken;
     }
 
     /** Frames reach this NIC, each at its ready time. */
@@ -217,6 +223,7 @@ public final class NicRx implements WireEnd {
                 taken += n;
             }
             netRxTook(taken);
+            framesTaken += taken;
             return poll.work(now, overhead, random.jitter(costSpread), partPackets());
         }
 
