@@ -5,9 +5,9 @@ import org.vnetlab.sim.kernel.RandomStream;
 
 /**
  * Receive-side scaling: which of a NIC's queues a flow's frames go to. The NIC computes the
- * Toeplitz hash of the flow's tuple with the 40-byte key that Microsoft's RSS specification
- * gives (the default of most drivers), and its low 7 bits index the 128-entry indirection table
- * that {@code ethtool -X equal N} and the drivers' default fill with 0, 1, ..., N-1, 0, 1, ...
+ * Toeplitz hash of the flow's tuple with the 40-byte key of Microsoft's RSS specification (Linux
+ * drivers draw theirs at boot), and its low 7 bits index a 128-entry indirection table (ixgbe's
+ * size) filled with 0, 1, ..., N-1, 0, 1, ..., Linux's default ({@code ethtool -X equal N}).
  *
  * <p>The simulator's flows are numbered, not addressed: the tuple hashed is the flow's id (4
  * bytes, standing for its address pair), its client's ephemeral port and the iperf server port
