@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.units.DataRate;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.net.NicRxQueues;
 
@@ -25,13 +32,13 @@ import org.vnetlab.sim.net.NicRxQueues;
 class MultiQueueNicTest {
 
     private static final ScenarioLoader LOADER = new ScenarioLoader();
+    /** The documented example (8 CPUs, 10 GbE, 4 queues, 8 streams from a machine 2 of 16 CPUs). */
+    private static final String EXAMPLE = Path.of("../../docs/examples/modern-host.conf").toString();
     private static final int PAYLOAD = 64;
     private static final int FLOWS = 8;
 
     private static Scenario modernHost(String platform, int queues) {
-        return LOADER.load(platform, List.of("host.cpus=8", "host.nic.rate=\"10 Gbit/s\"", "link.rate=\"10 Gbit/s\"",
-                "peer.nic.rate=\"10 Gbit/s\"", "peer.cpus=16", "peer.nic.queues=8", "host.nic.queues=" + queues,
-                "udp.parallel=" + FLOWS, "udp.rate=\"10 Gbit/s\"")).scenario();
+        return LOADER.load(EXAMPLE, List.of("platform=" + platform, "host.nic.queues=" + queues)).scenario();
     }
 
     private static RunSpec rx(long millis) {
@@ -66,7 +73,7 @@ class MultiQueueNicTest {
 
     @Test
     void oneQueueTakesEveryFlowOnCpu0() {
-        RunHarness h = run(modernHost("vserver-single", 1), 20);
+        RunHarness h = run(modernHost("vserver", 1), 20);
         NicRxQueues nic = h.bed.host().nicRx();
         assertEquals(1, nic.count());
         assertTrue(nic.queue(0).framesTaken() > 0);
@@ -86,5 +93,39 @@ class MultiQueueNicTest {
             }
         }
         assertTrue(mbps.get(1) >= 2 * mbps.get(0), "1 and 4 queues: " + mbps);
+    }
+
+    /**
+     * Hosts from 1 to 64 CPUs with NICs of 1 to 100 Gbit/s and as many queues, machine 2 with as
+     * many streams and CPUs: both directions end, stay within the wire and the CPUs, and every
+     * queue a flow hashes to takes frames. (A guard against hangs, not a speed test.)
+     */
+    @ParameterizedTest(name = "{0}, {1} CPUs, {2} queues, {3} Gbit/s")
+    @CsvSource({
+        "native, 1, 1, 1", "native, 8, 8, 10", "vserver, 16, 16, 25", "container, 8, 4, 10", "native, 64, 64, 100"
+    })
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void cpusQueuesAndNicsFromSmallToLarge(String platform, int cpus, int queues, int gbps) {
+        String rate = "\"" + gbps + " Gbit/s\"";
+        Scenario s = LOADER.load(EXAMPLE, List.of("platform=" + platform, "host.cpus=" + cpus,
+                "host.nic.queues=" + queues, "host.nic.rate=" + rate, "peer.nic.rate=" + rate, "link.rate=" + rate,
+                "peer.cpus=" + cpus, "peer.nic.queues=" + cpus, "udp.parallel=" + cpus)).scenario();
+        int payload = 1470;
+        for (Direction leg : List.of(Direction.RX, Direction.TX)) {
+            RunHarness h = new RunHarness(s, new RunSpec(Transport.UDP, IpVersion.IPV4, payload, leg, 0,
+                    SimTime.millis(10)));
+            RunResult r = UdpRun.run(h);
+            double wire = Ethernet.maxGoodputMbps(DataRate.gbps(gbps), payload, IpVersion.IPV4, Transport.UDP);
+            double sum = r.throughputMbps().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertTrue(sum <= wire, leg.key() + ": " + sum + " Mbit/s above the wire's " + wire);
+            assertTrue(sum > Math.min(0.05 * wire, 500), leg.key() + ": only " + sum + " Mbit/s got through");
+            double cpu = r.cpuPercent().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertTrue(cpu <= 100.0 * cpus + 1e-6, leg.key() + ": domains at " + cpu + " % on " + cpus + " CPUs");
+            NicRxQueues receiver = (leg == Direction.RX ? h.bed.host() : h.bed.peer()).nicRx();
+            for (int flow = 0; flow < cpus; flow++) {
+                int q = receiver.queueOf(flow);
+                assertTrue(receiver.queue(q).framesTaken() > 0, leg.key() + ": queue " + q + " of flow " + flow);
+            }
+        }
     }
 }
