@@ -291,7 +291,8 @@ final class ScenarioParser {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
                     n.nanos("duration", false), parallel(n));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
-                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
+                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
+                    parallel(n));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
                     RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"));
@@ -299,7 +300,7 @@ final class ScenarioParser {
         };
     }
 
-    /** Flows one UDP workload runs side by side: at most one per CPU of the largest host. */
+    /** Flows one UDP or TCP workload runs side by side: at most one per CPU of the largest host. */
     private static int parallel(Node n) {
         int parallel = n.intValue("parallel");
         if (parallel < 1 || parallel > MAX_CPUS) {

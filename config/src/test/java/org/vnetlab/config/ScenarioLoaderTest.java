@@ -99,6 +99,7 @@ class ScenarioLoaderTest {
         assertEquals(4, s.host().nic().queues());
         assertEquals(2, s.peer().nic().queues());
         assertEquals(8, s.workloads(UdpStream.class).get(0).parallel());
+        assertEquals(1, s.workloads(TcpStream.class).get(0).parallel());
         assertEquals(1, LOADER.load("native", List.of()).scenario().host().nic().queues(), "the study's one queue");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=8",
                 "host.nic.queues=9"))), "host.nic.queues", "must be 1 to 8", "got 9");
@@ -108,6 +109,8 @@ class ScenarioLoaderTest {
                 "host.nic.queues", "must be 1 with platform xen");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("udp.parallel=65"))),
                 "udp.parallel", "must be 1 to 64");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.parallel=0"))),
+                "tcp.parallel", "must be 1 to 64");
     }
 
     @Test

@@ -46,11 +46,8 @@ final class UdpRun {
             GuestSite guest = h.guest(stream.guest());
             GuestSite from = outbound ? guest : peer;
             GuestSite to = outbound ? peer : guest;
-            List<UdpSender> guestSenders = senders.computeIfAbsent(stream.guest(), g -> new ArrayList<>());
-            List<UdpSink> guestSinks = sinks.computeIfAbsent(stream.guest(), g -> new ArrayList<>());
-            // a later UDP workload of the same guest is the one reported, as ever
-            guestSenders.clear();
-            guestSinks.clear();
+            List<UdpSender> guestSenders = new ArrayList<>();
+            List<UdpSink> guestSinks = new ArrayList<>();
             for (int i = 0; i < stream.parallel(); i++) {
                 // the first pair keeps a single stream's names, so parallel = 1 is the study's run
                 String pair = i == 0 ? "" : "-" + i;
@@ -76,6 +73,9 @@ final class UdpRun {
                 guestSenders.add(sender);
                 guestSinks.add(sink);
             }
+            // a later UDP workload of the same guest is the one reported, as ever
+            senders.put(stream.guest(), guestSenders);
+            sinks.put(stream.guest(), guestSinks);
         }
         h.runLeg();
         Map<String, Double> mbps = new LinkedHashMap<>();
