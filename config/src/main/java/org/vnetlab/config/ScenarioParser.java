@@ -48,6 +48,8 @@ final class ScenarioParser {
     static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container"));
     private static final Set<String> PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
             .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static final Set<String> LOOPS = Arrays.stream(RttProbe.Loop.values()).map(RttProbe.Loop::key)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
     private static final Map<String, ContainerPlatform.Attach> ATTACH = new java.util.LinkedHashMap<>();
 
@@ -295,7 +297,9 @@ final class ScenarioParser {
                     parallel(n));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"));
+                    RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"),
+                    RttProbe.Loop.fromKey(n.oneOf("loop", LOOPS)), n.nanos("timeout", false),
+                    n.nanos("deadline", false));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }

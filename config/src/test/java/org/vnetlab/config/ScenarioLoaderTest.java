@@ -114,6 +114,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theStudysProbeIsOpenLoopAndOngarosPingClosed() {
+        RttProbe study = LOADER.load("rtt", List.of()).scenario().workloads(RttProbe.class).get(0);
+        assertEquals(RttProbe.Loop.OPEN, study.loop());
+        RttProbe ping = LOADER.load("lit-boost-7burners", List.of()).scenario().workloads(RttProbe.class).get(0);
+        assertEquals(RttProbe.Loop.CLOSED, ping.loop());
+        assertEquals(0, ping.pauseNanos());
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.loop=round"))), "rtt.loop",
+                "'round'", "valid: open, closed");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.deadline=0s"))),
+                "rtt.deadline");
+    }
+
+    @Test
     void setOverridesAnyKeyAndGuestCountsGrow() {
         Scenario s = LOADER.load("xen-double", List.of("xen.domUs=4", "host.cpus=4", "link.rate=10G",
                 "host.nic.rate=\"10 Gbit/s\"")).scenario();

@@ -11,14 +11,39 @@ import org.vnetlab.core.units.DataRate;
  * @param payload payload bytes per packet (holds sequence number and send time)
  * @param count   RTT measurements taken
  * @param packets probe packets in one measurement
- * @param pauseNanos idle time between two measurements
+ * @param pauseNanos idle time between two measurements: open loop, from the end of one's sending
+ *                   to the next's start; closed loop, from one's last reply to the next's start
  * @param clockResolutionNanos the resolution of the clock the tool stamps its probes with
  *                             (gettimeofday: 1 us); each stamp is floored to it
  * @param pacing how the generator waits for its next probe's time
  * @param withStreams the scenario's TCP streams run beside the probe, as background load
+ * @param loop whether a measurement starts on the clock or when the last one's replies are in
+ * @param timeoutNanos closed loop: how long after a measurement's last probe a reply is waited
+ *                     for before the next measurement starts anyway
+ * @param deadlineNanos closed loop: the run ends then, however many measurements it took (ping -w)
  */
 public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
-                       long clockResolutionNanos, Pacing pacing, boolean withStreams) implements Workload {
+                       long clockResolutionNanos, Pacing pacing, boolean withStreams, Loop loop,
+                       long timeoutNanos, long deadlineNanos) implements Workload {
+
+    /** When the next measurement starts. */
+    public enum Loop {
+        /** On the clock: one every packets x gap + pause, whether the replies are in or not. */
+        OPEN,
+        /**
+         * When the last reply of the one before is in, after the pause (ping-pong: a ping that
+         * sends its next request once the reply arrives), or after the timeout when one is lost.
+         */
+        CLOSED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Loop fromKey(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT));
+        }
+    }
 
     /** How the probe's generator waits until its next probe is due. */
     public enum Pacing {
@@ -47,6 +72,9 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
         Checks.nonNegative("rtt pause", pauseNanos);
         Checks.positive("rtt clock resolution", clockResolutionNanos);
         Objects.requireNonNull(pacing, "rtt pacing");
+        Objects.requireNonNull(loop, "rtt loop");
+        Checks.positive("rtt timeout", timeoutNanos);
+        Checks.positive("rtt deadline", deadlineNanos);
     }
 
     @Override

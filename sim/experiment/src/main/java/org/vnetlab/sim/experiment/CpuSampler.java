@@ -23,6 +23,7 @@ final class CpuSampler {
     private final List<Executor> executors;
     private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();
     private final Map<Domain, Long> last = new LinkedHashMap<>();
+    private long lastAt;
     private final Event tick = new Event("cpu-sampler") {
         @Override
         protected void fire() {
@@ -46,15 +47,29 @@ final class CpuSampler {
     }
 
     void start() {
+        lastAt = kernel.now();
         kernel.scheduleAfter(tick, interval);
     }
 
     private void sample() {
         executors.forEach(Executor::account);
+        long length = kernel.now() - lastAt;
         for (Domain d : samples.keySet()) {
             long busy = d.busyNanos();
-            samples.get(d).add(100.0 * (busy - last.get(d)) / interval);
+            samples.get(d).add(100.0 * (busy - last.get(d)) / length);
             last.put(d, busy);
+        }
+        lastAt = kernel.now();
+    }
+
+    /**
+     * A last, shorter sample of the time since the last one: for a run that ended before its
+     * length (a closed-loop probe done with its measurements).
+     */
+    void sampleRest() {
+        if (kernel.now() > lastAt) {
+            kernel.cancel(tick);
+            sample();
         }
     }
 

@@ -3,6 +3,7 @@ package org.vnetlab.sim.experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.TcpStream;
@@ -30,9 +31,18 @@ final class RttRun {
     private RttRun() {
     }
 
-    /** Simulated time the probe's measurements take, pauses included. */
+    /**
+     * Simulated time the probe's measurements take, pauses included; a closed loop's deadline
+     * (it stops sooner when its measurements are done).
+     */
     static long duration(RttProbe p) {
-        return (long) p.count() * (p.packets() * gap(p) + p.pauseNanos());
+        return p.loop() == RttProbe.Loop.CLOSED ? p.deadlineNanos()
+                : (long) p.count() * (sending(p) + p.pauseNanos());
+    }
+
+    /** How long the generator sends one measurement's probes. */
+    private static long sending(RttProbe p) {
+        return p.packets() * gap(p);
     }
 
     private static long gap(RttProbe p) {
@@ -44,8 +54,19 @@ final class RttRun {
         QueueSettings q = h.bed.queues();
         PacketKind kind = PacketKind.of(spec.ip(), Transport.UDP);
         Map<String, ProbeReceiver> receivers = new LinkedHashMap<>();
+        // measurements whose replies are in or given up on, by guest: the lost are counted over them
+        Map<String, IntSupplier> over = new LinkedHashMap<>();
         GuestSite peer = h.peer();
-        for (RttProbe probe : h.scenario.workloads(RttProbe.class)) {
+        List<RttProbe> probes = h.scenario.workloads(RttProbe.class);
+        boolean allClosed = probes.stream().allMatch(p -> p.loop() == RttProbe.Loop.CLOSED);
+        // when every probe is a closed loop the run ends with the last one's last measurement
+        int[] loopsRunning = {probes.size()};
+        Runnable loopFinished = () -> {
+            if (--loopsRunning[0] == 0 && allClosed) {
+                h.kernel.stop();
+            }
+        };
+        for (RttProbe probe : probes) {
             GuestSite guest = h.guest(probe.guest());
             Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
             int capacity = q.socketCapacity(probe.payload());
@@ -67,19 +88,29 @@ final class RttRun {
                     peer.stack().costs().jitter, probe.pacing() == RttProbe.Pacing.SLEEP,
                     h.bed.random(probe.guest() + ".generator"));
             peer.spawn(generator);
-            scheduleMeasurements(h, probe, generator);
+            if (probe.loop() == RttProbe.Loop.CLOSED) {
+                over.put(probe.guest(), ClosedProbeLoop.start(h.kernel, probe, generator, receiver,
+                        sending(probe), loopFinished)::over);
+            } else {
+                scheduleMeasurements(h, probe, generator);
+                over.put(probe.guest(), probe::count);
+            }
             receivers.put(probe.guest(), receiver);
         }
         startStreams(h);
         h.runLeg();
-        h.kernel.runUntil(spec.durationNanos() + UdpRun.DRAIN_NANOS);
+        if (allClosed) {
+            h.endedEarly();
+        } else {
+            h.kernel.runUntil(spec.durationNanos() + UdpRun.DRAIN_NANOS);
+        }
         Map<String, double[]> rtt = new LinkedHashMap<>();
         Map<String, double[]> jitter = new LinkedHashMap<>();
         Map<String, Long> lost = new LinkedHashMap<>();
         receivers.forEach((g, r) -> {
             rtt.put(g, r.rttMillis());
             jitter.put(g, r.jitterMicros());
-            lost.put(g, r.lost());
+            lost.put(g, r.lost(over.get(g).getAsInt()));
         });
         return new RunResult(spec, Map.of(), Map.of(), h.cpu(), h.drops(), 0, h.kernel.eventsFired(), rtt, jitter,
                 lost);
@@ -99,8 +130,7 @@ final class RttRun {
 
     /** Starts the generator for each measurement in turn. */
     private static void scheduleMeasurements(RunHarness h, RttProbe probe, ProbeGenerator generator) {
-        long burst = probe.packets() * gap(probe);
-        long period = burst + probe.pauseNanos();
+        long period = sending(probe) + probe.pauseNanos();
         h.kernel.scheduleAt(new Event("rtt.measurements") {
             private int started;
 

@@ -44,6 +44,11 @@ final class RunHarness {
         kernel.runUntil(spec.durationNanos());
     }
 
+    /** Ends the CPU samples with one of the time since the last: the leg ended before its length. */
+    void endedEarly() {
+        sampler.sampleRest();
+    }
+
     /** Per domain, the study's CPU figure over the leg. */
     SortedMap<String, Double> cpu() {
         return sampler.load(scenario.method().cpuSampleMiddle());

@@ -57,16 +57,19 @@ public final class LiteratureFacts {
         c.add(new Check.Cited(new Check.Holds("3 DomU receive rate / native, 2 CPUs, 36 B",
                 List.of(new Expr.Ratio(rx(XEN), rx(NATIVE))), 0, 36, Range.between(0.3, 1.0), 0.01, "%.3f"),
                 "two stages in parallel: the slower one sets the rate", "D", true));
-        c.add(rtt("5 RTT, idle DomU beside 7 burners, BOOST and tickle", Range.between(0.2, 0.3),
+        // Fig. 4 shows every ping (mostly 0.2-0.3 ms, some spikes): the median; Figs 7-10 and 12
+        // annotate each variant with its mean, which a closed-loop ping's rare long waits dominate
+        c.add(rtt("5 RTT, idle DomU beside 7 burners, BOOST and tickle", Metric.RTT_MEDIAN, Range.between(0.2, 0.3),
                 ONGARO + " Fig. 4", BOOST_TICKLE));
-        c.add(rtt("5 RTT, idle DomU beside 7 burners, BOOST without tickle", Range.between(35, 48),
+        c.add(rtt("5 RTT, idle DomU beside 7 burners, BOOST without tickle", Metric.RTT_MEAN, Range.between(35, 48),
                 ONGARO + " Figs 7, 8: 41.3, 41.9 ms mean", BOOST_ONLY));
-        c.add(rtt("5 RTT, idle DomU beside 7 burners, no BOOST (tickle on, off)", Range.between(150, 165),
-                ONGARO + " Figs 4, 7, 8: 158.9, 160.4; 162.1, 163.5 ms mean", TICKLE_ONLY, NEITHER));
-        c.add(rtt("7 RTT, the pinged DomU burns too (8 burners)", Range.between(10, 1000),
+        c.add(rtt("5 RTT, idle DomU beside 7 burners, no BOOST (tickle on, off)", Metric.RTT_MEAN,
+                Range.between(150, 165), ONGARO + " Figs 4, 7, 8: 158.9, 160.4; 162.1, 163.5 ms mean", TICKLE_ONLY,
+                NEITHER));
+        c.add(rtt("7 RTT, the pinged DomU burns too (8 burners)", Metric.RTT_MEAN, Range.between(10, 1000),
                 ONGARO + " Fig. 12: 45-183 ms; Hu et al. 2011: 49 ms", BUSY_PINGED));
-        c.add(rtt("8 RTT, idle DomU while 7 DomUs receive TCP", Range.between(3.9, 8.6), ONGARO + " Figs 9, 10",
-                STREAMERS));
+        c.add(rtt("8 RTT, idle DomU while 7 DomUs receive TCP", Metric.RTT_MEAN, Range.between(3.9, 8.6),
+                ONGARO + " Figs 9, 10", STREAMERS));
         c.add(new Check.Cited(new Check.Accounting("13 share of ticks the pinged DomU is OVER (BOOST, tickle)",
                 BOOST_TICKLE, PINGED, Range.atMost(0.05)), ONGARO + " 3.3", "P", false));
         return c;
@@ -86,13 +89,15 @@ public final class LiteratureFacts {
         return Series.udp(s, "ipv4", "rx", Metric.THROUGHPUT);
     }
 
-    /** The pinged guest's median RTT lies in {@code range} in each of {@code scenarios}. */
-    private static Check rtt(String label, Range range, String source, ScenarioRef... scenarios) {
-        List<Expr> medians = new ArrayList<>();
+    /** The pinged guest's RTT {@code statistic} lies in {@code range} in each of {@code scenarios}. */
+    private static Check rtt(String label, Metric statistic, Range range, String source,
+                             ScenarioRef... scenarios) {
+        List<Expr> values = new ArrayList<>();
         for (ScenarioRef s : scenarios) {
-            medians.add(new Expr.Of(new Series(s, null, "ipv4", "roundtrip", PINGED, Metric.RTT_MEDIAN)));
+            values.add(new Expr.Of(new Series(s, null, "ipv4", "roundtrip", PINGED, statistic)));
         }
-        return new Check.Cited(new Check.Holds(label + ", median ms", medians, 0, ANY, range, 0.1 * range.min(),
-                "%.3f"), source, "P", false);
+        String part = statistic.key().substring(statistic.key().indexOf('.') + 1);
+        return new Check.Cited(new Check.Holds(label + ", " + part + " ms", values, 0, ANY, range,
+                0.1 * range.min(), "%.3f"), source, "P", false);
     }
 }

@@ -2,6 +2,7 @@ package org.vnetlab.sim.validate;
 
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.JITTER_US;
+import static org.vnetlab.core.result.ResultKeys.MEAN;
 import static org.vnetlab.core.result.ResultKeys.MEDIAN;
 import static org.vnetlab.core.result.ResultKeys.RTT_MS;
 import static org.vnetlab.core.result.ResultKeys.STDEV;
@@ -14,8 +15,8 @@ import org.vnetlab.core.result.Summary;
 
 /**
  * A measured quantity of a result point, named by its key in the result schema:
- * {@code throughput_mbps}, {@code cpu_percent.DOMAIN}, {@code rtt_ms.median}, {@code rtt_ms.stdev},
- * {@code jitter_us.median}, {@code jitter_us.stdev}; and {@code cpu_total}, the sum of every
+ * {@code throughput_mbps}, {@code cpu_percent.DOMAIN}, {@code rtt_ms.median}, {@code rtt_ms.mean},
+ * {@code rtt_ms.stdev}, {@code jitter_us.median}, {@code jitter_us.mean}, {@code jitter_us.stdev}; and {@code cpu_total}, the sum of every
  * domain's {@code cpu_percent} (Dom0, the guests and the time Xen spends for them).
  */
 public record Metric(String key) {
@@ -25,18 +26,19 @@ public record Metric(String key) {
     // before the metrics below: their constructor checks keys with these
     private static final Pattern CPU = Pattern.compile(Pattern.quote(CPU_PERCENT + ".") + "[A-Za-z0-9_-]+");
     private static final Pattern SUMMARY = Pattern.compile("(" + RTT_MS + "|" + JITTER_US + ")\\.(" + MEDIAN + "|"
-            + STDEV + ")");
+            + MEAN + "|" + STDEV + ")");
 
     public static final Metric THROUGHPUT = new Metric(THROUGHPUT_MBPS);
     public static final Metric RTT_MEDIAN = summary(RTT_MS, MEDIAN);
+    public static final Metric RTT_MEAN = summary(RTT_MS, MEAN);
     public static final Metric JITTER_MEDIAN = summary(JITTER_US, MEDIAN);
     public static final Metric CPU_TOTAL = new Metric(TOTAL);
 
     public Metric {
         if (!valid(key)) {
             throw new IllegalArgumentException("'" + key + "' is not a metric; valid: " + String.join(", ",
-                    THROUGHPUT_MBPS, CPU_PERCENT + ".DOMAIN", TOTAL, RTT_MS + "." + MEDIAN, RTT_MS + "." + STDEV,
-                    JITTER_US + "." + MEDIAN, JITTER_US + "." + STDEV));
+                    THROUGHPUT_MBPS, CPU_PERCENT + ".DOMAIN", TOTAL, RTT_MS + "." + MEDIAN, RTT_MS + "." + MEAN,
+                    RTT_MS + "." + STDEV, JITTER_US + "." + MEDIAN, JITTER_US + "." + MEAN, JITTER_US + "." + STDEV));
         }
     }
 
@@ -46,7 +48,7 @@ public record Metric(String key) {
 
     /**
      * @param summaryKey {@code rtt_ms} or {@code jitter_us}
-     * @param part       {@code median} or {@code stdev}
+     * @param part       {@code median}, {@code mean} or {@code stdev}
      */
     public static Metric summary(String summaryKey, String part) {
         return new Metric(summaryKey + "." + part);
@@ -89,6 +91,9 @@ public record Metric(String key) {
         if (s == null) {
             return null;
         }
-        return key.endsWith("." + MEDIAN) ? s.median() : s.stdev();
+        if (key.endsWith("." + MEDIAN)) {
+            return s.median();
+        }
+        return key.endsWith("." + MEAN) ? s.mean() : s.stdev();
     }
 }

@@ -34,6 +34,14 @@ public final class ProbeReceiver extends Task {
     private final double[] jitter;
     private int measurement = -1;
     private InterarrivalJitter estimator;
+    private MeasurementDone done = (m, at) -> { };
+
+    /** Told when a measurement's last reply has been read. */
+    @FunctionalInterface
+    public interface MeasurementDone {
+        /** Every reply of measurement {@code measurement} is in, the last read at {@code at}. */
+        void done(int measurement, long at);
+    }
 
     /**
      * @param resolutionNanos the resolution of the clock the tool reads (gettimeofday: 1 us)
@@ -59,6 +67,11 @@ public final class ProbeReceiver extends Task {
             }
         };
         SocketReaders.readBy(this, socket);
+    }
+
+    /** Tells {@code listener} of each measurement whose replies are all in (a closed loop's trigger). */
+    public void onMeasurementDone(MeasurementDone listener) {
+        this.done = listener;
     }
 
     @Override
@@ -109,13 +122,16 @@ public final class ProbeReceiver extends Task {
         rttSum[m] += read - stamp;
         received[m]++;
         jitter[m] = estimator.add(stamp, read);
+        if (received[m] == packetsPerMeasurement) {
+            done.done(m, arrival);
+        }
     }
 
-    /** Probes of the measurements whose reply has not come. */
-    public long lost() {
+    /** Probes of the first {@code measurements} measurements whose reply has not come. */
+    public long lost(int measurements) {
         long lost = 0;
-        for (int r : received) {
-            lost += packetsPerMeasurement - r;
+        for (int m = 0; m < measurements; m++) {
+            lost += packetsPerMeasurement - received[m];
         }
         return lost;
     }
