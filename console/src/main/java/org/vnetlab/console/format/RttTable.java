@@ -9,20 +9,30 @@ import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.Summary;
 
 /**
  * A result's RTT points as one text table: a row per protocol and reflector with the median and
  * standard deviation of the RTT and of the RFC 3550 jitter over the measurements and the replies
  * lost; where the configuration is one of the study's Table 2 (IPv4, the reflector native or in
- * the only DomU, no burner), the published values beside. Empty when the result has no RTT point.
+ * the only DomU, no burner), the published values beside; under it, a line for each point whose
+ * measurements spread too widely for their median. Empty when the result has no RTT point.
  */
 public final class RttTable {
+
+    /**
+     * A standard deviation above this share of the median says the measurements do not gather
+     * around it: in every configuration of the study's Table 2, the study's and the model's, it is
+     * under 3 % of the median.
+     */
+    private static final double SPREAD = 0.25;
 
     private RttTable() {
     }
 
     public static String render(Result r, Scenario s, ReferenceDataset study, int columns) {
         List<List<String>> rows = new ArrayList<>();
+        StringBuilder spread = new StringBuilder();
         for (Point p : r.points()) {
             if (p.rttMs() == null) {
                 continue;
@@ -36,6 +46,7 @@ public final class RttTable {
             pair(row, jitter ? p.jitterUs().stdev() : Double.NaN, published(study, platform, p, "jitter_stdev"), "%.2f");
             row.add(p.repliesLost() == null ? "" : Long.toString(p.repliesLost()));
             rows.add(row);
+            spread.append(spread(p));
         }
         if (rows.isEmpty()) {
             return "";
@@ -43,7 +54,22 @@ public final class RttTable {
         List<String> header = List.of("protocol", "reflector", "rtt ms", "study", "stdev", "study", "jitter us",
                 "study", "stdev", "study", "replies lost");
         return "rtt and RFC 3550 jitter over the measurements (study: Table 2, where it is the study's configuration)\n"
-                + TextTable.fit(header, rows, columns, 2, List.of(2, 2, 2, 2, 1)) + "\n";
+                + TextTable.fit(header, rows, columns, 2, List.of(2, 2, 2, 2, 1)) + spread + "\n";
+    }
+
+    /**
+     * A line for a point whose measurements spread too widely for a median to stand for them (a
+     * run that spent part of its time in each of two regimes, or a few measurements far out), else
+     * nothing.
+     */
+    private static String spread(Point p) {
+        Summary rtt = p.rttMs();
+        if (!(rtt.stdev() > SPREAD * rtt.median())) {
+            return "";
+        }
+        return fmt("%s %s: rtt mean %.4f ms, p90 %.4f, p99 %.4f, max %.4f: the measurements spread too widely for"
+                + " their median to stand for them\n", p.protocol(), p.guest(), rtt.mean(), rtt.p90(),
+                rtt.p99(), rtt.max());
     }
 
     private static Optional<Double> published(ReferenceDataset study, Optional<String> platform, Point p,
@@ -69,7 +95,7 @@ public final class RttTable {
         return Optional.of(kind.equals("xen") ? "xen-domU" : kind);
     }
 
-    private static String fmt(String f, double v) {
-        return String.format(Locale.ROOT, f, v);
+    private static String fmt(String f, Object... values) {
+        return String.format(Locale.ROOT, f, values);
     }
 }

@@ -49,6 +49,20 @@ class RttTableTest {
     }
 
     @Test
+    void aPointWhoseMeasurementsSpreadGetsALineUnderTheTableAndOneThatGathersDoesNot() {
+        // a run that spent 85 % of its measurements at 1 ms and the rest at 0.12 ms
+        Point split = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(1000)
+                .guest("domU2").rttMs(new Summary(1.0025, 0.8628, 0.3159, 1.0127, 1.0168, 1.0179, 140))
+                .jitterUs(new Summary(15.75, 15.6, 0.77, 15.96, 18.11, 18.29, 140)).repliesLost(0L).build();
+        String text = render("domU-burned", split, point("ipv6", "domU2"));
+        List<String> lines = text.lines().toList();
+        assertEquals(7, lines.size(), text);
+        assertEquals("ipv4 domU2: rtt mean 0.8628 ms, p90 1.0127, p99 1.0168, max 1.0179: the measurements spread"
+                + " too widely for their median to stand for them", lines.get(5));
+        assertTrue(lines.get(4).matches(" *ipv6 +domU2 .*"), "the gathered point's row, and no line: " + text);
+    }
+
+    @Test
     void nothingWithoutRttPoints() {
         Point udp = Point.builder().payload(36).guest("host").throughputMbps(40.0).build();
         assertEquals("", render("native", udp));

@@ -284,6 +284,33 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void aBoostedVcpuWaitsBehindAnotherOnItsCpuWhileAnUnderHogKeepsTheOther() {
+        // rtt domU-burned's slow regime (docs/MODEL.md, "Beside a burner"): A and B live on CPU
+        // 0, hog H runs UNDER on CPU 1. B wakes BOOSTed at 29 ms while A, BOOSTed, runs: not
+        // strictly better, so A keeps CPU 0, and no CPU is idle to be tickled (__runq_tickle). The
+        // tick of 30 ms takes A's BOOST but never preempts; H's slice ends just after it and finds
+        // H UNDER at its queue's head, so CPU 1 steals nothing (csched_schedule). B waits until A
+        // blocks.
+        Bed b = Bed.of(2);
+        Domain dh = new Domain("h");
+        Domain da = new Domain("a");
+        Domain db = new Domain("b");
+        Vcpu vh = b.hog(dh, 1);
+        Vcpu va = b.vcpu(da, 256, 0, 0);
+        Vcpu vb = b.vcpu(db, 256, 0, 0);
+        b.run(va, new Script(da, b.kernel()).job(28 * MS, 4 * MS));
+        Script sb = new Script(db, b.kernel()).job(29 * MS, MS);
+        b.run(vb, sb);
+        b.start();
+        b.kernel().runUntil(40 * MS);
+        vh.account();
+        assertEquals(3 * MS, sb.waitedMax, 0.1 * MS, "B waited for A to block at 32 ms");
+        assertEquals(40 * MS, dh.busyNanos(), 0.1 * MS, "H kept CPU 1 throughout");
+        assertEquals(List.of(0, 0, 1), List.of(b.scheduler().processor(va), b.scheduler().processor(vb),
+                b.scheduler().processor(vh)));
+    }
+
+    @Test
     void anIdleCpuLooksForWorkEverySlice() {
         // two hogs queued on CPU 0, CPU 1 idle and never tickled: within one idle slice CPU 1
         // steals the waiting hog
