@@ -93,8 +93,12 @@ final class Node {
         return s;
     }
 
+    int intValue(String key) {
+        return read(key, config::getInt, "an integer");
+    }
+
     int positiveInt(String key) {
-        int v = read(key, config::getInt, "an integer");
+        int v = intValue(key);
         if (v <= 0) {
             throw error(key, "must be a positive integer, got " + v);
         }

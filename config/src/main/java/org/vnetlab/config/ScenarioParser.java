@@ -79,6 +79,12 @@ final class ScenarioParser {
             default -> new NativePlatform(root.at("native").addresses("addresses"));
         };
         checkAddressesUnique(root, platform);
+        if ((platform instanceof XenPlatform || platform instanceof KvmPlatform)
+                && root.at("host").at("nic").intValue("queues") > 1) {
+            throw root.at("host").at("nic").error("queues", "must be 1 with platform xen or kvm (Dom0, or the KVM"
+                    + " host's softirq, takes the NIC's one interrupt on one CPU; multi-queue NICs are modelled for"
+                    + " native, vserver and container)");
+        }
         if (link.sameMachine() && (platform instanceof XenPlatform || platform instanceof KvmPlatform)) {
             throw root.at("link").error("same-machine", "machine 2 can share machine 1's CPUs only where machine 1"
                     + " runs Linux itself (platform native, vserver or container), not under Xen or KVM");
@@ -97,13 +103,24 @@ final class ScenarioParser {
             throw n.error("cpus", "at most " + MAX_CPUS + ", got " + cpus);
         }
         return new Host(n.name("name"), cpus, n.positiveDouble("cpu-speed"),
-                new ByteSize(n.bytes("memory")), nic(n.at("nic")));
+                new ByteSize(n.bytes("memory")), nic(n.at("nic"), cpus));
     }
 
-    private static Nic nic(Node n) {
+    private static Nic nic(Node n, int cpus) {
         return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"),
-                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"));
+                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"),
+                queues(n, cpus));
+    }
+
+    /** A NIC's queues: each takes its interrupt on a CPU of its own, so at most one per CPU. */
+    private static int queues(Node n, int cpus) {
+        int queues = n.intValue("queues");
+        if (queues < 1 || queues > cpus) {
+            throw n.error("queues", "must be 1 to " + cpus + " (one queue per CPU at most; cpus = " + cpus
+                    + "), got " + queues);
+        }
+        return queues;
     }
 
     private static Link link(Node n) {
@@ -288,9 +305,10 @@ final class ScenarioParser {
     private static Workload workload(String type, String guest, Node n, Link link) {
         return switch (type) {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
-                    n.nanos("duration", false));
+                    n.nanos("duration", false), parallel(n));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
-                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)));
+                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
+                    parallel(n));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
                     RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"),
@@ -298,6 +316,15 @@ final class ScenarioParser {
                     n.nanos("deadline", false));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
+    }
+
+    /** Flows one UDP or TCP workload runs side by side: at most one per CPU of the largest host. */
+    private static int parallel(Node n) {
+        int parallel = n.intValue("parallel");
+        if (parallel < 1 || parallel > MAX_CPUS) {
+            throw n.error("parallel", "must be 1 to " + MAX_CPUS + ", got " + parallel);
+        }
+        return parallel;
     }
 
     private static Direction direction(Node n) {

@@ -93,6 +93,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void nicQueuesAndParallelStreamsAreReadAndBounded() {
+        Scenario s = LOADER.load("native", List.of("host.cpus=8", "host.nic.queues=4", "peer.nic.queues=2",
+                "udp.parallel=8")).scenario();
+        assertEquals(4, s.host().nic().queues());
+        assertEquals(2, s.peer().nic().queues());
+        assertEquals(8, s.workloads(UdpStream.class).get(0).parallel());
+        assertEquals(1, s.workloads(TcpStream.class).get(0).parallel());
+        assertEquals(1, LOADER.load("native", List.of()).scenario().host().nic().queues(), "the study's one queue");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=8",
+                "host.nic.queues=9"))), "host.nic.queues", "must be 1 to 8", "got 9");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("peer.nic.queues=0"))),
+                "peer.nic.queues", "must be 1 to 2");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("host.nic.queues=2"))),
+                "host.nic.queues", "must be 1 with platform xen");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("udp.parallel=65"))),
+                "udp.parallel", "must be 1 to 64");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.parallel=0"))),
+                "tcp.parallel", "must be 1 to 64");
+    }
+
+    @Test
     void theStudysProbeIsOpenLoopAndOngarosPingClosed() {
         RttProbe study = LOADER.load("rtt", List.of()).scenario().workloads(RttProbe.class).get(0);
         assertEquals(RttProbe.Loop.OPEN, study.loop());

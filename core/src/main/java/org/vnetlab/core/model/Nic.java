@@ -14,9 +14,11 @@ import org.vnetlab.core.units.DataRate;
  * @param frameOverheadNanos time the NIC spends per transmitted frame beyond its bits on the wire
  * @param txCoalesceNanos transmit-completion coalescing: delay after the first frame sent (tx-usecs)
  * @param txCoalesceFrames transmit-completion coalescing: frames sent that raise the interrupt at once (tx-frames)
+ * @param queues          receive (and transmit) queues, each with its own ring, coalescing and NAPI poll,
+ *                        flows spread over them by the RSS hash (1: a single-queue NIC)
  */
 public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget,
-                  long frameOverheadNanos, long txCoalesceNanos, int txCoalesceFrames) {
+                  long frameOverheadNanos, long txCoalesceNanos, int txCoalesceFrames, int queues) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);
@@ -27,5 +29,6 @@ public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos,
         Checks.nonNegative("frame overhead", frameOverheadNanos);
         Checks.nonNegative("transmit coalescing delay", txCoalesceNanos);
         Checks.positive("transmit coalescing frames", txCoalesceFrames);
+        Checks.positive("queues", queues);
     }
 }

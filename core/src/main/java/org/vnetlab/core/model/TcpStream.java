@@ -7,9 +7,11 @@ import org.vnetlab.core.units.ByteSize;
  *
  * @param receiveWindow the largest window the receiver advertises
  * @param congestion    the sender's congestion avoidance: {@code reno} or {@code cubic}
+ * @param parallel      connections run side by side, each a flow of its own (iperf -P); throughput
+ *                      is their sum
  */
 public record TcpStream(String guest, Direction direction, long durationNanos, ByteSize receiveWindow,
-                        String congestion) implements Workload {
+                        String congestion, int parallel) implements Workload {
 
     /** The congestion-avoidance algorithms a sender can use. */
     public static final java.util.List<String> CONGESTION = java.util.List.of("reno", "cubic");
@@ -18,6 +20,7 @@ public record TcpStream(String guest, Direction direction, long durationNanos, B
         Checks.name("guest", guest);
         Checks.positive("tcp duration", durationNanos);
         Checks.positive("tcp receive window", receiveWindow.bytes());
+        Checks.positive("tcp parallel", parallel);
         if (!CONGESTION.contains(congestion)) {
             throw new IllegalArgumentException("tcp congestion must be one of " + CONGESTION + ", got " + congestion);
         }

@@ -1,6 +1,8 @@
 package org.vnetlab.sim.experiment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.vnetlab.core.model.Direction;
@@ -17,7 +19,8 @@ import org.vnetlab.sim.packet.PacketKind;
 
 /**
  * One iperf-like UDP leg: every measured guest gets a stream of one payload size from (rx) or
- * to (tx) machine 2, all at once; burners burn; CPU is sampled like xentop.
+ * to (tx) machine 2 (or {@code parallel} such streams, iperf -P), all at once; burners burn; CPU
+ * is sampled like xentop.
  */
 final class UdpRun {
 
@@ -36,45 +39,57 @@ final class UdpRun {
         boolean outbound = spec.direction() == Direction.TX;
         PacketKind inwards = PacketKind.of(spec.ip(), Transport.UDP);
         PacketKind kind = outbound ? inwards.outwards() : inwards;
-        Map<String, UdpSender> senders = new LinkedHashMap<>();
-        Map<String, UdpSink> sinks = new LinkedHashMap<>();
+        Map<String, List<UdpSender>> senders = new LinkedHashMap<>();
+        Map<String, List<UdpSink>> sinks = new LinkedHashMap<>();
         GuestSite peer = h.peer();
         for (UdpStream stream : h.scenario.workloads(UdpStream.class)) {
             GuestSite guest = h.guest(stream.guest());
-            Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
             GuestSite from = outbound ? guest : peer;
             GuestSite to = outbound ? peer : guest;
-            PacketQueue socket = new PacketQueue(DropTrace.socketRx(to.name()),
-                    q.socketCapacity(spec.payload()));
-            if (outbound) {
-                h.bed.flows().bindPeer(flow, socket);
-            } else {
-                h.bed.flows().bindGuest(flow, socket);
-                h.bed.trace(socket);
+            List<UdpSender> guestSenders = new ArrayList<>();
+            List<UdpSink> guestSinks = new ArrayList<>();
+            for (int i = 0; i < stream.parallel(); i++) {
+                // the first pair keeps a single stream's names, so parallel = 1 is the study's run
+                String pair = i == 0 ? "" : "-" + i;
+                Flows.Flow flow = h.bed.flows().add(guest.name(), guest.mac(), guest.stack());
+                PacketQueue socket = new PacketQueue(DropTrace.socketRx(to.name()),
+                        q.socketCapacity(spec.payload()));
+                if (outbound) {
+                    h.bed.flows().bindPeer(flow, socket);
+                } else {
+                    h.bed.flows().bindGuest(flow, socket);
+                    h.bed.trace(socket);
+                }
+                UdpSink sink = new UdpSink(to.name() + ".iperf-server" + pair, to.domain(), socket, to.stack(),
+                        q.appBatch(), h.bed.random(stream.guest() + ".sink" + pair));
+                to.spawn(sink);
+                long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
+                UdpSender sender = new UdpSender(from.name() + ".iperf-client" + pair, from.domain(), h.kernel,
+                        from.txPort(), new UdpSender.Stream(flow.id(), spec.payload(), kind, gap), from.stack(),
+                        from.deviceTxCost(), q.pacingWindowNanos(), q.appBatch() * 4,
+                        h.bed.random(stream.guest() + ".sender" + pair));
+                from.spawn(sender);
+                sender.start(0, spec.durationNanos());
+                guestSenders.add(sender);
+                guestSinks.add(sink);
             }
-            UdpSink sink = new UdpSink(to.name() + ".iperf-server", to.domain(), socket, to.stack(), q.appBatch(),
-                    h.bed.random(stream.guest() + ".sink"));
-            to.spawn(sink);
-            long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
-            UdpSender sender = new UdpSender(from.name() + ".iperf-client", from.domain(), h.kernel, from.txPort(),
-                    new UdpSender.Stream(flow.id(), spec.payload(), kind, gap), from.stack(), from.deviceTxCost(),
-                    q.pacingWindowNanos(), q.appBatch() * 4, h.bed.random(stream.guest() + ".sender"));
-            from.spawn(sender);
-            sender.start(0, spec.durationNanos());
-            senders.put(stream.guest(), sender);
-            sinks.put(stream.guest(), sink);
+            // a later UDP workload of the same guest is the one reported, as ever
+            senders.put(stream.guest(), guestSenders);
+            sinks.put(stream.guest(), guestSinks);
         }
         h.runLeg();
         Map<String, Double> mbps = new LinkedHashMap<>();
-        sinks.forEach((g, sink) -> mbps.put(g, sink.bytes() * 8e3 / spec.durationNanos()));
+        sinks.forEach((g, list) -> mbps.put(g, list.stream().mapToLong(UdpSink::bytes).sum() * 8e3
+                / spec.durationNanos()));
         SortedMap<String, Double> cpu = h.cpu();
         h.kernel.runUntil(spec.durationNanos() + DRAIN_NANOS);
         Map<String, Double> loss = new LinkedHashMap<>();
         long offered = 0;
         for (String g : senders.keySet()) {
-            long sent = senders.get(g).sent();
+            long sent = senders.get(g).stream().mapToLong(UdpSender::sent).sum();
+            long received = sinks.get(g).stream().mapToLong(UdpSink::packets).sum();
             offered += sent;
-            loss.put(g, sent == 0 ? 0.0 : Math.max(0, 1.0 - (double) sinks.get(g).packets() / sent));
+            loss.put(g, sent == 0 ? 0.0 : Math.max(0, 1.0 - (double) received / sent));
         }
         return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired());
     }

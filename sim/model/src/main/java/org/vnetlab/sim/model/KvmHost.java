@@ -20,7 +20,7 @@ import org.vnetlab.sim.net.Bridge;
 import org.vnetlab.sim.net.CpuBacklog;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.HostStack;
-import org.vnetlab.sim.net.NicRx;
+import org.vnetlab.sim.net.NicRxQueues;
 import org.vnetlab.sim.net.NicTx;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.net.Uplink;
@@ -58,7 +58,8 @@ final class KvmHost {
      * @param traced  where the queues that can drop are registered
      * @param random  a random stream by component name
      */
-    KvmHost(Kernel kernel, KvmPlatform platform, Host h, Machine host, NicTx nicTx, ModelParameters p, Costs costs,
+    KvmHost(Kernel kernel, KvmPlatform platform, Host h, Machine host, NicRxQueues nicRx, NicTx nicTx,
+            ModelParameters p, Costs costs,
             Flows flows, LinuxScheduler.Settings linux, List<PacketQueue> traced,
             Function<String, RandomStream> random) {
         this.kernel = kernel;
@@ -70,7 +71,7 @@ final class KvmHost {
         this.allCpus = h.cpus() == Long.SIZE ? -1L : (1L << h.cpus()) - 1;
         Domain hostDomain = host.domain(KvmPlatform.KERNEL);
         host.nicTx = nicTx;
-        host.nicRx = new NicRx(kernel, "host", h.nic(), hostDomain);
+        host.nicRx = nicRx;
         List<Vcpu> interrupts = new ArrayList<>();
         for (int i = 0; i < h.cpus(); i++) {
             Vcpu ctx = new Vcpu(kernel, "host.cpu" + i, speed, hostDomain, 0, 0, 1L << i);
@@ -82,9 +83,9 @@ final class KvmHost {
         Bridge bridge = new Bridge(flows, kc.bridge() + kc.tap());
         Uplink uplink = new Uplink("host", kernel, nicTx, kc.bridge() + costs.driverTx);
         traced.add(uplink.drops());
-        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, random.apply("host.nic"));
-        // the NIC's interrupt on CPU 0, as the other platforms have it
-        interrupts.get(0).add(host.nicRx.napi());
+        host.nicRx.connect(bridge, costs.driverRx, costs.perInterrupt, costs.jitter, "host.nic", random);
+        // the NIC's one queue (the parser refuses more under KVM) interrupts CPU 0, as the other platforms have it
+        interrupts.get(0).add(host.nicRx.queue(0).napi());
         GuestStack stack = GuestStack.nativeKernel(costs);
         int i = 1;
         for (KvmGuest g : platform.guests()) {

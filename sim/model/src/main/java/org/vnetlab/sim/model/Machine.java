@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
-import org.vnetlab.sim.net.NicRx;
+import org.vnetlab.sim.net.NicRxQueues;
 import org.vnetlab.sim.net.NicTx;
 
 /** One built machine: its CPUs (or VCPUs), domains, NIC and guests. */
@@ -16,7 +16,7 @@ public final class Machine {
     final List<Executor> executors = new ArrayList<>();
     final Map<String, Domain> domains = new LinkedHashMap<>();
     final Map<String, GuestSite> guests = new LinkedHashMap<>();
-    NicRx nicRx;
+    NicRxQueues nicRx;
     NicTx nicTx;
 
     Machine(String name) {
@@ -44,7 +44,7 @@ public final class Machine {
         return g;
     }
 
-    public NicRx nicRx() {
+    public NicRxQueues nicRx() {
         return nicRx;
     }
 

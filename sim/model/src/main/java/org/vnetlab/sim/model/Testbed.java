@@ -17,6 +17,7 @@ import org.vnetlab.core.model.Host;
 import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.core.model.NativePlatform;
+import org.vnetlab.core.model.Nic;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.VServerContext;
 import org.vnetlab.core.model.VServerPlatform;
@@ -44,9 +45,11 @@ import org.vnetlab.sim.net.Netback;
 import org.vnetlab.sim.net.NetfrontRx;
 import org.vnetlab.sim.net.NetfrontTx;
 import org.vnetlab.sim.net.NicRx;
+import org.vnetlab.sim.net.NicRxQueues;
 import org.vnetlab.sim.net.NicTx;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.net.RoutedHop;
+import org.vnetlab.sim.net.RssHash;
 import org.vnetlab.sim.net.RxPath;
 import org.vnetlab.sim.net.Uplink;
 import org.vnetlab.sim.net.Veths;
@@ -96,22 +99,42 @@ public final class Testbed {
         this.peer = new Machine(scenario.peer().name());
         DataRate wire = min(scenario.link().rate(), scenario.host().nic().lineRate(), scenario.peer().nic().lineRate());
         long delay = scenario.link().propagationNanos();
-        peer.nicRx = new NicRx(kernel, PEER, scenario.peer().nic(), peer.domain(PEER));
+        peer.nicRx = receiveQueues(PEER, scenario.peer().nic(), peer.domain(PEER));
         switch (scenario.platform().kind()) {
             case "xen" -> buildXen((XenPlatform) scenario.platform(), wire, delay, p);
             case "vserver" -> buildHostKernel(wire, delay, true);
             case "container" -> buildContainers((ContainerPlatform) scenario.platform(), wire, delay, p);
             case "kvm" -> kvmHost = new KvmHost(kernel, (KvmPlatform) scenario.platform(), scenario.host(), host,
-                    new NicTx(kernel, "host", scenario.host().nic().txRing() + queues.qdiscPackets(), wire,
+                    receiveQueues("host", scenario.host().nic(), host.domain(KvmPlatform.KERNEL)), new NicTx(kernel, "host", scenario.host().nic().txRing() + queues.qdiscPackets(), wire,
                             scenario.host().nic().frameOverheadNanos(), delay, peer.nicRx),
                     p, costs, flows, linux(p, (int) p.get("kvm.hz")), traced, this::random);
             default -> buildHostKernel(wire, delay, false);
         }
-        peer.nicTx = new NicTx(kernel, PEER, scenario.peer().nic().txRing() + queues.qdiscPackets(), wire,
+        peer.nicTx = new NicTx(kernel, PEER, txCapacity(scenario.peer().nic()), wire,
                 scenario.peer().nic().frameOverheadNanos(), delay, host.nicRx);
         buildPeer();
-        traced.add(host.nicRx.ring());
-        traced.add(peer.nicRx.ring());
+        traceRings(host.nicRx);
+        traceRings(peer.nicRx);
+    }
+
+    /** A NIC's receive queues, flows spread over them by an RSS hash seeded with the run's seed. */
+    private NicRxQueues receiveQueues(String trace, Nic nic, Domain domain) {
+        return new NicRxQueues(kernel, trace, nic, domain, new RssHash(nic.queues(), seed));
+    }
+
+    /**
+     * Frames a NIC's transmit queues with their qdiscs hold. Each queue has its own ring and qdisc
+     * and a sender uses its CPU's (XPS); the model pools them on the one wire, which takes frames
+     * in the order they were ready, as the NIC's arbiter interleaves its queues.
+     */
+    private int txCapacity(Nic nic) {
+        return nic.queues() * (nic.txRing() + queues.qdiscPackets());
+    }
+
+    private void traceRings(NicRxQueues nic) {
+        for (int i = 0; i < nic.count(); i++) {
+            traced.add(nic.queue(i).ring());
+        }
     }
 
     private static Watchdog watchdog(ModelParameters p) {
@@ -260,9 +283,9 @@ public final class Testbed {
         List<HostCpu> cpus = shared ? hostCpus : cpus(peer, scenario.peer(), d);
         GuestStack stack = GuestStack.nativeKernel(costs);
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
-                random("peer.nic"));
-        // physflat APIC routing: every device interrupt goes to CPU 0
-        cpus.get(0).add(peer.nicRx.napi());
+                "peer.nic", this::random);
+        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i
+        peer.nicRx.bindInterrupts(cpus);
         ModelParameters p = scenario.parameters();
         LinuxScheduler linux = shared ? hostLinux : kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
         if (!shared) {
@@ -275,14 +298,14 @@ public final class Testbed {
     private void buildHostKernel(DataRate wire, long delay, boolean vserver) {
         Host h = scenario.host();
         Domain kernelDomain = host.domain(VServerPlatform.KERNEL);
-        host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
+        host.nicRx = receiveQueues("host", h.nic(), kernelDomain);
         host.nicRx.connect(HostStack.measured(flows), costs.driverRx, costs.perInterrupt, costs.jitter,
-                random("host.nic"));
-        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+                "host.nic", this::random);
+        host.nicTx = new NicTx(kernel, "host", txCapacity(h.nic()), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h, kernelDomain);
-        // physflat APIC routing: every device interrupt goes to CPU 0
-        cpus.get(0).add(host.nicRx.napi());
+        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i
+        host.nicRx.bindInterrupts(cpus);
         ModelParameters p = scenario.parameters();
         LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
         cpus.forEach(HostCpu::powerOn);
@@ -310,8 +333,8 @@ public final class Testbed {
         Host h = scenario.host();
         ContainerCosts cc = ContainerCosts.of(p);
         Domain kernelDomain = host.domain(ContainerPlatform.KERNEL);
-        host.nicRx = new NicRx(kernel, "host", h.nic(), kernelDomain);
-        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+        host.nicRx = receiveQueues("host", h.nic(), kernelDomain);
+        host.nicTx = new NicTx(kernel, "host", txCapacity(h.nic()), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h, kernelDomain);
         boolean bridged = platform.attach() == ContainerPlatform.Attach.BRIDGE;
@@ -358,9 +381,10 @@ public final class Testbed {
         } else {
             toContainers = new RoutedHop(hop + cc.veth(), veths);
         }
-        host.nicRx.connect(toContainers, costs.driverRx, costs.perInterrupt, costs.jitter, random("host.nic"));
-        // physflat APIC routing: every device interrupt goes to CPU 0
-        cpus.get(0).add(host.nicRx.napi());
+        host.nicRx.connect(toContainers, costs.driverRx, costs.perInterrupt, costs.jitter, "host.nic", this::random);
+        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i;
+        // a queue's softirq queues frames for the veths on its own CPU's backlog
+        host.nicRx.bindInterrupts(cpus);
         for (int i = 0; i < cpus.size(); i++) {
             cpus.get(i).add(backlogs.get(i));
         }
@@ -398,23 +422,25 @@ public final class Testbed {
             host.executors.add(v);
         }
         xenScheduler.addDom0(dom0Vcpus);
-        host.nicRx = new NicRx(kernel, "host", h.nic(), dom0);
+        // one queue (the parser allows no more under Xen)
+        host.nicRx = receiveQueues("host", h.nic(), dom0);
         Bridge bridge = new Bridge(flows, costs.bridge);
-        host.nicTx = new NicTx(kernel, "host", h.nic().txRing() + queues.qdiscPackets(), wire, h.nic().frameOverheadNanos(),
+        host.nicTx = new NicTx(kernel, "host", txCapacity(h.nic()), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         SplitDriver driver = SplitDriver.of(p);
         Netback netback = new Netback(kernel, dom0, costs, driver, bridge, host.nicTx, h.nic(), random("netback"));
         host.nicRx.connect(netback.freeingSentFrames(bridge), costs.driverRx, costs.perInterrupt, costs.jitter,
-                random("host.nic"));
+                "host.nic", this::random);
         LinuxScheduler.Settings guestKernel = linux(p, (int) p.get("xen.guest-hz"));
         kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
         // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
         // netback's tasklets they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
         Vcpu nicVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu");
-        nicVcpu.add(host.nicRx.napi());
+        NicRx nic = host.nicRx.queue(0);
+        nicVcpu.add(nic.napi());
         // its interrupt, bound by that VCPU at boot, is taken by the physical CPU it was on then
         Irq nicIrq = xenScheduler.bindIrq(nicVcpu);
-        host.nicRx.interruptOn(nicIrq);
+        nic.interruptOn(nicIrq);
         host.nicTx.interruptOn(nicIrq);
         netback.interruptOn(nicIrq);
         Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");

@@ -47,21 +47,30 @@ public final class NicRx implements WireEnd {
     private boolean pollScheduled;
     private boolean interrupted;
     private long interrupts;
+    private long framesTaken;
     private final Event coalesce;
 
     public NicRx(Kernel kernel, String trace, Nic nic, Domain domain) {
+        this(kernel, trace, "", nic, domain);
+    }
+
+    /**
+     * One receive queue of a multi-queue NIC ({@link NicRxQueues}): its interrupt and its poll
+     * are named with {@code queue} appended; its drops count with the NIC's.
+     */
+    NicRx(Kernel kernel, String trace, String queue, Nic nic, Domain domain) {
         this.kernel = kernel;
         this.nic = nic;
-        this.coalesce = new Event(trace + ".nic.rx") {
+        this.coalesce = new Event(trace + ".nic.rx" + queue) {
             @Override
             protected void fire() {
                 interrupt();
             }
         };
         this.ring = new PacketQueue(trace + ".nic.rx.drop", nic.rxRing());
-        this.poll = new JobOutput(trace + ".nic.rx.poll");
+        this.poll = new JobOutput(trace + ".nic.rx" + queue + ".poll");
         poll.handOverAtOnce((flow, kind) -> path.wantsAtOnce(flow, kind));
-        this.napi = new Napi(trace + ".napi", domain);
+        this.napi = new Napi(trace + ".napi" + queue, domain);
     }
 
     /**
@@ -97,6 +106,11 @@ public final class NicRx implements WireEnd {
         return interrupts;
     }
 
+    /** Frames its NAPI polls have taken from the ring. */
+    public long framesTaken() {
+        return framesTaken;
+    }
+
     /** Frames reach this NIC, each at its ready time. */
     @Override
     public void arrive(Train frames) {
@@ -114,7 +128,7 @@ public final class NicRx implements WireEnd {
     }
 
     @Override
-    public void queued() {
+    public void queued(Train frames) {
         if (irqEnabled) {
             arm();
         }
@@ -216,6 +230,7 @@ public final class NicRx implements WireEnd {
                 taken += n;
             }
             netRxTook(taken);
+            framesTaken += taken;
             return poll.work(now, overhead, random.jitter(costSpread), partPackets());
         }
 

@@ -153,7 +153,7 @@ public final class NicTx implements PacketPort {
         framesSent += n;
         bytesOnWire += (long) n * train.kind().wireBytes(train.payload());
         if (farPulls) {
-            far.queued();
+            far.queued(train);
         } else {
             scheduleStart();
         }

@@ -21,7 +21,7 @@ public interface WireEnd {
         return false;
     }
 
-    /** Frames were queued on the wire of an end that looks by itself. */
-    default void queued() {
+    /** {@code frames} were queued on the wire of an end that looks by itself; the caller keeps the train. */
+    default void queued(Train frames) {
     }
 }
