@@ -20,23 +20,9 @@ class CfsSchedulerTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** Always has 1 ms of work. */
-    private static final class Hog extends Task {
+    private static final class Hog extends CpuHog {
         Hog(Domain d) {
-            super(d.name() + ".hog", d, Context.THREAD);
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return true;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            return MS;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
+            super(d.name() + ".hog", d, MS);
         }
     }
 

@@ -19,23 +19,9 @@ class CreditSchedulerTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** Always has 1 ms of work. */
-    private static class Hog extends Task {
+    private static class Hog extends CpuHog {
         Hog(Domain d) {
-            super("hog", d, Context.THREAD);
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return true;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            return MS;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
+            super("hog", d, MS);
         }
     }
 

@@ -58,27 +58,9 @@ class LinuxSchedulerTest {
         }
     }
 
-    /** A thread that always has work (a CPU burner, iperf 2.0.2's busy-waiting client). */
-    private static class Hog extends Task {
-        long jobs;
-
+    private static class Hog extends CpuHog {
         Hog(String name) {
-            super(name, new Domain(name), Context.THREAD);
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return true;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            return 100 * US;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
-            jobs++;
+            super(name, new Domain(name), 100 * US);
         }
     }
 
