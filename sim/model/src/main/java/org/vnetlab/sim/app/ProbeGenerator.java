@@ -38,12 +38,7 @@ public final class ProbeGenerator extends Task {
     private final boolean sleeps;
     private final RandomStream random;
     private final Train out = new Train();
-    private final Event startEvent = new Event(name() + ".measurement") {
-        @Override
-        protected void fire() {
-            wake();
-        }
-    };
+    private final Event startEvent = wakingEvent(name() + ".measurement");
     /** The current measurement's first probe's number and due time; probes of it sent so far. */
     private long firstSeq;
     private long start;

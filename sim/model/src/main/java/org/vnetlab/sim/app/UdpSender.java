@@ -62,12 +62,7 @@ public final class UdpSender extends Task {
             releaseDue(kernel.now());
         }
     };
-    private final Event wakeup = new Event(name()) {
-        @Override
-        protected void fire() {
-            wake();
-        }
-    };
+    private final Event wakeup = wakingEvent(name());
 
     /**
      * @param deviceCost the transmit work below IP for one packet (driver, or netfront)

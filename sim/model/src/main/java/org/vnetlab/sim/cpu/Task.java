@@ -1,5 +1,7 @@
 package org.vnetlab.sim.cpu;
 
+import org.vnetlab.sim.kernel.Event;
+
 /**
  * Modelled software that runs in jobs: a NIC's NAPI poll, netback's tasklets, a guest's
  * netfront, an application thread. A job takes a batch of input, costs CPU time, and emits its
@@ -55,6 +57,16 @@ public abstract class Task {
      */
     public final boolean sleepsForRemoteInput() {
         return thread != null && thread.array == null && !thread.timerSleep && thread.scheduler.runsElsewhere(thread);
+    }
+
+    /** An event named {@code name} that wakes this task when it fires: work due at a known time. */
+    protected final Event wakingEvent(String name) {
+        return new Event(name) {
+            @Override
+            protected void fire() {
+                wake();
+            }
+        };
     }
 
     /** The CPU it runs on, or last ran on. */

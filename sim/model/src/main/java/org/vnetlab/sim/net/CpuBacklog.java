@@ -50,12 +50,7 @@ public final class CpuBacklog extends Task {
         this.spread = spread;
         this.random = random;
         this.out = new JobOutput(name + ".out");
-        this.ready = new Event(name + ".ready") {
-            @Override
-            protected void fire() {
-                wake();
-            }
-        };
+        this.ready = wakingEvent(name + ".ready");
         this.onward = (segment, n, first, step) -> {
             PacketQueue q = out.taken();
             (q.headKind().outbound() ? outbound : inbound).deliver(q, n, first, step);

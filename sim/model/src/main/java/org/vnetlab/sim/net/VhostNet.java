@@ -70,12 +70,7 @@ public final class VhostNet extends Task {
         this.spread = spread;
         this.random = random;
         this.out = new JobOutput(name + ".out");
-        this.ready = new Event(name + ".ready") {
-            @Override
-            protected void fire() {
-                wake();
-            }
-        };
+        this.ready = wakingEvent(name + ".ready");
         this.toHost = (segment, n, first, step) -> {
             PacketQueue q = out.taken();
             // netif_rx_ni onto this CPU's backlog, whose softirq runs as the send returns

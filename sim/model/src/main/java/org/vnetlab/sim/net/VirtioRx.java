@@ -60,12 +60,7 @@ public final class VirtioRx extends Task {
         this.random = random;
         this.out = new JobOutput(name + ".out");
         out.handOverAtOnce(stack::wantsAtOnce);
-        this.ready = new Event(name + ".ready") {
-            @Override
-            protected void fire() {
-                wake();
-            }
-        };
+        this.ready = wakingEvent(name + ".ready");
         this.onward = (segment, n, first, step) -> stack.deliver(out.taken(), n, first, step);
     }
 
