@@ -296,7 +296,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         if (q.curr != null) {
             q.curr.thread.preempt();
         }
-        q.irq.thread.run();
+        q.irq.thread.run(q.curr == null);
     }
 
     private void leaveInterrupt(CfsRq q) {
@@ -307,7 +307,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
             schedule(q);
         } else {
             q.curr.execStart = kernel.now();
-            q.curr.thread.run();
+            q.curr.thread.run(false);
         }
     }
 
@@ -448,7 +448,7 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
             prev.thread.preempt();
         }
         if (next != null) {
-            next.thread.run();
+            next.thread.run(prev == null);
         }
     }
 

@@ -377,7 +377,7 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
                 // it missed a tick while switched out: a timer event on the way in
                 next.vcpu.timerInterrupt();
             }
-            next.vcpu.run();
+            next.vcpu.run(prev == null);
         }
     }
 

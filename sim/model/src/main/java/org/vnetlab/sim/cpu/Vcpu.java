@@ -21,9 +21,12 @@ public final class Vcpu extends Executor {
     private int schedulerIndex;
     private long wakeLatency;
     private long jiffy;
+    /** When the scheduler picked it, while it is switching in from another VCPU; -1 otherwise. */
+    private long switchingSince = -1;
     private final Event started = new Event(name() + ".start") {
         @Override
         protected void fire() {
+            chargeSwitch();
             start();
         }
     };
@@ -115,9 +118,18 @@ public final class Vcpu extends Executor {
         this.wakeLatency = nanos;
     }
 
-    /** The scheduler gives it a physical CPU. */
-    void run() {
+    /**
+     * The scheduler gives it a physical CPU. Taken from another VCPU, the CPU spends the wake
+     * latency switching, and Xen charges that to this VCPU, as xentop shows it:
+     * {@code schedule()} turns its runstate to running before {@code context_switch}, and the
+     * upcall is its guest's kernel. Taken from idle, the latency is mostly the CPU leaving
+     * {@code hlt} on the reschedule IPI, before {@code schedule()} runs: idle time.
+     *
+     * @param cpuWasIdle whether the physical CPU ran its idle VCPU until now
+     */
+    void run(boolean cpuWasIdle) {
         if (wakeLatency > 0 && !hasJobInProgress()) {
+            switchingSince = cpuWasIdle ? -1 : kernel.now();
             kernel.scheduleAfter(started, wakeLatency);
         } else {
             start();
@@ -126,7 +138,17 @@ public final class Vcpu extends Executor {
 
     /** The scheduler takes its physical CPU away. */
     void preempt() {
-        kernel.cancel(started);
+        if (started.isScheduled()) {
+            kernel.cancel(started);
+            chargeSwitch();
+        }
         stopRunning();
+    }
+
+    private void chargeSwitch() {
+        if (switchingSince >= 0) {
+            domain.charge(kernel.now() - switchingSince);
+            switchingSince = -1;
+        }
     }
 }

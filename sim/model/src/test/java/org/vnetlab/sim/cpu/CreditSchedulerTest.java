@@ -165,6 +165,36 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void aSwitchFromAnotherVcpuIsChargedToTheIncomingOneAndAWakeFromIdleIsNot() {
+        // a VCPU waking every millisecond for 20 us of work, taking 5 us to switch in: beside a
+        // hog the CPU switches from the hog (xentop charges the switch to the pinger, so the
+        // domains use the whole CPU); alone it switches from idle (the CPU leaves hlt: idle time)
+        long wake = 5_000;
+        for (boolean besideAHog : new boolean[] {true, false}) {
+            Bed b = Bed.of(1);
+            Domain hog = new Domain("hog");
+            Domain io = new Domain("io");
+            if (besideAHog) {
+                b.hog(hog, 0).setWakeLatency(wake);
+            }
+            Vcpu vi = b.vcpu(io, 256, 0, 0);
+            vi.setWakeLatency(wake);
+            Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, SECOND);
+            b.run(vi, pinger);
+            b.start();
+            b.kernel().runUntil(SECOND);
+            long pings = pinger.next;
+            long ioCpu = io.busyNanos();
+            if (besideAHog) {
+                assertEquals(SECOND, hog.busyNanos() + ioCpu, 0.001 * SECOND, "the domains use the whole CPU");
+                assertTrue(ioCpu >= pings * (20_000 + wake), "the pinger pays its switches: " + ioCpu + " ns");
+            } else {
+                assertEquals(pings * 20_000, ioCpu, "only the pinger's work: " + ioCpu + " ns");
+            }
+        }
+    }
+
+    @Test
     void aWakingVcpuIsBoostedAndPreemptsAHog() {
         Script pinger = pingerBesideAHog(XEN);
         assertEquals(pinger.jobs.size(), pinger.next, "the pinger ran every millisecond");
