@@ -55,10 +55,11 @@ class LiteratureFactsTest {
         assertEquals(1, plan.size());
         Result r = Experiment.aggregate(s, Version.current(), "test", List.of(Experiment.run(s, plan.get(0))));
         Point p = r.points().get(0);
-        assertEquals(LiteratureFacts.PINGED, p.guest());
+        assertEquals(name.equals("lit-busy-pinged") ? LiteratureFacts.BUSY_PINGED_GUEST : LiteratureFacts.PINGED,
+                p.guest());
         // the busy guest answers a few probes a second (its RTT is hundreds of ms): some come back
         assertTrue(p.rttMs().samples() >= (name.equals("lit-busy-pinged") ? 1 : 10), "replies: " + p.rttMs());
-        if (name.equals("lit-streamers")) {
+        if (!name.equals("lit-boost-7burners")) {
             assertTrue(p.cpuPercent().get("domU1") > 1, "the streams ran beside the probe: " + p.cpuPercent());
         }
     }
@@ -66,7 +67,7 @@ class LiteratureFactsTest {
     @Test
     void creditAccountingSeesABurningGuestInDebt() {
         Scenario busy = Simulations.LOADER.load("lit-busy-pinged", List.of("rtt.count=10")).scenario();
-        double share = CreditAccounting.overShare(busy, LiteratureFacts.PINGED);
+        double share = CreditAccounting.overShare(busy, LiteratureFacts.BUSY_PINGED_GUEST);
         assertTrue(share > 0.1 && share <= 1, "a guest using its whole share is OVER at times: " + share);
     }
 
