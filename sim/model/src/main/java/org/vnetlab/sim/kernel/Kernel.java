@@ -25,6 +25,8 @@ public final class Kernel {
     private long fired;
     private Event[] heap = new Event[256];
     private int size;
+    /** The event firing now, still at the root of the heap until it re-schedules itself or has fired; or null. */
+    private Event firing;
     private boolean stopped;
     private Watchdog watchdog = Watchdog.OFF;
     private long eventsAtInstant;
@@ -90,6 +92,13 @@ public final class Kernel {
         }
         e.time = at;
         e.sequence = nextSequence++;
+        if (e == firing) {
+            // it re-schedules itself from its own fire(): re-keyed where it is, at the root
+            firing = null;
+            e.heapIndex = 0;
+            siftDown(0);
+            return;
+        }
         if (e.heapIndex >= 0) {
             // re-keyed in place: it can only move towards the root or towards the leaves
             int i = e.heapIndex;
@@ -127,7 +136,6 @@ public final class Kernel {
             if (e.time > until) {
                 break;
             }
-            removeAt(0);
             eventsAtInstant = e.time == now ? eventsAtInstant + 1 : 1;
             now = e.time;
             if (now >= milliEnd) {
@@ -144,7 +152,21 @@ public final class Kernel {
                 throw livelock(eventsInMilli + " events within 1 ms of virtual time (bound "
                         + watchdog.maxEventsPerMilli() + ")");
             }
-            e.fire();
+            // it stays at the root while it fires, looking unscheduled: nothing else can come
+            // before it (every other event is later, or as early and scheduled after it), and
+            // an event that re-schedules itself, as most do, is then re-keyed in place instead
+            // of taken out and put back
+            e.heapIndex = -1;
+            firing = e;
+            try {
+                e.fire();
+            } finally {
+                if (firing == e) {
+                    firing = null;
+                    e.heapIndex = 0;
+                    removeAt(0);
+                }
+            }
         }
         if (!stopped && now < until) {
             now = until;

@@ -5,6 +5,7 @@ import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.TimedTrains;
 import org.vnetlab.sim.packet.Train;
 
@@ -57,6 +58,10 @@ public final class NicTx implements PacketPort {
     private Irq irq = Irq.LOCAL;
     /** For a far end that does not look by itself: puts frames on the wire when they start. */
     private final Event startEvent;
+    /** The last frame {@link #serialise(PacketKind, int)} timed, and its time on the wire. */
+    private PacketKind lastKind;
+    private int lastPayload;
+    private long lastSerialise;
 
     /**
      * @param frameOverhead time per frame beyond its bits (the NIC's per-frame turnaround)
@@ -205,7 +210,20 @@ public final class NicTx implements PacketPort {
     }
 
     private long serialise(Train t) {
-        return rate.nanosFor(t.kind().wireBytes(t.payload())) + frameOverhead;
+        return serialise(t.kind(), t.payload());
+    }
+
+    /**
+     * The time a frame of {@code kind} and {@code payload} holds the wire; the last answer is
+     * remembered, as a wire mostly carries one kind of frame (it is asked several times a frame).
+     */
+    private long serialise(PacketKind kind, int payload) {
+        if (kind != lastKind || payload != lastPayload) {
+            lastSerialise = rate.nanosFor(kind.wireBytes(payload)) + frameOverhead;
+            lastKind = kind;
+            lastPayload = payload;
+        }
+        return lastSerialise;
     }
 
     /** For a far end that does not look by itself: an event when the next frame starts. */
@@ -249,7 +267,7 @@ public final class NicTx implements PacketPort {
 
     /** Serialisation of the next frame waiting. */
     private long nextSerialise() {
-        return rate.nanosFor(queued.firstKind().wireBytes(queued.firstPayload())) + frameOverhead;
+        return serialise(queued.firstKind(), queued.firstPayload());
     }
 
     /** The line the NIC's transmit completions interrupt on (default: each sender's own CPU takes it). */
