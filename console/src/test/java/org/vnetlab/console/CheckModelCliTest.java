@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.live.Requirements;
 
 /**
@@ -44,10 +47,17 @@ class CheckModelCliTest {
                 out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+1\\s+512\\s+.*predicted, (within|OUTSIDE)")), out);
         assertEquals(r.code() == 0, out.contains("result: all 1 predictions within"), out);
-        assertTrue(Files.exists(work.resolve("measured-1pairs-ct1.json")), "the client's result file");
+        // every trial runs every payload, held-out ones too, each trial starting one payload later
+        assertEquals(List.of(64, 1470, 512), txPayloadsIn(work.resolve("measured-1pairs-ct1-trial1.json")));
+        assertEquals(List.of(1470, 512, 64), txPayloadsIn(work.resolve("measured-1pairs-ct1-trial2.json")));
         try (Stream<Path> netns = Files.list(Path.of("/run/netns"))) {
             assertFalse(netns.anyMatch(p -> p.getFileName().toString().startsWith(name)), "a namespace left behind");
         }
+    }
+
+    private static List<Integer> txPayloadsIn(Path clientResult) throws Exception {
+        return ResultJson.read(Files.readString(clientResult)).points().stream()
+                .filter(p -> p.direction().equals("tx")).map(Point::payload).toList();
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.vnetlab.sim.validate.Effort;
 /**
  * The loop on this machine: containers on a bridge as the testbed ({@link ContainerTestbed}),
  * measured with vnetlab's own server and client ({@link LiveRuns}) for some configurations; the
- * container model's costs fitted to them ({@link ModelLoop}); a configuration the fit did not see
- * predicted, then measured; measured against predicted per point. The prediction passes when
+ * container model's costs fitted to them ({@link ModelLoop}); configurations the fit did not see
+ * predicted (payloads held out of the fit, measured in the same trials as the fitted ones; pair
+ * counts measured after the fit); measured against predicted per point. The prediction passes when
  * every predicted point lies within {@value #BOUND_SPREADS} times the measurements' median spread
  * of what was measured: the half range of a handful of trials is about one standard deviation of
  * a run, so a prediction further off than three of them is off by more than the machine's own
@@ -40,8 +41,9 @@ public final class CheckModel {
 
     /**
      * What to measure: the configurations fitted to (every pair count of {@code fitPairs} at every
-     * payload of {@code fitPayloads}), and those predicted, then measured: the fitted pair counts at
-     * {@code predictPayloads}, and {@code predictPairs} (if any) at every payload.
+     * payload of {@code fitPayloads}), and those predicted: the fitted pair counts at
+     * {@code predictPayloads} (measured with the fitted payloads, held out of the fit), and
+     * {@code predictPairs} (if any) at every payload (measured after the fit).
      */
     public record Plan(List<Integer> fitPairs, List<Integer> fitPayloads, List<Integer> predictPairs,
                        List<Integer> predictPayloads) {
@@ -78,8 +80,16 @@ public final class CheckModel {
             printf("starting a measure server in each container ...%n");
             live.startServers();
             List<Measured> fitted = new ArrayList<>();
+            List<Measured> unseen = new ArrayList<>();
             for (int pairs : plan.fitPairs()) {
-                fitted.addAll(measure(live, pairs, plan.fitPayloads(), seconds));
+                for (Measured m : measure(live, pairs, plan.allPayloads(), seconds)) {
+                    (plan.fitPayloads().contains(m.payload()) ? fitted : unseen).add(m);
+                }
+            }
+            if (!plan.predictPayloads().isEmpty()) {
+                printf("(%s B are held out: measured in the same trials as the fitted payloads, so the machine's"
+                        + " drift meets both alike, and never given to the fit)%n",
+                        plan.predictPayloads().toString().replaceAll("[\\[\\] ]", ""));
             }
             ModelLoop model = new ModelLoop(loader, evaluator, effort, cpus, rate, cancelled);
             Measured anchor = fitted.get(0);
@@ -104,12 +114,6 @@ public final class CheckModel {
                 printf("  model.%-40s %10.4g -> %10.4g%n", k, fit.start().get(k), fit.fitted().get(k));
             }
             fit.atRangeEdge().forEach(k -> printf("  note: model.%s ended at the edge of its valid range%n", k));
-            List<Measured> unseen = new ArrayList<>();
-            if (!plan.predictPayloads().isEmpty()) {
-                for (int pairs : plan.fitPairs()) {
-                    unseen.addAll(measure(live, pairs, plan.predictPayloads(), seconds));
-                }
-            }
             for (int pairs : plan.predictPairs()) {
                 unseen.addAll(measure(live, pairs, plan.allPayloads(), seconds));
             }

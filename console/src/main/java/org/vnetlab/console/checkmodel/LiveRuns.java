@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
@@ -79,22 +82,56 @@ final class LiveRuns {
 
     /**
      * Measures UDP from the first {@code pairs} containers to the peer at once, every payload, each
-     * trial: per payload, per container, its throughput in each trial.
+     * trial: per payload, per container, its throughput in each trial. Trials are the outer loop and
+     * each runs every payload once, in an order rotated by one from the trial before: a CPU-bound
+     * sender's rate on a shared machine drifts by tens of percent over minutes, and payloads measured
+     * one after the other would carry that drift as a difference between them.
      */
     List<Measured> measure(int pairs, List<Integer> payloads) throws IOException, InterruptedException {
+        double[][][] mbps = new double[payloads.size()][pairs][trials];
+        double[][][] cpu = new double[payloads.size()][pairs][trials];
+        for (int trial = 0; trial < trials; trial++) {
+            List<Integer> order = new ArrayList<>(payloads);
+            Collections.rotate(order, -trial);
+            List<Path> files = runClients(pairs, order, trial + 1);
+            for (int s = 0; s < payloads.size(); s++) {
+                for (int i = 0; i < pairs; i++) {
+                    Point p = pointOf(ResultJson.read(Files.readString(files.get(i))), payloads.get(s), files.get(i));
+                    mbps[s][i][trial] = p.throughputMbps();
+                    cpu[s][i][trial] = p.cpuPercent() == null ? Double.NaN
+                            : p.cpuPercent().getOrDefault("netns-" + bed.container(i + 1), Double.NaN);
+                }
+            }
+        }
+        List<Measured> out = new ArrayList<>();
+        for (int s = 0; s < payloads.size(); s++) {
+            double[] cpuByContainer = new double[pairs];
+            for (int i = 0; i < pairs; i++) {
+                double[] sampled = Arrays.stream(cpu[s][i]).filter(c -> !Double.isNaN(c)).toArray();
+                cpuByContainer[i] = sampled.length == 0 ? Double.NaN : Stats.median(sampled);
+            }
+            out.add(new Measured(pairs, payloads.get(s), mbps[s], cpuByContainer));
+        }
+        return out;
+    }
+
+    /** One trial: a client per container at once, each running {@code order}'s payloads once; their result files. */
+    private List<Path> runClients(int pairs, List<Integer> order, int trial) throws IOException, InterruptedException {
         List<Process> clients = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        String sizes = payloads.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Path> logs = new ArrayList<>();
+        String sizes = order.stream().map(String::valueOf).collect(Collectors.joining(","));
         for (int i = 1; i <= pairs; i++) {
-            Path json = work.resolve(String.format(Locale.ROOT, "measured-%dpairs-ct%d.json", pairs, i));
+            String stem = String.format(Locale.ROOT, "%dpairs-ct%d-trial%d", pairs, i, trial);
+            Path json = work.resolve("measured-" + stem + ".json");
             Files.deleteIfExists(json);
             files.add(json);
+            logs.add(work.resolve("client-" + stem + ".log"));
             clients.add(start(bed.peer(), List.of("measure", "client", ContainerTestbed.containerIpv4(i), "--udp",
                     "--reverse", "--rate", rate.bitsPerSecond() + "", "--sizes", sizes, "--duration", seconds + "",
-                    "--trials", trials + "", "--json", json.toString()),
-                    work.resolve(String.format(Locale.ROOT, "client-%dpairs-ct%d.log", pairs, i))));
+                    "--trials", "1", "--json", json.toString()), logs.get(i - 1)));
         }
-        long limit = (long) payloads.size() * trials * (seconds + 10L) + 60;
+        long limit = (long) order.size() * (seconds + 10L) + 60;
         for (int i = 0; i < clients.size(); i++) {
             Process c = clients.get(i);
             if (!c.waitFor(limit, TimeUnit.SECONDS)) {
@@ -103,24 +140,10 @@ final class LiveRuns {
             }
             if (c.exitValue() != 0) {
                 throw new TestbedException("measure client towards ct" + (i + 1) + " failed (exit " + c.exitValue()
-                        + "): " + lastLine(work.resolve(String.format(Locale.ROOT, "client-%dpairs-ct%d.log", pairs,
-                        i + 1))));
+                        + "): " + lastLine(logs.get(i)));
             }
         }
-        List<Measured> out = new ArrayList<>();
-        for (int payload : payloads) {
-            double[][] perContainer = new double[pairs][];
-            double[] cpu = new double[pairs];
-            for (int i = 0; i < pairs; i++) {
-                Point p = pointOf(ResultJson.read(Files.readString(files.get(i))), payload, files.get(i));
-                List<Double> t = p.throughputTrials() != null ? p.throughputTrials() : List.of(p.throughputMbps());
-                perContainer[i] = t.stream().mapToDouble(Double::doubleValue).toArray();
-                cpu[i] = p.cpuPercent() == null ? Double.NaN
-                        : p.cpuPercent().getOrDefault("netns-" + bed.container(i + 1), Double.NaN);
-            }
-            out.add(new Measured(pairs, payload, perContainer, cpu));
-        }
-        return out;
+        return files;
     }
 
     private static Point pointOf(Result r, int payload, Path file) {

@@ -39,7 +39,8 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
     List<Integer> fitPayloads = List.of(64, 1470);
 
     @Option(names = "--predict-payloads", paramLabel = "LIST", split = ",", description = "UDP payloads predicted for"
-            + " the fitted pairs, then measured (default: 256,1024)")
+            + " the fitted pairs: measured in the same trials as the fitted payloads, held out of the fit (default:"
+            + " 256,1024)")
     List<Integer> predictPayloads = List.of(256, 1024);
 
     @Option(names = "--predict-pairs", paramLabel = "LIST", split = ",", description = "container pairs predicted at"
@@ -48,7 +49,7 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
 
     @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "repetitions of every measurement, for its spread (default: ${DEFAULT-VALUE})")
-    int trials = 3;
+    int trials = 5;
 
     @Option(names = "--duration", paramLabel = "S", converter = Converters.PositiveInt.class,
             description = "seconds of each payload's run, per trial (default: ${DEFAULT-VALUE})")
