@@ -6,6 +6,7 @@ import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -23,8 +24,8 @@ public final class CpuBacklog extends Task {
     private final PacketQueue frames;
     private final int weight;
     private final double perPacket;
-    private final RxPath inbound;
-    private final RxPath outbound;
+    /** Each frame's way by its direction: up a container's stack, or towards machine 2. */
+    private final RxPath byDirection;
     private final double spread;
     private final RandomStream random;
     private final JobOutput out;
@@ -45,16 +46,22 @@ public final class CpuBacklog extends Task {
         this.frames = new PacketQueue(name + ".drop", capacity);
         this.weight = weight;
         this.perPacket = perPacket;
-        this.inbound = inbound;
-        this.outbound = outbound;
         this.spread = spread;
         this.random = random;
         this.out = new JobOutput(name + ".out");
         this.ready = wakingEvent(name + ".ready");
-        this.onward = (segment, n, first, step) -> {
-            PacketQueue q = out.taken();
-            (q.headKind().outbound() ? outbound : inbound).deliver(q, n, first, step);
+        this.byDirection = new RxPath() {
+            @Override
+            public double cost(int payload, int flow, PacketKind kind) {
+                return (kind.outbound() ? outbound : inbound).cost(payload, flow, kind);
+            }
+
+            @Override
+            public void deliver(PacketQueue batch, int n, long ready0, long step) {
+                (batch.headKind().outbound() ? outbound : inbound).deliver(batch, n, ready0, step);
+            }
         };
+        this.onward = (segment, n, first, step) -> byDirection.deliver(out.taken(), n, first, step);
     }
 
     /** The frames queued; its drops are frames netif_rx found it full for. */
@@ -70,19 +77,7 @@ public final class CpuBacklog extends Task {
     @Override
     protected double beginJob(long now) {
         out.clear();
-        int budget = Math.min(weight, netRxBudget());
-        int taken = 0;
-        while (budget > 0) {
-            int n = Math.min(budget, frames.headReadyBy(now));
-            if (n == 0) {
-                break;
-            }
-            RxPath path = frames.headKind().outbound() ? outbound : inbound;
-            out.take(frames, n, perPacket + path.cost(frames.headPayload(), frames.headFlow(), frames.headKind()),
-                    now);
-            budget -= n;
-            taken += n;
-        }
+        int taken = out.takeReady(frames, Math.min(weight, netRxBudget()), perPacket, byDirection, now);
         netRxTook(taken);
         return out.work(now, 0, random.jitter(spread), partPackets());
     }

@@ -102,17 +102,7 @@ public final class VirtioRx extends Task {
         out.clear();
         double overhead = interrupted ? interruptCost : 0;
         interrupted = false;
-        int budget = Math.min(weight, netRxBudget());
-        int taken = 0;
-        while (budget > 0) {
-            int n = Math.min(budget, ring.headReadyBy(now));
-            if (n == 0) {
-                break;
-            }
-            out.take(ring, n, perPacket + stack.cost(ring.headPayload(), ring.headFlow(), ring.headKind()), now);
-            budget -= n;
-            taken += n;
-        }
+        int taken = out.takeReady(ring, Math.min(weight, netRxBudget()), perPacket, stack, now);
         netRxTook(taken);
         kickAtEnd = workerStarved && taken > 0;
         if (kickAtEnd) {
