@@ -1,9 +1,6 @@
 package org.vnetlab.sim.net;
 
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Task;
-import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketKind;
@@ -18,19 +15,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * frame is taken once it is ready (sent); a backlog whose first frame is not ready yet looks
  * again when it is.
  */
-public final class CpuBacklog extends Task {
-
-    private final Kernel kernel;
-    private final PacketQueue frames;
-    private final int weight;
-    private final double perPacket;
-    /** Each frame's way by its direction: up a container's stack, or towards machine 2. */
-    private final RxPath byDirection;
-    private final double spread;
-    private final RandomStream random;
-    private final JobOutput out;
-    private final Event ready;
-    private final JobOutput.Delivery onward;
+public final class CpuBacklog extends ReadyFramesPoll {
 
     /**
      * @param capacity  frames it holds (netdev_max_backlog); netif_rx drops beyond
@@ -41,16 +26,12 @@ public final class CpuBacklog extends Task {
      */
     public CpuBacklog(Kernel kernel, String name, Domain domain, int capacity, int weight, double perPacket,
                       RxPath inbound, RxPath outbound, double spread, RandomStream random) {
-        super(name, domain, Context.NET_RX);
-        this.kernel = kernel;
-        this.frames = new PacketQueue(name + ".drop", capacity);
-        this.weight = weight;
-        this.perPacket = perPacket;
-        this.spread = spread;
-        this.random = random;
-        this.out = new JobOutput(name + ".out");
-        this.ready = wakingEvent(name + ".ready");
-        this.byDirection = new RxPath() {
+        super(kernel, name, domain, capacity, weight, perPacket, byDirection(inbound, outbound), spread, random);
+    }
+
+    /** Each frame's way by its direction: {@code inbound} or {@code outbound}. */
+    private static RxPath byDirection(RxPath inbound, RxPath outbound) {
+        return new RxPath() {
             @Override
             public double cost(int payload, int flow, PacketKind kind) {
                 return (kind.outbound() ? outbound : inbound).cost(payload, flow, kind);
@@ -61,39 +42,10 @@ public final class CpuBacklog extends Task {
                 (batch.headKind().outbound() ? outbound : inbound).deliver(batch, n, ready0, step);
             }
         };
-        this.onward = (segment, n, first, step) -> byDirection.deliver(out.taken(), n, first, step);
     }
 
     /** The frames queued; its drops are frames netif_rx found it full for. */
     public PacketQueue frames() {
         return frames;
-    }
-
-    @Override
-    protected boolean hasWork(long now) {
-        return frames.headReadyBy(now, kernel, ready);
-    }
-
-    @Override
-    protected double beginJob(long now) {
-        out.clear();
-        int taken = out.takeReady(frames, Math.min(weight, netRxBudget()), perPacket, byDirection, now);
-        netRxTook(taken);
-        return out.work(now, 0, random.jitter(spread), partPackets());
-    }
-
-    @Override
-    protected double nextPart() {
-        return out.nextPart();
-    }
-
-    @Override
-    protected void partDone(long now) {
-        out.partDone(now, onward);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        out.finish(end, onward);
     }
 }

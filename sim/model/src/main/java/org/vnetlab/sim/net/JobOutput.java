@@ -114,24 +114,6 @@ public final class JobOutput {
     }
 
     /**
-     * A NET_RX poll's take (process_backlog, virtnet_poll): moves the frames of {@code from}
-     * that are ready by {@code now}, at most {@code limit}, each costing {@code perPacket} and
-     * its way through {@code path}. Returns how many it took.
-     */
-    int takeReady(PacketQueue from, int limit, double perPacket, RxPath path, long now) {
-        int taken = 0;
-        while (taken < limit) {
-            int n = Math.min(limit - taken, from.headReadyBy(now));
-            if (n == 0) {
-                break;
-            }
-            take(from, n, perPacket + path.cost(from.headPayload(), from.headFlow(), from.headKind()), now);
-            taken += n;
-        }
-        return taken;
-    }
-
-    /**
      * The work of the job beginning at {@code now}: {@code overheadNs} before any packet, then
      * every packet's cost, all scaled by {@code noise}, released in parts of {@code partOf} packets.
      */
