@@ -3,7 +3,6 @@ package org.vnetlab.sim.app;
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.kernel.RandomStream;
-import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
@@ -16,7 +15,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * numbers; its RTT is their mean, its jitter the estimate after the last packet that arrived.
  * A probe whose reply never came is counted lost ({@link #lost}), not averaged over.
  */
-public final class ProbeReceiver extends DatagramReader {
+public final class ProbeReceiver extends SocketReader {
 
     private static final int MAX_BATCH = 16;
     private final int packetsPerMeasurement;
@@ -56,18 +55,18 @@ public final class ProbeReceiver extends DatagramReader {
     }
 
     @Override
-    protected void take(JobOutput batch, long now) {
+    protected void take(long now) {
         for (int taken = 0; taken < MAX_BATCH && !socket.isEmpty(); taken++) {
-            batch.take(socket, 1, stack.recvCall(socket.headPayload()) + clockRead, now);
+            out.take(socket, 1, stack.recvCall(socket.headPayload()) + clockRead, now);
         }
     }
 
     /** Measures each probe as the clock read after its receive call returned. */
     @Override
-    protected void returned(PacketQueue batch, int n, long first, long step) {
+    protected void release(PacketQueue replies, int n, long first, long step) {
         for (int j = 0; j < n; j++) {
-            measure(batch.headSeq(), batch.headStamp(), first + j * step);
-            batch.removeHead();
+            measure(replies.headSeq(), replies.headStamp(), first + j * step);
+            replies.removeHead();
         }
     }
 

@@ -30,19 +30,22 @@ public final class Reflector extends SocketReader {
         return reflected;
     }
 
+    /** One datagram, whose reply is sent by the same loop turn. */
     @Override
-    protected double beginJob(long now) {
-        socket.head(reply).count(1).readyEvery(0).stampedEvery(0).ack(0).kind(reply.kind().outwards());
-        socket.removeHead(1);
-        int payload = reply.payload();
-        double cost = stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(reply.kind()) + deviceCost;
-        return cost * noise();
+    protected void take(long now) {
+        int payload = socket.headPayload();
+        double cost = stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(socket.headKind().outwards())
+                + deviceCost;
+        out.take(socket, 1, cost, now);
     }
 
+    /** Sends the reply when the loop turn is done, if the device queue has room. */
     @Override
-    protected void endJob(long start, long end) {
-        if (port.room(end) > 0) {
-            port.send(reply.readyAt(end));
+    protected void release(PacketQueue done, int n, long first, long step) {
+        done.head(reply).count(1).readyEvery(0).stampedEvery(0).ack(0).kind(reply.kind().outwards());
+        done.removeHead(1);
+        if (port.room(first) > 0) {
+            port.send(reply.readyAt(first));
             reflected++;
         }
     }

@@ -4,21 +4,25 @@ import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.net.JobOutput;
+import org.vnetlab.sim.net.JobOutputTask;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.param.GuestStack;
 
 /**
- * An application thread that sleeps on its socket and reads it: it has work while the socket
- * holds a packet, and its wake-up runs from when the oldest of them was ready.
+ * An application thread that sleeps on its socket and reads it in jobs: it has work while the
+ * socket holds a datagram, and its wake-up runs from when the oldest of them was ready. A job
+ * takes datagrams, one receive call (and what the loop does with it) each, and handles each
+ * datagram when its call returns: as the CPU has done it, part by part.
  */
-abstract class SocketReader extends Task {
+abstract class SocketReader extends JobOutputTask {
 
     protected final PacketQueue socket;
     protected final GuestStack stack;
     private final RandomStream random;
 
     SocketReader(String name, Domain domain, PacketQueue socket, GuestStack stack, RandomStream random) {
-        super(name, domain, Context.THREAD);
+        super(name, domain, Context.THREAD, new JobOutput(name + ".read"));
         this.socket = socket;
         this.stack = stack;
         this.random = random;
@@ -35,10 +39,8 @@ abstract class SocketReader extends Task {
         socket.readerWaitingWhen(reader::sleepsForRemoteInput);
     }
 
-    /** A job's noise: what its CPU work is scaled by, drawn once per job. */
-    protected final double noise() {
-        return random.jitter(stack.costs().jitter);
-    }
+    /** Moves the job's datagrams from the socket to {@link #out}, each costing its call and handling. */
+    protected abstract void take(long now);
 
     @Override
     protected final long inputReadySince(long now) {
@@ -48,5 +50,12 @@ abstract class SocketReader extends Task {
     @Override
     protected final boolean hasWork(long now) {
         return !socket.isEmpty();
+    }
+
+    @Override
+    protected final double beginJob(long now) {
+        out.clear();
+        take(now);
+        return out.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
     }
 }

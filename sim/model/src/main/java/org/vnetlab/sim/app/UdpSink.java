@@ -2,7 +2,6 @@ package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.kernel.RandomStream;
-import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
@@ -11,7 +10,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * the payload delivered when the call returns. The socket holds what its receive buffer
  * allows; the rest is dropped there ({@code GUEST.socket.rx.drop}).
  */
-public final class UdpSink extends DatagramReader {
+public final class UdpSink extends SocketReader {
 
     private final int maxBatch;
     private long packets;
@@ -32,20 +31,20 @@ public final class UdpSink extends DatagramReader {
     }
 
     @Override
-    protected void take(JobOutput batch, long now) {
+    protected void take(long now) {
         int taken = 0;
         while (taken < maxBatch && !socket.isEmpty()) {
             int n = Math.min(maxBatch - taken, socket.headCount());
-            batch.take(socket, n, stack.recvCall(socket.headPayload()), now);
+            out.take(socket, n, stack.recvCall(socket.headPayload()), now);
             taken += n;
         }
     }
 
     /** Counts the datagrams delivered. */
     @Override
-    protected void returned(PacketQueue batch, int n, long first, long step) {
+    protected void release(PacketQueue done, int n, long first, long step) {
         packets += n;
-        bytes += (long) n * batch.headPayload();
-        batch.removeHead(n);
+        bytes += (long) n * done.headPayload();
+        done.removeHead(n);
     }
 }

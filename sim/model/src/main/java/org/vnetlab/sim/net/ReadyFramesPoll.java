@@ -2,7 +2,6 @@ package org.vnetlab.sim.net;
 
 import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
@@ -14,7 +13,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * own work and its way through a path, which the frames are handed to as the CPU has done
  * them. A poll whose first frame is not ready yet looks again when it is.
  */
-abstract class ReadyFramesPoll extends Task {
+abstract class ReadyFramesPoll extends JobOutputTask {
 
     private final Kernel kernel;
     /** The frames queued; its drops are frames that found it full. */
@@ -24,9 +23,7 @@ abstract class ReadyFramesPoll extends Task {
     private final RxPath path;
     private final double spread;
     private final RandomStream random;
-    protected final JobOutput out;
     private final Event ready;
-    private final JobOutput.Delivery onward;
 
     /**
      * @param capacity  frames the queue holds
@@ -35,7 +32,7 @@ abstract class ReadyFramesPoll extends Task {
      */
     ReadyFramesPoll(Kernel kernel, String name, Domain domain, int capacity, int weight, double perPacket,
                     RxPath path, double spread, RandomStream random) {
-        super(name, domain, Context.NET_RX);
+        super(name, domain, Context.NET_RX, new JobOutput(name + ".out"));
         this.kernel = kernel;
         this.frames = new PacketQueue(name + ".drop", capacity);
         this.weight = weight;
@@ -43,18 +40,12 @@ abstract class ReadyFramesPoll extends Task {
         this.path = path;
         this.spread = spread;
         this.random = random;
-        this.out = new JobOutput(name + ".out");
         this.ready = wakingEvent(name + ".ready");
-        this.onward = (segment, n, first, step) -> path.deliver(out.taken(), n, first, step);
     }
 
     /** The poll's work before its first frame, ns at speed 1.0, once it has taken {@code taken} frames: none. */
     protected double overhead(int taken) {
         return 0;
-    }
-
-    /** The poll has ended at {@code end}, its frames handed on. */
-    protected void pollEnded(long end) {
     }
 
     @Override
@@ -80,18 +71,7 @@ abstract class ReadyFramesPoll extends Task {
     }
 
     @Override
-    protected final double nextPart() {
-        return out.nextPart();
-    }
-
-    @Override
-    protected final void partDone(long now) {
-        out.partDone(now, onward);
-    }
-
-    @Override
-    protected final void endJob(long start, long end) {
-        out.finish(end, onward);
-        pollEnded(end);
+    protected final void release(PacketQueue done, int n, long first, long step) {
+        path.deliver(done, n, first, step);
     }
 }

@@ -89,7 +89,7 @@ public final class VirtioRx extends ReadyFramesPoll {
     }
 
     @Override
-    protected void pollEnded(long end) {
+    protected void jobEnded(long start, long end) {
         if (frames.isEmpty()) {
             // virtqueue_enable_cb: the next frame interrupts again
             callbacksOff = false;
