@@ -1,6 +1,7 @@
 package org.vnetlab.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -61,6 +62,25 @@ class ModelCommandsTest {
         CliRun outside = CliRun.of("sim", "xen-single", "--params", out.toString(), "--protocol", "ipv4", "--sizes",
                 "36", "--trials", "1", "--duration", "0.2", "--quiet");
         assertTrue(outside.out().contains("is outside that dataset: a prediction"), outside.out());
+    }
+
+    @Test
+    void calibrateRangesPrintsTheIntervalTheDataAllowsAndFitsNothing() throws Exception {
+        Path out = dir.resolve("ranges-must-not-be-written.conf");
+        CliRun r = CliRun.of("calibrate", "--dataset", truth.toString(), "--fit", "cost.socket.tx-per-packet-ns",
+                "--quick", "--ranges", "--out", out.toString());
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("that pass at the start still pass"), r.out());
+        String row = r.out().lines().filter(l -> l.startsWith("model.cost.socket.tx-per-packet-ns")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        String[] cells = row.trim().split("\\s+");
+        // the model's own data pins the cost it was made with: a check fails on each side
+        double start = Double.parseDouble(cells[1]);
+        double low = Double.parseDouble(cells[2]);
+        double high = Double.parseDouble(cells[3]);
+        assertTrue(low <= start && start <= high && low > start * 0.25 && high < start * 4, row);
+        assertTrue(r.out().contains("a check fails"), r.out());
+        assertFalse(Files.exists(out), "--ranges fits nothing and writes no parameter file");
     }
 
     @Test

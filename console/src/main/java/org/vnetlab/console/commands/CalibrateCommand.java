@@ -14,6 +14,7 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.sim.calibrate.Calibration;
+import org.vnetlab.sim.calibrate.ConsistentRanges;
 import org.vnetlab.sim.calibrate.Coverage;
 import org.vnetlab.sim.calibrate.FitKeys;
 import org.vnetlab.sim.calibrate.ParamsText;
@@ -47,6 +48,11 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
             + " (default: ${DEFAULT-VALUE})")
     Path out = Path.of("params.conf");
 
+    @Option(names = "--ranges", description = "fit nothing: for each parameter alone, print the interval of values over"
+            + " which every check that passes at the start still passes: what the dataset pins (default parameters:"
+            + " those fitted to the study; --fit names others)")
+    boolean ranges;
+
     @Option(names = "--max-evaluations", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "stop after this many candidate parameter sets (default: ${DEFAULT-VALUE})")
     int maxEvaluations = 200;
@@ -66,8 +72,12 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
         Dataset dataset = data.dataset();
         ScenarioSet scenarios = ScenarioSet.load(loader, dataset, params.file());
         ModelParameters start = scenarios.scenarios().values().iterator().next().parameters();
-        List<String> keys = fit == null ? FitKeys.defaults(start) : FitKeys.parse(fit, start);
+        List<String> keys = fit != null ? FitKeys.parse(fit, start) : ranges ? FitKeys.fitted(start)
+                : FitKeys.defaults(start);
         Map<ScenarioRef, List<RunSpec>> plan = Validator.plan(dataset, scenarios, data.effort());
+        if (ranges) {
+            return ranges(io, dataset, scenarios, plan, keys, start);
+        }
         io.out().println("fitting " + keys.size() + " parameter(s) to dataset " + dataset.name() + ": "
                 + dataset.checks().size() + " checks, " + Validator.runs(plan) + " runs per evaluation");
         io.out().println(String.format(Locale.ROOT, "%5s  %16s  %s", "eval", "sum of squares", "values"));
@@ -93,6 +103,43 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
         }
         Files.writeString(out, ParamsText.of(result, Coverage.of(dataset, scenarios)));
         io.out().println("wrote " + out + " (use it with --params " + out + ")");
+        return 0;
+    }
+
+    private int ranges(Terminal io, Dataset dataset, ScenarioSet scenarios, Map<ScenarioRef, List<RunSpec>> plan,
+                       List<String> keys, ModelParameters start) throws Exception {
+        List<ConsistentRanges.Range> found = new ArrayList<>();
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "calibrate", io)) {
+            scenarios.scenarios().keySet().forEach(r -> texts.add(loader.load(r.name(), r.sets(), params.file())));
+            Validator validator = new Validator(evaluator);
+            ConsistentRanges.Judge judge = changed -> validator.validate(dataset, scenarios.with(changed), plan,
+                    (d, t) -> { }, io::isCancelled);
+            ConsistentRanges walk = new ConsistentRanges(judge, judge.validate(Map.of()), (k, v, ok) ->
+                    io.out().println(String.format(Locale.ROOT, "  %s = %.5g: %s", k, v,
+                            ok ? "every check still passes" : "a check fails")));
+            io.out().println("the interval of each of " + keys.size() + " parameter(s) alone over which the "
+                    + walk.checksHeld() + " checks of dataset " + dataset.name() + " that pass at the start still pass ("
+                    + Validator.runs(plan) + " runs per candidate):");
+            for (String k : keys) {
+                if (io.isCancelled()) {
+                    break;
+                }
+                found.add(walk.of(k, start.get(k)));
+            }
+        }
+        io.out().println();
+        List<List<String>> rows = new ArrayList<>();
+        for (ConsistentRanges.Range r : found) {
+            rows.add(List.of("model." + r.key(), String.format(Locale.ROOT, "%.5g", r.start()),
+                    (r.lowBounded() ? "" : "<= ") + String.format(Locale.ROOT, "%.5g", r.low()),
+                    (r.highBounded() ? "" : ">= ") + String.format(Locale.ROOT, "%.5g", r.high()),
+                    ParameterSpecs.bundled().get(r.key()).map(ParameterSpec::range).orElse("")));
+        }
+        io.out().print(TextTable.render(List.of("parameter", "start", "consistent from", "to", "valid"), rows));
+        io.out().println("<= and >=: no check failed as far as the walk went (a factor of "
+                + Calibration.MIN_SCALE + " to " + Calibration.MAX_SCALE + " of the start, inside the valid range):"
+                + " the dataset does not bound that side");
         return 0;
     }
 

@@ -39,16 +39,7 @@ public final class SimCommand implements ScenarioCommand {
     String scenario;
 
     @Mixin
-    RunOptions run;
-
-    @Mixin
-    SeedOption seed;
-
-    @Mixin
-    ScenarioOptions scenarioOptions;
-
-    @Mixin
-    OutputOptions output;
+    SimulateOptions shared;
 
     @Mixin
     CacheOptions cacheOptions;
@@ -62,25 +53,23 @@ public final class SimCommand implements ScenarioCommand {
 
     @Override
     public int run(Terminal io) throws Exception {
-        output.check("sim");
-        List<String> sets = seed.with(scenarioOptions.sets());
-        LoadedScenario loaded = loader.load(scenario, sets, scenarioOptions.params());
-        run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sim: " + w));
+        LoadedScenario loaded = shared.load("sim", loader, scenario, io);
+        List<String> sets = shared.sets();
         Scenario s = loaded.scenario();
-        List<RunSpec> specs = Experiment.plan(s, run.options());
+        List<RunSpec> specs = Experiment.plan(s, shared.run.options());
         List<Job> jobs = jobs(s, specs);
         RunCache cache = cacheOptions.cache();
         Simulation.Outcome outcome = Simulation.run(jobs, io, quiet, cache);
         Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true))
-                .withMade(Simulation.made(sets, specs, run.options().sizes()));
+                .withMade(Simulation.made(sets, specs, shared.run.options().sizes()));
         io.publish(result);
-        PrintStream tables = output.toStdout() ? io.err() : io.out();
+        PrintStream tables = shared.output.toStdout() ? io.err() : io.out();
         tables.print(ResultTable.render(result, io.width()));
         tables.print(RttTable.render(result, s, ReferenceDataset.study(), io.width()));
         Simulation.earlyStops(outcome.batch()).ifPresent(tables::println);
-        tables.println(Provenance.of(loader, scenarioOptions.params()).describe(scenario, sets, result));
+        tables.println(Provenance.of(loader, shared.scenarioOptions.params()).describe(scenario, sets, result));
         CacheOptions.report("sim", cache, outcome.batch().cached(), outcome.made(), io);
-        output.write(result, io);
+        shared.output.write(result, io);
         if (!outcome.complete()) {
             io.err().println(stopped("sim", outcome));
             return Cli.FAILURE;

@@ -51,16 +51,7 @@ public final class SweepCommand implements ScenarioCommand {
     List<String> grid = new ArrayList<>();
 
     @Mixin
-    RunOptions run;
-
-    @Mixin
-    SeedOption seed;
-
-    @Mixin
-    ScenarioOptions scenarioOptions;
-
-    @Mixin
-    OutputOptions output;
+    SimulateOptions shared;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "skip the points this earlier result already has"
             + " and write the completed result there (or to --json)")
@@ -87,11 +78,10 @@ public final class SweepCommand implements ScenarioCommand {
 
     @Override
     public int run(Terminal io) throws Exception {
-        output.check("sweep");
-        List<String> sets = seed.with(scenarioOptions.sets());
-        LoadedScenario base = loader.load(scenario, sets, scenarioOptions.params());
-        run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sweep: " + w));
-        SweepPlan plan = SweepPlan.of(loader, base, Grid.parse(grid, loader), run.options());
+        LoadedScenario base = shared.load("sweep", loader, scenario, io);
+        List<String> sets = shared.sets();
+        OutputOptions output = shared.output;
+        SweepPlan plan = SweepPlan.of(loader, base, Grid.parse(grid, loader), shared.run.options());
         if (plan.items().isEmpty()) {
             throw new UsageError("sweep: scenario " + plan.scenarioName() + " has nothing to simulate with these options");
         }
@@ -106,7 +96,8 @@ public final class SweepCommand implements ScenarioCommand {
                 plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(),
                 cluster.where(threads));
         long started = System.nanoTime();
-        Made made = Simulation.made(sets, plan.items().stream().map(WorkItem::spec).toList(), run.options().sizes());
+        Made made = Simulation.made(sets, plan.items().stream().map(WorkItem::spec).toList(),
+                shared.run.options().sizes());
         Progress bar = Progress.start(quiet ? io.quiet() : io, todo, "runs", threads);
         SweepExecutor.Progress progress = checkpoints(plan, resumed, made, (done, total) -> bar.step(), io);
         Sweep.Outcome outcome;
@@ -140,10 +131,10 @@ public final class SweepCommand implements ScenarioCommand {
     /** {@code progress}, also keeping the --json file up to date with the finished points when there is one. */
     private SweepExecutor.Progress checkpoints(SweepPlan plan, Resumed resumed, Made made,
                                                SweepExecutor.Progress progress, Terminal io) {
-        if (output.json == null || output.toStdout()) {
+        if (shared.output.json == null || shared.output.toStdout()) {
             return progress;
         }
-        CheckpointFile file = new CheckpointFile(Path.of(output.json), io);
+        CheckpointFile file = new CheckpointFile(Path.of(shared.output.json), io);
         return new Checkpoint(plan, resumed, Version.current(), checkpoint,
                 partial -> file.write(partial.result().withMade(made))).around(progress);
     }

@@ -11,7 +11,7 @@ import org.vnetlab.live.data.Tally;
  * thread, and releases everything.
  */
 sealed interface ServerTest extends AutoCloseable
-        permits UdpReceiveTest, UdpSendTest, TcpTest, ProbeTest {
+        permits UdpTest, TcpTest, ProbeTest {
 
     /** The port of the test's data socket (the one to put in Accepted). */
     int dataPort();

@@ -5,14 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.util.concurrent.CompletableFuture;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlMessage.Finish;
 import org.vnetlab.live.data.DataHeader;
-import org.vnetlab.live.data.DataThreads;
 import org.vnetlab.live.data.Rejections;
-import org.vnetlab.live.data.Sockets;
 import org.vnetlab.live.data.Rejections.Kind;
 import org.vnetlab.live.data.Tally;
 import org.vnetlab.live.data.UdpPacedSender;
@@ -22,45 +18,26 @@ import org.vnetlab.live.data.UdpPacedSender;
  * datagram with the test's token came from, and only if that is the control connection's peer, so a
  * test cannot aim the server's traffic at a third party.
  */
-final class UdpSendTest implements ServerTest {
+final class UdpSendTest extends UdpTest<UdpPacedSender> {
 
-    private final DatagramChannel channel;
-    private final String name;
     private final InetAddress client;
     private final long token;
     private final long durationNanos;
     private final Rejections rejections;
-    private final UdpPacedSender sender;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     UdpSendTest(String name, InetSocketAddress local, InetAddress client, long token, int payload, DataRate rate,
                 long durationNanos, Rejections rejections) throws IOException {
-        this.name = name;
+        super(name + "-udp-tx", local.getAddress(), channel -> new UdpPacedSender(channel, token, payload, rate));
         this.client = client;
         this.token = token;
         this.durationNanos = durationNanos;
         this.rejections = rejections;
-        this.channel = Sockets.udp(local.getAddress(), 0);
-        try {
-            this.sender = new UdpPacedSender(channel, token, payload, rate);
-        } catch (RuntimeException | Error e) {
-            channel.close();   // no memory for the datagram's buffer: the socket must not outlive the refusal
-            throw e;
-        }
     }
 
     @Override
-    public int dataPort() {
-        return Sockets.port(channel);
-    }
-
-    @Override
-    public void start() {
-        DataThreads.start(name + "-udp-tx", () -> {
-            channel.connect(awaitHello());
-            sender.run(durationNanos);
-            return null;
-        }).whenComplete(DataThreads.into(done));
+    void serve() throws IOException {
+        channel.connect(awaitHello());
+        worker.run(durationNanos);
     }
 
     private SocketAddress awaitHello() throws IOException {
@@ -88,17 +65,12 @@ final class UdpSendTest implements ServerTest {
 
     @Override
     public Tally tally() {
-        return sender.tally();
-    }
-
-    @Override
-    public CompletableFuture<Void> done() {
-        return done;
+        return worker.tally();
     }
 
     @Override
     public void close() throws IOException {
-        sender.stop();
-        channel.close();
+        worker.stop();
+        super.close();
     }
 }

@@ -3,6 +3,8 @@ package org.vnetlab.sim.calibrate;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.ParameterSpec;
+import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.Suggest;
 import org.vnetlab.core.model.ModelParameters;
 
@@ -18,6 +20,12 @@ public final class FitKeys {
      */
     public static List<String> defaults(ModelParameters p) {
         return p.values().keySet().stream().filter(k -> k.startsWith("cost.") && k.endsWith("-ns")).toList();
+    }
+
+    /** The parameters whose provenance is {@code fitted} (to the study's numbers), in {@code p}'s order. */
+    public static List<String> fitted(ModelParameters p) {
+        return p.values().keySet().stream().filter(k -> ParameterSpecs.bundled().get(k)
+                .map(s -> s.provenance() == ParameterSpec.Provenance.FITTED).orElse(false) && p.get(k) > 0).toList();
     }
 
     /** Parses {@code a,b,c}; an unknown name is a one-line error with a suggestion. */

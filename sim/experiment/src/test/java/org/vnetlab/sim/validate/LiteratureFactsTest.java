@@ -117,6 +117,31 @@ class LiteratureFactsTest {
     }
 
     @Test
+    void rowThreeIsTheSourcesTcpReceiveOnOneCpuNotAUdpFlood() {
+        Check c = check("3 DomU TCP receive rate / native, 1 CPU");
+        // a UDP flood's live-lock of native is not what the sources measured: its points are not read
+        Simulated udpOnly = new Simulated(Map.of(), Map.of(
+                LiteratureFacts.XEN_1CPU, result("xen-single", rx("udp", 36, 20)),
+                LiteratureFacts.NATIVE_1CPU, result("native", rx("udp", 36, 16))));
+        assertEquals(Verdict.Status.MISSING, c.judge(udpOnly).status());
+        Simulated tcp = new Simulated(Map.of(), Map.of(
+                LiteratureFacts.XEN_1CPU, result("xen-single", rx("tcp", 1448, 1500)),
+                LiteratureFacts.NATIVE_1CPU, result("native", rx("tcp", 1448, 4000))));
+        Verdict v = c.judge(tcp);
+        assertEquals(Verdict.Status.PASS, v.status());
+        assertTrue(v.model().startsWith("0.375"), v.model());
+    }
+
+    private static Point rx(String transport, int payload, double mbps) {
+        return Point.builder().transport(transport).protocol("ipv4").direction("rx").payload(payload)
+                .guest(transport.equals("tcp") ? "domU1" : "host").throughputMbps(mbps).build();
+    }
+
+    private static Result result(String scenario, Point p) {
+        return new Result("sim", scenario, 1, "v", "p", List.of(p));
+    }
+
+    @Test
     void anRttRelationReadsThePingedGuestsMedian() {
         Check c = check("5 RTT, idle DomU beside 7 burners, BOOST and tickle");
         Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(56)
