@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -135,7 +136,7 @@ public final class Worker {
     }
 
     private Behavior<WorkerProtocol> joining(Duration joinTimeout) {
-        return Behaviors.receive(WorkerProtocol.class)
+        return inEveryState(Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Coordinators.class, c -> {
                     if (c.refs().isEmpty()) {
                         return Behaviors.same();
@@ -144,19 +145,13 @@ public final class Worker {
                     coordinator.tell(new CoordinatorProtocol.Register(ctx.getSelf(), version, slots));
                     return registered(coordinator);
                 })
-                .onMessage(TlsRefused.class, this::onTls)
                 .onMessage(JoinTimedOut.class, t -> stop(Ending.NOT_FOUND, "no coordinator found within "
                         + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
-                        : "is `vnetlab sweep --cluster` running at the --join address?")))
-                .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
-                .onMessage(CoordinatorNodeGone.class, g -> left())
-                .onMessage(Ignored.class, i -> Behaviors.same())
-                .onSignal(PostStop.class, this::removed)
-                .build();
+                        : "is `vnetlab sweep --cluster` running at the --join address?"))));
     }
 
     private Behavior<WorkerProtocol> registered(ActorRef<CoordinatorProtocol> coordinator) {
-        return Behaviors.receive(WorkerProtocol.class)
+        return inEveryState(Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Welcome.class, w -> {
                     served = true;
                     notices.accept("serving the coordinator " + w.coordinator() + " from " + ctx.getSystem().address());
@@ -165,17 +160,11 @@ public final class Worker {
                 })
                 .onMessage(Refused.class, r -> stop(Ending.REFUSED, "the coordinator refused this worker: " + r.reason()))
                 .onMessage(Coordinators.class, c -> c.refs().contains(coordinator) ? Behaviors.same() : left())
-                .onMessage(JoinTimedOut.class, t -> Behaviors.same())
-                .onMessage(TlsRefused.class, this::onTls)
-                .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
-                .onMessage(CoordinatorNodeGone.class, g -> left())
-                .onMessage(Ignored.class, i -> Behaviors.same())
-                .onSignal(PostStop.class, this::removed)
-                .build();
+                .onMessage(JoinTimedOut.class, t -> Behaviors.same()));
     }
 
     private Behavior<WorkerProtocol> serving(ActorRef<CoordinatorProtocol> coordinator) {
-        return Behaviors.receive(WorkerProtocol.class)
+        return inEveryState(Behaviors.receive(WorkerProtocol.class)
                 .onMessage(Batch.class, b -> {
                     drop(coordinator);
                     batch = b.batch();
@@ -224,8 +213,15 @@ public final class Worker {
                     return Behaviors.same();
                 })
                 .onMessage(Coordinators.class, c -> c.refs().contains(coordinator) ? Behaviors.same() : left())
-                .onMessage(JoinTimedOut.class, t -> Behaviors.same())
-                .onMessage(TlsRefused.class, this::onTls)
+                .onMessage(JoinTimedOut.class, t -> Behaviors.same()));
+    }
+
+    /**
+     * {@code state} with what every state answers alike: a TLS refusal is noted, the user's stop
+     * and the coordinator's node going end the worker, and the node's removal is told as such.
+     */
+    private Behavior<WorkerProtocol> inEveryState(BehaviorBuilder<WorkerProtocol> state) {
+        return state.onMessage(TlsRefused.class, this::onTls)
                 .onMessage(Leave.class, l -> stop(Ending.STOPPED, "stopped"))
                 .onMessage(CoordinatorNodeGone.class, g -> left())
                 .onMessage(Ignored.class, i -> Behaviors.same())

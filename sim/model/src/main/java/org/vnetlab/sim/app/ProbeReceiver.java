@@ -2,10 +2,7 @@ package org.vnetlab.sim.app;
 
 import org.vnetlab.core.metrics.InterarrivalJitter;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Context;
-import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
-import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
@@ -18,14 +15,9 @@ import org.vnetlab.sim.packet.PacketQueue;
  * numbers; its RTT is their mean, its jitter the estimate after the last packet that arrived.
  * A probe whose reply never came is counted lost ({@link #lost}), not averaged over.
  */
-public final class ProbeReceiver extends Task {
+public final class ProbeReceiver extends SocketReader {
 
     private static final int MAX_BATCH = 16;
-    private final PacketQueue socket;
-    private final JobOutput read;
-    private final JobOutput.Delivery measure;
-    private final GuestStack stack;
-    private final RandomStream random;
     private final int packetsPerMeasurement;
     private final long resolution;
     private final double clockRead;
@@ -48,25 +40,13 @@ public final class ProbeReceiver extends Task {
      */
     public ProbeReceiver(String name, Domain domain, PacketQueue socket, GuestStack stack, int measurements,
                          int packetsPerMeasurement, long resolutionNanos, RandomStream random) {
-        super(name, domain, Context.THREAD);
-        this.socket = socket;
-        this.stack = stack;
-        this.random = random;
+        super(name, domain, socket, stack, random);
         this.packetsPerMeasurement = packetsPerMeasurement;
         this.resolution = resolutionNanos;
         this.clockRead = stack.costs().clockRead;
         this.rttSum = new double[measurements];
         this.received = new int[measurements];
         this.jitter = new double[measurements];
-        this.read = new JobOutput(name + ".read");
-        this.measure = (segment, n, first, step) -> {
-            PacketQueue q = read.taken();
-            for (int j = 0; j < n; j++) {
-                measure(q.headSeq(), q.headStamp(), first + j * step);
-                q.removeHead();
-            }
-        };
-        SocketReaders.readBy(this, socket);
     }
 
     /** Tells {@code listener} of each measurement whose replies are all in (a closed loop's trigger). */
@@ -75,37 +55,19 @@ public final class ProbeReceiver extends Task {
     }
 
     @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean hasWork(long now) {
-        return !socket.isEmpty();
-    }
-
-    @Override
-    protected double beginJob(long now) {
-        read.clear();
+    protected void take(long now) {
         for (int taken = 0; taken < MAX_BATCH && !socket.isEmpty(); taken++) {
-            read.take(socket, 1, stack.recvCall(socket.headPayload()) + clockRead, now);
+            out.take(socket, 1, stack.recvCall(socket.headPayload()) + clockRead, now);
         }
-        return read.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
     }
 
+    /** Measures each probe as the clock read after its receive call returned. */
     @Override
-    protected double nextPart() {
-        return read.nextPart();
-    }
-
-    @Override
-    protected void partDone(long now) {
-        read.partDone(now, measure);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        read.finish(end, measure);
+    protected void release(PacketQueue replies, int n, long first, long step) {
+        for (int j = 0; j < n; j++) {
+            measure(replies.headSeq(), replies.headStamp(), first + j * step);
+            replies.removeHead();
+        }
     }
 
     /** The probe numbered {@code seq}, sent at {@code stamp}, reached the application at {@code arrival}. */

@@ -59,7 +59,7 @@ public final class Relay extends Task {
             sendDrops += n - sendable;
             q.removeHead(n);
         };
-        SocketReaders.readBy(this, socket);
+        SocketReader.readBy(this, socket);
     }
 
     /** Datagrams lost because the device queue filled while the batch was being relayed. */

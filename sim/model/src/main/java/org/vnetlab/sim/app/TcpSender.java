@@ -2,15 +2,12 @@ package org.vnetlab.sim.app;
 
 import java.util.function.LongConsumer;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Context;
-import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
-import org.vnetlab.sim.net.RoomWait;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.Train;
@@ -23,7 +20,7 @@ import org.vnetlab.sim.packet.Train;
  * {@link #acks()}, already paid for by the receiving softirq. It has data without end (iperf),
  * unless its application hands it over with {@link #supply}: a relay, or the emulator's real socket.
  */
-public final class TcpSender extends Task {
+public final class TcpSender extends BatchSender {
 
     /** The segments a sender sends. */
     public record Segments(int flow, int mss, PacketKind kind) {
@@ -31,14 +28,9 @@ public final class TcpSender extends Task {
 
     private static final int MAX_BATCH = 16;
     private final Kernel kernel;
-    private final PacketPort port;
-    private final RoomWait roomWait;
     private final Segments segments;
     private final TcpSettings settings;
     private final CongestionControl congestion;
-    private final double perSegment;
-    private final RandomStream random;
-    private final double spread;
     private final PacketQueue acks;
     /** Segments the send buffer holds: the most that can be unacknowledged. */
     private final long sendBuffer;
@@ -60,14 +52,11 @@ public final class TcpSender extends Task {
     private long rto;
     private long sent;
     private long retransmitted;
-    private int batch;
     private long batchSeq;
-    private final BatchParts parts = new BatchParts();
     /**
-     * The job's noise factor, when the part not yet released began, the segments sent, and
-     * whether one did not fit in the device queue.
+     * When the part not yet released began, the segments sent, and whether one did not fit in
+     * the device queue.
      */
-    private double noise;
     private long partStart;
     private int sentInJob;
     private boolean blocked;
@@ -88,18 +77,11 @@ public final class TcpSender extends Task {
     public TcpSender(String name, Domain domain, Kernel kernel, PacketPort port, Segments segments, GuestStack stack,
                      double deviceCost, TcpSettings settings, CongestionControl congestion, long window,
                      RandomStream random) {
-        super(name, domain, Context.THREAD);
+        super(name, domain, port, perSegment(segments, stack, settings, deviceCost), stack.costs().jitter, random);
         this.kernel = kernel;
-        this.port = port;
-        this.roomWait = new RoomWait(port, this);
         this.segments = segments;
         this.settings = settings;
         this.congestion = congestion;
-        this.random = random;
-        this.spread = stack.costs().jitter;
-        double writeShare = (double) segments.mss() / settings.appIoBytes();
-        this.perSegment = stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
-                + stack.tx(segments.kind()) + deviceCost;
         this.cwnd = settings.initialWindow();
         this.sendBuffer = settings.sendBufferSegments(segments.mss());
         this.rwnd = window;
@@ -107,6 +89,13 @@ public final class TcpSender extends Task {
         this.acks = PacketQueue.unbounded(name + ".acks");
         acks.onNonEmpty(this::drainAcks);
         out.of(segments.kind(), segments.mss(), segments.flow());
+    }
+
+    /** The CPU work of one segment: its share of a write call, the copy, and the layers below. */
+    private static double perSegment(Segments segments, GuestStack stack, TcpSettings settings, double deviceCost) {
+        double writeShare = (double) segments.mss() / settings.appIoBytes();
+        return stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
+                + stack.tx(segments.kind()) + deviceCost;
     }
 
     /** Where the ACKs of this connection are delivered. */
@@ -172,43 +161,31 @@ public final class TcpSender extends Task {
         if (!want) {
             return false;
         }
-        return roomWait.roomFor(now);
+        return roomFor(now);
     }
 
     @Override
-    protected double beginJob(long now) {
+    protected int beginBatch(long now) {
+        int n;
         if (retransmitSeq >= 0) {
             batchSeq = retransmitSeq;
-            batch = 1;
+            n = 1;
             retransmitSeq = -1;
             retransmitted++;
         } else {
             batchSeq = sndNxt;
-            batch = (int) Math.min(Math.min(Math.min(window() - (sndNxt - sndUna), MAX_BATCH), port.room(now)),
+            n = (int) Math.min(Math.min(Math.min(window() - (sndNxt - sndUna), MAX_BATCH), port.room(now)),
                     supplied - sndNxt);
-            sndNxt += batch;
+            sndNxt += n;
         }
-        noise = random.jitter(spread);
-        parts.start(batch);
         partStart = now;
         sentInJob = 0;
         blocked = false;
-        return batch * perSegment * noise;
+        return n;
     }
 
     @Override
-    protected double nextPart() {
-        return parts.next(port.wantsEachPacket() ? 1 : partPackets()) * perSegment * noise;
-    }
-
-    @Override
-    protected void partDone(long now) {
-        release(parts.ended(), now);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        release(batch, end);
+    protected void batchDone(long end) {
         // what did not fit in the device queue is sent again later
         if (sentInJob < batch && batchSeq + batch == sndNxt) {
             sndNxt -= batch - sentInJob;
@@ -219,7 +196,8 @@ public final class TcpSender extends Task {
      * The CPU has done the segments up to {@code upTo} by {@code now}: they leave as one train,
      * evenly over the part, unless the device queue is (or was) full.
      */
-    private void release(int upTo, long now) {
+    @Override
+    protected void release(int upTo, long now) {
         int n = upTo - sentInJob;
         int sendable = blocked ? 0 : Math.min(n, port.room(now));
         if (sendable > 0) {
@@ -329,10 +307,5 @@ public final class TcpSender extends Task {
         retransmitSeq = -1;
         rto = Math.min(rto * 2, 60_000_000_000L);
         wake();
-    }
-
-    @Override
-    protected boolean sendsPackets() {
-        return true;
     }
 }

@@ -1,14 +1,11 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Context;
-import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
-import org.vnetlab.sim.net.RoomWait;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.Train;
 
@@ -23,32 +20,24 @@ import org.vnetlab.sim.packet.Train;
  * trains paced at the rate, one per part of the job; with exact timing each leaves alone, at
  * the end of its own part of the job or, if that is early, by a release event at its due time.
  */
-public final class UdpSender extends Task {
+public final class UdpSender extends BatchSender {
 
     /** What the sender sends: one stream of equal datagrams. */
     public record Stream(int flow, int payload, PacketKind kind, long gapNanos) {
     }
 
     private final Kernel kernel;
-    private final PacketPort port;
-    private final RoomWait roomWait;
     private final Stream stream;
-    private final double perPacket;
     private final long window;
     private final int maxBatch;
-    private final RandomStream random;
-    private final double spread;
     private long nextDue = Long.MAX_VALUE;
     private long stopAt = Long.MAX_VALUE;
     private long sent;
-    private int batch;
-    private final BatchParts parts = new BatchParts();
     /**
-     * The job's noise factor; when the part not yet released began; the first datagram's due
-     * time; datagrams whose part is done (exact timing), released, and to be sent at all (fewer
-     * once one found the device queue full: the rest stay due).
+     * When the part not yet released began; the first datagram's due time; datagrams whose part
+     * is done (exact timing), released, and to be sent at all (fewer once one found the device
+     * queue full: the rest stay due).
      */
-    private double noise;
     private long partStart;
     private long batchDue;
     private int cpuDone;
@@ -69,16 +58,12 @@ public final class UdpSender extends Task {
      */
     public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, GuestStack stack,
                      double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
-        super(name, domain, Context.THREAD);
+        super(name, domain, port, stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost,
+                stack.costs().jitter, random);
         this.kernel = kernel;
-        this.port = port;
-        this.roomWait = new RoomWait(port, this);
         this.stream = stream;
-        this.perPacket = stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost;
         this.window = pacingWindow;
         this.maxBatch = maxBatch;
-        this.random = random;
-        this.spread = stack.costs().jitter;
         out.of(stream.kind(), stream.payload(), stream.flow());
     }
 
@@ -114,36 +99,23 @@ public final class UdpSender extends Task {
             }
             return false;
         }
-        return roomWait.roomFor(now);
+        return roomFor(now);
     }
 
     @Override
-    protected double beginJob(long now) {
-        batch = Math.min(due(now), port.room(now));
-        noise = random.jitter(spread);
-        parts.start(batch);
+    protected int beginBatch(long now) {
+        int n = Math.min(due(now), port.room(now));
         partStart = now;
         batchDue = nextDue;
         cpuDone = 0;
         released = 0;
-        committed = batch;
+        committed = n;
         jobEnded = false;
-        return batch * perPacket * noise;
+        return n;
     }
 
     @Override
-    protected double nextPart() {
-        return parts.next(port.wantsEachPacket() ? 1 : partPackets()) * perPacket * noise;
-    }
-
-    @Override
-    protected void partDone(long now) {
-        release(parts.ended(), now);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        release(batch, end);
+    protected void batchDone(long end) {
         batch = committed;
         jobEnded = true;
         // like iperf, keep the average rate: a sender that woke late catches up by sending what
@@ -152,7 +124,8 @@ public final class UdpSender extends Task {
     }
 
     /** The CPU has done the datagrams up to {@code upTo} by {@code now}: they leave, but not before they are due. */
-    private void release(int upTo, long now) {
+    @Override
+    protected void release(int upTo, long now) {
         if (exact()) {
             cpuDone = upTo;
             releaseDue(now);
@@ -205,10 +178,5 @@ public final class UdpSender extends Task {
             sent++;
             released++;
         }
-    }
-
-    @Override
-    protected boolean sendsPackets() {
-        return true;
     }
 }

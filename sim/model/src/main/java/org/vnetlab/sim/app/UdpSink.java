@@ -1,10 +1,7 @@
 package org.vnetlab.sim.app;
 
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Context;
-import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
-import org.vnetlab.sim.net.JobOutput;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.packet.PacketQueue;
 
@@ -13,32 +10,16 @@ import org.vnetlab.sim.packet.PacketQueue;
  * the payload delivered when the call returns. The socket holds what its receive buffer
  * allows; the rest is dropped there ({@code GUEST.socket.rx.drop}).
  */
-public final class UdpSink extends Task {
+public final class UdpSink extends SocketReader {
 
-    private final PacketQueue socket;
-    private final GuestStack stack;
     private final int maxBatch;
-    private final RandomStream random;
-    private final JobOutput read;
-    private final JobOutput.Delivery count;
     private long packets;
     private long bytes;
 
     public UdpSink(String name, Domain domain, PacketQueue socket, GuestStack stack, int maxBatch,
                    RandomStream random) {
-        super(name, domain, Context.THREAD);
-        this.socket = socket;
-        this.stack = stack;
+        super(name, domain, socket, stack, random);
         this.maxBatch = maxBatch;
-        this.random = random;
-        this.read = new JobOutput(name + ".read");
-        this.count = (segment, n, first, step) -> {
-            PacketQueue q = read.taken();
-            packets += n;
-            bytes += (long) n * q.headPayload();
-            q.removeHead(n);
-        };
-        SocketReaders.readBy(this, socket);
     }
 
     public long packets() {
@@ -50,39 +31,20 @@ public final class UdpSink extends Task {
     }
 
     @Override
-    protected long inputReadySince(long now) {
-        return socket.readySince(now);
-    }
-
-    @Override
-    protected boolean hasWork(long now) {
-        return !socket.isEmpty();
-    }
-
-    @Override
-    protected double beginJob(long now) {
-        read.clear();
-        int batch = 0;
-        while (batch < maxBatch && !socket.isEmpty()) {
-            int n = Math.min(maxBatch - batch, socket.headCount());
-            read.take(socket, n, stack.recvCall(socket.headPayload()), now);
-            batch += n;
+    protected void take(long now) {
+        int taken = 0;
+        while (taken < maxBatch && !socket.isEmpty()) {
+            int n = Math.min(maxBatch - taken, socket.headCount());
+            out.take(socket, n, stack.recvCall(socket.headPayload()), now);
+            taken += n;
         }
-        return read.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
     }
 
+    /** Counts the datagrams delivered. */
     @Override
-    protected double nextPart() {
-        return read.nextPart();
-    }
-
-    @Override
-    protected void partDone(long now) {
-        read.partDone(now, count);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        read.finish(end, count);
+    protected void release(PacketQueue done, int n, long first, long step) {
+        packets += n;
+        bytes += (long) n * done.headPayload();
+        done.removeHead(n);
     }
 }

@@ -1,11 +1,9 @@
 package org.vnetlab.sim.net;
 
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Task;
-import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
+import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 
 /**
@@ -17,19 +15,7 @@ import org.vnetlab.sim.packet.PacketQueue;
  * frame is taken once it is ready (sent); a backlog whose first frame is not ready yet looks
  * again when it is.
  */
-public final class CpuBacklog extends Task {
-
-    private final Kernel kernel;
-    private final PacketQueue frames;
-    private final int weight;
-    private final double perPacket;
-    private final RxPath inbound;
-    private final RxPath outbound;
-    private final double spread;
-    private final RandomStream random;
-    private final JobOutput out;
-    private final Event ready;
-    private final JobOutput.Delivery onward;
+public final class CpuBacklog extends ReadyFramesPoll {
 
     /**
      * @param capacity  frames it holds (netdev_max_backlog); netif_rx drops beyond
@@ -40,65 +26,26 @@ public final class CpuBacklog extends Task {
      */
     public CpuBacklog(Kernel kernel, String name, Domain domain, int capacity, int weight, double perPacket,
                       RxPath inbound, RxPath outbound, double spread, RandomStream random) {
-        super(name, domain, Context.NET_RX);
-        this.kernel = kernel;
-        this.frames = new PacketQueue(name + ".drop", capacity);
-        this.weight = weight;
-        this.perPacket = perPacket;
-        this.inbound = inbound;
-        this.outbound = outbound;
-        this.spread = spread;
-        this.random = random;
-        this.out = new JobOutput(name + ".out");
-        this.ready = wakingEvent(name + ".ready");
-        this.onward = (segment, n, first, step) -> {
-            PacketQueue q = out.taken();
-            (q.headKind().outbound() ? outbound : inbound).deliver(q, n, first, step);
+        super(kernel, name, domain, capacity, weight, perPacket, byDirection(inbound, outbound), spread, random);
+    }
+
+    /** Each frame's way by its direction: {@code inbound} or {@code outbound}. */
+    private static RxPath byDirection(RxPath inbound, RxPath outbound) {
+        return new RxPath() {
+            @Override
+            public double cost(int payload, int flow, PacketKind kind) {
+                return (kind.outbound() ? outbound : inbound).cost(payload, flow, kind);
+            }
+
+            @Override
+            public void deliver(PacketQueue batch, int n, long ready0, long step) {
+                (batch.headKind().outbound() ? outbound : inbound).deliver(batch, n, ready0, step);
+            }
         };
     }
 
     /** The frames queued; its drops are frames netif_rx found it full for. */
     public PacketQueue frames() {
         return frames;
-    }
-
-    @Override
-    protected boolean hasWork(long now) {
-        return frames.headReadyBy(now, kernel, ready);
-    }
-
-    @Override
-    protected double beginJob(long now) {
-        out.clear();
-        int budget = Math.min(weight, netRxBudget());
-        int taken = 0;
-        while (budget > 0) {
-            int n = Math.min(budget, frames.headReadyBy(now));
-            if (n == 0) {
-                break;
-            }
-            RxPath path = frames.headKind().outbound() ? outbound : inbound;
-            out.take(frames, n, perPacket + path.cost(frames.headPayload(), frames.headFlow(), frames.headKind()),
-                    now);
-            budget -= n;
-            taken += n;
-        }
-        netRxTook(taken);
-        return out.work(now, 0, random.jitter(spread), partPackets());
-    }
-
-    @Override
-    protected double nextPart() {
-        return out.nextPart();
-    }
-
-    @Override
-    protected void partDone(long now) {
-        out.partDone(now, onward);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        out.finish(end, onward);
     }
 }

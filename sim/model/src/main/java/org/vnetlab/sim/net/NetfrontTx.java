@@ -1,7 +1,6 @@
 package org.vnetlab.sim.net;
 
 import org.vnetlab.core.net.MacAddress;
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
@@ -18,7 +17,7 @@ import org.vnetlab.sim.packet.Train;
  * outstanding at the last reap (rsp_event). That event costs the guest an upcall and wakes its
  * VCPU. A sender finding every slot taken blocks until a reap frees some.
  */
-public final class NetfrontTx implements PacketPort {
+public final class NetfrontTx extends GuestTxPort {
 
     private final PacketQueue queue;
     private final int capacity;
@@ -30,8 +29,6 @@ public final class NetfrontTx implements PacketPort {
     private long rspProd;
     private long rspCons;
     private long rspEvent = 1;
-    private Task waiting;
-    private long roomWakes;
 
     /**
      * @param capacity  requests the ring and the qdisc in front of it hold together
@@ -78,8 +75,7 @@ public final class NetfrontTx implements PacketPort {
         long before = rspProd;
         rspProd += n;
         if (RxRing.passes(before, rspProd, rspEvent)) {
-            completions.evented = true;
-            completions.wake();
+            completions.raise();
         }
     }
 
@@ -110,60 +106,21 @@ public final class NetfrontTx implements PacketPort {
         reap();
     }
 
-    @Override
-    public long roomWakes() {
-        return roomWakes;
-    }
-
-    @Override
-    public boolean wantsEachPacket() {
-        return true;
-    }
-
-    @Override
-    public void wakeWhenRoom(Task sender) {
-        waiting = sender;
-    }
-
     /**
      * netif_int: the upcall on netback's event reaps the answers and wakes a blocked sender. It
-     * is the event channel's interrupt handler; the model has no hard-interrupt context, so it
-     * runs in the softirq work that follows the interrupt, in a tasklet's place.
+     * is the event channel's interrupt handler.
      */
-    private final class Completions extends Task {
-
-        private final double cost;
-        private final double jitter;
-        private final RandomStream random;
-        boolean evented;
+    private final class Completions extends GuestNotice {
 
         Completions(String name, Domain domain, double cost, double jitter, RandomStream random) {
-            super(name, domain, Context.TASKLET);
-            this.cost = cost;
-            this.jitter = jitter;
-            this.random = random;
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return evented;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            evented = false;
-            return cost * random.jitter(jitter);
+            super(name, domain, cost, jitter, random);
         }
 
         @Override
         protected void endJob(long start, long end) {
             reap();
-            if (waiting != null && outstanding() < capacity) {
-                Task t = waiting;
-                waiting = null;
-                roomWakes++;
-                t.wake();
-            }
+            // room() reaps again, which changes nothing now
+            wakeSenderIfRoom(end);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.vnetlab.sim.net;
 
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
-import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.packet.PacketQueue;
@@ -18,20 +16,10 @@ import org.vnetlab.sim.packet.PacketQueue;
  * are picked up by the polls already due. Each poll refills the buffers it took; if the worker
  * had stopped for want of buffers, the poll ends with a kick (a VM exit) that wakes it.
  */
-public final class VirtioRx extends Task {
+public final class VirtioRx extends ReadyFramesPoll {
 
-    private final Kernel kernel;
-    private final PacketQueue ring;
-    private final int weight;
-    private final double perPacket;
     private final double interruptCost;
     private final double kickCost;
-    private final RxPath stack;
-    private final double spread;
-    private final RandomStream random;
-    private final JobOutput out;
-    private final Event ready;
-    private final JobOutput.Delivery onward;
     /** The guest's callbacks are off: an interrupt came and no poll has ended with the ring empty since. */
     private boolean callbacksOff;
     private boolean interrupted;
@@ -48,20 +36,10 @@ public final class VirtioRx extends Task {
      */
     public VirtioRx(Kernel kernel, String name, Domain domain, int ringSize, int weight, double perPacket,
                     double interruptCost, double kickCost, RxPath stack, double spread, RandomStream random) {
-        super(name, domain, Context.NET_RX);
-        this.kernel = kernel;
-        this.ring = new PacketQueue(name + ".drop", ringSize);
-        this.weight = weight;
-        this.perPacket = perPacket;
+        super(kernel, name, domain, ringSize, weight, perPacket, stack, spread, random);
         this.interruptCost = interruptCost;
         this.kickCost = kickCost;
-        this.stack = stack;
-        this.spread = spread;
-        this.random = random;
-        this.out = new JobOutput(name + ".out");
         out.handOverAtOnce(stack::wantsAtOnce);
-        this.ready = wakingEvent(name + ".ready");
-        this.onward = (segment, n, first, step) -> stack.deliver(out.taken(), n, first, step);
     }
 
     /** The host's worker that fills this queue, woken by the guest's kick once buffers are back. */
@@ -71,7 +49,7 @@ public final class VirtioRx extends Task {
 
     /** Buffers free for the worker to fill. */
     int room() {
-        return ring.capacity() - ring.size();
+        return frames.capacity() - frames.size();
     }
 
     /** The worker found no buffer for a waiting frame: the guest's refill will kick it. */
@@ -84,7 +62,7 @@ public final class VirtioRx extends Task {
      * {@code ready0} one every {@code step}; it signals the guest (irqfd) unless callbacks are off.
      */
     void add(PacketQueue batch, int n, long ready0, long step) {
-        batch.moveHeadTo(ring, n, ready0, step);
+        batch.moveHeadTo(frames, n, ready0, step);
         if (!callbacksOff) {
             callbacksOff = true;
             interrupted = true;
@@ -92,39 +70,17 @@ public final class VirtioRx extends Task {
         wake();
     }
 
+    /** The interrupt's handler if an interrupt woke the poll, and the kick if it refills a starved worker. */
     @Override
-    protected boolean hasWork(long now) {
-        return ring.headReadyBy(now, kernel, ready);
-    }
-
-    @Override
-    protected double beginJob(long now) {
-        out.clear();
+    protected double overhead(int taken) {
         double overhead = interrupted ? interruptCost : 0;
         interrupted = false;
-        int budget = Math.min(weight, netRxBudget());
-        int taken = 0;
-        while (budget > 0) {
-            int n = Math.min(budget, ring.headReadyBy(now));
-            if (n == 0) {
-                break;
-            }
-            out.take(ring, n, perPacket + stack.cost(ring.headPayload(), ring.headFlow(), ring.headKind()), now);
-            budget -= n;
-            taken += n;
-        }
-        netRxTook(taken);
         kickAtEnd = workerStarved && taken > 0;
         if (kickAtEnd) {
             workerStarved = false;
             overhead += kickCost;
         }
-        return out.work(now, overhead, random.jitter(spread), partPackets());
-    }
-
-    @Override
-    protected double nextPart() {
-        return out.nextPart();
+        return overhead;
     }
 
     @Override
@@ -133,14 +89,8 @@ public final class VirtioRx extends Task {
     }
 
     @Override
-    protected void partDone(long now) {
-        out.partDone(now, onward);
-    }
-
-    @Override
-    protected void endJob(long start, long end) {
-        out.finish(end, onward);
-        if (ring.isEmpty()) {
+    protected void jobEnded(long start, long end) {
+        if (frames.isEmpty()) {
             // virtqueue_enable_cb: the next frame interrupts again
             callbacksOff = false;
         }

@@ -1,6 +1,5 @@
 package org.vnetlab.sim.net;
 
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.RandomStream;
@@ -16,7 +15,7 @@ import org.vnetlab.sim.packet.Train;
  * descriptor taken stops the queue and asks for an interrupt; the worker's next run frees
  * descriptors and interrupts the guest (irqfd), whose handler wakes the sender.
  */
-public final class VirtioTx implements PacketPort {
+public final class VirtioTx extends GuestTxPort {
 
     private final PacketQueue queue;
     private final Notice kick;
@@ -24,8 +23,6 @@ public final class VirtioTx implements PacketPort {
     private Task worker;
     /** The worker sleeps with notifications on: the next frame kicks it. */
     private boolean notify = true;
-    private Task waiting;
-    private long roomWakes;
 
     /**
      * @param ringSize      the virtqueue's descriptors
@@ -69,7 +66,7 @@ public final class VirtioTx implements PacketPort {
 
     /** The worker took frames: descriptors are free, and a stopped sender is interrupted. */
     void took() {
-        if (waiting != null) {
+        if (senderBlocked()) {
             interrupt.raise();
         }
     }
@@ -88,61 +85,19 @@ public final class VirtioTx implements PacketPort {
         }
     }
 
-    @Override
-    public long roomWakes() {
-        return roomWakes;
-    }
-
-    @Override
-    public boolean wantsEachPacket() {
-        return true;
-    }
-
-    @Override
-    public void wakeWhenRoom(Task sender) {
-        waiting = sender;
-    }
-
     /** A notification's work on the guest's vCPU: the kick's exit, or the transmit interrupt's handler. */
-    private final class Notice extends Task {
-
-        private final double cost;
-        private final double jitter;
-        private final RandomStream random;
-        private boolean due;
+    private final class Notice extends GuestNotice {
 
         Notice(String name, Domain domain, double cost, double jitter, RandomStream random) {
-            super(name, domain, Context.TASKLET);
-            this.cost = cost;
-            this.jitter = jitter;
-            this.random = random;
-        }
-
-        void raise() {
-            due = true;
-            wake();
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return due;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            due = false;
-            return cost * random.jitter(jitter);
+            super(name, domain, cost, jitter, random);
         }
 
         @Override
         protected void endJob(long start, long end) {
             if (this == kick) {
                 worker.wake();
-            } else if (waiting != null && room(end) > 0) {
-                Task t = waiting;
-                waiting = null;
-                roomWakes++;
-                t.wake();
+            } else {
+                wakeSenderIfRoom(end);
             }
         }
     }

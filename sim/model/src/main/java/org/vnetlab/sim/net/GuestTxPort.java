@@ -1,0 +1,45 @@
+package org.vnetlab.sim.net;
+
+import org.vnetlab.sim.cpu.Task;
+
+/**
+ * A paravirtual guest driver's transmit queue (netfront's ring, virtio-net's): the host side
+ * that serves it runs on another CPU and is woken by the first packet, so each packet is
+ * handed over as soon as it is done; a sender that finds the queue full blocks until the
+ * guest's transmit completion frees room and wakes it.
+ */
+abstract class GuestTxPort implements PacketPort {
+
+    private Task blocked;
+    private long roomWakes;
+
+    @Override
+    public final long roomWakes() {
+        return roomWakes;
+    }
+
+    @Override
+    public final boolean wantsEachPacket() {
+        return true;
+    }
+
+    @Override
+    public final void wakeWhenRoom(Task sender) {
+        blocked = sender;
+    }
+
+    /** The guest's transmit completion at {@code now}: wakes the blocked sender if room has freed. */
+    protected final void wakeSenderIfRoom(long now) {
+        if (blocked != null && room(now) > 0) {
+            Task t = blocked;
+            blocked = null;
+            roomWakes++;
+            t.wake();
+        }
+    }
+
+    /** Whether a sender is blocked, waiting for room. */
+    protected final boolean senderBlocked() {
+        return blocked != null;
+    }
+}
