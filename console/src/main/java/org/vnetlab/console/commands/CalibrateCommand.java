@@ -122,10 +122,13 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
                     + walk.checksHeld() + " checks of dataset " + dataset.name() + " that pass at the start still pass ("
                     + Validator.runs(plan) + " runs per candidate):");
             for (String k : keys) {
+                ConsistentRanges.Range r = walk.of(k, start.get(k));
                 if (io.isCancelled()) {
+                    // a walk cut short judged its last candidates on runs that never finished
+                    io.out().println("stopped by the user: " + found.size() + " of " + keys.size() + " parameters done");
                     break;
                 }
-                found.add(walk.of(k, start.get(k)));
+                found.add(r);
             }
         }
         io.out().println();
