@@ -81,14 +81,9 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
         io.out().println("fitting " + keys.size() + " parameter(s) to dataset " + dataset.name() + ": "
                 + dataset.checks().size() + " checks, " + Validator.runs(plan) + " runs per evaluation");
         io.out().println(String.format(Locale.ROOT, "%5s  %16s  %s", "eval", "sum of squares", "values"));
-        Calibration.Fit result;
-        try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "calibrate", io)) {
-            scenarios.scenarios().keySet().forEach(r -> texts.add(loader.load(r.name(), r.sets(), params.file())));
-            result = new Calibration(new Validator(evaluator), dataset, scenarios, plan, (d, t) -> { }, io::isCancelled)
-                    .fit(keys, maxEvaluations, (n, values, sos) -> io.out().println(String.format(Locale.ROOT,
-                            "%5d  %16.6g  %s", n, sos, compact(values))));
-        }
+        Calibration.Fit result = withValidator(io, scenarios, validator -> new Calibration(validator, dataset,
+                scenarios, plan, (d, t) -> { }, io::isCancelled).fit(keys, maxEvaluations, (n, values, sos) ->
+                io.out().println(String.format(Locale.ROOT, "%5d  %16.6g  %s", n, sos, compact(values)))));
         io.out().println();
         io.out().print(values(result));
         io.out().println();
@@ -108,11 +103,8 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
 
     private int ranges(Terminal io, Dataset dataset, ScenarioSet scenarios, Map<ScenarioRef, List<RunSpec>> plan,
                        List<String> keys, ModelParameters start) throws Exception {
-        List<ConsistentRanges.Range> found = new ArrayList<>();
-        try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "calibrate", io)) {
-            scenarios.scenarios().keySet().forEach(r -> texts.add(loader.load(r.name(), r.sets(), params.file())));
-            Validator validator = new Validator(evaluator);
+        List<ConsistentRanges.Range> found = withValidator(io, scenarios, validator -> {
+            List<ConsistentRanges.Range> done = new ArrayList<>();
             ConsistentRanges.Judge judge = changed -> validator.validate(dataset, scenarios.with(changed), plan,
                     (d, t) -> { }, io::isCancelled);
             ConsistentRanges walk = new ConsistentRanges(judge, judge.validate(Map.of()), (k, v, ok) ->
@@ -125,12 +117,13 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
                 ConsistentRanges.Range r = walk.of(k, start.get(k));
                 if (io.isCancelled()) {
                     // a walk cut short judged its last candidates on runs that never finished
-                    io.out().println("stopped by the user: " + found.size() + " of " + keys.size() + " parameters done");
+                    io.out().println("stopped by the user: " + done.size() + " of " + keys.size() + " parameters done");
                     break;
                 }
-                found.add(r);
+                done.add(r);
             }
-        }
+            return done;
+        });
         io.out().println();
         List<List<String>> rows = new ArrayList<>();
         for (ConsistentRanges.Range r : found) {
@@ -144,6 +137,19 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
                 + Calibration.MIN_SCALE + " to " + Calibration.MAX_SCALE + " of the start, inside the valid range):"
                 + " the dataset does not bound that side");
         return 0;
+    }
+
+    /** What runs against a validator of the dataset's scenarios, simulating here or on the cluster. */
+    private interface ValidatorWork<T> {
+        T run(Validator validator) throws Exception;
+    }
+
+    private <T> T withValidator(Terminal io, ScenarioSet scenarios, ValidatorWork<T> work) throws Exception {
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "calibrate", io)) {
+            scenarios.scenarios().keySet().forEach(r -> texts.add(loader.load(r.name(), r.sets(), params.file())));
+            return work.run(new Validator(evaluator));
+        }
     }
 
     private static String compact(Map<String, Double> values) {
