@@ -48,6 +48,8 @@ public final class ConsistentRanges {
     private final Judge judge;
     private final Listener listener;
     private final Set<String> passingAtStart = new HashSet<>();
+    /** Candidates judged for the parameter being walked. */
+    private int evaluations;
 
     /** @param atStart the dataset judged with every parameter at its start */
     public ConsistentRanges(Judge judge, Validation atStart, Listener listener) {
@@ -70,18 +72,17 @@ public final class ConsistentRanges {
         ParameterSpec spec = ParameterSpecs.bundled().get(key).orElse(null);
         double lo = Math.max(Calibration.MIN_SCALE, spec == null ? 0 : spec.min() / start);
         double hi = Math.min(Calibration.MAX_SCALE, spec == null ? Double.POSITIVE_INFINITY : spec.max() / start);
-        int[] evaluations = {0};
-        Edge down = walk(key, start, 1 / STEP, lo, evaluations);
-        Edge up = walk(key, start, STEP, hi, evaluations);
-        return new Range(key, start, start * down.factor, down.bounded, start * up.factor, up.bounded, evaluations[0]);
+        evaluations = 0;
+        Edge down = walk(key, start, 1 / STEP, lo);
+        Edge up = walk(key, start, STEP, hi);
+        return new Range(key, start, start * down.factor, down.bounded, start * up.factor, up.bounded, evaluations);
     }
 
     private record Edge(double factor, boolean bounded) {
     }
 
     /** Steps by {@code step} from 1 towards {@code limit}; the last consistent factor, and whether a check failed past it. */
-    private Edge walk(String key, double start, double step, double limit, int[] evaluations)
-            throws InterruptedException {
+    private Edge walk(String key, double start, double step, double limit) throws InterruptedException {
         double passed = 1;
         while (true) {
             double next = passed * step;
@@ -92,9 +93,8 @@ public final class ConsistentRanges {
             if (next == passed) {
                 return new Edge(passed, false);
             }
-            evaluations[0]++;
             if (!consistent(key, start * next)) {
-                return new Edge(bisect(key, start, passed, next, evaluations), true);
+                return new Edge(bisect(key, start, passed, next), true);
             }
             passed = next;
             if (last) {
@@ -104,11 +104,10 @@ public final class ConsistentRanges {
     }
 
     /** Narrows the edge between a consistent factor and an inconsistent one; the consistent end. */
-    private double bisect(String key, double start, double consistent, double inconsistent, int[] evaluations)
+    private double bisect(String key, double start, double consistent, double inconsistent)
             throws InterruptedException {
         for (int i = 0; i < BISECTIONS; i++) {
             double middle = Math.sqrt(consistent * inconsistent);
-            evaluations[0]++;
             if (consistent(key, start * middle)) {
                 consistent = middle;
             } else {
@@ -119,6 +118,7 @@ public final class ConsistentRanges {
     }
 
     private boolean consistent(String key, double value) throws InterruptedException {
+        evaluations++;
         Validation v = judge.validate(Map.of(key, value));
         Set<String> stillPassing = new HashSet<>();
         for (Verdict verdict : v.verdicts()) {
