@@ -57,8 +57,14 @@ class LiteratureFactsTest {
         Point p = r.points().get(0);
         assertEquals(name.equals("lit-busy-pinged") ? LiteratureFacts.BUSY_PINGED_GUEST : LiteratureFacts.PINGED,
                 p.guest());
-        // the busy guest answers a few probes a second (its RTT is hundreds of ms): some come back
-        assertTrue(p.rttMs().samples() >= (name.equals("lit-busy-pinged") ? 1 : 10), "replies: " + p.rttMs());
+        // the busy guest answers a few probes a second (its RTT is hundreds of ms): some come back;
+        // an idle guest answers nearly all (a request can be lost in a NIC ring full of the streams'
+        // bursts), and every probe sent is either measured or counted lost
+        long lost = p.repliesLost();
+        assertTrue(p.rttMs().samples() >= (name.equals("lit-busy-pinged") ? 1 : 8), "replies: " + p.rttMs());
+        if (!name.equals("lit-busy-pinged")) {
+            assertEquals(10, p.rttMs().samples() + lost, "measured " + p.rttMs().samples() + ", lost " + lost);
+        }
         if (!name.equals("lit-boost-7burners")) {
             assertTrue(p.cpuPercent().get("domU1") > 1, "the streams ran beside the probe: " + p.cpuPercent());
         }
