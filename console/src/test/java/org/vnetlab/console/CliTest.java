@@ -34,9 +34,9 @@ class CliTest {
     void scenariosListsTheStudysEightTheLiteraturesTheContainersAndKvm() {
         CliRun r = CliRun.of("scenarios");
         assertEquals(Cli.OK, r.code());
-        assertEquals(17, r.out().lines().count());
+        assertEquals(18, r.out().lines().count());
         for (String name : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
-                "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers",
+                "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers", "lit-7streams",
                 "container-single", "container-double", "container-burned", "kvm-single", "kvm-double", "kvm-burned")) {
             assertTrue(r.out().contains(name + " "), name);
         }
@@ -63,6 +63,14 @@ class CliTest {
             assertTrue(r.err().startsWith("vnetlab: "), r.err());
             assertEquals("", r.out());
         }
+    }
+
+    @Test
+    void aScenarioOfTcpStreamsAloneSaysWhichTransportWouldRunIt() {
+        CliRun r = CliRun.of("sim", "lit-7streams", "--protocol", "ipv4", "--trials", "1", "--duration", "0.1");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals("vnetlab: scenario lit-7streams has nothing to simulate with these options (its workloads: tcp, tcp,"
+                + " tcp, tcp, tcp, tcp, tcp): its streams are TCP, try --transport tcp", r.err().strip());
     }
 
     @Test

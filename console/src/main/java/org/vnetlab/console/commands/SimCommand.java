@@ -80,8 +80,10 @@ public final class SimCommand implements ScenarioCommand {
     /** One job per run; a usage error when the options leave nothing to simulate. */
     static List<Job> jobs(Scenario s, List<RunSpec> specs) {
         if (specs.isEmpty()) {
+            List<String> types = s.workloads().stream().map(w -> w.type()).toList();
+            String hint = types.contains("tcp") ? ": its streams are TCP, try --transport tcp" : "";
             throw new UsageError("scenario " + s.name() + " has nothing to simulate with these options (its workloads: "
-                    + String.join(", ", s.workloads().stream().map(w -> w.type()).toList()) + ")");
+                    + String.join(", ", types) + ")" + hint);
         }
         return specs.stream().map(spec -> new Job(s, spec)).toList();
     }

@@ -75,6 +75,35 @@ public sealed interface Expr {
     }
 
     /**
+     * How far apart several series lie at one payload: the largest less the smallest
+     * ({@code ratio} false), e.g. the spread of guests' bandwidths in Mbit/s, or the largest over
+     * the smallest ({@code ratio} true). Empty when any series has no point there.
+     */
+    record Extremes(List<Series> of, boolean ratio) implements Expr {
+        public List<Series> series() {
+            return of;
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Series s : of) {
+                OptionalDouble v = sim.value(s, payload);
+                if (v.isEmpty()) {
+                    return v;
+                }
+                min = Math.min(min, v.getAsDouble());
+                max = Math.max(max, v.getAsDouble());
+            }
+            if (ratio) {
+                return min > 0 ? OptionalDouble.of(max / min) : OptionalDouble.empty();
+            }
+            return OptionalDouble.of(max - min);
+        }
+
+    }
+
+    /**
      * A throughput series as a share of the most payload the wire carries at that size
      * ({@link Ethernet#maxGoodputMbps}, the slower of the link and the host's NIC).
      */

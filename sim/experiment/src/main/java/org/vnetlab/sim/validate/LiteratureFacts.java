@@ -1,6 +1,7 @@
 package org.vnetlab.sim.validate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * gives. No parameter is fitted to these; a failure is reported with its mechanism, not tuned away.
  *
  * <p>Every scenario here is short: one trial; UDP legs of 1 s at two payload sizes, TCP legs of
- * 1 s; closed-loop pings of 2 to 10 s of simulated time.
+ * 1 s (10 s for the seven guests sharing the wire); closed-loop pings of 2 to 10 s of simulated
+ * time.
  */
 public final class LiteratureFacts {
 
@@ -35,6 +37,15 @@ public final class LiteratureFacts {
             "model.xen.scheduler.tickle=false");
     static final ScenarioRef BUSY_PINGED = ScenarioRef.of("lit-busy-pinged");
     static final ScenarioRef STREAMERS = ScenarioRef.of("lit-streamers");
+    /** Row 9: seven guests receiving TCP, one trial of 10 s (2 s leave the shares still settling). */
+    private static final String[] STREAMS = {"method.trials=1", "tcp.duration=10s"};
+    static final ScenarioRef STREAMS_STOCK = ScenarioRef.of("lit-7streams", STREAMS);
+    static final ScenarioRef STREAMS_BOOST_ONLY = ScenarioRef.of("lit-7streams",
+            concat(STREAMS, "model.xen.scheduler.tickle=false"));
+    static final ScenarioRef STREAMS_NEITHER = ScenarioRef.of("lit-7streams",
+            concat(STREAMS, "model.xen.scheduler.tickle=false", "model.xen.scheduler.boost=false"));
+    /** The guests of lit-7streams, each receiving one TCP stream. */
+    static final int STREAMING_GUESTS = 7;
     /** The pinged guest of lit-boost-7burners and lit-streamers: the last of eight. */
     static final String PINGED = "domU8";
     /** The pinged guest of lit-busy-pinged: the last of Fig. 12's seven. */
@@ -78,9 +89,32 @@ public final class LiteratureFacts {
                 BUSY_PINGED));
         c.add(rtt("8 RTT, idle DomU while 7 DomUs receive TCP", Metric.RTT_MEAN, Range.between(3.9, 8.6),
                 ONGARO + " Figs 9, 10", PINGED, STREAMERS));
+        c.add(new Check.Cited(new Check.Holds("9 TCP shares of 7 receiving DomUs, 1 CPU, no tickle (BOOST on, off):"
+                + " fastest - slowest Mbit/s", List.of(guestShares(STREAMS_BOOST_ONLY, false),
+                guestShares(STREAMS_NEITHER, false)), 0, ANY, Range.atMost(17), 1.7, "%.1f"),
+                ONGARO + " Fig. 5: spread below 17 Mbit/s in every variant without tickling", "P", false));
+        c.add(new Check.Cited(new Check.Holds("9 TCP shares of 7 receiving DomUs, 1 CPU, BOOST and tickle:"
+                + " fastest / slowest", List.of(guestShares(STREAMS_STOCK, true)), 0, ANY, Range.between(1.5, 8.05),
+                0.15, "%.2f"), ONGARO + " Fig. 3 ~1.5x (stock); Fig. 5 192.3/23.9 = 8.0x (orig, with the"
+                + " event-channel bug the model does not have)", "P", false));
         c.add(new Check.Cited(new Check.Accounting("13 share of ticks the pinged DomU is OVER (BOOST, tickle)",
                 BOOST_TICKLE, PINGED, Range.atMost(0.05)), ONGARO + " 3.3", "P", false));
         return c;
+    }
+
+    /** The TCP receive throughputs of lit-7streams' guests: their spread, or fastest over slowest. */
+    private static Expr guestShares(ScenarioRef s, boolean ratio) {
+        List<Series> guests = new ArrayList<>();
+        for (int i = 1; i <= STREAMING_GUESTS; i++) {
+            guests.add(new Series(s, "tcp", "ipv4", "rx", "domU" + i, Metric.THROUGHPUT));
+        }
+        return new Expr.Extremes(guests, ratio);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** (Dom0 + DomU CPU per Mbit/s on Xen) / (CPU per Mbit/s on native): the ratio of CPU per packet. */

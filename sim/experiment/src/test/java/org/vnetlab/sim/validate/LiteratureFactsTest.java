@@ -32,7 +32,7 @@ class LiteratureFactsTest {
     void theDatasetLoadsByNameWithASourceAndCertaintyOnEveryCheck() {
         Dataset d = Datasets.load(List.of(Path.of("literature")));
         assertEquals("literature", d.name());
-        assertEquals(9, d.checks().size());
+        assertEquals(11, d.checks().size());
         for (Check c : d.checks()) {
             Check.Cited cited = (Check.Cited) c;
             assertFalse(cited.source().isBlank(), c.label());
@@ -41,7 +41,7 @@ class LiteratureFactsTest {
         assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
         // every scenario the checks name loads, variants included
         ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
-        assertEquals(10, s.scenarios().size());
+        assertEquals(13, s.scenarios().size());
         assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
     }
 
@@ -136,6 +136,39 @@ class LiteratureFactsTest {
         Verdict v = c.judge(tcp);
         assertEquals(Verdict.Status.PASS, v.status());
         assertTrue(v.model().startsWith("0.375"), v.model());
+    }
+
+    @Test
+    void rowNineReadsHowFarApartTheSevenGuestsSharesLie() {
+        Check even = check("9 TCP shares of 7 receiving DomUs, 1 CPU, no tickle");
+        Verdict close = even.judge(new Simulated(Map.of(), Map.of(
+                LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
+                LiteratureFacts.STREAMS_NEITHER, shares(88, 90, 92, 94, 96, 98, 99))));
+        assertEquals(Verdict.Status.PASS, close.status());
+        assertTrue(close.model().startsWith("11.0"), "the wider of the two spreads: " + close.model());
+        Verdict apart = even.judge(new Simulated(Map.of(), Map.of(
+                LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
+                LiteratureFacts.STREAMS_NEITHER, shares(70, 90, 92, 94, 96, 98, 99))));
+        assertEquals(Verdict.Status.FAIL, apart.status());
+        assertTrue(apart.model().startsWith("29.0"), apart.model());
+
+        Check uneven = check("9 TCP shares of 7 receiving DomUs, 1 CPU, BOOST and tickle");
+        assertEquals(Verdict.Status.PASS, uneven.judge(new Simulated(Map.of(), Map.of(
+                LiteratureFacts.STREAMS_STOCK, shares(200, 150, 100, 90, 60, 40, 25)))).status());
+        Verdict fair = uneven.judge(new Simulated(Map.of(), Map.of(
+                LiteratureFacts.STREAMS_STOCK, shares(92, 92, 92, 92, 92, 92, 92))));
+        assertEquals(Verdict.Status.FAIL, fair.status(), "tickling that left the shares equal: " + fair.model());
+        assertTrue(fair.model().startsWith("1.00"), fair.model());
+    }
+
+    /** lit-7streams' result: each guest's TCP receive throughput, domU1 first. */
+    private static Result shares(double... mbps) {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < mbps.length; i++) {
+            points.add(Point.builder().transport("tcp").protocol("ipv4").direction("rx").payload(1448)
+                    .guest("domU" + (i + 1)).throughputMbps(mbps[i]).build());
+        }
+        return new Result("sim", "lit-7streams", 1, "v", "p", points);
     }
 
     private static Point rx(String transport, int payload, double mbps) {
