@@ -37,6 +37,10 @@ public final class LiteratureFacts {
             "model.xen.scheduler.tickle=false");
     static final ScenarioRef BUSY_PINGED = ScenarioRef.of("lit-busy-pinged");
     static final ScenarioRef STREAMERS = ScenarioRef.of("lit-streamers");
+    /** Row 6: the study's own RTT beside a burner (its `rtt` scenario), one trial. */
+    static final ScenarioRef STUDY_BURNED_RTT = ScenarioRef.of("rtt", "rtt.reflector=domU-burned", "method.trials=1");
+    /** The reflecting guest of the study's burned RTT variant: domU1 burns. */
+    static final String BURNED_REFLECTOR = "domU2";
     /** Row 9: seven guests receiving TCP, one trial of 10 s (2 s leave the shares still settling). */
     private static final String[] STREAMS = {"method.trials=1", "tcp.duration=10s"};
     static final ScenarioRef STREAMS_STOCK = ScenarioRef.of("lit-7streams", STREAMS);
@@ -84,6 +88,15 @@ public final class LiteratureFacts {
         c.add(rtt("5 RTT, idle DomU beside 7 burners, no BOOST (tickle on, off)", Metric.RTT_MEAN,
                 Range.between(150, 165), ONGARO + " Figs 4, 7, 8: 158.9, 160.4; 162.1, 163.5 ms mean", PINGED,
                 TICKLE_ONLY, NEITHER));
+        // row 6 is an inference from row 5 for the study's own case: a 500 Mbit/s probe, 2 CPUs
+        c.add(new Check.Cited(new Check.Holds("6 RTT, the study's reflector DomU beside one burner, 2 CPUs, BOOST and"
+                + " tickle, mean ms", List.of(new Expr.Of(new Series(STUDY_BURNED_RTT, null, "ipv4", "roundtrip",
+                BURNED_REFLECTOR, Metric.RTT_MEAN))), 0, ANY, Range.atMost(10), 1, "%.3f"),
+                "inferred from " + ONGARO + " (row 5): an I/O domain that stays UNDER keeps BOOST, so its waits"
+                + " stay well below one 30 ms slice", "P", true));
+        c.add(new Check.Cited(new Check.Accounting("6 share of ticks the study's reflector DomU is OVER beside a"
+                + " burner", STUDY_BURNED_RTT, BURNED_REFLECTOR, Range.atMost(0.05)), "inferred from " + ONGARO
+                + " 3.3 (row 13): the reflector blocks between probes, so it stays UNDER", "P", true));
         c.add(rtt("7 RTT, the pinged DomU burns too (3 burners, 3 TCP receivers)", Metric.RTT_MEAN,
                 Range.between(10, 1000), ONGARO + " Fig. 12: 45-183 ms; Hu et al. 2011: 49 ms", BUSY_PINGED_GUEST,
                 BUSY_PINGED));

@@ -32,7 +32,7 @@ class LiteratureFactsTest {
     void theDatasetLoadsByNameWithASourceAndCertaintyOnEveryCheck() {
         Dataset d = Datasets.load(List.of(Path.of("literature")));
         assertEquals("literature", d.name());
-        assertEquals(11, d.checks().size());
+        assertEquals(13, d.checks().size());
         for (Check c : d.checks()) {
             Check.Cited cited = (Check.Cited) c;
             assertFalse(cited.source().isBlank(), c.label());
@@ -41,7 +41,7 @@ class LiteratureFactsTest {
         assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
         // every scenario the checks name loads, variants included
         ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
-        assertEquals(13, s.scenarios().size());
+        assertEquals(14, s.scenarios().size());
         assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
     }
 
@@ -203,6 +203,25 @@ class LiteratureFactsTest {
         Simulated sim = new Simulated(Map.of(), Map.of(LiteratureFacts.BOOST_ONLY,
                 new Result("sim", "lit-boost-7burners", 1, "v", "p", List.of(p))));
         assertEquals(Verdict.Status.PASS, c.judge(sim).status());
+    }
+
+    @Test
+    void theStudysRttBesideABurnerIsAnInferenceReportedNeverFailed() {
+        Check c = check("6 RTT, the study's reflector DomU beside one burner");
+        Verdict slice = c.judge(burnedRtt(25));
+        assertEquals(Verdict.Status.REPORTED, slice.status(), "a slice-scale wait is reported, not failed");
+        assertFalse(slice.failed());
+        assertTrue(slice.error().contains("outside"), slice.error());
+        assertEquals("inside", c.judge(burnedRtt(1.0)).error());
+    }
+
+    /** The study's burned RTT variant with the reflector's mean RTT {@code meanMs}. */
+    private static Simulated burnedRtt(double meanMs) {
+        Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(1000)
+                .guest(LiteratureFacts.BURNED_REFLECTOR)
+                .rttMs(new org.vnetlab.core.result.Summary(meanMs, meanMs, 0.1, meanMs, meanMs, meanMs, 140)).build();
+        return new Simulated(Map.of(), Map.of(LiteratureFacts.STUDY_BURNED_RTT,
+                new Result("sim", "rtt", 1, "v", "p", List.of(p))));
     }
 
     @Test
