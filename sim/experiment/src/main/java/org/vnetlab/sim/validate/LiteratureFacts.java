@@ -37,7 +37,7 @@ public final class LiteratureFacts {
             "model.xen.scheduler.tickle=false");
     static final ScenarioRef BUSY_PINGED = ScenarioRef.of("lit-busy-pinged");
     static final ScenarioRef STREAMERS = ScenarioRef.of("lit-streamers");
-    /** Row 6: the study's own RTT beside a burner (its `rtt` scenario), one trial. */
+    /** Row 6: the study's own RTT beside a burner (its {@code rtt} scenario), one trial. */
     static final ScenarioRef STUDY_BURNED_RTT = ScenarioRef.of("rtt", "rtt.reflector=domU-burned", "method.trials=1");
     /** The reflecting guest of the study's burned RTT variant: domU1 burns. */
     static final String BURNED_REFLECTOR = "domU2";
