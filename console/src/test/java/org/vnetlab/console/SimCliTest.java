@@ -66,10 +66,12 @@ class SimCliTest {
     @Test
     void ctrlCStopsASimProcessWhichStillWritesItsResult() throws Exception {
         Path json = dir.resolve("sigint.json");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "sim", "xen-double", "--protocol", "ipv4", "--trials", "7", "--duration", "2", "--json", json.toString(),
-                "--no-cache"));
+        // SIGINT back to its default first: a build started in the background of a non-interactive
+        // shell hands its children SIGINT ignored, and a JVM started so never sees Ctrl-C
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sim", "xen-double", "--protocol",
+                "ipv4", "--trials", "7", "--duration", "2", "--json", json.toString(), "--no-cache"));
         Process p = new ProcessBuilder(command).directory(new File(dir.toString()))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         Thread.sleep(4000);
