@@ -149,7 +149,8 @@ final class Node {
         Duration d = read(key, config::getDuration, "a duration such as 10 s or 20 us");
         long n = d.toNanos();
         if (n < 0 || (n == 0 && !zeroAllowed)) {
-            throw error(key, "must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration, got " + d);
+            throw error(key, "must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration, got '"
+                    + value(key).unwrapped() + "'");
         }
         return n;
     }

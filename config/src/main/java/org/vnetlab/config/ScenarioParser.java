@@ -108,7 +108,8 @@ final class ScenarioParser {
 
     private static Nic nic(Node n, int cpus) {
         return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
-                n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.positiveInt("napi-budget"),
+                n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.nanos("interrupt-gap", true),
+                n.positiveInt("napi-budget"),
                 n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"),
                 queues(n, cpus));
     }

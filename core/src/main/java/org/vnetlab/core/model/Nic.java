@@ -10,6 +10,8 @@ import org.vnetlab.core.units.DataRate;
  * @param txRing          transmit descriptors; a send to a full ring waits or is dropped
  * @param coalesceNanos   interrupt coalescing delay after the first frame (rx-usecs)
  * @param coalesceFrames  frames that raise an interrupt at once (rx-frames)
+ * @param interruptGapNanos least time between two receive interrupts of a queue (an interrupt
+ *                        throttle: Intel's InterruptThrottleRate of n a second is 1/n); 0 for none
  * @param napiBudget      most frames one NAPI poll takes from the ring
  * @param frameOverheadNanos time the NIC spends per transmitted frame beyond its bits on the wire
  * @param txCoalesceNanos transmit-completion coalescing: delay after the first frame sent (tx-usecs)
@@ -17,14 +19,16 @@ import org.vnetlab.core.units.DataRate;
  * @param queues          receive (and transmit) queues, each with its own ring, coalescing and NAPI poll,
  *                        flows spread over them by the RSS hash (1: a single-queue NIC)
  */
-public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames, int napiBudget,
-                  long frameOverheadNanos, long txCoalesceNanos, int txCoalesceFrames, int queues) {
+public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames,
+                  long interruptGapNanos, int napiBudget, long frameOverheadNanos, long txCoalesceNanos,
+                  int txCoalesceFrames, int queues) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);
         Checks.positive("tx ring", txRing);
         Checks.nonNegative("coalescing delay", coalesceNanos);
         Checks.positive("coalescing frames", coalesceFrames);
+        Checks.nonNegative("interrupt gap", interruptGapNanos);
         Checks.positive("NAPI budget", napiBudget);
         Checks.nonNegative("frame overhead", frameOverheadNanos);
         Checks.nonNegative("transmit coalescing delay", txCoalesceNanos);

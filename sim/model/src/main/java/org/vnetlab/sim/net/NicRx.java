@@ -16,7 +16,8 @@ import org.vnetlab.sim.packet.Train;
  * A NIC's receive side and the NAPI softirq that drains it. Frames arriving from the wire go
  * into the rx ring, or are dropped when it is full ({@code TRACE.nic.rx.drop}). With interrupts
  * enabled, the first frame starts the coalescing delay; the interrupt fires after it or after
- * {@code coalesceFrames} frames, disables interrupts and schedules a NAPI poll. A poll takes up
+ * {@code coalesceFrames} frames, but never sooner than the throttle's gap after the last one
+ * ({@code interruptGapNanos}), disables interrupts and schedules a NAPI poll. A poll takes up
  * to the budget of frames in one job, each costing the driver's work plus the {@link RxPath}'s;
  * while frames remain it polls again, otherwise it re-enables interrupts.
  *
@@ -47,6 +48,8 @@ public final class NicRx implements WireEnd {
     private boolean pollScheduled;
     private boolean interrupted;
     private long interrupts;
+    /** When this queue last interrupted: the throttle's gap counts from it. */
+    private long lastInterrupt = Long.MIN_VALUE / 2;
     private long framesTaken;
     private final Event coalesce;
 
@@ -164,7 +167,7 @@ public final class NicRx implements WireEnd {
         long byDelay = first + nic.coalesceNanos();
         int more = nic.coalesceFrames() - 1 - ring.size();
         long byCount = more < 0 ? now : arrival(more);
-        long at = Math.max(now, Math.min(byDelay, byCount));
+        long at = Math.max(Math.max(now, Math.min(byDelay, byCount)), lastInterrupt + nic.interruptGapNanos());
         if (!coalesce.isScheduled() || at < coalesce.time()) {
             kernel.scheduleAt(coalesce, at);
         }
@@ -184,8 +187,9 @@ public final class NicRx implements WireEnd {
         }
         long now = kernel.now();
         admit(now);
-        boolean due = ring.size() >= nic.coalesceFrames()
-                || (!ring.isEmpty() && now >= ring.headReady() + nic.coalesceNanos());
+        boolean due = (ring.size() >= nic.coalesceFrames()
+                || (!ring.isEmpty() && now >= ring.headReady() + nic.coalesceNanos()))
+                && now >= lastInterrupt + nic.interruptGapNanos();
         if (!due) {
             arm();
             return;
@@ -195,6 +199,7 @@ public final class NicRx implements WireEnd {
         kernel.cancel(coalesce);
         interrupted = true;
         interrupts++;
+        lastInterrupt = now;
         pollScheduled = true;
         irq.raise(napi);
     }
