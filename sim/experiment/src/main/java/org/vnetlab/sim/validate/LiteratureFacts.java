@@ -1,7 +1,6 @@
 package org.vnetlab.sim.validate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,12 +41,11 @@ public final class LiteratureFacts {
     /** The reflecting guest of the study's burned RTT variant: domU1 burns. */
     static final String BURNED_REFLECTOR = "domU2";
     /** Row 9: seven guests receiving TCP, one trial of 10 s (2 s leave the shares still settling). */
-    private static final String[] STREAMS = {"method.trials=1", "tcp.duration=10s"};
-    static final ScenarioRef STREAMS_STOCK = ScenarioRef.of("lit-7streams", STREAMS);
-    static final ScenarioRef STREAMS_BOOST_ONLY = ScenarioRef.of("lit-7streams",
-            concat(STREAMS, "model.xen.scheduler.tickle=false"));
-    static final ScenarioRef STREAMS_NEITHER = ScenarioRef.of("lit-7streams",
-            concat(STREAMS, "model.xen.scheduler.tickle=false", "model.xen.scheduler.boost=false"));
+    static final ScenarioRef STREAMS_STOCK = ScenarioRef.of("lit-7streams", "method.trials=1", "tcp.duration=10s");
+    static final ScenarioRef STREAMS_BOOST_ONLY = ScenarioRef.of("lit-7streams", "method.trials=1", "tcp.duration=10s",
+            "model.xen.scheduler.tickle=false");
+    static final ScenarioRef STREAMS_NEITHER = ScenarioRef.of("lit-7streams", "method.trials=1", "tcp.duration=10s",
+            "model.xen.scheduler.tickle=false", "model.xen.scheduler.boost=false");
     /** The guests of lit-7streams, each receiving one TCP stream. */
     static final int STREAMING_GUESTS = 7;
     /** The pinged guest of lit-boost-7burners and lit-streamers: the last of eight. */
@@ -122,12 +120,6 @@ public final class LiteratureFacts {
             guests.add(new Series(s, "tcp", "ipv4", "rx", "domU" + i, Metric.THROUGHPUT));
         }
         return new Expr.Extremes(guests, ratio);
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     /** (Dom0 + DomU CPU per Mbit/s on Xen) / (CPU per Mbit/s on native): the ratio of CPU per packet. */
