@@ -47,7 +47,7 @@ public final class ConsistentRanges {
 
     private final Judge judge;
     private final Listener listener;
-    private final Set<String> passingAtStart = new HashSet<>();
+    private final Set<String> passingAtStart;
     /** Candidates judged for the parameter being walked. */
     private int evaluations;
 
@@ -55,11 +55,7 @@ public final class ConsistentRanges {
     public ConsistentRanges(Judge judge, Validation atStart, Listener listener) {
         this.judge = judge;
         this.listener = listener;
-        for (Verdict v : atStart.verdicts()) {
-            if (v.status() == Verdict.Status.PASS) {
-                passingAtStart.add(v.check());
-            }
-        }
+        this.passingAtStart = passing(atStart);
     }
 
     /** The checks an interval keeps passing: those that pass at the start. */
@@ -119,15 +115,19 @@ public final class ConsistentRanges {
 
     private boolean consistent(String key, double value) throws InterruptedException {
         evaluations++;
-        Validation v = judge.validate(Map.of(key, value));
-        Set<String> stillPassing = new HashSet<>();
-        for (Verdict verdict : v.verdicts()) {
-            if (verdict.status() == Verdict.Status.PASS) {
-                stillPassing.add(verdict.check());
-            }
-        }
-        boolean ok = stillPassing.containsAll(passingAtStart);
+        boolean ok = passing(judge.validate(Map.of(key, value))).containsAll(passingAtStart);
         listener.judged(key, value, ok);
         return ok;
+    }
+
+    /** The checks a validation passed. */
+    private static Set<String> passing(Validation v) {
+        Set<String> passed = new HashSet<>();
+        for (Verdict verdict : v.verdicts()) {
+            if (verdict.status() == Verdict.Status.PASS) {
+                passed.add(verdict.check());
+            }
+        }
+        return passed;
     }
 }
