@@ -314,7 +314,7 @@ final class ScenarioParser {
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
                     RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"),
                     RttProbe.Loop.fromKey(n.oneOf("loop", LOOPS)), n.nanos("timeout", false),
-                    n.nanos("deadline", false));
+                    n.nanos("deadline", false), n.nanos("warm-up", true));
             default -> new CpuBurner(guest, n.fraction("load"));
         };
     }

@@ -21,10 +21,12 @@ import org.vnetlab.core.units.DataRate;
  * @param timeoutNanos closed loop: how long after a measurement's last probe a reply is waited
  *                     for before the next measurement starts anyway
  * @param deadlineNanos closed loop: the run ends then, however many measurements it took (ping -w)
+ * @param warmUpNanos the probe runs this long before its measurements count: what it measures is
+ *                    the host as the probe's own load has settled it, not as the run began
  */
 public record RttProbe(String guest, DataRate rate, int payload, int count, int packets, long pauseNanos,
                        long clockResolutionNanos, Pacing pacing, boolean withStreams, Loop loop,
-                       long timeoutNanos, long deadlineNanos) implements Workload {
+                       long timeoutNanos, long deadlineNanos, long warmUpNanos) implements Workload {
 
     /** When the next measurement starts. */
     public enum Loop {
@@ -75,6 +77,7 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
         Objects.requireNonNull(loop, "rtt loop");
         Checks.positive("rtt timeout", timeoutNanos);
         Checks.positive("rtt deadline", deadlineNanos);
+        Checks.nonNegative("rtt warm-up", warmUpNanos);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class CreditAccounting {
 
     /**
      * The share of mid-tick samples at which {@code guest}'s first VCPU was OVER, over the
-     * scenario's first IPv4 RTT run.
+     * scenario's first IPv4 RTT run after its warm-up.
      *
      * @throws IllegalArgumentException when the scenario is not Xen, has no RTT probe or no such guest
      */
@@ -54,7 +54,7 @@ public final class CreditAccounting {
                     h.kernel.scheduleAt(this, h.kernel.now() + tick);
                 }
             }
-        }, tick / 2);
+        }, probe.warmUpNanos() + tick / 2);
         RttRun.run(h);
         return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
     }

@@ -32,12 +32,24 @@ final class RttRun {
     }
 
     /**
-     * Simulated time the probe's measurements take, pauses included; a closed loop's deadline
-     * (it stops sooner when its measurements are done).
+     * Simulated time the probe takes, its warm-up and pauses included; a closed loop's deadline
+     * after its warm-up (it stops sooner when its measurements are done).
      */
     static long duration(RttProbe p) {
-        return p.loop() == RttProbe.Loop.CLOSED ? p.deadlineNanos()
-                : (long) p.count() * (sending(p) + p.pauseNanos());
+        return p.loop() == RttProbe.Loop.CLOSED ? p.warmUpNanos() + p.deadlineNanos()
+                : (warmUpMeasurements(p) + p.count()) * period(p);
+    }
+
+    /** When a measurement of an open loop starts after the one before. */
+    private static long period(RttProbe p) {
+        return sending(p) + p.pauseNanos();
+    }
+
+    /** The open loop's measurements before the warm-up has passed: they are not reported. */
+    private static long warmUpMeasurements(RttProbe p) {
+        // measurement k starts at pause + k x period
+        long before = p.warmUpNanos() - p.pauseNanos();
+        return before <= 0 ? 0 : (before + period(p) - 1) / period(p);
     }
 
     /** How long the generator sends one measurement's probes. */
@@ -92,7 +104,9 @@ final class RttRun {
                 over.put(probe.guest(), ClosedProbeLoop.start(h.kernel, probe, generator, receiver,
                         sending(probe), loopFinished)::over);
             } else {
-                scheduleMeasurements(h, probe, generator);
+                int warm = (int) warmUpMeasurements(probe);
+                receiver.countFrom(warm);
+                scheduleMeasurements(h, probe, generator, warm + probe.count());
                 over.put(probe.guest(), probe::count);
             }
             receivers.put(probe.guest(), receiver);
@@ -128,9 +142,10 @@ final class RttRun {
         TcpRun.start(h, tcp.get(0).direction() == Direction.TX, h.spec.durationNanos());
     }
 
-    /** Starts the generator for each measurement in turn. */
-    private static void scheduleMeasurements(RunHarness h, RttProbe probe, ProbeGenerator generator) {
-        long period = sending(probe) + probe.pauseNanos();
+    /** Starts the generator for each of {@code measurements} measurements in turn. */
+    private static void scheduleMeasurements(RunHarness h, RttProbe probe, ProbeGenerator generator,
+                                             int measurements) {
+        long period = period(probe);
         h.kernel.scheduleAt(new Event("rtt.measurements") {
             private int started;
 
@@ -138,7 +153,7 @@ final class RttRun {
             protected void fire() {
                 long now = h.kernel.now();
                 generator.startMeasurement(started, now);
-                if (++started < probe.count()) {
+                if (++started < measurements) {
                     h.kernel.scheduleAt(this, now + period);
                 }
             }

@@ -13,7 +13,9 @@ import org.vnetlab.sim.packet.PacketQueue;
  * carries, both floored to the clock's resolution; RFC 3550 interarrival jitter is kept within
  * each measurement. A measurement is {@code packetsPerMeasurement} consecutive sequence
  * numbers; its RTT is their mean, its jitter the estimate after the last packet that arrived.
- * A probe whose reply never came is counted lost ({@link #lost}), not averaged over.
+ * A probe whose reply never came is counted lost ({@link #lost}), not averaged over. The
+ * measurements before the first that counts ({@link #countFrom}) are the warm-up: only their
+ * completion is told, for a closed loop to go on.
  */
 public final class ProbeReceiver extends SocketReader {
 
@@ -26,6 +28,11 @@ public final class ProbeReceiver extends SocketReader {
     private final double[] jitter;
     private int measurement = -1;
     private InterarrivalJitter estimator;
+    /** The first measurement that counts: the one stored at index 0. */
+    private int first;
+    /** The warm-up measurement replies are coming in for, and how many have. */
+    private int warmMeasurement = -1;
+    private int warmReceived;
     private MeasurementDone done = (m, at) -> { };
 
     /** Told when a measurement's last reply has been read. */
@@ -47,6 +54,14 @@ public final class ProbeReceiver extends SocketReader {
         this.rttSum = new double[measurements];
         this.received = new int[measurements];
         this.jitter = new double[measurements];
+    }
+
+    /**
+     * Measurement {@code measurement} is the first that counts; those before it are the warm-up.
+     * Set before its replies come in (at the start: every measurement counts).
+     */
+    public void countFrom(int measurement) {
+        this.first = measurement;
     }
 
     /** Tells {@code listener} of each measurement whose replies are all in (a closed loop's trigger). */
@@ -72,7 +87,12 @@ public final class ProbeReceiver extends SocketReader {
 
     /** The probe numbered {@code seq}, sent at {@code stamp}, reached the application at {@code arrival}. */
     private void measure(long seq, long stamp, long arrival) {
-        int m = (int) (seq / packetsPerMeasurement);
+        int whole = (int) (seq / packetsPerMeasurement);
+        if (whole < first) {
+            warmUp(whole, arrival);
+            return;
+        }
+        int m = whole - first;
         if (m >= received.length) {
             return;
         }
@@ -85,11 +105,22 @@ public final class ProbeReceiver extends SocketReader {
         received[m]++;
         jitter[m] = estimator.add(stamp, read);
         if (received[m] == packetsPerMeasurement) {
+            done.done(whole, arrival);
+        }
+    }
+
+    /** A reply of warm-up measurement {@code m}: counted only to tell when all of it is in. */
+    private void warmUp(int m, long arrival) {
+        if (m != warmMeasurement) {
+            warmMeasurement = m;
+            warmReceived = 0;
+        }
+        if (++warmReceived == packetsPerMeasurement) {
             done.done(m, arrival);
         }
     }
 
-    /** Probes of the first {@code measurements} measurements whose reply has not come. */
+    /** Probes of the first {@code measurements} measurements that count whose reply has not come. */
     public long lost(int measurements) {
         long lost = 0;
         for (int m = 0; m < measurements; m++) {
