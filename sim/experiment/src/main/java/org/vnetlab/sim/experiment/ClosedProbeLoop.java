@@ -82,14 +82,12 @@ final class ClosedProbeLoop extends Event {
     /** The current measurement is over at {@code at}: its replies are in, or the wait for them ended. */
     private void next(long at) {
         kernel.cancel(this);
-        if (first < 0) {
-            begin(current + 1, at + probe.pauseNanos());
-            return;
-        }
-        over++;
-        if (current + 1 - first == probe.count()) {
-            finished.run();
-            return;
+        if (first >= 0) {
+            over++;
+            if (current + 1 - first == probe.count()) {
+                finished.run();
+                return;
+            }
         }
         begin(current + 1, at + probe.pauseNanos());
     }
