@@ -85,6 +85,11 @@ final class ScenarioParser {
                     + " host's softirq, takes the NIC's one interrupt on one CPU; multi-queue NICs are modelled for"
                     + " native, vserver and container)");
         }
+        if ((platform instanceof XenPlatform || platform instanceof KvmPlatform)
+                && root.at("host").at("nic").intValue("irq-cpu") != 0) {
+            throw root.at("host").at("nic").error("irq-cpu", "must be 0 with platform xen or kvm (under Xen the"
+                    + " interrupt goes where Dom0's VCPU xen.dom0.nic-vcpu runs; the KVM host's is not modelled apart)");
+        }
         if (link.sameMachine() && (platform instanceof XenPlatform || platform instanceof KvmPlatform)) {
             throw root.at("link").error("same-machine", "machine 2 can share machine 1's CPUs only where machine 1"
                     + " runs Linux itself (platform native, vserver or container), not under Xen or KVM");
@@ -111,7 +116,17 @@ final class ScenarioParser {
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.nanos("interrupt-gap", true),
                 n.positiveInt("napi-budget"),
                 n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"),
-                queues(n, cpus));
+                queues(n, cpus), irqCpu(n, cpus));
+    }
+
+    /** The CPU a NIC's (first) interrupt goes to: one of the machine's. */
+    private static int irqCpu(Node n, int cpus) {
+        int cpu = n.intValue("irq-cpu");
+        if (cpu < 0 || cpu >= cpus) {
+            throw n.error("irq-cpu", "must be a CPU of the machine, 0 to " + (cpus - 1) + " (cpus = " + cpus
+                    + "), got " + cpu);
+        }
+        return cpu;
     }
 
     /** A NIC's queues: each takes its interrupt on a CPU of its own, so at most one per CPU. */

@@ -93,6 +93,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theNicsInterruptCpuIsOneOfTheMachinesAndOnlyMovesWhereLinuxTakesIt() {
+        assertEquals(0, LOADER.load("native", List.of()).scenario().host().nic().irqCpu(), "CPU 0, as physflat routes it");
+        assertEquals(1, LOADER.load("vserver-burned", List.of("host.nic.irq-cpu=1")).scenario().host().nic().irqCpu());
+        assertEquals(1, LOADER.load("xen-single", List.of("peer.nic.irq-cpu=1")).scenario().peer().nic().irqCpu());
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.nic.irq-cpu=2"))),
+                "host.nic.irq-cpu", "must be a CPU of the machine, 0 to 1", "got 2");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("peer.nic.irq-cpu=-1"))),
+                "peer.nic.irq-cpu", "0 to 1");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("host.nic.irq-cpu=1"))),
+                "host.nic.irq-cpu", "must be 0 with platform xen", "xen.dom0.nic-vcpu");
+    }
+
+    @Test
     void nicQueuesAndParallelStreamsAreReadAndBounded() {
         Scenario s = LOADER.load("native", List.of("host.cpus=8", "host.nic.queues=4", "peer.nic.queues=2",
                 "udp.parallel=8")).scenario();

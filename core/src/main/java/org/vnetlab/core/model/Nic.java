@@ -18,10 +18,12 @@ import org.vnetlab.core.units.DataRate;
  * @param txCoalesceFrames transmit-completion coalescing: frames sent that raise the interrupt at once (tx-frames)
  * @param queues          receive (and transmit) queues, each with its own ring, coalescing and NAPI poll,
  *                        flows spread over them by the RSS hash (1: a single-queue NIC)
+ * @param irqCpu          the CPU that takes the first queue's interrupt, and so runs its NAPI poll
+ *                        (queue i's goes to the CPU after, modulo the CPUs): /proc/irq/N/smp_affinity
  */
 public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames,
                   long interruptGapNanos, int napiBudget, long frameOverheadNanos, long txCoalesceNanos,
-                  int txCoalesceFrames, int queues) {
+                  int txCoalesceFrames, int queues, int irqCpu) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);
@@ -34,5 +36,6 @@ public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos,
         Checks.nonNegative("transmit coalescing delay", txCoalesceNanos);
         Checks.positive("transmit coalescing frames", txCoalesceFrames);
         Checks.positive("queues", queues);
+        Checks.nonNegative("interrupt CPU", irqCpu);
     }
 }

@@ -284,7 +284,8 @@ public final class Testbed {
         GuestStack stack = GuestStack.nativeKernel(costs);
         peer.nicRx.connect(HostStack.peer(flows, stack), costs.driverRx, costs.perInterrupt, costs.jitter,
                 "peer.nic", this::random);
-        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i
+        // physflat APIC routing sends every device interrupt to CPU 0 (nic.irq-cpu moves it); queue i
+        // to the i-th CPU after
         peer.nicRx.bindInterrupts(cpus);
         ModelParameters p = scenario.parameters();
         LinuxScheduler linux = shared ? hostLinux : kernel(PEER, cpus, d, linux(p, (int) p.get("linux.hz")));
@@ -304,7 +305,8 @@ public final class Testbed {
         host.nicTx = new NicTx(kernel, "host", txCapacity(h.nic()), wire, h.nic().frameOverheadNanos(),
                 delay, peer.nicRx);
         List<HostCpu> cpus = cpus(host, h, kernelDomain);
-        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i
+        // physflat APIC routing sends every device interrupt to CPU 0 (nic.irq-cpu moves it); queue i
+        // to the i-th CPU after
         host.nicRx.bindInterrupts(cpus);
         ModelParameters p = scenario.parameters();
         LinuxScheduler linux = kernel(host.name(), cpus, kernelDomain, linux(p, (int) p.get("linux.hz")));
@@ -382,7 +384,8 @@ public final class Testbed {
             toContainers = new RoutedHop(hop + cc.veth(), veths);
         }
         host.nicRx.connect(toContainers, costs.driverRx, costs.perInterrupt, costs.jitter, "host.nic", this::random);
-        // one queue: physflat APIC routing sends every device interrupt to CPU 0; queue i to CPU i;
+        // physflat APIC routing sends every device interrupt to CPU 0 (nic.irq-cpu moves it); queue i
+        // to the i-th CPU after;
         // a queue's softirq queues frames for the veths on its own CPU's backlog
         host.nicRx.bindInterrupts(cpus);
         for (int i = 0; i < cpus.size(); i++) {

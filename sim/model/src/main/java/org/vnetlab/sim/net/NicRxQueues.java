@@ -25,6 +25,7 @@ public final class NicRxQueues implements WireEnd {
 
     private final List<NicRx> queues = new ArrayList<>();
     private final RssHash rss;
+    private final int irqCpu;
 
     /** @param trace the NIC's name in traces: {@code host} or {@code peer} */
     public NicRxQueues(Kernel kernel, String trace, Nic nic, Domain domain, RssHash rss) {
@@ -33,6 +34,7 @@ public final class NicRxQueues implements WireEnd {
                     + nic.queues());
         }
         this.rss = rss;
+        this.irqCpu = nic.irqCpu();
         for (int i = 0; i < nic.queues(); i++) {
             queues.add(new NicRx(kernel, trace, i == 0 ? "" : "-q" + i, nic, domain));
         }
@@ -52,12 +54,13 @@ public final class NicRxQueues implements WireEnd {
     }
 
     /**
-     * Binds each queue's interrupt, and so its NAPI poll, to a CPU: queue i to CPU i mod
-     * {@code cpus.size()}, as irqbalance or the driver's affinity hints spread them.
+     * Binds each queue's interrupt, and so its NAPI poll, to a CPU: queue i to CPU
+     * {@code irq-cpu + i} mod {@code cpus.size()}, as irqbalance or the driver's affinity hints
+     * spread them.
      */
     public void bindInterrupts(List<? extends Executor> cpus) {
         for (int i = 0; i < queues.size(); i++) {
-            cpus.get(i % cpus.size()).add(queues.get(i).napi());
+            cpus.get((irqCpu + i) % cpus.size()).add(queues.get(i).napi());
         }
     }
 
