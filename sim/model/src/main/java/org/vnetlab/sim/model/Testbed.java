@@ -437,17 +437,20 @@ public final class Testbed {
         LinuxScheduler.Settings guestKernel = linux(p, (int) p.get("xen.guest-hz"));
         kernel(Dom0.NAME, dom0Vcpus, dom0, guestKernel);
         // the NIC's interrupt (its NAPI poll and the bridge), and the guests' event channels with
-        // netback's tasklets they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
+        // the transmit work they schedule: Dom0's VCPU 0 by default, as 2.6.16-xen binds them
         Vcpu nicVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.nic-vcpu");
         NicRx nic = host.nicRx.queue(0);
         nicVcpu.add(nic.napi());
+        // a tasklet runs on the CPU that scheduled it: the bridge's netif_be_start_xmit schedules
+        // the receive tasklet for every frame it admits, from the NIC's poll (a guest's event
+        // does so only when it restarts a stopped queue)
+        nicVcpu.add(netback.rxTasklet());
         // its interrupt, bound by that VCPU at boot, is taken by the physical CPU it was on then
         Irq nicIrq = xenScheduler.bindIrq(nicVcpu);
         nic.interruptOn(nicIrq);
         host.nicTx.interruptOn(nicIrq);
         netback.interruptOn(nicIrq);
         Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
-        netbackVcpu.add(netback.rxTasklet());
         netbackVcpu.add(netback.txTasklet());
         // netif_rx queues the guests' frames on the backlog of the CPU that ran net_tx_action
         netbackVcpu.add(netback.backlog());
