@@ -2,14 +2,7 @@ package org.vnetlab.sim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.core.model.Direction;
-import org.vnetlab.core.model.Scenario;
-import org.vnetlab.core.net.IpVersion;
-import org.vnetlab.core.net.Transport;
-import org.vnetlab.core.units.SimTime;
 
 /**
  * Where Dom0's receive work runs when something (an IRQ balancer, {@code smp_affinity}) moves the
@@ -20,13 +13,9 @@ import org.vnetlab.core.units.SimTime;
  */
 class Dom0BindingTest {
 
-    private static final ScenarioLoader LOADER = new ScenarioLoader();
-
     /** Both DomUs' throughput in Mbit/s receiving 36 B datagrams for 2 s. */
     private static double doubleReceive(int netbackVcpu) {
-        Scenario s = LOADER.load("xen-double", List.of("model.xen.dom0.netback-vcpu=" + netbackVcpu)).scenario();
-        RunResult r = Experiment.run(s, new RunSpec(Transport.UDP, IpVersion.IPV4, 36, Direction.RX, 0,
-                SimTime.millis(2000)));
+        RunResult r = ReceiveRun.of("xen-double", "model.xen.dom0.netback-vcpu=" + netbackVcpu, 36, 2000);
         return r.throughputMbps().get("domU1") + r.throughputMbps().get("domU2");
     }
 

@@ -2,14 +2,7 @@ package org.vnetlab.sim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vnetlab.config.ScenarioLoader;
-import org.vnetlab.core.model.Direction;
-import org.vnetlab.core.model.Scenario;
-import org.vnetlab.core.net.IpVersion;
-import org.vnetlab.core.net.Transport;
-import org.vnetlab.core.units.SimTime;
 
 /**
  * {@code nic.irq-cpu}: the CPU that takes the NIC's interrupt runs its NAPI poll, and Linux's
@@ -20,14 +13,9 @@ import org.vnetlab.core.units.SimTime;
  */
 class InterruptCpuTest {
 
-    private static final ScenarioLoader LOADER = new ScenarioLoader();
-
     /** ctx2's throughput in Mbit/s receiving 36 B datagrams for 0.5 s while ctx1 burns. */
     private static double burnedReceive(int irqCpu) {
-        Scenario s = LOADER.load("vserver-burned", List.of("host.nic.irq-cpu=" + irqCpu)).scenario();
-        RunResult r = Experiment.run(s, new RunSpec(Transport.UDP, IpVersion.IPV4, 36, Direction.RX, 0,
-                SimTime.millis(500)));
-        return r.throughputMbps().get("ctx2");
+        return ReceiveRun.of("vserver-burned", "host.nic.irq-cpu=" + irqCpu, 36, 500).throughputMbps().get("ctx2");
     }
 
     @Test
