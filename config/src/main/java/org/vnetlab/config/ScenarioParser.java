@@ -95,9 +95,26 @@ final class ScenarioParser {
             throw root.at("link").error("same-machine", "machine 2 can share machine 1's CPUs only where machine 1"
                     + " runs Linux itself (platform native, vserver or container), not under Xen or KVM");
         }
+        if (platform instanceof XenPlatform xen) {
+            checkDom0Bindings(root.at("model"), xen.dom0().vcpus());
+        }
         List<Workload> workloads = workloads(root, platform, link);
         return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
                 host(root.at("peer")), link, platform, workloads, method(root.at("method")), model(root, specs));
+    }
+
+    /** The model's bindings of Dom0's interrupts name one of Dom0's VCPUs. */
+    private static void checkDom0Bindings(Node model, int dom0Vcpus) {
+        for (String key : List.of("xen.dom0.nic-vcpu", "xen.dom0.netback-vcpu")) {
+            if (!model.config().hasPath(key) || model.config().getValue(key).valueType() != ConfigValueType.NUMBER) {
+                continue;
+            }
+            double v = model.config().getDouble(key);
+            if (v != Math.rint(v) || v < 0 || v >= dom0Vcpus) {
+                throw model.error(key, "must be one of Dom0's VCPUs, 0 to " + (dom0Vcpus - 1)
+                        + " (xen.dom0.vcpus = " + dom0Vcpus + "), got " + model.config().getValue(key).render());
+            }
+        }
     }
 
     /** Physical CPUs a host may have: a VCPU's affinity is a 64-bit mask. */

@@ -1,6 +1,7 @@
 package org.vnetlab.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,27 @@ class CliTest {
         assertTrue(simHelp.out().contains("476 runs") && simHelp.out().contains("--trials 1 --duration 1"),
                 "help sim says what the default costs and how to get a quick answer: " + simHelp.out());
         assertEquals(simHelp.out(), CliRun.of("sim", "--help").out());
+    }
+
+    @Test
+    void everyCommandsHelpNamesItsDefaultsWithoutANull() {
+        List<String> paths = new java.util.ArrayList<>();
+        collect(Commands.cli().model(), List.of(), paths);
+        assertTrue(paths.size() > 20, "commands found: " + paths);
+        for (String path : paths) {
+            CliRun r = CliRun.of((path + " --help").trim().split(" "));
+            assertEquals(Cli.OK, r.code(), path);
+            assertFalse(r.out().contains("null"), path + " --help: " + r.out());
+        }
+    }
+
+    private static void collect(picocli.CommandLine c, List<String> above, List<String> paths) {
+        paths.add(String.join(" ", above));
+        c.getSubcommands().forEach((name, sub) -> {
+            List<String> path = new java.util.ArrayList<>(above);
+            path.add(name);
+            collect(sub, path, paths);
+        });
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class PlotCommand implements org.vnetlab.console.cli.Command {
     Metric metric = Metric.THROUGHPUT;
 
     @Option(names = "--direction", paramLabel = "rx|tx|all", description = "which direction's values (machine 1's"
-            + " side); rx falls back to all when the result has none (default: ${DEFAULT-VALUE})")
+            + " side) (default: rx, or all when the result has no rx values)")
     Direction direction;
 
     public PlotCommand(Session session) {

@@ -118,6 +118,10 @@ public final class Cli {
     private int help(List<String> topic, Terminal io) {
         CommandLine at = model();
         for (String word : topic) {
+            if (word.equals("-h") || word.equals("--help")) {
+                // help sim --help: the usage asked for so far
+                break;
+            }
             Optional<CommandLine> sub = Optional.ofNullable(at.getSubcommands().get(word));
             if (sub.isEmpty()) {
                 String where = CommandTree.name(at.getCommandSpec());

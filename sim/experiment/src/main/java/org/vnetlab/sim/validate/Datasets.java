@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ReferenceDataset;
 
 /**
@@ -26,6 +27,10 @@ public final class Datasets {
         List<Check> checks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path f : files) {
+            if (!bundled(f) && !Files.exists(f)) {
+                throw new ConfigError("--dataset " + f + ": no such file, and not a bundled dataset (bundled: "
+                        + String.join(", ", BUNDLED) + "; or a result .json or a .csv of published values)");
+            }
             Dataset d = bundled(f) ? bundled(f.toString()) : f.toString().endsWith(".json") ? ResultChecks.read(f)
                     : new Dataset(f.toString(), ReferenceChecks.of(ReferenceDataset.read(f)));
             checks.addAll(d.checks());

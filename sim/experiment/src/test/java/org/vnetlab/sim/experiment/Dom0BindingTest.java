@@ -1,8 +1,14 @@
 package org.vnetlab.sim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.ScenarioLoader;
 
 /**
  * Where Dom0's receive work runs when something (an IRQ balancer, {@code smp_affinity}) moves the
@@ -25,5 +31,18 @@ class Dom0BindingTest {
         double balanced = doubleReceive(1);
         assertEquals(vcpu0, balanced, 0.03 * vcpu0, "event channels on VCPU 1: " + balanced
                 + " Mbit/s; everything on VCPU 0: " + vcpu0);
+    }
+
+    @Test
+    void theBindingsNameOneOfDom0sVcpusOrTheScenarioIsRefusedAsItIsRead() {
+        ScenarioLoader loader = new ScenarioLoader();
+        String m = assertThrows(ConfigError.class, () -> loader.load("xen-single",
+                List.of("model.xen.dom0.netback-vcpu=2"))).getMessage();
+        assertTrue(m.contains("model.xen.dom0.netback-vcpu: must be one of Dom0's VCPUs, 0 to 1") && m.contains("got 2")
+                && !m.contains("\n"), m);
+        m = assertThrows(ConfigError.class, () -> loader.load("xen-double",
+                List.of("model.xen.dom0.nic-vcpu=0.5"))).getMessage();
+        assertTrue(m.contains("model.xen.dom0.nic-vcpu") && m.contains("got 0.5"), m);
+        loader.load("xen-single", List.of("xen.dom0.vcpus=4", "model.xen.dom0.nic-vcpu=3"));
     }
 }

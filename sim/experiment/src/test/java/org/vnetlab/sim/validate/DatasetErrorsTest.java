@@ -91,4 +91,12 @@ class DatasetErrorsTest {
         String m = error("e.csv", "table1,native,ipv4,rx,tcp_throughput,-3,Mbit/s\n");
         assertTrue(m.contains(":1: value: -3.0 is out of range"), m);
     }
+
+    @Test
+    void aNameThatIsNeitherBundledNorAFileListsTheBundledOnes() {
+        ConfigError e = assertThrows(ConfigError.class, () -> Datasets.load(List.of(dir.resolve("studdy"))));
+        assertTrue(e.getMessage().contains("no such file, and not a bundled dataset (bundled: study, literature"),
+                e.getMessage());
+        assertTrue(e.getMessage().lines().count() == 1, e.getMessage());
+    }
 }
