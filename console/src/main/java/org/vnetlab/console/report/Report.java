@@ -51,8 +51,11 @@ public final class Report {
         StudyTables tables = new StudyTables(study, results);
         StringBuilder sb = new StringBuilder();
         for (Table t : List.of(tables.table1(), tables.table2())) {
-            sb.append(t.title()).append('\n').append(org.vnetlab.console.format.TextTable.render(t.headers(), t.rows()))
-                    .append('\n');
+            sb.append(t.title()).append('\n').append(org.vnetlab.console.format.TextTable.render(t.headers(), t.rows()));
+            if (t.headers().contains(StudyTables.NOTE)) {
+                sb.append(StudyTables.LEGEND).append('\n');
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.console.results.ResultSeries;
 import org.vnetlab.core.result.Point;
+import org.vnetlab.sim.validate.KnownConflicts;
+import org.vnetlab.sim.validate.ReferenceChecks;
 
 /**
  * Tables 1 (TCP throughput) and 2 (RTT and jitter) of the study: each published value beside the
@@ -22,6 +24,15 @@ import org.vnetlab.core.result.Point;
  */
 final class StudyTables {
 
+    private static final String NO_VALUES = " The results hold no values for this table: the study's values only.";
+    private static final String NOTES = " A known conflict misses for a reason docs/MODEL.md states (\"Known"
+            + " conflicts\"): the mechanisms modelled from their sources give it, and no parameter is fitted to hide"
+            + " it. Reported only: shown beside the study's value, not checked (why the model's standard deviations"
+            + " are small: docs/MODEL.md, \"Why the measurements hardly differ\").";
+    /** The note column's header; under a terminal table {@link #LEGEND} explains its values. */
+    static final String NOTE = "note";
+    static final String LEGEND = "known conflict: misses for a reason docs/MODEL.md states (\"Known conflicts\");"
+            + " reported only: not checked (docs/MODEL.md, \"Why the measurements hardly differ\")";
     /** Table 2's configurations: the study's two, and the reflector beside a burner it did not publish. */
     static final String BESIDE_BURNER = "xen-domU-burned";
     private static final Map<String, String> CONFIGURATIONS = Map.of("native", "Native", "xen-domU", "Xen DomU",
@@ -137,6 +148,10 @@ final class StudyTables {
         }
         List<RowKey> keys = new ArrayList<>(published.keySet());
         ours.keySet().stream().filter(k -> !published.containsKey(k)).forEach(keys::add);
+        boolean noted = !origins.isEmpty() && keys.stream().anyMatch(k -> !note(table, k, published).isEmpty());
+        if (noted) {
+            headers.add(NOTE);
+        }
         List<List<String>> rows = new ArrayList<>();
         for (RowKey k : keys) {
             List<String> row = new ArrayList<>();
@@ -149,10 +164,27 @@ final class StudyTables {
                 row.add(v == null ? "—" : number(v));
                 row.add(v == null || p == null ? "—" : String.format(Locale.ROOT, "%+.1f", (v - p) / p * 100));
             }
+            if (noted) {
+                row.add(note(table, k, published));
+            }
             rows.add(row);
         }
-        String note = origins.isEmpty() ? " The results hold no values for this table: the study's values only." : "";
-        return new Table(title, caption + note, headers, rows);
+        return new Table(title, caption + (origins.isEmpty() ? NO_VALUES : noted ? NOTES : ""), headers, rows);
+    }
+
+    /**
+     * What {@code vnetlab validate} makes of a published value: a known conflict of the model (its
+     * check misses for a reason docs/MODEL.md states), reported only (not checked), or nothing.
+     */
+    private static String note(String table, RowKey k, Map<RowKey, Double> published) {
+        if (!published.containsKey(k)) {
+            return "";
+        }
+        if (KnownConflicts.reason(String.join(" ", table, k.configuration(), k.protocol(), k.direction(),
+                k.metric())) != null) {
+            return "known conflict";
+        }
+        return ReferenceChecks.checked(k.metric()) ? "" : "reported only";
     }
 
     /** A row: configuration, protocol, direction and metric. */

@@ -181,6 +181,14 @@ class ReportTest {
         assertTrue(r.out().endsWith("report: " + out.resolve("index.html").toAbsolutePath() + "\n"), r.out());
         assertTrue(r.out().contains("Table 1: TCP throughput"), r.out());
         assertTrue(r.out().contains("Table 2: RTT and jitter"), r.out());
+        // what validate makes of each published value: the RTT medians are known conflicts, the spreads reported
+        String median = r.out().lines().filter(l -> l.contains("Native") && l.contains("RTT median (ms), IPv4"))
+                .findFirst().orElseThrow();
+        assertTrue(median.endsWith("known conflict"), median);
+        String spread = r.out().lines().filter(l -> l.contains("Native") && l.contains("RTT st. dev. (ms), IPv4"))
+                .findFirst().orElseThrow();
+        assertTrue(spread.endsWith("reported only"), spread);
+        assertTrue(r.out().contains("known conflict: misses for a reason docs/MODEL.md states"), r.out());
         for (String experiment : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
                 "xen-burned", "vserver-burned", "rtt-native", "rtt-domU", "rtt-domU-burned")) {
             assertTrue(Files.exists(out.resolve(experiment + ".json")), experiment);

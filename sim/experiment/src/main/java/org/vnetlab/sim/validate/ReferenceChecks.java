@@ -61,6 +61,11 @@ public final class ReferenceChecks {
         };
     }
 
+    /** Whether a published value of {@code metric} is checked; a standard deviation is only reported beside it. */
+    public static boolean checked(String metric) {
+        return tolerance(metric) != Tolerance.REPORTED;
+    }
+
     private static Tolerance tolerance(String metric) {
         return switch (metric) {
             case "tcp_throughput" -> TCP;
