@@ -25,10 +25,6 @@ import org.vnetlab.sim.validate.ReferenceChecks;
 final class StudyTables {
 
     private static final String NO_VALUES = " The results hold no values for this table: the study's values only.";
-    private static final String NOTES = " A known conflict misses for a reason docs/MODEL.md states (\"Known"
-            + " conflicts\"): the mechanisms modelled from their sources give it, and no parameter is fitted to hide"
-            + " it. Reported only: shown beside the study's value, not checked (why the model's standard deviations"
-            + " are small: docs/MODEL.md, \"Why the measurements hardly differ\").";
     /** The note column's header; under a terminal table {@link #LEGEND} explains its values. */
     static final String NOTE = "note";
     static final String LEGEND = "known conflict: misses for a reason docs/MODEL.md states (\"Known conflicts\");"
@@ -169,7 +165,8 @@ final class StudyTables {
             }
             rows.add(row);
         }
-        return new Table(title, caption + (origins.isEmpty() ? NO_VALUES : noted ? NOTES : ""), headers, rows);
+        return new Table(title, caption + (origins.isEmpty() ? NO_VALUES : noted ? " Notes: " + LEGEND + "." : ""),
+                headers, rows);
     }
 
     /**

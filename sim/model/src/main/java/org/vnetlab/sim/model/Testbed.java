@@ -265,7 +265,7 @@ public final class Testbed {
         double i = p.get(key);
         if (i != Math.rint(i) || i >= dom0.size()) {
             throw new IllegalArgumentException("model." + key + " must be a VCPU of Dom0, 0 to " + (dom0.size() - 1)
-                    + ", got " + i);
+                    + ", got " + (i == Math.rint(i) ? String.valueOf((long) i) : String.valueOf(i)));
         }
         return dom0.get((int) i);
     }
