@@ -177,7 +177,7 @@ final class StudyTables {
         if (!published.containsKey(k)) {
             return "";
         }
-        if (KnownConflicts.reason(String.join(" ", table, k.configuration(), k.protocol(), k.direction(),
+        if (KnownConflicts.reason(ReferenceChecks.label(table, k.configuration(), k.protocol(), k.direction(),
                 k.metric())) != null) {
             return "known conflict";
         }

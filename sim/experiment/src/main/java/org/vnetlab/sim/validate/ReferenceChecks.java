@@ -22,10 +22,15 @@ public final class ReferenceChecks {
     public static List<Check> of(ReferenceDataset data) {
         List<Check> checks = new ArrayList<>();
         for (ReferenceDataset.Value v : data.values()) {
-            String label = v.table() + " " + v.platform() + " " + v.protocol() + " " + v.direction() + " " + v.metric();
-            checks.add(new Check.Target(label, series(v), null, v.value(), tolerance(v.metric())));
+            checks.add(new Check.Target(label(v.table(), v.platform(), v.protocol(), v.direction(), v.metric()),
+                    series(v), null, v.value(), tolerance(v.metric())));
         }
         return checks;
+    }
+
+    /** The check of one published value, as validate labels it: {@code table2 native ipv4 roundtrip rtt_median}. */
+    public static String label(String table, String platform, String protocol, String direction, String metric) {
+        return String.join(" ", table, platform, protocol, direction, metric);
     }
 
     private static Series series(ReferenceDataset.Value v) {
