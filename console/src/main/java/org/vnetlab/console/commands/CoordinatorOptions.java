@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --cluster} and {@code --workers} (with the flags coordinators and workers share): the
- * runs of {@code sweep}, {@code plan} and {@code calibrate} on a Pekko Cluster's workers instead
+ * runs of {@code sweep}, {@code plan}, {@code calibrate} and {@code reproduce} on a Pekko Cluster's workers instead
  * of this machine's cores. This process becomes the cluster's seed and coordinator.
  */
 final class CoordinatorOptions {
@@ -54,7 +54,7 @@ final class CoordinatorOptions {
     }
 
     /**
-     * The engine of {@code plan} and {@code calibrate}: this machine's cores, or the cluster, which
+     * The engine of {@code plan}, {@code calibrate} and {@code reproduce}: this machine's cores, or the cluster, which
      * gets each scenario as its text from {@code texts} (so every scenario the command simulates
      * must be added there).
      */

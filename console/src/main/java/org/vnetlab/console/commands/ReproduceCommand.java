@@ -1,5 +1,6 @@
 package org.vnetlab.console.commands;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.console.progress.Progress;
@@ -23,10 +26,15 @@ import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.sim.experiment.Batch;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.Experiment;
-import org.vnetlab.sim.experiment.RunPool;
+import org.vnetlab.sim.experiment.Job;
+import org.vnetlab.sim.experiment.RunCache;
+import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +43,9 @@ import picocli.CommandLine.Option;
  * Re-runs the study: the seven throughput experiments (UDP sweep and TCP, IPv4 and IPv6, the
  * study's method) and the RTT experiment with the reflector native, in a DomU and in a DomU
  * beside a burner; prints a summary and Tables 1 and 2 beside the published values, writes each
- * result as JSON and the HTML report.
+ * result as JSON and the HTML report. Its runs go through a {@link Batch} as {@code sim}'s do (the
+ * run cache, trials stopped early where the answer is already exact), on this machine's cores or
+ * on a cluster's workers ({@code --cluster}); the files are the same bytes either way.
  */
 @Command(name = "reproduce",
         description = "re-run the study's experiments (CESNET TR 3/2008) and compare with its published values")
@@ -72,11 +82,18 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    CacheOptions cacheOptions;
+
+    @Mixin
+    CoordinatorOptions cluster;
+
     public ReproduceCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
-    private record Job(String file, LoadedScenario scenario, List<RunSpec> specs, String reflector) {
+    /** One experiment of the study: where its result goes, its scenario and its runs. */
+    private record StudyExperiment(String file, LoadedScenario scenario, List<RunSpec> specs, String reflector) {
     }
 
     @Override
@@ -84,40 +101,45 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
         Path params = this.params.file();
         SimOptions options = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6),
                 List.of(Transport.UDP, Transport.TCP), null, trials, durationNanos);
-        List<Job> jobs = new ArrayList<>();
+        List<StudyExperiment> experiments = new ArrayList<>();
         for (String name : STUDY) {
             if (name.equals("rtt")) {
                 for (String r : REFLECTORS) {
                     LoadedScenario s = loader.load(name, List.of("rtt.reflector=" + r), params);
-                    jobs.add(new Job("rtt-" + r, s, Experiment.plan(s.scenario(), options), r));
+                    experiments.add(new StudyExperiment("rtt-" + r, s, Experiment.plan(s.scenario(), options), r));
                 }
             } else {
                 LoadedScenario s = loader.load(name, List.of(), params);
-                jobs.add(new Job(name, s, Experiment.plan(s.scenario(), options), null));
+                experiments.add(new StudyExperiment(name, s, Experiment.plan(s.scenario(), options), null));
             }
         }
-        int total = jobs.stream().mapToInt(j -> j.specs().size()).sum();
-        io.err().printf("reproducing the study: %d experiments, %d simulations on %d cores%n", jobs.size(), total,
-                Runtime.getRuntime().availableProcessors());
+        int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
+        io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,
+                cluster.where(Runtime.getRuntime().availableProcessors()));
         Files.createDirectories(out);
         long started = System.nanoTime();
-        Progress bar = Progress.runs(quiet ? io.quiet() : io, total);
+        RunCache cache = cacheOptions.cache();
         List<Report.Source> sources = new ArrayList<>();
-        try (RunPool pool = RunPool.allCores()) {
-            for (Job job : jobs) {
-                if (io.isCancelled()) {
+        List<Batch.Outcome> outcomes = new ArrayList<>();
+        StudyProgress bar = new StudyProgress(Progress.runs(quiet ? io.quiet() : io, total));
+        // a batch per experiment: a cluster gets one scenario's text at a time (a message's size is bounded)
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "reproduce", io); CtrlC stop = new CtrlC(io)) {
+            Batch batch = new Batch(evaluator, cache);
+            for (StudyExperiment e : experiments) {
+                if (stop.getAsBoolean()) {
                     break;
                 }
-                Scenario s = job.scenario().scenario();
-                Result r = Experiment.aggregate(s, Version.current(), job.scenario().parameters(),
-                        pool.runAll(s, job.specs(), (d, t) -> bar.step(), io::isCancelled))
-                        .withMade(Simulation.made(job.reflector() == null ? List.of()
-                                : List.of("rtt.reflector=" + job.reflector()), job.specs(), null));
-                if (job.reflector() != null) {
-                    r = withGrid(r, "rtt.reflector", job.reflector());
+                texts.add(e.scenario());
+                Scenario s = e.scenario().scenario();
+                List<Job> jobs = e.specs().stream().map(spec -> new Job(s, spec)).toList();
+                bar.next(jobs.size());
+                Batch.Outcome o = batch.run(jobs, bar, stop);
+                outcomes.add(o);
+                Simulation.earlyStops(o).ifPresent(line -> io.err().println(e.file() + ": " + line));
+                if (!o.runs().isEmpty()) {
+                    sources.add(write(e, new ArrayList<>(o.runs().values())));
                 }
-                Files.writeString(out.resolve(job.file() + ".json"), ResultJson.write(r));
-                sources.add(new Report.Source(r, job.file() + ".json"));
             }
         } finally {
             bar.done();
@@ -132,7 +154,63 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         io.out().println("results: " + out.toAbsolutePath().normalize());
         io.out().println("report: " + index.toAbsolutePath().normalize());
-        return 0;
+        int simulated = outcomes.stream().mapToInt(Batch.Outcome::simulated).sum();
+        int cached = outcomes.stream().mapToInt(Batch.Outcome::cached).sum();
+        CacheOptions.report("reproduce", cache, cached, simulated + cached, io);
+        if (outcomes.size() < experiments.size() || !outcomes.stream().allMatch(Batch.Outcome::complete)) {
+            io.err().println("vnetlab: reproduce stopped after " + (simulated + cached) + " of " + total
+                    + " runs; the tables, files and report hold the points whose every trial finished");
+            return Cli.FAILURE;
+        }
+        return Cli.OK;
+    }
+
+    /** The experiment's result from its runs, written as JSON into {@code --out}. */
+    private Report.Source write(StudyExperiment e, List<RunResult> runs) throws IOException {
+        Scenario s = e.scenario().scenario();
+        Result r = Experiment.aggregate(s, Version.current(), e.scenario().parameters(), runs)
+                .withMade(Simulation.made(e.reflector() == null ? List.of() : List.of("rtt.reflector=" + e.reflector()),
+                        e.specs(), null));
+        if (e.reflector() != null) {
+            r = withGrid(r, "rtt.reflector", e.reflector());
+        }
+        Files.writeString(out.resolve(e.file() + ".json"), ResultJson.write(r));
+        return new Report.Source(r, e.file() + ".json");
+    }
+
+    /**
+     * One bar over the study's runs, batch after batch: a batch's runs taken from the run cache
+     * (or made unnecessary by an early stop) count as done when it starts.
+     */
+    private static final class StudyProgress implements Batch.Progress {
+
+        private final Progress bar;
+        private int planned;
+
+        StudyProgress(Progress bar) {
+            this.bar = bar;
+        }
+
+        /** The next batch plans {@code runs} runs. */
+        void next(int runs) {
+            planned = runs;
+        }
+
+        @Override
+        public void starting(int runs) {
+            for (int i = runs; i < planned; i++) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public void runDone() {
+            bar.step();
+        }
+
+        void done() {
+            bar.done();
+        }
     }
 
     private static Result withGrid(Result r, String key, String value) {

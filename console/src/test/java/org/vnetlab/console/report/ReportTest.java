@@ -174,10 +174,14 @@ class ReportTest {
     }
 
     @Test
-    void reproduceWritesTheReportAndPrintsItsPath(@TempDir Path out) throws Exception {
+    void reproduceWritesTheReportAndPrintsItsPath(@TempDir Path dir) throws Exception {
         // the study's method shortened to keep the test fast: one trial of 20 ms each way
-        CliRun r = CliRun.of("reproduce", "--out", out.toString(), "--trials", "1", "--duration", "0.02", "--quiet");
+        Path out = dir.resolve("first");
+        String cache = dir.resolve("cache").toString();
+        CliRun r = CliRun.of("reproduce", "--out", out.toString(), "--trials", "1", "--duration", "0.02", "--quiet",
+                "--cache-dir", cache);
         assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.err().contains("reproduce: 0 of 510 runs from the run cache"), r.err());
         assertTrue(r.out().endsWith("report: " + out.resolve("index.html").toAbsolutePath() + "\n"), r.out());
         assertTrue(r.out().contains("Table 1: TCP throughput"), r.out());
         assertTrue(r.out().contains("Table 2: RTT and jitter"), r.out());
@@ -199,6 +203,17 @@ class ReportTest {
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("<td class=\"published\">0.2643</td>"), html);
         assertTrue(html.contains("<td class=\"simulated\">"), r.out() + r.err());
+
+        // again: every run from the cache, the same files
+        Path again = dir.resolve("again");
+        CliRun second = CliRun.of("reproduce", "--out", again.toString(), "--trials", "1", "--duration", "0.02",
+                "--quiet", "--cache-dir", cache);
+        assertEquals(Cli.OK, second.code(), second.err());
+        assertTrue(second.err().contains("reproduce: 510 of 510 runs from the run cache"), second.err());
+        for (String experiment : List.of("native", "xen-double", "vserver-burned", "rtt-domU-burned")) {
+            assertEquals(Files.readString(out.resolve(experiment + ".json")),
+                    Files.readString(again.resolve(experiment + ".json")), experiment);
+        }
     }
 
     @Test
