@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --cluster} and {@code --workers} (with the flags coordinators and workers share): the
- * runs of {@code sweep}, {@code plan}, {@code calibrate} and {@code reproduce} on a Pekko Cluster's workers instead
- * of this machine's cores. This process becomes the cluster's seed and coordinator.
+ * runs of {@code sweep}, {@code sim}, {@code whatif}, {@code plan}, {@code calibrate} and
+ * {@code reproduce} on a Pekko Cluster's workers instead of this machine's cores. This process
+ * becomes the cluster's seed and coordinator.
  */
 final class CoordinatorOptions {
 
@@ -54,7 +55,7 @@ final class CoordinatorOptions {
     }
 
     /**
-     * The engine of {@code plan}, {@code calibrate} and {@code reproduce}: this machine's cores, or the cluster, which
+     * The engine of every command but {@code sweep}: this machine's cores, or the cluster, which
      * gets each scenario as its text from {@code texts} (so every scenario the command simulates
      * must be added there).
      */

@@ -15,10 +15,12 @@ import org.vnetlab.console.format.RttTable;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +46,9 @@ public final class SimCommand implements ScenarioCommand {
     @Mixin
     CacheOptions cacheOptions;
 
+    @Mixin
+    CoordinatorOptions cluster;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -59,7 +64,11 @@ public final class SimCommand implements ScenarioCommand {
         List<RunSpec> specs = Experiment.plan(s, shared.run.options());
         List<Job> jobs = jobs(s, specs);
         RunCache cache = cacheOptions.cache();
-        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet, cache);
+        Simulation.Outcome outcome;
+        try (ScenarioTexts texts = new ScenarioTexts(loader); Evaluator evaluator = cluster.evaluator(texts, "sim", io)) {
+            texts.add(loaded);
+            outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
+        }
         Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true))
                 .withMade(Simulation.made(sets, specs, shared.run.options().sizes()));
         io.publish(result);

@@ -10,15 +10,15 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.progress.Progress;
 import org.vnetlab.core.result.Made;
 import org.vnetlab.sim.experiment.Batch;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.Job;
-import org.vnetlab.sim.experiment.PoolEvaluator;
 import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunResult;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.kernel.Fidelity;
 
 /**
- * A batch of runs on all cores with a progress bar, stopped by Ctrl-C or the console's stop: what
+ * A batch of runs on all cores (or a cluster's workers) with a progress bar, stopped by Ctrl-C or the console's stop: what
  * {@code sim} and {@code whatif} run, through {@link Batch} (the run cache, trials stopped early
  * where the answer is already exact). A stopped batch keeps the points whose every trial
  * finished, so the tables it prints hold no medians of fewer trials than asked.
@@ -56,10 +56,12 @@ final class Simulation {
     private Simulation() {
     }
 
-    static Outcome run(List<Job> jobs, Terminal io, boolean quiet, RunCache cache) throws InterruptedException {
+    /** Runs {@code jobs} through {@code evaluator}: this machine's cores, or a cluster's workers. */
+    static Outcome run(List<Job> jobs, Evaluator evaluator, Terminal io, boolean quiet, RunCache cache)
+            throws InterruptedException {
         BarProgress bar = new BarProgress(quiet ? io.quiet() : io, "runs");
         Batch.Outcome o;
-        try (PoolEvaluator evaluator = PoolEvaluator.allCores(); CtrlC stop = new CtrlC(io)) {
+        try (CtrlC stop = new CtrlC(io)) {
             o = new Batch(evaluator, cache).run(jobs, bar, stop);
         } finally {
             bar.done();

@@ -16,11 +16,13 @@ import org.vnetlab.console.format.WhatifTable;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Batch;
+import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
+import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +57,9 @@ public final class WhatifCommand implements ScenarioCommand {
 
     @Mixin
     CacheOptions cacheOptions;
+
+    @Mixin
+    CoordinatorOptions cluster;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write both sides and the deltas as JSON"
             + " (vnetlab.whatif/1); - for stdout")
@@ -92,7 +97,13 @@ public final class WhatifCommand implements ScenarioCommand {
         List<Job> jobs = new ArrayList<>(SimCommand.jobs(before.scenario(), baseSpecs));
         jobs.addAll(SimCommand.jobs(after.scenario(), changedSpecs));
         RunCache cache = cacheOptions.cache();
-        Simulation.Outcome outcome = Simulation.run(jobs, io, quiet, cache);
+        Simulation.Outcome outcome;
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "whatif", io)) {
+            texts.add(before);
+            texts.add(after);
+            outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
+        }
         Result baseline = Experiment.aggregate(before.scenario(), Version.current(), before.parameters(),
                 outcome.of(jobs, j -> j.scenario() == before.scenario()))
                 .withMade(Simulation.made(base, baseSpecs, options.sizes()));

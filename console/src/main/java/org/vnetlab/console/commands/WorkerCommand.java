@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * A cluster worker: serves the coordinators at its seed address one after another (a sweep,
  * plan or calibrate with --cluster) until stopped with Ctrl-C, or only the first with --once.
  */
-@Command(name = "worker", description = "serve cluster coordinators (sweep, plan, calibrate, reproduce --cluster): join the one"
+@Command(name = "worker", description = "serve cluster coordinators (sweep, sim, whatif, plan, calibrate, reproduce with --cluster): join the one"
         + " at --join, make its runs, then wait for the next; until Ctrl-C")
 public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
