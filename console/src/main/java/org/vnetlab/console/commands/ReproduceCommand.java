@@ -96,8 +96,8 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
     private record StudyExperiment(String file, LoadedScenario scenario, List<RunSpec> specs, String reflector) {
     }
 
-    @Override
-    public int run(Terminal io) throws Exception {
+    /** The study's experiments with the study's method (or the --trials and --duration given). */
+    private List<StudyExperiment> experiments() {
         Path params = this.params.file();
         SimOptions options = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6),
                 List.of(Transport.UDP, Transport.TCP), null, trials, durationNanos);
@@ -113,6 +113,12 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 experiments.add(new StudyExperiment(name, s, Experiment.plan(s.scenario(), options), null));
             }
         }
+        return experiments;
+    }
+
+    @Override
+    public int run(Terminal io) throws Exception {
+        List<StudyExperiment> experiments = experiments();
         int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
         io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,
                 cluster.where(Runtime.getRuntime().availableProcessors()));
