@@ -65,7 +65,8 @@ public final class SimCommand implements ScenarioCommand {
         List<Job> jobs = jobs(s, specs);
         RunCache cache = cacheOptions.cache();
         Simulation.Outcome outcome;
-        try (ScenarioTexts texts = new ScenarioTexts(loader); Evaluator evaluator = cluster.evaluator(texts, "sim", io)) {
+        try (ScenarioTexts texts = new ScenarioTexts(loader);
+             Evaluator evaluator = cluster.evaluator(texts, "sim", io)) {
             texts.add(loaded);
             outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
         }

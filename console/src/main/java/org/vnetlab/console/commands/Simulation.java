@@ -18,9 +18,9 @@ import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.kernel.Fidelity;
 
 /**
- * A batch of runs on all cores (or a cluster's workers) with a progress bar, stopped by Ctrl-C or the console's stop: what
- * {@code sim} and {@code whatif} run, through {@link Batch} (the run cache, trials stopped early
- * where the answer is already exact). A stopped batch keeps the points whose every trial
+ * A batch of runs on all cores (or a cluster's workers) with a progress bar, stopped by Ctrl-C or
+ * the console's stop: what {@code sim} and {@code whatif} run, through {@link Batch} (the run
+ * cache, trials stopped early where the answer is already exact). A stopped batch keeps the points whose every trial
  * finished, so the tables it prints hold no medians of fewer trials than asked.
  */
 final class Simulation {

@@ -15,11 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * A cluster worker: serves the coordinators at its seed address one after another (a sweep,
- * plan or calibrate with --cluster) until stopped with Ctrl-C, or only the first with --once.
+ * A cluster worker: serves the coordinators at its seed address one after another (a sweep, sim,
+ * whatif, plan, calibrate or reproduce with --cluster) until stopped with Ctrl-C, or only the
+ * first with --once.
  */
-@Command(name = "worker", description = "serve cluster coordinators (sweep, sim, whatif, plan, calibrate, reproduce with --cluster): join the one"
-        + " at --join, make its runs, then wait for the next; until Ctrl-C")
+@Command(name = "worker", description = "serve cluster coordinators (sweep, sim, whatif, plan, calibrate,"
+        + " reproduce with --cluster): join the one at --join, make its runs, then wait for the next; until Ctrl-C")
 public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
