@@ -64,6 +64,18 @@ class SimCliTest {
     }
 
     @Test
+    void aStoppedReproduceWritesTheExperimentsThatFinishedAndExitsOne() throws Exception {
+        Path out = dir.resolve("study");
+        CliRun r = stoppedAfter(150, "reproduce", "--trials", "1", "--duration", "0.005", "--quiet", "--no-cache",
+                "--out", out.toString());
+        assertEquals(Cli.FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("vnetlab: reproduce stopped after "), r.err());
+        assertTrue(Files.exists(out.resolve("native.json")), r.err());
+        assertFalse(Files.exists(out.resolve("rtt-domU-burned.json")), "the last experiment never started");
+        assertTrue(r.out().contains("report: "), r.out());
+    }
+
+    @Test
     void ctrlCStopsASimProcessWhichStillWritesItsResult() throws Exception {
         Path json = dir.resolve("sigint.json");
         // SIGINT back to its default first: a build started in the background of a non-interactive
