@@ -87,7 +87,8 @@ class SweepCliTest {
         Run r = run("worker", "--join", "127.0.0.1:" + Jvm.freePort(), "--join-timeout", "2");
         assertEquals(Cli.FAILURE, r.code(), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.equals("vnetlab: worker: no coordinator found within 2 s:"
-                + " is `vnetlab sweep --cluster` running at the --join address?")), r.err());
+                + " is a coordinator (`vnetlab sweep`, `sim`, `whatif`, `plan`, `calibrate` or `reproduce` with"
+                + " `--cluster`) running at the --join address?")), r.err());
     }
 
     @Test

@@ -147,7 +147,8 @@ public final class Worker {
                 })
                 .onMessage(JoinTimedOut.class, t -> stop(Ending.NOT_FOUND, "no coordinator found within "
                         + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
-                        : "is `vnetlab sweep --cluster` running at the --join address?"))));
+                        : "is a coordinator (`vnetlab sweep`, `sim`, `whatif`, `plan`, `calibrate` or `reproduce` with"
+                        + " `--cluster`) running at the --join address?"))));
     }
 
     private Behavior<WorkerProtocol> registered(ActorRef<CoordinatorProtocol> coordinator) {
