@@ -23,6 +23,14 @@ public final class Converters {
         }
     }
 
+    /** An integer of at least 0. */
+    public static final class NonNegativeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return check(value, Integer::parseInt, v -> v >= 0, "expected an integer, 0 or more");
+        }
+    }
+
     /** A number more than 0 and finite. */
     public static final class PositiveNumber implements ITypeConverter<Double> {
         @Override

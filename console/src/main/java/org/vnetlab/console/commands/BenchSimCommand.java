@@ -41,8 +41,14 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
     int seconds = 10;
 
     @Option(names = "--runs", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "measured runs, after 2 warm-up runs (default: ${DEFAULT-VALUE})")
+            description = "measured runs, after the warm-up runs (default: ${DEFAULT-VALUE})")
     int runs = 3;
+
+    // a JVM simulates at its steady speed only after about 20 simulated seconds (docs/PERFORMANCE.md)
+    @Option(names = "--warm-up", paramLabel = "S", converter = Converters.NonNegativeInt.class,
+            description = "simulated seconds of warm-up runs before the measured ones, whole runs of --seconds"
+                    + " (default: ${DEFAULT-VALUE})")
+    int warmUp = 20;
 
     @Option(names = "--exact", description = "time packet by packet instead of in trains")
     boolean exact;
@@ -66,13 +72,14 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
                         + " is " + kind);
             }
         }
-        io.out().printf(Locale.ROOT, "%s, %d B IPv4 rx, %d s simulated, median of %d runs%n", scenario, payload,
-                seconds, runs);
+        int warmups = (warmUp + seconds - 1) / seconds;
+        io.out().printf(Locale.ROOT, "%s, %d B IPv4 rx, %d s simulated, median of %d run%s after %d warm-up run%s%n",
+                scenario, payload, seconds, runs, runs == 1 ? "" : "s", warmups, warmups == 1 ? "" : "s");
         io.out().printf(Locale.ROOT, "%-8s %16s %16s %12s %12s %10s%n", "guests", "M packets/s", "M packets/s/core",
                 "ns/packet", "events/pkt", "x real");
         for (int n : counts) {
             SimBenchmark.Setup setup = new SimBenchmark.Setup(scenario, n, IpVersion.IPV4, payload, Direction.RX,
-                    SimTime.seconds(seconds), 2, runs, exact ? Fidelity.EXACT : Fidelity.TRAINS);
+                    SimTime.seconds(seconds), warmups, runs, exact ? Fidelity.EXACT : Fidelity.TRAINS);
             SimBenchmark.Figures f = SimBenchmark.run(loader, setup);
             io.out().printf(Locale.ROOT, "%-8s %16.2f %16.2f %12.0f %12.2f %10.0f%n", n == 0 ? "as is" : n,
                     f.medianPacketsPerSecond() / 1e6, f.medianPacketsPerCpuSecond() / 1e6, f.cpuNanosPerPacket(),

@@ -13,9 +13,10 @@ class BenchSimCommandTest {
     @Test
     void printsOneRowPerGuestCountWithPacketsPerCoreAndEventsPerPacket() {
         EmulateCommandTest.Run r = EmulateCommandTest.run("bench", "sim", "--guests", "1,4", "--payload", "1470",
-                "--seconds", "1", "--runs", "1");
+                "--seconds", "1", "--runs", "1", "--warm-up", "1");
         assertEquals(Cli.OK, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).endsWith("median of 1 run after 1 warm-up run"), lines.get(0));
         assertTrue(lines.get(1).contains("packets/s/core") && lines.get(1).contains("events/pkt"), r.out());
         assertEquals(4, lines.size(), r.out());
         for (String row : lines.subList(2, 4)) {
@@ -38,5 +39,9 @@ class BenchSimCommandTest {
         EmulateCommandTest.Run zero = EmulateCommandTest.run("bench", "sim", "--guests", "0");
         assertEquals(Cli.USAGE, zero.code());
         assertEquals(1, zero.err().lines().count(), zero.err());
+        EmulateCommandTest.Run negative = EmulateCommandTest.run("bench", "sim", "--warm-up", "-1");
+        assertEquals(Cli.USAGE, negative.code());
+        assertEquals(List.of("vnetlab: bench sim: --warm-up -1: expected an integer, 0 or more"),
+                negative.err().lines().toList());
     }
 }
