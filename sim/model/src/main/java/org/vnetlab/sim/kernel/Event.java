@@ -12,7 +12,6 @@ public abstract class Event {
     /** Position in the kernel's heap, or -1 when not scheduled. Maintained by {@link Kernel}. */
     int heapIndex = -1;
     long time;
-    long sequence;
 
     protected Event(String owner) {
         this.owner = owner;

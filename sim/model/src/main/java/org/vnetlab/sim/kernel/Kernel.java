@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 /**
  * The single-threaded discrete-event kernel. Virtual time is a long count of nanoseconds.
  * Events are totally ordered by (time, sequence): two events at the same time fire in the
- * order they were scheduled, so a run is the same every time. The queue is a 4-ary heap over
- * primitive arrays holding reusable {@link Event} objects: no allocation per event. A
- * {@link Watchdog} stops a run that fires events without virtual time advancing.
+ * order they were scheduled, so a run is the same every time. The queue is a 4-ary heap of
+ * reusable {@link Event} objects whose keys are kept beside them in primitive arrays, so that
+ * sifting compares adjacent longs instead of reading scattered events: no allocation per event.
+ * A {@link Watchdog} stops a run that fires events without virtual time advancing.
  */
 public final class Kernel {
 
@@ -24,6 +25,9 @@ public final class Kernel {
     private long nextSequence;
     private long fired;
     private Event[] heap = new Event[256];
+    /** The heap's keys, index for index: time, then the order scheduled. */
+    private long[] times = new long[256];
+    private long[] sequences = new long[256];
     private int size;
     /** The event firing now, still at the root of the heap until it re-schedules itself or has fired; or null. */
     private Event firing;
@@ -82,7 +86,7 @@ public final class Kernel {
 
     /** Time of the earliest scheduled event, or {@link Long#MAX_VALUE} when none is: a realtime clock waits for it. */
     public long nextEventTime() {
-        return size == 0 ? Long.MAX_VALUE : heap[0].time;
+        return size == 0 ? Long.MAX_VALUE : times[0];
     }
 
     /** Schedules (or re-schedules) {@code e} at absolute time {@code at} (not before now). */
@@ -91,30 +95,30 @@ public final class Kernel {
             throw new IllegalArgumentException("cannot schedule into the past: " + at + " < " + now);
         }
         e.time = at;
-        e.sequence = nextSequence++;
+        long sequence = nextSequence++;
         if (e == firing) {
             // it re-schedules itself from its own fire(): re-keyed where it is, at the root
             firing = null;
-            e.heapIndex = 0;
-            siftDown(0);
+            siftDown(0, e, at, sequence);
             return;
         }
         if (e.heapIndex >= 0) {
             // re-keyed in place: it can only move towards the root or towards the leaves
             int i = e.heapIndex;
-            siftUp(i);
-            if (heap[i] == e) {
-                siftDown(i);
+            if (before(at, sequence, times[i], sequences[i])) {
+                siftUp(i, e, at, sequence);
+            } else {
+                siftDown(i, e, at, sequence);
             }
             return;
         }
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            sequences = Arrays.copyOf(sequences, size * 2);
         }
-        heap[size] = e;
-        e.heapIndex = size;
         size++;
-        siftUp(size - 1);
+        siftUp(size - 1, e, at, sequence);
     }
 
     public void scheduleAfter(Event e, long delay) {
@@ -132,12 +136,13 @@ public final class Kernel {
     public void runUntil(long until) {
         stopped = false;
         while (size > 0 && !stopped) {
-            Event e = heap[0];
-            if (e.time > until) {
+            long time = times[0];
+            if (time > until) {
                 break;
             }
-            eventsAtInstant = e.time == now ? eventsAtInstant + 1 : 1;
-            now = e.time;
+            Event e = heap[0];
+            eventsAtInstant = time == now ? eventsAtInstant + 1 : 1;
+            now = time;
             if (now >= milliEnd) {
                 milliEnd = now + MILLI;
                 eventsInMilli = 0;
@@ -196,65 +201,70 @@ public final class Kernel {
     }
 
     private void removeAt(int i) {
-        Event removed = heap[i];
-        removed.heapIndex = -1;
+        heap[i].heapIndex = -1;
         size--;
-        if (i == size) {
-            heap[size] = null;
-            return;
-        }
         Event last = heap[size];
         heap[size] = null;
-        heap[i] = last;
-        last.heapIndex = i;
-        siftDown(i);
-        if (heap[i] == last) {
-            siftUp(i);
+        if (i == size) {
+            return;
+        }
+        long time = times[size];
+        long sequence = sequences[size];
+        if (i > 0 && before(time, sequence, times[(i - 1) >>> 2], sequences[(i - 1) >>> 2])) {
+            siftUp(i, last, time, sequence);
+        } else {
+            siftDown(i, last, time, sequence);
         }
     }
 
-    private static boolean before(Event a, Event b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+    private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
+        return time < otherTime || (time == otherTime && sequence < otherSequence);
     }
 
-    private void siftUp(int i) {
-        Event e = heap[i];
+    /** Puts {@code e} with its key into the hole at {@code i}, moving it towards the root. */
+    private void siftUp(int i, Event e, long time, long sequence) {
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            Event p = heap[parent];
-            if (!before(e, p)) {
+            if (!before(time, sequence, times[parent], sequences[parent])) {
                 break;
             }
-            heap[i] = p;
-            p.heapIndex = i;
+            place(i, heap[parent], times[parent], sequences[parent]);
             i = parent;
         }
-        heap[i] = e;
-        e.heapIndex = i;
+        place(i, e, time, sequence);
     }
 
-    private void siftDown(int i) {
-        Event e = heap[i];
+    /** Puts {@code e} with its key into the hole at {@code i}, moving it towards the leaves. */
+    private void siftDown(int i, Event e, long time, long sequence) {
         while (true) {
             int first = 4 * i + 1;
             if (first >= size) {
                 break;
             }
             int best = first;
+            long bestTime = times[first];
+            long bestSequence = sequences[first];
             int last = Math.min(first + 4, size);
             for (int c = first + 1; c < last; c++) {
-                if (before(heap[c], heap[best])) {
+                if (before(times[c], sequences[c], bestTime, bestSequence)) {
                     best = c;
+                    bestTime = times[c];
+                    bestSequence = sequences[c];
                 }
             }
-            if (!before(heap[best], e)) {
+            if (!before(bestTime, bestSequence, time, sequence)) {
                 break;
             }
-            heap[i] = heap[best];
-            heap[i].heapIndex = i;
+            place(i, heap[best], bestTime, bestSequence);
             i = best;
         }
+        place(i, e, time, sequence);
+    }
+
+    private void place(int i, Event e, long time, long sequence) {
         heap[i] = e;
+        times[i] = time;
+        sequences[i] = sequence;
         e.heapIndex = i;
     }
 }
