@@ -13,14 +13,12 @@ public final class KnownConflicts {
 
     /** Check label to the one-line reason, as MODEL.md's "Known conflicts" states it. */
     private static final Map<String, String> CONFLICTS = Map.of(
-            "native: IPv6 2-10 % below IPv4 (ipv6/ipv4)",
-            "at 200 B wake-affine puts the receiver beside the NIC's softirq on CPU 0, which bounds IPv4 and IPv6 alike",
             "vserver-single within 3 % of native (vserver/native)",
-            "at 200 B the receiver shares CPU 0 with the softirq, where VServer's per-packet checks cost it 4 %",
+            "at 36 to 200 B the receiver shares CPU 0 with the softirq, where VServer's per-packet checks cost it 4 %",
             "table2 native ipv4 roundtrip rtt_median",
-            "no constant stands for the study's probing tool: the wire, two 2.6.16 hosts and their NICs take 65 us",
+            "no constant stands for the study's probing tool: the wire, two 2.6.16 hosts and their NICs take 73 us",
             "table2 xen-domU ipv4 roundtrip rtt_median",
-            "no constant stands for the study's probing tool: the DomU's path takes 117 us",
+            "no constant stands for the study's probing tool: the DomU's path takes 123 us",
             "table2 xen-domU ipv4 roundtrip jitter_median",
             "the NICs' coalescing gives 14 us in the DomU as natively; Xen's own batching is not modelled to add more");
 

@@ -27,7 +27,8 @@ class CalibrationTest {
     static final String RX = "cost.socket.rx-per-packet-ns";
     static final String TX = "cost.socket.tx-per-packet-ns";
     static final double RX_TRUE = 900 * 1.15;
-    // machine 2 receives the transmit leg; at 1470 B the wire limits it, so the sender's CPU shows this cost
+    // the guest's sender: at 36 B the DomU's CPU limits what it sends, at 1470 B the wire does and
+    // its CPU shows this cost (with native Linux machine 2's receiver bounds the transmit leg)
     static final double TX_TRUE = 600 * 1.15;
 
     @TempDir
@@ -44,7 +45,7 @@ class CalibrationTest {
 
     @Test
     void twoParametersComeBackWithBobyqa() throws Exception {
-        Path data = Simulations.write(dir, "truth.json", "native",
+        Path data = Simulations.write(dir, "truth.json", "xen-single",
                 List.of("model." + RX + "=" + RX_TRUE, "model." + TX + "=" + TX_TRUE), List.of(IpVersion.IPV4),
                 List.of(36, 1470));
         Calibration.Fit f = fit(data, List.of(RX, TX));
@@ -56,7 +57,7 @@ class CalibrationTest {
 
     @Test
     void oneParameterComesBackWithBrentAndTheFileRoundTrips() throws Exception {
-        Path data = Simulations.write(dir, "tx.json", "native", List.of("model." + TX + "=" + TX_TRUE),
+        Path data = Simulations.write(dir, "tx.json", "xen-single", List.of("model." + TX + "=" + TX_TRUE),
                 List.of(IpVersion.IPV4), List.of(36));
         Calibration.Fit f = fit(data, List.of(TX));
         assertEquals(1.0, f.fitted().get(TX) / TX_TRUE, 0.05, "fitted " + f.fitted());
@@ -68,14 +69,14 @@ class CalibrationTest {
         ParameterFile read = ParameterFile.read(params);
         assertEquals(f.fitted().get(TX), read.model().getDouble("model." + TX), 1e-3 * TX_TRUE);
         assertEquals(coverage, read.fit().orElseThrow());
-        double loaded = Simulations.LOADER.load("native", List.of(), params).scenario().parameters().get(TX);
+        double loaded = Simulations.LOADER.load("xen-single", List.of(), params).scenario().parameters().get(TX);
         assertEquals(f.fitted().get(TX), loaded, 1e-3 * TX_TRUE);
         Provenance p = Provenance.of(Simulations.LOADER, params);
-        org.vnetlab.core.result.Result at36 = new org.vnetlab.core.result.Result("sim", "native", 1, "v", "p",
-                List.of(org.vnetlab.core.result.Point.builder().payload(36).guest("host").throughputMbps(1.0).build()));
-        assertTrue(p.describe("native", List.of("method.seed=9"), at36).endsWith("is inside that dataset"));
-        assertTrue(p.describe("native", List.of("host.cpus=4"), at36).endsWith("a prediction"));
-        assertTrue(p.describe("xen-single", List.of(), at36).endsWith("a prediction"));
+        org.vnetlab.core.result.Result at36 = new org.vnetlab.core.result.Result("sim", "xen-single", 1, "v", "p",
+                List.of(org.vnetlab.core.result.Point.builder().payload(36).guest("domU1").throughputMbps(1.0).build()));
+        assertTrue(p.describe("xen-single", List.of("method.seed=9"), at36).endsWith("is inside that dataset"));
+        assertTrue(p.describe("xen-single", List.of("host.cpus=4"), at36).endsWith("a prediction"));
+        assertTrue(p.describe("native", List.of(), at36).endsWith("a prediction"));
         assertEquals(Map.of(TX, 600.0), f.start());
     }
 

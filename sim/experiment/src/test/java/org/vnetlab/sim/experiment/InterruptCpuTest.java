@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code nic.irq-cpu}: the CPU that takes the NIC's interrupt runs its NAPI poll, and Linux's
  * wake-affine rule pulls a receiver woken from that softirq onto it unless a task already runs
- * there. Beside a burner that decides everything at small payloads: with the burner on the other
- * CPU (the interrupt on CPU 0, where 2.6.16 routes it) the receiver joins the softirq and starves;
- * with the burner on the interrupt's CPU the receiver keeps a CPU of its own.
+ * there. Beside a burner that decides a lot at small payloads: with the burner on the other CPU
+ * (the interrupt on CPU 0, where 2.6.16 routes it) the receiver joins the softirq and gets what
+ * it leaves (82 Mbit/s at 36 B; 16 when machine 2 was taken to be 1.25 times machine 1, not 0.6,
+ * and offered twice as many frames); with the burner on the interrupt's CPU the receiver keeps a
+ * CPU of its own (127 Mbit/s).
  */
 class InterruptCpuTest {
 
@@ -22,7 +24,7 @@ class InterruptCpuTest {
     void aReceiverBesideABurnerKeepsItsCpuOnlyWhenTheBurnerHasTheInterrupts() {
         double shared = burnedReceive(0);
         double ownCpu = burnedReceive(1);
-        assertTrue(ownCpu > 5 * shared, "the burner on the interrupt's CPU: " + ownCpu
+        assertTrue(ownCpu > 1.3 * shared, "the burner on the interrupt's CPU: " + ownCpu
                 + " Mbit/s; on the other CPU: " + shared);
     }
 }

@@ -87,9 +87,7 @@ class StudyTargetsTest {
     void nativeIpv6IsTwoToTenPercentBelowIpv4UpTo200Bytes() {
         for (int size : List.of(36, 100, 200)) {
             double drop = 1 - mbps("native", "ipv6", size) / mbps("native", "ipv4", size);
-            boolean holds = drop >= 0.02 && drop <= 0.10;
-            // 200 B is a known conflict (docs/MODEL.md): it must still miss until its mechanism changes
-            assertEquals(size != 200, holds, size + " B: IPv6 is " + 100 * drop + " % below IPv4");
+            assertTrue(drop >= 0.02 && drop <= 0.10, size + " B: IPv6 is " + 100 * drop + " % below IPv4");
         }
     }
 
@@ -134,8 +132,12 @@ class StudyTargetsTest {
             for (int size : SIZES) {
                 double v = mbps("vserver-single", ip, size);
                 double n = mbps("native", ip, size);
-                if (size != 200) {
+                // up to 200 B a known conflict (docs/MODEL.md): the receiver shares CPU 0 with the
+                // softirq, where VServer's per-packet checks cost it about 4 %
+                if (size > 200) {
                     assertEquals(n, v, 0.03 * n, ip + " " + size + " B");
+                } else {
+                    assertTrue(v < 0.97 * n, ip + " " + size + " B: the known conflict is gone, " + v + " against " + n);
                 }
             }
         }

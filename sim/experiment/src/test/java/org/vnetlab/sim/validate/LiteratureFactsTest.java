@@ -66,7 +66,7 @@ class LiteratureFactsTest {
             assertEquals(10, p.rttMs().samples() + lost, "measured " + p.rttMs().samples() + ", lost " + lost);
         }
         if (!name.equals("lit-boost-7burners")) {
-            assertTrue(p.cpuPercent().get("domU1") > 1, "the streams ran beside the probe: " + p.cpuPercent());
+            assertTrue(p.cpuPercent().get("domU1") > 0.5, "the streams ran beside the probe: " + p.cpuPercent());
         }
     }
 
