@@ -43,8 +43,9 @@ public final class Converters {
     public static final class SimSeconds implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            double s = check(value, Double::parseDouble, v -> v > 0 && v <= 3600,
-                    "expected seconds, more than 0 and at most 3600");
+            // below a millisecond a run sees too few packets to measure anything
+            double s = check(value, Double::parseDouble, v -> v >= 0.001 && v <= 3600,
+                    "expected seconds, at least 0.001 and at most 3600");
             return SimTime.seconds(s);
         }
     }

@@ -66,7 +66,10 @@ class LiteratureFactsTest {
             assertEquals(10, p.rttMs().samples() + lost, "measured " + p.rttMs().samples() + ", lost " + lost);
         }
         if (!name.equals("lit-boost-7burners")) {
-            assertTrue(p.cpuPercent().get("domU1") > 0.5, "the streams ran beside the probe: " + p.cpuPercent());
+            // the first three guests stream; beside burners they get little CPU, but they run
+            double streams = p.cpuPercent().get("domU1") + p.cpuPercent().get("domU2") + p.cpuPercent().get("domU3");
+            assertTrue(streams > 0.5 && p.cpuPercent().get("domU1") > 0.1,
+                    "the streams ran beside the probe: " + p.cpuPercent());
         }
     }
 
