@@ -94,7 +94,29 @@ final class Node {
     }
 
     int intValue(String key) {
-        return read(key, config::getInt, "an integer");
+        int v = read(key, config::getInt, "an integer");
+        requireWhole(key);
+        return v;
+    }
+
+    /** Typesafe Config reads 2.5 as the integer 2: a fraction where a count belongs is an error. */
+    private void requireWhole(String key) {
+        Object raw = value(key).unwrapped();
+        if (fractional(raw)) {
+            throw error(key, "must be a whole number, got " + raw);
+        }
+    }
+
+    private void requireWholeEntries(String key) {
+        for (Object raw : config.getList(key).unwrapped()) {
+            if (fractional(raw)) {
+                throw error(key, "every entry must be a whole number, got " + raw);
+            }
+        }
+    }
+
+    private static boolean fractional(Object raw) {
+        return raw instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue());
     }
 
     int positiveInt(String key) {
@@ -106,7 +128,7 @@ final class Node {
     }
 
     int nonNegativeInt(String key) {
-        int v = read(key, config::getInt, "an integer");
+        int v = intValue(key);
         if (v < 0) {
             throw error(key, "cannot be negative, got " + v);
         }
@@ -118,7 +140,9 @@ final class Node {
     }
 
     long longValue(String key) {
-        return read(key, config::getLong, "an integer");
+        long v = read(key, config::getLong, "an integer");
+        requireWhole(key);
+        return v;
     }
 
     double positiveDouble(String key) {
@@ -146,6 +170,11 @@ final class Node {
     }
 
     long nanos(String key, boolean zeroAllowed) {
+        ConfigValue raw = value(key);
+        if (raw.valueType() == ConfigValueType.NUMBER && ((Number) raw.unwrapped()).doubleValue() != 0) {
+            // Typesafe Config would read a bare number as milliseconds
+            throw error(key, "'" + raw.unwrapped() + "' has no unit; write a duration such as 10 s or 20 us");
+        }
         Duration d = read(key, config::getDuration, "a duration such as 10 s or 20 us");
         long n = d.toNanos();
         if (n < 0 || (n == 0 && !zeroAllowed)) {
@@ -170,6 +199,7 @@ final class Node {
 
     List<Integer> positiveInts(String key) {
         List<Integer> list = read(key, config::getIntList, "a list of integers");
+        requireWholeEntries(key);
         for (int v : list) {
             if (v <= 0) {
                 throw error(key, "every entry must be a positive integer, got " + v);
@@ -180,6 +210,7 @@ final class Node {
 
     List<Integer> nonNegativeInts(String key) {
         List<Integer> list = read(key, config::getIntList, "a list of integers");
+        requireWholeEntries(key);
         for (int v : list) {
             if (v < 0) {
                 throw error(key, "every entry must be non-negative, got " + v);

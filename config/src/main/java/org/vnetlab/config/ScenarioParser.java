@@ -97,6 +97,7 @@ final class ScenarioParser {
         }
         if (platform instanceof XenPlatform xen) {
             checkDom0Bindings(root.at("model"), xen.dom0().vcpus());
+            checkPinned(root.at("xen"), xen, root.at("host").positiveInt("cpus"));
         }
         List<Workload> workloads = workloads(root, platform, link);
         return new Scenario(root.name("name"), root.string("description"), host(root.at("host")),
@@ -173,7 +174,7 @@ final class ScenarioParser {
         List<DomU> guests = new ArrayList<>();
         ConfigValue domUs = n.value("domUs");
         if (domUs.valueType() == ConfigValueType.NUMBER) {
-            int count = n.nonNegativeInt("domUs");
+            int count = generatedCount(n, "domUs", 10, "guest");
             for (int i = 1; i <= count; i++) {
                 guests.add(domU(template, "domU" + i, MacAddress.xen(i), guestAddresses(10 + i)));
             }
@@ -194,6 +195,25 @@ final class ScenarioParser {
         }
         checkUniqueNames(n, "domUs", guests.stream().map(DomU::name).toList());
         return new XenPlatform(dom0, guests);
+    }
+
+    /** Every CPU a domain is pinned to must be one of machine 1's. */
+    private static void checkPinned(Node xen, XenPlatform p, int cpus) {
+        String valid = "host.cpus is " + cpus + ", so 0 to " + (cpus - 1);
+        for (int c : p.dom0().pinned()) {
+            if (c >= cpus) {
+                throw xen.at("dom0").error("pinned", "CPU " + c + " does not exist: " + valid);
+            }
+        }
+        boolean listed = xen.value("domUs").valueType() == ConfigValueType.LIST;
+        for (DomU g : p.domUs()) {
+            for (int c : g.pinned()) {
+                if (c >= cpus) {
+                    throw xen.error(listed ? "domUs" : "domU.pinned", g.name() + " is pinned to CPU " + c
+                            + ", which does not exist: " + valid);
+                }
+            }
+        }
     }
 
     private static DomU domU(Node t, String name, MacAddress mac, List<IpAddress> addresses) {
@@ -238,7 +258,7 @@ final class ScenarioParser {
         List<G> guests = new ArrayList<>();
         ConfigValue v = n.value(key);
         if (v.valueType() == ConfigValueType.NUMBER) {
-            int count = n.nonNegativeInt(key);
+            int count = generatedCount(n, key, firstHost, what);
             for (int i = 1; i <= count; i++) {
                 guests.add(make.apply(prefix + i, guestAddresses(firstHost + i)));
             }
@@ -251,6 +271,21 @@ final class ScenarioParser {
             throw n.error(key, "expected a number of " + what + "s or a list of " + what + " objects");
         }
         return guests;
+    }
+
+    /**
+     * A number of generated guests: their addresses 198.18.0.(firstHost + 1) on run out at .254, so
+     * more is a one-line error that says how to name them instead.
+     */
+    private static int generatedCount(Node n, String key, int firstHost, String what) {
+        int count = n.nonNegativeInt(key);
+        int most = 254 - firstHost;
+        if (count > most) {
+            throw n.error(key, "at most " + most + " " + what + "s get generated addresses (198.18.0." + (firstHost + 1)
+                    + " to .254), got " + count + "; for more, give a list of " + what + " objects with their own"
+                    + " addresses");
+        }
+        return count;
     }
 
     /** The default addresses of generated guest number {@code host}: 198.18.0.host and fd00::host. */

@@ -206,6 +206,39 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aDurationWithoutAUnitIsNotReadAsMilliseconds() throws IOException {
+        oneLine(fails("name = x\nudp.duration = 5\n", List.of()), "bad.conf:2", "udp.duration", "'5' has no unit");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("udp.duration=5"))),
+                "udp.duration", "no unit");
+        assertEquals(0, LOADER.load("rtt", List.of("rtt.warm-up=0")).scenario().workloads(RttProbe.class).get(0)
+                .warmUpNanos(), "a bare 0 needs no unit");
+    }
+
+    @Test
+    void aFractionWhereACountBelongsIsAnError() throws IOException {
+        oneLine(fails("name = x\nhost.cpus = 2.5\n", List.of()), "bad.conf:2", "host.cpus", "whole number", "2.5");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-double", List.of("xen.domUs=1.5"))),
+                "xen.domUs", "whole number");
+        oneLine(fails("name = x\nudp.sizes.ipv4 = [36, 100.5]\n", List.of()), "bad.conf:2", "udp.sizes.ipv4",
+                "whole number");
+        assertEquals(2, LOADER.load("native", List.of("host.cpus=2.0")).scenario().host().cpus(), "2.0 is whole");
+    }
+
+    @Test
+    void aPinToACpuTheHostLacksOrMoreGuestsThanAddressesNameTheirKey() throws IOException {
+        oneLine(fails("name = x\nplatform = xen\nxen.domU.pinned = [7]\n", List.of()), "bad.conf:3", "xen.domU.pinned",
+                "domU1 is pinned to CPU 7", "0 to 1");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("xen.dom0.pinned=[0,2]"))),
+                "xen.dom0.pinned", "CPU 2 does not exist", "0 to 1");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("xen.domUs=1000"))),
+                "xen.domUs", "at most 244 guests", "list of guest objects");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("vserver-double", List.of("vserver.contexts=300"))),
+                "vserver.contexts", "at most");
+        assertEquals(244, LOADER.load("xen-single", List.of("xen.domUs=244")).scenario().platform() instanceof
+                XenPlatform x ? x.domUs().size() : -1);
+    }
+
+    @Test
     void zeroCpus() throws IOException {
         oneLine(fails("name = x\nhost.cpus = 0\n", List.of()), "bad.conf:2", "host.cpus", "positive");
     }

@@ -89,12 +89,51 @@ class CliTest {
     }
 
     @Test
-    void aDurationBelowAMillisecondIsRefusedBeforeAnyRun() {
+    void aPayloadPastTheMtuOrADurationBelowAMillisecondIsRefusedBeforeAnyRun() {
+        CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
+                "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, big.code(), big.err());
+        assertEquals("vnetlab: payload 65507 B does not fit MTU 1500 over ipv4/udp; at most 1472 B", big.err().strip());
+        assertEquals("", big.out());
+        CliRun both = CliRun.of("sim", "native", "--sizes", "1470", "--trials", "1", "--duration", "0.01", "--quiet",
+                "--no-cache");
+        assertEquals(Cli.USAGE, both.code(), both.err());
+        assertEquals("vnetlab: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave ipv6 out"
+                + " with --protocol)", both.err().strip());
+        CliRun plan = CliRun.of("plan", "guests", "xen-double", "--mbps", "100", "--payload", "9000", "--trials", "1",
+                "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, plan.code(), plan.err());
+        assertTrue(plan.err().contains("payload 9000 B does not fit MTU 1500"), plan.err());
         CliRun brief = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",
                 "1e-8", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, brief.code(), brief.err());
         assertEquals(1, brief.err().lines().count(), brief.err());
         assertTrue(brief.err().contains("--duration") && brief.err().contains("at least 0.001"), brief.err());
+    }
+
+    @Test
+    void jsonAndCsvToTheSameFileAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String file = dir.resolve("out").toString();
+        CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",
+                "0.01", "--quiet", "--no-cache", "--json", file, "--csv", dir.resolve(".").resolve("out").toString());
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--json and --csv name the same file"), r.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing was written");
+    }
+
+    @Test
+    void aCpuSpeedPlanPastTheWireOrWithTooFineAResolutionIsRefusedBeforeAnyRun() {
+        CliRun wire = CliRun.of("plan", "cpu-speed", "xen-single", "--pps", "1e12", "--trials", "1", "--duration", "0.01",
+                "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, wire.code(), wire.err());
+        assertEquals(1, wire.err().lines().count(), wire.err());
+        assertTrue(wire.err().contains("more than the 957.0 Mbit/s the wire carries (at most 81380 packets/s)"),
+                wire.err());
+        CliRun fine = CliRun.of("plan", "cpu-speed", "xen-single", "--pps", "1000", "--resolution", "1e-12", "--trials",
+                "1", "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, fine.code(), fine.err());
+        assertTrue(fine.err().contains("--resolution 1.0E-12") && fine.err().contains("coarser"), fine.err());
     }
 
     @Test

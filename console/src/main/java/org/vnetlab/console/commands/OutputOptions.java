@@ -39,6 +39,11 @@ public final class OutputOptions {
         if (STDOUT.equals(json) && STDOUT.equals(csv)) {
             throw new UsageError(command + ": --json and --csv cannot both go to stdout");
         }
+        if (json != null && csv != null && !STDOUT.equals(json)
+                && Path.of(json).toAbsolutePath().normalize().equals(Path.of(csv).toAbsolutePath().normalize())) {
+            throw new UsageError(command + ": --json and --csv name the same file " + json + "; the CSV would replace"
+                    + " the JSON");
+        }
         check(command, "--json", json);
         check(command, "--csv", csv);
     }

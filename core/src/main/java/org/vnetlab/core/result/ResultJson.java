@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.text.Json;
 import org.vnetlab.core.text.JsonInput;
 import org.vnetlab.core.text.JsonInputException;
@@ -52,6 +53,11 @@ import org.vnetlab.core.text.JsonInputException;
  * ({@link ResultKeys}); numbers are rounded to four decimals, so the same result gives the same bytes.
  */
 public final class ResultJson {
+
+    /** The largest UDP payload an IP packet holds: a file claiming more is corrupt. */
+    private static final int MAX_PAYLOAD = 65535;
+    /** 10 Tbit/s, a hundred times the fastest NIC modelled: a file claiming more is corrupt. */
+    private static final double MAX_MBPS = 1e7;
 
     private ResultJson() {
     }
@@ -290,11 +296,11 @@ public final class ResultJson {
             switch (key) {
                 case TRANSPORT -> b.transport(in.string(key));
                 case PROTOCOL -> b.protocol(in.string(key));
-                case DIRECTION -> b.direction(in.string(key));
-                case PAYLOAD -> b.payload((int) in.integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                case DIRECTION -> b.direction(direction(key));
+                case PAYLOAD -> b.payload((int) in.integer(key, 0, MAX_PAYLOAD));
                 case GUEST -> b.guest(in.string(key));
                 case GRID -> b.grid(in.isNull() ? null : strings(key));
-                case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key));
+                case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, MAX_MBPS));
                 case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
                 case LOSS -> b.loss(in.isNull() ? null : in.number(key));
                 case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
@@ -303,6 +309,15 @@ public final class ResultJson {
                 case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));
                 case DROPS -> b.drops(in.isNull() ? null : numbers(key));
                 default -> in.skip();
+            }
+        }
+
+        private String direction(String key) {
+            String d = in.string(key);
+            try {
+                return Direction.fromKey(d).key();
+            } catch (IllegalArgumentException e) {
+                throw in.error("'" + key + "': " + e.getMessage());
             }
         }
 
@@ -317,7 +332,7 @@ public final class ResultJson {
 
         private List<Double> list(String key) {
             List<Double> values = new ArrayList<>();
-            in.array(key, () -> values.add(in.number(key)));
+            in.array(key, () -> values.add(in.number(key, 0, MAX_MBPS)));
             return values;
         }
 

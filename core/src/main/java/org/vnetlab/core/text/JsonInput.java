@@ -110,6 +110,15 @@ public final class JsonInput {
         }
     }
 
+    /** A number in {@code min..max}, or NaN for {@code null}. */
+    public double number(String what, double min, double max) {
+        double v = number(what);
+        if (v < min || v > max) {
+            throw error("'" + what + "' must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
     /** An integer (no fraction, no exponent) in {@code min..max}. */
     public long integer(String what, long min, long max) {
         try {

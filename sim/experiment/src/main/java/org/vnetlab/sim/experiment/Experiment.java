@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.metrics.Stats;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.RttProbe;
@@ -34,6 +35,20 @@ public final class Experiment {
     private Experiment() {
     }
 
+    /**
+     * A payload asked for on the command line (the scenario's own sizes were checked when it
+     * was read) must fit one frame of the scenario's link in every protocol it runs over: a
+     * larger one is a one-line error, not a frame the wire could not carry.
+     */
+    private static void checkFits(Scenario s, IpVersion ip, int payload, boolean severalProtocols) {
+        int max = Ethernet.maxPayload(s.link().mtu(), ip, Transport.UDP);
+        if (payload > max) {
+            throw new ConfigError("payload " + payload + " B does not fit MTU " + s.link().mtu() + " over " + ip.key()
+                    + "/udp; at most " + max + " B" + (severalProtocols ? " (or leave " + ip.key()
+                    + " out with --protocol)" : ""));
+        }
+    }
+
     /** Every run the options ask for, in a fixed order. */
     public static List<RunSpec> plan(Scenario s, SimOptions o) {
         List<RunSpec> specs = new ArrayList<>();
@@ -45,6 +60,7 @@ public final class Experiment {
             for (IpVersion ip : o.protocols()) {
                 List<Integer> sizes = o.sizes() != null ? o.sizes() : first.sizes().of(ip);
                 for (int payload : sizes) {
+                    checkFits(s, ip, payload, o.protocols().size() > 1);
                     for (Direction leg : first.direction().legs()) {
                         for (int t = 0; t < trials; t++) {
                             specs.add(new RunSpec(Transport.UDP, ip, payload, leg, t, duration, o.fidelity()));

@@ -164,9 +164,22 @@ public final class Planner {
     public Answer smallestCpuSpeed(double packetsPerSecond, String domain, double maxCpuPercent, double minSpeed,
                                    double maxSpeed, double resolution, Search search) throws InterruptedException {
         double mbps = packetsPerSecond * traffic.payload() * 8 / 1e6;
+        double line = Bottleneck.lineMbps(configure.apply(List.of()), traffic.payload(), traffic.ip(), Transport.UDP);
+        if (mbps > line) {
+            throw new ConfigError(fmt("plan cpu-speed: --pps %s of %d B payloads is %.1f Mbit/s, more than the %.1f"
+                    + " Mbit/s the wire carries (at most %.0f packets/s): no CPU speed can carry it", num(packetsPerSecond),
+                    traffic.payload(), mbps, line, line * 1e6 / 8 / traffic.payload()));
+        }
         BigDecimal step = BigDecimal.valueOf(resolution);
-        int from = Math.max(1, BigDecimal.valueOf(minSpeed).divide(step, 0, RoundingMode.CEILING).intValueExact());
-        int to = BigDecimal.valueOf(maxSpeed).divide(step, 0, RoundingMode.FLOOR).intValueExact();
+        int from;
+        int to;
+        try {
+            from = Math.max(1, BigDecimal.valueOf(minSpeed).divide(step, 0, RoundingMode.CEILING).intValueExact());
+            to = BigDecimal.valueOf(maxSpeed).divide(step, 0, RoundingMode.FLOOR).intValueExact();
+        } catch (ArithmeticException e) {
+            throw new ConfigError("plan cpu-speed: --resolution " + resolution + " splits the speeds up to"
+                    + " --max-speed " + num(maxSpeed) + " into more than 2^31 steps; give a coarser one");
+        }
         if (to < from) {
             throw new ConfigError("plan cpu-speed: no multiple of --resolution " + num(resolution) + " lies between "
                     + num(minSpeed) + " and --max-speed " + num(maxSpeed));

@@ -34,7 +34,7 @@ class SweepTest {
 
     static final ScenarioLoader LOADER = new ScenarioLoader();
     static final SimOptions TINY = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6), List.of(Transport.UDP),
-            List.of(200, 1470), 2, SimTime.seconds(0.01));
+            List.of(200, 1450), 2, SimTime.seconds(0.01));
     static LocalExecutor one;
     static LocalExecutor two;
 
