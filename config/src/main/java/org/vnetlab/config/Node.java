@@ -19,6 +19,9 @@ import org.vnetlab.core.units.DataRate;
  */
 final class Node {
 
+    /** The fastest rate a scenario may ask for; result files are bounded the same way. */
+    private static final double MAX_RATE_MBPS = 1_000_000;
+
     private final Config config;
     private final String prefix;
     /** The part of {@link #config} written at {@link #prefix}; the rest came from a fallback. */
@@ -190,11 +193,16 @@ final class Node {
         if (v.valueType() == ConfigValueType.NUMBER) {
             throw error(key, "'" + text + "' has no unit; write a rate such as 1 Gbit/s or 500 Mbit/s");
         }
+        DataRate rate;
         try {
-            return DataRate.parse(text);
+            rate = DataRate.parse(text);
         } catch (IllegalArgumentException e) {
             throw error(key, e.getMessage());
         }
+        if (rate.mbps() > MAX_RATE_MBPS) {
+            throw error(key, "'" + text + "' is more than the 1 Tbit/s a scenario may have");
+        }
+        return rate;
     }
 
     List<Integer> positiveInts(String key) {

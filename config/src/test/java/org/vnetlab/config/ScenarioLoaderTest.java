@@ -197,6 +197,7 @@ class ScenarioLoaderTest {
     void zeroOrNegativeRate() throws IOException {
         oneLine(fails("name = x\nlink.rate = \"0 Mbit/s\"\n", List.of()), "bad.conf:2", "link.rate", "positive");
         oneLine(fails("name = x\nudp.rate = \"-5M\"\n", List.of()), "bad.conf:2", "udp.rate");
+        oneLine(fails("name = x\nlink.rate = \"2000 Gbit/s\"\n", List.of()), "bad.conf:2", "link.rate", "1 Tbit/s");
     }
 
     @Test

@@ -54,10 +54,10 @@ import org.vnetlab.core.text.JsonInputException;
  */
 public final class ResultJson {
 
-    /** The largest UDP payload an IP packet holds: a file claiming more is corrupt. */
-    private static final int MAX_PAYLOAD = 65535;
-    /** 10 Tbit/s, a hundred times the fastest NIC modelled: a file claiming more is corrupt. */
-    private static final double MAX_MBPS = 1e7;
+    /** The largest UDP payload an IPv4 packet holds: a file claiming more is corrupt. */
+    private static final int MAX_PAYLOAD = 65507;
+    /** 1 Tbit/s, the fastest link a scenario may have: a file claiming more is corrupt. */
+    private static final double MAX_MBPS = 1_000_000;
 
     private ResultJson() {
     }
@@ -297,7 +297,7 @@ public final class ResultJson {
                 case TRANSPORT -> b.transport(in.string(key));
                 case PROTOCOL -> b.protocol(in.string(key));
                 case DIRECTION -> b.direction(direction(key));
-                case PAYLOAD -> b.payload((int) in.integer(key, 0, MAX_PAYLOAD));
+                case PAYLOAD -> b.payload((int) in.integer(key, 1, MAX_PAYLOAD));
                 case GUEST -> b.guest(in.string(key));
                 case GRID -> b.grid(in.isNull() ? null : strings(key));
                 case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, MAX_MBPS));

@@ -102,9 +102,9 @@ class ResultJsonTest {
     @Test
     void valuesNoRunCouldGiveAreRefusedWithTheirLine() throws IOException {
         for (String[] bad : List.of(new String[] {"\"throughput_mbps\": 44.61", "\"throughput_mbps\": 1e20",
-                "line 15, column 26: 'throughput_mbps' must be between 0.0 and 1.0E7, got 1.0E20"},
+                "line 15, column 26: 'throughput_mbps' must be between 0.0 and 1000000.0, got 1.0E20"},
                 new String[] {"\"throughput_mbps\": 44.61", "\"throughput_mbps\": -3", "'throughput_mbps' must be between"},
-                new String[] {"\"payload\": 36", "\"payload\": -5", "line 13, column 18: 'payload' must be an integer in 0..65535"},
+                new String[] {"\"payload\": 36", "\"payload\": -5", "line 13, column 18: 'payload' must be an integer in 1..65507"},
                 new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'sideways' is not a direction"})) {
             String text = golden().replace(bad[0], bad[1]);
             JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(text), bad[1]);

@@ -86,16 +86,9 @@ public final class ResultChecks {
         if (!List.of("rx", "tx", "roundtrip").contains(p.direction())) {
             throw lines.error(i, ResultKeys.DIRECTION, "'" + p.direction() + "' is not one of rx, tx, roundtrip");
         }
-        if (p.payload() <= 0 || p.payload() > 65507) {
-            throw lines.error(i, ResultKeys.PAYLOAD, p.payload() + " is out of range (1..65507 bytes)");
-        }
         if (!p.grid().isEmpty()) {
             throw lines.error(i, ResultKeys.GRID,
                     "points of a grid sweep are not a dataset (simulate each configuration)");
-        }
-        if (p.throughputMbps() != null && !(p.throughputMbps() >= 0 && p.throughputMbps() <= 100_000)) {
-            throw lines.error(i, ResultKeys.THROUGHPUT_MBPS,
-                    p.throughputMbps() + " is out of range (0..100000 Mbit/s)");
         }
         if (p.loss() != null && !(p.loss() >= 0 && p.loss() <= 1)) {
             throw lines.error(i, ResultKeys.LOSS, p.loss() + " is out of range (a fraction, 0..1)");
