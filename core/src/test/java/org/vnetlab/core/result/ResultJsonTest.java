@@ -105,7 +105,7 @@ class ResultJsonTest {
                 "line 15, column 26: 'throughput_mbps' must be between 0.0 and 1000000.0, got 1.0E20"},
                 new String[] {"\"throughput_mbps\": 44.61", "\"throughput_mbps\": -3", "'throughput_mbps' must be between"},
                 new String[] {"\"payload\": 36", "\"payload\": -5", "line 13, column 18: 'payload' must be an integer in 1..65507"},
-                new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'sideways' is not a direction"})) {
+                new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'direction': 'sideways' is not one of rx, tx, roundtrip, forward"})) {
             String text = golden().replace(bad[0], bad[1]);
             JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(text), bad[1]);
             assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
