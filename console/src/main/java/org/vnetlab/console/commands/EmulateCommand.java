@@ -199,6 +199,8 @@ public final class EmulateCommand implements ScenarioCommand {
             } else {
                 io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
                     + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
+                io.out().printf(Locale.ROOT, "model: datagrams in the modelled host and wire p50 %.1f us, p99 %.1f us%n",
+                        c.transit().p50Us(), c.transit().p99Us());
             }
             if (json != null) {
                 Files.writeString(json, ResultJson.write(r));

@@ -54,6 +54,8 @@ class EmulateCommandTest {
         assertTrue(r.out().contains("   1 s  in"), r.out() + r.err());
         assertTrue(r.out().contains("   2 s  in"), r.out());
         assertTrue(r.out().contains("dom0"), r.out());
+        assertTrue(r.out().matches("(?s).*\nmodel: datagrams in the modelled host and wire p50 \\d+\\.\\d us, p99 .*"),
+                r.out());
         Result result = ResultJson.read(Files.readString(json));
         assertEquals("emulate", result.mode());
         Point p = result.points().get(0);

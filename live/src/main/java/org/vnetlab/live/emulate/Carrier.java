@@ -39,4 +39,10 @@ interface Carrier {
 
     /** How late departures left against their modelled times. */
     PacingStats.Summary release();
+
+    /**
+     * How long each departure was in the model: from its arrival at the listen address to its
+     * modelled arrival at the far end of the wire (no samples where the carrier does not time it).
+     */
+    PacingStats.Summary transit();
 }

@@ -111,6 +111,6 @@ public final class RealtimeLoop {
         TreeMap<String, Long> drops = new TreeMap<>(host.drops());
         carrier.addDrops(drops);
         return new Counters(elapsedNanos(), carrier.packetsIn(), carrier.packetsOut(), carrier.bytesOut(), drops,
-                host.cpuNanos(), pacer.summary(), carrier.release());
+                host.cpuNanos(), pacer.summary(), carrier.release(), carrier.transit());
     }
 }

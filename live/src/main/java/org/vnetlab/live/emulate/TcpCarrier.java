@@ -26,7 +26,7 @@ public final class TcpCarrier implements Carrier {
     public static final String REJECTED = "emulator.tcp.rejected";
     /** Segments a connection may have between cut and delivered (a power of two). */
     private static final int SEGMENTS = 1 << 14;
-    private static final PacingStats.Summary NO_RELEASES = new PacingStats.Summary(0, 0, 0, 0, 0);
+    private static final PacingStats.Summary UNTIMED = new PacingStats.Summary(0, 0, 0, 0, 0);
 
     private final TcpForwardingHost host;
     private final int mss;
@@ -149,7 +149,13 @@ public final class TcpCarrier implements Carrier {
     /** Bytes leave from the model's own events, so there is no release lateness to report. */
     @Override
     public PacingStats.Summary release() {
-        return NO_RELEASES;
+        return UNTIMED;
+    }
+
+    /** A connection's bytes are not timed one by one through the model. */
+    @Override
+    public PacingStats.Summary transit() {
+        return UNTIMED;
     }
 
     /** A real connection and its modelled one: which bytes each modelled segment carries. */

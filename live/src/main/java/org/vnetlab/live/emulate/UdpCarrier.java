@@ -20,6 +20,7 @@ public final class UdpCarrier implements Carrier {
     private final PacketKind kind;
     private final long warmUpNanos;
     private final PacingStats release = new PacingStats();
+    private final PacingStats transit = new PacingStats();
     private long epoch;
     private long packetsOut;
     private long bytesOut;
@@ -76,6 +77,7 @@ public final class UdpCarrier implements Carrier {
             // lateness as the datagram is handed to the socket
             if (due > warmUpNanos) {
                 release.record(System.nanoTime() - epoch - due);
+                transit.record(due - (ingress.arrivalOf(seq) - epoch));
             }
             egress.send(b, ingress.sourceOf(seq));
             packetsOut++;
@@ -109,6 +111,11 @@ public final class UdpCarrier implements Carrier {
         if (stale > 0) {
             drops.put(IngressRing.STALE, stale);
         }
+    }
+
+    @Override
+    public PacingStats.Summary transit() {
+        return transit.summary();
     }
 
     @Override
