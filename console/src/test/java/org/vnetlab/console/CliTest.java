@@ -158,5 +158,9 @@ class CliTest {
         assertEquals(Cli.USAGE, grid.code());
         assertEquals("vnetlab: sim: unknown option '--grid' (vnetlab sweep takes it; see vnetlab sim --help)",
                 grid.err().strip());
+        CliRun pps = CliRun.of("plan", "guests", "xen-double", "--mbps", "100", "--pps", "100");
+        assertEquals(Cli.USAGE, pps.code());
+        assertEquals("vnetlab: plan guests: unknown option '--pps' (vnetlab plan cpu-speed takes it; see vnetlab plan"
+                + " guests --help)", pps.err().strip());
     }
 }

@@ -54,10 +54,11 @@ final class ErrorText {
         if (word.startsWith("-") && word.length() > 1 && !Character.isDigit(word.charAt(1))) {
             String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
             List<String> names = spec.options().stream().map(OptionSpec::longestName).toList();
-            String hint = Suggest.hint(flag, names);
             List<String> takers = new ArrayList<>();
             takers(spec.root(), flag, takers);
-            String elsewhere = hint.isEmpty() && !takers.isEmpty()
+            // another command taking the very flag is a better lead than a look-alike of this one's
+            String hint = takers.isEmpty() ? Suggest.hint(flag, names) : "";
+            String elsewhere = !takers.isEmpty()
                     ? String.join(", ", takers.subList(0, Math.min(3, takers.size())))
                     + (takers.size() > 3 ? ", ..." : "") + (takers.size() == 1 ? " takes" : " take") + " it; "
                     : "";

@@ -1,6 +1,5 @@
 package org.vnetlab.console.commands;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.progress.Progress;
+import org.vnetlab.console.results.ResultFiles;
 import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
@@ -86,7 +86,7 @@ public final class SweepCommand implements ScenarioCommand {
             throw new UsageError("sweep: scenario " + plan.scenarioName() + " has nothing to simulate with these options");
         }
         Resumed resumed = resume == null ? Resumed.nothing()
-                : Resumed.from(plan, ResultJson.read(Files.readString(resume)), resume.toString());
+                : Resumed.from(plan, ResultFiles.read("sweep --resume", resume), resume.toString());
         if (resume != null && output.json == null) {
             output.json = resume.toString();
         }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 
 /**
  * The interactive console on a JLine terminal: prompt with the session scenario, history, tab
@@ -76,8 +77,13 @@ public final class Repl {
             if (words.isEmpty()) {
                 continue;
             }
-            if (Words.isExit(words)) {
-                break;
+            try {
+                if (Words.isExit(words)) {
+                    break;
+                }
+            } catch (UsageError e) {
+                err.println("vnetlab: " + e.getMessage());
+                continue;
             }
             runCommand(words, terminal, out, err, running);
             LOG.debug("ran {}", line);

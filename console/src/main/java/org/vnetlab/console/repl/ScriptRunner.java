@@ -30,12 +30,12 @@ public final class ScriptRunner {
             List<String> words;
             try {
                 words = Words.split(text);
+                if (Words.isExit(words)) {
+                    return Cli.OK;
+                }
             } catch (UsageError e) {
                 io.err().println("vnetlab: " + e.getMessage());
                 return Cli.USAGE;
-            }
-            if (Words.isExit(words)) {
-                return Cli.OK;
             }
             int code = dispatcher.run(words, script);
             if (code != Cli.OK) {

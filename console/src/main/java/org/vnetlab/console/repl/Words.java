@@ -26,7 +26,12 @@ final class Words {
         return words.stream().filter(w -> !w.isEmpty()).toList();
     }
 
+    /** Whether the line ends the console; {@code quit} with more words is a one-line usage error. */
     static boolean isExit(List<String> words) {
-        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+        boolean exit = !words.isEmpty() && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+        if (exit && words.size() > 1) {
+            throw new UsageError(words.get(0) + " takes no arguments, got '" + words.get(1) + "'");
+        }
+        return exit;
     }
 }

@@ -64,6 +64,9 @@ class SweepCliTest {
         Run checkpoint = run(tiny("--checkpoint", "-1"));
         assertEquals(Cli.USAGE, checkpoint.code());
         assertEquals(List.of("vnetlab: sweep: --checkpoint -1: expected seconds, 0 or more"), checkpoint.err().lines().toList());
+        Run missing = run(tiny("--resume", "/nonexistent/part.json"));
+        assertEquals(Cli.USAGE, missing.code(), missing.err());
+        assertEquals(List.of("vnetlab: sweep --resume: /nonexistent/part.json: no such file"), missing.err().lines().toList());
         for (String[] args : new String[][] {{"plan", "guests", "native", "--mbps", "100", "--cluster", "nowhere"},
                 {"calibrate", "--cluster", "127.0.0.1"}}) {
             Run r = run(args);

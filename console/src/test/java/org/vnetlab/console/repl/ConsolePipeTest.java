@@ -78,7 +78,7 @@ class ConsolePipeTest {
     void sessionCommandsRejectBadInputInOneLine() throws IOException {
         for (String bad : List.of("set host.cpu=4", "set host.cpus=zero", "unset host.cpus", "use nowhere.conf",
                 "plot", "fakesweep\nplot --metric memory", "fakesweep\nplot --direction tx",
-                "fakesweep\nplot --direction up", "use xen-double \"unclosed")) {
+                "fakesweep\nplot --direction up", "use xen-double \"unclosed", "quit now")) {
             ConsoleFixture.Run r = script("use native\n" + bad + "\nscenarios\n");
             assertEquals(Cli.USAGE, r.code(), bad + ": " + r.err());
             assertEquals(1, r.err().lines().count(), bad + ": " + r.err());
