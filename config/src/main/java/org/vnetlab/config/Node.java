@@ -3,6 +3,7 @@ package org.vnetlab.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
@@ -271,6 +272,6 @@ final class Node {
     private String describe(String key) {
         ConfigValue v = config.getValue(key);
         return v.valueType() == ConfigValueType.STRING ? "'" + v.unwrapped() + "'"
-                : v.valueType().name().toLowerCase() + " " + v.render();
+                : v.valueType().name().toLowerCase() + " " + v.render(ConfigRenderOptions.concise());
     }
 }

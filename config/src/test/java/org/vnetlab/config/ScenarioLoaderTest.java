@@ -216,6 +216,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aListWhereANumberBelongsIsShownOnOneLine() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=[1,2]"))),
+                "host.cpus", "expected an integer, got list [1,2]");
+    }
+
+    @Test
     void aFractionWhereACountBelongsIsAnError() throws IOException {
         oneLine(fails("name = x\nhost.cpus = 2.5\n", List.of()), "bad.conf:2", "host.cpus", "whole number", "2.5");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-double", List.of("xen.domUs=1.5"))),

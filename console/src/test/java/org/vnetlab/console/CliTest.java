@@ -137,6 +137,17 @@ class CliTest {
     }
 
     @Test
+    void aScenarioWithoutGuestsSaysItRunsNoWorkload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve("none.conf"),
+                "name = none\nplatform = xen\nxen.domUs = 0\n");
+        CliRun r = CliRun.of("sim", conf.toString(), "--protocol", "ipv4", "--trials", "1", "--duration", "0.01");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals("vnetlab: scenario none runs no workload: its workloads list is empty or names only guests it"
+                + " does not have (a guest count of 0?)", r.err().strip());
+    }
+
+    @Test
     void aScenarioOfTcpStreamsAloneSaysWhichTransportWouldRunIt() {
         CliRun r = CliRun.of("sim", "lit-7streams", "--protocol", "ipv4", "--trials", "1", "--duration", "0.1");
         assertEquals(Cli.USAGE, r.code());

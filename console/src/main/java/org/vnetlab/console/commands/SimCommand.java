@@ -91,6 +91,10 @@ public final class SimCommand implements ScenarioCommand {
     static List<Job> jobs(Scenario s, List<RunSpec> specs) {
         if (specs.isEmpty()) {
             List<String> types = s.workloads().stream().map(w -> w.type()).toList();
+            if (types.isEmpty()) {
+                throw new UsageError("scenario " + s.name() + " runs no workload: its workloads list is empty or"
+                        + " names only guests it does not have (a guest count of 0?)");
+            }
             String hint = types.contains("tcp") ? ": its streams are TCP, try --transport tcp" : "";
             throw new UsageError("scenario " + s.name() + " has nothing to simulate with these options (its workloads: "
                     + String.join(", ", types) + ")" + hint);
