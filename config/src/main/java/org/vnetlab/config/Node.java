@@ -20,9 +20,6 @@ import org.vnetlab.core.units.DataRate;
  */
 final class Node {
 
-    /** The fastest rate a scenario may ask for; result files are bounded the same way. */
-    private static final double MAX_RATE_MBPS = 1_000_000;
-
     private final Config config;
     private final String prefix;
     /** The part of {@link #config} written at {@link #prefix}; the rest came from a fallback. */
@@ -200,7 +197,7 @@ final class Node {
         } catch (IllegalArgumentException e) {
             throw error(key, e.getMessage());
         }
-        if (rate.mbps() > MAX_RATE_MBPS) {
+        if (rate.mbps() > DataRate.MAX_MBPS) {
             throw error(key, "'" + text + "' is more than the 1 Tbit/s a scenario may have");
         }
         return rate;

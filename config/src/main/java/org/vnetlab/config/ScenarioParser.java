@@ -407,12 +407,10 @@ final class ScenarioParser {
 
     private static List<Integer> fitting(Node s, String key, IpVersion ip, Link link) {
         List<Integer> sizes = s.positiveInts(key);
-        int max = Ethernet.maxPayload(link.mtu(), ip, Transport.UDP);
         for (int size : sizes) {
-            if (size > max) {
-                throw s.error(key, "payload " + size + " B does not fit MTU " + link.mtu() + " over " + ip.key()
-                        + "/udp; at most " + max + " B");
-            }
+            Ethernet.udpPayloadTooLarge(size, link.mtu(), ip).ifPresent(why -> {
+                throw s.error(key, why);
+            });
         }
         return sizes;
     }

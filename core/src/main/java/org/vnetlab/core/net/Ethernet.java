@@ -1,5 +1,6 @@
 package org.vnetlab.core.net;
 
+import java.util.Optional;
 import org.vnetlab.core.units.DataRate;
 
 /**
@@ -44,6 +45,16 @@ public final class Ethernet {
     /** Largest payload of one unfragmented packet of this transport at this MTU. */
     public static int maxPayload(int mtu, IpVersion ip, Transport transport) {
         return mtu - ip.headerBytes() - transport.headerBytes();
+    }
+
+    /**
+     * Why a UDP payload does not fit one unfragmented packet at this MTU ("payload 1500 B does not
+     * fit MTU 1500 over ipv4/udp; at most 1472 B"), or empty when it fits.
+     */
+    public static Optional<String> udpPayloadTooLarge(int payload, int mtu, IpVersion ip) {
+        int max = maxPayload(mtu, ip, Transport.UDP);
+        return payload <= max ? Optional.empty() : Optional.of("payload " + payload
+                + " B does not fit MTU " + mtu + " over " + ip.key() + "/udp; at most " + max + " B");
     }
 
     /** Frames per second a link of this rate carries at most with such frames. */

@@ -46,6 +46,7 @@ import java.util.TreeMap;
 import org.vnetlab.core.text.Json;
 import org.vnetlab.core.text.JsonInput;
 import org.vnetlab.core.text.JsonInputException;
+import org.vnetlab.core.units.DataRate;
 
 /**
  * Writes and reads {@link Result} as JSON of schema {@value Result#SCHEMA}. Keys carry their units
@@ -57,8 +58,6 @@ public final class ResultJson {
     private static final int MAX_PAYLOAD = 65507;
     /** A point's directions: a simulation's or measurement's legs, an RTT probe's, the emulator's forwarding. */
     private static final List<String> DIRECTIONS = List.of("rx", "tx", "roundtrip", "forward");
-    /** 1 Tbit/s, the fastest link a scenario may have: a file claiming more is corrupt. */
-    private static final double MAX_MBPS = 1_000_000;
 
     private ResultJson() {
     }
@@ -301,7 +300,7 @@ public final class ResultJson {
                 case PAYLOAD -> b.payload((int) in.integer(key, 1, MAX_PAYLOAD));
                 case GUEST -> b.guest(in.string(key));
                 case GRID -> b.grid(in.isNull() ? null : strings(key));
-                case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, MAX_MBPS));
+                case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, DataRate.MAX_MBPS));
                 case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
                 case LOSS -> b.loss(in.isNull() ? null : in.number(key));
                 case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
@@ -332,7 +331,7 @@ public final class ResultJson {
 
         private List<Double> list(String key) {
             List<Double> values = new ArrayList<>();
-            in.array(key, () -> values.add(in.number(key, 0, MAX_MBPS)));
+            in.array(key, () -> values.add(in.number(key, 0, DataRate.MAX_MBPS)));
             return values;
         }
 

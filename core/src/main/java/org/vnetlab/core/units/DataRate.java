@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public record DataRate(long bitsPerSecond) implements Comparable<DataRate> {
 
+    /** The fastest rate a scenario may ask for, Mbit/s (1 Tbit/s); result files are bounded the same way. */
+    public static final double MAX_MBPS = 1_000_000;
+
     /** Largest byte count whose bits times 10^9 fit a long. */
     private static final long EXACT_BYTES = Long.MAX_VALUE / 8_000_000_000L;
 

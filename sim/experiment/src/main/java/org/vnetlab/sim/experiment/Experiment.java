@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.metrics.Stats;
-import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.RttProbe;
@@ -41,12 +41,9 @@ public final class Experiment {
      * larger one is a one-line error, not a frame the wire could not carry.
      */
     private static void checkFits(Scenario s, IpVersion ip, int payload, boolean severalProtocols) {
-        int max = Ethernet.maxPayload(s.link().mtu(), ip, Transport.UDP);
-        if (payload > max) {
-            throw new ConfigError("payload " + payload + " B does not fit MTU " + s.link().mtu() + " over " + ip.key()
-                    + "/udp; at most " + max + " B" + (severalProtocols ? " (or leave " + ip.key()
-                    + " out with --protocol)" : ""));
-        }
+        Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), ip).ifPresent(why -> {
+            throw new ConfigError(why + (severalProtocols ? " (or leave " + ip.key() + " out with --protocol)" : ""));
+        });
     }
 
     /** Every run the options ask for, in a fixed order. */
