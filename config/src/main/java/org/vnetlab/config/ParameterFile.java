@@ -5,8 +5,6 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
@@ -32,8 +30,7 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
             throw new ConfigError(file + ": no such parameter file");
         }
         try {
-            Config all = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+            Config all = HoconFile.parse(file);
             for (var e : all.entrySet()) {
                 String key = e.getKey();
                 if (!key.startsWith("model.") && !key.startsWith("fit.")) {

@@ -3,6 +3,7 @@ package org.vnetlab.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.vnetlab.core.model.Scenario;
 
@@ -162,7 +165,7 @@ public final class ScenarioLoader {
         }
         Path file = relativeTo == null ? Path.of(nameOrFile) : relativeTo.resolveSibling(nameOrFile);
         if (Files.isRegularFile(file)) {
-            return parseFile(file);
+            return HoconFile.parse(file);
         }
         if (looksLikeFile(nameOrFile)) {
             throw new ConfigError(file + ": no such scenario file");
@@ -173,14 +176,6 @@ public final class ScenarioLoader {
 
     private static boolean looksLikeFile(String s) {
         return s.contains("/") || s.contains("\\") || s.endsWith(".conf") || s.endsWith(".hocon");
-    }
-
-    private static Config parseFile(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new ConfigError(file + ": cannot be read");
-        }
-        return ConfigFactory.parseFile(file.toFile(),
-                ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
     }
 
     private Config withExtends(Config scenario, String from, int depth) {
@@ -224,15 +219,30 @@ public final class ScenarioLoader {
 
     /** Fails on the first key of {@code c} that the defaults do not have. */
     private void checkKeys(Config c, boolean insideVariant) {
-        List<String> paths = new ArrayList<>();
-        c.entrySet().forEach(e -> paths.add(e.getKey()));
-        paths.sort(null);
-        for (String path : paths) {
-            List<String> parts = ConfigUtil.splitPath(path);
+        Map<String, ConfigValue> leaves = new TreeMap<>();
+        leaves(c.root(), List.of(), leaves);
+        for (Map.Entry<String, ConfigValue> leaf : leaves.entrySet()) {
+            List<String> parts = ConfigUtil.splitPath(leaf.getKey());
             if (!insideVariant && parts.get(0).equals("variants") && parts.size() > 2) {
                 continue; // checked when the variant is chosen
             }
-            checkKey(path, c.getValue(path), null);
+            checkKey(leaf.getKey(), leaf.getValue(), null);
+        }
+    }
+
+    /**
+     * The values under {@code object} by path, walked without resolving it: a substitution that
+     * does not resolve is reported by {@code resolve()} with its file and line, after the keys.
+     */
+    private static void leaves(ConfigObject object, List<String> at, Map<String, ConfigValue> into) {
+        for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+            List<String> path = new ArrayList<>(at);
+            path.add(e.getKey());
+            if (e.getValue() instanceof ConfigObject inner) {
+                leaves(inner, path, into);
+            } else {
+                into.put(ConfigUtil.joinPath(path), e.getValue());
+            }
         }
     }
 

@@ -14,7 +14,7 @@ class DefaultsDocumentedTest {
         Config defaults = ConfigFactory.parseResources("reference.conf").getConfig("vnetlab.defaults");
         defaults.entrySet().forEach(e -> {
             String key = e.getKey();
-            String documentedAt = key.startsWith("peer.") && !key.equals("peer.addresses")
+            String documentedAt = key.startsWith("peer.")
                     ? "host." + key.substring("peer.".length()) : key;
             if (!defaults.hasPath(documentedAt)) {
                 documentedAt = key;

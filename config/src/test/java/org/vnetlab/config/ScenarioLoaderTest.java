@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.GuestMemory;
 import org.vnetlab.core.model.NativePlatform;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.Scenario;
@@ -176,7 +177,17 @@ class ScenarioLoaderTest {
 
     @Test
     void malformedHocon() throws IOException {
-        oneLine(fails("name = x\nhost {\n  cpus = 2\n", List.of()), "bad.conf:", "end of file");
+        // the parser reports the end of the file, as a missing ')'; the brace left open is the mistake
+        oneLine(fails("name = x\nhost {\n  cpus = 2 # a { in a comment\n  nic { rate = \"1 Gbit/s\" }\n", List.of()),
+                "bad.conf:2: this '{' is never closed");
+        oneLine(fails("name = x\nhost.cpus = [2\n", List.of()), "bad.conf:", "end of file");
+    }
+
+    @Test
+    void anUnresolvedSubstitutionOrAMissingIncludeNamesTheLineThatAskedForIt() throws IOException {
+        oneLine(fails("name = x\nhost.cpus = ${nope}\n", List.of()), "bad.conf:2", "${nope}");
+        oneLine(fails("name = x\n\ninclude required(\"missing.conf\")\n", List.of()),
+                "bad.conf:3: include required(\"missing.conf\"): no such file", dir.toString());
     }
 
     @Test
@@ -289,6 +300,22 @@ class ScenarioLoaderTest {
         oneLine(fails("name = x\nlink.rate = 1000\n", List.of()), "bad.conf:2", "link.rate", "no unit");
         oneLine(fails("name = x\nworkloads = [{type = rtt, guest = all}]\nrtt.streams = often\n", List.of()),
                 "bad.conf:3", "rtt.streams", "true or false");
+    }
+
+    @Test
+    void guestsWhoseMemoryExceedsTheHostsAreSaidAndEveryBundledHostHoldsItsGuests() {
+        Scenario two = LOADER.load("xen-double", List.of()).scenario();
+        assertTrue(GuestMemory.shortfall(two).isEmpty());
+        GuestMemory.Fit fit = GuestMemory.guestsThatFit(two).orElseThrow();
+        assertEquals(4, fit.guests(), "2 GiB holds four guests of 512 MiB");
+        String eight = GuestMemory.shortfall(LOADER.load("xen-double", List.of("xen.domUs=8")).scenario()).orElseThrow();
+        assertTrue(eight.startsWith("the 8 DomUs ask for 4 GiB of memory together, more than host.memory (2 GiB)"), eight);
+        assertTrue(GuestMemory.shortfall(LOADER.load("xen-double", List.of("xen.domUs=8", "host.memory=4 GiB"))
+                .scenario()).isEmpty());
+        assertTrue(GuestMemory.guestsThatFit(LOADER.load("native", List.of()).scenario()).isEmpty(), "no DomUs");
+        for (String name : LOADER.catalog().names()) {
+            assertTrue(GuestMemory.shortfall(LOADER.load(name, List.of()).scenario()).isEmpty(), name);
+        }
     }
 
     @Test

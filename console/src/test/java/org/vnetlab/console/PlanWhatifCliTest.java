@@ -40,7 +40,8 @@ class PlanWhatifCliTest {
         assertEquals(rows.size(), progress.size(), r.err() + r.out());
         assertEquals(List.of("plan: candidate 3 meets", "plan: candidate 4 meets", "plan: candidate 5 fails"),
                 progress.stream().map(l -> l.substring(0, l.indexOf(':', 6))).toList(), "in the order simulated");
-        assertTrue(r.out().contains("answer: at most 4 guests"), r.out());
+        assertTrue(r.out().contains("answer: at most 4 guests\nmemory: host.memory 2 GiB holds 4 guests of 512 MiB"),
+                r.out());
         assertTrue(r.out().contains("first failing (5): bottleneck wire ("), r.out());
         assertTrue(r.out().contains("search: bisection, 3 candidates simulated; bound: 5 guests, the wire's bound"),
                 r.out());

@@ -105,6 +105,14 @@ class SimCliTest {
                 missing.err());
         CliRun directory = CliRun.of("sim", "native", "--csv", dir.toString());
         assertTrue(directory.err().contains(": is a directory"), directory.err());
+        CliRun device = CliRun.of("sim", "native", "--json", "/dev/null");
+        assertEquals(Cli.USAGE, device.code());
+        assertTrue(device.err().contains("--json /dev/null: not a regular file (give a file to write, or - for stdout)"),
+                device.err());
+        // /proc looks writable to root, but no file can be made there
+        CliRun proc = CliRun.of("sim", "native", "--csv", "/proc/vnetlab-result.csv");
+        assertEquals(Cli.USAGE, proc.code());
+        assertTrue(proc.err().contains("--csv /proc/vnetlab-result.csv: not writable"), proc.err());
 
         CliRun stdout = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "1470", "--trials", "1",
                 "--duration", "0.1", "--quiet", "--json", "-");

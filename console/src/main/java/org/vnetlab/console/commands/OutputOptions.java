@@ -1,7 +1,9 @@
 package org.vnetlab.console.commands;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
@@ -48,21 +50,39 @@ public final class OutputOptions {
         check(command, "--csv", csv);
     }
 
-    /** Fails with one line when {@code file} (given with {@code flag}) could not be written. */
+    /**
+     * Fails with one line when {@code file} (given with {@code flag}) could not be written: not a
+     * regular file (a directory, a device such as /dev/full), or in a folder that does not exist
+     * or where no file can be made (such as /proc, which says so only when one is tried).
+     */
     static void check(String command, String flag, String file) {
         if (file == null || file.equals(STDOUT)) {
             return;
         }
         Path p = Path.of(file);
         Path dir = p.toAbsolutePath().getParent();
+        String where = command + ": " + flag + " " + file + ": ";
         if (Files.isDirectory(p)) {
-            throw new UsageError(command + ": " + flag + " " + file + ": is a directory");
+            throw new UsageError(where + "is a directory");
+        }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new UsageError(where + "not a regular file (give a file to write, or - for stdout)");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageError(command + ": " + flag + " " + file + ": no such directory " + dir);
+            throw new UsageError(where + "no such directory " + dir);
         }
-        if (Files.exists(p) ? !Files.isWritable(p) : !Files.isWritable(dir)) {
-            throw new UsageError(command + ": " + flag + " " + file + ": not writable");
+        if (Files.exists(p) ? !Files.isWritable(p) : !canCreateIn(dir)) {
+            throw new UsageError(where + "not writable");
+        }
+    }
+
+    /** Whether a file can be made in {@code dir}: tried, as permissions do not tell (a read-only mount, /proc). */
+    private static boolean canCreateIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".vnetlab-", ".tmp"));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -82,7 +102,14 @@ public final class OutputOptions {
             io.out().flush();
             return;
         }
-        Files.writeString(Path.of(file), text);
+        try {
+            Files.writeString(Path.of(file), text);
+        } catch (IOException e) {
+            // a full disk or a file removed meanwhile: the checks before the run could not know
+            String why = e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new IOException("cannot write " + file + ": " + why, e);
+        }
         io.err().println("wrote " + file);
     }
 }

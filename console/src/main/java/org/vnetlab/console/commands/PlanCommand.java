@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
@@ -19,6 +20,7 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.PlanJson;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.GuestMemory;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.IpVersion;
@@ -269,6 +271,9 @@ public final class PlanCommand {
         text.println("search: " + answer.search() + ", " + answer.tried().size() + " candidate"
                 + (answer.tried().size() == 1 ? "" : "s") + " simulated; bound: " + answer.bound());
         text.println("answer: " + answer.statement());
+        if (question.what().equals("guests")) {
+            memoryLine(base.scenario()).ifPresent(text::println);
+        }
         answer.answer().ifPresent(c -> text.println(evidence("at the answer", c)));
         answer.firstFailing().ifPresent(c -> text.println(evidence("first failing", c)));
         Answer.Effort effort = answer.effort();
@@ -288,6 +293,13 @@ public final class PlanCommand {
             OutputOptions.write(t.json, PlanJson.write(question(base, t, asks, domain), answer), io);
         }
         return Cli.OK;
+    }
+
+    /** What the host's memory holds, beside a guest count found from CPUs and the wire alone. */
+    private static Optional<String> memoryLine(Scenario s) {
+        return GuestMemory.guestsThatFit(s).map(f -> "memory: host.memory " + f.host() + " holds " + f.guests()
+                + " guest" + (f.guests() == 1 ? "" : "s") + " of " + f.each()
+                + " (the search counts CPUs and the wire: the model simulates no memory)");
     }
 
     private static PlanJson.Question question(LoadedScenario base, Traffic t, Map<String, Double> asks, String domain) {

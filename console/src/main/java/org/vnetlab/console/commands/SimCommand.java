@@ -20,6 +20,7 @@ import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.RunCache;
 import org.vnetlab.sim.experiment.RunSpec;
+import org.vnetlab.sim.experiment.SimOptions;
 import org.vnetlab.sim.sweep.ScenarioTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +62,9 @@ public final class SimCommand implements ScenarioCommand {
         LoadedScenario loaded = shared.load("sim", loader, scenario, io);
         List<String> sets = shared.sets();
         Scenario s = loaded.scenario();
-        List<RunSpec> specs = Experiment.plan(s, shared.run.options());
-        List<Job> jobs = jobs(s, specs);
+        SimOptions options = shared.run.options();
+        List<RunSpec> specs = Experiment.plan(s, options);
+        List<Job> jobs = jobs(loaded, specs, options);
         RunCache cache = cacheOptions.cache();
         Simulation.Outcome outcome;
         try (ScenarioTexts texts = new ScenarioTexts(loader);
@@ -87,17 +89,11 @@ public final class SimCommand implements ScenarioCommand {
         return Cli.OK;
     }
 
-    /** One job per run; a usage error when the options leave nothing to simulate. */
-    static List<Job> jobs(Scenario s, List<RunSpec> specs) {
+    /** One job per run; a usage error, saying what would run something, when there is none. */
+    static List<Job> jobs(LoadedScenario loaded, List<RunSpec> specs, SimOptions options) {
+        Scenario s = loaded.scenario();
         if (specs.isEmpty()) {
-            List<String> types = s.workloads().stream().map(w -> w.type()).toList();
-            if (types.isEmpty()) {
-                throw new UsageError("scenario " + s.name() + " runs no workload: its workloads list is empty or"
-                        + " names only guests it does not have (a guest count of 0?)");
-            }
-            String hint = types.contains("tcp") ? ": its streams are TCP, try --transport tcp" : "";
-            throw new UsageError("scenario " + s.name() + " has nothing to simulate with these options (its workloads: "
-                    + String.join(", ", types) + ")" + hint);
+            throw new UsageError("scenario " + loaded.source() + " " + Experiment.whyNothingToRun(s, options));
         }
         return specs.stream().map(spec -> new Job(s, spec)).toList();
     }

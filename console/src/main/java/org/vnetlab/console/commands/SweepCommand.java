@@ -19,6 +19,7 @@ import org.vnetlab.console.results.ResultFiles;
 import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.sweep.Checkpoint;
 import org.vnetlab.sim.sweep.Grid;
 import org.vnetlab.sim.sweep.LocalExecutor;
@@ -83,7 +84,8 @@ public final class SweepCommand implements ScenarioCommand {
         OutputOptions output = shared.output;
         SweepPlan plan = SweepPlan.of(loader, base, Grid.parse(grid, loader), shared.run.options());
         if (plan.items().isEmpty()) {
-            throw new UsageError("sweep: scenario " + plan.scenarioName() + " has nothing to simulate with these options");
+            throw new UsageError("sweep: scenario " + base.source() + " "
+                    + Experiment.whyNothingToRun(base.scenario(), shared.run.options()));
         }
         Resumed resumed = resume == null ? Resumed.nothing()
                 : Resumed.from(plan, ResultFiles.read("sweep --resume", resume), resume.toString());

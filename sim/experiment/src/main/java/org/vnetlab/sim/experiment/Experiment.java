@@ -46,6 +46,36 @@ public final class Experiment {
         });
     }
 
+    /**
+     * Why {@link #plan} found nothing to run in {@code s} under {@code o}, in words that say what
+     * would run something: the workload a transport lacks, or the empty payload list.
+     */
+    public static String whyNothingToRun(Scenario s, SimOptions o) {
+        List<String> types = s.workloads().stream().map(w -> w.type()).toList();
+        if (types.isEmpty()) {
+            return "runs no workload: its workloads list is empty or names only guests it does not have"
+                    + " (a guest count of 0?)";
+        }
+        List<UdpStream> udp = s.workloads(UdpStream.class);
+        boolean udpAsked = o.transports().contains(Transport.UDP);
+        if (udpAsked && !udp.isEmpty() && o.sizes() == null) {
+            List<String> empty = o.protocols().stream().filter(ip -> udp.get(0).sizes().of(ip).isEmpty())
+                    .map(ip -> "udp.sizes." + ip.key()).toList();
+            if (empty.size() == o.protocols().size()) {
+                return "has no UDP payload to run: " + String.join(" and ", empty) + (empty.size() > 1 ? " are" : " is")
+                        + " empty (give --sizes, set " + (empty.size() > 1 ? "them" : "it")
+                        + ", or choose another --protocol)";
+            }
+        }
+        String hint = "";
+        if (udpAsked && udp.isEmpty() && !s.workloads(TcpStream.class).isEmpty()) {
+            hint = ": its streams are TCP, try --transport tcp";
+        } else if (!udpAsked && s.workloads(TcpStream.class).isEmpty() && !udp.isEmpty()) {
+            hint = ": its streams are UDP, try --transport udp";
+        }
+        return "has nothing to simulate with these options (its workloads: " + String.join(", ", types) + ")" + hint;
+    }
+
     /** Every run the options ask for, in a fixed order. */
     public static List<RunSpec> plan(Scenario s, SimOptions o) {
         List<RunSpec> specs = new ArrayList<>();

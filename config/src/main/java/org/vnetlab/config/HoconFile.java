@@ -1,0 +1,104 @@
+package org.vnetlab.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A HOCON file read for vnetlab, its mistakes told where the user made them. Two of the parser's
+ * own messages point elsewhere: a missing {@code include required(...)} names only the file it
+ * looked for, not the line that asked for it; and a {@code '{'} left open is reported at the end
+ * of the file as a missing {@code ')'}.
+ */
+final class HoconFile {
+
+    private HoconFile() {
+    }
+
+    /** Parses {@code file}; every mistake is a one-line {@link ConfigError} with a file and line. */
+    static Config parse(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new ConfigError(file + ": cannot be read");
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+        } catch (ConfigException.IO e) {
+            throw missingInclude(file, e).orElseGet(() -> ConfigError.of(e));
+        } catch (ConfigException.Parse e) {
+            throw unclosedBrace(file, e).orElseGet(() -> ConfigError.of(e));
+        }
+    }
+
+    /** The include line of {@code file} that names the file the parser could not find. */
+    private static Optional<ConfigError> missingInclude(Path file, ConfigException.IO e) {
+        if (e.origin() == null) {
+            return Optional.empty();
+        }
+        // the parser's origin of a missing include is the name as written, not a file
+        String missing = e.origin().description();
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("include") && line.contains(missing)) {
+                return Optional.of(new ConfigError(file + ":" + (i + 1) + ": " + line + ": no such file (an include's path is"
+                        + " relative to the including file's folder, " + file.toAbsolutePath().getParent() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A parse error at the end of {@code file} that is a {@code '{'} never closed, told at the brace. */
+    private static Optional<ConfigError> unclosedBrace(Path file, ConfigException.Parse e) {
+        if (!e.getMessage().contains("end of file")) {
+            return Optional.empty();
+        }
+        return openBraceLine(lines(file)).map(line -> new ConfigError(file + ":" + line
+                + ": this '{' is never closed: the file ends inside it (a '}' is missing)"));
+    }
+
+    /** The line (1-based) of the first '{' without its '}', outside strings and comments. */
+    static Optional<Integer> openBraceLine(List<String> lines) {
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean quoted = false;
+            for (int c = 0; c < line.length(); c++) {
+                char ch = line.charAt(c);
+                if (quoted) {
+                    if (ch == '\\') {
+                        c++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == '#' || line.startsWith("//", c)) {
+                    break;
+                } else if (ch == '{') {
+                    open.push(i + 1);
+                } else if (ch == '}' && !open.isEmpty()) {
+                    open.pop();
+                }
+            }
+        }
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.peekLast());
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
