@@ -137,14 +137,20 @@ class CliTest {
     }
 
     @Test
-    void aScenarioWithoutGuestsSaysItRunsNoWorkload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aScenarioThatRunsNothingSaysWhatWouldRunSomething(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
-        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve("none.conf"),
-                "name = none\nplatform = xen\nxen.domUs = 0\n");
+        assertNothingToRun(dir, "none.conf", "name = none\nplatform = xen\nxen.domUs = 0\n",
+                " runs no workload: its workloads list is empty or names only guests it does not have (a guest count of 0?)");
+        assertNothingToRun(dir, "v6only.conf", "extends = native\nudp.sizes.ipv4 = []\n",
+                " has no UDP payload to run: udp.sizes.ipv4 is empty (give --sizes, set it, or choose another --protocol)");
+    }
+
+    private static void assertNothingToRun(java.nio.file.Path dir, String file, String text, String why)
+            throws java.io.IOException {
+        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve(file), text);
         CliRun r = CliRun.of("sim", conf.toString(), "--protocol", "ipv4", "--trials", "1", "--duration", "0.01");
         assertEquals(Cli.USAGE, r.code());
-        assertEquals("vnetlab: scenario " + conf + " runs no workload: its workloads list is empty or names only guests it"
-                + " does not have (a guest count of 0?)", r.err().strip());
+        assertEquals("vnetlab: scenario " + conf + why, r.err().strip());
     }
 
     @Test
@@ -153,17 +159,6 @@ class CliTest {
         assertEquals(Cli.USAGE, r.code());
         assertEquals("vnetlab: scenario lit-7streams has nothing to simulate with these options (its workloads: tcp, tcp,"
                 + " tcp, tcp, tcp, tcp, tcp): its streams are TCP, try --transport tcp", r.err().strip());
-    }
-
-    @Test
-    void anEmptyPayloadListIsNamedNotMistakenForTcp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve("v6only.conf"),
-                "extends = native\nudp.sizes.ipv4 = []\n");
-        CliRun r = CliRun.of("sim", conf.toString(), "--protocol", "ipv4", "--trials", "1", "--duration", "0.01");
-        assertEquals(Cli.USAGE, r.code());
-        assertEquals("vnetlab: scenario " + conf + " has no UDP payload to run: udp.sizes.ipv4 is empty (give --sizes,"
-                + " set it, or choose another --protocol)", r.err().strip());
     }
 
     @Test
