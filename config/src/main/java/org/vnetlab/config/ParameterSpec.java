@@ -1,5 +1,7 @@
 package org.vnetlab.config;
 
+import java.util.Optional;
+
 /**
  * What one model parameter is, as its {@code Provenance:} line in reference.conf states it:
  * where its default comes from, the range a value must lie in, and its unit.
@@ -11,9 +13,35 @@ package org.vnetlab.config;
  * @param max        greatest valid value (1 for a switch)
  * @param unit       the unit, or empty for a factor, a count without one, or a switch
  * @param flag       whether it is a switch ({@code true or false})
+ * @param stated     the plausible range its provenance line states ({@code Plausible: LOW to HIGH.}), or null
  */
 public record ParameterSpec(String key, Provenance provenance, String basis, double min, double max, String unit,
-                            boolean flag) {
+                            boolean flag, Range stated) {
+
+    /** Values from {@code low} to {@code high}, in the parameter's unit. */
+    public record Range(double low, double high) {
+
+        public Range {
+            if (!(low <= high)) {
+                throw new IllegalArgumentException("a range runs from low to high, got " + low + " to " + high);
+            }
+        }
+
+        public boolean contains(double v) {
+            return v >= low && v <= high;
+        }
+
+        @Override
+        public String toString() {
+            return number(low) + " to " + number(high);
+        }
+    }
+
+    /** A parameter without a stated plausible range. */
+    public ParameterSpec(String key, Provenance provenance, String basis, double min, double max, String unit,
+                         boolean flag) {
+        this(key, provenance, basis, min, max, unit, flag, null);
+    }
 
     /** Where a default comes from, from most to least independent of the study's numbers. */
     public enum Provenance {
@@ -37,6 +65,24 @@ public record ParameterSpec(String key, Provenance provenance, String basis, dou
         return value >= min && value <= max;
     }
 
+    /**
+     * Where the true value plausibly lies, for a parameter no fit pins (a prior or a published
+     * figure): the range its provenance line states; else, for a prior (cycles counted from code,
+     * not measured), half to twice {@code value}; for a published figure, a quarter either way;
+     * kept inside the valid range. Empty for the kinds a fit or the source pins, and for switches.
+     */
+    public Optional<Range> plausible(double value) {
+        if (flag || (provenance != Provenance.PRIOR && provenance != Provenance.PUBLISHED)) {
+            return Optional.empty();
+        }
+        if (stated != null) {
+            return Optional.of(stated);
+        }
+        double down = provenance == Provenance.PRIOR ? 0.5 : 0.8;
+        double up = provenance == Provenance.PRIOR ? 2.0 : 1.25;
+        return Optional.of(new Range(Math.max(min, value * down), Math.min(max, value * up)));
+    }
+
     /** The valid range as reference.conf states it, e.g. {@code 100 to 10000 ns} or {@code true or false}. */
     public String range() {
         if (flag) {
@@ -45,7 +91,7 @@ public record ParameterSpec(String key, Provenance provenance, String basis, dou
         return number(min) + " to " + number(max) + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
 /**
  * The registry of model parameters: every key under {@code vnetlab.defaults.model} with the
  * provenance, range and unit its last comment line in reference.conf states
- * ({@code # Provenance: fitted, Table 1. Valid: 100 to 10000 ns.}). A scenario's or parameter
+ * ({@code # Provenance: fitted, Table 1. Valid: 100 to 10000 ns.}; a prior or published figure may
+ * end with {@code Plausible: LOW to HIGH.}, where its true value lies). A scenario's or parameter
  * file's value outside its range is a configuration error; a fit stays inside it.
  */
 public final class ParameterSpecs {
 
     static final String ROOT = "vnetlab.defaults.model";
     private static final Pattern LINE = Pattern.compile(
-            "\\s*Provenance: ([a-z]+), (.+)\\. Valid: (?:(true or false)|(-?[0-9.eE+]+) to (-?[0-9.eE+]+)(?: ([^.]+))?)\\.\\s*");
+            "\\s*Provenance: ([a-z]+), (.+)\\. Valid: (?:(true or false)|(-?[0-9.eE+]+) to (-?[0-9.eE+]+)(?: ([^.]+))?)\\."
+                    + "(?: Plausible: (-?[0-9.eE+]+) to (-?[0-9.eE+]+)\\.)?\\s*");
 
     private static volatile ParameterSpecs bundled;
     private final Map<String, ParameterSpec> specs;
@@ -74,6 +76,12 @@ public final class ParameterSpecs {
                 throw new ConfigError(origin(e.getValue()) + ": model." + e.getKey() + " = " + ParameterSpec.number(value)
                         + " lies outside its own valid range " + spec.range());
             }
+            ParameterSpec.Range stated = spec.stated();
+            if (stated != null && (!stated.contains(value) || !spec.contains(stated.low()) || !spec.contains(stated.high()))) {
+                throw new ConfigError(origin(e.getValue()) + ": model." + e.getKey() + ": its plausible range " + stated
+                        + " must hold its default " + ParameterSpec.number(value) + " and lie inside its valid range "
+                        + spec.range());
+            }
             specs.put(e.getKey(), spec);
         }
         return new ParameterSpecs(specs);
@@ -103,9 +111,15 @@ public final class ParameterSpecs {
         if (flag != (value.valueType() == ConfigValueType.BOOLEAN)) {
             throw new ConfigError(origin(value) + ": model." + key + ": 'Valid: true or false.' is for switches only");
         }
+        if (m.group(7) != null && (flag || (p != ParameterSpec.Provenance.PRIOR && p != ParameterSpec.Provenance.PUBLISHED))) {
+            throw new ConfigError(origin(value) + ": model." + key + ": 'Plausible: LOW to HIGH.' is for priors and"
+                    + " published figures, the parameters no fit pins");
+        }
+        ParameterSpec.Range stated = m.group(7) == null ? null
+                : new ParameterSpec.Range(Double.parseDouble(m.group(7)), Double.parseDouble(m.group(8)));
         return flag ? new ParameterSpec(key, p, m.group(2), 0, 1, "", true)
                 : new ParameterSpec(key, p, m.group(2), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
-                        m.group(6) == null ? "" : m.group(6), false);
+                        m.group(6) == null ? "" : m.group(6), false, stated);
     }
 
     private static List<String> kinds() {

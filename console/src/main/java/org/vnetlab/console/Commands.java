@@ -26,6 +26,7 @@ import org.vnetlab.console.commands.TestbedCheckModelCommand;
 import org.vnetlab.console.commands.TestbedDownCommand;
 import org.vnetlab.console.commands.TestbedUpCommand;
 import org.vnetlab.console.commands.ValidateCommand;
+import org.vnetlab.console.commands.SensitivityCommand;
 import org.vnetlab.console.commands.WhatifCommand;
 import org.vnetlab.console.commands.WorkerCommand;
 import org.vnetlab.console.repl.ConsoleCommand;
@@ -79,6 +80,7 @@ public final class Commands {
                 new ValidateCommand(loader),
                 new CalibrateCommand(loader),
                 new WhatifCommand(loader),
+                new SensitivityCommand(loader),
                 new Group("plan", PlanCommand.SUMMARY,
                         List.of(new PlanCommand.Guests(loader), new PlanCommand.CpuSpeed(loader))),
                 new EmulateCommand(loader),

@@ -10,9 +10,13 @@ import org.vnetlab.console.format.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Lists every model parameter: its default, valid range, where the default comes from and on what basis. */
+/**
+ * Lists every model parameter: its default, valid range, where the default comes from and on what
+ * basis, and for a prior or a published figure the range its true value plausibly lies in (what
+ * {@code vnetlab sensitivity} varies it over).
+ */
 @Command(name = "params", description = "list the model's parameters: default, valid range, provenance (code, published,"
-        + " derived, prior, fitted, setting, engine) and its basis")
+        + " derived, prior, fitted, setting, engine), its basis and, where no fit pins it, its plausible range")
 public final class ParamsCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
@@ -30,14 +34,17 @@ public final class ParamsCommand implements org.vnetlab.console.cli.Command {
         return 0;
     }
 
-    private static final List<String> HEADER = List.of("parameter", "default", "valid", "provenance", "basis");
+    private static final List<String> HEADER = List.of("parameter", "default", "valid", "plausible", "provenance",
+            "basis");
 
     private List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         for (ParameterSpec s : loader.parameterSpecs().all().values()) {
-            String value = loader.defaults().getValue("model." + s.key()).unwrapped().toString();
-            rows.add(List.of("model." + s.key(), value, s.range(), s.provenance().name().toLowerCase(Locale.ROOT),
-                    s.basis()));
+            Object value = loader.defaults().getValue("model." + s.key()).unwrapped();
+            String plausible = value instanceof Number n ? s.plausible(n.doubleValue()).map(Object::toString).orElse("")
+                    : "";
+            rows.add(List.of("model." + s.key(), value.toString(), s.range(), plausible,
+                    s.provenance().name().toLowerCase(Locale.ROOT), s.basis()));
         }
         return rows;
     }

@@ -27,9 +27,11 @@ class ParamsCommandTest {
         EmulateCommandTest.Run r = EmulateCommandTest.run("params", "--markdown");
         long rows = r.out().lines().skip(2).peek(line -> {
             String[] cells = line.split(" \\| ");
-            assertEquals(5, cells.length, line);
-            assertTrue(cells[3].matches("code|published|derived|prior|fitted|setting|engine"), line);
+            assertEquals(6, cells.length, line);
+            assertTrue(cells[4].matches("code|published|derived|prior|fitted|setting|engine"), line);
             assertTrue(cells[2].contains(" to ") || cells[2].equals("true or false"), line);
+            // a plausible range is given exactly where no fit or source pins the value
+            assertEquals(cells[4].matches("published|prior"), cells[3].contains(" to "), line);
         }).count();
         assertTrue(rows > 50, r.out());
     }

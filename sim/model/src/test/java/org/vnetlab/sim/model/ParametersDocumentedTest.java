@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.config.ConfigError;
+import org.vnetlab.config.ParameterSpec;
 import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.ScenarioLoader;
 
@@ -60,6 +61,28 @@ class ParametersDocumentedTest {
                 + "  # Provenance: prior, a guess. Valid: 0 to 1 ns.\n  a-ns = 2\n}");
         assertTrue(assertThrows(ConfigError.class, () -> ParameterSpecs.of(outside)).getMessage()
                 .contains("lies outside its own valid range 0 to 1 ns"));
+    }
+
+    @Test
+    void aPlausibleRangeIsReadForPriorsAndMustHoldTheDefault() {
+        ParameterSpecs specs = ParameterSpecs.of(ConfigFactory.defaultReference());
+        ParameterSpec wake = specs.get("xen.vcpu-wake-ns").orElseThrow();
+        assertEquals(new ParameterSpec.Range(3000, 13000), wake.plausible(5000).orElseThrow(), "the range its source gives");
+        ParameterSpec tick = specs.get("linux.tick-cost-ns").orElseThrow();
+        assertEquals(new ParameterSpec.Range(750, 3000), tick.plausible(1500).orElseThrow(), "a prior: half to twice");
+        assertEquals(new ParameterSpec.Range(320000, 500000),
+                specs.get("linux.cache-hot-ns").orElseThrow().plausible(400000).orElseThrow(), "published: a quarter");
+        assertTrue(specs.get("linux.hz").orElseThrow().plausible(250).isEmpty(), "the source's constant is pinned");
+        assertTrue(specs.get("cost.bridge.per-packet-ns").orElseThrow().plausible(500).isEmpty(), "a fit pins it");
+
+        Config fitted = ConfigFactory.parseString("vnetlab.defaults.model {\n"
+                + "  # Provenance: fitted, Table 1. Valid: 0 to 10 ns. Plausible: 1 to 2.\n  a-ns = 1\n}");
+        assertTrue(assertThrows(ConfigError.class, () -> ParameterSpecs.of(fitted)).getMessage()
+                .contains("model.a-ns: 'Plausible: LOW to HIGH.' is for priors and published figures"));
+        Config away = ConfigFactory.parseString("vnetlab.defaults.model {\n"
+                + "  # Provenance: prior, a guess. Valid: 0 to 10 ns. Plausible: 2 to 3.\n  a-ns = 1\n}");
+        assertTrue(assertThrows(ConfigError.class, () -> ParameterSpecs.of(away)).getMessage()
+                .contains("model.a-ns: its plausible range 2 to 3 must hold its default 1"));
     }
 
     @Test

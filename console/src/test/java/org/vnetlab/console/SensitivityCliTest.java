@@ -1,0 +1,52 @@
+package org.vnetlab.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vnetlab.console.cli.Cli;
+
+class SensitivityCliTest {
+
+    private static final String[] QUICK = {"--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration", "0.1",
+        "--no-cache", "--quiet"};
+
+    private static CliRun sensitivity(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("sensitivity"));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void aFasterMachineOneReceivesMoreAndTheTableSaysHowMuch() {
+        List<String> args = new java.util.ArrayList<>(List.of("native", "--only-vary", "--vary", "host.cpu-speed=0.25..4"));
+        args.addAll(List.of(QUICK));
+        CliRun r = sensitivity(args.toArray(String[]::new));
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.err().startsWith("sensitivity native: 1 key at both ends of its range, 6 runs of 0.100 s simulated"),
+                r.err());
+        String rx = r.out().substring(r.out().indexOf("udp ipv4 rx 36 B Mbit/s (host): "));
+        double baseline = Double.parseDouble(rx.split(": ")[1].split(" ")[0]);
+        String row = rx.lines().filter(l -> l.strip().startsWith("host.cpu-speed")).findFirst().orElseThrow();
+        String[] cells = row.strip().split("\\s+");
+        double atLow = Double.parseDouble(cells[3]);
+        double atHigh = Double.parseDouble(cells[4]);
+        assertTrue(atLow < baseline && baseline < atHigh, "a quarter of the CPU receives less, four times more: " + row);
+        assertEquals(atHigh - atLow, Double.parseDouble(cells[5]), 0.11, row);
+    }
+
+    @Test
+    void aBadVariationIsOneLineNamingTheFlag() {
+        CliRun unknown = sensitivity("native", "--only-vary", "--vary", "host.cpux=1..2");
+        assertEquals(Cli.USAGE, unknown.code());
+        assertEquals("vnetlab: sensitivity: --vary host.cpux=1..2: host.cpux: unknown key; did you mean 'host.cpus'?"
+                + " (`vnetlab show NAME` lists every key)", unknown.err().strip());
+        CliRun form = sensitivity("native", "--vary", "host.cpus");
+        assertEquals("vnetlab: sensitivity: --vary host.cpus: expected KEY=LOW..HIGH, e.g. peer.cpu-speed=0.45..0.8",
+                form.err().strip());
+        CliRun nothing = sensitivity("native", "--only-vary");
+        assertEquals(Cli.USAGE, nothing.code());
+        assertEquals(1, nothing.err().lines().count(), nothing.err());
+    }
+}
