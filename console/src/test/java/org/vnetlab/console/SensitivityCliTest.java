@@ -34,6 +34,13 @@ class SensitivityCliTest {
         double atHigh = Double.parseDouble(cells[4]);
         assertTrue(atLow < baseline && baseline < atHigh, "a quarter of the CPU receives less, four times more: " + row);
         assertEquals(atHigh - atLow, Double.parseDouble(cells[5]), 0.11, row);
+
+        args.addAll(List.of("--json", "-"));
+        CliRun json = sensitivity(args.toArray(String[]::new));
+        assertEquals(Cli.OK, json.code(), json.err());
+        assertTrue(json.out().startsWith("{\n  \"schema\": \"vnetlab.sensitivity/1\""), json.out());
+        assertTrue(json.out().contains("\"key\": \"host.cpu-speed\""), json.out());
+        assertTrue(json.err().contains("udp ipv4 rx 36 B"), "the tables go to stderr then");
     }
 
     @Test

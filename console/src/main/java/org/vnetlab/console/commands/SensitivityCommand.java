@@ -15,6 +15,7 @@ import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.console.format.SensitivityJson;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
@@ -80,6 +81,10 @@ public final class SensitivityCommand implements ScenarioCommand {
     @Mixin
     CoordinatorOptions cluster;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "write every headline's swings as JSON"
+            + " (vnetlab.sensitivity/1); - for stdout")
+    String json;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -89,6 +94,7 @@ public final class SensitivityCommand implements ScenarioCommand {
 
     @Override
     public int run(Terminal io) throws Exception {
+        OutputOptions.check("sensitivity", "--json", json);
         List<String> sets = seed.with(scenarioOptions.sets());
         Path params = scenarioOptions.params();
         LoadedScenario base = loader.load(scenario, sets, params);
@@ -125,9 +131,17 @@ public final class SensitivityCommand implements ScenarioCommand {
             atLow.put(v, headlines(pair[0], jobs, outcome));
             atHigh.put(v, headlines(pair[1], jobs, outcome));
         });
-        PrintStream out = io.out();
-        baseline.forEach((headline, value) -> out.print(render(Swings.of(headline, value, variations, atLow, atHigh))));
+        List<Swings> swings = new ArrayList<>();
+        baseline.forEach((headline, value) -> swings.add(Swings.of(headline, value, variations, atLow, atHigh)));
+        PrintStream text = OutputOptions.STDOUT.equals(json) ? io.err() : io.out();
+        swings.forEach(s -> text.print(render(s)));
         CacheOptions.report("sensitivity", cache, outcome.batch().cached(), outcome.made(), io);
+        if (json != null) {
+            Scenario s = base.scenario();
+            OutputOptions.write(json, SensitivityJson.write(new SensitivityJson.Run(base.source(), s.method().seed(),
+                    Version.current(), base.parameters(), sets, options.trials(), options.durationNanos() / 1e9),
+                    swings), io);
+        }
         return Cli.OK;
     }
 
