@@ -79,14 +79,8 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
             + " figures) and the results' JSON (default: ${DEFAULT-VALUE})")
     Path out = Path.of(ReportCommand.DEFAULT_DIR);
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
-
     @Mixin
-    CacheOptions cacheOptions;
-
-    @Mixin
-    CoordinatorOptions cluster;
+    BatchOptions batch;
 
     public ReproduceCommand(ScenarioLoader loader) {
         this.loader = loader;
@@ -121,16 +115,16 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
         List<StudyExperiment> experiments = experiments();
         int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
         io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,
-                cluster.where(Runtime.getRuntime().availableProcessors()));
+                batch.cluster.where(Runtime.getRuntime().availableProcessors()));
         Files.createDirectories(out);
         long started = System.nanoTime();
-        RunCache cache = cacheOptions.cache();
+        RunCache cache = batch.cacheOptions.cache();
         List<Report.Source> sources = new ArrayList<>();
         List<Batch.Outcome> outcomes = new ArrayList<>();
-        StudyProgress bar = new StudyProgress(Progress.runs(quiet ? io.quiet() : io, total));
+        StudyProgress bar = new StudyProgress(Progress.runs(batch.quiet ? io.quiet() : io, total));
         // a batch per experiment: a cluster gets one scenario's text at a time (a message's size is bounded)
         try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "reproduce", io); CtrlC stop = new CtrlC(io)) {
+             Evaluator evaluator = batch.cluster.evaluator(texts, "reproduce", io); CtrlC stop = new CtrlC(io)) {
             Batch batch = new Batch(evaluator, cache);
             for (StudyExperiment e : experiments) {
                 if (stop.getAsBoolean()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
@@ -67,82 +68,81 @@ public final class SensitivityCommand implements ScenarioCommand {
     boolean onlyVary;
 
     @Mixin
-    RunOptions run;
-
-    @Mixin
-    SeedOption seed;
-
-    @Mixin
-    ScenarioOptions scenarioOptions;
-
-    @Mixin
-    CacheOptions cacheOptions;
-
-    @Mixin
-    CoordinatorOptions cluster;
+    ScenarioRunOptions scenarioRun;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write every headline's swings as JSON"
             + " (vnetlab.sensitivity/1); - for stdout")
     String json;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    BatchOptions batch;
 
     public SensitivityCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
 
+    /** A variation's two scenarios: the key at its low end and at its high end. */
+    private record Ends(LoadedScenario low, LoadedScenario high) {
+    }
+
     @Override
     public int run(Terminal io) throws Exception {
         OutputOptions.check("sensitivity", "--json", json);
-        List<String> sets = seed.with(scenarioOptions.sets());
-        Path params = scenarioOptions.params();
+        List<String> sets = scenarioRun.sets();
+        Path params = scenarioRun.scenarioOptions.params();
         LoadedScenario base = loader.load(scenario, sets, params);
         List<Variation> variations = variations(base.scenario());
-        SimOptions options = quick(run.options(), base.scenario());
-        Map<Variation, LoadedScenario[]> ends = new LinkedHashMap<>();
-        for (Variation v : variations) {
-            ends.put(v, new LoadedScenario[] {load(sets, params, v, v.lowSet()), load(sets, params, v, v.highSet())});
-        }
+        SimOptions options = quick(scenarioRun.run.options(), base.scenario());
+        Map<Variation, Ends> ends = new LinkedHashMap<>();
         List<LoadedScenario> all = new ArrayList<>(List.of(base));
-        ends.values().forEach(pair -> all.addAll(List.of(pair)));
+        for (Variation v : variations) {
+            Ends e = new Ends(load(sets, params, v, v.lowSet()), load(sets, params, v, v.highSet()));
+            ends.put(v, e);
+            all.addAll(List.of(e.low(), e.high()));
+        }
         List<Job> jobs = new ArrayList<>();
         for (LoadedScenario l : all) {
             jobs.addAll(SimCommand.jobs(l, Experiment.plan(l.scenario(), options), options));
         }
-        io.err().printf(Locale.ROOT, "sensitivity %s: %d key%s at both ends of %s range%s, %d runs of %.3g s simulated%n",
-                base.source(), variations.size(), variations.size() == 1 ? "" : "s", variations.size() == 1 ? "its" : "their",
-                variations.size() == 1 ? "" : "s", jobs.size(), options.durationNanos() / 1e9);
-        RunCache cache = cacheOptions.cache();
+        io.err().printf(Locale.ROOT, "sensitivity %s: %d key%s varied, %d runs of %.3g s simulated%n", base.source(),
+                variations.size(), variations.size() == 1 ? "" : "s", jobs.size(), options.durationNanos() / 1e9);
+        RunCache cache = batch.cacheOptions.cache();
         Simulation.Outcome outcome;
         try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "sensitivity", io)) {
+             Evaluator evaluator = batch.cluster.evaluator(texts, "sensitivity", io)) {
             all.forEach(texts::add);
-            outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
+            outcome = Simulation.run(jobs, evaluator, io, batch.quiet, cache);
         }
         if (!outcome.complete()) {
             io.err().println(SimCommand.stopped("sensitivity", outcome));
             return Cli.FAILURE;
         }
-        Map<String, Headlines.Headline> baseline = headlines(base, jobs, outcome);
-        Map<Variation, Map<String, Headlines.Headline>> atLow = new LinkedHashMap<>();
-        Map<Variation, Map<String, Headlines.Headline>> atHigh = new LinkedHashMap<>();
-        ends.forEach((v, pair) -> {
-            atLow.put(v, headlines(pair[0], jobs, outcome));
-            atHigh.put(v, headlines(pair[1], jobs, outcome));
-        });
-        List<Swings> swings = new ArrayList<>();
-        baseline.forEach((headline, value) -> swings.add(Swings.of(headline, value, variations, atLow, atHigh)));
+        List<Swings> swings = swings(base, ends, jobs, outcome);
         PrintStream text = OutputOptions.STDOUT.equals(json) ? io.err() : io.out();
         swings.forEach(s -> text.print(render(s)));
         CacheOptions.report("sensitivity", cache, outcome.batch().cached(), outcome.made(), io);
         if (json != null) {
-            Scenario s = base.scenario();
-            OutputOptions.write(json, SensitivityJson.write(new SensitivityJson.Run(base.source(), s.method().seed(),
-                    Version.current(), base.parameters(), sets, options.trials(), options.durationNanos() / 1e9),
-                    swings), io);
+            OutputOptions.write(json, SensitivityJson.write(new SensitivityJson.Run(base.source(),
+                    base.scenario().method().seed(), Version.current(), base.parameters(), sets, options.trials(),
+                    options.durationNanos() / 1e9), swings), io);
         }
         return Cli.OK;
+    }
+
+    /** Each headline number of the baseline with how far each variation moved it. */
+    private static List<Swings> swings(LoadedScenario base, Map<Variation, Ends> ends, List<Job> jobs,
+                                       Simulation.Outcome outcome) {
+        Map<Variation, Map<String, Headlines.Headline>> atLow = new LinkedHashMap<>();
+        Map<Variation, Map<String, Headlines.Headline>> atHigh = new LinkedHashMap<>();
+        ends.forEach((v, e) -> {
+            atLow.put(v, headlines(e.low(), jobs, outcome));
+            atHigh.put(v, headlines(e.high(), jobs, outcome));
+        });
+        List<Variation> variations = List.copyOf(ends.keySet());
+        List<Swings> swings = new ArrayList<>();
+        headlines(base, jobs, outcome).forEach((headline, value) ->
+                swings.add(Swings.of(headline, value, variations, atLow, atHigh)));
+        return swings;
     }
 
     /** The model's unpinned parameters unless --only-vary, then the --vary keys (which replace a prior's range). */
@@ -172,7 +172,7 @@ public final class SensitivityCommand implements ScenarioCommand {
         try {
             return loader.load(scenario, with, params);
         } catch (ConfigError e) {
-            String flag = v.basis().equals("--vary") ? "--vary " + v.key() + "=" + v.low() + ".." + v.high()
+            String flag = v.basis().equals(Variations.GIVEN) ? "--vary " + v.key() + "=" + v.low() + ".." + v.high()
                     : v.key() + " at " + end.substring(end.indexOf('=') + 1);
             // the loader names the override it was given; the user gave a --vary or nothing
             String why = e.getMessage().startsWith("--set " + end + ": ")
@@ -195,7 +195,7 @@ public final class SensitivityCommand implements ScenarioCommand {
                     largest = Math.min(largest, own.stream().max(Integer::compare).orElseThrow());
                 }
             }
-            sizes = smallest == Integer.MAX_VALUE ? null : List.copyOf(new java.util.TreeSet<>(List.of(smallest, largest)));
+            sizes = smallest == Integer.MAX_VALUE ? null : List.copyOf(new TreeSet<>(List.of(smallest, largest)));
         }
         return new SimOptions(o.protocols(), o.transports(), sizes, o.trials() == null ? QUICK_TRIALS : o.trials(),
                 o.durationNanos() == null ? QUICK_NANOS : o.durationNanos(), o.fidelity());

@@ -45,13 +45,7 @@ public final class SimCommand implements ScenarioCommand {
     SimulateOptions shared;
 
     @Mixin
-    CacheOptions cacheOptions;
-
-    @Mixin
-    CoordinatorOptions cluster;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    BatchOptions batch;
 
     public SimCommand(ScenarioLoader loader) {
         this.loader = loader;
@@ -65,12 +59,12 @@ public final class SimCommand implements ScenarioCommand {
         SimOptions options = shared.run.options();
         List<RunSpec> specs = Experiment.plan(s, options);
         List<Job> jobs = jobs(loaded, specs, options);
-        RunCache cache = cacheOptions.cache();
+        RunCache cache = batch.cacheOptions.cache();
         Simulation.Outcome outcome;
         try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "sim", io)) {
+             Evaluator evaluator = batch.cluster.evaluator(texts, "sim", io)) {
             texts.add(loaded);
-            outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
+            outcome = Simulation.run(jobs, evaluator, io, batch.quiet, cache);
         }
         Result result = Experiment.aggregate(s, Version.current(), loaded.parameters(), outcome.of(jobs, j -> true))
                 .withMade(Simulation.made(sets, specs, shared.run.options().sizes()));

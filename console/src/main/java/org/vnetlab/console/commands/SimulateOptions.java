@@ -1,6 +1,5 @@
 package org.vnetlab.console.commands;
 
-import java.util.List;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Terminal;
@@ -11,29 +10,15 @@ import picocli.CommandLine.Mixin;
  * The options sim and sweep share, in the order their help lists them: what to simulate of the
  * scenario, its seed, its overrides, and where the result goes.
  */
-final class SimulateOptions {
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    SeedOption seed;
-
-    @Mixin
-    ScenarioOptions scenarioOptions;
+final class SimulateOptions extends ScenarioRunOptions {
 
     @Mixin
     OutputOptions output;
 
-    /** The scenario's overrides, the seed's among them. */
-    List<String> sets() {
-        return seed.with(scenarioOptions.sets());
-    }
-
     /**
      * Checks the output files before any work starts, loads {@code scenario} with the overrides and
-     * the seed, and warns on stderr when --sizes cannot apply or the guests' memory exceeds the host's; {@code command} names the command in
-     * what it says.
+     * the seed, and warns on stderr when --sizes cannot apply or the guests' memory exceeds the
+     * host's; {@code command} names the command in what it says.
      */
     LoadedScenario load(String command, ScenarioLoader loader, String scenario, Terminal io) {
         output.check(command);

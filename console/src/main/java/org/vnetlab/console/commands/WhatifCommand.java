@@ -56,18 +56,12 @@ public final class WhatifCommand implements ScenarioCommand {
     @Mixin
     SeedOption seed;
 
-    @Mixin
-    CacheOptions cacheOptions;
-
-    @Mixin
-    CoordinatorOptions cluster;
-
     @Option(names = "--json", paramLabel = "FILE", description = "write both sides and the deltas as JSON"
             + " (vnetlab.whatif/1); - for stdout")
     String json;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    BatchOptions batch;
 
     public WhatifCommand(ScenarioLoader loader) {
         this.loader = loader;
@@ -98,13 +92,13 @@ public final class WhatifCommand implements ScenarioCommand {
         List<RunSpec> changedSpecs = Experiment.plan(after.scenario(), options);
         List<Job> jobs = new ArrayList<>(SimCommand.jobs(before, baseSpecs, options));
         jobs.addAll(SimCommand.jobs(after, changedSpecs, options));
-        RunCache cache = cacheOptions.cache();
+        RunCache cache = batch.cacheOptions.cache();
         Simulation.Outcome outcome;
         try (ScenarioTexts texts = new ScenarioTexts(loader);
-             Evaluator evaluator = cluster.evaluator(texts, "whatif", io)) {
+             Evaluator evaluator = batch.cluster.evaluator(texts, "whatif", io)) {
             texts.add(before);
             texts.add(after);
-            outcome = Simulation.run(jobs, evaluator, io, quiet, cache);
+            outcome = Simulation.run(jobs, evaluator, io, batch.quiet, cache);
         }
         Result baseline = Experiment.aggregate(before.scenario(), Version.current(), before.parameters(),
                 outcome.of(jobs, j -> j.scenario() == before.scenario()))

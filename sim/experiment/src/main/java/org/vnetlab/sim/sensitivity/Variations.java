@@ -13,6 +13,8 @@ import org.vnetlab.core.model.Scenario;
 /** Which keys a sensitivity varies, and over what range. */
 public final class Variations {
 
+    /** The basis of a variation the user gave. */
+    public static final String GIVEN = "--vary";
     private static final String MODEL = "model.";
     /**
      * The families of model parameters that only one platform's components read: on another
@@ -82,6 +84,6 @@ public final class Variations {
         if (low.equals(high)) {
             throw new IllegalArgumentException("LOW and HIGH are the same value: nothing would move");
         }
-        return new Variation(text.substring(0, eq).strip(), low, high, "--vary");
+        return new Variation(text.substring(0, eq).strip(), low, high, GIVEN);
     }
 }
