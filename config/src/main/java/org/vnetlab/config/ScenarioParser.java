@@ -126,7 +126,12 @@ final class ScenarioParser {
         if (cpus > MAX_CPUS) {
             throw n.error("cpus", "at most " + MAX_CPUS + ", got " + cpus);
         }
-        return new Host(n.name("name"), cpus, n.positiveDouble("cpu-speed"),
+        double speed = n.positiveDouble("cpu-speed");
+        if (speed < Host.MIN_CPU_SPEED || speed > Host.MAX_CPU_SPEED) {
+            throw n.error("cpu-speed", Host.MIN_CPU_SPEED + " to " + (int) Host.MAX_CPU_SPEED
+                    + " times the study's 2.4 GHz Opteron, got " + speed);
+        }
+        return new Host(n.name("name"), cpus, speed,
                 new ByteSize(n.bytes("memory")), nic(n.at("nic"), cpus));
     }
 

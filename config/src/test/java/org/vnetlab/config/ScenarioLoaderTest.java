@@ -257,6 +257,14 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aCpuSpeedOutsideWhatTheKernelsClockCanTimeIsRefused() {
+        for (String set : List.of("host.cpu-speed=1e-320", "peer.cpu-speed=0.001", "host.cpu-speed=1000")) {
+            oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of(set))), "--set " + set,
+                    "0.01 to 100 times the study's 2.4 GHz Opteron");
+        }
+    }
+
+    @Test
     void zeroCpus() throws IOException {
         oneLine(fails("name = x\nhost.cpus = 0\n", List.of()), "bad.conf:2", "host.cpus", "positive");
     }

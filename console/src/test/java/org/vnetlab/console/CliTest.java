@@ -133,7 +133,12 @@ class CliTest {
         CliRun fine = CliRun.of("plan", "cpu-speed", "xen-single", "--pps", "1000", "--resolution", "1e-12", "--trials",
                 "1", "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, fine.code(), fine.err());
-        assertTrue(fine.err().contains("--resolution 1.0E-12") && fine.err().contains("coarser"), fine.err());
+        assertEquals("vnetlab: plan cpu-speed: --resolution 1.0E-12: at least 0.01, the slowest CPU a scenario can have",
+                fine.err().strip());
+        CliRun fast = CliRun.of("plan", "cpu-speed", "xen-single", "--pps", "1000", "--max-speed", "1000");
+        assertEquals(Cli.USAGE, fast.code(), fast.err());
+        assertEquals("vnetlab: plan cpu-speed: --max-speed 1000.0: at most 100, the fastest CPU a scenario can have",
+                fast.err().strip());
     }
 
     @Test

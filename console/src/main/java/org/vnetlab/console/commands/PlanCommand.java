@@ -17,10 +17,12 @@ import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.PlanJson;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.GuestMemory;
+import org.vnetlab.core.model.Host;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.IpVersion;
@@ -212,6 +214,14 @@ public final class PlanCommand {
 
         @Override
         public int run(Terminal io) throws Exception {
+            if (resolution < Host.MIN_CPU_SPEED) {
+                throw new UsageError("plan cpu-speed: --resolution " + resolution + ": at least "
+                        + Host.MIN_CPU_SPEED + ", the slowest CPU a scenario can have");
+            }
+            if (maxSpeed > Host.MAX_CPU_SPEED) {
+                throw new UsageError("plan cpu-speed: --max-speed " + maxSpeed + ": at most "
+                        + (int) Host.MAX_CPU_SPEED + ", the fastest CPU a scenario can have");
+            }
             String d = domain != null ? domain : loader.load(traffic.scenario, traffic.sets(),
                     traffic.scenarioOptions.params()).scenario().platform().domainNames().get(0);
             Map<String, Double> asks = new LinkedHashMap<>();

@@ -11,6 +11,14 @@ import org.vnetlab.core.units.ByteSize;
  */
 public record Host(String name, int cpus, double cpuSpeed, ByteSize memory, Nic nic) {
 
+    /**
+     * The slowest and the fastest CPU a host may have, relative to the study's: every modelled
+     * cost is divided by the speed, and beyond these the times leave the kernel's range of
+     * nanoseconds (or round to nothing).
+     */
+    public static final double MIN_CPU_SPEED = 0.01;
+    public static final double MAX_CPU_SPEED = 100;
+
     public Host {
         Checks.name("host name", name);
         Checks.positive("cpus of " + name, cpus);
