@@ -11,9 +11,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
@@ -63,8 +65,14 @@ final class ChartFiles {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setYAxisDecimalPattern("#");
+        Set<String> used = new HashSet<>();
         for (Curve c : figure.curves()) {
-            XYSeries s = chart.addSeries(c.label(), c.series().xs(), c.series().ys());
+            // XChart refuses a name twice; the same file given twice still draws, numbered
+            String label = c.label();
+            for (int n = 2; !used.add(label); n++) {
+                label = c.label() + " #" + n;
+            }
+            XYSeries s = chart.addSeries(label, c.series().xs(), c.series().ys());
             s.setLineStyle(c.origin().line());
             s.setLineColor(c.color());
             s.setMarker(c.marker());

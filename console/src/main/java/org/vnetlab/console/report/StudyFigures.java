@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vnetlab.console.results.ResultSeries;
 import org.vnetlab.console.results.Series;
@@ -50,11 +51,15 @@ final class StudyFigures {
 
     private void throughput(List<ResultFacts> results) {
         List<Curve> curves = new ArrayList<>();
+        Map<String, Long> perScenario = results.stream().filter(ResultFacts::singleGuest)
+                .collect(Collectors.groupingBy(StudyFigures::scenarioAndMode, Collectors.counting()));
         for (ResultFacts f : results) {
             if (f.singleGuest()) {
+                // results of one scenario and mode (before and after a change) are told apart by their files
+                String which = perScenario.get(scenarioAndMode(f)) > 1 ? " (" + f.source() + ")"
+                        : isBundledSingle(f) ? "" : " (" + f.result().scenario() + ")";
                 for (Series s : udp(f, p -> true)) {
-                    String label = f.platformName() + " " + ResultSeries.protocol(s.key().protocol())
-                            + (isBundledSingle(f) ? "" : " (" + f.result().scenario() + ")");
+                    String label = f.platformName() + " " + ResultSeries.protocol(s.key().protocol()) + which;
                     curves.add(new Curve(s.withLabel(label), f.origin(), Palette.platform(f.platform()),
                             Palette.protocol(s.key().protocol())));
                 }
@@ -70,6 +75,10 @@ final class StudyFigures {
                 "Received UDP payload rate of a single guest at 1000 Mbit/s offered (median of trials). Colour: "
                         + "platform; circle: IPv4, square: IPv6; dotted: the most a 1 Gbit/s link carries.",
                 X_AXIS, THROUGHPUT_AXIS, curves));
+    }
+
+    private static String scenarioAndMode(ResultFacts f) {
+        return f.result().scenario() + "/" + f.result().mode();
     }
 
     private static boolean isBundledSingle(ResultFacts f) {

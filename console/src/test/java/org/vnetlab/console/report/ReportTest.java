@@ -152,6 +152,18 @@ class ReportTest {
 
 
     @Test
+    void resultsOfOneScenarioAreToldApartByTheirFilesAndAFileGivenTwiceIsNumbered(@TempDir Path out)
+            throws Exception {
+        Result before = StudyResults.sweep("sim", "native", List.of("host"), List.of("host"), 300);
+        Result after = StudyResults.sweep("sim", "native", List.of("host"), List.of("host"), 600);
+        new Report(LOADER, ReferenceDataset.study()).write(List.of(new Report.Source(before, "before.json"),
+                new Report.Source(after, "after.json"), new Report.Source(before, "before.json")), out);
+        List<String> series = Images.pngText(out.resolve("udp-throughput.png")).get("Series").lines().toList();
+        assertTrue(series.containsAll(List.of("simulated: Native IPv4 (before.json)", "simulated: Native IPv4 (after.json)",
+                "simulated: Native IPv4 (before.json) #2", "simulated: Native IPv6 (after.json)")), series.toString());
+    }
+
+    @Test
     void aTcpEmulationIsDescribedAsTcp(@TempDir Path out) throws Exception {
         Point p = Point.builder().transport("tcp").protocol("ipv4").direction("forward").payload(1448).guest("domU1")
                 .throughputMbps(27.2).loss(0.0).cpuPercent(Map.of("dom0", 99.6, "domU1", 48.8)).drops(Map.of())
