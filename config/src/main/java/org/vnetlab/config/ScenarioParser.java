@@ -448,12 +448,16 @@ final class ScenarioParser {
             if (e.getValue().valueType() != ConfigValueType.NUMBER) {
                 throw model.error(key, "expected a number (or true/false for a switch), got " + e.getValue().render());
             }
+            ParameterSpec spec = specs.get(key).orElse(null);
+            if (spec != null && spec.flag()) {
+                // 0.25 would read as true: a switch is a switch
+                throw model.error(key, "a switch: true or false, got " + e.getValue().render());
+            }
             double v = model.config().getDouble(key);
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw model.error(key, "out of range: " + e.getValue().render()
                         + " (model parameters are costs, sizes and factors: finite and >= 0)");
             }
-            ParameterSpec spec = specs.get(key).orElse(null);
             if (spec != null && !spec.contains(v)) {
                 throw model.error(key, "out of range: " + e.getValue().render() + " (valid: " + spec.range()
                         + "; `vnetlab params` lists every parameter's range)");

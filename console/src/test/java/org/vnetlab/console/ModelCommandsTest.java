@@ -118,8 +118,13 @@ class ModelCommandsTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "table1,native,ipv4,rx,tcp_throughput,936,Gbit/s\n");
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "# a header comment, and no value\n");
         for (String[] args : new String[][] {{"validate", "--dataset", csv.toString()},
-                {"calibrate", "--fit", "cost.nonsense-ns", "--quick"}, {"whatif", "native"},
+                {"validate", "--dataset", empty.toString(), "--quick"},
+                {"calibrate", "--fit", "cost.nonsense-ns", "--quick"}, {"calibrate", "--fit", " , ", "--quick"},
+                {"calibrate", "--fit", "xen.scheduler.boost", "--quick"},
+                {"calibrate", "--fit", "cost.bridge.per-packet-ns", "--quick", "--max-evaluations", "2"},
+                {"sim", "native", "--set", "model.xen.scheduler.boost=0.25"}, {"whatif", "native"},
                 {"plan", "guests", "native", "--mbps", "100"}, {"plan", "fastest", "native"}, {"validate", "study"},
                 {"plan", "guests", "xen-double", "--mbps", "100", "--max-rtt-ms", "1", "--max-guests", "1", "--trials", "1",
                         "--duration", "0.2", "--quiet"}}) {

@@ -97,6 +97,14 @@ public final class Calibration {
         this.cancelled = cancelled;
     }
 
+    /**
+     * The fewest evaluations a fit of {@code keys} parameters can be stopped after: the start,
+     * then the scan of one parameter or BOBYQA's interpolation points, then one step.
+     */
+    public static int minimumEvaluations(int keys) {
+        return 1 + (keys == 1 ? SCAN.length : 2 * keys + 1) + 1;
+    }
+
     public Fit fit(List<String> keys, int maxEvaluations, Listener listener) throws InterruptedException {
         ModelParameters p = base.scenarios().values().iterator().next().parameters();
         double[] start = keys.stream().mapToDouble(p::get).toArray();

@@ -28,15 +28,25 @@ public final class FitKeys {
                 .map(s -> s.provenance() == ParameterSpec.Provenance.FITTED).orElse(false) && p.get(k) > 0).toList();
     }
 
-    /** Parses {@code a,b,c}; an unknown name is a one-line error with a suggestion. */
+    /**
+     * Parses {@code a,b,c}; an unknown name, a switch, a value of 0 or a list naming nothing is a
+     * one-line error (before anything is simulated).
+     */
     public static List<String> parse(String list, ModelParameters p) {
         List<String> keys = new ArrayList<>();
         for (String raw : list.split(",")) {
             String k = raw.trim();
+            if (k.isEmpty()) {
+                continue;
+            }
             k = k.startsWith("model.") ? k.substring("model.".length()) : k;
             if (!p.has(k)) {
                 throw new ConfigError("--fit " + raw.trim() + ": unknown model parameter" + Suggest.hint(k, p.values().keySet())
                         + " (`vnetlab show NAME` lists every model.* key)");
+            }
+            if (ParameterSpecs.bundled().get(k).map(ParameterSpec::flag).orElse(false)) {
+                throw new ConfigError("--fit " + raw.trim() + ": a switch (true or false), not a number a fit can scale;"
+                        + " compare its two settings with vnetlab whatif --set model." + k + "=false");
             }
             if (p.get(k) <= 0) {
                 throw new ConfigError("--fit " + raw.trim() + ": its value is " + p.get(k)
@@ -45,6 +55,10 @@ public final class FitKeys {
             if (!keys.contains(k)) {
                 keys.add(k);
             }
+        }
+        if (keys.isEmpty()) {
+            throw new ConfigError("--fit " + list + ": names no parameter; give model parameters, e.g. --fit"
+                    + " cost.bridge.per-packet-ns,cost.driver.rx-per-packet-ns");
         }
         return keys;
     }

@@ -33,6 +33,11 @@ public final class Datasets {
             }
             Dataset d = bundled(f) ? bundled(f.toString()) : f.toString().endsWith(".json") ? ResultChecks.read(f)
                     : new Dataset(f.toString(), ReferenceChecks.of(ReferenceDataset.read(f)));
+            if (d.checks().isEmpty()) {
+                // a truncated or empty file would otherwise "pass" with 0 checks
+                throw new ConfigError("--dataset " + f + ": holds no value to check (a .csv of published values has"
+                        + " lines table,platform,protocol,direction,metric,value,unit; a result .json has points)");
+            }
             checks.addAll(d.checks());
             names.add(d.name());
         }
