@@ -6,9 +6,12 @@ import java.util.Locale;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.live.emulate.Counters;
 import org.vnetlab.live.emulate.EmulatorBenchmark;
+import org.vnetlab.live.emulate.IngressRing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +49,17 @@ public final class BenchEmulateCommand implements org.vnetlab.console.cli.Comman
     @Override
     public int run(Terminal io) throws Exception {
         Scenario s = loader.load(scenario, List.of()).scenario();
-        EmulatorBenchmark.Figures f = EmulatorBenchmark.run(s, payload, rate, Duration.ofSeconds(seconds));
+        Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), EmulatorBenchmark.IP).ifPresent(why -> {
+            throw new UsageError("bench emulate: --payload " + payload + ": " + why + " (the link of " + s.name() + ")");
+        });
+        EmulatorBenchmark.Figures f;
+        try {
+            f = EmulatorBenchmark.run(s, payload, rate, Duration.ofSeconds(seconds));
+        } catch (IngressRing.TooLarge e) {
+            // a scenario with a jumbo MTU lets a payload through whose ring of datagrams is too large
+            throw new UsageError("bench emulate: --payload " + payload + ": " + e.getMessage()
+                    + "; give a smaller --payload or fewer vnetlab.emulator.slots");
+        }
         Counters c = f.counters();
         io.out().printf(Locale.ROOT, "%s with zero CPU costs, %d B datagrams offered at %d/s for %d s (socket-free"
                 + " edges)%n", s.name(), payload, rate, seconds);

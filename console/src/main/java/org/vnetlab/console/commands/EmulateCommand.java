@@ -28,6 +28,7 @@ import org.vnetlab.live.emulate.Counters;
 import org.vnetlab.live.emulate.EmulationResult;
 import org.vnetlab.live.emulate.Emulator;
 import org.vnetlab.live.emulate.Emulators;
+import org.vnetlab.live.emulate.IngressRing;
 import org.vnetlab.live.emulate.Supervisor;
 import org.vnetlab.sim.forward.ForwardingHost;
 import picocli.CommandLine.ArgGroup;
@@ -146,6 +147,8 @@ public final class EmulateCommand implements ScenarioCommand {
             started = Emulators.start(spec, Emulator.settings(), listener);
         } catch (Emulators.ListenFailed e) {
             throw new UsageError("emulate: --listen " + listen + ": " + e.getCause().getMessage());
+        } catch (IngressRing.TooLarge e) {
+            throw new UsageError("emulate: " + e.getMessage() + "; lower vnetlab.emulator.slots or slot-bytes");
         }
         io.out().println("emulating " + s.name() + ": " + started.route() + "; Ctrl-C stops");
         Emulator emulator = started.emulator();

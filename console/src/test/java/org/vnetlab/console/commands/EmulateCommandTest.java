@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.Commands;
@@ -82,6 +83,22 @@ class EmulateCommandTest {
         assertEquals(Cli.USAGE, noTcp.code());
         assertTrue(noTcp.err().startsWith("vnetlab: emulate: --tcp: scenario rtt has no tcp workload"), noTcp.err());
         assertEquals(1, noTcp.err().lines().count(), noTcp.err());
+    }
+
+    @Test
+    void anIngressRingTooLargeForMemoryIsOneLine() {
+        System.setProperty("vnetlab.emulator.slots", String.valueOf(1 << 20));
+        ConfigFactory.invalidateCaches();
+        try {
+            Run r = run("emulate", "native", "--listen", "127.0.0.1:0", "--reflect", "--duration", "1");
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertEquals("vnetlab: emulate: the emulator's ingress ring needs 2048 MiB of direct memory (1048576 slots"
+                    + " of 2048 B), more than one buffer holds (2 GiB); lower vnetlab.emulator.slots or slot-bytes\n",
+                    r.err());
+        } finally {
+            System.clearProperty("vnetlab.emulator.slots");
+            ConfigFactory.invalidateCaches();
+        }
     }
 
     @Test

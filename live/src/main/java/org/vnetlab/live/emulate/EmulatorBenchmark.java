@@ -17,6 +17,9 @@ import org.vnetlab.sim.packet.PacketKind;
  */
 public final class EmulatorBenchmark {
 
+    /** The IP version of the offered datagrams: a payload must fit the scenario's MTU over it. */
+    public static final IpVersion IP = IpVersion.IPV4;
+
     private EmulatorBenchmark() {
     }
 
@@ -41,6 +44,8 @@ public final class EmulatorBenchmark {
     /**
      * Offers {@code rate} datagrams per second of {@code payload} bytes for {@code duration} to
      * the zero-cost model of {@code s} through a socket-free edge.
+     *
+     * @throws IngressRing.TooLarge when the ring for datagrams of {@code payload} bytes does not fit in memory
      */
     public static Figures run(Scenario s, int payload, double rate, Duration duration) throws Exception {
         EmulatorSettings settings = Emulator.settings();
@@ -49,7 +54,7 @@ public final class EmulatorBenchmark {
         ForwardingHost host = new ForwardingHost(zeroCost(s), 1, ForwardingHost.defaultGuest(s),
                 ForwardingHost.Mode.RELAY, payload);
         String[] failure = new String[1];
-        Emulator emulator = Emulator.start(host, ring, edge, PacketKind.of(IpVersion.IPV4, Transport.UDP), settings,
+        Emulator emulator = Emulator.start(host, ring, edge, PacketKind.of(IP, Transport.UDP), settings,
                 new Supervisor.Listener() {
                     @Override
                     public void second(Counters c) {

@@ -2,6 +2,7 @@ package org.vnetlab.live.emulate;
 
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,18 @@ public final class IngressRing {
     private long overflow;
     private long oversize;
 
+    /** The ring's memory could not be had: more than one buffer holds, or than the JVM's direct memory allows. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A ring of {@code slots} datagrams of fewer than {@code slotBytes} bytes each.
+     *
+     * @throws TooLarge when slots x slotBytes of direct memory cannot be had (said in one line)
+     */
     public IngressRing(int slots, int slotBytes) {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("emulator slots must be a power of two, got " + slots);
@@ -44,9 +57,30 @@ public final class IngressRing {
         source = new SocketAddress[slots];
         arrival = new long[slots];
         seqOf = new long[slots];
+        ByteBuffer memory = allocate(slots, slotBytes);
         for (int i = 0; i < slots; i++) {
-            data[i] = ByteBuffer.allocateDirect(slotBytes);
+            data[i] = memory.slice(i * slotBytes, slotBytes);
             seqOf[i] = -1;
+        }
+    }
+
+    /**
+     * All slots' memory in one direct buffer. One allocation, so that running out is known at once
+     * and leaves nothing half made: the JVM's direct memory limit (-XX:MaxDirectMemorySize, by
+     * default the heap's maximum) is not public, so trying is the only sure check, and a failed
+     * reservation allocates nothing, which makes its OutOfMemoryError safe to turn into a message.
+     */
+    private static ByteBuffer allocate(int slots, int slotBytes) {
+        long bytes = (long) slots * slotBytes;
+        String needs = String.format(Locale.ROOT, "the emulator's ingress ring needs %d MiB of direct memory (%d slots"
+                + " of %d B)", bytes >> 20, slots, slotBytes);
+        if (bytes > Integer.MAX_VALUE) {
+            throw new TooLarge(needs + ", more than one buffer holds (2 GiB)");
+        }
+        try {
+            return ByteBuffer.allocateDirect((int) bytes);
+        } catch (OutOfMemoryError e) {
+            throw new TooLarge(needs + ", more than the JVM allows (-XX:MaxDirectMemorySize)");
         }
     }
 
