@@ -35,8 +35,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -100,6 +102,9 @@ public final class EmulateCommand implements ScenarioCommand {
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (vnetlab.result/1)")
     Path json;
 
+    @Spec
+    CommandSpec commandSpec;
+
     public EmulateCommand(ScenarioLoader loader) {
         this.loader = loader;
     }
@@ -114,6 +119,11 @@ public final class EmulateCommand implements ScenarioCommand {
         }
         if (forward != null && (forward.getAddress() instanceof Inet6Address) != (listen.getAddress() instanceof Inet6Address)) {
             throw new UsageError("emulate: --listen and --forward must both be IPv4 or both IPv6");
+        }
+        if (forward != null) {
+            ForwardAddress.whyNot(forward, listen, tcp ? Transport.TCP : Transport.UDP).ifPresent(why -> {
+                throw new UsageError("emulate: --forward " + typed("--forward") + ": " + why);
+            });
         }
         LoadedScenario loaded = scenarioOptions.load(loader, scenario);
         Scenario s = loaded.scenario();
@@ -173,6 +183,11 @@ public final class EmulateCommand implements ScenarioCommand {
         finish.run();
         removeHook(hook);
         return 0;
+    }
+
+    /** The --forward value as typed (an IPv6 address as given, not expanded). */
+    private String typed(String option) {
+        return commandSpec.findOption(option).originalStringValues().get(0);
     }
 
     /** Removes the stop hook, unless the JVM is already stopping (then the hook is what finished the run). */

@@ -86,6 +86,35 @@ class EmulateCommandTest {
     }
 
     @Test
+    void aForwardAddressThatWouldLoopOrNamesNoOneHostIsRefusedWithOneLine() {
+        Run loop = run("emulate", "native", "--listen", "127.0.0.1:19000", "--forward", "127.0.0.1:19000");
+        assertEquals(Cli.USAGE, loop.code());
+        assertEquals("vnetlab: emulate: --forward 127.0.0.1:19000: that is --listen's own address and port; the"
+                + " datagrams would loop; forward to another port or host\n", loop.err());
+        assertEquals("", loop.out(), "nothing started");
+        Run tcp = run("emulate", "native", "--tcp", "--listen", "127.0.0.1:19000", "--forward", "127.0.0.1:19000");
+        assertEquals(Cli.USAGE, tcp.code());
+        assertTrue(tcp.err().contains("the connections would loop"), tcp.err());
+        Run wildcard = run("emulate", "native", "--listen", "0.0.0.0:19000", "--forward", "127.0.0.1:19000");
+        assertEquals(Cli.USAGE, wildcard.code());
+        assertEquals("vnetlab: emulate: --forward 127.0.0.1:19000: --listen takes port 19000 on every local address,"
+                + " this one too; the datagrams would loop; forward to another port or host\n", wildcard.err());
+        Run v6 = run("emulate", "native", "--listen", "[::1]:19000", "--forward", "[::1]:19000");
+        assertEquals("vnetlab: emulate: --forward [::1]:19000: that is --listen's own address and port; the"
+                + " datagrams would loop; forward to another port or host\n", v6.err());
+        for (String[] bad : new String[][] {{"127.0.0.1:0", "port 0 cannot be a destination"},
+                {"0.0.0.0:9001", "a wildcard address cannot"}, {"255.255.255.255:9001", "a broadcast address cannot"},
+                {"224.0.0.1:9001", "a multicast address cannot"}, {"[::]:9001", "a wildcard address cannot"},
+                {"[ff02::1]:9001", "a multicast address cannot"}}) {
+            String listen = bad[0].startsWith("[") ? "[::1]:0" : "127.0.0.1:0";
+            Run r = run("emulate", "native", "--listen", listen, "--forward", bad[0]);
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertTrue(r.err().startsWith("vnetlab: emulate: --forward " + bad[0] + ": " + bad[1]), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void anIngressRingTooLargeForMemoryIsOneLine() {
         System.setProperty("vnetlab.emulator.slots", String.valueOf(1 << 20));
         ConfigFactory.invalidateCaches();
