@@ -1,20 +1,23 @@
 package org.vnetlab.console.commands;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.ScenarioCommand;
 import org.vnetlab.console.cli.Terminal;
@@ -100,7 +103,7 @@ public final class EmulateCommand implements ScenarioCommand {
     ScenarioOptions scenarioOptions;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (vnetlab.result/1)")
-    Path json;
+    String json;
 
     @Spec
     CommandSpec commandSpec;
@@ -125,6 +128,10 @@ public final class EmulateCommand implements ScenarioCommand {
                 throw new UsageError("emulate: --forward " + typed("--forward") + ": " + why);
             });
         }
+        if (OutputOptions.STDOUT.equals(json)) {
+            throw new UsageError("emulate: --json -: the per-second lines go to stdout; give a file for the result");
+        }
+        OutputOptions.check("emulate", "--json", json);
         LoadedScenario loaded = scenarioOptions.load(loader, scenario);
         Scenario s = loaded.scenario();
         String guest = this.guest != null ? this.guest : ForwardingHost.defaultGuest(s);
@@ -163,9 +170,10 @@ public final class EmulateCommand implements ScenarioCommand {
         io.out().println("emulating " + s.name() + ": " + started.route() + "; Ctrl-C stops");
         Emulator emulator = started.emulator();
         AtomicBoolean finished = new AtomicBoolean();
+        AtomicInteger exit = new AtomicInteger(Cli.OK);
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
-                report(emulator, loaded, spec, io);
+                exit.set(report(emulator, loaded, spec, io));
             }
         };
         Thread hook = new Thread(finish, "vnetlab-emulate-stop");
@@ -178,11 +186,11 @@ public final class EmulateCommand implements ScenarioCommand {
             removeHook(hook);
             emulator.awaitTermination(Duration.ofSeconds(5));
             io.err().println("emulate: " + failure.get());
-            return 1;
+            return Cli.FAILURE;
         }
         finish.run();
         removeHook(hook);
-        return 0;
+        return exit.get();
     }
 
     /** The --forward value as typed (an IPv6 address as given, not expanded). */
@@ -199,35 +207,46 @@ public final class EmulateCommand implements ScenarioCommand {
         }
     }
 
-    private void report(Emulator emulator, LoadedScenario loaded, Emulators.Spec spec, Terminal io) {
+    /** Stops the emulator, prints its totals and writes the result; the exit code: 1 when the result is lost. */
+    private int report(Emulator emulator, LoadedScenario loaded, Emulators.Spec spec, Terminal io) {
         Transport transport = spec.transport();
+        Counters c;
         try {
-            Counters c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            c = emulator.finish().toCompletableFuture().get(10, TimeUnit.SECONDS);
             emulator.awaitTermination(Duration.ofSeconds(5));
-            Result r = EmulationResult.of(loaded.scenario().name(), spec.seed(), Version.current(), loaded.parameters(),
-                    transport.key(), spec.ip().key(), spec.reflects() ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD,
-                    spec.guest(), c);
-            io.publish(r);
-            io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
-                    c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
-                    c.packetsOut(), r.points().get(0).throughputMbps(), c.drops().isEmpty() ? "none" : c.drops());
-            if (transport == Transport.TCP) {
-                io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us%n", c.pacer().p50Us(),
-                        c.pacer().p99Us());
-            } else {
-                io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
-                    + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
-                io.out().printf(Locale.ROOT, "model: datagrams in the modelled host and wire p50 %.1f us, p99 %.1f us%n",
-                        c.transit().p50Us(), c.transit().p99Us());
-            }
-            if (json != null) {
-                Files.writeString(json, ResultJson.write(r));
-                io.err().println("wrote " + json);
-            }
-            io.out().flush();
-        } catch (Exception e) {
-            io.err().println("emulate: stopping: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            io.err().println("emulate: stopping: interrupted");
+            return Cli.FAILURE;
+        } catch (ExecutionException | TimeoutException e) {
+            io.err().println("emulate: stopping: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+            return Cli.FAILURE;
         }
+        Result r = EmulationResult.of(loaded.scenario().name(), spec.seed(), Version.current(), loaded.parameters(),
+                transport.key(), spec.ip().key(), spec.reflects() ? EmulationResult.ROUNDTRIP : EmulationResult.FORWARD,
+                spec.guest(), c);
+        io.publish(r);
+        io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
+                c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
+                c.packetsOut(), r.points().get(0).throughputMbps(), c.drops().isEmpty() ? "none" : c.drops());
+        if (transport == Transport.TCP) {
+            io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us%n", c.pacer().p50Us(),
+                    c.pacer().p99Us());
+        } else {
+            io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us; datagrams out late p50 %.1f us,"
+                + " p99 %.1f us%n", c.pacer().p50Us(), c.pacer().p99Us(), c.release().p50Us(), c.release().p99Us());
+            io.out().printf(Locale.ROOT, "model: datagrams in the modelled host and wire p50 %.1f us, p99 %.1f us%n",
+                    c.transit().p50Us(), c.transit().p99Us());
+        }
+        io.out().flush();
+        try {
+            OutputOptions.write(json, ResultJson.write(r), io);
+        } catch (IOException e) {
+            // checked before the run; a full disk, or the folder removed meanwhile
+            io.err().println("emulate: --json: " + e.getMessage());
+            return Cli.FAILURE;
+        }
+        return Cli.OK;
     }
 
     /** ADDR:PORT, with IPv6 addresses in brackets. */

@@ -115,6 +115,46 @@ class EmulateCommandTest {
     }
 
     @Test
+    void aJsonFileThatCannotBeWrittenIsRefusedBeforeTheRun(@TempDir Path dir) {
+        Run directory = run("emulate", "native", "--listen", "127.0.0.1:0", "--reflect", "--duration", "1", "--json",
+                dir.toString());
+        assertEquals(Cli.USAGE, directory.code());
+        assertEquals("vnetlab: emulate: --json " + dir + ": is a directory\n", directory.err());
+        assertEquals("", directory.out(), "nothing started");
+        Run missing = run("emulate", "native", "--listen", "127.0.0.1:0", "--reflect", "--duration", "1", "--json",
+                "/nonexistent-vnetlab/x.json");
+        assertEquals(Cli.USAGE, missing.code());
+        assertEquals("vnetlab: emulate: --json /nonexistent-vnetlab/x.json: no such directory /nonexistent-vnetlab\n",
+                missing.err());
+        Run stdout = run("emulate", "native", "--listen", "127.0.0.1:0", "--reflect", "--duration", "1", "--json", "-");
+        assertEquals(Cli.USAGE, stdout.code());
+        assertEquals("vnetlab: emulate: --json -: the per-second lines go to stdout; give a file for the result\n",
+                stdout.err());
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenAfterTheRunExitsOneNamingTheFile(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("gone"));
+        Path json = folder.resolve("emulate.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal io = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> false, 100, true);
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Commands.cli().run(List.of("emulate",
+                "native", "--listen", "127.0.0.1:0", "--reflect", "--duration", "1.5", "--json", json.toString()), io));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString(StandardCharsets.UTF_8).contains("emulating ") && !code.isDone()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Files.delete(folder); // after the check, before the write: as a full disk or a removed folder would
+        assertEquals(Cli.FAILURE, code.get(30, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("emulate: --json: cannot write " + json + ": no such file or directory"),
+                err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("total: "), "the totals are still printed");
+    }
+
+    @Test
     void anIngressRingTooLargeForMemoryIsOneLine() {
         System.setProperty("vnetlab.emulator.slots", String.valueOf(1 << 20));
         ConfigFactory.invalidateCaches();
