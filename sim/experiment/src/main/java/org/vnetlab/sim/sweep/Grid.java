@@ -16,6 +16,9 @@ import org.vnetlab.config.ScenarioLoader;
  */
 public record Grid(List<Axis> axes) {
 
+    /** The most grid points one sweep takes. */
+    public static final int MAX_POINTS = 10_000;
+
     /** One scenario key and its values, as HOCON literals ({@code 2}, {@code 1.5}, {@code 100 Mbit/s}). */
     public record Axis(String key, List<String> values) {
         public Axis {
@@ -52,6 +55,16 @@ public record Grid(List<Axis> axes) {
                 throw new ConfigError("--grid " + spec + ": " + key + ": given twice; list all its values in one --grid");
             }
             axes.add(new Axis(key, values));
+        }
+        long points = 1;
+        for (Axis a : axes) {
+            points = Math.min(points * a.values().size(), Long.MAX_VALUE / MAX_POINTS);
+        }
+        if (points > MAX_POINTS) {
+            // every grid point's scenario is loaded and checked before the first run: millions fill the heap
+            throw new ConfigError("--grid: " + String.join(" x ", axes.stream().map(a -> a.key() + " ("
+                    + a.values().size() + ")").toList()) + " is more than " + MAX_POINTS + " grid points; split the"
+                    + " sweep into parts or make the grid coarser");
         }
         return new Grid(axes);
     }

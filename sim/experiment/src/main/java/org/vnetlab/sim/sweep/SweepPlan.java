@@ -47,6 +47,11 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                 points.add(point);
                 Scenario s = cache.get(point.overrides());
                 List<RunSpec> specs = new ArrayList<>(Experiment.plan(s, options));
+                if (specs.isEmpty() && !values.isEmpty()) {
+                    // a grid value that leaves nothing to run would otherwise vanish from the result
+                    throw new ConfigError("--grid point " + values + ": the scenario "
+                            + Experiment.whyNothingToRun(s, options));
+                }
                 specs.sort(Unit.ORDER.thenComparingInt(RunSpec::trial));
                 List<Integer> unitItems = new ArrayList<>();
                 for (int i = 0; i < specs.size(); i++) {

@@ -160,6 +160,23 @@ class SweepTest {
     }
 
     @Test
+    void aGridPointThatRunsNothingIsNamedNotDropped() {
+        ConfigError none = assertThrows(ConfigError.class, () -> plan("xen-double", List.of("xen.domUs=0,1")));
+        assertTrue(none.getMessage().startsWith("--grid point {xen.domUs=0}: the scenario runs no workload"),
+                none.getMessage());
+    }
+
+    @Test
+    void aGridOfMoreThanTenThousandPointsIsRefusedBeforeAnyIsLoaded() {
+        String hundred = String.join(",", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
+                .toList());
+        ConfigError big = assertThrows(ConfigError.class,
+                () -> Grid.parse(List.of("method.seed=" + hundred, "rtt.payload=" + hundred), LOADER));
+        assertEquals("--grid: method.seed (101) x rtt.payload (101) is more than 10000 grid points; split the sweep"
+                + " into parts or make the grid coarser", big.getMessage());
+    }
+
+    @Test
     void aGroupOfKeysIsOneLineNamingTheNearKey() {
         ConfigError group = assertThrows(ConfigError.class, () -> plan("xen-double", List.of("xen.domU=1,2")));
         assertEquals("--grid xen.domU=1,2: xen.domU is a group of keys (xen.domU.cap, xen.domU.memory,"
