@@ -59,17 +59,24 @@ public final class RttClient {
                     new ProbeSpec(ip, payload, rate, warmup + count, Sockets.port(channel))));
             Accepted a = control.expect(Accepted.class);
             channel.connect(new InetSocketAddress(server, a.dataPort()));
+            long started = System.nanoTime();
             control.send(new Start());
             control.expect(Started.class);
             ByteBuffer probe = ProbePacket.create(payload, a.token(), new SecureRandom().nextInt());
+            Echoes warm = new Echoes(a.token(), payload, 0, warmup);
             if (warmup > 0) {
-                probe(channel, new Echoes(a.token(), payload, 0, warmup), probe, rate, wait);
+                probe(channel, warm, probe, rate, wait);
                 Thread.sleep(WARMUP_PAUSE_MILLIS);
             }
             Echoes echoes = new Echoes(a.token(), payload, warmup, count);
             probe(channel, echoes, probe, rate, wait);
             control.send(new Finish(warmup + count, (long) (warmup + count) * payload));
             Report r = awaitReport(control);
+            // each echo that came back was reflected; the reflector answers a probe the network
+            // duplicated twice, so its count has no upper bound here but the rate's
+            ReportCheck.check(control.server(), r, new ReportCheck.Expected(0, Long.MAX_VALUE,
+                    warm.received + echoes.received, Long.MAX_VALUE, ProbePacket.BYTES, payload,
+                    System.nanoTime() - started));
             return echoes.result(warmup, r.packets());
         }
     }

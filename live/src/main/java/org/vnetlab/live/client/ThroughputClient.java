@@ -70,14 +70,17 @@ public final class ThroughputClient {
         try (DatagramChannel channel = Sockets.udp(local, 0)) {
             channel.connect(data);
             UdpPacedSender sender = new UdpPacedSender(channel, a.token(), spec.payload(), spec.rate());
-            start(control);
+            long started = start(control);
             CompletableFuture<Long> sent = DataThreads.start("vnetlab-udp-send", () -> {
                 long n = sender.run(spec.duration().toNanos());
                 control.send(new Finish(n, sender.tally().bytes()));
                 return n;
             });
             Report r = awaitReport(control, true, sent);
-            return new TrialResult(spec, r.bytes(), join(sent), r.packets(), r.reordered(), r.elapsedNanos() / 1e9,
+            long window = System.nanoTime() - started;
+            long packets = join(sent);
+            ReportCheck.check(control.server(), r, ReportCheck.Expected.udp(0, packets, spec.payload(), window));
+            return new TrialResult(spec, r.bytes(), packets, r.packets(), r.reordered(), r.elapsedNanos() / 1e9,
                     r.cpuPercent());
         }
     }
@@ -95,11 +98,13 @@ public final class ThroughputClient {
                 receiver.run();
                 return null;
             });
-            start(control);
+            long started = start(control);
             Report r;
+            long window;
             Ticker ticker = new Ticker(receiver.tally(), intervals);
             try {
                 r = awaitReport(control, false, receiving);
+                window = System.nanoTime() - started;
                 Thread.sleep(DRAIN_MILLIS);
             } finally {
                 ticker.stop();
@@ -107,6 +112,8 @@ public final class ThroughputClient {
             channel.close();
             join(receiving);
             Tally t = receiver.tally();
+            ReportCheck.check(control.server(), r, ReportCheck.Expected.paced(t.packets(), spec.payload(),
+                    spec.rate(), spec.duration().toNanos(), window));
             return new TrialResult(spec, t.bytes(), r.packets(), t.packets(), receiver.reordered(),
                     t.spanNanos() / 1e9, r.cpuPercent());
         }
@@ -117,11 +124,12 @@ public final class ThroughputClient {
         try (SocketChannel channel = SocketChannel.open(data)) {
             Handshake.sendToken(channel, a.token());
             TcpBulk bulk = new TcpBulk();
-            start(control);
+            long started = start(control);
             CompletableFuture<Long> sent = DataThreads.start("vnetlab-tcp-send", () -> bulk.send(channel,
                     spec.duration().toNanos()));
             Report r = awaitReport(control, true, sent);
-            join(sent);
+            long window = System.nanoTime() - started;
+            ReportCheck.check(control.server(), r, ReportCheck.Expected.tcp(0, join(sent), window));
             return new TrialResult(spec, r.bytes(), 0, 0, 0, r.elapsedNanos() / 1e9, r.cpuPercent());
         }
     }
@@ -131,24 +139,31 @@ public final class ThroughputClient {
         try (SocketChannel channel = SocketChannel.open(data)) {
             Handshake.sendToken(channel, a.token());
             TcpBulk bulk = new TcpBulk();
-            start(control);
+            long started = start(control);
             CompletableFuture<Long> received = DataThreads.start("vnetlab-tcp-receive", () -> bulk.receive(channel));
             Report r;
+            long window;
             Ticker ticker = new Ticker(bulk.tally(), intervals);
             try {
                 r = awaitReport(control, false, received);
+                window = System.nanoTime() - started;
                 join(received);
             } finally {
                 ticker.stop();
             }
             Tally t = bulk.tally();
+            // the server sent at least what arrived here; the rate bound keeps the top in check
+            ReportCheck.check(control.server(), r, ReportCheck.Expected.tcp(t.bytes(), Long.MAX_VALUE, window));
             return new TrialResult(spec, t.bytes(), 0, 0, 0, t.spanNanos() / 1e9, r.cpuPercent());
         }
     }
 
-    private static void start(ControlClient control) {
+    /** Starts the test; returns when Start went out, from which the server's side ran. */
+    private static long start(ControlClient control) {
+        long sent = System.nanoTime();
         control.send(new Start());
         control.expect(Started.class);
+        return sent;
     }
 
     /**

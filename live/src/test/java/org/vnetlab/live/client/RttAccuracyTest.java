@@ -105,6 +105,7 @@ class RttAccuracyTest {
         try (Socket s = control.accept()) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            long started = 0;
             while (true) {
                 byte[] body = new byte[in.readInt()];
                 in.readFully(body);
@@ -113,9 +114,11 @@ class RttAccuracyTest {
                 if (m instanceof ProbeRequest) {
                     reply = new Accepted(1, 42, echoPort);
                 } else if (m instanceof Start) {
+                    started = System.nanoTime();
                     reply = new Started();
                 } else if (m instanceof Finish) {
-                    reply = new Report(echoed.get() * 1000, echoed.get(), 0, 0, Map.of());
+                    // the time it reflected, as a server reports it: the client refuses a report without
+                    reply = new Report(echoed.get() * 1000, echoed.get(), 0, System.nanoTime() - started, Map.of());
                 } else {
                     return;
                 }
