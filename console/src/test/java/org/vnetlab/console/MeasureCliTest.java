@@ -1,12 +1,14 @@
 package org.vnetlab.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.live.LiveSettings;
+import org.vnetlab.live.client.FakeServer;
+import org.vnetlab.live.control.ControlMessage.Report;
 import org.vnetlab.live.control.MeasureServer;
 import org.vnetlab.live.control.MeasureServer.Role;
 
@@ -103,7 +107,9 @@ class MeasureCliTest {
         CliRun taken = CliRun.of("measure", "server", "--bind", "127.0.0.1", "--port", port(server));
         assertEquals(Cli.FAILURE, taken.code());
         assertEquals(1, taken.err().lines().count(), taken.err());
-        assertTrue(taken.err().contains("cannot listen on 127.0.0.1:" + port(server)), taken.err());
+        assertTrue(taken.err().startsWith("vnetlab: measure server: cannot listen on 127.0.0.1:" + port(server)),
+                taken.err());
+        assertTrue(taken.err().contains("(--port " + port(server) + "; give another port"), taken.err());
         CliRun wrong = CliRun.of("measure", "rtt", "127.0.0.1", "--port", port(server));
         assertEquals(Cli.FAILURE, wrong.code());
         assertTrue(wrong.err().contains("refused the test") && wrong.err().contains("measure reflect"), wrong.err());
@@ -124,6 +130,8 @@ class MeasureCliTest {
                 new String[] {"measure", "client", "127.0.0.1", "--port", "70000"},
                 new String[] {"measure", "client", "no-such-host.invalid"},
                 new String[] {"measure", "rtt", "127.0.0.1", "--payload", "10"},
+                new String[] {"measure", "client", ""},
+                new String[] {"measure", "rtt", " "},
                 new String[] {"measure", "server", "--cpu-pid", "abc"},
                 new String[] {"measure", "server", "--cpu-cgroup", "/nonexistent"},
                 new String[] {"measure", "server", "--cpu", "vm:web"},
@@ -140,6 +148,72 @@ class MeasureCliTest {
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("vnetlab: "), r.err());
         }
+    }
+
+    @Test
+    void anImpossibleReportFailsTheRunWithOneLineAndWritesNoFile(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bad.json");
+        try (FakeServer fake = new FakeServer(new Report(300, 3, 99, 1_000_000_000L, Map.of()))) {
+            CliRun r = CliRun.of("measure", "client", "127.0.0.1", "--port", Integer.toString(fake.port()),
+                    "--duration", "1", "--rate", "1M", "--sizes", "100", "--json", json.toString());
+            assertEquals(Cli.FAILURE, r.code(), r.err());
+            assertEquals("vnetlab: measure client: 127.0.0.1:" + fake.port()
+                    + " sent an impossible report: reordered 99 > packets 3\n", r.err());
+        }
+        assertFalse(Files.exists(json));
+    }
+
+    @Test
+    void resultFilesAreCheckedBeforeAnythingIsMeasured(@TempDir Path dir) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        // nothing listens on the port: a run that started would fail with "cannot reach" and exit 1
+        CliRun client = CliRun.of("measure", "client", "127.0.0.1", "--port", Integer.toString(closed),
+                "--json", "/nonexistent-vnetlab/x.json");
+        assertEquals(Cli.USAGE, client.code(), client.err());
+        assertEquals("vnetlab: measure client: --json /nonexistent-vnetlab/x.json: no such directory"
+                + " /nonexistent-vnetlab\n", client.err());
+        CliRun rtt = CliRun.of("measure", "rtt", "127.0.0.1", "--port", Integer.toString(closed),
+                "--json", dir.toString());
+        assertEquals(Cli.USAGE, rtt.code(), rtt.err());
+        assertEquals("vnetlab: measure rtt: --json " + dir + ": is a directory\n", rtt.err());
+        CliRun csv = CliRun.of("measure", "client", "127.0.0.1", "--port", Integer.toString(closed),
+                "--csv", dir.toString());
+        assertEquals(Cli.USAGE, csv.code(), csv.err());
+        assertTrue(csv.err().contains("--csv " + dir + ": is a directory"), csv.err());
+    }
+
+    @Test
+    void aBindAddressThisHostCannotListenOnIsOneLineNamingTheFlagAndExitsTwo() {
+        for (String[] bad : List.of(
+                new String[] {"", "measure server: --bind is empty; give an address of this host, or :: or"
+                        + " 0.0.0.0 for all of them"},
+                new String[] {"nosuch.invalid", "measure server: --bind 'nosuch.invalid': not an address nor a known"
+                        + " host name; give an address of this host"},
+                new String[] {"300.1.1.1", "measure server: --bind '300.1.1.1': not an address nor a known host"
+                        + " name"},
+                new String[] {"127.0.0.1:5000", "measure server: --bind '127.0.0.1:5000': an address takes no port"
+                        + " (the port is --port)"},
+                new String[] {"192.0.2.1", "measure server: --bind '192.0.2.1': not an address of this host (its"
+                        + " addresses include "})) {
+            // the port is taken: a value that got past the check would fail to listen (exit 1), not serve
+            CliRun r = CliRun.of("measure", "server", "--bind", bad[0], "--port", port(server));
+            assertEquals(Cli.USAGE, r.code(), bad[0] + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vnetlab: " + bad[1]), r.err());
+        }
+        CliRun reflect = CliRun.of("measure", "reflect", "--bind", "", "--port", port(reflector));
+        assertEquals(Cli.USAGE, reflect.code(), reflect.err());
+        assertTrue(reflect.err().startsWith("vnetlab: measure reflect: --bind is empty"), reflect.err());
+    }
+
+    @Test
+    void anEmptyHostIsRefusedNotTakenForLocalhost() {
+        CliRun r = CliRun.of("measure", "client", "", "--port", port(server), "--duration", "1");
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertEquals("vnetlab: measure client: HOST is empty; give the server's host name or address\n", r.err());
     }
 
     @Test

@@ -103,6 +103,9 @@ public final class Cli {
         } catch (UsageError | ConfigError | JsonInputException e) {
             io.err().println("vnetlab: " + e.getMessage());
             return USAGE;
+        } catch (CommandFailure e) {
+            io.err().println("vnetlab: " + e.getMessage());
+            return FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             io.err().println("vnetlab: interrupted");

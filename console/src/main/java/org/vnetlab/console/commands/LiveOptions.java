@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Point;
@@ -36,15 +34,25 @@ final class LiveOptions {
     Family family;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (schema vnetlab.result/1)")
-    Path json;
+    String json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "write the result as CSV")
-    Path csv;
+    String csv;
+
+    /** Fails with one line when a result file could not be written, before anything is measured. */
+    void checkOutputs(String command) {
+        OutputOptions.check(command, "--json", json);
+        OutputOptions.check(command, "--csv", csv);
+    }
 
     /** The host's address in the family -4/-6 ask for, or its first address. */
     InetAddress resolve(String command, String host) {
         boolean v4 = family != null && family.ipv4;
         boolean v6 = family != null && family.ipv6;
+        if (host.isBlank()) {
+            // the resolver takes an empty name for localhost: a test of this machine nobody asked for
+            throw new UsageError(command + ": HOST is empty; give the server's host name or address");
+        }
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
@@ -61,18 +69,10 @@ final class LiveOptions {
         return a instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
     }
 
-    /** Writes the measurement as JSON and CSV where asked; returns the files written. */
-    List<Path> write(String scenario, List<Point> points) throws IOException {
+    /** Writes the measurement as JSON and CSV where asked, saying so on stderr. */
+    void write(String scenario, List<Point> points, Terminal io) throws IOException {
         Result r = new Result("measure", scenario, 0, Version.current(), "live", points);
-        List<Path> written = new ArrayList<>();
-        if (json != null) {
-            Files.writeString(json, ResultJson.write(r));
-            written.add(json);
-        }
-        if (csv != null) {
-            Files.writeString(csv, ResultCsv.write(r));
-            written.add(csv);
-        }
-        return written;
+        OutputOptions.write(json, ResultJson.write(r), io);
+        OutputOptions.write(csv, ResultCsv.write(r), io);
     }
 }

@@ -2,12 +2,12 @@ package org.vnetlab.console.commands;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
@@ -19,6 +19,7 @@ import org.vnetlab.core.result.Point;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.LiveSettings;
 import org.vnetlab.live.LiveSettings.ClientSettings;
+import org.vnetlab.live.client.MeasureException;
 import org.vnetlab.live.client.ThroughputSweep;
 import org.vnetlab.live.client.TrialResult;
 import org.vnetlab.live.control.TestSpec;
@@ -103,6 +104,7 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
         if (transport == Transport.TCP && sizes != null) {
             throw new UsageError("measure client: --sizes is for UDP; TCP segments are the path's MSS");
         }
+        live.checkOutputs("measure client");
         InetAddress server = live.resolve("measure client", host);
         IpVersion ip = LiveOptions.version(server);
         List<Integer> sizeList = sizes(ip);
@@ -110,11 +112,14 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
                 : List.of(this.legs != null && this.legs.reverse ? Direction.TX : Direction.RX);
         ThroughputSweep.Plan plan = new ThroughputSweep.Plan(host, server, port, transport, ip, legs, rate, sizeList,
                 Duration.ofSeconds(seconds), trials);
-        List<Point> points = ThroughputSweep.run(plan, new Printer(io));
-        summary(io, plan, points);
-        for (Path p : live.write("measure " + host, points)) {
-            io.out().println("wrote " + p);
+        List<Point> points;
+        try {
+            points = ThroughputSweep.run(plan, new Printer(io));
+        } catch (MeasureException e) {
+            throw new CommandFailure("measure client: " + e.getMessage());
         }
+        summary(io, plan, points);
+        live.write("measure " + host, points, io);
         return 0;
     }
 

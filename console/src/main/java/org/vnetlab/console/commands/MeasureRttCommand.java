@@ -2,8 +2,8 @@ package org.vnetlab.console.commands;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.List;
+import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
@@ -12,6 +12,7 @@ import org.vnetlab.core.result.Point;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.LiveSettings;
 import org.vnetlab.live.LiveSettings.ClientSettings;
+import org.vnetlab.live.client.MeasureException;
 import org.vnetlab.live.client.RttClient;
 import org.vnetlab.live.client.RttResult;
 import org.vnetlab.live.probe.ProbePacket;
@@ -64,9 +65,15 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
             throw new UsageError("measure rtt: --payload " + payload + ": expected " + ProbePacket.BYTES + "-"
                     + settings.server().maxPayload() + " bytes");
         }
+        live.checkOutputs("measure rtt");
         InetAddress server = live.resolve("measure rtt", host);
         IpVersion ip = LiveOptions.version(server);
-        RttResult r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWarmup(), c.rttWait());
+        RttResult r;
+        try {
+            r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWarmup(), c.rttWait());
+        } catch (MeasureException e) {
+            throw new CommandFailure("measure rtt: " + e.getMessage());
+        }
         if (r.received() == 0) {
             io.out().printf("rtt %s to %s: none of %d probes came back%n", ip.key(), host, count);
             return 1;
@@ -86,9 +93,7 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
         Point p = Point.builder().transport("udp").protocol(ip.key()).direction("roundtrip").payload(payload)
                 .guest(host).rttMs(r.rtt()).jitterUs(r.jitterUs().length > 0 ? r.jitter() : null).loss(r.loss())
                 .repliesLost((long) (r.sent() - r.received())).build();
-        for (Path f : live.write("measure rtt " + host, List.of(p))) {
-            io.out().println("wrote " + f);
-        }
+        live.write("measure rtt " + host, List.of(p), io);
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
@@ -121,6 +122,7 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
 
     @Override
     public int run(Terminal io) throws IOException, InterruptedException {
+        BindAddress.parse(name(), bind);
         ServerSettings s = settings(settings.server().withBind(bind));
         CpuWatch watched = watched();
         Object lock = new Object();
@@ -132,6 +134,12 @@ public abstract class MeasureServeCommand implements org.vnetlab.console.cli.Com
                     io.out().flush();
                 }
             });
+        } catch (MeasureServer.ListenFailed e) {
+            watched.close();
+            // a port another program holds, or one below 1024 without the right: the run fails, not the flags
+            int port = role == Role.REFLECTOR ? s.reflectPort() : s.port();
+            throw new CommandFailure(name() + ": " + e.getMessage() + " (--port " + port
+                    + "; give another port, or stop what listens there)");
         } catch (IOException | RuntimeException e) {
             watched.close();
             throw e;

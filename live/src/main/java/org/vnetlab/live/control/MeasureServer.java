@@ -58,6 +58,13 @@ public final class MeasureServer implements AutoCloseable {
         REFLECTOR
     }
 
+    /** The control port (or the reflector's UDP port) could not be bound: taken, or not this user's to take. */
+    public static final class ListenFailed extends IOException {
+        ListenFailed(String message) {
+            super(message);
+        }
+    }
+
     private final ActorSystem<Void> system;
     private final ServerContext context;
     private final ServerBinding binding;
@@ -85,7 +92,7 @@ public final class MeasureServer implements AutoCloseable {
             try {
                 reflector = new Reflector(new InetSocketAddress(bind, port), settings.maxPayload(), rejections);
             } catch (IOException e) {
-                throw new IOException("cannot listen for probes on " + InetAddressText.of(bind, port) + " (UDP): "
+                throw new ListenFailed("cannot listen for probes on " + InetAddressText.of(bind, port) + " (UDP): "
                         + e.getMessage());
             }
         }
@@ -122,7 +129,7 @@ public final class MeasureServer implements AutoCloseable {
                 reflector.close();
             }
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException("cannot listen on " + settings.bind() + " port " + port + ": " + cause.getMessage());
+            throw new ListenFailed("cannot listen on " + InetAddressText.of(bind, port) + ": " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             system.terminate();
@@ -142,7 +149,7 @@ public final class MeasureServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(bind, port));
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + InetAddressText.of(bind, port) + ": " + e.getMessage());
+            throw new ListenFailed("cannot listen on " + InetAddressText.of(bind, port) + ": " + e.getMessage());
         }
     }
 
