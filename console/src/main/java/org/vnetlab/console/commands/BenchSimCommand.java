@@ -7,6 +7,8 @@ import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Direction;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.bench.SimBenchmark;
@@ -65,8 +67,15 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
                 throw new UsageError("bench sim: --guests " + n + ": expected 1 to 64");
             }
         }
+        Scenario s = loader.load(scenario, List.of()).scenario();
+        if (s.workloads(UdpStream.class).isEmpty()) {
+            // the benchmark times a UDP stream's packets: without one there is nothing to time
+            throw new UsageError("bench sim: --scenario " + scenario + " has no UDP stream to time (its workloads: "
+                    + String.join(", ", s.workloads().stream().map(w -> w.type()).toList()) + "); give one that has,"
+                    + " e.g. xen-single");
+        }
         if (!guests.isEmpty()) {
-            String kind = loader.load(scenario, List.of()).scenario().platform().kind();
+            String kind = s.platform().kind();
             if (!kind.equals("xen") && !kind.equals("vserver") && !kind.equals("container") && !kind.equals("kvm")) {
                 throw new UsageError("bench sim: --guests needs a Xen, VServer, container or KVM scenario; " + scenario
                         + " is " + kind);

@@ -43,5 +43,9 @@ class BenchSimCommandTest {
         assertEquals(Cli.USAGE, negative.code());
         assertEquals(List.of("vnetlab: bench sim: --warm-up -1: expected an integer, 0 or more"),
                 negative.err().lines().toList());
+        EmulateCommandTest.Run rtt = EmulateCommandTest.run("bench", "sim", "--scenario", "rtt");
+        assertEquals(Cli.USAGE, rtt.code());
+        assertEquals(List.of("vnetlab: bench sim: --scenario rtt has no UDP stream to time (its workloads: rtt); give one"
+                + " that has, e.g. xen-single"), rtt.err().lines().toList());
     }
 }
