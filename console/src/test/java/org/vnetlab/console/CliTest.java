@@ -167,6 +167,18 @@ class CliTest {
     }
 
     @Test
+    void aMistakeQuotingControlCharactersOrAHugeArgumentStaysOneSafeLine() {
+        CliRun title = CliRun.of("frob\u001b]0;title\u0007");
+        assertEquals(Cli.USAGE, title.code());
+        assertTrue(title.err().startsWith("vnetlab: unknown command 'frob\\u001b]0;title\\u0007'"), title.err());
+        assertFalse(title.err().chars().anyMatch(c -> c == 0x1b || c == 0x07), "no escape sequence reaches the terminal");
+        CliRun huge = CliRun.of("x".repeat(1_000_000));
+        assertEquals(Cli.USAGE, huge.code());
+        assertEquals(1, huge.err().lines().count(), "one line");
+        assertTrue(huge.err().length() < 1100 && huge.err().strip().endsWith(" more)"), huge.err().length() + " chars");
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";

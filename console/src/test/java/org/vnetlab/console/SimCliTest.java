@@ -145,6 +145,18 @@ class SimCliTest {
         assertEquals(Cli.OK, CliRun.of("report", json.toString(), "--out", report.toString()).code());
         assertTrue(Files.readString(report.resolve("index.html"))
                 .contains("--set host.cpu-speed=2, 1 trial of 0.2 s, sizes 36,1470"), "the report's sources say it");
+
+        // an --out that cannot hold the report is one line before anything is drawn or simulated
+        CliRun file = CliRun.of("report", json.toString(), "--out", json.toString());
+        assertEquals(Cli.USAGE, file.code());
+        assertEquals("vnetlab: report: --out " + json + ": is a file, not a directory", file.err().strip());
+        CliRun proc = CliRun.of("report", json.toString(), "--out", "/proc/vnetlab-report");
+        assertEquals(Cli.USAGE, proc.code());
+        assertTrue(proc.err().startsWith("vnetlab: report: --out /proc/vnetlab-report: cannot be made ("), proc.err());
+        assertEquals(Cli.USAGE, CliRun.of("report", json.toString(), "--out", "").code());
+        CliRun reproduce = CliRun.of("reproduce", "--trials", "1", "--duration", "0.01", "--out", json.toString());
+        assertEquals(Cli.USAGE, reproduce.code());
+        assertEquals("vnetlab: reproduce: --out " + json + ": is a file, not a directory", reproduce.err().strip());
     }
 
     @Test

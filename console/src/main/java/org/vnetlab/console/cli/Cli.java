@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.config.ConfigError;
+import org.vnetlab.core.text.TerminalText;
 import org.vnetlab.config.Suggest;
 import org.vnetlab.core.text.JsonInputException;
 import picocli.CommandLine;
@@ -25,6 +26,8 @@ public final class Cli {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** The most characters of a mistake's line. */
+    private static final int MAX_ERROR_CHARS = 1000;
 
     private final Supplier<List<Object>> commands;
     private CommandLine model;
@@ -98,13 +101,13 @@ public final class Cli {
                     + String.join("|", group.getSubcommands().keySet()) + " (vnetlab help "
                     + CommandTree.name(group.getCommandSpec()) + ")");
         } catch (ParameterException e) {
-            io.err().println("vnetlab: " + ErrorText.of(e, args));
+            error(io, ErrorText.of(e, args));
             return USAGE;
         } catch (UsageError | ConfigError | JsonInputException e) {
-            io.err().println("vnetlab: " + e.getMessage());
+            error(io, e.getMessage());
             return USAGE;
         } catch (CommandFailure e) {
-            io.err().println("vnetlab: " + e.getMessage());
+            error(io, e.getMessage());
             return FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,9 +115,22 @@ public final class Cli {
             return FAILURE;
         } catch (Exception e) {
             LOG.debug("command failed", e);
-            io.err().println("vnetlab: error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            error(io, "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILURE;
         }
+    }
+
+    /**
+     * A mistake's one line on stderr. It quotes what the user typed or a file held, so control
+     * characters are escaped (an escape sequence would reach the terminal) and a huge line is cut.
+     */
+    public static void error(Terminal io, String message) {
+        io.err().println(errorLine(message));
+    }
+
+    /** The line {@link #error} prints. */
+    public static String errorLine(String message) {
+        return "vnetlab: " + TerminalText.of(message, MAX_ERROR_CHARS);
     }
 
     /** {@code help [COMMAND [SUBCOMMAND]]}: the usage of that command, from its annotations. */

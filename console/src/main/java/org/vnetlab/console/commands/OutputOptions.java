@@ -2,6 +2,7 @@ package org.vnetlab.console.commands;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,6 +77,29 @@ public final class OutputOptions {
         }
     }
 
+    /**
+     * Makes {@code dir} (given with {@code flag}) when it is missing and fails with one line when
+     * files could not be written into it: empty, a file, or where nothing can be made. Called
+     * before any work, so a long run never ends in a write error.
+     */
+    public static void checkDirectory(String command, String flag, Path dir) {
+        String where = command + ": " + flag + " " + dir + ": ";
+        if (dir.toString().isEmpty()) {
+            throw new UsageError(command + ": " + flag + " is empty; give a directory (. for this one)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError(where + "is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new UsageError(where + "cannot be made (" + reason(e) + ")");
+        }
+        if (!canCreateIn(dir)) {
+            throw new UsageError(where + "not writable");
+        }
+    }
+
     /** Whether a file can be made in {@code dir}: tried, as permissions do not tell (a read-only mount, /proc). */
     private static boolean canCreateIn(Path dir) {
         try {
@@ -84,6 +108,14 @@ public final class OutputOptions {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** Why a file operation failed, in words: the exception's own message names only the path for some. */
+    private static String reason(Exception e) {
+        return e instanceof NoSuchFileException ? "no such file or directory"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileAlreadyExistsException ? "a file is in the way"
+                : e.getMessage();
     }
 
     /** Writes the result where asked; says so on stderr for files. */
@@ -106,9 +138,7 @@ public final class OutputOptions {
             Files.writeString(Path.of(file), text);
         } catch (IOException e) {
             // a full disk or a file removed meanwhile: the checks before the run could not know
-            String why = e instanceof NoSuchFileException ? "no such file or directory"
-                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new IOException("cannot write " + file + ": " + why, e);
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
         }
         io.err().println("wrote " + file);
     }

@@ -112,11 +112,11 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
+        OutputOptions.checkDirectory("reproduce", "--out", out);
         List<StudyExperiment> experiments = experiments();
         int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
         io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,
                 batch.cluster.where(Runtime.getRuntime().availableProcessors()));
-        Files.createDirectories(out);
         long started = System.nanoTime();
         RunCache cache = batch.cacheOptions.cache();
         List<Report.Source> sources = new ArrayList<>();

@@ -82,7 +82,7 @@ public final class Repl {
                     break;
                 }
             } catch (UsageError e) {
-                err.println("vnetlab: " + e.getMessage());
+                err.println(Cli.errorLine(e.getMessage()));
                 continue;
             }
             runCommand(words, terminal, out, err, running);

@@ -34,7 +34,7 @@ public final class ScriptRunner {
                     return Cli.OK;
                 }
             } catch (UsageError e) {
-                io.err().println("vnetlab: " + e.getMessage());
+                Cli.error(io, e.getMessage());
                 return Cli.USAGE;
             }
             int code = dispatcher.run(words, script);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.console.commands.OutputOptions;
 import org.vnetlab.console.results.ResultFiles;
 import org.vnetlab.console.session.Session;
 import org.vnetlab.core.result.Result;
@@ -35,6 +36,7 @@ public final class ReportCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
+        OutputOptions.checkDirectory("report", "--out", out);
         List<Report.Source> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(new Report.Source(ResultFiles.read("report", file), file.toString()));

@@ -98,11 +98,12 @@ public final class Calibration {
     }
 
     /**
-     * The fewest evaluations a fit of {@code keys} parameters can be stopped after: the start,
-     * then the scan of one parameter or BOBYQA's interpolation points, then one step.
+     * The fewest evaluations {@code --max-evaluations} may allow a fit of {@code keys} parameters
+     * (besides the one at the start): the scan of one parameter or BOBYQA's interpolation points,
+     * then one step.
      */
     public static int minimumEvaluations(int keys) {
-        return 1 + (keys == 1 ? SCAN.length : 2 * keys + 1) + 1;
+        return (keys == 1 ? SCAN.length : 2 * keys + 1) + 1;
     }
 
     public Fit fit(List<String> keys, int maxEvaluations, Listener listener) throws InterruptedException {
