@@ -179,6 +179,16 @@ class CliTest {
     }
 
     @Test
+    void aTestbedRateTcCannotShapeToIsRefusedBeforeAnythingIsMade() {
+        for (String rate : List.of("1", "100T")) {
+            CliRun r = CliRun.of("testbed", "up", "--rate", rate);
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertTrue(r.err().startsWith("vnetlab: testbed up: --rate ") && r.err().strip().endsWith(": 8 kbit/s to 100"
+                    + " Gbit/s"), r.err());
+        }
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";

@@ -39,6 +39,9 @@ public final class TestbedUpCommand implements org.vnetlab.console.cli.Command {
     @Option(names = "--bridge", description = "put host 1's end on a Linux bridge (like Xen's Dom0 bridge)")
     boolean bridge;
 
+    private static final DataRate MIN_RATE = DataRate.bitsPerSecond(8_000);
+    private static final DataRate MAX_RATE = DataRate.gbps(100);
+
     @Option(names = "--rate", paramLabel = "RATE", converter = Converters.Rate.class,
             description = "shape each side's egress to this rate (tc tbf)")
     DataRate rate;
@@ -53,6 +56,10 @@ public final class TestbedUpCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) {
+        if (rate != null && (rate.bitsPerSecond() < MIN_RATE.bitsPerSecond() || rate.bitsPerSecond() > MAX_RATE.bitsPerSecond())) {
+            // tc takes neither: below, tbf has no rate to shape to; above, its burst overflows
+            throw new UsageError("testbed up: --rate " + rate + ": " + MIN_RATE + " to " + MAX_RATE);
+        }
         String name = testbed.checked("testbed up");
         Testbed t = Testbed.up(name, bridge, new Shaping(rate, delay, loss));
         io.out().printf("testbed %s up%s, shaping: %s%n", t.name(), t.bridged() ? " (host 1 bridged on br0)" : "",

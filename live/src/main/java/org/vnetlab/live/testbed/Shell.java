@@ -30,7 +30,7 @@ public final class Shell {
             }
             if (p.exitValue() != 0) {
                 String first = out.lines().findFirst().orElse("exit code " + p.exitValue());
-                throw new TestbedException("`" + String.join(" ", command) + "` failed: " + first);
+                throw new TestbedException("`" + String.join(" ", command) + "` failed: " + first + missingModule(first));
             }
             return out;
         } catch (IOException e) {
@@ -58,6 +58,13 @@ public final class Shell {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** What a qdisc the kernel does not know needs: tc says only "Specified qdisc kind is unknown". */
+    private static String missingModule(String tcError) {
+        return tcError.contains("Specified qdisc kind is unknown")
+                ? " (the kernel lacks the qdisc's module: modprobe sch_netem for --delay and --loss, sch_tbf for --rate)"
+                : "";
     }
 
     private static String hint(String tool) {
