@@ -3,10 +3,14 @@ package org.vnetlab.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +59,26 @@ public record ReferenceDataset(String name, List<Value> values) {
     }
 
     public static ReferenceDataset read(Path file) {
+        byte[] bytes;
         try {
-            return parse(file.toString(), Files.readString(file));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
         }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        String text;
+        try {
+            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigError(file + ": not UTF-8 text (a .csv of published values is UTF-8)");
+        }
+        // a byte-order mark is not part of the first table's name
+        return parse(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     static ReferenceDataset parse(String name, String text) {
         List<Value> values = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -75,6 +90,9 @@ public record ReferenceDataset(String name, List<Value> values) {
                 throw new ConfigError(name + ":" + (i + 1) + ": expected 7 fields"
                         + " (table,platform,protocol,direction,metric,value,unit), got " + f.length);
             }
+            if (f[5].trim().equals("value")) {
+                throw new ConfigError(name + ":" + (i + 1) + ": a header line must be a comment: # " + line);
+            }
             double v;
             try {
                 v = Double.parseDouble(f[5].trim());
@@ -83,6 +101,13 @@ public record ReferenceDataset(String name, List<Value> values) {
             }
             Value value = new Value(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), v, f[6].trim());
             check(value, name + ":" + (i + 1));
+            Integer before = lineOf.putIfAbsent(value.table + "," + value.platform + "," + value.protocol + ","
+                    + value.direction + "," + value.metric, i + 1);
+            if (before != null) {
+                // two values of one quantity would each be checked, one passing and one failing
+                throw new ConfigError(name + ":" + (i + 1) + ": the same quantity as line " + before
+                        + " (table, platform, protocol, direction, metric); give each once");
+            }
             values.add(value);
         }
         return new ReferenceDataset(name, List.copyOf(values));
