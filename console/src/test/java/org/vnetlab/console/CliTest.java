@@ -189,6 +189,19 @@ class CliTest {
     }
 
     @Test
+    void aSetTheGridWouldOverrideOrAChangeThatChangesNothingIsSaid() {
+        CliRun both = CliRun.of("sweep", "xen-double", "--grid", "xen.domUs=1,2", "--set", "xen.domUs=3");
+        assertEquals(Cli.USAGE, both.code());
+        assertEquals("vnetlab: sweep: --set xen.domUs=3 and --grid xen.domUs=...: the grid gives xen.domUs at every point;"
+                + " drop the --set or put its value in the grid", both.err().strip());
+        CliRun same = CliRun.of("whatif", "native", "--set", "host.cpu-speed=1", "--protocol", "ipv4", "--sizes", "36",
+                "--trials", "1", "--duration", "0.05", "--quiet", "--no-cache");
+        assertEquals(Cli.OK, same.code(), same.err());
+        assertTrue(same.err().contains("vnetlab: whatif: note: the change leaves the scenario as it was"
+                + " (host.cpu-speed=1 is what the baseline has)"), same.err());
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";

@@ -82,7 +82,16 @@ public final class SweepCommand implements ScenarioCommand {
         LoadedScenario base = shared.load("sweep", loader, scenario, io);
         List<String> sets = shared.sets();
         OutputOptions output = shared.output;
-        SweepPlan plan = SweepPlan.of(loader, base, Grid.parse(grid, loader), shared.run.options());
+        Grid g = Grid.parse(grid, loader);
+        for (Grid.Axis axis : g.axes()) {
+            // the grid's values replace the --set at every point: the result would record a set never applied
+            sets.stream().filter(set -> set.substring(0, Math.max(set.indexOf('='), 0)).trim().equals(axis.key()))
+                    .findFirst().ifPresent(set -> {
+                        throw new UsageError("sweep: --set " + set + " and --grid " + axis.key() + "=...: the grid gives"
+                                + " " + axis.key() + " at every point; drop the --set or put its value in the grid");
+                    });
+        }
+        SweepPlan plan = SweepPlan.of(loader, base, g, shared.run.options());
         if (plan.items().isEmpty()) {
             throw new UsageError("sweep: scenario " + base.source() + " "
                     + Experiment.whyNothingToRun(base.scenario(), shared.run.options()));

@@ -87,6 +87,10 @@ public final class WhatifCommand implements ScenarioCommand {
         LoadedScenario after = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
         GuestMemory.shortfall(after.scenario()).ifPresent(w -> io.err().println("vnetlab: whatif: note: " + w));
+        if (before.scenario().equals(after.scenario())) {
+            io.err().println("vnetlab: whatif: note: the change leaves the scenario as it was (" + String.join(", ",
+                    change.sets()) + " is what the baseline has): both sides are the same runs");
+        }
         SimOptions options = run.options();
         List<RunSpec> baseSpecs = Experiment.plan(before.scenario(), options);
         List<RunSpec> changedSpecs = Experiment.plan(after.scenario(), options);
