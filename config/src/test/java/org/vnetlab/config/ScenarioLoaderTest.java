@@ -196,6 +196,8 @@ class ScenarioLoaderTest {
                 "nope.conf", "no such");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-dubble", List.of())),
                 "unknown scenario 'xen-dubble'", "did you mean 'xen-double'");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("XEN-SINGLE", List.of())),
+                "unknown scenario 'XEN-SINGLE'", "did you mean 'xen-single'");
     }
 
     @Test

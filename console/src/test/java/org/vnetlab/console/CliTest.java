@@ -202,6 +202,16 @@ class CliTest {
     }
 
     @Test
+    void aCacheDirThatIsAFileIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("cache"), "");
+        CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration", "0.01",
+                "--cache-dir", file.toString());
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals("vnetlab: --cache-dir " + file + ": is a file, not a directory (the run cache is a folder)",
+                r.err().strip());
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";

@@ -1,8 +1,10 @@
 package org.vnetlab.console.commands;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.sim.experiment.RunCache;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,9 @@ final class CacheOptions {
     RunCache cache() {
         if (off) {
             return RunCache.none();
+        }
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError("--cache-dir " + dir + ": is a file, not a directory (the run cache is a folder)");
         }
         return RunCache.in(dir != null ? dir : RunCache.defaultDir(System.getenv(), System.getProperty("user.home")));
     }
