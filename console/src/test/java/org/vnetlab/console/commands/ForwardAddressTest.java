@@ -73,10 +73,10 @@ class ForwardAddressTest {
                 + " give the address of one host"), udp("255.255.255.255", 9001, "127.0.0.1", 9000));
         String multicast = "a multicast address cannot be a destination (the emulator forwards to one host); give the"
                 + " address of one host";
-        assertEquals(Optional.of(multicast), udp("224.0.0.1", 9001, "127.0.0.1", 9000));
-        assertEquals(Optional.of(multicast), udp("239.255.255.250", 9001, "127.0.0.1", 9000));
-        assertEquals(Optional.of(multicast), udp("ff02::1", 9001, "::1", 9000));
-        assertEquals(Optional.of(multicast), udp("ff0e::1", 9001, "::1", 9000));
+        for (String[] to : new String[][] {{"224.0.0.1", "127.0.0.1"}, {"239.255.255.250", "127.0.0.1"},
+            {"ff02::1", "::1"}, {"ff0e::1", "::1"}}) {
+            assertEquals(Optional.of(multicast), udp(to[0], 9001, to[1], 9000), to[0]);
+        }
     }
 
     @Test
