@@ -14,13 +14,20 @@ import org.vnetlab.core.result.Result;
  * A result as text tables, one per transport, protocol and direction: a row per payload, for
  * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU). A table wider than
  * the terminal is cut into blocks: the guests' columns, a block of guests at a time, then the CPU.
+ * A result without points (stopped before one finished) is the line {@value #NO_POINT}.
  */
 public final class ResultTable {
+
+    /** What a result without points prints instead of tables: a run stopped before any point finished. */
+    public static final String NO_POINT = "no point finished";
 
     private ResultTable() {
     }
 
     public static String render(Result r, int columns) {
+        if (r.points().isEmpty()) {
+            return NO_POINT + "\n";
+        }
         Map<String, List<Point>> groups = new LinkedHashMap<>();
         for (Point p : r.points()) {
             if (p.throughputMbps() == null) {

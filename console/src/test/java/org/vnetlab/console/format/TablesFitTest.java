@@ -38,6 +38,12 @@ class TablesFitTest {
     }
 
     @Test
+    void aResultWithoutPointsSaysSoInsteadOfEmptyTables() {
+        Result none = new Result("sim", "native", 1, "test", "defaults", List.of());
+        assertEquals("no point finished\n", ResultTable.render(none, 80));
+    }
+
+    @Test
     void aWideResultIsCutIntoBlocksThatFitAndKeepEveryColumn() {
         Result r = result(8, 1);
         String wide = ResultTable.render(r, 400);
