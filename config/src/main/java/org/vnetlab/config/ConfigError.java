@@ -13,6 +13,9 @@ public class ConfigError extends RuntimeException {
     private static final Pattern PROPERTIES_ADVICE =
             Pattern.compile(",? or you may be able to rename the file \\.properties rather than \\.conf");
 
+    /** The overrides a flag or the console's set gives, whose one line needs no line number. */
+    private static final Pattern ONE_LINE_FLAG = Pattern.compile("--set|--params|set ");
+
     public ConfigError(String message) {
         super(message, null, false, false);
     }
@@ -38,7 +41,10 @@ public class ConfigError extends RuntimeException {
         return new ConfigError(e.origin() == null ? message : where(e.origin()) + ": " + message);
     }
 
-    /** "file.conf:12", "scenario xen-double:12", "--set k=v" or the origin's own description. */
+    /**
+     * "file.conf:12", "scenario xen-double:12", "--set k=v" (the console's "set k=v") or the origin's
+     * own description.
+     */
     public static String where(ConfigOrigin origin) {
         if (origin == null) {
             return "configuration";
@@ -51,7 +57,7 @@ public class ConfigError extends RuntimeException {
             return bundledName(origin.resource()) + line;
         }
         String d = origin.description();
-        return d.startsWith("--set") || d.startsWith("--params") ? d.replaceAll(": \\d+$", "") : d;
+        return ONE_LINE_FLAG.matcher(d).lookingAt() ? d.replaceAll(": \\d+$", "") : d;
     }
 
     private static String bundledName(String resource) {

@@ -30,6 +30,8 @@ import org.vnetlab.core.model.Scenario;
  */
 public final class ScenarioLoader {
 
+    /** How overrides are given on the command line, and named in their errors. */
+    public static final String SET_FLAG = "--set";
     /** The parameter-file name reported when the bundled defaults are used. */
     public static final String DEFAULT_PARAMETERS = "defaults";
     private static final int MAX_EXTENDS = 8;
@@ -79,11 +81,19 @@ public final class ScenarioLoader {
      * @throws ConfigError for anything wrong, in one line
      */
     public LoadedScenario load(String nameOrFile, List<String> sets, Path params) {
+        return load(nameOrFile, sets, params, SET_FLAG);
+    }
+
+    /**
+     * As {@link #load(String, List, Path)}, with an override's error naming it as {@code setFlag KEY=VALUE}
+     * (the console's {@code set} command gives {@code set}).
+     */
+    public LoadedScenario load(String nameOrFile, List<String> sets, Path params, String setFlag) {
         try {
             Config scenario = withExtends(source(nameOrFile, null), nameOrFile, 0);
             checkKeys(scenario, false);
             Config parameters = params == null ? ConfigFactory.empty() : parameters(params);
-            Config overrides = overrides(sets);
+            Config overrides = overrides(sets, setFlag);
             Config merged = overrides.withFallback(parameters).withFallback(scenario).withFallback(defaults);
             merged = applyVariant(merged, overrides.withFallback(parameters));
             Config resolved = merged.resolve();
@@ -99,11 +109,16 @@ public final class ScenarioLoader {
 
     /** Parses one {@code KEY=VALUE} override and checks that the key exists. */
     public Config override(String set) {
+        return override(set, SET_FLAG);
+    }
+
+    /** As {@link #override(String)}, an error naming the override as {@code setFlag KEY=VALUE}. */
+    public Config override(String set, String setFlag) {
         int eq = set.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigError("--set " + set + ": expected KEY=VALUE, e.g. --set host.cpus=4");
+            throw new ConfigError(setFlag + " " + set + ": expected KEY=VALUE, e.g. " + setFlag + " host.cpus=4");
         }
-        return override(set.substring(0, eq).trim(), set.substring(eq + 1).trim(), "--set " + set);
+        return override(set.substring(0, eq).trim(), set.substring(eq + 1).trim(), setFlag + " " + set);
     }
 
     /**
@@ -150,10 +165,10 @@ public final class ScenarioLoader {
                 + ", ...), not a value" + hint);
     }
 
-    private Config overrides(List<String> sets) {
+    private Config overrides(List<String> sets, String setFlag) {
         Config all = ConfigFactory.empty();
         for (String set : sets) {
-            all = override(set).withFallback(all);
+            all = override(set, setFlag).withFallback(all);
         }
         return all;
     }

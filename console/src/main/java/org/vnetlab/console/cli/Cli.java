@@ -64,6 +64,16 @@ public final class Cli {
     }
 
     public int run(List<String> args, Terminal io) {
+        return run(args, io, "");
+    }
+
+    /**
+     * Runs {@code args} as {@link #run(List, Terminal)} does.
+     *
+     * @param where what an error's line names after {@code vnetlab: }, such as {@code line 3: } for
+     *              the third line of a console script; empty on the command line
+     */
+    public int run(List<String> args, Terminal io, String where) {
         try {
             if (args.isEmpty()) {
                 io.out().print(usage(model(), io));
@@ -101,21 +111,21 @@ public final class Cli {
                     + String.join("|", group.getSubcommands().keySet()) + " (vnetlab help "
                     + CommandTree.name(group.getCommandSpec()) + ")");
         } catch (ParameterException e) {
-            error(io, ErrorText.of(e, args));
+            error(io, where + ErrorText.of(e, args));
             return USAGE;
         } catch (UsageError | ConfigError | JsonInputException e) {
-            error(io, e.getMessage());
+            error(io, where + e.getMessage());
             return USAGE;
         } catch (CommandFailure e) {
-            error(io, e.getMessage());
+            error(io, where + e.getMessage());
             return FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            io.err().println("vnetlab: interrupted");
+            error(io, where + "interrupted");
             return FAILURE;
         } catch (Exception e) {
             LOG.debug("command failed", e);
-            error(io, "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            error(io, where + "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILURE;
         }
     }

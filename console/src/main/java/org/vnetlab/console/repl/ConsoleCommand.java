@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jline.terminal.TerminalBuilder;
 import org.vnetlab.config.ScenarioLoader;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "interactive console with a session scenario, completion and history (reads a script from a pipe)")
 public final class ConsoleCommand implements org.vnetlab.console.cli.Command {
 
-    /** The history file, in the user's home directory. */
+    /** The history file, in the user's home directory when that can be written. */
     public static final String HISTORY = ".vnetlab_history";
 
     private final ScenarioLoader loader;
@@ -43,8 +44,9 @@ public final class ConsoleCommand implements org.vnetlab.console.cli.Command {
             return new ScriptRunner(dispatcher).run(
                     new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), script);
         }
-        try (org.jline.terminal.Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            Path history = Path.of(System.getProperty("user.home"), HISTORY);
+        try (JlineLog log = JlineLog.to(io.err());
+             org.jline.terminal.Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Optional<Path> history = HistoryFile.in(Path.of(System.getProperty("user.home")), io.err());
             return new Repl(dispatcher, new ConsoleCompleter(dispatcher), history).run(terminal);
         }
     }

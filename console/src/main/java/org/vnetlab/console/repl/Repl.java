@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -38,21 +39,24 @@ public final class Repl {
 
     private final SessionDispatcher dispatcher;
     private final Completer completer;
-    private final Path history;
+    private final Optional<Path> history;
 
-    public Repl(SessionDispatcher dispatcher, Completer completer, Path history) {
+    /** @param history the history file, or empty to keep the history in memory only */
+    public Repl(SessionDispatcher dispatcher, Completer completer, Optional<Path> history) {
         this.dispatcher = dispatcher;
         this.completer = completer;
         this.history = history;
     }
 
     public int run(org.jline.terminal.Terminal terminal) {
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("vnetlab").completer(completer)
-                .variable(LineReader.HISTORY_FILE, history)
+        ScreenWidth.assumeWhenUnknown(terminal);
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("vnetlab")
+                .completer(completer)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
-                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
-                .build();
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        LineReader reader = builder.build();
         AtomicReference<AtomicBoolean> running = new AtomicReference<>();
         terminal.handle(Signal.INT, signal -> {
             AtomicBoolean cancel = running.get();
@@ -73,16 +77,17 @@ public final class Repl {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = Words.nonEmpty(reader.getParsedLine().words());
-            if (words.isEmpty()) {
-                continue;
-            }
+            List<String> words;
             try {
+                words = Words.split(line);
                 if (Words.isExit(words)) {
                     break;
                 }
             } catch (UsageError e) {
                 err.println(Cli.errorLine(e.getMessage()));
+                continue;
+            }
+            if (words.isEmpty()) {
                 continue;
             }
             runCommand(words, terminal, out, err, running);

@@ -32,7 +32,12 @@ public final class SessionDispatcher {
     }
 
     public int run(List<String> words, Terminal io) {
-        return cli.run(withSessionScenario(words), io);
+        return run(words, io, "");
+    }
+
+    /** @param where what an error's line names first, as {@link Cli#run(List, Terminal, String)} takes it */
+    public int run(List<String> words, Terminal io, String where) {
+        return cli.run(withSessionScenario(words), io, where);
     }
 
     /** The command line with the session scenario filled in where the command takes one and none was given. */

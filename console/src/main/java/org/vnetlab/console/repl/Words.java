@@ -6,10 +6,14 @@ import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 import org.vnetlab.console.cli.UsageError;
 
-/** Splits a console line into words the way the interactive console does: blanks, quotes, backslash. */
+/**
+ * Splits a console line into words the way the interactive console does: blanks, quotes,
+ * backslash. A quote left open or a backslash that ends the line escapes nothing: the line is a
+ * usage error, not a guess at what was meant.
+ */
 final class Words {
 
-    private static final Parser PARSER = new DefaultParser();
+    private static final Parser PARSER = new DefaultParser().eofOnUnclosedQuote(true).eofOnEscapedNewLine(true);
 
     private Words() {
     }
@@ -18,7 +22,10 @@ final class Words {
         try {
             return nonEmpty(PARSER.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
         } catch (EOFError e) {
-            throw new UsageError("unbalanced quote in: " + line.strip());
+            if ("newline".equals(e.getMissing())) {
+                throw new UsageError("a backslash ends the line, with nothing after it to escape");
+            }
+            throw new UsageError("unterminated quote: " + line.strip());
         }
     }
 

@@ -18,6 +18,9 @@ import org.vnetlab.core.result.Result;
  */
 public final class Session {
 
+    /** How the console's own overrides are named in their errors: {@code set KEY=VALUE}, as typed. */
+    private static final String SET = "set";
+
     private final ScenarioLoader loader;
     private String scenario;
     private final Map<String, String> overrides = new LinkedHashMap<>();
@@ -48,14 +51,14 @@ public final class Session {
     public synchronized Optional<LoadedScenario> set(List<String> keyValues) {
         Map<String, String> next = new LinkedHashMap<>(overrides);
         for (String keyValue : keyValues) {
-            loader.override(keyValue);
+            loader.override(keyValue, SET);
             int eq = keyValue.indexOf('=');
             String key = keyValue.substring(0, eq).trim();
             next.remove(key);
             next.put(key, keyValue.substring(eq + 1).trim());
         }
         Optional<LoadedScenario> loaded = scenario == null ? Optional.empty()
-                : Optional.of(loader.load(scenario, asSets(next)));
+                : Optional.of(loader.load(scenario, asSets(next), null, SET));
         overrides.clear();
         overrides.putAll(next);
         return loaded;

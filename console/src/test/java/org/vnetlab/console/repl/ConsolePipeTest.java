@@ -71,7 +71,49 @@ class ConsolePipeTest {
         long once = script("scenarios\n").out().lines().count();
         assertEquals(once, r.out().lines().count(), "the third line is not run");
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("vnetlab: unknown scenario 'xen-dubble'; did you mean 'xen-double'?"), r.err());
+        assertTrue(r.err().startsWith("vnetlab: line 2: unknown scenario 'xen-dubble'; did you mean 'xen-double'?"),
+                r.err());
+    }
+
+    @Test
+    void anErrorNamesTheScriptLineCountingBlankAndCommentLines() throws IOException {
+        ConsoleFixture.Run r = script("use native\n\n# a comment\nshow --frob\n");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("vnetlab: line 4: "), r.err());
+    }
+
+    @Test
+    void setAndUnsetNameThemselvesAsTyped() throws IOException {
+        ConsoleFixture.Run unknown = script("set foo=1\n");
+        assertTrue(unknown.err().startsWith("vnetlab: line 1: set foo=1: "), unknown.err());
+        ConsoleFixture.Run value = script("use native\nset host.cpus=zero\n");
+        assertTrue(value.err().startsWith("vnetlab: line 2: set host.cpus=zero: "), value.err());
+        ConsoleFixture.Run noValue = script("set host.cpus\n");
+        assertEquals("vnetlab: line 1: set host.cpus: expected KEY=VALUE, e.g. set host.cpus=4\n", noValue.err());
+        ConsoleFixture.Run unset = script("unset host.cpus\n");
+        assertEquals("vnetlab: line 1: unset: 'host.cpus' is not set (nothing is)\n", unset.err());
+        for (ConsoleFixture.Run r : List.of(unknown, value, noValue, unset)) {
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertFalse(r.err().contains("--set"), r.err());
+        }
+    }
+
+    @Test
+    void anUnterminatedQuoteOrATrailingBackslashIsAnError() throws IOException {
+        ConsoleFixture.Run quote = script("set \"xen.domUs=3\nshow\n");
+        assertEquals(Cli.USAGE, quote.code(), quote.err());
+        assertEquals("vnetlab: line 1: unterminated quote: set \"xen.domUs=3\n", quote.err());
+        assertTrue(quote.session().sets().isEmpty(), "nothing was set");
+        ConsoleFixture.Run single = script("show 'native\n");
+        assertEquals("vnetlab: line 1: unterminated quote: show 'native\n", single.err());
+        ConsoleFixture.Run backslash = script("use native\nshow \\\nshow\n");
+        assertEquals(Cli.USAGE, backslash.code(), backslash.err());
+        assertEquals("vnetlab: line 2: a backslash ends the line, with nothing after it to escape\n", backslash.err());
+        assertFalse(backslash.out().contains("# scenario"), "the script stopped before show: " + backslash.out());
+        ConsoleFixture.Run closed = script("use native\nset \"host.cpus=2\" 'host.cpu-speed=2'\n");
+        assertEquals(Cli.OK, closed.code(), closed.err());
+        assertEquals(List.of("host.cpus=2", "host.cpu-speed=2"), closed.session().sets());
     }
 
     @Test
@@ -132,7 +174,7 @@ class ConsolePipeTest {
         assertEquals(Cli.USAGE, console.exitValue(), err);
         assertTrue(out.contains("reflector=domU"), out);
         assertTrue(out.contains("platform=xen"), out);
-        assertEquals("vnetlab: plot: no result yet: give a FILE.json, or run sim in the console first\n", err);
+        assertEquals("vnetlab: line 4: plot: no result yet: give a FILE.json, or run sim in the console first\n", err);
         assertFalse(out.contains("xen-single"), "stopped at plot");
         assertFalse((out + err).contains("\u001b"), "no ANSI escapes");
 
