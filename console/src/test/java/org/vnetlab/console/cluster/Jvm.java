@@ -8,14 +8,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code vnetlab} command in its own JVM, started from the test's class path; its stderr goes to
- * a file the test reads. Signalled by PID: {@link #kill()} sends SIGKILL, {@link #signal} any
- * other; {@link #close()} removes it if it is still running.
+ * A {@code vnetlab} command in its own JVM, started from the test's class path and logging as
+ * shipped (console's logback.xml); its stderr goes to a file the test reads. Signalled by PID:
+ * {@link #kill()} sends SIGKILL, {@link #signal} any other; {@link #close()} removes it if it is
+ * still running.
  */
 final class Jvm implements AutoCloseable {
+
+    /** console's logback.xml, as the jar holds it. */
+    private static final String SHIPPED_LOGGING = Objects.requireNonNull(Jvm.class.getResource("/logback.xml"),
+            "logback.xml").toString();
 
     private final String name;
     private final Process process;
@@ -30,6 +36,8 @@ final class Jvm implements AutoCloseable {
     static Jvm start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // logging as shipped: the test class path also holds live's logback-test.xml, which logback prefers
+                "-Dlogback.configurationFile=" + SHIPPED_LOGGING,
                 "-cp", System.getProperty("java.class.path"), "org.vnetlab.console.Main"));
         cmd.addAll(List.of(args));
         Path err = dir.resolve(name + ".err");
