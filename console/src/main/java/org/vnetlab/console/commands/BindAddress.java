@@ -39,8 +39,7 @@ final class BindAddress {
             throw new UsageError(where + "not an address nor a known host name; " + VALID);
         }
         if (!isOfThisHost(address)) {
-            throw new UsageError(where + "not an address of this host (its addresses include " + some() + "); "
-                    + VALID);
+            throw new UsageError(where + notOfThisHost() + "; " + VALID);
         }
         return address;
     }
@@ -55,6 +54,11 @@ final class BindAddress {
         } catch (SocketException e) {
             return false;
         }
+    }
+
+    /** Why an address {@link #isOfThisHost} refuses cannot be listened on, with some that can. */
+    static String notOfThisHost() {
+        return "not an address of this host (its addresses include " + some() + ")";
     }
 
     private static String some() {

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.sim.cluster.ClusterSettings;
-import org.vnetlab.sim.cluster.HostPort;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** The flags a coordinator and a worker share: how long to wait, and TLS. Defaults come from reference.conf. */
 final class ClusterOptions {
@@ -26,17 +23,5 @@ final class ClusterOptions {
     ClusterSettings settings() {
         ClusterSettings s = joinTimeout == null ? DEFAULTS : DEFAULTS.withJoinTimeout(joinTimeout);
         return tls == null ? s : s.withTls(tls, s.keyStorePassword());
-    }
-
-    /** HOST:PORT, e.g. 127.0.0.1:2552. */
-    static final class HostPortConverter implements ITypeConverter<HostPort> {
-        @Override
-        public HostPort convert(String value) {
-            try {
-                return HostPort.parse(value);
-            } catch (RuntimeException e) {
-                throw new TypeConversionException("expected HOST:PORT, e.g. 127.0.0.1:2552");
-            }
-        }
     }
 }

@@ -4,10 +4,12 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.config.Version;
+import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.sim.cluster.ClusterEvaluator;
 import org.vnetlab.sim.cluster.ClusterExecutor;
+import org.vnetlab.sim.cluster.ClusterNode;
 import org.vnetlab.sim.cluster.HostPort;
 import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.PoolEvaluator;
@@ -25,9 +27,9 @@ final class CoordinatorOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorOptions.class);
 
-    @Option(names = "--cluster", paramLabel = "ADDR:PORT", converter = ClusterOptions.HostPortConverter.class,
+    @Option(names = "--cluster", paramLabel = "ADDR:PORT", converter = NodeAddress.Seed.class,
             description = "make the runs on a Pekko Cluster: bind here as its seed and coordinator; workers join with"
-                    + " vnetlab worker --join (default: on this machine)")
+                    + " vnetlab worker --join, so ADDR is this host's and PORT not 0 (default: on this machine)")
     HostPort cluster;
 
     @Option(names = "--workers", paramLabel = "N", converter = Converters.PositiveInt.class,
@@ -46,8 +48,17 @@ final class CoordinatorOptions {
         return cluster == null ? String.format(Locale.ROOT, "on %d threads", threads) : "on the cluster at " + cluster;
     }
 
-    /** The coordinator of the cluster at {@code --cluster}; its notices go to stderr as "COMMAND: ...". */
+    /**
+     * The coordinator of the cluster at {@code --cluster}; its notices go to stderr as "COMMAND: ...".
+     *
+     * @throws CommandFailure when the address cannot be bound (a port in use), before Pekko tries
+     */
     ClusterExecutor executor(String command, Terminal io) {
+        try {
+            ClusterNode.checkCanListen(cluster);
+        } catch (ClusterNode.ListenFailed e) {
+            throw new CommandFailure(command + ": --cluster " + cluster + ": " + e.reason());
+        }
         return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), workers, notice -> {
             LOG.info(notice);
             io.err().println(command + ": " + notice);

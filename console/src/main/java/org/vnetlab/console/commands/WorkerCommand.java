@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.sim.cluster.ClusterNode;
 import org.vnetlab.sim.cluster.HostPort;
 import org.vnetlab.sim.cluster.WorkerNode;
 import picocli.CommandLine.Command;
@@ -27,11 +29,11 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
 
-    @Option(names = "--join", paramLabel = "HOST:PORT", required = true, converter = ClusterOptions.HostPortConverter.class,
+    @Option(names = "--join", paramLabel = "HOST:PORT", required = true, converter = NodeAddress.Join.class,
             description = "the coordinators' --cluster address (the seed)")
     HostPort join;
 
-    @Option(names = "--bind", paramLabel = "ADDR:PORT", converter = ClusterOptions.HostPortConverter.class,
+    @Option(names = "--bind", paramLabel = "ADDR:PORT", converter = NodeAddress.Worker.class,
             description = "the address this worker binds to and is reached at; port 0 picks a free one"
                     + " (default: ${DEFAULT-VALUE})")
     HostPort bind = new HostPort("127.0.0.1", 0);
@@ -60,6 +62,8 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
                         LOG.info(notice);
                         io.err().println("worker: " + notice);
                     });
+        } catch (ClusterNode.ListenFailed e) {
+            throw new CommandFailure("worker: --bind " + bind + ": " + e.reason());
         }
         if (outcome.error() != null) {
             io.err().println("vnetlab: worker: " + outcome.error());

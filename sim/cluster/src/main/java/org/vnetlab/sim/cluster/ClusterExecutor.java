@@ -43,6 +43,7 @@ public final class ClusterExecutor implements SweepExecutor {
         this.minWorkers = minWorkers;
     }
 
+    /** @throws ClusterNode.ListenFailed on the first job, when this node cannot bind its address */
     @Override
     public SortedMap<Integer, RunResult> execute(SweepJob job, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {

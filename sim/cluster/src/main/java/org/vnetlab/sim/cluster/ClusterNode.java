@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -53,9 +56,61 @@ public final class ClusterNode {
         return ConfigFactory.parseMap(set, "vnetlab cluster flags").withFallback(s.node()).resolve();
     }
 
+    /**
+     * A node that cannot bind its address: a port another program holds, or one below 1024
+     * without the right. The address is its own flag's business; {@link #reason()} says why.
+     */
+    public static final class ListenFailed extends RuntimeException {
+        private final String reason;
+
+        ListenFailed(HostPort bind, String reason) {
+            super("cannot listen on " + bind + ": " + reason, null, false, false);
+            this.reason = reason;
+        }
+
+        /** E.g. "cannot listen: address already in use". */
+        public String reason() {
+            return "cannot listen: " + reason;
+        }
+    }
+
+    /**
+     * @throws ListenFailed when the node cannot bind {@code bind} (Pekko's own failure, one line)
+     */
     public static <T> ActorSystem<T> start(Behavior<T> guardian, ClusterSettings s, HostPort bind, HostPort seed,
                                            String role) {
-        return ActorSystem.create(guardian, SYSTEM, config(s, bind, seed, role));
+        Config config = config(s, bind, seed, role);
+        try {
+            return ActorSystem.create(guardian, SYSTEM, config);
+        } catch (RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof SocketException failed) {
+                    throw new ListenFailed(bind, words(failed));
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Binds {@code bind} and lets it go at once, so a node about to start there learns of a port
+     * in use before Pekko does (which logs it and fails with a page of stack trace).
+     *
+     * @throws ListenFailed when it cannot be bound
+     */
+    public static void checkCanListen(HostPort bind) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(bind.host(), bind.port()));
+        } catch (IOException e) {
+            throw new ListenFailed(bind, words(e));
+        }
+    }
+
+    /** "Address already in use" of "[/127.0.0.1:2552] Address already in use", in lower case. */
+    private static String words(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().replaceFirst("^\\[[^]]*] ", "");
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     private static void checkKeyStore(ClusterSettings s) {

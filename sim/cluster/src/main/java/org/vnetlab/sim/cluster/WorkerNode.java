@@ -43,6 +43,7 @@ public final class WorkerNode {
      * @param bind  the address this node binds to (port 0: any free port)
      * @param join  the seed: the coordinators' --cluster address
      * @param slots runs made at once
+     * @throws ClusterNode.ListenFailed when the worker cannot bind {@code bind}
      */
     public static Outcome serve(ClusterSettings settings, HostPort bind, HostPort join, int slots, String version,
                                 ScenarioLoader loader, boolean once, BooleanSupplier stop, Consumer<String> notices)
@@ -80,9 +81,15 @@ public final class WorkerNode {
             return t;
         });
         CompletableFuture<End> end = new CompletableFuture<>();
-        ActorSystem<WorkerProtocol> system = ClusterNode.start(Worker.create(loader, version, slots,
-                settings.prefetchPerSlot(), first ? settings.joinTimeout() : null, threads, notices, end), settings,
-                bind, join, ClusterNode.WORKER_ROLE);
+        ActorSystem<WorkerProtocol> system;
+        try {
+            system = ClusterNode.start(Worker.create(loader, version, slots, settings.prefetchPerSlot(),
+                    first ? settings.joinTimeout() : null, threads, notices, end), settings, bind, join,
+                    ClusterNode.WORKER_ROLE);
+        } catch (RuntimeException e) {
+            threads.shutdownNow();
+            throw e;
+        }
         try {
             if (first) {
                 notices.accept("worker " + system.address() + " (" + slots + " slots) joining "
