@@ -15,6 +15,7 @@ import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
+import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.console.progress.Progress;
@@ -112,7 +113,7 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
-        OutputOptions.checkDirectory("reproduce", "--out", out);
+        OutputPaths.checkDirectory("reproduce", "--out", out);
         List<StudyExperiment> experiments = experiments();
         int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
         io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,

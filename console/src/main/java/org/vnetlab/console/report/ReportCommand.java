@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vnetlab.config.ReferenceDataset;
+import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
-import org.vnetlab.console.commands.OutputOptions;
 import org.vnetlab.console.results.ResultFiles;
 import org.vnetlab.console.session.Session;
 import org.vnetlab.core.result.Result;
@@ -36,7 +36,7 @@ public final class ReportCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
-        OutputOptions.checkDirectory("report", "--out", out);
+        OutputPaths.checkDirectory("report", "--out", out);
         List<Report.Source> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(new Report.Source(ResultFiles.read("report", file), file.toString()));
