@@ -36,7 +36,6 @@ public final class ReportCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
-        OutputPaths.checkDirectory("report", "--out", out);
         List<Report.Source> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(new Report.Source(ResultFiles.read("report", file), file.toString()));
@@ -52,6 +51,8 @@ public final class ReportCommand implements org.vnetlab.console.cli.Command {
                         + "' is not sim, emulate or measure");
             }
         }
+        // after the inputs are read: a bad one leaves no directory behind
+        OutputPaths.checkDirectory("report", "--out", out);
         Path index = new Report(session.loader(), ReferenceDataset.study()).write(sources, out);
         io.out().println(index.toAbsolutePath().normalize());
         return 0;
