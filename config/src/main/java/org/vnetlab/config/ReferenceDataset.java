@@ -3,9 +3,7 @@ package org.vnetlab.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,18 +57,13 @@ public record ReferenceDataset(String name, List<Value> values) {
     }
 
     public static ReferenceDataset read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         String text;
         try {
-            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
+            text = Files.readString(file);
         } catch (CharacterCodingException e) {
             throw new ConfigError(file + ": not UTF-8 text (a .csv of published values is UTF-8)");
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
         }
         // a byte-order mark is not part of the first table's name
         return parse(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);

@@ -193,7 +193,14 @@ class CliTest {
         CliRun both = CliRun.of("sweep", "xen-double", "--grid", "xen.domUs=1,2", "--set", "xen.domUs=3");
         assertEquals(Cli.USAGE, both.code());
         assertEquals("vnetlab: sweep: --set xen.domUs=3 and --grid xen.domUs=...: the grid gives xen.domUs at every point;"
-                + " drop the --set or put its value in the grid", both.err().strip());
+                + " drop --set or put its value in the grid", both.err().strip());
+        CliRun seed = CliRun.of("sweep", "native", "--seed", "5", "--grid", "method.seed=1,2");
+        assertEquals("vnetlab: sweep: --seed 5 and --grid method.seed=...: the grid gives method.seed at every point;"
+                + " drop --seed or put its value in the grid", seed.err().strip());
+        CliRun mixed = CliRun.of("measure", "client", "127.0.0.1", "--json", "-");
+        assertEquals(Cli.USAGE, mixed.code());
+        assertTrue(mixed.err().contains("its lines go to stdout, where the result would mix with them; give a file"),
+                mixed.err());
         CliRun same = CliRun.of("whatif", "native", "--set", "host.cpu-speed=1", "--protocol", "ipv4", "--sizes", "36",
                 "--trials", "1", "--duration", "0.05", "--quiet", "--no-cache");
         assertEquals(Cli.OK, same.code(), same.err());

@@ -140,7 +140,7 @@ public final class Cli {
 
     /** The line {@link #error} prints. */
     public static String errorLine(String message) {
-        return "vnetlab: " + TerminalText.of(message, MAX_ERROR_CHARS);
+        return "vnetlab: " + TerminalText.controlsEscaped(message, MAX_ERROR_CHARS);
     }
 
     /** {@code help [COMMAND [SUBCOMMAND]]}: the usage of that command, from its annotations. */

@@ -11,7 +11,6 @@ import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
-import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.sim.calibrate.Calibration;
@@ -79,11 +78,7 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
         if (ranges) {
             return ranges(io, dataset, scenarios, plan, keys, start);
         }
-        int fewest = Calibration.minimumEvaluations(keys.size());
-        if (maxEvaluations < fewest) {
-            throw new UsageError("calibrate: --max-evaluations " + maxEvaluations + ": a fit of " + keys.size()
-                    + " parameter" + (keys.size() == 1 ? "" : "s") + " takes at least " + fewest + " evaluations");
-        }
+        Calibration.checkEvaluations(keys.size(), maxEvaluations);
         io.out().println("fitting " + keys.size() + " parameter(s) to dataset " + dataset.name() + ": "
                 + dataset.checks().size() + " checks, " + Validator.runs(plan) + " runs per evaluation");
         io.out().println(String.format(Locale.ROOT, "%5s  %16s  %s", "eval", "sum of squares", "values"));

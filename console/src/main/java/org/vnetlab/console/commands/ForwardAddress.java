@@ -57,20 +57,11 @@ final class ForwardAddress {
         if (to.equals(listen.getAddress())) {
             return Optional.of("that is --listen's own address and port" + loops);
         }
-        if (listen.getAddress().isAnyLocalAddress() && isLocal(to)) {
+        if (listen.getAddress().isAnyLocalAddress() && BindAddress.isOfThisHost(to)) {
             return Optional.of("--listen takes port " + listen.getPort() + " on every local address, this one too"
                     + loops);
         }
         return Optional.empty();
-    }
-
-    /** Whether datagrams sent to {@code a} stay on this machine: a loopback address or one of its interfaces'. */
-    private static boolean isLocal(InetAddress a) {
-        try {
-            return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     /** 255.255.255.255, or the broadcast address of one of this machine's IPv4 networks. */

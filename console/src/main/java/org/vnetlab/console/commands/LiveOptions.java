@@ -13,9 +13,8 @@ import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
-import org.vnetlab.core.result.ResultCsv;
-import org.vnetlab.core.result.ResultJson;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options and helpers the live measurement clients share: the address family and the result files. */
@@ -33,16 +32,16 @@ final class LiveOptions {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Family family;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON (schema vnetlab.result/1)")
-    String json;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "write the result as CSV")
-    String csv;
+    @Mixin
+    OutputOptions output;
 
     /** Fails with one line when a result file could not be written, before anything is measured. */
     void checkOutputs(String command) {
-        OutputOptions.check(command, "--json", json);
-        OutputOptions.check(command, "--csv", csv);
+        output.check(command);
+        if (output.toStdout()) {
+            throw new UsageError(command + ": --json/--csv -: its lines go to stdout, where the result would mix with"
+                    + " them; give a file");
+        }
     }
 
     /** The host's address in the family -4/-6 ask for, or its first address. */
@@ -71,8 +70,6 @@ final class LiveOptions {
 
     /** Writes the measurement as JSON and CSV where asked, saying so on stderr. */
     void write(String scenario, List<Point> points, Terminal io) throws IOException {
-        Result r = new Result("measure", scenario, 0, Version.current(), "live", points);
-        OutputOptions.write(json, ResultJson.write(r), io);
-        OutputOptions.write(csv, ResultCsv.write(r), io);
+        output.write(new Result("measure", scenario, 0, Version.current(), "live", points), io);
     }
 }

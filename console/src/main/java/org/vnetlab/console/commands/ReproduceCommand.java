@@ -113,8 +113,9 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
-        OutputPaths.checkDirectory("reproduce", "--out", out);
         List<StudyExperiment> experiments = experiments();
+        // after the scenarios and --params are read: a bad one leaves no directory behind
+        OutputPaths.checkDirectory("reproduce", "--out", out);
         int total = experiments.stream().mapToInt(e -> e.specs().size()).sum();
         io.err().printf("reproducing the study: %d experiments, %d simulations %s%n", experiments.size(), total,
                 batch.cluster.where(Runtime.getRuntime().availableProcessors()));

@@ -84,12 +84,18 @@ public final class SweepCommand implements ScenarioCommand {
         OutputOptions output = shared.output;
         Grid g = Grid.parse(grid, loader);
         for (Grid.Axis axis : g.axes()) {
-            // the grid's values replace the --set at every point: the result would record a set never applied
-            sets.stream().filter(set -> set.substring(0, Math.max(set.indexOf('='), 0)).trim().equals(axis.key()))
-                    .findFirst().ifPresent(set -> {
-                        throw new UsageError("sweep: --set " + set + " and --grid " + axis.key() + "=...: the grid gives"
-                                + " " + axis.key() + " at every point; drop the --set or put its value in the grid");
-                    });
+            // the grid's values replace the flag's at every point: the result would record a value never applied
+            List<String> flags = new ArrayList<>(shared.scenarioOptions.sets().stream()
+                    .filter(set -> set.indexOf('=') > 0 && set.substring(0, set.indexOf('=')).trim().equals(axis.key()))
+                    .map(set -> "--set " + set).toList());
+            if (axis.key().equals("method.seed") && shared.seed.seed != null) {
+                flags.add("--seed " + shared.seed.seed);
+            }
+            if (!flags.isEmpty()) {
+                throw new UsageError("sweep: " + flags.get(0) + " and --grid " + axis.key() + "=...: the grid gives "
+                        + axis.key() + " at every point; drop " + flags.get(0).split(" ")[0]
+                        + " or put its value in the grid");
+            }
         }
         SweepPlan plan = SweepPlan.of(loader, base, g, shared.run.options());
         if (plan.items().isEmpty()) {

@@ -12,12 +12,24 @@ public final class TerminalText {
 
     /** {@code text}'s {@code toString()} escaped and cut after {@code max} characters; "null" for null. */
     public static String of(Object text, int max) {
+        return escaped(text, max, true);
+    }
+
+    /**
+     * The same, but a backslash kept: for a line of our own that may quote text already escaped
+     * with {@link #of} (which would otherwise show as {@code \u005cu0007}).
+     */
+    public static String controlsEscaped(Object text, int max) {
+        return escaped(text, max, false);
+    }
+
+    private static String escaped(Object text, int max, boolean backslash) {
         String s = String.valueOf(text);
         StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
         int i = 0;
         for (; i < s.length() && out.length() < max; i++) {
             char c = s.charAt(i);
-            if (unsafe(c)) {
+            if (unsafe(c) && (backslash || c != '\\')) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);

@@ -16,6 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ParameterSpec;
 import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.core.model.ModelParameters;
@@ -102,11 +103,21 @@ public final class Calibration {
      * (besides the one at the start): the scan of one parameter or BOBYQA's interpolation points,
      * then one step.
      */
-    public static int minimumEvaluations(int keys) {
+    static int minimumEvaluations(int keys) {
         return (keys == 1 ? SCAN.length : 2 * keys + 1) + 1;
     }
 
+    /** Fails with one line naming --max-evaluations when it is below {@link #minimumEvaluations}. */
+    public static void checkEvaluations(int keys, int maxEvaluations) {
+        int fewest = minimumEvaluations(keys);
+        if (maxEvaluations < fewest) {
+            throw new ConfigError("--max-evaluations " + maxEvaluations + ": a fit of " + keys + " parameter"
+                    + (keys == 1 ? "" : "s") + " takes at least " + fewest + " evaluations");
+        }
+    }
+
     public Fit fit(List<String> keys, int maxEvaluations, Listener listener) throws InterruptedException {
+        checkEvaluations(keys.size(), maxEvaluations);
         ModelParameters p = base.scenarios().values().iterator().next().parameters();
         double[] start = keys.stream().mapToDouble(p::get).toArray();
         Search search = new Search(keys, start, listener);

@@ -40,6 +40,7 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
         List<GridPoint> points = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
         List<WorkItem> items = new ArrayList<>();
+        String firstEmpty = null;
         try (ScenarioCache cache = new ScenarioCache(loader, text)) {
             checkValues(cache, grid);
             for (SortedMap<String, String> values : grid.points()) {
@@ -47,10 +48,8 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                 points.add(point);
                 Scenario s = cache.get(point.overrides());
                 List<RunSpec> specs = new ArrayList<>(Experiment.plan(s, options));
-                if (specs.isEmpty() && !values.isEmpty()) {
-                    // a grid value that leaves nothing to run would otherwise vanish from the result
-                    throw new ConfigError("--grid point " + values + ": the scenario "
-                            + Experiment.whyNothingToRun(s, options));
+                if (specs.isEmpty() && firstEmpty == null) {
+                    firstEmpty = "--grid point " + values + ": the scenario " + Experiment.whyNothingToRun(s, options);
                 }
                 specs.sort(Unit.ORDER.thenComparingInt(RunSpec::trial));
                 List<Integer> unitItems = new ArrayList<>();
@@ -64,6 +63,11 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                     }
                 }
             }
+        }
+        if (firstEmpty != null && !items.isEmpty()) {
+            // a grid value that leaves nothing to run would vanish from the result; when no point
+            // runs anything, the options are the cause, which the command says
+            throw new ConfigError(firstEmpty);
         }
         return new SweepPlan(base, text, seed, points, units, items);
     }
