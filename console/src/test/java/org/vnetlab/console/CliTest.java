@@ -197,6 +197,13 @@ class CliTest {
         CliRun seed = CliRun.of("sweep", "native", "--seed", "5", "--grid", "method.seed=1,2");
         assertEquals("vnetlab: sweep: --seed 5 and --grid method.seed=...: the grid gives method.seed at every point;"
                 + " drop --seed or put its value in the grid", seed.err().strip());
+        for (String[] args : new String[][] {{"sim", "native", "--workers", "3", "--protocol", "ipv4", "--sizes", "36",
+            "--trials", "1", "--duration", "0.01", "--no-cache"}, {"sweep", "native", "--workers", "3"}}) {
+            CliRun alone = CliRun.of(args);
+            assertEquals(Cli.USAGE, alone.code(), alone.err());
+            assertTrue(alone.err().strip().endsWith(": --workers 3 needs --cluster ADDR:PORT (without it the runs are made"
+                    + " on this machine's cores)"), alone.err());
+        }
         CliRun mixed = CliRun.of("measure", "client", "127.0.0.1", "--json", "-");
         assertEquals(Cli.USAGE, mixed.code());
         assertTrue(mixed.err().contains("its lines go to stdout, where the result would mix with them; give a file"),

@@ -39,7 +39,7 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
     int payload = 36;
 
     @Option(names = "--seconds", paramLabel = "S", converter = Converters.PositiveInt.class,
-            description = "simulated seconds per run (default: ${DEFAULT-VALUE})")
+            description = "simulated seconds per run, whole seconds (default: ${DEFAULT-VALUE})")
     int seconds = 10;
 
     @Option(names = "--runs", paramLabel = "N", converter = Converters.PositiveInt.class,

@@ -7,6 +7,7 @@ import org.vnetlab.config.Version;
 import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.sim.cluster.ClusterEvaluator;
 import org.vnetlab.sim.cluster.ClusterExecutor;
 import org.vnetlab.sim.cluster.ClusterNode;
@@ -33,15 +34,11 @@ final class CoordinatorOptions {
     HostPort cluster;
 
     @Option(names = "--workers", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "with --cluster: issue the first run once N workers have joined (default: ${DEFAULT-VALUE})")
-    int workers = 1;
+            description = "with --cluster: issue the first run once N workers have joined (default: 1)")
+    Integer workers;
 
     @Mixin
     ClusterOptions clusterOptions;
-
-    boolean on() {
-        return cluster != null;
-    }
 
     /** Where the runs are made, for the line a command prints before it starts. */
     String where(int threads) {
@@ -59,7 +56,8 @@ final class CoordinatorOptions {
         } catch (ClusterNode.ListenFailed e) {
             throw new CommandFailure(command + ": --cluster " + cluster + ": " + e.reason());
         }
-        return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), workers, notice -> {
+        int wanted = workers == null ? 1 : workers;
+        return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), wanted, notice -> {
             LOG.info(notice);
             io.err().println(command + ": " + notice);
         });
@@ -71,6 +69,15 @@ final class CoordinatorOptions {
      * must be added there).
      */
     Evaluator evaluator(ScenarioTexts texts, String command, Terminal io) {
-        return cluster == null ? PoolEvaluator.allCores() : new ClusterEvaluator(executor(command, io), texts);
+        return local(command) ? PoolEvaluator.allCores() : new ClusterEvaluator(executor(command, io), texts);
+    }
+
+    /** Whether the runs are made here; --workers without --cluster is a mistake, not a setting to ignore. */
+    boolean local(String command) {
+        if (cluster == null && workers != null) {
+            throw new UsageError(command + ": --workers " + workers + " needs --cluster ADDR:PORT (without it the runs"
+                    + " are made on this machine's cores)");
+        }
+        return cluster == null;
     }
 }

@@ -142,7 +142,7 @@ public final class SweepCommand implements ScenarioCommand {
     }
 
     private SweepExecutor executor(int threads, Terminal io) {
-        return cluster.on() ? cluster.executor("sweep", io) : new LocalExecutor(loader, threads);
+        return cluster.local("sweep") ? new LocalExecutor(loader, threads) : cluster.executor("sweep", io);
     }
 
     /** {@code progress}, also keeping the --json file up to date with the finished points when there is one. */
