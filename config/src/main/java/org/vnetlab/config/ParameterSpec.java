@@ -58,7 +58,12 @@ public record ParameterSpec(String key, Provenance provenance, String basis, dou
         /** A choice of configuration the study's testbed had (a binding, a mode, a scheduler variant). */
         SETTING,
         /** A setting of the simulator itself, not of the modelled system. */
-        ENGINE
+        ENGINE;
+
+        /** Whether neither a fit nor the source pins the value, so it has a plausible range. */
+        public boolean unpinned() {
+            return this == PRIOR || this == PUBLISHED;
+        }
     }
 
     public boolean contains(double value) {
@@ -72,7 +77,7 @@ public record ParameterSpec(String key, Provenance provenance, String basis, dou
      * kept inside the valid range. Empty for the kinds a fit or the source pins, and for switches.
      */
     public Optional<Range> plausible(double value) {
-        if (flag || (provenance != Provenance.PRIOR && provenance != Provenance.PUBLISHED)) {
+        if (flag || !provenance.unpinned()) {
             return Optional.empty();
         }
         if (stated != null) {

@@ -111,7 +111,7 @@ public final class ParameterSpecs {
         if (flag != (value.valueType() == ConfigValueType.BOOLEAN)) {
             throw new ConfigError(origin(value) + ": model." + key + ": 'Valid: true or false.' is for switches only");
         }
-        if (m.group(7) != null && (flag || (p != ParameterSpec.Provenance.PRIOR && p != ParameterSpec.Provenance.PUBLISHED))) {
+        if (m.group(7) != null && (flag || !p.unpinned())) {
             throw new ConfigError(origin(value) + ": model." + key + ": 'Plausible: LOW to HIGH.' is for priors and"
                     + " published figures, the parameters no fit pins");
         }
