@@ -95,7 +95,7 @@ final class Node {
     }
 
     int intValue(String key) {
-        int v = read(key, config::getInt, "an integer");
+        int v = number(key, config::getInt, "an integer");
         requireWhole(key);
         return v;
     }
@@ -141,13 +141,13 @@ final class Node {
     }
 
     long longValue(String key) {
-        long v = read(key, config::getLong, "an integer");
+        long v = number(key, config::getLong, "an integer");
         requireWhole(key);
         return v;
     }
 
     double positiveDouble(String key) {
-        double v = read(key, config::getDouble, "a number");
+        double v = number(key, config::getDouble, "a number");
         if (!(v > 0) || Double.isInfinite(v)) {
             throw error(key, "must be a positive number, got " + v);
         }
@@ -155,7 +155,7 @@ final class Node {
     }
 
     double fraction(String key) {
-        double v = read(key, config::getDouble, "a number");
+        double v = number(key, config::getDouble, "a number");
         if (!(v > 0 && v <= 1)) {
             throw error(key, "must be in (0, 1], got " + v);
         }
@@ -163,7 +163,7 @@ final class Node {
     }
 
     long bytes(String key) {
-        Long v = read(key, config::getBytes, "a size such as 512 MiB");
+        Long v = number(key, config::getBytes, "a size such as 512 MiB");
         if (v <= 0) {
             throw error(key, "must be a positive size, got " + v);
         }
@@ -176,7 +176,7 @@ final class Node {
             // Typesafe Config would read a bare number as milliseconds
             throw error(key, "'" + raw.unwrapped() + "' has no unit; write a duration such as 10 s or 20 us");
         }
-        Duration d = read(key, config::getDuration, "a duration such as 10 s or 20 us");
+        Duration d = number(key, config::getDuration, "a duration such as 10 s or 20 us");
         long n = d.toNanos();
         if (n < 0 || (n == 0 && !zeroAllowed)) {
             throw error(key, "must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration, got '"
@@ -204,7 +204,7 @@ final class Node {
     }
 
     List<Integer> positiveInts(String key) {
-        List<Integer> list = read(key, config::getIntList, "a list of integers");
+        List<Integer> list = number(key, config::getIntList, "a list of integers");
         requireWholeEntries(key);
         for (int v : list) {
             if (v <= 0) {
@@ -215,7 +215,7 @@ final class Node {
     }
 
     List<Integer> nonNegativeInts(String key) {
-        List<Integer> list = read(key, config::getIntList, "a list of integers");
+        List<Integer> list = number(key, config::getIntList, "a list of integers");
         requireWholeEntries(key);
         for (int v : list) {
             if (v < 0) {
@@ -254,6 +254,19 @@ final class Node {
                         + Suggest.hint(k, allowed));
             }
         }
+    }
+
+    /**
+     * A read of a number (with or without a unit): Typesafe Config converts a string with Java's
+     * parsers, which take any Unicode digit ('٣' reads as 3), so a value must spell its digits in ASCII.
+     */
+    private <T> T number(String key, Function<String, T> getter, String expected) {
+        T v = read(key, getter, expected);
+        String text = value(key).render(ConfigRenderOptions.concise());
+        if (!text.chars().allMatch(c -> c < 128)) {
+            throw error(key, "expected " + expected + " in ASCII digits, got " + describe(key));
+        }
+        return v;
     }
 
     private <T> T read(String key, Function<String, T> getter, String expected) {

@@ -229,6 +229,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void digitsOutsideAsciiAreNotNumbers() {
+        // Java's integer parser reads the Arabic-Indic three as 3; a typo of another script must not simulate
+        for (String set : List.of("host.cpu-speed=\u0663", "host.cpus=\uff12",
+                "udp.sizes.ipv4=[\u0663\u0666]")) {
+            oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of(set))), "in ASCII digits");
+        }
+    }
+
+    @Test
     void aListWhereANumberBelongsIsShownOnOneLine() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=[1,2]"))),
                 "host.cpus", "expected an integer, got list [1,2]");

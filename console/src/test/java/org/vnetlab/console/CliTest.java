@@ -89,6 +89,19 @@ class CliTest {
     }
 
     @Test
+    void digitsOfAnotherScriptAreNotNumbers() {
+        // Java's integer parsers read the Arabic-Indic three as 3
+        for (String[] args : List.of(new String[] {"sim", "native", "--trials", "\u0663"},
+                new String[] {"sim", "native", "--seed", "\u0663"}, new String[] {"sim", "native", "--sizes", "\u0663\u0666"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(args[2] + " \u0663") && r.err().contains("expected"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
     void aPayloadPastTheMtuOrADurationBelowAMillisecondIsRefusedBeforeAnyRun() {
         CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");

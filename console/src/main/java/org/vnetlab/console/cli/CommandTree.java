@@ -40,8 +40,19 @@ public final class CommandTree {
                         .type(String[].class).build())));
         tree.getSubcommands().get(HELP).getCommandSpec().usageMessage()
                 .description("print a command's options: help COMMAND [SUBCOMMAND]");
+        asciiNumbers(tree);
         style(tree);
         return tree;
+    }
+
+    /** Picocli's own number types parse with Java's parsers, which read any script's digits ('٣' as 3). */
+    private static void asciiNumbers(CommandLine tree) {
+        tree.registerConverter(Integer.class, s -> Integer.valueOf(Converters.ascii(s)));
+        tree.registerConverter(int.class, s -> Integer.valueOf(Converters.ascii(s)));
+        tree.registerConverter(Long.class, s -> Long.valueOf(Converters.ascii(s)));
+        tree.registerConverter(long.class, s -> Long.valueOf(Converters.ascii(s)));
+        tree.registerConverter(Double.class, s -> Double.valueOf(Converters.ascii(s)));
+        tree.registerConverter(double.class, s -> Double.valueOf(Converters.ascii(s)));
     }
 
     private static CommandLine build(Object command) {

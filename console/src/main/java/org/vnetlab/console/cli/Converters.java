@@ -93,6 +93,14 @@ public final class Converters {
         }
     }
 
+    /** {@code value} if it is ASCII; Java's integer parsers read any script's digits ('٣' as 3). */
+    static String ascii(String value) {
+        if (!value.chars().allMatch(c -> c < 128)) {
+            throw new TypeConversionException("not ASCII: " + value);
+        }
+        return value;
+    }
+
     private interface Parse<T> {
         T apply(String s);
     }
@@ -104,7 +112,7 @@ public final class Converters {
     private static <T> T check(String value, Parse<T> parse, Valid<T> valid, String expected) {
         T v;
         try {
-            v = parse.apply(value);
+            v = parse.apply(ascii(value));
         } catch (RuntimeException e) {
             throw new TypeConversionException(expected);
         }
