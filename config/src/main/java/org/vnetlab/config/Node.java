@@ -275,6 +275,11 @@ final class Node {
         } catch (ConfigException.Missing e) {
             throw ConfigError.at(config.origin(), full(key), "missing; expected " + expected);
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            Object raw = config.getValue(key).unwrapped();
+            if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                // a whole number Typesafe Config cannot narrow to an int
+                throw error(key, "too large: " + raw);
+            }
             throw error(key, "expected " + expected + ", got " + describe(key));
         }
     }

@@ -238,6 +238,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForACountSaysSo() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=2147483648"))),
+                "host.cpus", "too large: 2147483648");
+    }
+
+    @Test
     void aListWhereANumberBelongsIsShownOnOneLine() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=[1,2]"))),
                 "host.cpus", "expected an integer, got list [1,2]");
