@@ -43,12 +43,23 @@ public record Terminal(PrintStream out, PrintStream err, boolean interactive, Bo
     /** Columns assumed when neither $COLUMNS nor a terminal says. */
     public static final int DEFAULT_WIDTH = 100;
 
+    /** The narrowest and widest a chart or table is drawn, whatever $COLUMNS says (100000 drew 300,000-character lines). */
+    static final int MIN_WIDTH = 20;
+    static final int MAX_WIDTH = 1000;
+
     private static int columns(boolean tty) {
+        return columns(System.getenv("COLUMNS"), tty ? Terminal::ttyColumns : () -> DEFAULT_WIDTH);
+    }
+
+    /** $COLUMNS ({@code env}, null when not set) if it is a number, else {@code otherwise}, kept to a drawable width. */
+    static int columns(String env, java.util.function.IntSupplier otherwise) {
+        int requested;
         try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+            requested = Integer.parseInt(env == null ? "" : env);
         } catch (NumberFormatException notSet) {
-            return tty ? ttyColumns() : DEFAULT_WIDTH;
+            requested = otherwise.getAsInt();
         }
+        return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, requested));
     }
 
     /** {@code stty size} on the controlling terminal: a few milliseconds, where opening a JLine terminal takes half a second. */
