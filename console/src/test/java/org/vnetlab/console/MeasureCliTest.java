@@ -95,6 +95,22 @@ class MeasureCliTest {
     }
 
     @Test
+    void aRefusalForTooLongAStreamCountsTheWarmUpProbesAndTheyCanBeLeftOut() {
+        String[] slow = {"measure", "rtt", "127.0.0.1", "--port", port(reflector), "--rate", "10M", "--payload",
+                "60000", "--count", "5"};
+        CliRun refused = CliRun.of(slow);
+        assertEquals(Cli.FAILURE, refused.code(), refused.err());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().contains("would last") && refused.err().contains(
+                "(5005 probes asked: 5000 of --warm-up, 5 of --count)"), refused.err());
+        String[] unwarmed = java.util.stream.Stream.concat(java.util.Arrays.stream(slow),
+                java.util.stream.Stream.of("--warm-up", "0")).toArray(String[]::new);
+        CliRun r = CliRun.of(unwarmed);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("0 sent first, not counted"), r.out());
+    }
+
+    @Test
     void unreachableServersTakenPortsAndRefusalsAreOneLineAndExitOne() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

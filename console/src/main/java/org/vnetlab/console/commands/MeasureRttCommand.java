@@ -15,6 +15,7 @@ import org.vnetlab.live.LiveSettings.ClientSettings;
 import org.vnetlab.live.client.MeasureException;
 import org.vnetlab.live.client.RttClient;
 import org.vnetlab.live.client.RttResult;
+import org.vnetlab.live.client.TestRefused;
 import org.vnetlab.live.probe.ProbePacket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,11 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
             description = "probes sent (RTT measurements) (default: ${DEFAULT-VALUE})")
     int count;
 
+    @Option(names = "--warm-up", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+            description = "probes sent first and not counted, so both ends run compiled code when the counted ones"
+                    + " start (default: ${DEFAULT-VALUE})")
+    int warmUp;
+
     @Option(names = "--port", paramLabel = "N", converter = Converters.Port.class,
             description = "TCP port of the reflector's control connection (default: ${DEFAULT-VALUE})")
     int port;
@@ -55,6 +61,7 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
         this.rate = c.rttRate();
         this.payload = c.rttPayload();
         this.count = c.rttCount();
+        this.warmUp = c.rttWarmup();
         this.port = settings.server().reflectPort();
     }
 
@@ -70,7 +77,11 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
         IpVersion ip = LiveOptions.version(server);
         RttResult r;
         try {
-            r = new RttClient(server, port).run(ip, payload, rate, count, c.rttWarmup(), c.rttWait());
+            r = new RttClient(server, port).run(ip, payload, rate, count, warmUp, c.rttWait());
+        } catch (TestRefused e) {
+            // the reflector's limits count every probe it is asked for, the warm-up ones too
+            throw new CommandFailure("measure rtt: " + e.getMessage() + (warmUp == 0 ? ""
+                    : " (" + (warmUp + count) + " probes asked: " + warmUp + " of --warm-up, " + count + " of --count)"));
         } catch (MeasureException e) {
             throw new CommandFailure("measure rtt: " + e.getMessage());
         }

@@ -81,7 +81,7 @@ public final class ControlClient implements AutoCloseable {
             ControlMessage m = ControlCodec.decode(body);
             // the server's words reach the user's terminal: escaped and cut like a client's in the server's log
             if (m instanceof Refused r) {
-                throw new MeasureException(server + " refused the test: " + ClientText.of(r.reason()));
+                throw new TestRefused(server + " refused the test: " + ClientText.of(r.reason()));
             }
             if (m instanceof Failed f) {
                 throw new MeasureException(server + " failed the test: " + ClientText.of(f.reason()));
