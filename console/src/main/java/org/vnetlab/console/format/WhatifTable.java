@@ -96,7 +96,7 @@ public final class WhatifTable {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(throughput(pairs));
-        metric(sb, "loss", pairs, p -> p.loss() == null ? null : 100 * p.loss(), "%.1f %%");
+        metric(sb, "loss", pairs, p -> p.loss() == null ? null : 100 * p.loss(), "%.1f %%", WhatifTable::where);
         TreeSet<String> domains = new TreeSet<>();
         pairs.forEach(p -> {
             if (p[0].cpuPercent() != null) {
@@ -105,7 +105,9 @@ public final class WhatifTable {
         });
         List<Point[]> perRun = pairs.stream().filter(p -> !p[0].guest().equals(Experiment.SUM)).toList();
         for (String d : domains) {
-            metric(sb, "cpu " + d, perRun, p -> p.cpuPercent() == null ? null : p.cpuPercent().get(d), "%.0f %%");
+            // a run's CPU is the host's, the same for every guest measured in it: its place names no guest
+            metric(sb, "cpu " + d, perRun, p -> p.cpuPercent() == null ? null : p.cpuPercent().get(d), "%.0f %%",
+                    WhatifTable::run);
         }
         sb.append("bottleneck: baseline ").append(bottlenecks(baseScenario, 0)).append("; modified ")
                 .append(bottlenecks(changedScenario, 1)).append('\n');
@@ -132,7 +134,7 @@ public final class WhatifTable {
 
     /** "NAME: median A -> B, largest change at WHERE: A -> B", when the points have the metric. */
     private static void metric(StringBuilder sb, String name, List<Point[]> pairs, Function<Point, Double> value,
-                               String format) {
+                               String format, Function<Point, String> where) {
         List<Double> before = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         Point[] largest = null;
@@ -154,9 +156,15 @@ public final class WhatifTable {
         before.sort(null);
         after.sort(null);
         sb.append(name).append(": median ").append(fmt(format, median(before))).append(" -> ")
-                .append(fmt(format, median(after))).append("; largest change at ").append(where(largest[0]))
-                .append(": ").append(fmt(format, value.apply(largest[0]))).append(" -> ")
-                .append(fmt(format, value.apply(largest[1]))).append('\n');
+                .append(fmt(format, median(after)));
+        String from = fmt(format, value.apply(largest[0]));
+        String to = fmt(format, value.apply(largest[1]));
+        if (from.equals(to)) {
+            sb.append("; the same at every point\n");
+        } else {
+            sb.append("; largest change at ").append(where.apply(largest[0])).append(": ").append(from).append(" -> ")
+                    .append(to).append('\n');
+        }
     }
 
     /** What limits each simulated configuration of one side, counted: "CPU of dom0 at 6 of 8 points, wire at 2". */
@@ -191,7 +199,11 @@ public final class WhatifTable {
     }
 
     private static String where(Point p) {
-        return p.transport() + " " + p.protocol() + " " + p.direction() + " " + p.payload() + " B " + p.guest();
+        return run(p) + " " + p.guest();
+    }
+
+    private static String run(Point p) {
+        return p.transport() + " " + p.protocol() + " " + p.direction() + " " + p.payload() + " B";
     }
 
     private static double median(List<Double> sorted) {

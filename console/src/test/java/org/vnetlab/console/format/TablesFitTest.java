@@ -68,11 +68,20 @@ class TablesFitTest {
         assertTrue(lines.get(0).startsWith("throughput: median +100.0 % over 6 points"), text);
         assertTrue(lines.get(1).startsWith("loss: median 10.0 % -> 5.0 %"), text);
         assertTrue(lines.get(2).startsWith("cpu dom0: median "), text);
+        assertTrue(lines.get(2).matches("cpu dom0: .*largest change at udp ipv4 rx \\d+ B: .*"), "a run's CPU names no guest: " + text);
         assertTrue(text.contains("\nbottleneck: baseline "), text);
         assertTrue(text.contains("; modified "), text);
         String firstGuest = lines.stream().filter(l -> l.trim().startsWith("36  domU1")).findFirst().orElseThrow();
         String secondGuest = lines.stream().filter(l -> l.trim().startsWith("36  domU2")).findFirst().orElseThrow();
         assertTrue(firstGuest.contains("->"), firstGuest);
         assertFalse(secondGuest.contains("->"), "the CPU is the payload's, not repeated per guest: " + secondGuest);
+    }
+
+    @Test
+    void aMetricThatDidNotMoveSaysSoInsteadOfALargestChange() {
+        Scenario xen = LOADER.load("xen-double", List.of()).scenario();
+        String text = new WhatifTable(xen, result(2, 1), xen, result(2, 1)).render(120);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("loss: median 10.0 % -> 10.0 %; the same at every point")),
+                text);
     }
 }
