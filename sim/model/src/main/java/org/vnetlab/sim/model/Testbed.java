@@ -468,8 +468,9 @@ public final class Testbed {
             }
             xenScheduler.addGuest(vcpus);
             NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, random(u.name() + ".netfront"));
-            NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(), u.vif().mac(),
-                    costs.netfrontNotify, costs.jitter, random(u.name() + ".netfront.tx"));
+            NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(),
+                    driver.txRingRequests(), u.vif().mac(), costs.netfrontNotify, costs.jitter,
+                    random(u.name() + ".netfront.tx"));
             // the guest's one event channel is bound to its first VCPU
             vcpus.get(0).add(front);
             vcpus.get(0).add(tx.completions());

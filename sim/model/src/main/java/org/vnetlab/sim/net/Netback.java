@@ -386,7 +386,7 @@ public final class Netback {
                 if (v.released > 0) {
                     return true;
                 }
-                requests |= !v.txRing.queue().isEmpty();
+                requests |= v.txRing.onRing() > 0;
             }
             return requests && pending < driver.txPendingLimit();
         }
@@ -443,7 +443,7 @@ public final class Netback {
                 int active = 0;
                 int least = Integer.MAX_VALUE;
                 for (int i = 0; i < n; i++) {
-                    int rest = vifs.get(i).txRing.queue().size() - shares[i];
+                    int rest = vifs.get(i).txRing.onRing() - shares[i];
                     if (rest > 0) {
                         active++;
                         least = Math.min(least, rest);
@@ -455,7 +455,7 @@ public final class Netback {
                 if ((long) least * active <= left) {
                     // every guest with requests gets `least` turns, and the shortest ones run out
                     for (int i = 0; i < n; i++) {
-                        if (vifs.get(i).txRing.queue().size() > shares[i]) {
+                        if (vifs.get(i).txRing.onRing() > shares[i]) {
                             shares[i] += least;
                         }
                     }
@@ -466,7 +466,7 @@ public final class Netback {
                 int extra = left % active;
                 for (int j = 0; j < n; j++) {
                     int i = (head + j) % n;
-                    if (vifs.get(i).txRing.queue().size() > shares[i]) {
+                    if (vifs.get(i).txRing.onRing() > shares[i]) {
                         shares[i] += each;
                         if (extra > 0) {
                             shares[i]++;

@@ -9,18 +9,24 @@ import org.vnetlab.sim.packet.Train;
 
 /**
  * A guest's transmit side: the shared transmit ring with the qdisc in front of it. The guest's
- * senders queue requests here (their cost includes netfront's transmit work); netback takes them.
- * A request's slot stays taken until netback has answered it and the guest has reaped the answer
- * (network_tx_buf_gc): netback answers a frame longer than PKT_PROT_LEN only after the frame left
- * the wire and Dom0 freed it. The guest reaps whenever it transmits, and on netback's event, which
- * netback sends when its answers pass the guest's event index: half-way through the requests
- * outstanding at the last reap (rsp_event). That event costs the guest an upcall and wakes its
- * VCPU. A sender finding every slot taken blocks until a reap frees some.
+ * senders queue requests here (their cost includes netfront's transmit work); netback takes those
+ * on the ring. A request's slot stays taken until netback has answered it and the guest has reaped
+ * the answer (network_tx_buf_gc): netback answers a frame longer than PKT_PROT_LEN only after the
+ * frame left the wire and Dom0 freed it. The ring holds at most {@code ringRequests} (netfront
+ * stops its queue once fewer than MAX_SKB_FRAGS + 2 slots are free); what is queued beyond waits in
+ * the qdisc, and a reap that frees slots moves it onto the ring (netif_wake_queue, then
+ * network_start_xmit, which notifies netback). The guest reaps whenever it transmits, and on
+ * netback's event, which netback sends when its answers pass the guest's event index: half-way
+ * through the ring's requests outstanding at the last reap (rsp_event). That event costs the guest
+ * an upcall and wakes its VCPU. A sender finding every slot of ring and qdisc taken blocks until a
+ * reap frees some.
  */
 public final class NetfrontTx extends GuestTxPort {
 
     private final PacketQueue queue;
     private final int capacity;
+    private final int ringRequests;
+    private Runnable onRequests = () -> { };
     private final MacAddress mac;
     private final Completions completions;
     /** Requests netback took (req_cons). */
@@ -31,13 +37,18 @@ public final class NetfrontTx extends GuestTxPort {
     private long rspEvent = 1;
 
     /**
-     * @param capacity  requests the ring and the qdisc in front of it hold together
-     * @param eventCost CPU work, ns at speed 1.0, of one event's upcall into the guest
+     * @param capacity     requests the ring and the qdisc in front of it hold together
+     * @param ringRequests requests the ring holds at most, answered and unreaped ones included
+     * @param eventCost    CPU work, ns at speed 1.0, of one event's upcall into the guest
      */
-    public NetfrontTx(String guest, Domain domain, int capacity, MacAddress mac, double eventCost, double jitter,
-                      RandomStream random) {
+    public NetfrontTx(String guest, Domain domain, int capacity, int ringRequests, MacAddress mac, double eventCost,
+                      double jitter, RandomStream random) {
+        if (ringRequests < 1 || ringRequests > capacity) {
+            throw new IllegalArgumentException("ring requests " + ringRequests + " not in 1.." + capacity);
+        }
         this.queue = new PacketQueue(guest + ".netfront.tx.drop", capacity);
         this.capacity = capacity;
+        this.ringRequests = ringRequests;
         this.mac = mac;
         this.completions = new Completions(guest + ".netfront.tx.irq", domain, eventCost, jitter, random);
     }
@@ -47,17 +58,28 @@ public final class NetfrontTx extends GuestTxPort {
         return completions;
     }
 
-    /** Requests not yet taken by netback. */
+    /** Requests not yet taken by netback, the ring's first, then the qdisc's. */
     PacketQueue queue() {
         return queue;
+    }
+
+    /** Requests on the ring that netback has not taken: the head of {@link #queue()} it may take. */
+    int onRing() {
+        return Math.max(0, Math.min(queue.size(), ringRequests - (int) (taken - rspCons)));
     }
 
     MacAddress mac() {
         return mac;
     }
 
+    /** {@code r} runs when requests reach the ring netback had none of (the guest's notify). */
     void onRequests(Runnable r) {
-        queue.onNonEmpty(r);
+        onRequests = r;
+        queue.onNonEmpty(() -> {
+            if (onRing() > 0) {
+                r.run();
+            }
+        });
     }
 
     /** Netback took {@code n} requests off the ring. */
@@ -89,9 +111,14 @@ public final class NetfrontTx extends GuestTxPort {
      * of the requests still outstanding are answered.
      */
     private void reap() {
+        int waiting = onRing();
         rspCons = rspProd;
-        long reqProd = taken + queue.size();
+        // the freed slots take requests from the qdisc: the ring's producer index moves on
+        long reqProd = taken + onRing();
         rspEvent = rspCons + (reqProd - rspCons) / 2 + 1;
+        if (waiting == 0 && onRing() > 0) {
+            onRequests.run();
+        }
     }
 
     @Override

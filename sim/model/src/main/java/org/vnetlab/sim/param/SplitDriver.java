@@ -69,6 +69,15 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
         return maxSkbFrags + 2;
     }
 
+    /**
+     * Transmit requests netfront keeps on its ring at most (answered and not yet reaped included):
+     * it stops its queue once fewer than MAX_SKB_FRAGS + 2 slots are free (netfront_tx_slot_available),
+     * so further packets wait in the guest's qdisc, out of netback's sight.
+     */
+    public int txRingRequests() {
+        return ringSlots - (maxSkbFrags + 2) + 1;
+    }
+
     /** Pending requests beyond which net_tx_action takes no more (it loops while pending + MAX_SKB_FRAGS < MAX_PENDING_REQS). */
     public int txPendingLimit() {
         return maxPending - maxSkbFrags;

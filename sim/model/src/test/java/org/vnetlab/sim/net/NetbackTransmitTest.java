@@ -68,18 +68,39 @@ class NetbackTransmitTest {
     void netbackHoldsAtMostMaxPendingRequestsLessMaxSkbFrags() {
         SplitDriverRig rig = new SplitDriverRig();
         SplitDriverRig.Guest a = rig.guest("domU1");
+        SplitDriverRig.Guest b = rig.guest("domU2");
+        a.powerOn();
+        b.powerOn();
+        a.send(300, 1470);
+        b.send(300, 1470);
+        rig.runFirstJob();
+        assertEquals(238, rig.netback.pendingRequests(), "net_tx_action stops at 256 - 18 pending");
+        int most = 0;
+        while (a.tx.outstanding() + b.tx.outstanding() > 0 && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
+            rig.runUntil(rig.kernel.nextEventTime());
+            most = Math.max(most, rig.netback.pendingRequests());
+        }
+        assertEquals(238, most, "never more, all the way through");
+        assertEquals(600, rig.nic.framesSent());
+    }
+
+    @Test
+    void aGuestsRingHoldsRingSlotsLessMaxSkbFragsPlusOneAndTheRestWaitsInItsQdisc() {
+        SplitDriverRig rig = new SplitDriverRig();
+        SplitDriverRig.Guest a = rig.guest("domU1");
         a.powerOn();
         a.send(300, 1470);
         rig.runFirstJob();
-        assertEquals(238, rig.netback.pendingRequests(), "net_tx_action stops at 256 - 18 pending");
-        assertEquals(62, a.tx.queue().size());
+        assertEquals(237, rig.netback.pendingRequests(), "netfront stops its queue below 20 free slots of 256");
+        assertEquals(0, a.tx.onRing(), "netback sees no more");
+        assertEquals(63, a.tx.queue().size(), "the rest is in the guest's qdisc");
         int most = 0;
         while (a.tx.outstanding() > 0 && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
             rig.runUntil(rig.kernel.nextEventTime());
             most = Math.max(most, rig.netback.pendingRequests());
         }
-        assertEquals(238, most, "never more, all the way through");
-        assertEquals(300, rig.nic.framesSent());
+        assertEquals(237, most, "never more, all the way through");
+        assertEquals(300, rig.nic.framesSent(), "the qdisc's requests reach the ring as the guest reaps answers");
     }
 
     @Test

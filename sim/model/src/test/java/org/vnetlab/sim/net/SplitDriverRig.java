@@ -70,7 +70,8 @@ final class SplitDriverRig {
             flows.bindGuest(flow, socket);
             flows.bindPeer(flow, PacketQueue.unbounded(name + ".peer.socket"));
             this.front = new NetfrontRx(name, domain, driver, flows, stack, new RandomStream(1, name));
-            this.tx = new NetfrontTx(name, domain, driver.ringSlots() + 1000, mac, costs.netfrontNotify, 0,
+            this.tx = new NetfrontTx(name, domain, driver.ringSlots() + 1000, driver.txRingRequests(), mac,
+                    costs.netfrontNotify, 0,
                     new RandomStream(2, name));
             cpu.add(front);
             cpu.add(tx.completions());
