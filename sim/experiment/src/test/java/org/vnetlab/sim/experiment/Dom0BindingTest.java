@@ -13,7 +13,7 @@ import org.vnetlab.config.ScenarioLoader;
  * Where Dom0's receive work runs when something (an IRQ balancer, {@code smp_affinity}) moves the
  * guests' event channels to Dom0's second VCPU: netback's receive tasklet runs on the CPU that
  * scheduled it, and the bridge schedules it for every frame it admits from the NIC's poll, so the
- * page flipping stays with the NIC's interrupt. Only the transmit tasklet follows the guests'
+ * grant copy stays with the NIC's interrupt. Only the transmit tasklet follows the guests'
  * events. The two guests' receive pipeline is then the same as with every binding on VCPU 0.
  */
 class Dom0BindingTest {
@@ -25,7 +25,7 @@ class Dom0BindingTest {
     }
 
     @Test
-    void movingTheGuestsEventChannelsLeavesTheReceiveFlippingWithTheNic() {
+    void movingTheGuestsEventChannelsLeavesTheReceiveCopyWithTheNic() {
         double vcpu0 = doubleReceive(0);
         double balanced = doubleReceive(1);
         assertEquals(vcpu0, balanced, 0.03 * vcpu0, "event channels on VCPU 1: " + balanced

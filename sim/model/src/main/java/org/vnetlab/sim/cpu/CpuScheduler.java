@@ -42,6 +42,14 @@ public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler,
         return 0;
     }
 
+    /**
+     * The timer of {@code e} (a VCPU's one-shot) fires: the code that wakes it runs on the CPU
+     * that timer is bound to. Returns what to {@link #leaveCode} with.
+     */
+    default int enterTimer(E e) {
+        return 0;
+    }
+
     /** The code {@link #enterCode} announced has stopped; {@code saved} is what it returned. */
     default void leaveCode(int saved) {
     }

@@ -32,7 +32,8 @@ import org.vnetlab.sim.kernel.Kernel;
  *       So the waking CPU, if among them, reschedules first; then the VCPU's CPU, then the
  *       others in order. A wake is executed by the physical CPU whose code causes it: a VCPU's
  *       (an event-channel notify, a Linux wake-up), a device interrupt's ({@link #bindIrq}),
- *       this scheduler's accounting (CPU 0's tick); a VCPU's own timer fires on its CPU.</li>
+ *       this scheduler's accounting (CPU 0's tick); a VCPU's own timer by the CPU the VCPU
+ *       was created on, where {@code sched_init_vcpu} bound it for good.</li>
  *   <li>{@code csched_schedule}: a CPU runs the head of its queue if it is BOOST or UNDER;
  *       otherwise ({@code csched_load_balance}) it steals the first strictly better VCPU from
  *       the queue of a busy peer (peers from the next CPU on, {@code csched_runq_steal}). Every
@@ -112,12 +113,16 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         boolean queued;
         boolean blocked = true;
         Pcpu processor;
+        /** The CPU it was created on, which its timer stays bound to ({@code init_timer} in {@code sched_init_vcpu}). */
+        final Pcpu home;
         /** Its CPU's tick count when it was last switched out ({@code sleep_tick}). */
         long sleepTick;
 
-        VcpuState(Vcpu vcpu, DomainState domain) {
+        VcpuState(Vcpu vcpu, DomainState domain, Pcpu home) {
             this.vcpu = vcpu;
             this.domain = domain;
+            this.home = home;
+            this.processor = home;
         }
 
         boolean runnable() {
@@ -189,8 +194,7 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
                     .orElseThrow(() -> new IllegalArgumentException(v.name() + " may run on no physical CPU"));
         }
         DomainState d = domains.computeIfAbsent(v.domain(), k -> new DomainState(v.weight(), v.cap()));
-        VcpuState s = new VcpuState(v, d);
-        s.processor = home;
+        VcpuState s = new VcpuState(v, d, home);
         v.attach(this, vcpus.size());
         vcpus.add(s);
     }
@@ -246,6 +250,12 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     @Override
     public int enterCode(Vcpu v) {
         return enter(state(v).processor.id);
+    }
+
+    /** A VCPU's one-shot timer fires on the CPU it was created on, wherever the VCPU is now. */
+    @Override
+    public int enterTimer(Vcpu v) {
+        return enter(state(v).home.id);
     }
 
     @Override

@@ -8,8 +8,9 @@ import org.vnetlab.sim.kernel.Kernel;
  * scheduler gives it a physical CPU, and blocks (gives the CPU back) when its kernel has
  * nothing to do. Its timer interrupt is Xen's timer event: every hypervisor tick while it runs,
  * on being switched in after missing a tick, and, while it is blocked, the one-shot timer its
- * kernel sets for its next pending timer ({@code safe_halt}'s {@code stop_hz_timer}). Its
- * scheduling state is the hypervisor scheduler's own.
+ * kernel sets for its next pending timer ({@code safe_halt}'s {@code stop_hz_timer}): the next
+ * jiffy for a thread in {@code usleep}, else its kernel's next periodic timer
+ * ({@link #setIdleTimer}). Its scheduling state is the hypervisor scheduler's own.
  */
 public final class Vcpu extends Executor {
 
@@ -30,11 +31,19 @@ public final class Vcpu extends Executor {
             start();
         }
     };
-    /** The guest's one-shot timer while blocked: its next jiffy, for a thread in {@code usleep}. */
+    /** The kernel's periodic timer an idle VCPU still wakes for, ns (0: none), and its next expiry. */
+    private long idleTimerPeriod;
+    private long idleTimerNext;
+    /** The guest's one-shot timer while blocked, executed by the CPU the hypervisor bound it to. */
     private final Event guestTimer = new Event(name() + ".timer") {
         @Override
         protected void fire() {
-            timerInterrupt();
+            int saved = scheduler.enterTimer(Vcpu.this);
+            try {
+                timerInterrupt();
+            } finally {
+                scheduler.leaveCode(saved);
+            }
         }
     };
 
@@ -96,12 +105,41 @@ public final class Vcpu extends Executor {
         scheduler.wake(this);
     }
 
+    /**
+     * Sets the kernel timer that expires every {@code period} ns, first at {@code first}, even
+     * when the guest is idle (cache_reap): a blocked VCPU wakes for it at its jiffy.
+     */
+    public void setIdleTimer(long period, long first) {
+        if (period < 0 || first < 0) {
+            throw new IllegalArgumentException(name() + ": idle timer period " + period + ", first " + first);
+        }
+        this.idleTimerPeriod = period;
+        this.idleTimerNext = first;
+    }
+
+    /** Blocks with Xen's one-shot timer at the kernel's next pending timer (re-set at every block). */
     @Override
     protected void idle() {
-        if (hasTimerSleepers()) {
-            kernel.scheduleAt(guestTimer, (kernel.now() / jiffy + 1) * jiffy);
+        long now = kernel.now();
+        long at = hasTimerSleepers() ? nextJiffy(now) : Long.MAX_VALUE;
+        if (idleTimerPeriod > 0) {
+            if (idleTimerNext <= now) {
+                // expiries while it ran were taken at its ticks
+                idleTimerNext += ((now - idleTimerNext) / idleTimerPeriod + 1) * idleTimerPeriod;
+            }
+            at = Math.min(at, nextJiffy(idleTimerNext - 1));
+        }
+        if (at != Long.MAX_VALUE) {
+            kernel.scheduleAt(guestTimer, at);
+        } else if (guestTimer.isScheduled()) {
+            kernel.cancel(guestTimer);
         }
         scheduler.block(this);
+    }
+
+    private long nextJiffy(long t) {
+        long j = Math.max(jiffy, 1);
+        return (t / j + 1) * j;
     }
 
     @Override

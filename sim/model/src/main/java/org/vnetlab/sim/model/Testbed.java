@@ -190,6 +190,12 @@ public final class Testbed {
         return new RandomStream(seed, component);
     }
 
+    /** The guest kernel's periodic timer an idle VCPU still wakes for, at a phase of its own (its boot's). */
+    private void idleTimer(Vcpu v, ModelParameters p) {
+        long period = (long) p.get("xen.guest-idle-timer-ns");
+        v.setIdleTimer(period, (long) (random(v.name() + ".idle-timer").nextDouble() * period));
+    }
+
     /** Packets dropped so far per traced queue's trace name (only queues that dropped). */
     public SortedMap<String, Long> drops() {
         SortedMap<String, Long> out = new TreeMap<>();
@@ -421,6 +427,7 @@ public final class Testbed {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+            idleTimer(v, p);
             dom0Vcpus.add(v);
             host.executors.add(v);
         }
@@ -463,6 +470,7 @@ public final class Testbed {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+                idleTimer(v, p);
                 vcpus.add(v);
                 host.executors.add(v);
             }

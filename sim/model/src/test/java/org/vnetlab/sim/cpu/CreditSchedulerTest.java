@@ -337,6 +337,63 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void anIdleGuestsOwnTimerIsTakenByTheCpuItWasCreatedOnWhichPullsItBack() {
+        // W, created on CPU 0, wakes at 11 ms BOOSTed behind X (BOOSTed too) on CPU 0, so idle CPU 1
+        // steals it; it blocks there at 12 ms. From 30 ms H keeps CPU 1 busy while CPU 0 idles.
+        // W's kernel timer (cache_reap) expires at 55 ms, so Xen's one-shot fires at the jiffy of
+        // 60 ms, on CPU 0, where sched_init_vcpu bound it: CPU 0 reschedules first and steals W,
+        // and H keeps CPU 1 (were it taken by W's current CPU, W would preempt H there)
+        Bed b = Bed.of(2);
+        Domain dx = new Domain("x");
+        Domain dw = new Domain("w");
+        Domain dh = new Domain("h");
+        Vcpu vx = b.vcpu(dx, 256, 0, 0);
+        Vcpu vw = b.vcpu(dw, 256, 0, 0);
+        Vcpu vh = b.vcpu(dh, 256, 0, 1);
+        b.run(vx, new Script(dx, b.kernel()).job(10 * MS + MS / 2, 2 * MS));
+        b.run(vw, new Script(dw, b.kernel()).job(11 * MS, MS));
+        b.run(vh, new Script(dh, b.kernel()).job(30 * MS, 100 * MS));
+        vw.setIdleTimer(SECOND, 55 * MS);
+        b.start();
+        b.kernel().runUntil(20 * MS);
+        assertEquals(1, b.scheduler().processor(vw), "W was stolen by CPU 1");
+        b.kernel().runUntil(61 * MS);
+        assertEquals(List.of(0, 1), List.of(b.scheduler().processor(vw), b.scheduler().processor(vh)),
+                "W back on CPU 0, H still on CPU 1");
+        b.kernel().runUntil(130 * MS);
+        vh.account();
+        assertEquals(100 * MS, dh.busyNanos(), 0.1 * MS, "H's work was never held up");
+    }
+
+    @Test
+    void aBlockedGuestWakesForItsKernelsPeriodicTimer() {
+        // each wake runs the guest's timer interrupt and blocks again; expiries at 25, 325, 625
+        // and 925 ms against one at 25 ms; a guest without such a timer sleeps through
+        long one = timerWork(2 * SECOND);
+        assertTrue(one > 0, "the wake at 30 ms ran the guest's timer interrupt");
+        assertEquals(4 * one, timerWork(300 * MS));
+        assertEquals(0, timerWork(0));
+    }
+
+    /** CPU time a guest, blocked after a first job, spends in a second on the wakes of its kernel's timer of {@code period}. */
+    private static long timerWork(long period) {
+        Kernel k = new Kernel();
+        CreditScheduler xen = new CreditScheduler(k, 1, XEN);
+        Domain d = new Domain("w");
+        Vcpu v = new Vcpu(k, "w.vcpu", 1.0, d, 256, 0, ~0L);
+        xen.add(v, 0);
+        LinuxScheduler guest = new LinuxScheduler(k, "w", List.of(v), d,
+                new LinuxScheduler.Settings(100, 1000, 400_000, 300, 10, 0));
+        guest.spawn(new Script(d, k).job(MS, 100_000));
+        v.setIdleTimer(period, 25 * MS);
+        xen.start();
+        guest.start();
+        k.runUntil(SECOND);
+        v.account();
+        return d.busyNanos() - 100_000;
+    }
+
+    @Test
     void aNotifyFromABusyCpuLetsThatCpuRescheduleFirst() {
         // the same wake executed by CPU 1 (H's code notifies VCPU 0's event channel): CPU 1
         // handles its softirq first, VCPU 0 preempts H there, and idle CPU 0 steals H

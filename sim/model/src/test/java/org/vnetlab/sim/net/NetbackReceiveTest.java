@@ -15,7 +15,8 @@ class NetbackReceiveTest {
 
     /** Every netback receive cost but the per-frame one zeroed: a run of n frames takes n us. */
     private static final String[] MICROSECOND_PER_FRAME = {"model.cost.netback.rx-per-packet-ns=1000",
-            "model.cost.netback.rx-flip-per-packet-ns=0", "model.cost.netback.tlb-flush-ns=0",
+            "model.cost.netback.rx-flip-per-packet-ns=0", "model.cost.netback.rx-copy-per-packet-ns=0",
+            "model.cost.netback.rx-copy-per-byte-ns=0", "model.cost.netback.tlb-flush-ns=0",
             "model.cost.netback.mfn-refill-ns=0", "model.cost.netback.per-notify-ns=0"};
 
     private static String[] with(String[] base, String... more) {
