@@ -128,6 +128,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         return running;
     }
 
+    /** Whether it holds a physical CPU now (a VCPU the hypervisor switched out does not). */
+    public final boolean holdsCpu() {
+        return running;
+    }
+
     /** Whether it has work: the timer interrupt, softirqs, a runnable thread, a job begun. */
     public boolean hasRunnable() {
         return current != null || tickPending || softirqs.hasPending(kernel.now()) || (rq != null && rq.nrRunning > 0);

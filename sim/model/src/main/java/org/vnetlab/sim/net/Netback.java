@@ -259,6 +259,9 @@ public final class Netback {
         private final List<Vif> targets = new ArrayList<>();
         /** The vifs with frames in this run, each once. */
         private final List<Vif> notified = new ArrayList<>();
+        private final Notifies<Vif> toNotify = new Notifies<>();
+        /** The job only goes on with {@link #toNotify}: the VCPU was switched out in the loop. */
+        private boolean resumingNotifies;
         /** Into the guest's receive ring. */
         private final JobOutput.Delivery toGuest = (segment, n, first, step) -> moved.taken().moveHeadTo(
                 targets.get(segment).front.ring().responses, n, first, step);
@@ -269,11 +272,16 @@ public final class Netback {
 
         @Override
         protected boolean hasWork(long now) {
-            return !rxQueue.isEmpty();
+            return !rxQueue.isEmpty() || !toNotify.isEmpty();
         }
 
         @Override
         protected double beginJob(long now) {
+            if (!toNotify.isEmpty()) {
+                // the hypercalls were paid for in the run that queued them
+                resumingNotifies = true;
+                return 0;
+            }
             moved.clear();
             targets.clear();
             notified.clear();
@@ -335,6 +343,11 @@ public final class Netback {
 
         @Override
         protected void endJob(long start, long end) {
+            if (resumingNotifies) {
+                resumingNotifies = false;
+                sendNotifies();
+                return;
+            }
             // the multicall did every flip or copy; the responses are pushed after it, at the run's end
             moved.finish(end, toGuest);
             for (Vif v : notified) {
@@ -343,12 +356,17 @@ public final class Netback {
                 ring.rspProd += v.inRun;
                 v.inRun = 0;
                 if (RxRing.passes(before, ring.rspProd, ring.rspEvent)) {
-                    v.front.event();
+                    toNotify.add(v);
                 }
                 if (!v.full()) {
                     v.wake();
                 }
             }
+            sendNotifies();
+        }
+
+        private void sendNotifies() {
+            toNotify.send(v -> v.front.event(), () -> executor().holdsCpu());
         }
     }
 
