@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.metrics.Stats;
 
 /**
  * Where Dom0's receive work runs when something (an IRQ balancer, {@code smp_affinity}) moves the
@@ -18,10 +19,17 @@ import org.vnetlab.config.ScenarioLoader;
  */
 class Dom0BindingTest {
 
-    /** Both DomUs' throughput in Mbit/s receiving 36 B datagrams for 2 s. */
+    /**
+     * Both DomUs' throughput in Mbit/s receiving 36 B datagrams for 2 s, the median of three
+     * trials: one seed's figure moves by a few per cent with the two guests' timing.
+     */
     private static double doubleReceive(int netbackVcpu) {
-        RunResult r = ReceiveRun.of("xen-double", "model.xen.dom0.netback-vcpu=" + netbackVcpu, 36, 2000);
-        return r.throughputMbps().get("domU1") + r.throughputMbps().get("domU2");
+        double[] sums = new double[3];
+        for (int trial = 0; trial < sums.length; trial++) {
+            RunResult r = ReceiveRun.of("xen-double", "model.xen.dom0.netback-vcpu=" + netbackVcpu, 36, 2000, trial);
+            sums[trial] = r.throughputMbps().get("domU1") + r.throughputMbps().get("domU2");
+        }
+        return Stats.median(sums);
     }
 
     @Test

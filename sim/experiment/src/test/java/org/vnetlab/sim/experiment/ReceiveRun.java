@@ -18,8 +18,13 @@ final class ReceiveRun {
 
     /** Receives {@code payload}-byte datagrams over IPv4 for {@code millis} of simulated time. */
     static RunResult of(String scenario, String set, int payload, long millis) {
+        return of(scenario, set, payload, millis, 0);
+    }
+
+    /** The same as trial {@code trial} (its own seed). */
+    static RunResult of(String scenario, String set, int payload, long millis, int trial) {
         Scenario s = LOADER.load(scenario, List.of(set)).scenario();
-        return Experiment.run(s, new RunSpec(Transport.UDP, IpVersion.IPV4, payload, Direction.RX, 0,
+        return Experiment.run(s, new RunSpec(Transport.UDP, IpVersion.IPV4, payload, Direction.RX, trial,
                 SimTime.millis(millis)));
     }
 }

@@ -579,7 +579,9 @@ public final class Netback {
                     k -= m;
                 }
             }
-            return out.work(now, 0, random.jitter(costs.jitter), partPackets());
+            // each frame to the NIC as it is done: its transmit completions free the guests'
+            // requests, and a guest whose ring is full refills only as they come back
+            return out.work(now, 0, random.jitter(costs.jitter), nic.wantsEachPacket() ? 1 : partPackets());
         }
 
         @Override
