@@ -46,8 +46,10 @@ public final class StudyFacts {
         c.add(new Check.Holds("native: IPv6 2-10 % below IPv4 (ipv6/ipv4)",
                 List.of(new Expr.Ratio(rx(NATIVE, "ipv6"), rx(NATIVE, "ipv4"))), 0, 200, Range.between(0.90, 0.98),
                 RATIO_SCALE, "%.3f"));
-        c.add(new Check.Holds("xen-single below native (xen/native)", ratios(XEN, NATIVE), 0, 700, Range.below(1.0),
-                RATIO_SCALE, "%.3f"));
+        // "below" as the complement of "equal", which the next check reads as within 2 %: a guest
+        // 0.005 % under native at 700 B is level with it, not below
+        c.add(new Check.Holds("xen-single more than 2 % below native (xen/native)", ratios(XEN, NATIVE), 0, 700,
+                Range.below(0.98), RATIO_SCALE, "%.3f"));
         c.add(new Check.Holds("xen-single within 2 % of native (xen/native)", ratios(XEN, NATIVE), 900, ANY,
                 Range.between(0.98, 1.02), RATIO_SCALE, "%.3f"));
         c.add(new Check.Holds("xen-single: DomU CPU saturated", List.of(new Expr.Of(cpu("ipv4", "domU1"))), 0, 700,

@@ -98,7 +98,7 @@ class StudyTargetsTest {
                 double xen = mbps("xen-single", ip, size);
                 double nat = mbps("native", ip, size);
                 if (size <= 700) {
-                    assertTrue(xen < nat, ip + " " + size + " B: xen " + xen + " not below native " + nat);
+                    assertTrue(xen < 0.98 * nat, ip + " " + size + " B: xen " + xen + " not 2 % below native " + nat);
                 } else if (size >= 900) {
                     assertEquals(nat, xen, 0.02 * nat, ip + " " + size + " B");
                 }

@@ -68,6 +68,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         VcpuState current;
         final List<VcpuState> runq = new ArrayList<>();
         long ticks;
+        /** When its first tick comes (0: after one period). */
+        long tickPhase;
         int sortedEpoch;
         final Event tick;
         final Event sliceEnd;
@@ -267,11 +269,24 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         executing = saved;
     }
 
-    /** Starts every CPU's tick together ({@code schedulers_start}) and their first scheduling pass. */
+    /**
+     * Sets when CPU {@code cpu}'s first tick comes, within its first tick period (default: at its
+     * end, every CPU in step). {@code schedulers_start} starts them together at boot, but each CPU
+     * re-arms its tick 10 ms after its own handler ends ({@code t_timer_fn}), CPU 0's longer every
+     * third tick by the accounting, so after any uptime their phases are unrelated.
+     */
+    public void setTickPhase(int cpu, long phaseNanos) {
+        if (phaseNanos < 0 || phaseNanos >= settings.tickNanos()) {
+            throw new IllegalArgumentException("tick phase " + phaseNanos + " ns outside one tick");
+        }
+        pcpus.get(cpu).tickPhase = phaseNanos;
+    }
+
+    /** Starts every CPU's tick and their first scheduling pass. */
     @Override
     public void start() {
         for (Pcpu p : pcpus) {
-            kernel.scheduleAfter(p.tick, settings.tickNanos());
+            kernel.scheduleAfter(p.tick, p.tickPhase == 0 ? settings.tickNanos() : p.tickPhase);
             kernel.scheduleAfter(p.sliceEnd, settings.sliceNanos());
         }
     }

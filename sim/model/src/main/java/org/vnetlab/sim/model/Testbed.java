@@ -420,6 +420,11 @@ public final class Testbed {
                 (long) p.get("xen.scheduler.tick-ns"), (long) p.get("xen.scheduler.slice-ns"),
                 (int) p.get("xen.scheduler.ticks-per-accounting"), (int) p.get("xen.scheduler.credits-per-tick"),
                 p.get("xen.scheduler.boost") != 0, p.get("xen.scheduler.tickle") != 0));
+        for (int i = 0; i < h.cpus(); i++) {
+            // the host has run for an unknown time: each CPU's tick at a phase of its own
+            xenScheduler.setTickPhase(i, (long) (random("xen.cpu" + i + ".tick").nextDouble()
+                    * p.get("xen.scheduler.tick-ns")));
+        }
         Dom0 d0 = xen.dom0();
         Domain dom0 = host.domain(Dom0.NAME);
         List<Vcpu> dom0Vcpus = new ArrayList<>();

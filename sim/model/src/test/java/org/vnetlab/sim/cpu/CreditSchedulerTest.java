@@ -394,6 +394,20 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void eachCpuTicksAtAPhaseOfItsOwn() {
+        // CPU 1's first tick at 3 ms debits its hog then; CPU 0's hog waits for 10 ms
+        Bed b = Bed.of(2);
+        Vcpu first = b.hog(new Domain("a"), 0);
+        Vcpu second = b.hog(new Domain("b"), 1);
+        b.scheduler().setTickPhase(1, 3 * MS);
+        b.start();
+        b.kernel().runUntil(4 * MS);
+        assertEquals(List.of(0, -100), List.of(b.scheduler().credit(first), b.scheduler().credit(second)));
+        b.kernel().runUntil(14 * MS);
+        assertEquals(List.of(-100, -200), List.of(b.scheduler().credit(first), b.scheduler().credit(second)));
+    }
+
+    @Test
     void aNotifyFromABusyCpuLetsThatCpuRescheduleFirst() {
         // the same wake executed by CPU 1 (H's code notifies VCPU 0's event channel): CPU 1
         // handles its softirq first, VCPU 0 preempts H there, and idle CPU 0 steals H
