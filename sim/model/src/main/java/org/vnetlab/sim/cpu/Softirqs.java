@@ -136,10 +136,16 @@ final class Softirqs {
         return null;
     }
 
-    /** A job of {@code t} ended: without more work it is no longer pending. */
+    /**
+     * A job of {@code t} ended: without more work it is no longer pending; a tasklet cut short
+     * ({@link Task#resumesAtOnce}) runs again next in this pass.
+     */
     void done(Task t, long now) {
+        long bit = 1L << t.softirqIndex;
         if (!hasWork(t.softirqIndex, now)) {
-            pending &= ~(1L << t.softirqIndex);
+            pending &= ~bit;
+        } else if (active && taskletPhase && (tasklets & bit) != 0 && t.resumesAtOnce()) {
+            taskletsLeft |= bit;
         }
     }
 

@@ -123,6 +123,16 @@ public abstract class Task {
     }
 
     /**
+     * Whether the job that just ended stopped mid-function because the hypervisor switched its
+     * VCPU out there (a tasklet's hypercall that woke a better VCPU): its next job goes on with
+     * it as soon as the VCPU runs again, before any other softirq work, as the interrupted
+     * function itself would.
+     */
+    protected boolean resumesAtOnce() {
+        return false;
+    }
+
+    /**
      * Whether the run times packets exactly (one part per packet, no trains) rather than as
      * trains: the kernel's {@link org.vnetlab.sim.kernel.Fidelity}. Meaningful once the task runs on an executor.
      */

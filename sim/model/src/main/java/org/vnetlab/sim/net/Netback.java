@@ -365,6 +365,11 @@ public final class Netback {
             sendNotifies();
         }
 
+        @Override
+        protected boolean resumesAtOnce() {
+            return !toNotify.isEmpty();
+        }
+
         private void sendNotifies() {
             toNotify.send(v -> v.front.event(), () -> executor().holdsCpu());
         }

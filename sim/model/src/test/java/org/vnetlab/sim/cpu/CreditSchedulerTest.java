@@ -407,6 +407,79 @@ class CreditSchedulerTest {
         assertEquals(List.of(-100, -200), List.of(b.scheduler().credit(first), b.scheduler().credit(second)));
     }
 
+    /** Softirq work that logs when each job starts. */
+    private static class Logged extends Task {
+        final List<String> log;
+        int jobs;
+
+        Logged(String name, Domain d, Context c, List<String> log, int jobs) {
+            super(name, d, c);
+            this.log = log;
+            this.jobs = jobs;
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return jobs > 0;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            jobs--;
+            log.add(name());
+            if (context() == Context.NET_RX) {
+                // a poll that takes the pass's whole budget: the tasklets come next
+                netRxTook(netRxBudget());
+            }
+            return 50_000;
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+        }
+    }
+
+    @Test
+    void aTaskletCutShortByAHypercallGoesOnBeforeTheNextPoll() {
+        // Dom0's tasklet T wakes guest G (BOOSTed) on Dom0's own CPU at the end of its first job,
+        // which switches Dom0 out at the hypercall's exit; when Dom0 runs again T goes on before the
+        // NAPI poll P that was pending beside it
+        Bed b = Bed.of(1);
+        Domain dom0 = new Domain("dom0");
+        Domain dg = new Domain("g");
+        Vcpu v0 = b.vcpu(dom0, 256, 0, 0);
+        Vcpu vg = b.vcpu(dg, 256, 0, 0);
+        List<String> log = new ArrayList<>();
+        Script guest = new Script(dg, b.kernel());
+        b.run(vg, guest);
+        Logged poll = new Logged("P", dom0, Context.NET_RX, log, 3);
+        Logged tasklet = new Logged("T", dom0, Context.TASKLET, log, 2) {
+            @Override
+            protected void endJob(long start, long end) {
+                if (jobs == 1) {
+                    guest.jobs.add(new long[] {end, 100_000});
+                    guest.ready++;
+                    guest.wake();
+                }
+            }
+
+            @Override
+            protected boolean resumesAtOnce() {
+                return jobs == 1;
+            }
+        };
+        v0.add(poll);
+        v0.add(tasklet);
+        // Dom0 busy through its first tick, so it has lost its start-up BOOST when T wakes G
+        b.run(v0, new Script(dom0, b.kernel()).job(0, 30 * MS));
+        b.start();
+        b.kernel().runUntil(15 * MS);
+        poll.wake();
+        tasklet.wake();
+        b.kernel().runUntil(20 * MS);
+        assertEquals(List.of("P", "T", "T", "P", "P"), log);
+    }
+
     @Test
     void aNotifyFromABusyCpuLetsThatCpuRescheduleFirst() {
         // the same wake executed by CPU 1 (H's code notifies VCPU 0's event channel): CPU 1
