@@ -75,12 +75,7 @@ class NetbackTransmitTest {
         b.send(300, 1470);
         rig.runFirstJob();
         assertEquals(238, rig.netback.pendingRequests(), "net_tx_action stops at 256 - 18 pending");
-        int most = 0;
-        while (a.tx.outstanding() + b.tx.outstanding() > 0 && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
-            rig.runUntil(rig.kernel.nextEventTime());
-            most = Math.max(most, rig.netback.pendingRequests());
-        }
-        assertEquals(238, most, "never more, all the way through");
+        assertEquals(238, mostPendingUntilSent(rig, a, b), "never more, all the way through");
         assertEquals(600, rig.nic.framesSent());
     }
 
@@ -94,13 +89,19 @@ class NetbackTransmitTest {
         assertEquals(237, rig.netback.pendingRequests(), "netfront stops its queue below 20 free slots of 256");
         assertEquals(0, a.tx.onRing(), "netback sees no more");
         assertEquals(63, a.tx.queue().size(), "the rest is in the guest's qdisc");
+        assertEquals(237, mostPendingUntilSent(rig, a), "never more, all the way through");
+        assertEquals(300, rig.nic.framesSent(), "the qdisc's requests reach the ring as the guest reaps answers");
+    }
+
+    /** Runs until the guests' requests are all answered; the most netback held at once meanwhile. */
+    private static int mostPendingUntilSent(SplitDriverRig rig, SplitDriverRig.Guest... guests) {
         int most = 0;
-        while (a.tx.outstanding() > 0 && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
+        while (java.util.Arrays.stream(guests).mapToInt(g -> g.tx.outstanding()).sum() > 0
+                && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
             rig.runUntil(rig.kernel.nextEventTime());
             most = Math.max(most, rig.netback.pendingRequests());
         }
-        assertEquals(237, most, "never more, all the way through");
-        assertEquals(300, rig.nic.framesSent(), "the qdisc's requests reach the ring as the guest reaps answers");
+        return most;
     }
 
     @Test
