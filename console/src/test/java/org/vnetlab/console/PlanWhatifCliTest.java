@@ -120,8 +120,9 @@ class PlanWhatifCliTest {
     @Test
     void whatifSaysWhichPointsStoppedTheirTrialsEarlyAndOnlyWhenTrialsWereIdentical() throws Exception {
         Path json = dir.resolve("early.json");
-        // without the model's cost noise a run does not depend on its seed: every trial gives the same bytes
-        CliRun same = CliRun.of("whatif", "xen-single", "--base-set", "model.cost.jitter=0", "--set",
+        // without the model's cost noise a native run does not depend on its seed: every trial gives
+        // the same bytes (a Xen host draws its CPUs' tick phases from the seed)
+        CliRun same = CliRun.of("whatif", "native", "--base-set", "model.cost.jitter=0", "--set",
                 "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "1470", "--trials", "3", "--duration", "0.2",
                 "--quiet", "--no-cache", "--json", json.toString());
         assertEquals(Cli.OK, same.code(), same.err());
@@ -129,7 +130,7 @@ class PlanWhatifCliTest {
                 + " by more than half the trials is every median"), same.out());
         assertEquals(4, Pattern.compile("\"trials_run\": 2").matcher(Files.readString(json)).results().count());
 
-        CliRun noisy = CliRun.of("whatif", "xen-single", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
+        CliRun noisy = CliRun.of("whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes",
                 "1470", "--trials", "3", "--duration", "0.2", "--quiet", "--no-cache");
         assertEquals(Cli.OK, noisy.code(), noisy.err());
         assertFalse(noisy.out().contains("trials:"), "trials that differ all run: " + noisy.out());
