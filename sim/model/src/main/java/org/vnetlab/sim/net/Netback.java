@@ -2,6 +2,8 @@ package org.vnetlab.sim.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.vnetlab.core.model.Nic;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Context;
@@ -260,6 +262,8 @@ public final class Netback {
         /** The vifs with frames in this run, each once. */
         private final List<Vif> notified = new ArrayList<>();
         private final Notifies<Vif> toNotify = new Notifies<>();
+        private final Consumer<Vif> notifyGuest = v -> v.front.event();
+        private final BooleanSupplier cpuHeld = () -> executor().holdsCpu();
         /** The job only goes on with {@link #toNotify}: the VCPU was switched out in the loop. */
         private boolean resumingNotifies;
         /** Into the guest's receive ring. */
@@ -371,7 +375,7 @@ public final class Netback {
         }
 
         private void sendNotifies() {
-            toNotify.send(v -> v.front.event(), () -> executor().holdsCpu());
+            toNotify.send(notifyGuest, cpuHeld);
         }
     }
 
