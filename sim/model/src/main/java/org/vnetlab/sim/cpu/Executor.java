@@ -124,10 +124,6 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         softirqs.add(task);
     }
 
-    protected boolean isRunning() {
-        return running;
-    }
-
     /** Whether it holds a physical CPU now (a VCPU the hypervisor switched out does not). */
     public final boolean holdsCpu() {
         return running;
