@@ -564,8 +564,8 @@ class CreditSchedulerTest {
         int samples = 0;
         for (long t = 0; t < 10 * SECOND; t += 7_000) {
             b.kernel().runUntil(t);
-            long running = vcpus.stream().filter(Vcpu::isRunning).count();
-            long waiting = vcpus.stream().filter(v -> !v.isRunning() && v.hasRunnable()).count();
+            long running = vcpus.stream().filter(Vcpu::holdsCpu).count();
+            long waiting = vcpus.stream().filter(v -> !v.holdsCpu() && v.hasRunnable()).count();
             assertTrue(waiting == 0 || running == 2, "at " + t + " ns: " + waiting + " VCPUs wait, "
                     + running + " of 2 CPUs busy");
             samples++;
