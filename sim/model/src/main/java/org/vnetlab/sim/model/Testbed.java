@@ -193,7 +193,12 @@ public final class Testbed {
     /** The guest kernel's periodic timer an idle VCPU still wakes for, at a phase of its own (its boot's). */
     private void idleTimer(Vcpu v, ModelParameters p) {
         long period = (long) p.get("xen.guest-idle-timer-ns");
-        v.setIdleTimer(period, (long) (random(v.name() + ".idle-timer").nextDouble() * period));
+        v.setIdleTimer(period, phase(v.name() + ".idle-timer", period));
+    }
+
+    /** Where in its {@code period} something that began at an unknown time stands when the run starts. */
+    private long phase(String component, long period) {
+        return (long) (random(component).nextDouble() * period);
     }
 
     /** Packets dropped so far per traced queue's trace name (only queues that dropped). */
@@ -422,8 +427,7 @@ public final class Testbed {
                 p.get("xen.scheduler.boost") != 0, p.get("xen.scheduler.tickle") != 0));
         for (int i = 0; i < h.cpus(); i++) {
             // the host has run for an unknown time: each CPU's tick at a phase of its own
-            xenScheduler.setTickPhase(i, (long) (random("xen.cpu" + i + ".tick").nextDouble()
-                    * p.get("xen.scheduler.tick-ns")));
+            xenScheduler.setTickPhase(i, phase("xen.cpu" + i + ".tick", (long) p.get("xen.scheduler.tick-ns")));
         }
         Dom0 d0 = xen.dom0();
         Domain dom0 = host.domain(Dom0.NAME);

@@ -264,8 +264,6 @@ public final class Netback {
         private final Notifies<Vif> toNotify = new Notifies<>();
         private final Consumer<Vif> notifyGuest = v -> v.front.event();
         private final BooleanSupplier cpuHeld = () -> executor().holdsCpu();
-        /** The job only goes on with {@link #toNotify}: the VCPU was switched out in the loop. */
-        private boolean resumingNotifies;
         /** Into the guest's receive ring. */
         private final JobOutput.Delivery toGuest = (segment, n, first, step) -> moved.taken().moveHeadTo(
                 targets.get(segment).front.ring().responses, n, first, step);
@@ -282,8 +280,8 @@ public final class Netback {
         @Override
         protected double beginJob(long now) {
             if (!toNotify.isEmpty()) {
-                // the hypercalls were paid for in the run that queued them
-                resumingNotifies = true;
+                // the VCPU was switched out in the notify loop: this job only goes on with it (the
+                // hypercalls were paid for in the run that queued them)
                 return 0;
             }
             moved.clear();
@@ -347,8 +345,8 @@ public final class Netback {
 
         @Override
         protected void endJob(long start, long end) {
-            if (resumingNotifies) {
-                resumingNotifies = false;
+            if (!toNotify.isEmpty()) {
+                // a job that only went on with the notify loop (a run begins with none left)
                 sendNotifies();
                 return;
             }
