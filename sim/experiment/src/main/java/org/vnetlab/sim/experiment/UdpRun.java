@@ -14,6 +14,7 @@ import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.net.Flows;
+import org.vnetlab.sim.net.SendBuffer;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.packet.PacketKind;
 
@@ -65,7 +66,8 @@ final class UdpRun {
                 to.spawn(sink);
                 long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
                 UdpSender sender = new UdpSender(from.name() + ".iperf-client" + pair, from.domain(), h.kernel,
-                        from.txPort(), new UdpSender.Stream(flow.id(), spec.payload(), kind, gap), from.stack(),
+                        from.txPort(), new UdpSender.Stream(flow.id(), spec.payload(), kind, gap),
+                        new SendBuffer(q.socketBufferBytes(), q.truesize(spec.payload())), from.stack(),
                         from.deviceTxCost(), q.pacingWindowNanos(), q.appBatch() * 4,
                         h.bed.random(stream.guest() + ".sender" + pair));
                 from.spawn(sender);

@@ -6,14 +6,17 @@ import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.SendBuffer;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.Train;
 
 /**
  * An iperf-like UDP client: sends datagrams of one size paced at the requested rate. Each
  * datagram costs the send call, the transport and IP layers and the device's transmit work;
- * when it cannot keep up it sends back to back (100 % of its CPU), and when the device queue is
- * full it blocks until room frees, as a socket with send-buffer accounting does.
+ * when it cannot keep up it sends back to back (100 % of its CPU). Its socket's send buffer
+ * holds each datagram until the device frees it; when the buffer is full the send call blocks
+ * until the device has freed half of it ({@link SendBuffer}). A device queue that another sender
+ * filled blocks it too, until room frees.
  *
  * <p>A job sends every datagram due within the pacing window; each leaves when the CPU has
  * done its send call, but not before it is due. With trains the job's datagrams leave in
@@ -30,6 +33,8 @@ public final class UdpSender extends BatchSender {
     private final Stream stream;
     private final long window;
     private final int maxBatch;
+    /** The socket's send buffer, or null when the port frees each datagram at once. */
+    private final SendBuffer socket;
     private long nextDue = Long.MAX_VALUE;
     private long stopAt = Long.MAX_VALUE;
     private long sent;
@@ -56,14 +61,15 @@ public final class UdpSender extends BatchSender {
     /**
      * @param deviceCost the transmit work below IP for one packet (driver, or netfront)
      */
-    public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, GuestStack stack,
-                     double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
+    public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, SendBuffer socket,
+                     GuestStack stack, double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
         super(name, domain, port, stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost,
                 stack.costs().jitter, random);
         this.kernel = kernel;
         this.stream = stream;
         this.window = pacingWindow;
         this.maxBatch = maxBatch;
+        this.socket = port.holdFor(stream.flow(), socket) ? socket : null;
         out.of(stream.kind(), stream.payload(), stream.flow());
     }
 
@@ -99,12 +105,12 @@ public final class UdpSender extends BatchSender {
             }
             return false;
         }
-        return roomFor(now);
+        return (socket == null || socket.roomFor(this)) && roomFor(now);
     }
 
     @Override
     protected int beginBatch(long now) {
-        int n = Math.min(due(now), port.room(now));
+        int n = Math.min(due(now), socketRoom(port.room(now)));
         partStart = now;
         batchDue = nextDue;
         cpuDone = 0;
@@ -112,6 +118,20 @@ public final class UdpSender extends BatchSender {
         committed = n;
         jobEnded = false;
         return n;
+    }
+
+    /** At most {@code n}, and no more than the socket's send buffer has room for. */
+    private int socketRoom(int n) {
+        return socket == null ? n : Math.min(n, socket.room());
+    }
+
+    /** Hands {@code train} to the device, charging its datagrams to the socket. */
+    private void sendOut(Train train) {
+        if (socket != null) {
+            socket.hold(train.count());
+        }
+        port.send(train);
+        sent += train.count();
     }
 
     @Override
@@ -143,9 +163,8 @@ public final class UdpSender extends BatchSender {
             long cpuStep = (now - partStart) / n;
             long step = Math.max(stream.gapNanos(), cpuStep);
             long first = Math.max(batchDue + released * stream.gapNanos(), partStart + cpuStep);
-            port.send(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(sent)
+            sendOut(out.readyAt(first).readyEvery(step).stampedAt(first).stampedEvery(step).seq(sent)
                     .count(sendable));
-            sent += sendable;
             released += sendable;
         }
         if (sendable < n) {
@@ -174,8 +193,7 @@ public final class UdpSender extends BatchSender {
                 }
                 return;
             }
-            port.send(out.readyAt(now).readyEvery(0).stampedAt(now).stampedEvery(0).seq(sent).count(1));
-            sent++;
+            sendOut(out.readyAt(now).readyEvery(0).stampedAt(now).stampedEvery(0).seq(sent).count(1));
             released++;
         }
     }

@@ -8,6 +8,7 @@ import org.vnetlab.sim.app.UdpSender;
 import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
 import org.vnetlab.sim.model.Testbed;
+import org.vnetlab.sim.net.SendBuffer;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.param.QueueSettings;
@@ -50,7 +51,8 @@ public final class ForwardRun {
         PacketKind kind = PacketKind.of(spec.ip(), Transport.UDP);
         long gap = Math.max(1, Math.round(1e9 / rate));
         UdpSender sender = new UdpSender("peer.sender", peer.domain(), bed.kernel(), peer.txPort(),
-                new UdpSender.Stream(host.flow(), spec.payload(), kind, gap), peer.stack(), peer.deviceTxCost(),
+                new UdpSender.Stream(host.flow(), spec.payload(), kind, gap),
+                new SendBuffer(q.socketBufferBytes(), q.truesize(spec.payload())), peer.stack(), peer.deviceTxCost(),
                 q.pacingWindowNanos(), q.appBatch() * 4, bed.random("peer.sender"));
         peer.spawn(sender);
         sender.start(0, spec.durationNanos());

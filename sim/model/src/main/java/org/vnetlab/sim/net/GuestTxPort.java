@@ -1,5 +1,6 @@
 package org.vnetlab.sim.net;
 
+import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 
 /**
@@ -12,6 +13,10 @@ abstract class GuestTxPort implements PacketPort {
 
     private Task blocked;
     private long roomWakes;
+    private final SocketHolds holds = new SocketHolds();
+    /** Frames queued so far, and freed (their slot given back) so far. */
+    private long queuedFrames;
+    private long freedFrames;
 
     @Override
     public final long roomWakes() {
@@ -26,6 +31,30 @@ abstract class GuestTxPort implements PacketPort {
     @Override
     public final void wakeWhenRoom(Task sender) {
         blocked = sender;
+    }
+
+    @Override
+    public final boolean holdFor(int flow, SendBuffer socket) {
+        holds.register(flow, socket);
+        return true;
+    }
+
+    /** {@code n} frames of {@code flow} were queued; they are freed in order. */
+    protected final void queued(int flow, int n) {
+        queuedFrames += n;
+        holds.queued(flow, n);
+    }
+
+    /**
+     * Frames are freed in the order they were queued until {@code waiting} are left, in the
+     * guest's own context (the transmit completion's handler or a send call).
+     */
+    protected final void freedAllBut(long waiting) {
+        long n = queuedFrames - waiting - freedFrames;
+        if (n > 0) {
+            freedFrames += n;
+            holds.freedInOrder((int) n, Irq.LOCAL);
+        }
     }
 
     /** The guest's transmit completion at {@code now}: wakes the blocked sender if room has freed. */

@@ -113,6 +113,7 @@ public final class NetfrontTx extends GuestTxPort {
     private void reap() {
         int waiting = onRing();
         rspCons = rspProd;
+        freedAllBut(outstanding());
         // the freed slots take requests from the qdisc: the ring's producer index moves on
         long reqProd = taken + onRing();
         rspEvent = rspCons + (reqProd - rspCons) / 2 + 1;
@@ -129,7 +130,7 @@ public final class NetfrontTx extends GuestTxPort {
 
     @Override
     public void send(Train train) {
-        queue.offer(train);
+        queued(train.flow(), queue.offer(train));
         reap();
     }
 

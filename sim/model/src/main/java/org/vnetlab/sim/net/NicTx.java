@@ -45,6 +45,7 @@ public final class NicTx implements PacketPort {
     private final Train waitingHead = new Train();
     private final Train onWire = new Train();
     private long roomWakes;
+    private final SocketHolds holds = new SocketHolds();
     private long framesSent;
     private long bytesOnWire;
     /** Told of every run of frames put on the wire, timed when each has left it; or null. */
@@ -193,7 +194,11 @@ public final class NicTx implements PacketPort {
                         : step == 0 ? run : (int) Math.min(run, (now - waitingHead.ready()) / step + 1);
                 putOnWire(started, waitingHead.ready(), step, serialise);
             }
+            int flow = waitingHead.flow();
             queued.removeHead(started);
+            // the driver frees what the wire took, and the senders' sockets get their room back;
+            // last, as a sender woken here may look at this NIC again at once
+            holds.freed(flow, started, irq);
         }
         if (!farPulls) {
             scheduleStart();
@@ -273,6 +278,19 @@ public final class NicTx implements PacketPort {
     /** The line the NIC's transmit completions interrupt on (default: each sender's own CPU takes it). */
     public void interruptOn(Irq line) {
         this.irq = line;
+    }
+
+    @Override
+    public boolean holdFor(int flow, SendBuffer socket) {
+        holds.register(flow, socket);
+        return true;
+    }
+
+    /** {@code n} frames of {@code flow} meant for this NIC were dropped on the way: their sockets get the room back. */
+    void droppedBefore(int flow, int n) {
+        if (n > 0) {
+            holds.freed(flow, n, Irq.LOCAL);
+        }
     }
 
     @Override

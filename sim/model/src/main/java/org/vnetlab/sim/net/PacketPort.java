@@ -27,6 +27,13 @@ public interface PacketPort {
         return false;
     }
 
+    /**
+     * Whether this port frees the datagrams of {@code flow} it is handed as their device does, so
+     * that the sender charges them to {@code socket} until then (see {@link SendBuffer}); a port
+     * whose frames leave their socket's account at once answers false.
+     */
+    boolean holdFor(int flow, SendBuffer socket);
+
     /** How many times this port has woken the senders waiting for room (see {@link RoomWait}). */
     long roomWakes();
 

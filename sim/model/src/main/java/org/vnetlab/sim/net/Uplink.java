@@ -58,9 +58,15 @@ public final class Uplink implements RxPath {
         return nic;
     }
 
-    /** {@code n} frames towards the NIC were queued on a backlog. */
-    void queued(int n) {
+    /** Whether a container's datagrams of {@code flow} hold its socket's send buffer until the NIC frees them. */
+    boolean holdFor(int flow, SendBuffer socket) {
+        return peer == null && nic.holdFor(flow, socket);
+    }
+
+    /** {@code n} frames of {@code flow} towards the NIC were queued on a backlog, and {@code dropped} found it full. */
+    void queued(int flow, int n, int dropped) {
         pending += n;
+        nic.droppedBefore(flow, dropped);
     }
 
     @Override
@@ -81,6 +87,7 @@ public final class Uplink implements RxPath {
             nic.send(batch.head(toWire).count(fits).readyAt(ready0).readyEvery(step));
         }
         drops.drop(n - fits);
+        nic.droppedBefore(batch.headFlow(), n - fits);
         batch.removeHead(n);
     }
 }

@@ -47,7 +47,7 @@ public final class Veths implements PacketPort {
         CpuBacklog b = backlogs.get(lastCpu);
         int stored = b.frames().offer(frames);
         if (uplink != null && frames.kind().outbound()) {
-            uplink.queued(stored);
+            uplink.queued(frames.flow(), stored, frames.count() - stored);
         }
         if (stored > 0) {
             b.wake();
@@ -62,6 +62,11 @@ public final class Veths implements PacketPort {
     @Override
     public void send(Train train) {
         enqueue(train);
+    }
+
+    @Override
+    public boolean holdFor(int flow, SendBuffer socket) {
+        return uplink != null && uplink.holdFor(flow, socket);
     }
 
     @Override

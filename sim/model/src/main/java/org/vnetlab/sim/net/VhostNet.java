@@ -75,7 +75,7 @@ public final class VhostNet extends Task {
             PacketQueue q = out.taken();
             // netif_rx_ni onto this CPU's backlog, whose softirq runs as the send returns
             int stored = backlog.frames().offer(q.head(frames).count(n).readyAt(first).readyEvery(step));
-            uplink.queued(stored);
+            uplink.queued(frames.flow(), stored, n - stored);
             q.removeHead(n);
             if (stored > 0) {
                 backlog.wake();

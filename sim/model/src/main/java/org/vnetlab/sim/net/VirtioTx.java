@@ -66,6 +66,7 @@ public final class VirtioTx extends GuestTxPort {
 
     /** The worker took frames: descriptors are free, and a stopped sender is interrupted. */
     void took() {
+        freedAllBut(queue.size());
         if (senderBlocked()) {
             interrupt.raise();
         }
@@ -78,7 +79,7 @@ public final class VirtioTx extends GuestTxPort {
 
     @Override
     public void send(Train train) {
-        queue.offer(train);
+        queued(train.flow(), queue.offer(train));
         if (notify) {
             notify = false;
             kick.raise();

@@ -8,7 +8,12 @@ public record QueueSettings(long socketBufferBytes, int skbOverheadBytes, int qd
 
     /** Datagrams of {@code payload} bytes a UDP receive buffer holds (the limit counts truesize). */
     public int socketCapacity(int payload) {
-        return (int) Math.max(1, socketBufferBytes / (payload + skbOverheadBytes));
+        return (int) Math.max(1, socketBufferBytes / truesize(payload));
+    }
+
+    /** What a socket buffer is charged for a datagram of {@code payload} bytes (its skb's truesize). */
+    public int truesize(int payload) {
+        return payload + skbOverheadBytes;
     }
 
     public static QueueSettings of(ModelParameters p) {

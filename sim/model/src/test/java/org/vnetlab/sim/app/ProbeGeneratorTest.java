@@ -17,6 +17,7 @@ import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.net.PacketPort;
+import org.vnetlab.sim.net.SendBuffer;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.Train;
 
@@ -52,6 +53,11 @@ class ProbeGeneratorTest {
         @Override
         public long roomWakes() {
             return 0;
+        }
+
+        @Override
+        public boolean holdFor(int flow, SendBuffer socket) {
+            return false;
         }
     }
 

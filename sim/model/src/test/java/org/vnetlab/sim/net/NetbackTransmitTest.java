@@ -58,6 +58,24 @@ class NetbackTransmitTest {
     }
 
     @Test
+    void theSendersSocketHoldsEachDatagramUntilTheGuestReapsItsAnswer() {
+        SplitDriverRig rig = new SplitDriverRig();
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        a.powerOn();
+        SendBuffer socket = new SendBuffer(100_000, 1_000);
+        assertTrue(a.tx.holdFor(a.flow.id(), socket));
+        socket.hold(10);
+        a.send(10, 1470);
+        rig.start();
+        while (a.tx.outstanding() > 0 && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
+            rig.runUntil(rig.kernel.nextEventTime());
+            assertEquals(a.tx.outstanding(), socket.held(),
+                    "a datagram is the socket's as long as its request's slot is taken (answer not yet reaped)");
+        }
+        assertEquals(0, socket.held(), "every answer reaped frees its datagram");
+    }
+
+    @Test
     void aFrameShortEnoughToCopyWholeIsAnsweredWithoutWaitingForTheWire() {
         long[] freed = new long[1];
         Departures wire = sendTen(10, freed);

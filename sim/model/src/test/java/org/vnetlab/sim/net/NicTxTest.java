@@ -1,6 +1,7 @@
 package org.vnetlab.sim.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -111,5 +112,44 @@ class NicTxTest {
         assertEquals(1_000 + SERIALISE, wake);
         assertEquals(1, nic.room(wake - 1));
         assertEquals(2, nic.room(wake));
+    }
+
+    @Test
+    void aSocketGetsItsRoomBackAsItsFramesTakeTheWireAndTheSenderWakesAtHalf() {
+        Kernel k = new Kernel();
+        Recorder far = new Recorder();
+        NicTx nic = new NicTx(k, "host", 100, DataRate.gbps(1), 0, 0, far);
+        List<Task> woken = new ArrayList<>();
+        nic.interruptOn(woken::add);
+        // ten datagrams of 100 B in a 1000 B buffer; the other flow's frames are no socket's here
+        SendBuffer socket = new SendBuffer(1000, 100);
+        assertTrue(nic.holdFor(1, socket));
+        Task sender = new Task("sender", new Domain("host"), Context.THREAD) {
+            @Override
+            protected boolean hasWork(long now) {
+                return false;
+            }
+
+            @Override
+            protected double beginJob(long now) {
+                return 0;
+            }
+
+            @Override
+            protected void endJob(long start, long end) {
+            }
+        };
+        socket.hold(10);
+        assertFalse(socket.roomFor(sender));
+        nic.send(train(1, 0, 0, 10));
+        nic.send(train(2, 0, 0, 3));
+        nic.room(3 * SERIALISE);
+        assertEquals(10 - 4, socket.held(), "frames start on the wire one after another");
+        assertTrue(woken.isEmpty());
+        nic.room(5 * SERIALISE);
+        assertEquals(List.of(sender), woken, "the NIC's transmit completion wakes the sender at half the buffer");
+        nic.room(20 * SERIALISE);
+        assertEquals(0, socket.held());
+        assertEquals(13, nic.framesSent());
     }
 }
