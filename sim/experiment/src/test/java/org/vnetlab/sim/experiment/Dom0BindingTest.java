@@ -1,6 +1,5 @@
 package org.vnetlab.sim.experiment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +13,10 @@ import org.vnetlab.core.metrics.Stats;
  * Where Dom0's receive work runs when something (an IRQ balancer, {@code smp_affinity}) moves the
  * guests' event channels to Dom0's second VCPU: netback's receive tasklet runs on the CPU that
  * scheduled it, and the bridge schedules it for every frame it admits from the NIC's poll, so the
- * grant copy stays with the NIC's interrupt. Only the transmit tasklet follows the guests'
- * events. The two guests' receive pipeline is then the same as with every binding on VCPU 0.
+ * grant copy stays with the NIC's interrupt. Only the transmit tasklet and the upcalls of the
+ * guests' events (their cost, and the restarts of stopped queues they make) follow them, onto a
+ * VCPU the copy does not keep busy: the two guests receive no slower than with every binding on
+ * VCPU 0.
  */
 class Dom0BindingTest {
 
@@ -36,7 +37,7 @@ class Dom0BindingTest {
     void movingTheGuestsEventChannelsLeavesTheReceiveCopyWithTheNic() {
         double vcpu0 = doubleReceive(0);
         double balanced = doubleReceive(1);
-        assertEquals(vcpu0, balanced, 0.03 * vcpu0, "event channels on VCPU 1: " + balanced
+        assertTrue(balanced >= 0.97 * vcpu0, "event channels on VCPU 1: " + balanced
                 + " Mbit/s; everything on VCPU 0: " + vcpu0);
     }
 

@@ -468,6 +468,8 @@ public final class Testbed {
         netback.interruptOn(nicIrq);
         Vcpu netbackVcpu = dom0Vcpu(dom0Vcpus, p, "xen.dom0.netback-vcpu");
         netbackVcpu.add(netback.txTasklet());
+        // the guests' event channels' Dom0 end, bound there too
+        netbackVcpu.add(netback.guestEvents());
         // netif_rx queues the guests' frames on the backlog of the CPU that ran net_tx_action
         netbackVcpu.add(netback.backlog());
         traced.add(netback.backlogQueue());

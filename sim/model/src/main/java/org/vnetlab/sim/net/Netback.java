@@ -52,6 +52,7 @@ public final class Netback {
     private final RxTasklet rx;
     private final TxTasklet tx;
     private final Backlog backlog;
+    private final GuestEvents guestEvents;
     /** Guests' frames sent by the NIC and not yet freed by its driver, by when they left the wire. */
     private final TimedTrains sent = new TimedTrains();
     /** Whose frames {@link #sent} holds. */
@@ -87,6 +88,7 @@ public final class Netback {
         this.rx = new RxTasklet(dom0);
         this.tx = new TxTasklet(dom0);
         this.backlog = new Backlog(dom0);
+        this.guestEvents = new GuestEvents(dom0);
         this.txCoalesceNanos = hardware.txCoalesceNanos();
         this.txCoalesceFrames = hardware.txCoalesceFrames();
         this.txCompletion = new Event("host.nic.tx.irq") {
@@ -133,8 +135,9 @@ public final class Netback {
 
     /**
      * Connects a guest's netfront: makes its vif, a new port of the bridge, and wires the vif's
-     * event channel to the guest's rings. The guest announced its MAC at boot (ARP), so the bridge
-     * has learnt it.
+     * event channel to the guest's rings: the guest's notifications reach the vif by an upcall in
+     * Dom0 ({@link #guestEvents}). The guest announced its MAC at boot (ARP), so the bridge has
+     * learnt it.
      */
     public Vif connect(String guest, NetfrontRx front, NetfrontTx txRing) {
         Vif v = new Vif(kernel, vifs.size(), guest, front, txRing, rxQueue, rx, tx, driver.vifQueue(),
@@ -142,9 +145,72 @@ public final class Netback {
         vifs.add(v);
         v.port = bridge.addPort(v);
         bridge.learn(txRing.mac(), v.port);
-        front.connect(v::event);
-        txRing.onRequests(v::event);
+        front.connect(() -> guestEvents.notified(v));
+        txRing.onRequests(() -> guestEvents.notified(v));
         return v;
+    }
+
+    /** The guests' event channels' upcall in Dom0: place it on the VCPU the channels are bound to. */
+    public Task guestEvents() {
+        return guestEvents;
+    }
+
+    /**
+     * The guests' notifications in Dom0: Xen's upcall into Dom0's kernel (evtchn_do_upcall), whose
+     * handler for a guest's channel, netif_be_int, schedules the guest's transmit requests and
+     * restarts its stopped queue. Each handled notification costs what a guest's upcall for
+     * netback's events does ({@code cost.netfront.per-notify-ns}): the same code in the same kind
+     * of kernel. The handler runs in hard-interrupt context: on a VCPU that holds its CPU it acts at
+     * once, whatever the VCPU was doing (the model charges its work in the softirq work that
+     * follows); a VCPU that does not runs it first when it next does, once per channel however
+     * often the guest notified meanwhile (a pending channel is not raised again).
+     */
+    private final class GuestEvents extends Task {
+        /** Handled notifications not yet charged. */
+        private int unpaid;
+        /** Channels notified while the VCPU did not hold its CPU, each once: handled when it runs. */
+        private final List<Vif> waiting = new ArrayList<>();
+        private final List<Vif> handling = new ArrayList<>();
+
+        GuestEvents(Domain dom0) {
+            super("dom0.evtchn", dom0, Context.TASKLET);
+        }
+
+        void notified(Vif v) {
+            if (executor().holdsCpu()) {
+                unpaid++;
+                v.event();
+            } else if (!v.upcallWaiting) {
+                v.upcallWaiting = true;
+                unpaid++;
+                waiting.add(v);
+            }
+            wake();
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return unpaid > 0;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            double work = unpaid * costs.netfrontNotify * random.jitter(costs.jitter);
+            unpaid = 0;
+            handling.addAll(waiting);
+            waiting.clear();
+            return work;
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+            for (int i = 0; i < handling.size(); i++) {
+                Vif v = handling.get(i);
+                v.upcallWaiting = false;
+                v.event();
+            }
+            handling.clear();
+        }
     }
 
     /**

@@ -54,6 +54,8 @@ public final class Vif implements BridgePort {
      * dropped, or freed by the NIC's driver once sent. The transmit tasklet's next dealloc answers them.
      */
     int released;
+    /** The guest notified while Dom0's VCPU did not hold its CPU: its upcall is still to run. */
+    boolean upcallWaiting;
     /** Requests the running transmit tasklet answers when it ends. */
     int answering;
 

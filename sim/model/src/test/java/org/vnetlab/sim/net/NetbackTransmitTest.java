@@ -75,6 +75,22 @@ class NetbackTransmitTest {
         assertEquals(0, socket.held(), "every answer reaped frees its datagram");
     }
 
+    /** Dom0's CPU time for one guest sending ten frames at once, with the upcall costing {@code upcall} ns. */
+    private static long dom0TimeForTenFrames(String upcall) {
+        SplitDriverRig rig = new SplitDriverRig("model.cost.netfront.per-notify-ns=" + upcall);
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        a.powerOn();
+        a.send(10, 1470);
+        whenSlotsFree(rig, a);
+        return rig.dom0.busyNanos();
+    }
+
+    @Test
+    void aGuestsNotificationCostsDom0OneUpcall() {
+        // the ten requests reach a ring netback had drained: one notification (netif_be_int)
+        assertEquals(800, dom0TimeForTenFrames("800") - dom0TimeForTenFrames("0"));
+    }
+
     @Test
     void aFrameShortEnoughToCopyWholeIsAnsweredWithoutWaitingForTheWire() {
         long[] freed = new long[1];
@@ -91,7 +107,7 @@ class NetbackTransmitTest {
         b.powerOn();
         a.send(300, 1470);
         b.send(300, 1470);
-        rig.runFirstJob();
+        rig.runUntilRequestsTaken();
         assertEquals(238, rig.netback.pendingRequests(), "net_tx_action stops at 256 - 18 pending");
         assertEquals(238, mostPendingUntilSent(rig, a, b), "never more, all the way through");
         assertEquals(600, rig.nic.framesSent());
@@ -103,7 +119,7 @@ class NetbackTransmitTest {
         SplitDriverRig.Guest a = rig.guest("domU1");
         a.powerOn();
         a.send(300, 1470);
-        rig.runFirstJob();
+        rig.runUntilRequestsTaken();
         assertEquals(237, rig.netback.pendingRequests(), "netfront stops its queue below 20 free slots of 256");
         assertEquals(0, a.tx.onRing(), "netback sees no more");
         assertEquals(63, a.tx.queue().size(), "the rest is in the guest's qdisc");
@@ -129,7 +145,7 @@ class NetbackTransmitTest {
         SplitDriverRig.Guest b = rig.guest("domU2");
         a.send(300, 1470);
         b.send(20, 1470);
-        rig.runFirstJob();
+        rig.runUntilRequestsTaken();
         assertEquals(0, b.tx.queue().size(), "the guest with fewer requests gets all of its turns");
         assertEquals(300 - 218, a.tx.queue().size(), "the other takes the remaining turns of the run");
         SplitDriverRig rig2 = new SplitDriverRig();
@@ -137,7 +153,7 @@ class NetbackTransmitTest {
         SplitDriverRig.Guest d = rig2.guest("domU2");
         c.send(300, 1470);
         d.send(300, 1470);
-        rig2.runFirstJob();
+        rig2.runUntilRequestsTaken();
         assertEquals(300 - 119, c.tx.queue().size(), "two busy guests split a run of 238 evenly");
         assertEquals(300 - 119, d.tx.queue().size());
     }

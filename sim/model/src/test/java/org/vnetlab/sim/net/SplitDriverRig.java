@@ -112,6 +112,7 @@ final class SplitDriverRig {
         this.dom0Cpu = cpu("dom0.cpu", dom0);
         dom0Cpu.add(netback.rxTasklet());
         dom0Cpu.add(netback.txTasklet());
+        dom0Cpu.add(netback.guestEvents());
         dom0Cpu.add(netback.backlog());
     }
 
@@ -139,6 +140,14 @@ final class SplitDriverRig {
     void runUntil(long t) {
         start();
         kernel.runUntil(t);
+    }
+
+    /** Runs until netback's transmit tasklet has taken its first requests (Dom0 takes the guests' events first). */
+    void runUntilRequestsTaken() {
+        start();
+        while (netback.pendingRequests() == 0 && kernel.nextEventTime() != Long.MAX_VALUE) {
+            kernel.runUntil(kernel.nextEventTime());
+        }
     }
 
     /** Runs Dom0's first job, begun now, to its end. */
