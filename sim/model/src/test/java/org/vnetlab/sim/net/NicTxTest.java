@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.DataRate;
-import org.vnetlab.sim.cpu.Domain;
-import org.vnetlab.sim.cpu.Context;
 import org.vnetlab.sim.cpu.Task;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.packet.PacketKind;
@@ -91,21 +89,7 @@ class NicTxTest {
         });
         nic.send(train(1, 1_000, 0, 8));
         assertEquals(0, nic.room(k.now()));
-        nic.wakeWhenRoom(new Task("sender", new Domain("d"), Context.THREAD) {
-            @Override
-            protected boolean hasWork(long now) {
-                return false;
-            }
-
-            @Override
-            protected double beginJob(long now) {
-                return 0;
-            }
-
-            @Override
-            protected void endJob(long start, long end) {
-            }
-        });
+        nic.wakeWhenRoom(new SleepingThread("sender"));
         // the second frame, starting one serialisation after the first, frees a quarter (2 of 8)
         long wake = k.nextEventTime();
         assertTrue(wake > k.now());
@@ -124,21 +108,7 @@ class NicTxTest {
         // ten datagrams of 100 B in a 1000 B buffer; the other flow's frames are no socket's here
         SendBuffer socket = new SendBuffer(1000, 100);
         assertTrue(nic.holdFor(1, socket));
-        Task sender = new Task("sender", new Domain("host"), Context.THREAD) {
-            @Override
-            protected boolean hasWork(long now) {
-                return false;
-            }
-
-            @Override
-            protected double beginJob(long now) {
-                return 0;
-            }
-
-            @Override
-            protected void endJob(long start, long end) {
-            }
-        };
+        Task sender = new SleepingThread("sender");
         socket.hold(10);
         assertFalse(socket.roomFor(sender));
         nic.send(train(1, 0, 0, 10));

@@ -8,33 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vnetlab.sim.cpu.Context;
-import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Irq;
 import org.vnetlab.sim.cpu.Task;
 
 /** Linux 2.6.16's send-buffer rules for a UDP socket: sock_alloc_send_skb and sock_def_write_space. */
 class SendBufferTest {
-
-    private static final class Sender extends Task {
-        Sender() {
-            super("sender", new Domain("guest"), Context.THREAD);
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return false;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            return 0;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
-        }
-    }
 
     /** Records the tasks a freeing device wakes. */
     private static final class Line implements Irq {
@@ -53,13 +31,13 @@ class SendBufferTest {
         assertEquals(4, socket.room());
         socket.hold(4);
         assertEquals(0, socket.room());
-        assertFalse(socket.roomFor(new Sender()));
+        assertFalse(socket.roomFor(new SleepingThread("sender")));
     }
 
     @Test
     void aBlockedSenderWakesOnlyOnceHalfTheBufferIsFree() {
         SendBuffer socket = new SendBuffer(1000, 100);
-        Sender sender = new Sender();
+        Task sender = new SleepingThread("sender");
         Line line = new Line();
         socket.hold(10);
         assertFalse(socket.roomFor(sender));
