@@ -98,7 +98,10 @@ class RttThroughEmulatorTest {
                 + " %s%n", name, median, Arrays.toString(added), modelled, counters.transit(), counters.release());
         assertEquals(modelled, counters.transit().p50Us(), 1.0, name + ": a probe's time in the emulator's model (us)");
         // the pacing thread parks between isolated probes and an arrival wakes it: a wake-up late at most
-        assertTrue(counters.release().p50Us() < 50, name + ": probes leave on time: " + counters.release());
+        // a scheduler's wake-up on a virtual 2-core machine, tens of microseconds (medians of 52.6,
+        // 52.8 and 63 us were seen on an idle one, where 50 was the bound); a pacing fault is late
+        // by milliseconds
+        assertTrue(counters.release().p50Us() < 100, name + ": probes leave on time: " + counters.release());
         assertTrue(median >= modelled - 20 && median <= modelled + EDGES_US,
                 name + ": added " + median + " us against " + modelled + " modelled");
     }
