@@ -36,12 +36,12 @@ class TcpThroughEmulatorTest {
 
     /** Throughput is counted after this long: slow start, and the guest's receive buffer filling. */
     private static final long WARM_UP_MS = 700;
-    /**
-     * Predicted and emulated runs, in pairs with the same seed; each side reports its median. With
-     * five, xen-burned's emulated median (its runs spread by +-10 % in real time) crossed the 10 %
-     * once in a CI run (28.5 against 25.4 Mbit/s predicted).
-     */
+    /** Predicted and emulated runs, in pairs with the same seed. */
     private static final int PAIRS = 7;
+    /** How far apart the two means may be where the runs hardly spread (native, xen-single). */
+    private static final double TOLERANCE = 0.10;
+    /** Standard errors of the difference of the two means allowed where the runs spread. */
+    private static final double STANDARD_ERRORS = 3;
 
     private static Scenario scenario(String name, String... sets) {
         return new ScenarioLoader().load(name, List.of(sets)).scenario();
@@ -171,12 +171,27 @@ class TcpThroughEmulatorTest {
             trials[t] = ForwardRun.tcpRelayMbps(s, guest, spec, TimeUnit.MILLISECONDS.toNanos(WARM_UP_MS));
             runs[t] = emulateBulk(s, spec.seed(), windowMs);
         }
-        double predicted = Stats.median(trials);
-        double measured = Stats.median(runs);
-        System.out.printf("TCP %s: emulated %.2f Mbit/s %s, predicted %.2f Mbit/s %s%n", name, measured,
-                java.util.Arrays.toString(runs), predicted, java.util.Arrays.toString(trials));
+        double predicted = mean(trials);
+        double measured = mean(runs);
+        // xen-burned's runs fall into a low and a high group, in virtual time (13 to 15, 17 to 19 Mbit/s) and
+        // more so emulated (11 to 14, 21 to 23): a median of seven jumps between the groups with one run, a
+        // mean moves by a seventh, and the standard error says how far apart chance alone puts two means
+        double standardError = Math.sqrt((variance(trials) + variance(runs)) / PAIRS);
+        double allowed = Math.max(TOLERANCE * predicted, STANDARD_ERRORS * standardError);
+        System.out.printf("TCP %s: emulated mean %.2f Mbit/s %s, predicted %.2f Mbit/s %s, allowed +-%.2f%n", name,
+                measured, java.util.Arrays.toString(runs), predicted, java.util.Arrays.toString(trials), allowed);
         assertTrue(predicted < 200, "the slowed model must be the bottleneck: " + predicted);
-        assertEquals(predicted, measured, 0.10 * predicted, name);
+        assertTrue(allowed < 0.5 * predicted, "the runs spread too widely to test anything: +-" + allowed);
+        assertEquals(predicted, measured, allowed, name);
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElseThrow();
+    }
+
+    private static double variance(double[] values) {
+        double sd = Stats.stdev(values);
+        return sd * sd;
     }
 
     private static double emulateBulk(Scenario s, long seed, long windowMs) throws Exception {
