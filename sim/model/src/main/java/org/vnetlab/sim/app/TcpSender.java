@@ -6,6 +6,7 @@ import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.Gso;
 import org.vnetlab.sim.param.TcpSettings;
 import org.vnetlab.sim.net.PacketPort;
 import org.vnetlab.sim.packet.PacketKind;
@@ -71,13 +72,15 @@ public final class TcpSender extends BatchSender {
     };
 
     /**
-     * @param deviceCost transmit work below IP per segment (the driver, or netfront)
+     * @param deviceCost transmit work below IP per packet handed to the device (the driver, or netfront's per ring slot)
+     * @param gso        whether the segments go to the device in GSO skbs of up to 64 KB
      * @param window     the receiver's window until its first ACK, segments
      */
     public TcpSender(String name, Domain domain, Kernel kernel, PacketPort port, Segments segments, GuestStack stack,
-                     double deviceCost, TcpSettings settings, CongestionControl congestion, long window,
+                     double deviceCost, Gso gso, TcpSettings settings, CongestionControl congestion, long window,
                      RandomStream random) {
-        super(name, domain, port, perSegment(segments, stack, settings, deviceCost), stack.costs().jitter, random);
+        super(name, domain, port, perSegment(segments, stack, settings, deviceCost, gso), stack.costs().jitter,
+                random);
         this.kernel = kernel;
         this.segments = segments;
         this.settings = settings;
@@ -91,11 +94,16 @@ public final class TcpSender extends BatchSender {
         out.of(segments.kind(), segments.mss(), segments.flow());
     }
 
-    /** The CPU work of one segment: its share of a write call, the copy, and the layers below. */
-    private static double perSegment(Segments segments, GuestStack stack, TcpSettings settings, double deviceCost) {
+    /**
+     * The CPU work of one segment: its share of a write call, the copy, and the layers below, which
+     * a GSO skb pays once for all its segments (TCP and IP output) or per ring slot (the device).
+     */
+    private static double perSegment(Segments segments, GuestStack stack, TcpSettings settings, double deviceCost,
+                                     Gso gso) {
         double writeShare = (double) segments.mss() / settings.appIoBytes();
+        PacketKind kind = segments.kind();
         return stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
-                + stack.tx(segments.kind()) + deviceCost;
+                + stack.tx(kind) * gso.perSkb(kind, segments.mss()) + deviceCost * gso.perSlot(kind, segments.mss());
     }
 
     /** Where the ACKs of this connection are delivered. */

@@ -106,7 +106,7 @@ public final class TcpForwardingHost extends HostModel {
 
         private TcpSender sender(GuestSite at, String name, Flows.Flow flow, PacketKind kind) {
             TcpSender s = new TcpSender(name, at.domain(), kernel(), at.txPort(),
-                    new TcpSender.Segments(flow.id(), mss, kind), at.stack(), at.deviceTxCost(), settings,
+                    new TcpSender.Segments(flow.id(), mss, kind), at.stack(), at.deviceTxCost(), at.tcpGso(), settings,
                     CongestionControl.of(congestion), windowSegments, testbed().random(name));
             at.spawn(s);
             return s;

@@ -1,6 +1,7 @@
 package org.vnetlab.sim.model;
 
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.Gso;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Task;
@@ -24,6 +25,9 @@ public interface GuestSite {
 
     /** Transmit work below IP charged to the sender per packet (the driver, or netfront). */
     double deviceTxCost();
+
+    /** How its TCP data goes to the device: in GSO skbs (a Xen guest's netfront), or each segment alone. */
+    Gso tcpGso();
 
     /** Starts an application process (a thread) in the guest; its kernel's scheduler places it. */
     void spawn(Task process);

@@ -30,6 +30,7 @@ import org.vnetlab.sim.net.VirtioTx;
 import org.vnetlab.sim.packet.PacketQueue;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.Gso;
 import org.vnetlab.sim.param.KvmCosts;
 
 /**
@@ -172,6 +173,12 @@ final class KvmHost {
         @Override
         public void spawn(Task process) {
             linux.spawn(process);
+        }
+
+        /** virtio-net's offloads are not modelled: each segment goes to the ring alone. */
+        @Override
+        public Gso tcpGso() {
+            return Gso.OFF;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.vnetlab.sim.model;
 
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
+import org.vnetlab.sim.param.Gso;
 import org.vnetlab.sim.param.ContainerCosts;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.SplitDriver;
@@ -496,7 +497,7 @@ public final class Testbed {
             Vif vif = netback.connect(u.name(), front, tx);
             traced.add(vif.qdisc());
             traced.add(vif.admissionDrops());
-            host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
+            host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx, driver.tcpGso(),
                     kernel(u.name(), vcpus, d, guestKernel)));
         }
     }
@@ -519,7 +520,13 @@ public final class Testbed {
     }
 
     private record Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort,
-                        double deviceTxCost, LinuxScheduler linux) implements GuestSite {
+                        double deviceTxCost, Gso tcpGso, LinuxScheduler linux) implements GuestSite {
+        /** A site whose TCP hands each segment to its device alone (no TSO is modelled for a physical NIC). */
+        Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort, double deviceTxCost,
+             LinuxScheduler linux) {
+            this(name, domain, stack, mac, txPort, deviceTxCost, Gso.OFF, linux);
+        }
+
         @Override
         public void spawn(Task process) {
             linux.spawn(process);

@@ -13,6 +13,7 @@ import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.param.Costs;
+import org.vnetlab.sim.param.Gso;
 import org.vnetlab.sim.param.SplitDriver;
 import org.vnetlab.sim.packet.PacketKind;
 import org.vnetlab.sim.packet.PacketQueue;
@@ -44,6 +45,8 @@ public final class Netback {
     private final Kernel kernel;
     private final Costs costs;
     private final SplitDriver driver;
+    /** How the guests' TCP data comes: in GSO skbs when netfront offers TSO. */
+    private final Gso gso;
     private final Bridge bridge;
     private final NicTx nic;
     private final RandomStream random;
@@ -82,6 +85,7 @@ public final class Netback {
         this.kernel = kernel;
         this.costs = costs;
         this.driver = driver;
+        this.gso = driver.tcpGso();
         this.bridge = bridge;
         this.nic = nic;
         this.random = random;
@@ -578,7 +582,9 @@ public final class Netback {
                 pending += k;
                 while (k > 0) {
                     int m = Math.min(k, q.headCount());
-                    out.take(q, m, costs.netbackTx + costs.netbackTxPerByte * q.headPayload(), now);
+                    // a GSO skb's requests are its slots: per segment, its share of them
+                    double perRequest = costs.netbackTx * gso.perSlot(q.headKind(), q.headPayload());
+                    out.take(q, m, perRequest + costs.netbackTxPerByte * q.headPayload(), now);
                     sources.add(v);
                     k -= m;
                 }
@@ -647,7 +653,9 @@ public final class Netback {
                 left -= k;
                 while (k > 0) {
                     int m = Math.min(k, frames.headCount());
-                    out.take(frames, m, costs.bridge + costs.driverTx, now);
+                    // the bridge forwards a GSO skb once; the driver sends each of its segments
+                    double bridged = costs.bridge * gso.perSkb(frames.headKind(), frames.headPayload());
+                    out.take(frames, m, bridged + costs.driverTx, now);
                     sources.add(v);
                     k -= m;
                 }

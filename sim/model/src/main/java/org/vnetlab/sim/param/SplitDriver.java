@@ -16,6 +16,7 @@ import org.vnetlab.core.model.ModelParameters;
  * @param queueTimeoutNanos  how long a stopped vif waits before it is woken anyway (tx_queue_timeout)
  * @param txCopyBytes        PKT_PROT_LEN: a guest frame up to this long is copied and answered at once
  * @param rxCopy             the guest receives by grant copy (netfront's rx_copy) instead of page flipping
+ * @param gso                the guest's netfront offers TSO, so its TCP sends skbs of up to 64 KB ({@link Gso})
  * @param rxTargetMin        netfront's least receive-buffer target (RX_DFL_MIN_TARGET)
  * @param rxTargetMax        netfront's greatest receive-buffer target (RX_MAX_TARGET)
  * @param weight             netfront's NAPI weight: responses one poll takes at most
@@ -23,7 +24,7 @@ import org.vnetlab.core.model.ModelParameters;
  * @param backlogWeight      frames one poll of Dom0's backlog takes (weight_p)
  */
 public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxPending, int mfnBatch,
-                          long queueTimeoutNanos, int txCopyBytes, boolean rxCopy, int rxTargetMin,
+                          long queueTimeoutNanos, int txCopyBytes, boolean rxCopy, boolean gso, int rxTargetMin,
                           int rxTargetMax, int weight, int backlog, int backlogWeight) {
 
     public SplitDriver {
@@ -83,11 +84,17 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
         return maxPending - maxSkbFrags;
     }
 
+    /** How a guest's TCP data leaves it: in skbs of up to 64 KB when netfront offers TSO. */
+    public Gso tcpGso() {
+        return Gso.of(gso);
+    }
+
     public static SplitDriver of(ModelParameters p) {
         return new SplitDriver((int) p.get("xen.ring-slots"), (int) p.get("xen.vif-queue-packets"),
                 (int) p.get("xen.netback.max-skb-frags"), (int) p.get("xen.netback.max-pending-requests"),
                 (int) p.get("xen.netback.mfn-batch"), (long) p.get("xen.netback.queue-timeout-ns"),
                 (int) p.get("xen.netback.tx-copy-bytes"), p.get("xen.netfront.rx-copy") != 0,
+                p.get("xen.netfront.gso") != 0,
                 (int) p.get("xen.netfront.rx-target-min"), (int) p.get("xen.netfront.rx-target-max"),
                 (int) p.get("xen.netfront.weight"), (int) p.get("xen.dom0.backlog-packets"),
                 (int) p.get("xen.dom0.backlog-weight"));
