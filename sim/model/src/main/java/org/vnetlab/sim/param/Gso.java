@@ -1,5 +1,6 @@
 package org.vnetlab.sim.param;
 
+import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.packet.PacketKind;
 
@@ -7,7 +8,8 @@ import org.vnetlab.sim.packet.PacketKind;
  * Generic segmentation offload of a TCP sender's data, as a paravirtual guest of Xen 3.0.4 has it:
  * its netfront offers scatter-gather and TSO whenever netback writes {@code feature-gso-tcpv4},
  * which 3.0.4's netback always does ({@code xennet_set_features}, netback's {@code xenbus.c}), so
- * the guest's TCP builds skbs of up to its size goal ({@code tcp_current_mss}: 65535 bytes less
+ * the guest's TCP over IPv4 (the one GSO type netback takes, {@code XEN_NETIF_GSO_TYPE_TCPV4}; TCP
+ * over IPv6 goes segment by segment) builds skbs of up to its size goal ({@code tcp_current_mss}: 65535 bytes less
  * the IP and TCP headers, in whole segments: 45 of 1448 B) with the data in page fragments. One
  * such skb costs the guest's TCP and IP output once; on the shared ring it takes a slot per page,
  * one for its head and one for the extra-info request carrying its GSO size
@@ -25,7 +27,7 @@ public final class Gso {
 
     /** No offload: every segment is an skb of its own (UDP, a native sender, GSO switched off). */
     public static final Gso OFF = new Gso(false);
-    /** TCP data goes out in skbs of the size goal. */
+    /** TCP data over IPv4 goes out in skbs of the size goal. */
     public static final Gso TCP = new Gso(true);
 
     /** TCP's size goal before headers ({@code tcp_current_mss}: 65535). */
@@ -49,9 +51,10 @@ public final class Gso {
         return enabled;
     }
 
-    /** Segments of {@code payload} bytes one skb carries: the size goal's for TCP data, else 1. */
+    /** Segments of {@code payload} bytes one skb carries: the size goal's for TCP data over IPv4, else 1. */
     public int segments(PacketKind kind, int payload) {
-        if (!enabled || kind.transport() != Transport.TCP || kind.ackOnly() || payload < 1) {
+        if (!enabled || kind.transport() != Transport.TCP || kind.ip() != IpVersion.IPV4 || kind.ackOnly()
+                || payload < 1) {
             return 1;
         }
         int goal = SIZE_GOAL_BYTES - kind.ip().headerBytes() - Transport.TCP.headerBytes();
