@@ -83,8 +83,8 @@ final class TcpRun {
                         h.bed.random(stream.guest() + ".rcv" + pair));
                 to.spawn(receiver);
                 TcpSender sender = new TcpSender(from.name() + ".iperf-client" + pair, from.domain(), h.kernel,
-                        from.txPort(), new TcpSender.Segments(flow.id(), mss, data), from.stack(), from.deviceTxCost(), from.tcpGso(),
-                        settings, CongestionControl.of(stream.congestion()), window,
+                        from.txPort(), new TcpSender.Segments(flow.id(), mss, data), from.stack(), from.deviceTxCost(),
+                        from.tcpGso(), settings, CongestionControl.of(stream.congestion()), window,
                         h.bed.random(stream.guest() + ".snd" + pair));
                 from.spawn(sender);
                 if (outbound) {

@@ -497,8 +497,8 @@ public final class Testbed {
             Vif vif = netback.connect(u.name(), front, tx);
             traced.add(vif.qdisc());
             traced.add(vif.admissionDrops());
-            host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx, driver.tcpGso(),
-                    kernel(u.name(), vcpus, d, guestKernel)));
+            host.guests.put(u.name(), new Site(u.name(), d, stack, u.vif().mac(), tx, costs.netfrontTx,
+                    driver.tcpGso(), kernel(u.name(), vcpus, d, guestKernel)));
         }
     }
 

@@ -9,10 +9,10 @@ import org.vnetlab.sim.packet.PacketKind;
  * its netfront offers scatter-gather and TSO whenever netback writes {@code feature-gso-tcpv4},
  * which 3.0.4's netback always does ({@code xennet_set_features}, netback's {@code xenbus.c}), so
  * the guest's TCP over IPv4 (the one GSO type netback takes, {@code XEN_NETIF_GSO_TYPE_TCPV4}; TCP
- * over IPv6 goes segment by segment) builds skbs of up to its size goal ({@code tcp_current_mss}: 65535 bytes less
- * the IP and TCP headers, in whole segments: 45 of 1448 B) with the data in page fragments. One
- * such skb costs the guest's TCP and IP output once; on the shared ring it takes a slot per page,
- * one for its head and one for the extra-info request carrying its GSO size
+ * over IPv6 goes segment by segment) builds skbs of up to its size goal ({@code tcp_current_mss}:
+ * 65535 bytes less the IP and TCP headers, in whole segments: 45 of 1448 B) with the data in page
+ * fragments. One such skb costs the guest's TCP and IP output once; on the shared ring it takes a
+ * slot per page, one for its head and one for the extra-info request carrying its GSO size
  * ({@code xennet_start_xmit}); netback maps each slot's grant, builds one skb
  * ({@code netbk_set_skb_gso}) and Dom0's bridge forwards it once; Dom0's NIC driver then sends
  * every segment as a frame of its own.
@@ -45,10 +45,6 @@ public final class Gso {
 
     public static Gso of(boolean enabled) {
         return enabled ? TCP : OFF;
-    }
-
-    public boolean enabled() {
-        return enabled;
     }
 
     /** Segments of {@code payload} bytes one skb carries: the size goal's for TCP data over IPv4, else 1. */
