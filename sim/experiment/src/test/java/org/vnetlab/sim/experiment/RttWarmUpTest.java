@@ -53,9 +53,10 @@ class RttWarmUpTest {
     @Test
     void besideABurnerTheSettledHostAnswersAsASingleGuestDoes() {
         double single = run("rtt.reflector=domU").rttMs().median();
-        // seed 0: the reflector moves beside the burner only after the measurements (when it moves
-        // varies with the seed: docs/MODEL.md, "Beside a burner")
-        double fromBoot = run("rtt.reflector=domU-burned", "rtt.warm-up=0s", "method.seed=0").rttMs().median();
+        // seed 1: the reflector moves beside the burner only after the measurements (when it moves
+        // varies with the seed and with any change in the timing of the guests' work: docs/MODEL.md,
+        // "Beside a burner"; seeds 1, 2 and 5 of 0 to 5 when the guest's vif got its one event channel)
+        double fromBoot = run("rtt.reflector=domU-burned", "rtt.warm-up=0s", "method.seed=1").rttMs().median();
         double settled = run("rtt.reflector=domU-burned").rttMs().median();
         // from the boot placement the reflector shares Dom0's CPU for the whole 1.6 s of measurements
         assertTrue(fromBoot > 5 * single, "from boot: " + fromBoot + " ms against a single DomU's " + single);

@@ -40,6 +40,7 @@ import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.kernel.Watchdog;
 import org.vnetlab.sim.net.Bridge;
 import org.vnetlab.sim.net.CpuBacklog;
+import org.vnetlab.sim.net.EventChannel;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.HostStack;
 import org.vnetlab.sim.net.Netback;
@@ -487,9 +488,11 @@ public final class Testbed {
                 host.executors.add(v);
             }
             xenScheduler.addGuest(vcpus);
-            NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, random(u.name() + ".netfront"));
+            EventChannel channel = new EventChannel();
+            NetfrontRx front = new NetfrontRx(u.name(), d, driver, flows, stack, channel,
+                    random(u.name() + ".netfront"));
             NetfrontTx tx = new NetfrontTx(u.name(), d, driver.ringSlots() + queues.qdiscPackets(),
-                    driver.txRingRequests(), u.vif().mac(), costs.netfrontNotify, costs.jitter,
+                    driver.txRingRequests(), u.vif().mac(), channel, costs.netfrontNotify, costs.jitter,
                     random(u.name() + ".netfront.tx"));
             // the guest's one event channel is bound to its first VCPU
             vcpus.get(0).add(front);

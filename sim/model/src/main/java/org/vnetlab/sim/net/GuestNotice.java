@@ -40,6 +40,11 @@ abstract class GuestNotice extends Task {
     @Override
     protected final double beginJob(long now) {
         due = false;
-        return cost * random.jitter(jitter);
+        return notifications() * cost * random.jitter(jitter);
+    }
+
+    /** The notifications this run pays for: one, unless another handler already took it. */
+    protected int notifications() {
+        return 1;
     }
 }

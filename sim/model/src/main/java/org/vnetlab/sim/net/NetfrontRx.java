@@ -18,7 +18,8 @@ import org.vnetlab.sim.packet.PacketQueue;
  * rx_target: the target starts at its minimum, doubles when fewer than a quarter of it was left
  * posted and unfilled, and shrinks by one per poll while more than three quarters are unfilled.
  * Buffers posted past netback's event index send Dom0 an event. A poll woken by netback's event
- * pays the upcall; one that ends with the ring empty asks for the next event.
+ * pays the upcall, unless the transmit side's handler took it first: the vif has one event channel
+ * ({@link EventChannel}); one that ends with the ring empty asks for the next event.
  */
 public final class NetfrontRx extends Task {
 
@@ -45,18 +46,19 @@ public final class NetfrontRx extends Task {
     private int allocated;
     /** Buffers the running poll posts when it ends. */
     private int posting;
-    /** Netback's event arrived: the next poll is the upcall's. */
-    private boolean evented;
+    /** The vif's one event channel, shared with the transmit side. */
+    private final EventChannel channel;
     private long events;
 
     public NetfrontRx(String guest, Domain domain, SplitDriver driver, Flows flows, GuestStack stack,
-                      RandomStream random) {
+                      EventChannel channel, RandomStream random) {
         super(guest + ".netfront.rx", domain, Context.NET_RX);
         this.ring = new RxRing(guest, driver.ringSlots());
         this.out = new JobOutput(guest + ".netfront.rx.out");
         this.flows = flows;
         this.stack = stack;
         this.costs = stack.costs();
+        this.channel = channel;
         this.weight = driver.weight();
         this.minTarget = driver.rxTargetMin();
         this.maxTarget = driver.rxTargetMax();
@@ -104,7 +106,7 @@ public final class NetfrontRx extends Task {
 
     /** Netback's event: responses passed the guest's event index. */
     void event() {
-        evented = true;
+        channel.raise();
         events++;
         wake();
     }
@@ -116,8 +118,7 @@ public final class NetfrontRx extends Task {
 
     @Override
     protected double beginJob(long now) {
-        double overhead = evented ? costs.netfrontNotify : 0;
-        evented = false;
+        double overhead = channel.handle() * costs.netfrontNotify;
         out.clear();
         PacketQueue responses = ring.responses;
         // netif_poll takes at most its weight and what the NET_RX pass still allows

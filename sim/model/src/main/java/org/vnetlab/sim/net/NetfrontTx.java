@@ -29,6 +29,7 @@ public final class NetfrontTx extends GuestTxPort {
     private Runnable onRequests = () -> { };
     private final MacAddress mac;
     private final Completions completions;
+    private final EventChannel channel;
     /** Requests netback took (req_cons). */
     private long taken;
     /** Answers netback pushed (rsp_prod), reaped by the guest (rsp_cons), and the guest's event index. */
@@ -39,10 +40,11 @@ public final class NetfrontTx extends GuestTxPort {
     /**
      * @param capacity     requests the ring and the qdisc in front of it hold together
      * @param ringRequests requests the ring holds at most, answered and unreaped ones included
+     * @param channel      the vif's event channel, shared with its receive side
      * @param eventCost    CPU work, ns at speed 1.0, of one event's upcall into the guest
      */
-    public NetfrontTx(String guest, Domain domain, int capacity, int ringRequests, MacAddress mac, double eventCost,
-                      double jitter, RandomStream random) {
+    public NetfrontTx(String guest, Domain domain, int capacity, int ringRequests, MacAddress mac,
+                      EventChannel channel, double eventCost, double jitter, RandomStream random) {
         if (ringRequests < 1 || ringRequests > capacity) {
             throw new IllegalArgumentException("ring requests " + ringRequests + " not in 1.." + capacity);
         }
@@ -50,6 +52,7 @@ public final class NetfrontTx extends GuestTxPort {
         this.capacity = capacity;
         this.ringRequests = ringRequests;
         this.mac = mac;
+        this.channel = channel;
         this.completions = new Completions(guest + ".netfront.tx.irq", domain, eventCost, jitter, random);
     }
 
@@ -97,6 +100,7 @@ public final class NetfrontTx extends GuestTxPort {
         long before = rspProd;
         rspProd += n;
         if (RxRing.passes(before, rspProd, rspEvent)) {
+            channel.raise();
             completions.raise();
         }
     }
@@ -142,6 +146,11 @@ public final class NetfrontTx extends GuestTxPort {
 
         Completions(String name, Domain domain, double cost, double jitter, RandomStream random) {
             super(name, domain, cost, jitter, random);
+        }
+
+        @Override
+        protected int notifications() {
+            return channel.handle();
         }
 
         @Override

@@ -52,6 +52,7 @@ final class SplitDriverRig {
         final Domain domain;
         final HostCpu cpu;
         final NetfrontRx front;
+        final EventChannel channel;
         final NetfrontTx tx;
         final Vif vif;
         final PacketQueue socket;
@@ -69,10 +70,10 @@ final class SplitDriverRig {
             this.socket = new PacketQueue(name + ".socket.rx.drop", 100_000);
             flows.bindGuest(flow, socket);
             flows.bindPeer(flow, PacketQueue.unbounded(name + ".peer.socket"));
-            this.front = new NetfrontRx(name, domain, driver, flows, stack, new RandomStream(1, name));
+            this.channel = new EventChannel();
+            this.front = new NetfrontRx(name, domain, driver, flows, stack, channel, new RandomStream(1, name));
             this.tx = new NetfrontTx(name, domain, driver.ringSlots() + 1000, driver.txRingRequests(), mac,
-                    costs.netfrontNotify, 0,
-                    new RandomStream(2, name));
+                    channel, costs.netfrontNotify, 0, new RandomStream(2, name));
             cpu.add(front);
             cpu.add(tx.completions());
             this.vif = netback.connect(name, front, tx);
