@@ -261,7 +261,7 @@ final class Node {
      * parsers, which take any Unicode digit ('٣' reads as 3), so a value must spell its digits in ASCII.
      */
     private <T> T number(String key, Function<String, T> getter, String expected) {
-        T v = read(key, getter, expected);
+        T v = read(key, getter, expected, true);
         String text = value(key).render(ConfigRenderOptions.concise());
         if (!text.chars().allMatch(c -> c < 128)) {
             throw error(key, "expected " + expected + " in ASCII digits, got " + describe(key));
@@ -270,13 +270,18 @@ final class Node {
     }
 
     private <T> T read(String key, Function<String, T> getter, String expected) {
+        return read(key, getter, expected, false);
+    }
+
+    /** @param numeric whether a number is expected, so a whole number that fails is one too large */
+    private <T> T read(String key, Function<String, T> getter, String expected, boolean numeric) {
         try {
             return getter.apply(key);
         } catch (ConfigException.Missing e) {
             throw ConfigError.at(config.origin(), full(key), "missing; expected " + expected);
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
             Object raw = config.getValue(key).unwrapped();
-            if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            if (numeric && raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
                 // a whole number Typesafe Config cannot narrow to an int
                 throw error(key, "too large: " + raw);
             }

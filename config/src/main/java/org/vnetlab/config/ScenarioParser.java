@@ -140,7 +140,7 @@ final class ScenarioParser {
                 n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.nanos("interrupt-gap", true),
                 n.positiveInt("napi-budget"),
                 n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"),
-                queues(n, cpus), irqCpu(n, cpus));
+                queues(n, cpus), irqCpu(n, cpus), n.bool("tso"));
     }
 
     /** The CPU a NIC's (first) interrupt goes to: one of the machine's. */

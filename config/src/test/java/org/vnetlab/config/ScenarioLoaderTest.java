@@ -244,6 +244,14 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aNumberWhereNoNumberBelongsIsOfTheWrongTypeNotTooLarge() throws IOException {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.nic.tso=3"))),
+                "host.nic.tso", "expected true or false, got number 3");
+        oneLine(fails("name = x\nhost.nic.tso = 1\n", List.of()), "bad.conf:2", "host.nic.tso",
+                "expected true or false, got number 1");
+    }
+
+    @Test
     void aListWhereANumberBelongsIsShownOnOneLine() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=[1,2]"))),
                 "host.cpus", "expected an integer, got list [1,2]");

@@ -20,10 +20,12 @@ import org.vnetlab.core.units.DataRate;
  *                        flows spread over them by the RSS hash (1: a single-queue NIC)
  * @param irqCpu          the CPU that takes the first queue's interrupt, and so runs its NAPI poll
  *                        (queue i's goes to the CPU after, modulo the CPUs): /proc/irq/N/smp_affinity
+ * @param tso             TCP segmentation offload (NETIF_F_TSO): the kernel hands the driver TCP over
+ *                        IPv4 in skbs of up to 64 KB and the NIC cuts them into frames
  */
 public record Nic(DataRate lineRate, int rxRing, int txRing, long coalesceNanos, int coalesceFrames,
                   long interruptGapNanos, int napiBudget, long frameOverheadNanos, long txCoalesceNanos,
-                  int txCoalesceFrames, int queues, int irqCpu) {
+                  int txCoalesceFrames, int queues, int irqCpu, boolean tso) {
 
     public Nic {
         Checks.positive("rx ring", rxRing);

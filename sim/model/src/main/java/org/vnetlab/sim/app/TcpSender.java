@@ -103,7 +103,7 @@ public final class TcpSender extends BatchSender {
         double writeShare = (double) segments.mss() / settings.appIoBytes();
         PacketKind kind = segments.kind();
         return stack.sendCall(0) * writeShare + stack.costs().socketPerByte * segments.mss()
-                + stack.tx(kind) * gso.perSkb(kind, segments.mss()) + deviceCost * gso.perSlot(kind, segments.mss());
+                + stack.tx(kind) * gso.perSkb(kind, segments.mss()) + deviceCost * gso.perRequest(kind, segments.mss());
     }
 
     /** Where the ACKs of this connection are delivered. */

@@ -306,7 +306,7 @@ public final class Testbed {
             cpus.forEach(HostCpu::powerOn);
         }
         peer.guests.put(PEER, new Site(PEER, d, stack, MacAddress.parse("00:00:5e:00:53:02"), peer.nicTx,
-                costs.driverTx, linux));
+                costs.driverTx, Gso.nic(scenario.peer().nic().tso()), linux));
     }
 
     private void buildHostKernel(DataRate wire, long delay, boolean vserver) {
@@ -331,11 +331,12 @@ public final class Testbed {
             int i = 1;
             for (VServerContext ctx : ((VServerPlatform) scenario.platform()).contexts()) {
                 host.guests.put(ctx.name(), new Site(ctx.name(), host.domain(ctx.name()), stack, MacAddress.xen(i++),
-                        host.nicTx, costs.driverTx, linux));
+                        host.nicTx, costs.driverTx, Gso.nic(h.nic().tso()), linux));
             }
         } else {
             host.guests.put(NativePlatform.GUEST, new Site(NativePlatform.GUEST, kernelDomain,
-                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx, linux));
+                    GuestStack.nativeKernel(costs), MacAddress.xen(0), host.nicTx, costs.driverTx,
+                    Gso.nic(h.nic().tso()), linux));
         }
     }
 
@@ -524,7 +525,7 @@ public final class Testbed {
 
     private record Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort,
                         double deviceTxCost, Gso tcpGso, LinuxScheduler linux) implements GuestSite {
-        /** A site whose TCP hands each segment to its device alone (no TSO is modelled for a physical NIC). */
+        /** A site whose TCP hands each segment to its device alone (a container's veth: no offload is modelled). */
         Site(String name, Domain domain, GuestStack stack, MacAddress mac, PacketPort txPort, double deviceTxCost,
              LinuxScheduler linux) {
             this(name, domain, stack, mac, txPort, deviceTxCost, Gso.OFF, linux);

@@ -47,6 +47,8 @@ public final class Netback {
     private final SplitDriver driver;
     /** How the guests' TCP data comes: in GSO skbs when netfront offers TSO. */
     private final Gso gso;
+    /** Whether the NIC takes a GSO skb whole (TSO); else the kernel cuts it before the driver. */
+    private final boolean nicTso;
     private final Bridge bridge;
     private final NicTx nic;
     private final RandomStream random;
@@ -86,6 +88,7 @@ public final class Netback {
         this.costs = costs;
         this.driver = driver;
         this.gso = driver.tcpGso();
+        this.nicTso = hardware.tso();
         this.bridge = bridge;
         this.nic = nic;
         this.random = random;
@@ -583,7 +586,7 @@ public final class Netback {
                 while (k > 0) {
                     int m = Math.min(k, q.headCount());
                     // a GSO skb's requests are its slots: per segment, its share of them
-                    double perRequest = costs.netbackTx * gso.perSlot(q.headKind(), q.headPayload());
+                    double perRequest = costs.netbackTx * gso.perRequest(q.headKind(), q.headPayload());
                     out.take(q, m, perRequest + costs.netbackTxPerByte * q.headPayload(), now);
                     sources.add(v);
                     k -= m;
@@ -653,9 +656,11 @@ public final class Netback {
                 left -= k;
                 while (k > 0) {
                     int m = Math.min(k, frames.headCount());
-                    // the bridge forwards a GSO skb once; the driver sends each of its segments
-                    double bridged = costs.bridge * gso.perSkb(frames.headKind(), frames.headPayload());
-                    out.take(frames, m, bridged + costs.driverTx, now);
+                    // the bridge forwards a GSO skb once; the driver sends it once to a NIC with
+                    // TSO, else each of the segments dev_gso_segment cuts it into
+                    double perSkb = gso.perSkb(frames.headKind(), frames.headPayload());
+                    double driven = costs.driverTx * (nicTso ? perSkb : 1);
+                    out.take(frames, m, costs.bridge * perSkb + driven, now);
                     sources.add(v);
                     k -= m;
                 }

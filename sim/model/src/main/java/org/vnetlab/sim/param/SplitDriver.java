@@ -86,7 +86,7 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
 
     /** How a guest's TCP data leaves it: in skbs of up to 64 KB when netfront offers TSO. */
     public Gso tcpGso() {
-        return Gso.of(gso);
+        return Gso.netfront(gso);
     }
 
     public static SplitDriver of(ModelParameters p) {
