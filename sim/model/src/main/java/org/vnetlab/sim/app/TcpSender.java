@@ -72,8 +72,8 @@ public final class TcpSender extends BatchSender {
     };
 
     /**
-     * @param deviceCost transmit work below IP per packet handed to the device (the driver, or netfront's per ring slot)
-     * @param gso        whether the segments go to the device in GSO skbs of up to 64 KB
+     * @param deviceCost transmit work below IP per request of the device (the driver's per skb, netfront's per ring slot)
+     * @param gso        whether the segments go to the device in GSO skbs of up to 64 KB, and its requests per skb
      * @param window     the receiver's window until its first ACK, segments
      */
     public TcpSender(String name, Domain domain, Kernel kernel, PacketPort port, Segments segments, GuestStack stack,
@@ -96,7 +96,8 @@ public final class TcpSender extends BatchSender {
 
     /**
      * The CPU work of one segment: its share of a write call, the copy, and the layers below, which
-     * a GSO skb pays once for all its segments (TCP and IP output) or per ring slot (the device).
+     * a GSO skb pays once for all its segments (TCP and IP output) or per device request (a driver
+     * transmit, or a ring slot of netfront).
      */
     private static double perSegment(Segments segments, GuestStack stack, TcpSettings settings, double deviceCost,
                                      Gso gso) {
