@@ -35,6 +35,8 @@ class ReplTest {
     @Test
     void aTerminalOfNoColumnsIsTakenAsEightyWide() throws IOException {
         String screen = session(new Size(0, 0), "exit\r");
-        assertTrue(screen.contains("vnetlab> exit"), screen);
+        // the whole prompt, not '>' and an ellipsis; what follows it is not checked, as the terminal may
+        // echo the keys, which are all there at once, before the line reader takes them
+        assertTrue(screen.contains("vnetlab> "), screen);
     }
 }

@@ -77,6 +77,8 @@ public final class Netback {
     private int mfns;
     /** Guest transmit requests netback holds (NR_PENDING_REQS). */
     private int pending;
+    /** The vifs whose transmit requests net_tx_action serves, in turn (net_schedule_list). */
+    private final NetSchedule txSchedule = new NetSchedule();
 
     /**
      * @param nic      the NIC's transmit side, which the guests' frames leave by
@@ -157,6 +159,12 @@ public final class Netback {
         return v;
     }
 
+    /** netif_be_int: the guest's vif joins the transmit schedule list, then its event is handled. */
+    private void guestEvent(Vif v) {
+        txSchedule.add(v.index);
+        v.event();
+    }
+
     /** The guests' event channels' upcall in Dom0: place it on the VCPU the channels are bound to. */
     public Task guestEvents() {
         return guestEvents;
@@ -186,7 +194,7 @@ public final class Netback {
         void notified(Vif v) {
             if (executor().holdsCpu()) {
                 unpaid++;
-                v.event();
+                guestEvent(v);
             } else if (!v.upcallWaiting) {
                 v.upcallWaiting = true;
                 unpaid++;
@@ -214,7 +222,7 @@ public final class Netback {
             for (int i = 0; i < handling.size(); i++) {
                 Vif v = handling.get(i);
                 v.upcallWaiting = false;
-                v.event();
+                guestEvent(v);
             }
             handling.clear();
         }
@@ -454,8 +462,8 @@ public final class Netback {
     private final class TxTasklet extends Task {
         private final JobOutput out = new JobOutput("netback.tx.out");
         private final List<Vif> sources = new ArrayList<>();
-        /** Requests each vif gets this run, by index (reused). */
-        private int[] shares = new int[0];
+        /** Requests each vif's ring holds, by index (reused). */
+        private int[] onRing = new int[0];
         /** netif_rx: onto this CPU's backlog, or dropped when it is full (the request is then done). */
         private final JobOutput.Delivery toBacklog = (segment, n, first, step) -> {
             Vif v = sources.get(segment);
@@ -469,9 +477,6 @@ public final class Netback {
             }
             v.released += copiedWhole ? n : n - queued;
         };
-        /** The vif whose turn comes first (net_schedule_list's head). */
-        private int next;
-
         TxTasklet(Domain dom0) {
             super("netback.tx", dom0, Context.TASKLET);
         }
@@ -484,7 +489,7 @@ public final class Netback {
                 if (v.released > 0) {
                     return true;
                 }
-                requests |= v.txRing.onRing() > 0;
+                requests |= txSchedule.listed(i) && v.txRing.onRing() > 0;
             }
             return requests && pending < driver.txPendingLimit();
         }
@@ -529,58 +534,21 @@ public final class Netback {
             return freed == 0 ? 0 : costs.netbackTlbFlush + freed * costs.netbackTxDealloc + notify;
         }
 
-        /** Takes up to {@code limit} requests, one per guest per turn (net_schedule_list). */
+        /** Takes up to {@code limit} requests, a request a turn from the vifs on net_schedule_list. */
         private void takeRequests(int limit, long now) {
             int n = vifs.size();
-            if (shares.length < n) {
-                shares = new int[n];
+            if (onRing.length < n) {
+                onRing = new int[n];
             }
-            int head = next;
-            int left = limit;
-            while (left > 0) {
-                int active = 0;
-                int least = Integer.MAX_VALUE;
-                for (int i = 0; i < n; i++) {
-                    int rest = vifs.get(i).txRing.onRing() - shares[i];
-                    if (rest > 0) {
-                        active++;
-                        least = Math.min(least, rest);
-                    }
-                }
-                if (active == 0) {
-                    break;
-                }
-                if ((long) least * active <= left) {
-                    // every guest with requests gets `least` turns, and the shortest ones run out
-                    for (int i = 0; i < n; i++) {
-                        if (vifs.get(i).txRing.onRing() > shares[i]) {
-                            shares[i] += least;
-                        }
-                    }
-                    left -= least * active;
-                    continue;
-                }
-                int each = left / active;
-                int extra = left % active;
-                for (int j = 0; j < n; j++) {
-                    int i = (head + j) % n;
-                    if (vifs.get(i).txRing.onRing() > shares[i]) {
-                        shares[i] += each;
-                        if (extra > 0) {
-                            shares[i]++;
-                            extra--;
-                            next = (i + 1) % n;
-                        }
-                    }
-                }
-                left = 0;
+            for (int i = 0; i < n; i++) {
+                onRing[i] = vifs.get(i).txRing.onRing();
             }
-            for (int j = 0; j < n; j++) {
-                int i = (head + j) % n;
-                Vif v = vifs.get(i);
+            txSchedule.takeTurns(onRing, limit);
+            // the frames of a run reach the backlog one guest after another, in the order of their first turn
+            for (int j = 0, served = txSchedule.servedCount(); j < served; j++) {
+                Vif v = vifs.get(txSchedule.served(j));
                 PacketQueue q = v.txRing.queue();
-                int k = shares[i];
-                shares[i] = 0;
+                int k = txSchedule.turns(v.index);
                 v.txRing.took(k);
                 pending += k;
                 while (k > 0) {
