@@ -1,6 +1,9 @@
 package org.vnetlab.sim.net;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -79,6 +82,8 @@ public final class Netback {
     private int pending;
     /** The vifs whose transmit requests net_tx_action serves, in turn (net_schedule_list). */
     private final NetSchedule txSchedule = new NetSchedule();
+    /** Whose requests were released and not yet answered, in the order of release (the dealloc ring's). */
+    private final VifOrder releaseOrder = new VifOrder();
 
     /**
      * @param nic      the NIC's transmit side, which the guests' frames leave by
@@ -159,6 +164,9 @@ public final class Netback {
         return v;
     }
 
+    /** Guests' event channels in Dom0 by port: bound as the vifs connected. */
+    private static final Comparator<Vif> BY_PORT = Comparator.comparingInt(v -> v.index);
+
     /** netif_be_int: the guest's vif joins the transmit schedule list, then its event is handled. */
     private void guestEvent(Vif v) {
         txSchedule.add(v.index);
@@ -178,7 +186,10 @@ public final class Netback {
      * of kernel. The handler runs in hard-interrupt context: on a VCPU that holds its CPU it acts at
      * once, whatever the VCPU was doing (the model charges its work in the softirq work that
      * follows); a VCPU that does not runs it first when it next does, once per channel however
-     * often the guest notified meanwhile (a pending channel is not raised again).
+     * often the guest notified meanwhile (a pending channel is not raised again), the channels
+     * pending together lowest port first (evtchn_do_upcall scans the pending bits from the lowest,
+     * and netback bound the guests' channels in the order they connected), or, with a fair scan
+     * ({@code xen.dom0.fair-event-scan}), from the port after the last one served.
      */
     private final class GuestEvents extends Task {
         /** Handled notifications not yet charged. */
@@ -186,6 +197,8 @@ public final class Netback {
         /** Channels notified while the VCPU did not hold its CPU, each once: handled when it runs. */
         private final List<Vif> waiting = new ArrayList<>();
         private final List<Vif> handling = new ArrayList<>();
+        /** The port last served: a fair scan goes on after it. */
+        private int lastServed = -1;
 
         GuestEvents(Domain dom0) {
             super("dom0.evtchn", dom0, Context.TASKLET);
@@ -194,6 +207,7 @@ public final class Netback {
         void notified(Vif v) {
             if (executor().holdsCpu()) {
                 unpaid++;
+                lastServed = v.index;
                 guestEvent(v);
             } else if (!v.upcallWaiting) {
                 v.upcallWaiting = true;
@@ -214,6 +228,15 @@ public final class Netback {
             unpaid = 0;
             handling.addAll(waiting);
             waiting.clear();
+            handling.sort(BY_PORT);
+            if (driver.fairEventScan()) {
+                // round robin: the ports after the last one served first, then from the lowest
+                int after = 0;
+                while (after < handling.size() && handling.get(after).index <= lastServed) {
+                    after++;
+                }
+                Collections.rotate(handling, -after);
+            }
             return work;
         }
 
@@ -222,6 +245,7 @@ public final class Netback {
             for (int i = 0; i < handling.size(); i++) {
                 Vif v = handling.get(i);
                 v.upcallWaiting = false;
+                lastServed = v.index;
                 guestEvent(v);
             }
             handling.clear();
@@ -261,6 +285,7 @@ public final class Netback {
         for (long n = freed; n > 0; ) {
             int k = (int) Math.min(n, sentOrder.headCount());
             vifs.get(sentOrder.headVif()).released += k;
+            releaseOrder.add(sentOrder.headVif(), k);
             sentOrder.removeHead(k);
             n -= k;
         }
@@ -464,6 +489,9 @@ public final class Netback {
         private final List<Vif> sources = new ArrayList<>();
         /** Requests each vif's ring holds, by index (reused). */
         private int[] onRing = new int[0];
+        /** The guests this run's answers notify, in order, and each vif's answers counted so far (reused). */
+        private final List<Vif> notifying = new ArrayList<>();
+        private int[] answeredSoFar = new int[0];
         /** netif_rx: onto this CPU's backlog, or dropped when it is full (the request is then done). */
         private final JobOutput.Delivery toBacklog = (segment, n, first, step) -> {
             Vif v = sources.get(segment);
@@ -475,7 +503,11 @@ public final class Netback {
                 // netif_rx schedules the backlog's poll in this CPU's NET_RX softirq
                 backlog.wake();
             }
-            v.released += copiedWhole ? n : n - queued;
+            int done = copiedWhole ? n : n - queued;
+            if (done > 0) {
+                v.released += done;
+                releaseOrder.add(v.index, done);
+            }
         };
         TxTasklet(Domain dom0) {
             super("netback.tx", dom0, Context.TASKLET);
@@ -516,7 +548,11 @@ public final class Netback {
             out.partDone(now, toBacklog);
         }
 
-        /** net_tx_action_dealloc: answers the released requests; returns its work. */
+        /**
+         * net_tx_action_dealloc: answers the released requests in the order they were released
+         * (make_tx_response, one by one), so each guest's event comes at the answer that passes its
+         * event index; returns its work.
+         */
         private double dealloc() {
             int freed = 0;
             double notify = 0;
@@ -529,9 +565,36 @@ public final class Netback {
                     notify += costs.netbackNotify;
                 }
             }
+            orderEvents();
             pending -= freed;
             // one grant-unmap hypercall for the batch, which flushes Dom0's TLBs (flush_tlb_mask)
             return freed == 0 ? 0 : costs.netbackTlbFlush + freed * costs.netbackTxDealloc + notify;
+        }
+
+        /** Which guests this run's answers notify, in the order of the answers that pass their event index. */
+        private void orderEvents() {
+            notifying.clear();
+            if (answeredSoFar.length < vifs.size()) {
+                answeredSoFar = new int[vifs.size()];
+            }
+            Arrays.fill(answeredSoFar, 0);
+            while (!releaseOrder.isEmpty()) {
+                int i = releaseOrder.headVif();
+                int k = releaseOrder.headCount();
+                releaseOrder.removeHead(k);
+                NetfrontTx ring = vifs.get(i).txRing;
+                if (!ring.wouldNotify(answeredSoFar[i]) && ring.wouldNotify(answeredSoFar[i] + k)) {
+                    notifying.add(vifs.get(i));
+                }
+                answeredSoFar[i] += k;
+            }
+        }
+
+        private void answer(Vif v) {
+            if (v.answering > 0) {
+                v.txRing.answered(v.answering);
+                v.answering = 0;
+            }
         }
 
         /** Takes up to {@code limit} requests, a request a turn from the vifs on net_schedule_list. */
@@ -564,11 +627,12 @@ public final class Netback {
 
         @Override
         protected void endJob(long start, long end) {
+            // the guests notified first, in the order of their events; then the rest, which are not
+            for (int i = 0; i < notifying.size(); i++) {
+                answer(notifying.get(i));
+            }
             for (Vif v : vifs) {
-                if (v.answering > 0) {
-                    v.txRing.answered(v.answering);
-                    v.answering = 0;
-                }
+                answer(v);
             }
             out.finish(end, toBacklog);
         }

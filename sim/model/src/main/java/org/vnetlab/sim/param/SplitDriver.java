@@ -22,10 +22,12 @@ import org.vnetlab.core.model.ModelParameters;
  * @param weight             netfront's NAPI weight: responses one poll takes at most
  * @param backlog            frames Dom0's backlog holds (netdev_max_backlog): netif_rx drops beyond
  * @param backlogWeight      frames one poll of Dom0's backlog takes (weight_p)
+ * @param fairEventScan      Dom0's upcall serves the guests' pending channels from the one after the last
+ *                           it served (Linux 2.6.18-xen from 2007, Ongaro et al.'s fix) instead of lowest first
  */
 public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxPending, int mfnBatch,
                           long queueTimeoutNanos, int txCopyBytes, boolean rxCopy, boolean gso, int rxTargetMin,
-                          int rxTargetMax, int weight, int backlog, int backlogWeight) {
+                          int rxTargetMax, int weight, int backlog, int backlogWeight, boolean fairEventScan) {
 
     public SplitDriver {
         positive("xen.ring-slots", ringSlots);
@@ -97,6 +99,6 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
                 p.get("xen.netfront.gso") != 0,
                 (int) p.get("xen.netfront.rx-target-min"), (int) p.get("xen.netfront.rx-target-max"),
                 (int) p.get("xen.netfront.weight"), (int) p.get("xen.dom0.backlog-packets"),
-                (int) p.get("xen.dom0.backlog-weight"));
+                (int) p.get("xen.dom0.backlog-weight"), p.get("xen.dom0.fair-event-scan") != 0);
     }
 }
