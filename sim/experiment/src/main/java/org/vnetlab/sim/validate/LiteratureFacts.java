@@ -110,8 +110,8 @@ public final class LiteratureFacts {
                 ONGARO + " Fig. 5: spread below 17 Mbit/s in every variant without tickling", "P", false));
         c.add(new Check.Cited(new Check.Holds("9 TCP shares of 7 receiving DomUs, 1 CPU, BOOST and tickle:"
                 + " fastest / slowest", List.of(guestShares(STREAMS_STOCK, true)), 0, ANY, Range.between(1.5, 8.05),
-                0.15, "%.2f"), ONGARO + " Fig. 3 ~1.5x (stock); Fig. 5 192.3/23.9 = 8.0x (orig, with the"
-                + " event-channel bug the model does not have)", "P", false));
+                0.15, "%.2f"), ONGARO + " Fig. 3 ~1.5x (stock); Fig. 5 192.3/23.9 = 8.0x (orig: the"
+                + " lowest-port event scan, as this check runs)", "P", false));
         c.add(new Check.Cited(new Check.Accounting("13 share of ticks the pinged DomU is OVER (BOOST, tickle)",
                 BOOST_TICKLE, PINGED, Range.atMost(0.05)), ONGARO + " 3.3", "P", false));
         return c;

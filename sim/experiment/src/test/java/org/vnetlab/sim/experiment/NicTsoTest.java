@@ -40,20 +40,36 @@ class NicTsoTest {
         return segmentsPerSecond * nanosSaved / s.host().cpuSpeed() / 1e9 * 100;
     }
 
+    /** The same TCP over IPv4 transmit with and without TSO; both fill the wire. */
+    private record Pair(Scenario withTso, RunResult on, RunResult off, double mbps) {
+        static Pair of(String name, String guest) {
+            Scenario withTso = scenario(name, true);
+            RunResult on = send(withTso, IpVersion.IPV4);
+            RunResult off = send(scenario(name, false), IpVersion.IPV4);
+            double mbps = on.throughputMbps().get(guest);
+            assertEquals(off.throughputMbps().get(guest), mbps, 0.01 * mbps, "both fill the wire");
+            return new Pair(withTso, on, off, mbps);
+        }
+
+        /** CPU, % of one, that domain {@code cpu} saved with TSO. */
+        double saved(String cpu) {
+            return off.cpuPercent().get(cpu) - on.cpuPercent().get(cpu);
+        }
+
+        String cpus(String cpu) {
+            return cpu + "'s CPU, % of one: " + off.cpuPercent().get(cpu) + " without TSO, " + on.cpuPercent().get(cpu)
+                    + " with";
+        }
+    }
+
     @Test
     void nativeLinuxSavesItsTcpIpAndDriverWorkOn44Of45Segments() {
-        Scenario withTso = scenario("native", true);
-        RunResult on = send(withTso, IpVersion.IPV4);
-        RunResult off = send(scenario("native", false), IpVersion.IPV4);
-        double mbps = on.throughputMbps().get("host");
-        assertEquals(off.throughputMbps().get("host"), mbps, 0.01 * mbps, "both fill the wire");
-        Costs c = new Costs(withTso.parameters());
+        Pair p = Pair.of("native", "host");
+        Costs c = new Costs(p.withTso().parameters());
         double perSkb = GuestStack.nativeKernel(c).tx(PacketKind.of(IpVersion.IPV4, Transport.TCP).outwards())
                 + c.driverTx;
-        double expected = percentOf(perSkb * SAVED_SHARE, mbps, withTso);
-        double saved = off.cpuPercent().get("host") - on.cpuPercent().get("host");
-        assertEquals(expected, saved, 0.15 * expected, "the host's CPU, % of one: " + off.cpuPercent().get("host")
-                + " without TSO, " + on.cpuPercent().get("host") + " with");
+        double expected = percentOf(perSkb * SAVED_SHARE, p.mbps(), p.withTso());
+        assertEquals(expected, p.saved("host"), 0.15 * expected, p.cpus("host"));
     }
 
     @Test
@@ -66,14 +82,9 @@ class NicTsoTest {
 
     @Test
     void dom0HandsAGuestsGsoSkbToTheDriverWhole() {
-        Scenario withTso = scenario("xen-single", true);
-        RunResult on = send(withTso, IpVersion.IPV4);
-        RunResult off = send(scenario("xen-single", false), IpVersion.IPV4);
-        double mbps = on.throughputMbps().get("domU1");
-        assertEquals(off.throughputMbps().get("domU1"), mbps, 0.01 * mbps, "both fill the wire");
-        double expected = percentOf(new Costs(withTso.parameters()).driverTx * SAVED_SHARE, mbps, withTso);
-        double saved = off.cpuPercent().get("dom0") - on.cpuPercent().get("dom0");
-        assertEquals(expected, saved, 0.3 * expected, "Dom0's CPU, % of one: " + off.cpuPercent().get("dom0")
-                + " without TSO, " + on.cpuPercent().get("dom0") + " with");
+        Pair p = Pair.of("xen-single", "domU1");
+        double expected = percentOf(new Costs(p.withTso().parameters()).driverTx * SAVED_SHARE, p.mbps(),
+                p.withTso());
+        assertEquals(expected, p.saved("dom0"), 0.3 * expected, p.cpus("dom0"));
     }
 }
