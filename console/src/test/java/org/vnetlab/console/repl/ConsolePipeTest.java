@@ -164,13 +164,14 @@ class ConsolePipeTest {
 
     @Test
     void theProgramReadsAPipeAndPrintsHelpWithoutArguments(@TempDir Path home) throws Exception {
-        Process console = java(home, "console");
+        Child child = java(home, "console");
+        Process console = child.process();
         console.getOutputStream().write("use rtt\nset rtt.reflector=domU\nshow\nplot\nscenarios\n"
                 .getBytes(StandardCharsets.UTF_8));
         console.getOutputStream().close();
         assertTrue(console.waitFor(60, TimeUnit.SECONDS));
-        String out = new String(console.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(console.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = child.stdout();
+        String err = child.stderr();
         assertEquals(Cli.USAGE, console.exitValue(), err);
         assertTrue(out.contains("reflector=domU"), out);
         assertTrue(out.contains("platform=xen"), out);
@@ -178,11 +179,12 @@ class ConsolePipeTest {
         assertFalse(out.contains("xen-single"), "stopped at plot");
         assertFalse((out + err).contains("\u001b"), "no ANSI escapes");
 
-        Process help = java(home);
+        Child helpChild = java(home);
+        Process help = helpChild.process();
         help.getOutputStream().close();
         assertTrue(help.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Cli.OK, help.exitValue());
-        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String text = helpChild.stdout();
         assertTrue(text.contains("usage: vnetlab COMMAND"), text);
         assertTrue(text.contains("console "), text);
         assertFalse(Files.exists(home.resolve(ConsoleCommand.HISTORY)), "no history from a pipe");
@@ -190,24 +192,40 @@ class ConsolePipeTest {
 
     @Test
     void linesPipedIntoVnetlabRunAsTheConsoleRunsThem(@TempDir Path home) throws Exception {
-        Process piped = java(home);
+        Child child = java(home);
+        Process piped = child.process();
         piped.getOutputStream().write("sim native --protocol ipv4 --sizes 1470 --trials 1 --duration 1 --quiet\nscenarios\n"
                 .getBytes(StandardCharsets.UTF_8));
         piped.getOutputStream().close();
         assertTrue(piped.waitFor(60, TimeUnit.SECONDS));
-        String out = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(piped.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = child.stdout();
+        String err = child.stderr();
         assertEquals(Cli.OK, piped.exitValue(), err);
         assertTrue(out.contains("udp ipv4 rx"), out);
         assertTrue(out.contains("vserver-burned"), "the second line ran too: " + out);
     }
 
-    static Process java(Path home, String... args) throws IOException {
+    /** A child JVM whose output goes to files, so that it never blocks on a full pipe however much it prints. */
+    record Child(Process process, Path out, Path err) {
+        String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
+    }
+
+    static Child java(Path home, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Duser.home=" + home,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(new File(home.toString())).start();
+        Path out = Files.createTempFile(home, "stdout", ".txt");
+        Path err = Files.createTempFile(home, "stderr", ".txt");
+        Process p = new ProcessBuilder(command).directory(new File(home.toString()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new Child(p, out, err);
     }
 }
