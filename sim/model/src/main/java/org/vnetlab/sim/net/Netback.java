@@ -555,17 +555,17 @@ public final class Netback {
          */
         private double dealloc() {
             int freed = 0;
-            double notify = 0;
             for (Vif v : vifs) {
                 int n = v.released;
                 v.released = 0;
                 v.answering = n;
                 freed += n;
-                if (n > 0 && v.txRing.wouldNotify(n)) {
-                    notify += costs.netbackNotify;
-                }
             }
             orderEvents();
+            double notify = 0;
+            for (int i = 0; i < notifying.size(); i++) {
+                notify += costs.netbackNotify;
+            }
             pending -= freed;
             // one grant-unmap hypercall for the batch, which flushes Dom0's TLBs (flush_tlb_mask)
             return freed == 0 ? 0 : costs.netbackTlbFlush + freed * costs.netbackTxDealloc + notify;
