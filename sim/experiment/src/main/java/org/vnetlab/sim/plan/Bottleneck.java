@@ -1,5 +1,6 @@
 package org.vnetlab.sim.plan;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.vnetlab.core.model.Dom0;
+import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -17,8 +21,11 @@ import org.vnetlab.core.units.DataRate;
 /**
  * What limits one simulated configuration, read from its trace points, never guessed: the wire
  * when the guests together carry nearly the line rate; else the busiest CPU when a domain is
- * saturated; else the queue where most packets were dropped; else, when less arrived than was
- * offered without loss, the sender. The wire is also named when more is offered than it can carry.
+ * saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
+ * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU: it runs
+ * OVER, so the others' BOOSTed wakes preempt it, and more weight would lift it); else the queue
+ * where most packets were dropped; else, when less arrived than was offered without loss, the
+ * sender. The wire is also named when more is offered than it can carry.
  *
  * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
  * @param evidence CPU per domain and drops per queue, one line
@@ -31,6 +38,8 @@ public record Bottleneck(String what, String evidence) {
     static final double SATURATED_PERCENT = 95;
     /** Loss above this share is loss; below, noise of the run's ends. */
     static final double LOSS = 0.01;
+    /** A domain using this much of its credit share is held to it (its credit hovers at zero). */
+    static final double AT_SHARE = 0.95;
     /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
     private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
     /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
@@ -76,11 +85,17 @@ public record Bottleneck(String what, String evidence) {
         if (busiest.isPresent() && busiest.get().getValue() >= SATURATED_PERCENT) {
             return new Bottleneck("CPU of " + busiest.get().getKey(), evidence);
         }
+        double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
+        if ((loss > LOSS || !dropped.isEmpty()) && s.platform() instanceof XenPlatform xen) {
+            String held = heldToItsShare(s, xen, cpu);
+            if (held != null) {
+                return new Bottleneck(held, evidence);
+            }
+        }
         var most = dropped.stream().max(Map.Entry.comparingByValue());
         if (most.isPresent()) {
             return new Bottleneck("queue " + most.get().getKey(), evidence);
         }
-        double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
         if (loss > LOSS) {
             return new Bottleneck("undetermined (loss without a saturated CPU or a traced drop)", evidence);
         }
@@ -90,6 +105,27 @@ public record Bottleneck(String what, String evidence) {
                     + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
         }
         return new Bottleneck("none (no saturated CPU, no drops)", evidence);
+    }
+
+    /**
+     * The domain on the packets' path held to its credit share, Dom0 first (it does every guest's
+     * network work), or null: a busy domain at {@link #AT_SHARE} of its share or more, its share
+     * below a saturated CPU. A CPU burner's guest is not on the path.
+     */
+    private static String heldToItsShare(Scenario s, XenPlatform xen, Map<String, Double> cpu) {
+        CreditShares c = CreditShares.of(xen, s.host().cpus(), cpu);
+        List<String> path = new ArrayList<>(List.of(Dom0.NAME));
+        xen.domUs().stream().map(DomU::name).filter(g -> s.burnerIn(g).isEmpty()).forEach(path::add);
+        for (String d : path) {
+            Double share = c.shares().get(d);
+            if (share != null && share < SATURATED_PERCENT && cpu.get(d) >= AT_SHARE * share) {
+                int weight = d.equals(Dom0.NAME) ? xen.dom0().weight()
+                        : xen.domUs().stream().filter(u -> u.name().equals(d)).findFirst().orElseThrow().weight();
+                return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU, its weight " + weight
+                        + " of " + c.weight() + " among the busy domains gives " + fmt("%.0f", share) + " %)";
+            }
+        }
+        return null;
     }
 
     /** The most payload the wire carries (the slower of the link and the host's NIC), Mbit/s. */

@@ -1,0 +1,88 @@
+package org.vnetlab.sim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.XenPlatform;
+import org.vnetlab.core.result.Point;
+
+/**
+ * The bottleneck read from a configuration's points; here the credit share: a Xen domain on the
+ * packets' path using what its weight gives it, below a whole CPU, while packets are lost.
+ */
+class BottleneckTest {
+
+    private static Scenario scenario(String name, String... sets) {
+        return new ScenarioLoader().load(name, List.of(sets)).scenario();
+    }
+
+    /** Two guests' rx points at 36 B with these CPU figures and drops (each guest 16 Mbit/s). */
+    private static List<Point> points(Map<String, Double> cpu, Map<String, Double> drops, String... guests) {
+        return Arrays.stream(guests).map(g -> Point.builder().transport("udp").protocol("ipv4")
+                .direction("rx").payload(36).guest(g).throughputMbps(16.0).loss(drops.isEmpty() ? 0.0 : 0.8)
+                .cpuPercent(cpu).drops(drops).build()).toList();
+    }
+
+    private static final Map<String, Double> XEN_DOUBLE_36 = Map.of("dom0", 67.0, "domU1", 35.0, "domU2", 35.0);
+    private static final Map<String, Double> NIC_DROPS = Map.of("host.nic.rx.drop", 1_312_753.0);
+
+    @Test
+    void dom0AtTheShareItsWeightGivesIsTheBottleneckWhilePacketsAreDropped() {
+        Bottleneck b = Bottleneck.of(scenario("xen-double"), points(XEN_DOUBLE_36, NIC_DROPS, "domU1", "domU2"), 32);
+        assertEquals("CPU share of dom0 (67 % of a CPU, its weight 256 of 768 among the busy domains gives 67 %)",
+                b.what());
+    }
+
+    @Test
+    void atItsShareWithoutLossNothingIsLimited() {
+        Bottleneck b = Bottleneck.of(scenario("xen-double"), points(XEN_DOUBLE_36, Map.of(), "domU1", "domU2"), 32);
+        assertTrue(b.what().startsWith("none"), b.what());
+    }
+
+    @Test
+    void withMoreWeightDom0IsNoLongerHeldToAShare() {
+        // weight 512 of 1024 gives Dom0 a whole CPU: the drops are then the queue's
+        Bottleneck b = Bottleneck.of(scenario("xen-double", "xen.dom0.weight=512"),
+                points(XEN_DOUBLE_36, NIC_DROPS, "domU1", "domU2"), 32);
+        assertEquals("queue host.nic.rx.drop", b.what());
+    }
+
+    @Test
+    void aBurningGuestIsNotOnThePacketsPath() {
+        // the burner at its share (73 of 67 %) is not named; Dom0 is far below its share
+        Bottleneck b = Bottleneck.of(scenario("xen-burned"),
+                points(Map.of("dom0", 40.0, "domU1", 73.0, "domU2", 30.0), NIC_DROPS, "domU2"), 16);
+        assertEquals("queue host.nic.rx.drop", b.what());
+    }
+
+    @Test
+    void onlyXenSharesByWeight() {
+        Bottleneck b = Bottleneck.of(scenario("vserver-double"),
+                points(Map.of("host", 67.0, "ctx1", 35.0, "ctx2", 35.0), NIC_DROPS, "ctx1", "ctx2"), 32);
+        assertEquals("queue host.nic.rx.drop", b.what());
+    }
+
+    @Test
+    void aShareAboveWhatADomainCanUseGoesToTheOthers() {
+        XenPlatform xen = (XenPlatform) scenario("xen-double", "xen.domUs=[{name=domU1, cap=20}, {name=domU2}]")
+                .platform();
+        CreditShares c = CreditShares.of(xen, 2, Map.of("dom0", 90.0, "domU1", 20.0, "domU2", 60.0));
+        assertEquals(20.0, c.shares().get("domU1"), 1e-9);
+        assertEquals(90.0, c.shares().get("dom0"), 1e-9);
+        assertEquals(90.0, c.shares().get("domU2"), 1e-9);
+    }
+
+    @Test
+    void aDomainThatHardlyRunsEarnsNoShare() {
+        XenPlatform xen = (XenPlatform) scenario("xen-double").platform();
+        CreditShares c = CreditShares.of(xen, 2, Map.of("dom0", 90.0, "domU1", 2.0, "domU2", 60.0));
+        assertEquals(Map.of("dom0", 100.0, "domU2", 100.0), c.shares());
+        assertEquals(512, c.weight());
+    }
+}
