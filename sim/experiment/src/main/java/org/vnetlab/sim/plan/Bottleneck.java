@@ -121,8 +121,9 @@ public record Bottleneck(String what, String evidence) {
             if (share != null && share < SATURATED_PERCENT && cpu.get(d) >= AT_SHARE * share) {
                 int weight = d.equals(Dom0.NAME) ? xen.dom0().weight()
                         : xen.domUs().stream().filter(u -> u.name().equals(d)).findFirst().orElseThrow().weight();
-                return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU, its weight " + weight
-                        + " of " + c.weight() + " among the busy domains gives " + fmt("%.0f", share) + " %)";
+                return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU, at or above the "
+                        + fmt("%.0f", share) + " % its weight " + weight + " of " + c.weight()
+                        + " among the busy domains gives: OVER, the others' wakes preempt it)";
             }
         }
         return null;
