@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * @param throughputTrials  each trial's delivered payload rate
  * @param loss              fraction of sent packets not delivered (median over trials)
  * @param cpuPercent        domain -> percent of one physical CPU (the study's sampling method)
+ * @param cpuReadyPercent   domain -> percent of one physical CPU its VCPUs spent ready to run but
+ *                          waiting for one (a hypervisor's run queue: xenmon's waiting time), sampled
+ *                          as cpuPercent; null where no hypervisor schedules VCPUs
  * @param rttMs             an RTT point's round-trip times over its measurements, ms
  * @param jitterUs          an RTT point's RFC 3550 jitter over its measurements, us
  * @param repliesLost       an RTT point's probes whose reply never came back (not in rttMs or jitterUs)
@@ -22,12 +25,14 @@ import java.util.TreeMap;
  */
 public record Point(String transport, String protocol, String direction, int payload, String guest,
                     Double throughputMbps, List<Double> throughputTrials, Double loss,
-                    SortedMap<String, Double> cpuPercent, Summary rttMs, Summary jitterUs, Long repliesLost,
+                    SortedMap<String, Double> cpuPercent, SortedMap<String, Double> cpuReadyPercent, Summary rttMs,
+                    Summary jitterUs, Long repliesLost,
                     SortedMap<String, Double> drops, SortedMap<String, String> grid) {
 
     public Point {
         throughputTrials = throughputTrials == null ? null : List.copyOf(throughputTrials);
         cpuPercent = cpuPercent == null ? null : new TreeMap<>(cpuPercent);
+        cpuReadyPercent = cpuReadyPercent == null ? null : new TreeMap<>(cpuReadyPercent);
         drops = drops == null ? null : new TreeMap<>(drops);
         grid = grid == null ? new TreeMap<>() : new TreeMap<>(grid);
     }
@@ -47,6 +52,7 @@ public record Point(String transport, String protocol, String direction, int pay
         b.throughputTrials = throughputTrials;
         b.loss = loss;
         b.cpuPercent = cpuPercent;
+        b.cpuReadyPercent = cpuReadyPercent;
         b.rttMs = rttMs;
         b.jitterUs = jitterUs;
         b.repliesLost = repliesLost;
@@ -71,6 +77,7 @@ public record Point(String transport, String protocol, String direction, int pay
         private List<Double> throughputTrials;
         private Double loss;
         private SortedMap<String, Double> cpuPercent;
+        private SortedMap<String, Double> cpuReadyPercent;
         private Summary rttMs;
         private Summary jitterUs;
         private Long repliesLost;
@@ -86,6 +93,7 @@ public record Point(String transport, String protocol, String direction, int pay
         public Builder throughputTrials(List<Double> v) { throughputTrials = v; return this; }
         public Builder loss(Double v) { loss = v; return this; }
         public Builder cpuPercent(Map<String, Double> v) { cpuPercent = v == null ? null : new TreeMap<>(v); return this; }
+        public Builder cpuReadyPercent(Map<String, Double> v) { cpuReadyPercent = v == null ? null : new TreeMap<>(v); return this; }
         public Builder rttMs(Summary v) { rttMs = v; return this; }
         public Builder jitterUs(Summary v) { jitterUs = v; return this; }
         public Builder repliesLost(Long v) { repliesLost = v; return this; }
@@ -94,7 +102,7 @@ public record Point(String transport, String protocol, String direction, int pay
 
         public Point build() {
             return new Point(transport, protocol, direction, payload, guest, throughputMbps, throughputTrials,
-                    loss, cpuPercent, rttMs, jitterUs, repliesLost, drops, grid);
+                    loss, cpuPercent, cpuReadyPercent, rttMs, jitterUs, repliesLost, drops, grid);
         }
     }
 }

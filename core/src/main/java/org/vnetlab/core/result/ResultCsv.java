@@ -1,6 +1,7 @@
 package org.vnetlab.core.result;
 
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.CPU_READY_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DIRECTION;
 import static org.vnetlab.core.result.ResultKeys.DROPS;
 import static org.vnetlab.core.result.ResultKeys.GRID;
@@ -24,8 +25,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Writes a result as CSV, one point a row. CPU and drop columns are named
- * {@code cpu_percent.DOMAIN} and {@code drops.QUEUE}, grid columns {@code grid.KEY}.
+ * Writes a result as CSV, one point a row. CPU, ready and drop columns are named
+ * {@code cpu_percent.DOMAIN}, {@code cpu_ready_percent.DOMAIN} and {@code drops.QUEUE}, grid
+ * columns {@code grid.KEY}.
  */
 public final class ResultCsv {
 
@@ -34,11 +36,15 @@ public final class ResultCsv {
 
     public static String write(Result r) {
         SortedSet<String> domains = new TreeSet<>();
+        SortedSet<String> ready = new TreeSet<>();
         SortedSet<String> queues = new TreeSet<>();
         SortedSet<String> grid = new TreeSet<>();
         for (Point p : r.points()) {
             if (p.cpuPercent() != null) {
                 domains.addAll(p.cpuPercent().keySet());
+            }
+            if (p.cpuReadyPercent() != null) {
+                ready.addAll(p.cpuReadyPercent().keySet());
             }
             if (p.drops() != null) {
                 queues.addAll(p.drops().keySet());
@@ -50,6 +56,7 @@ public final class ResultCsv {
         header.addAll(List.of(THROUGHPUT_MBPS, LOSS, RTT_MS + "_" + MEDIAN, RTT_MS + "_" + STDEV,
                 JITTER_US + "_" + MEDIAN, JITTER_US + "_" + STDEV, REPLIES_LOST));
         domains.forEach(d -> header.add(CPU_PERCENT + "." + d));
+        ready.forEach(d -> header.add(CPU_READY_PERCENT + "." + d));
         queues.forEach(q -> header.add(DROPS + "." + q));
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (Point p : r.points()) {
@@ -64,6 +71,7 @@ public final class ResultCsv {
             row.add(p.jitterUs() == null ? "" : num(p.jitterUs().stdev()));
             row.add(p.repliesLost() == null ? "" : Long.toString(p.repliesLost()));
             domains.forEach(d -> row.add(p.cpuPercent() == null ? "" : num(p.cpuPercent().get(d))));
+            ready.forEach(d -> row.add(p.cpuReadyPercent() == null ? "" : num(p.cpuReadyPercent().get(d))));
             queues.forEach(q -> row.add(p.drops() == null ? "" : num(p.drops().get(q))));
             sb.append(String.join(",", row.stream().map(ResultCsv::escape).toList())).append('\n');
         }

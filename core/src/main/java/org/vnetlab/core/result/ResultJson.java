@@ -1,6 +1,7 @@
 package org.vnetlab.core.result;
 
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
+import static org.vnetlab.core.result.ResultKeys.CPU_READY_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DIRECTION;
 import static org.vnetlab.core.result.ResultKeys.DROPS;
 import static org.vnetlab.core.result.ResultKeys.DURATION_S;
@@ -137,6 +138,7 @@ public final class ResultJson {
             number(g, p.loss());
         }
         numbers(g, CPU_PERCENT, p.cpuPercent());
+        numbers(g, CPU_READY_PERCENT, p.cpuReadyPercent());
         summary(g, RTT_MS, p.rttMs());
         summary(g, JITTER_US, p.jitterUs());
         if (p.repliesLost() != null) {
@@ -304,6 +306,7 @@ public final class ResultJson {
                 case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
                 case LOSS -> b.loss(in.isNull() ? null : in.number(key));
                 case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
+                case CPU_READY_PERCENT -> b.cpuReadyPercent(in.isNull() ? null : numbers(key));
                 case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
                 case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
                 case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));

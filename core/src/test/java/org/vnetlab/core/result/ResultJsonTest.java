@@ -65,6 +65,21 @@ class ResultJsonTest {
     }
 
     @Test
+    void keepsTheTimeEachDomainWaitedReadyInJsonAndCsv() {
+        Point p = Point.builder().payload(36).guest("domU1").throughputMbps(16.3).cpuPercent(Map.of("dom0", 67.1))
+                .cpuReadyPercent(Map.of("dom0", 32.7321, "domU1", 0.0)).build();
+        Result r = new Result("sim", "xen-double", 1, "0.1.0", "defaults", List.of(p));
+        String json = ResultJson.write(r);
+        assertTrue(json.contains("\"cpu_ready_percent\""), json);
+        assertEquals(r, ResultJson.read(json));
+        String[] csv = ResultCsv.write(r).split("\n");
+        List<String> header = List.of(csv[0].split(","));
+        List<String> row = List.of(csv[1].split(",", -1));
+        assertEquals("32.7321", row.get(header.indexOf("cpu_ready_percent.dom0")));
+        assertEquals("0", row.get(header.indexOf("cpu_ready_percent.domU1")));
+    }
+
+    @Test
     void readsASummaryWithoutMeanPercentilesOrMaximumAsNotKnown() {
         String json = ResultJson.write(sample()).replace("\"mean\": 0.2301,", "").replace("\"p90\": 0.2372,", "")
                 .replace("\"p99\": 0.2455,", "").replace("\"max\": 0.2519,", "");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.vnetlab.core.metrics.CpuLoadMethod;
+import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
 import org.vnetlab.sim.kernel.Event;
@@ -14,7 +15,8 @@ import org.vnetlab.sim.kernel.Kernel;
 
 /**
  * xentop in the simulation: every interval, each domain's CPU time since the last sample as a
- * percentage of one physical CPU (200 % is both CPUs of the study's machine).
+ * percentage of one physical CPU (200 % is both CPUs of the study's machine); under a hypervisor,
+ * also the time its VCPUs waited ready in the run queues (xenmon's waiting time), the same way.
  */
 final class CpuSampler {
 
@@ -23,6 +25,10 @@ final class CpuSampler {
     private final List<Executor> executors;
     private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();
     private final Map<Domain, Long> last = new LinkedHashMap<>();
+    /** The hypervisor's scheduler, or null: then no ready time is sampled. */
+    private final CreditScheduler hypervisor;
+    private final Map<Domain, List<Double>> readySamples = new LinkedHashMap<>();
+    private final Map<Domain, Long> lastReady = new LinkedHashMap<>();
     private long lastAt;
     private final Event tick = new Event("cpu-sampler") {
         @Override
@@ -35,14 +41,21 @@ final class CpuSampler {
     /**
      * @param interval the sampling interval; a run shorter than ten intervals is sampled ten
      *                 times over its length instead, so short runs still report CPU load
+     * @param hypervisor the credit scheduler placing the domains' VCPUs, or null (no hypervisor)
      */
-    CpuSampler(Kernel kernel, long interval, long runLength, List<Executor> executors, Iterable<Domain> domains) {
+    CpuSampler(Kernel kernel, long interval, long runLength, List<Executor> executors, Iterable<Domain> domains,
+               CreditScheduler hypervisor) {
         this.kernel = kernel;
         this.interval = Math.max(1, Math.min(interval, runLength / 10));
         this.executors = executors;
+        this.hypervisor = hypervisor;
         for (Domain d : domains) {
             samples.put(d, new ArrayList<>());
             last.put(d, 0L);
+            if (hypervisor != null) {
+                readySamples.put(d, new ArrayList<>());
+                lastReady.put(d, 0L);
+            }
         }
     }
 
@@ -53,11 +66,19 @@ final class CpuSampler {
 
     private void sample() {
         executors.forEach(Executor::account);
+        if (hypervisor != null) {
+            hypervisor.accountReady();
+        }
         long length = kernel.now() - lastAt;
         for (Domain d : samples.keySet()) {
             long busy = d.busyNanos();
             samples.get(d).add(100.0 * (busy - last.get(d)) / length);
             last.put(d, busy);
+        }
+        for (Domain d : readySamples.keySet()) {
+            long ready = d.readyNanos();
+            readySamples.get(d).add(100.0 * (ready - lastReady.get(d)) / length);
+            lastReady.put(d, ready);
         }
         lastAt = kernel.now();
     }
@@ -75,8 +96,17 @@ final class CpuSampler {
 
     /** Per domain: the median of the middle {@code keep} samples (the study's method). */
     SortedMap<String, Double> load(int keep) {
+        return reduce(samples, keep);
+    }
+
+    /** Per domain, its ready time as {@link #load} reduces the CPU time; empty without a hypervisor. */
+    SortedMap<String, Double> ready(int keep) {
+        return reduce(readySamples, keep);
+    }
+
+    private static SortedMap<String, Double> reduce(Map<Domain, List<Double>> perDomain, int keep) {
         SortedMap<String, Double> out = new TreeMap<>();
-        samples.forEach((d, list) -> {
+        perDomain.forEach((d, list) -> {
             double[] a = list.stream().mapToDouble(Double::doubleValue).toArray();
             out.put(d.name(), a.length == 0 ? 0.0 : CpuLoadMethod.middleMedian(a, keep));
         });

@@ -175,7 +175,9 @@ public final class Experiment {
                     .direction(spec.direction().key()).payload(spec.payload()).guest(g)
                     .rttMs(summary(r.rttMs().get(g), 1e6)).jitterUs(summary(r.jitterUs().get(g), 1e3))
                     .repliesLost(r.repliesLost().getOrDefault(g, 0L))
-                    .cpuPercent(r.cpuPercent()).drops(new TreeMap<>(r.drops().entrySet().stream().collect(
+                    .cpuPercent(r.cpuPercent())
+                    .cpuReadyPercent(r.cpuReadyPercent().isEmpty() ? null : r.cpuReadyPercent())
+                    .drops(new TreeMap<>(r.drops().entrySet().stream().collect(
                             java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().doubleValue()))))
                     .build());
         }
@@ -195,6 +197,7 @@ public final class Experiment {
         List<Double> throughput = new ArrayList<>();
         double[] loss = new double[trials.size()];
         Map<String, double[]> cpu = new LinkedHashMap<>();
+        Map<String, double[]> ready = new LinkedHashMap<>();
         Map<String, double[]> drops = new TreeMap<>();
         for (int t = 0; t < trials.size(); t++) {
             RunResult r = trials.get(t);
@@ -208,16 +211,20 @@ public final class Experiment {
             loss[t] = lost / guests.size();
             final int trial = t;
             r.cpuPercent().forEach((d, v) -> cpu.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
+            r.cpuReadyPercent().forEach((d, v) -> ready.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
             r.drops().forEach((q, v) -> drops.computeIfAbsent(q, k -> new double[trials.size()])[trial] = v);
         }
         Map<String, Double> cpuMedian = new LinkedHashMap<>();
         cpu.forEach((d, v) -> cpuMedian.put(d, Stats.median(v)));
+        Map<String, Double> readyMedian = new LinkedHashMap<>();
+        ready.forEach((d, v) -> readyMedian.put(d, Stats.median(v)));
         Map<String, Double> dropMedian = new TreeMap<>();
         drops.forEach((q, v) -> dropMedian.put(q, Stats.median(v)));
         return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
                 .direction(spec.direction().key()).payload(spec.payload()).guest(guest)
                 .throughputMbps(Stats.median(throughput.stream().mapToDouble(Double::doubleValue).toArray()))
-                .throughputTrials(throughput).loss(Stats.median(loss)).cpuPercent(cpuMedian).drops(dropMedian)
+                .throughputTrials(throughput).loss(Stats.median(loss)).cpuPercent(cpuMedian)
+                .cpuReadyPercent(readyMedian.isEmpty() ? null : readyMedian).drops(dropMedian)
                 .build();
     }
 }

@@ -26,7 +26,7 @@ final class RunHarness {
         this.kernel = bed.kernel();
         HostModel.startBurners(scenario, bed);
         this.sampler = new CpuSampler(kernel, scenario.method().cpuSampleNanos(), spec.durationNanos(),
-                bed.host().executors(), bed.host().domains().values());
+                bed.host().executors(), bed.host().domains().values(), bed.xenScheduler());
     }
 
     GuestSite peer() {
@@ -52,6 +52,11 @@ final class RunHarness {
     /** Per domain, the study's CPU figure over the leg. */
     SortedMap<String, Double> cpu() {
         return sampler.load(scenario.method().cpuSampleMiddle());
+    }
+
+    /** Per domain, the time its VCPUs waited ready for a CPU, reduced as {@link #cpu}; empty without Xen. */
+    SortedMap<String, Double> cpuReady() {
+        return sampler.ready(scenario.method().cpuSampleMiddle());
     }
 
     SortedMap<String, Long> drops() {

@@ -2,6 +2,7 @@ package org.vnetlab.sim.experiment;
 
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What one run measured.
@@ -15,16 +16,25 @@ import java.util.SortedMap;
  * @param rttMs          guest -> RTT per measurement, ms (probe runs only; empty otherwise)
  * @param jitterUs       guest -> RFC 3550 jitter per measurement, us (probe runs only)
  * @param repliesLost    guest -> probes sent whose reply never reached the receiver (probe runs only)
+ * @param cpuReadyPercent domain -> time its VCPUs waited ready for a physical CPU, % of one CPU, reduced
+ *                       as cpuPercent (empty without a hypervisor)
  */
 public record RunResult(RunSpec spec, Map<String, Double> throughputMbps, Map<String, Double> loss,
                         SortedMap<String, Double> cpuPercent, SortedMap<String, Long> drops, long packetsOffered,
                         long events, Map<String, double[]> rttMs, Map<String, double[]> jitterUs,
-                        Map<String, Long> repliesLost) {
+                        Map<String, Long> repliesLost, SortedMap<String, Double> cpuReadyPercent) {
 
     /** A throughput run's result. */
     public static RunResult throughput(RunSpec spec, Map<String, Double> mbps, Map<String, Double> loss,
                                        SortedMap<String, Double> cpu, SortedMap<String, Long> drops,
                                        long offered, long events) {
-        return new RunResult(spec, mbps, loss, cpu, drops, offered, events, Map.of(), Map.of(), Map.of());
+        return new RunResult(spec, mbps, loss, cpu, drops, offered, events, Map.of(), Map.of(), Map.of(),
+                new TreeMap<>());
+    }
+
+    /** The same result with the domains' ready time. */
+    public RunResult withReady(SortedMap<String, Double> ready) {
+        return new RunResult(spec, throughputMbps, loss, cpuPercent, drops, packetsOffered, events, rttMs, jitterUs,
+                repliesLost, ready);
     }
 }

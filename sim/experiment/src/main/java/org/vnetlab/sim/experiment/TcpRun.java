@@ -48,7 +48,8 @@ final class TcpRun {
             loss.put(g, sent == 0 ? 0.0 : (double) retransmitted / sent);
             offered += sent;
         }
-        return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired());
+        return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired())
+                .withReady(h.cpuReady());
     }
 
     /** The senders and receivers of the scenario's TCP streams (each its parallel connections), by guest. */

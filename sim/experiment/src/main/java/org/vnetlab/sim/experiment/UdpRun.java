@@ -84,6 +84,7 @@ final class UdpRun {
         sinks.forEach((g, list) -> mbps.put(g, list.stream().mapToLong(UdpSink::bytes).sum() * 8e3
                 / spec.durationNanos()));
         SortedMap<String, Double> cpu = h.cpu();
+        SortedMap<String, Double> ready = h.cpuReady();
         h.kernel.runUntil(spec.durationNanos() + DRAIN_NANOS);
         Map<String, Double> loss = new LinkedHashMap<>();
         long offered = 0;
@@ -93,6 +94,6 @@ final class UdpRun {
             offered += sent;
             loss.put(g, sent == 0 ? 0.0 : Math.max(0, 1.0 - (double) received / sent));
         }
-        return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired());
+        return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired()).withReady(ready);
     }
 }

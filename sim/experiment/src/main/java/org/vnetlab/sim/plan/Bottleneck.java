@@ -28,7 +28,7 @@ import org.vnetlab.core.units.DataRate;
  * sender. The wire is also named when more is offered than it can carry.
  *
  * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
- * @param evidence CPU per domain and drops per queue, one line
+ * @param evidence CPU per domain, under Xen the time each waited ready for a CPU, and drops per queue, one line
  */
 public record Bottleneck(String what, String evidence) {
 
@@ -40,6 +40,8 @@ public record Bottleneck(String what, String evidence) {
     static final double LOSS = 0.01;
     /** A domain using this much of its credit share is held to it (its credit hovers at zero). */
     static final double AT_SHARE = 0.95;
+    /** A domain that waited ready this long (% of one CPU) was kept from a CPU it wanted. */
+    static final double READY_PERCENT = 5;
     /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
     private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
     /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
@@ -66,10 +68,14 @@ public record Bottleneck(String what, String evidence) {
                 Transport.fromKey(first.transport()));
         Map<String, Double> cpu = first.cpuPercent() == null ? Map.of() : first.cpuPercent();
         Map<String, Double> drops = first.drops() == null ? Map.of() : first.drops();
+        Map<String, Double> ready = first.cpuReadyPercent() == null ? Map.of() : first.cpuReadyPercent();
         // queues whose median is no drop at all are not evidence; domU2 before domU10
         List<Map.Entry<String, Double>> dropped = drops.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey(NATURAL)).toList();
         String evidence = "cpu " + (cpu.isEmpty() ? "-" : cpu.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(NATURAL))
+                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
+                + (ready.isEmpty() ? "" : "; ready " + ready.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(NATURAL))
                 .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
                 + "; drops " + (dropped.isEmpty() ? "none" : dropped.stream()
@@ -87,7 +93,7 @@ public record Bottleneck(String what, String evidence) {
         }
         double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
         if ((loss > LOSS || !dropped.isEmpty()) && s.platform() instanceof XenPlatform xen) {
-            String held = heldToItsShare(s, xen, cpu);
+            String held = heldToItsShare(s, xen, cpu, ready);
             if (held != null) {
                 return new Bottleneck(held, evidence);
             }
@@ -110,19 +116,24 @@ public record Bottleneck(String what, String evidence) {
     /**
      * The domain on the packets' path held to its credit share, Dom0 first (it does every guest's
      * network work), or null: a busy domain at {@link #AT_SHARE} of its share or more, its share
-     * below a saturated CPU. A CPU burner's guest is not on the path.
+     * below a saturated CPU, and, where the points say how long each domain waited ready for a
+     * CPU, waiting at least {@link #READY_PERCENT} of the time. A CPU burner's guest is not on the
+     * path.
      */
-    private static String heldToItsShare(Scenario s, XenPlatform xen, Map<String, Double> cpu) {
+    private static String heldToItsShare(Scenario s, XenPlatform xen, Map<String, Double> cpu,
+                                         Map<String, Double> ready) {
         CreditShares c = CreditShares.of(xen, s.host().cpus(), cpu);
         List<String> path = new ArrayList<>(List.of(Dom0.NAME));
         xen.domUs().stream().map(DomU::name).filter(g -> s.burnerIn(g).isEmpty()).forEach(path::add);
         for (String d : path) {
             Double share = c.shares().get(d);
-            if (share != null && share < SATURATED_PERCENT && cpu.get(d) >= AT_SHARE * share) {
+            boolean waited = ready.isEmpty() || ready.getOrDefault(d, 0.0) >= READY_PERCENT;
+            if (share != null && share < SATURATED_PERCENT && cpu.get(d) >= AT_SHARE * share && waited) {
                 int weight = d.equals(Dom0.NAME) ? xen.dom0().weight()
                         : xen.domUs().stream().filter(u -> u.name().equals(d)).findFirst().orElseThrow().weight();
-                return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU, at or above the "
-                        + fmt("%.0f", share) + " % its weight " + weight + " of " + c.weight()
+                return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU"
+                        + (ready.isEmpty() ? "" : ", waiting ready " + fmt("%.0f", ready.get(d)) + " %")
+                        + ", at or above the " + fmt("%.0f", share) + " % its weight " + weight + " of " + c.weight()
                         + " among the busy domains gives: OVER, the others' wakes preempt it)";
             }
         }

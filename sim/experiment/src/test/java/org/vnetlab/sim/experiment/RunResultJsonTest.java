@@ -31,7 +31,7 @@ class RunResultJsonTest {
         TreeMap<String, Long> drops = new TreeMap<>(Map.of("host.nic.rx.drop", Long.MAX_VALUE));
         return new RunResult(SPEC, throughput, loss, cpu, drops, 12, 34,
                 Map.of("domU1", new double[] {0.2186, Double.POSITIVE_INFINITY}), Map.of("domU1", new double[] {15.05}),
-                Map.of("domU1", 3L));
+                Map.of("domU1", 3L), new TreeMap<>(Map.of("dom0", 12.5, "domU1", 0.0)));
     }
 
     @Test

@@ -40,6 +40,22 @@ class BottleneckTest {
     }
 
     @Test
+    void whereTheReadyTimeIsKnownTheHeldDomainWaitedForACpu() {
+        List<Point> waited = points(XEN_DOUBLE_36, NIC_DROPS, "domU1", "domU2").stream()
+                .map(p -> p.toBuilder().cpuReadyPercent(Map.of("dom0", 32.7, "domU1", 0.0, "domU2", 0.0)).build())
+                .toList();
+        Bottleneck b = Bottleneck.of(scenario("xen-double"), waited, 32);
+        assertEquals("CPU share of dom0 (67 % of a CPU, waiting ready 33 %, at or above the 67 % its weight 256 of"
+                + " 768 among the busy domains gives: OVER, the others' wakes preempt it)", b.what());
+        assertTrue(b.evidence().contains("ready dom0 33 %, domU1 0 %, domU2 0 %"), b.evidence());
+        // at its share but never kept waiting: the share did not hold it back
+        List<Point> served = points(XEN_DOUBLE_36, NIC_DROPS, "domU1", "domU2").stream()
+                .map(p -> p.toBuilder().cpuReadyPercent(Map.of("dom0", 1.0, "domU1", 0.0, "domU2", 0.0)).build())
+                .toList();
+        assertEquals("queue host.nic.rx.drop", Bottleneck.of(scenario("xen-double"), served, 32).what());
+    }
+
+    @Test
     void atItsShareWithoutLossNothingIsLimited() {
         Bottleneck b = Bottleneck.of(scenario("xen-double"), points(XEN_DOUBLE_36, Map.of(), "domU1", "domU2"), 32);
         assertTrue(b.what().startsWith("none"), b.what());

@@ -119,6 +119,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         final Pcpu home;
         /** Its CPU's tick count when it was last switched out ({@code sleep_tick}). */
         long sleepTick;
+        /** Since when it waits in a run queue, ready (its domain's ready time not yet charged). */
+        long queuedSince;
 
         VcpuState(Vcpu vcpu, DomainState domain, Pcpu home) {
             this.vcpu = vcpu;
@@ -319,18 +321,32 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     }
 
     /** {@code __runq_insert}: before the first VCPU of strictly lower priority. */
-    private static void insert(Pcpu p, VcpuState s) {
+    private void insert(Pcpu p, VcpuState s) {
         int i = 0;
         while (i < p.runq.size() && p.runq.get(i).priority.ordinal() <= s.priority.ordinal()) {
             i++;
         }
         p.runq.add(i, s);
         s.queued = true;
+        s.queuedSince = kernel.now();
     }
 
-    private static void remove(Pcpu p, VcpuState s) {
+    /** Off its run queue: to run, or parked; the time it waited is its domain's ready time. */
+    private void remove(Pcpu p, VcpuState s) {
         p.runq.remove(s);
         s.queued = false;
+        s.vcpu.domain().chargeReady(kernel.now() - s.queuedSince);
+    }
+
+    /** Charges the VCPUs waiting in the run queues their ready time until now (before a CPU sample). */
+    public void accountReady() {
+        long now = kernel.now();
+        for (Pcpu p : pcpus) {
+            for (VcpuState s : p.runq) {
+                s.vcpu.domain().chargeReady(now - s.queuedSince);
+                s.queuedSince = now;
+            }
+        }
     }
 
     /**

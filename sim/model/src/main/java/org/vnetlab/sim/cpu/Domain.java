@@ -8,6 +8,7 @@ public final class Domain {
 
     private final String name;
     private long busyNanos;
+    private long readyNanos;
 
     public Domain(String name) {
         this.name = name;
@@ -24,6 +25,18 @@ public final class Domain {
 
     void charge(long nanos) {
         busyNanos += nanos;
+    }
+
+    /**
+     * Time its VCPUs spent ready to run but waiting in a hypervisor's run queue so far, in
+     * nanoseconds of one physical CPU (xenmon's waiting time, VMware's CPU ready).
+     */
+    public long readyNanos() {
+        return readyNanos;
+    }
+
+    void chargeReady(long nanos) {
+        readyNanos += nanos;
     }
 
     @Override
