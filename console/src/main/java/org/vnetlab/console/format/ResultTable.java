@@ -12,14 +12,18 @@ import org.vnetlab.core.result.Result;
 
 /**
  * A result as text tables, one per transport, protocol and direction: a row per payload, for
- * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU). A table wider than
- * the terminal is cut into blocks: the guests' columns, a block of guests at a time, then the CPU.
+ * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU), then, under Xen, the
+ * time each domain that waited at all ({@link #READY_SHOWN} at some payload) spent ready for a CPU
+ * in the hypervisor's queues. A table wider than the terminal is cut into blocks: the guests'
+ * columns, a block of guests at a time, then the CPU.
  * A result without points (stopped before one finished) is the line {@value #NO_POINT}.
  */
 public final class ResultTable {
 
     /** What a result without points prints instead of tables: a run stopped before any point finished. */
     public static final String NO_POINT = "no point finished";
+    /** A domain's ready time gets a column once it reaches this at some payload, % of one CPU. */
+    static final double READY_SHOWN = 1;
 
     private ResultTable() {
     }
@@ -46,11 +50,19 @@ public final class ResultTable {
     private static String table(String title, List<Point> points, int columns) {
         Set<String> guests = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
+        Set<String> waited = new LinkedHashSet<>();
         Map<Integer, Map<String, Point>> rows = new LinkedHashMap<>();
         for (Point p : points) {
             guests.add(p.guest());
             if (p.cpuPercent() != null) {
                 domains.addAll(p.cpuPercent().keySet());
+            }
+            if (p.cpuReadyPercent() != null) {
+                p.cpuReadyPercent().forEach((d, v) -> {
+                    if (v >= READY_SHOWN) {
+                        waited.add(d);
+                    }
+                });
             }
             rows.computeIfAbsent(p.payload(), k -> new LinkedHashMap<>()).put(p.guest(), p);
         }
@@ -61,6 +73,10 @@ public final class ResultTable {
         }
         for (String d : domains) {
             header.add("cpu " + d + " %");
+        }
+        List<String> ready = domains.stream().filter(waited::contains).toList();
+        for (String d : ready) {
+            header.add("ready " + d + " %");
         }
         List<List<String>> body = new ArrayList<>();
         for (var row : rows.entrySet()) {
@@ -75,11 +91,16 @@ public final class ResultTable {
                 Double v = any.cpuPercent() == null ? null : any.cpuPercent().get(d);
                 cells.add(v == null ? "" : fmt("%.0f", v));
             }
+            for (String d : ready) {
+                Double v = any.cpuReadyPercent() == null ? null : any.cpuReadyPercent().get(d);
+                cells.add(v == null ? "" : fmt("%.0f", v));
+            }
             body.add(cells);
         }
         List<Integer> groups = new ArrayList<>();
         guests.forEach(g -> groups.add(2));
         domains.forEach(d -> groups.add(1));
+        ready.forEach(d -> groups.add(1));
         return title + "\n" + TextTable.fit(header, body, columns, 1, groups);
     }
 

@@ -44,6 +44,21 @@ class TablesFitTest {
     }
 
     @Test
+    void aDomainThatWaitedReadyForACpuGetsAColumnTheOthersDoNot() {
+        List<Point> points = new ArrayList<>();
+        for (int payload : new int[] {36, 1470}) {
+            points.add(Point.builder().payload(payload).guest("domU1").throughputMbps(payload * 0.6).loss(0.0)
+                    .cpuPercent(Map.of("dom0", 67.0, "domU1", 35.0))
+                    .cpuReadyPercent(Map.of("dom0", payload == 36 ? 32.7 : 0.0, "domU1", 0.4)).build());
+        }
+        String table = ResultTable.render(new Result("sim", "xen-double", 1, "test", "defaults", points), 400);
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(1).endsWith("ready dom0 %"), table);
+        assertFalse(table.contains("ready domU1"), "below 1 % at every payload: no column\n" + table);
+        assertTrue(lines.get(3).endsWith(" 33") && lines.get(4).endsWith(" 0"), table);
+    }
+
+    @Test
     void aWideResultIsCutIntoBlocksThatFitAndKeepEveryColumn() {
         Result r = result(8, 1);
         String wide = ResultTable.render(r, 400);
