@@ -109,6 +109,23 @@ public final class WhatifTable {
             metric(sb, "cpu " + d, perRun, p -> p.cpuPercent() == null ? null : p.cpuPercent().get(d), "%.0f %%",
                     WhatifTable::run);
         }
+        // under Xen, how long each domain that waited at all waited ready for a CPU, on either side
+        TreeSet<String> waited = new TreeSet<>();
+        perRun.forEach(p -> {
+            for (Point side : p) {
+                if (side.cpuReadyPercent() != null) {
+                    side.cpuReadyPercent().forEach((d, v) -> {
+                        if (v >= ResultTable.READY_SHOWN) {
+                            waited.add(d);
+                        }
+                    });
+                }
+            }
+        });
+        for (String d : waited) {
+            metric(sb, "ready " + d, perRun, p -> p.cpuReadyPercent() == null ? null : p.cpuReadyPercent().get(d),
+                    "%.0f %%", WhatifTable::run);
+        }
         sb.append("bottleneck: baseline ").append(bottlenecks(baseScenario, 0)).append("; modified ")
                 .append(bottlenecks(changedScenario, 1)).append('\n');
         return sb.toString();

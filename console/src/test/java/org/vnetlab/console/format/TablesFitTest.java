@@ -93,6 +93,26 @@ class TablesFitTest {
     }
 
     @Test
+    void aWhatifSaysHowLongEachDomainThatWaitedWaitedReadyOnEitherSide() {
+        Scenario xen = LOADER.load("xen-double", List.of()).scenario();
+        Scenario weighted = LOADER.load("xen-double", List.of("xen.dom0.weight=512")).scenario();
+        String text = new WhatifTable(xen, withReady(result(2, 1), 33, 0.5), weighted, withReady(result(2, 1), 0, 0.5))
+                .render(120);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("ready dom0: median 33 % -> 0 %")), text);
+        assertFalse(text.contains("ready domU1"), "below 1 % on both sides: no line\n" + text);
+    }
+
+    /** The same points with Dom0 ready {@code dom0} % and each guest ready {@code guests} %. */
+    private static Result withReady(Result r, double dom0, double guests) {
+        List<Point> points = r.points().stream().map(p -> {
+            Map<String, Double> ready = new TreeMap<>();
+            p.cpuPercent().keySet().forEach(d -> ready.put(d, d.equals("dom0") ? dom0 : guests));
+            return p.toBuilder().cpuReadyPercent(ready).build();
+        }).toList();
+        return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points);
+    }
+
+    @Test
     void aMetricThatDidNotMoveSaysSoInsteadOfALargestChange() {
         Scenario xen = LOADER.load("xen-double", List.of()).scenario();
         String text = new WhatifTable(xen, result(2, 1), xen, result(2, 1)).render(120);
