@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 
@@ -50,19 +52,12 @@ public final class ResultTable {
     private static String table(String title, List<Point> points, int columns) {
         Set<String> guests = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
-        Set<String> waited = new LinkedHashSet<>();
+        Set<String> waited = waited(points.stream());
         Map<Integer, Map<String, Point>> rows = new LinkedHashMap<>();
         for (Point p : points) {
             guests.add(p.guest());
             if (p.cpuPercent() != null) {
                 domains.addAll(p.cpuPercent().keySet());
-            }
-            if (p.cpuReadyPercent() != null) {
-                p.cpuReadyPercent().forEach((d, v) -> {
-                    if (v >= READY_SHOWN) {
-                        waited.add(d);
-                    }
-                });
             }
             rows.computeIfAbsent(p.payload(), k -> new LinkedHashMap<>()).put(p.guest(), p);
         }
@@ -102,6 +97,17 @@ public final class ResultTable {
         domains.forEach(d -> groups.add(1));
         ready.forEach(d -> groups.add(1));
         return title + "\n" + TextTable.fit(header, body, columns, 1, groups);
+    }
+
+    /** The domains that waited ready for a CPU {@link #READY_SHOWN} or more at one of {@code points} at least. */
+    static Set<String> waited(Stream<Point> points) {
+        Set<String> out = new TreeSet<>();
+        points.filter(p -> p.cpuReadyPercent() != null).forEach(p -> p.cpuReadyPercent().forEach((d, v) -> {
+            if (v >= READY_SHOWN) {
+                out.add(d);
+            }
+        }));
+        return out;
     }
 
     private static String fmt(String f, double v) {

@@ -1,6 +1,7 @@
 package org.vnetlab.console.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,19 +111,7 @@ public final class WhatifTable {
                     WhatifTable::run);
         }
         // under Xen, how long each domain that waited at all waited ready for a CPU, on either side
-        TreeSet<String> waited = new TreeSet<>();
-        perRun.forEach(p -> {
-            for (Point side : p) {
-                if (side.cpuReadyPercent() != null) {
-                    side.cpuReadyPercent().forEach((d, v) -> {
-                        if (v >= ResultTable.READY_SHOWN) {
-                            waited.add(d);
-                        }
-                    });
-                }
-            }
-        });
-        for (String d : waited) {
+        for (String d : ResultTable.waited(perRun.stream().flatMap(Arrays::stream))) {
             metric(sb, "ready " + d, perRun, p -> p.cpuReadyPercent() == null ? null : p.cpuReadyPercent().get(d),
                     "%.0f %%", WhatifTable::run);
         }

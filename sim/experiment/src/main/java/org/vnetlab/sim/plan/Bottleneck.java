@@ -22,8 +22,9 @@ import org.vnetlab.core.units.DataRate;
  * What limits one simulated configuration, read from its trace points, never guessed: the wire
  * when the guests together carry nearly the line rate; else the busiest CPU when a domain is
  * saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
- * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU: it runs
- * OVER, so the others' BOOSTed wakes preempt it, and more weight would lift it); else the queue
+ * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU, and
+ * waiting ready for one: it runs OVER, so the others' BOOSTed wakes preempt it, and more weight
+ * would lift it); else the queue
  * where most packets were dropped; else, when less arrived than was offered without loss, the
  * sender. The wire is also named when more is offered than it can carry.
  *
@@ -72,12 +73,8 @@ public record Bottleneck(String what, String evidence) {
         // queues whose median is no drop at all are not evidence; domU2 before domU10
         List<Map.Entry<String, Double>> dropped = drops.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey(NATURAL)).toList();
-        String evidence = "cpu " + (cpu.isEmpty() ? "-" : cpu.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(NATURAL))
-                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
-                + (ready.isEmpty() ? "" : "; ready " + ready.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(NATURAL))
-                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", ")))
+        String evidence = "cpu " + (cpu.isEmpty() ? "-" : percents(cpu))
+                + (ready.isEmpty() ? "" : "; ready " + percents(ready))
                 + "; drops " + (dropped.isEmpty() ? "none" : dropped.stream()
                 .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue())).collect(Collectors.joining(", ")));
         if (carried >= WIRE_SHARE * line) {
@@ -138,6 +135,12 @@ public record Bottleneck(String what, String evidence) {
             }
         }
         return null;
+    }
+
+    /** "dom0 67 %, domU1 35 %": per domain, in reading order. */
+    private static String percents(Map<String, Double> perDomain) {
+        return perDomain.entrySet().stream().sorted(Map.Entry.comparingByKey(NATURAL))
+                .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", "));
     }
 
     /** The most payload the wire carries (the slower of the link and the host's NIC), Mbit/s. */
