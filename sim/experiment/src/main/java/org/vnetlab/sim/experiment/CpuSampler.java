@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.vnetlab.core.metrics.CpuLoadMethod;
 import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
@@ -23,12 +24,10 @@ final class CpuSampler {
     private final Kernel kernel;
     private final long interval;
     private final List<Executor> executors;
-    private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();
-    private final Map<Domain, Long> last = new LinkedHashMap<>();
+    private final Series busy = new Series(Domain::busyNanos);
     /** The hypervisor's scheduler, or null: then no ready time is sampled. */
     private final CreditScheduler hypervisor;
-    private final Map<Domain, List<Double>> readySamples = new LinkedHashMap<>();
-    private final Map<Domain, Long> lastReady = new LinkedHashMap<>();
+    private final Series ready = new Series(Domain::readyNanos);
     private long lastAt;
     private final Event tick = new Event("cpu-sampler") {
         @Override
@@ -50,11 +49,9 @@ final class CpuSampler {
         this.executors = executors;
         this.hypervisor = hypervisor;
         for (Domain d : domains) {
-            samples.put(d, new ArrayList<>());
-            last.put(d, 0L);
+            busy.add(d);
             if (hypervisor != null) {
-                readySamples.put(d, new ArrayList<>());
-                lastReady.put(d, 0L);
+                ready.add(d);
             }
         }
     }
@@ -70,16 +67,8 @@ final class CpuSampler {
             hypervisor.accountReady();
         }
         long length = kernel.now() - lastAt;
-        for (Domain d : samples.keySet()) {
-            long busy = d.busyNanos();
-            samples.get(d).add(100.0 * (busy - last.get(d)) / length);
-            last.put(d, busy);
-        }
-        for (Domain d : readySamples.keySet()) {
-            long ready = d.readyNanos();
-            readySamples.get(d).add(100.0 * (ready - lastReady.get(d)) / length);
-            lastReady.put(d, ready);
-        }
+        busy.sample(length);
+        ready.sample(length);
         lastAt = kernel.now();
     }
 
@@ -96,20 +85,44 @@ final class CpuSampler {
 
     /** Per domain: the median of the middle {@code keep} samples (the study's method). */
     SortedMap<String, Double> load(int keep) {
-        return reduce(samples, keep);
+        return busy.reduce(keep);
     }
 
     /** Per domain, its ready time as {@link #load} reduces the CPU time; empty without a hypervisor. */
     SortedMap<String, Double> ready(int keep) {
-        return reduce(readySamples, keep);
+        return ready.reduce(keep);
     }
 
-    private static SortedMap<String, Double> reduce(Map<Domain, List<Double>> perDomain, int keep) {
-        SortedMap<String, Double> out = new TreeMap<>();
-        perDomain.forEach((d, list) -> {
-            double[] a = list.stream().mapToDouble(Double::doubleValue).toArray();
-            out.put(d.name(), a.length == 0 ? 0.0 : CpuLoadMethod.middleMedian(a, keep));
-        });
-        return out;
+    /** One running total per domain (CPU time, ready time), sampled as % of one CPU per interval. */
+    private static final class Series {
+        private final ToLongFunction<Domain> total;
+        private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();
+        private final Map<Domain, Long> last = new LinkedHashMap<>();
+
+        Series(ToLongFunction<Domain> total) {
+            this.total = total;
+        }
+
+        void add(Domain d) {
+            samples.put(d, new ArrayList<>());
+            last.put(d, 0L);
+        }
+
+        void sample(long length) {
+            samples.forEach((d, list) -> {
+                long now = total.applyAsLong(d);
+                list.add(100.0 * (now - last.get(d)) / length);
+                last.put(d, now);
+            });
+        }
+
+        SortedMap<String, Double> reduce(int keep) {
+            SortedMap<String, Double> out = new TreeMap<>();
+            samples.forEach((d, list) -> {
+                double[] a = list.stream().mapToDouble(Double::doubleValue).toArray();
+                out.put(d.name(), a.length == 0 ? 0.0 : CpuLoadMethod.middleMedian(a, keep));
+            });
+            return out;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.metrics.Stats;
@@ -193,11 +194,23 @@ public final class Experiment {
         return Summary.of(d, perUnit);
     }
 
+    /** Per domain, the median over the trials of one of their per-domain figures (CPU, ready time). */
+    private static Map<String, Double> perDomainMedian(List<RunResult> trials,
+                                                       Function<RunResult, Map<String, Double>> figure) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (int t = 0; t < trials.size(); t++) {
+            final int trial = t;
+            figure.apply(trials.get(t))
+                    .forEach((d, v) -> values.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        values.forEach((d, v) -> medians.put(d, Stats.median(v)));
+        return medians;
+    }
+
     private static Point point(RunSpec spec, String guest, List<RunResult> trials, List<String> guests) {
         List<Double> throughput = new ArrayList<>();
         double[] loss = new double[trials.size()];
-        Map<String, double[]> cpu = new LinkedHashMap<>();
-        Map<String, double[]> ready = new LinkedHashMap<>();
         Map<String, double[]> drops = new TreeMap<>();
         for (int t = 0; t < trials.size(); t++) {
             RunResult r = trials.get(t);
@@ -210,14 +223,10 @@ public final class Experiment {
             throughput.add(sum);
             loss[t] = lost / guests.size();
             final int trial = t;
-            r.cpuPercent().forEach((d, v) -> cpu.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
-            r.cpuReadyPercent().forEach((d, v) -> ready.computeIfAbsent(d, k -> new double[trials.size()])[trial] = v);
             r.drops().forEach((q, v) -> drops.computeIfAbsent(q, k -> new double[trials.size()])[trial] = v);
         }
-        Map<String, Double> cpuMedian = new LinkedHashMap<>();
-        cpu.forEach((d, v) -> cpuMedian.put(d, Stats.median(v)));
-        Map<String, Double> readyMedian = new LinkedHashMap<>();
-        ready.forEach((d, v) -> readyMedian.put(d, Stats.median(v)));
+        Map<String, Double> cpuMedian = perDomainMedian(trials, RunResult::cpuPercent);
+        Map<String, Double> readyMedian = perDomainMedian(trials, RunResult::cpuReadyPercent);
         Map<String, Double> dropMedian = new TreeMap<>();
         drops.forEach((q, v) -> dropMedian.put(q, Stats.median(v)));
         return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())

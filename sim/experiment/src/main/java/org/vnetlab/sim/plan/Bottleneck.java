@@ -24,9 +24,9 @@ import org.vnetlab.core.units.DataRate;
  * saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
  * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU, and
  * waiting ready for one: it runs OVER, so the others' BOOSTed wakes preempt it, and more weight
- * would lift it); else the queue
- * where most packets were dropped; else, when less arrived than was offered without loss, the
- * sender. The wire is also named when more is offered than it can carry.
+ * would lift it); else the queue where most packets were dropped; else, when less arrived than
+ * was offered without loss, the sender. The wire is also named when more is offered than it can
+ * carry.
  *
  * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
  * @param evidence CPU per domain, under Xen the time each waited ready for a CPU, and drops per queue, one line
@@ -126,11 +126,10 @@ public record Bottleneck(String what, String evidence) {
             Double share = c.shares().get(d);
             boolean waited = ready.isEmpty() || ready.getOrDefault(d, 0.0) >= READY_PERCENT;
             if (share != null && share < SATURATED_PERCENT && cpu.get(d) >= AT_SHARE * share && waited) {
-                int weight = d.equals(Dom0.NAME) ? xen.dom0().weight()
-                        : xen.domUs().stream().filter(u -> u.name().equals(d)).findFirst().orElseThrow().weight();
                 return "CPU share of " + d + " (" + fmt("%.0f", cpu.get(d)) + " % of a CPU"
                         + (ready.isEmpty() ? "" : ", waiting ready " + fmt("%.0f", ready.get(d)) + " %")
-                        + ", at or above the " + fmt("%.0f", share) + " % its weight " + weight + " of " + c.weight()
+                        + ", at or above the " + fmt("%.0f", share) + " % its weight " + c.weights().get(d) + " of "
+                        + c.weight()
                         + " among the busy domains gives: OVER, the others' wakes preempt it)";
             }
         }

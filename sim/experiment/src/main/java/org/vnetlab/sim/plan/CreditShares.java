@@ -12,10 +12,10 @@ import org.vnetlab.core.model.XenPlatform;
  * {@code csched_acct} shares credit among the domains with an active VCPU, none above what its
  * VCPUs (or its cap) can use, its surplus shared among the others.
  *
- * @param shares domain -> its share, % of one CPU
- * @param weight the weights of the busy domains together
+ * @param shares  busy domain -> its share, % of one CPU
+ * @param weights busy domain -> its weight
  */
-record CreditShares(Map<String, Double> shares, int weight) {
+record CreditShares(Map<String, Double> shares, Map<String, Integer> weights) {
 
     /** A domain that used less than this (% of one CPU) earns no credit as a rule: not busy. */
     static final double BUSY_PERCENT = 5;
@@ -27,7 +27,7 @@ record CreditShares(Map<String, Double> shares, int weight) {
         for (DomU u : xen.domUs()) {
             busy(cpu, u.name(), u.weight(), peak(u.vcpus(), u.cap(), cpus), weights, peaks);
         }
-        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> busy = Map.copyOf(weights);
         Map<String, Double> shares = new LinkedHashMap<>();
         double left = 100.0 * cpus;
         // water-filling: a domain whose share would pass its peak gets its peak, the rest is shared again
@@ -50,7 +50,12 @@ record CreditShares(Map<String, Double> shares, int weight) {
         for (var e : weights.entrySet()) {
             shares.put(e.getKey(), left * e.getValue() / w);
         }
-        return new CreditShares(shares, total);
+        return new CreditShares(shares, busy);
+    }
+
+    /** The weights of the busy domains together. */
+    int weight() {
+        return weights.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static void busy(Map<String, Double> cpu, String domain, int weight, double peak,
