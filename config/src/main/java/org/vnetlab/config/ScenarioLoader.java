@@ -40,6 +40,7 @@ public final class ScenarioLoader {
     private final ScenarioCatalog catalog;
     private final Set<String> knownKeys;
     private final ParameterSpecs specs;
+    private final TestbedUnknowns unknowns;
 
     public ScenarioLoader() {
         this(ConfigFactory.defaultReference(ScenarioLoader.class.getClassLoader()));
@@ -51,11 +52,17 @@ public final class ScenarioLoader {
         this.knownKeys = new TreeSet<>();
         defaults.entrySet().forEach(e -> knownKeys.add(e.getKey()));
         this.specs = ParameterSpecs.declared(reference);
+        this.unknowns = TestbedUnknowns.of(reference);
     }
 
     /** What each model parameter is: provenance, valid range, unit. */
     public ParameterSpecs parameterSpecs() {
         return specs;
+    }
+
+    /** What the study does not state about its testbed, and where each value plausibly lies. */
+    public TestbedUnknowns testbedUnknowns() {
+        return unknowns;
     }
 
     public ScenarioCatalog catalog() {

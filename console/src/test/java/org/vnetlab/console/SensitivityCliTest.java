@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.console.cli.Cli;
 
@@ -41,6 +42,21 @@ class SensitivityCliTest {
         assertTrue(json.out().startsWith("{\n  \"schema\": \"vnetlab.sensitivity/1\""), json.out());
         assertTrue(json.out().contains("\"key\": \"host.cpu-speed\""), json.out());
         assertTrue(json.err().contains("udp ipv4 rx 36 B"), "the tables go to stderr then");
+    }
+
+    @Test
+    void theTestbedsUnknownsAreVariedWithThePriors() {
+        // beside a burner the receiving context shares CPU 0 with the NIC's softirq; with the
+        // interrupt on the burner's CPU it has CPU 0 to itself and receives more
+        CliRun r = sensitivity(Stream.concat(Stream.of("vserver-burned"), Stream.of(QUICK)).toArray(String[]::new));
+        assertEquals(Cli.OK, r.code(), r.err());
+        String rx = r.out().substring(r.out().indexOf("udp ipv4 rx 36 B Mbit/s (ctx2): "));
+        double baseline = Double.parseDouble(rx.split(": ")[1].split(" ")[0]);
+        String row = rx.lines().filter(l -> l.strip().startsWith("host.nic.irq-cpu")).findFirst().orElseThrow();
+        String[] cells = row.strip().split("\\s+");
+        assertEquals(List.of("0", "1"), List.of(cells[1], cells[2]), row);
+        assertTrue(Double.parseDouble(cells[4]) > 1.2 * baseline, "the interrupt on the burner's CPU: " + row);
+        assertTrue(rx.contains("peer.cpu-speed"), "machine 2's speed is varied too: " + rx);
     }
 
     @Test

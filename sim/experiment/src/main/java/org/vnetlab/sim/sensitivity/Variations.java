@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ParameterSpec;
 import org.vnetlab.config.ParameterSpecs;
+import org.vnetlab.config.TestbedUnknowns;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.core.model.Scenario;
 
@@ -51,6 +53,15 @@ public final class Variations {
                     basis(spec)));
         }
         return all;
+    }
+
+    /**
+     * What the study does not state about its testbed (machine 2's speed, where each NIC's
+     * interrupt was taken) over where it plausibly lies, for the unknowns {@code l} reads and
+     * can take both ends of, in reference.conf's order.
+     */
+    public static List<Variation> testbed(LoadedScenario l, TestbedUnknowns unknowns) {
+        return unknowns.of(l).stream().map(u -> new Variation(u.key(), u.low(), u.high(), u.basis())).toList();
     }
 
     private static boolean readOn(String key, String platform) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Scenario;
 
@@ -34,6 +35,39 @@ class VariationsTest {
         assertTrue(kvm.contains("model.cost.kvm.exit-ns"), kvm.toString());
         assertFalse(kvm.stream().anyMatch(k -> k.startsWith("model.xen.") || k.startsWith("model.cost.netback.")),
                 kvm.toString());
+    }
+
+    private static List<String> testbed(String scenario, String... sets) {
+        LoadedScenario l = LOADER.load(scenario, List.of(sets));
+        return Variations.testbed(l, LOADER.testbedUnknowns()).stream().map(Variation::key).toList();
+    }
+
+    @Test
+    void eachScenarioGetsTheTestbedsUnknownsItReadsAndCanTakeBothEndsOf() {
+        assertEquals(List.of("peer.cpu-speed", "host.nic.irq-cpu", "peer.nic.irq-cpu"), testbed("vserver-burned"));
+        // under Xen Dom0 takes the NIC's interrupt: which of its VCPUs, not which CPU
+        assertEquals(List.of("peer.cpu-speed", "peer.nic.irq-cpu", "model.xen.dom0.nic-vcpu",
+                "model.xen.dom0.netback-vcpu"), testbed("xen-burned"));
+        assertEquals(List.of("peer.cpu-speed", "peer.nic.irq-cpu"), testbed("kvm-single"));
+        // a CPU's index at the high end needs a second CPU
+        assertEquals(List.of("peer.cpu-speed", "peer.nic.irq-cpu"), testbed("native", "host.cpus=1"));
+        assertEquals(List.of("peer.cpu-speed", "peer.nic.irq-cpu"), testbed("lit-boost-7burners"), "Dom0 has one VCPU");
+    }
+
+    @Test
+    void theTestbedsUnknownsAreVariedAtEndsEachScenarioTakes() {
+        for (String scenario : List.of("native", "vserver-burned", "xen-burned", "container-single", "kvm-single")) {
+            LoadedScenario l = LOADER.load(scenario, List.of());
+            List<Variation> testbed = Variations.testbed(l, LOADER.testbedUnknowns());
+            assertEquals("peer.cpu-speed", testbed.get(0).key(), scenario + ": machine 2's speed first");
+            for (Variation v : testbed) {
+                for (String end : v.sets()) {
+                    LoadedScenario at = LOADER.load(scenario, List.of(end));
+                    assertEquals(Double.parseDouble(end.substring(end.indexOf('=') + 1)), at.config().getDouble(v.key()),
+                            1e-9, scenario + " " + end);
+                }
+            }
+        }
     }
 
     @Test
