@@ -45,7 +45,7 @@ public final class TestbedUnknowns {
                 return false;
             }
             if (!l.config().hasPath(key)) {
-                throw new ConfigError(where + ": key " + key + " is not a scenario key");
+                throw notAKey(where, key);
             }
             return below.isEmpty() || l.config().getDouble(below) > Double.parseDouble(high);
         }
@@ -81,7 +81,7 @@ public final class TestbedUnknowns {
             // a model key is checked against the scenario it is varied in: the model's defaults
             // are on the class path where the model is, not in this module alone
             if (!key.startsWith(MODEL) && !defaults.hasPath(key)) {
-                throw new ConfigError(where + ": key " + key + " is not a scenario key");
+                throw notAKey(where, key);
             }
             double low = entry.getDouble("low");
             double high = entry.getDouble("high");
@@ -105,6 +105,10 @@ public final class TestbedUnknowns {
         } catch (ConfigException e) {
             throw new ConfigError(where + ": " + e.getMessage());
         }
+    }
+
+    private static ConfigError notAKey(String where, String key) {
+        return new ConfigError(where + ": key " + key + " is not a scenario key");
     }
 
     /** Every unknown, in reference.conf's order. */
