@@ -60,6 +60,20 @@ class SensitivityCliTest {
     }
 
     @Test
+    void itsHelpStatesTheQuickerDefaultsItRuns() {
+        CliRun help = CliRun.of("help", "sensitivity");
+        assertTrue(help.out().contains("(default: 3, quicker than") && help.out().contains("(default: 1, quicker than"),
+                help.out());
+        assertTrue(CliRun.of("help", "sim").out().contains("method.trials, 7)"),
+                "sim keeps the scenario's method");
+        // three scenarios (the baseline and the key's two ends), 3 trials each way, of 1 s
+        CliRun r = sensitivity("native", "--only-vary", "--vary", "host.cpu-speed=0.5..2", "--protocol", "ipv4",
+                "--sizes", "36", "--no-cache", "--quiet");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.err().startsWith("sensitivity native: 1 key varied, 18 runs of 1.00 s simulated"), r.err());
+    }
+
+    @Test
     void aBadVariationIsOneLineNamingTheFlag() {
         CliRun unknown = sensitivity("native", "--only-vary", "--vary", "host.cpux=1..2");
         assertEquals(Cli.USAGE, unknown.code());

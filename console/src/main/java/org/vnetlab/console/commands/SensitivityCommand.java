@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
  * one at a time, moved to each end of where its value plausibly lies, and how far each moves the
  * prediction's numbers.
  */
-@Command(name = "sensitivity", description = "how much a prediction rests on what no fit pins: each prior and"
+@Command(name = "sensitivity", resourceBundle = "vnetlab.sensitivity-help", description = "how much a prediction rests on what no fit pins: each prior and"
         + " each unknown of the testbed moved alone to the ends of its plausible range, largest effect first",
         footer = {"", "The keys varied are the model's priors and published figures (vnetlab params: the plausible",
             "column) and what the study does not state about its testbed: machine 2's speed (0.45 to 0.8, an",
