@@ -59,8 +59,10 @@ final class UdpRun {
                     h.bed.flows().bindPeer(flow, socket);
                 } else {
                     h.bed.flows().bindGuest(flow, socket);
-                    h.bed.trace(socket);
                 }
+                // the receiving socket's drops are reported either way: machine 2's too, where a
+                // sender on machine 1 faster than machine 2's receiver loses what it sent
+                h.bed.trace(socket);
                 UdpSink sink = new UdpSink(to.name() + ".iperf-server" + pair, to.domain(), socket, to.stack(),
                         q.appBatch(), h.bed.random(stream.guest() + ".sink" + pair));
                 to.spawn(sink);

@@ -20,8 +20,8 @@ import org.vnetlab.core.units.DataRate;
 
 /**
  * What limits one simulated configuration, read from its trace points, never guessed: the wire
- * when the guests together carry nearly the line rate; else the busiest CPU when a domain is
- * saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
+ * when the guests together carry nearly the line rate; else, when the guests send and machine 2
+ * drops what they sent, machine 2's queue; else the busiest CPU when a domain is saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
  * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU, and
  * waiting ready for one: it runs OVER, so the others' BOOSTed wakes preempt it, and more weight
  * would lift it); else the queue where most packets were dropped; else, when less arrived than
@@ -43,6 +43,8 @@ public record Bottleneck(String what, String evidence) {
     static final double AT_SHARE = 0.95;
     /** A domain that waited ready this long (% of one CPU) was kept from a CPU it wanted. */
     static final double READY_PERCENT = 5;
+    /** The prefix of machine 2's traced queues. */
+    private static final String MACHINE_2 = "peer.";
     /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
     private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
     /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
@@ -84,11 +86,19 @@ public record Bottleneck(String what, String evidence) {
             return new Bottleneck("wire (offered " + fmt("%.1f", offered) + " > " + fmt("%.1f", line) + " Mbit/s)",
                     evidence);
         }
+        double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
+        // sent, what machine 2 drops is lost after machine 1's work: machine 2's receive limits
+        // the rate whatever machine 1's CPUs do (a faster sender would only be dropped more)
+        var atMachine2 = dropped.stream().filter(e -> e.getKey().startsWith(MACHINE_2))
+                .max(Map.Entry.comparingByValue());
+        if (first.direction().equals("tx") && loss > LOSS && atMachine2.isPresent()) {
+            return new Bottleneck("queue " + atMachine2.get().getKey() + " (machine 2 receives less than it is sent)",
+                    evidence);
+        }
         var busiest = cpu.entrySet().stream().max(Map.Entry.comparingByValue());
         if (busiest.isPresent() && busiest.get().getValue() >= SATURATED_PERCENT) {
             return new Bottleneck("CPU of " + busiest.get().getKey(), evidence);
         }
-        double loss = guests.stream().mapToDouble(p -> p.loss() == null ? 0 : p.loss()).max().orElse(0);
         if ((loss > LOSS || !dropped.isEmpty()) && s.platform() instanceof XenPlatform xen) {
             String held = heldToItsShare(s, xen, cpu, ready);
             if (held != null) {

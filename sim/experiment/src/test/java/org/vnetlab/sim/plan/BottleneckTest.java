@@ -33,6 +33,19 @@ class BottleneckTest {
     private static final Map<String, Double> NIC_DROPS = Map.of("host.nic.rx.drop", 1_312_753.0);
 
     @Test
+    void sentFasterThanMachine2ReceivesItIsMachine2sQueueNotTheSendersCpu() {
+        // xen-single at twice the CPU speed sending 36 B: both domains saturated, 80 % lost at machine 2
+        List<Point> sent = points(Map.of("dom0", 100.0, "domU1", 100.0), Map.of("peer.socket.rx.drop", 269_266.0),
+                "domU1").stream().map(p -> p.toBuilder().direction("tx").build()).toList();
+        Bottleneck b = Bottleneck.of(scenario("xen-single"), sent, 97);
+        assertEquals("queue peer.socket.rx.drop (machine 2 receives less than it is sent)", b.what());
+        // received, drops are machine 1's and its saturated CPU is the limit
+        Bottleneck rx = Bottleneck.of(scenario("xen-single"), points(Map.of("dom0", 100.0, "domU1", 100.0),
+                NIC_DROPS, "domU1"), 97);
+        assertTrue(rx.what().startsWith("CPU of "), rx.what());
+    }
+
+    @Test
     void dom0AtTheShareItsWeightGivesIsTheBottleneckWhilePacketsAreDropped() {
         Bottleneck b = Bottleneck.of(scenario("xen-double"), points(XEN_DOUBLE_36, NIC_DROPS, "domU1", "domU2"), 32);
         assertEquals("CPU share of dom0 (67 % of a CPU, at or above the 67 % its weight 256 of 768 among the busy"
