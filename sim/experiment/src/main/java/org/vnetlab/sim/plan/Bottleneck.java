@@ -17,11 +17,13 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.sim.model.Testbed;
 
 /**
  * What limits one simulated configuration, read from its trace points, never guessed: the wire
  * when the guests together carry nearly the line rate; else, when the guests send and machine 2
- * drops what they sent, machine 2's queue; else the busiest CPU when a domain is saturated; else, on Xen, when packets were lost or dropped, a domain held to its credit share
+ * drops what they sent, machine 2's queue; else the busiest CPU when a domain is saturated;
+ * else, on Xen, when packets were lost or dropped, a domain held to its credit share
  * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU, and
  * waiting ready for one: it runs OVER, so the others' BOOSTed wakes preempt it, and more weight
  * would lift it); else the queue where most packets were dropped; else, when less arrived than
@@ -44,7 +46,7 @@ public record Bottleneck(String what, String evidence) {
     /** A domain that waited ready this long (% of one CPU) was kept from a CPU it wanted. */
     static final double READY_PERCENT = 5;
     /** The prefix of machine 2's traced queues. */
-    private static final String MACHINE_2 = "peer.";
+    private static final String MACHINE_2 = Testbed.PEER + ".";
     /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
     private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
     /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
