@@ -42,11 +42,12 @@ import picocli.CommandLine.Parameters;
  * one at a time, moved to each end of where its value plausibly lies, and how far each moves the
  * prediction's numbers.
  */
-@Command(name = "sensitivity", resourceBundle = "vnetlab.sensitivity-help", description = "how much a prediction rests on what no fit pins: each prior and"
-        + " each unknown of the testbed moved alone to the ends of its plausible range, largest effect first",
+@Command(name = "sensitivity", resourceBundle = "vnetlab.sensitivity-help",
+        description = "how much a prediction rests on what no fit pins: each prior and each unknown of the testbed"
+                + " moved alone to the ends of its plausible range, largest effect first",
         footer = {"", "The keys varied are the model's priors and published figures (vnetlab params: the plausible",
-            "column) and what the study does not state about its testbed: machine 2's speed (0.45 to 0.8, an",
-            "inference) and, where the machine has two CPUs, the CPU or Dom0 VCPU that took each NIC's interrupt.",
+            "column) and what the study does not state about its testbed: machine 2's speed (an inference)",
+            "and, where the machine has two CPUs, the CPU or Dom0 VCPU that took each NIC's interrupt.",
             "Each is moved alone, everything else at its value; --vary adds any key and replaces a default range.",
             "Every key costs two runs per point, so the defaults are quicker than sim's: 3 trials of 1 s",
             "simulated, the scenario's smallest and largest payload; a swing within the baseline trials' spread",
