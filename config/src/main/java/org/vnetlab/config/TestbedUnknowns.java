@@ -117,7 +117,7 @@ public final class TestbedUnknowns {
     }
 
     /** The unknowns a scenario reads and can take both ends of. */
-    public List<Unknown> of(LoadedScenario l) {
+    public List<Unknown> applyingTo(LoadedScenario l) {
         return all.stream().filter(u -> u.appliesTo(l)).toList();
     }
 }

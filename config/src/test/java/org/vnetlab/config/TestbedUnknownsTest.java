@@ -32,7 +32,7 @@ class TestbedUnknownsTest {
                 "vnetlab.testbed-unknowns = [{key = \"model.no.such\", low = 0, high = 1, basis = b}]")
                 .withFallback(ConfigFactory.defaultReference(TestbedUnknownsTest.class.getClassLoader())));
         LoadedScenario nat = loader.load("native", List.of());
-        ConfigError e = assertThrows(ConfigError.class, () -> loader.testbedUnknowns().of(nat));
+        ConfigError e = assertThrows(ConfigError.class, () -> loader.testbedUnknowns().applyingTo(nat));
         assertTrue(e.getMessage().startsWith("vnetlab.testbed-unknowns") && e.getMessage().endsWith(
                 "key model.no.such is not a scenario key"), e.getMessage());
     }

@@ -55,12 +55,14 @@ public final class RunOptions {
     List<Integer> sizes;
 
     // a command whose defaults differ (sensitivity) words them in its resource bundle under these keys
-    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class, descriptionKey = "run.trials",
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+            descriptionKey = "run.trials",
             description = "trials per point; the median is reported (default: the scenario's method.trials, 7)")
     Integer trials;
 
     @Option(names = "--duration", paramLabel = "SECONDS", converter = Converters.SimSeconds.class,
-            descriptionKey = "run.duration", description = "simulated seconds of each direction (default: the scenario's, 10)")
+            descriptionKey = "run.duration",
+            description = "simulated seconds of each direction (default: the scenario's, 10)")
     Long durationNanos;
 
     @Option(names = "--exact", description = "simulate packet by packet instead of in trains: the oracle the trains are"

@@ -61,7 +61,7 @@ public final class Variations {
      * can take both ends of, in reference.conf's order.
      */
     public static List<Variation> testbed(LoadedScenario l, TestbedUnknowns unknowns) {
-        return unknowns.of(l).stream().map(u -> new Variation(u.key(), u.low(), u.high(), u.basis())).toList();
+        return unknowns.applyingTo(l).stream().map(u -> new Variation(u.key(), u.low(), u.high(), u.basis())).toList();
     }
 
     private static boolean readOn(String key, String platform) {
