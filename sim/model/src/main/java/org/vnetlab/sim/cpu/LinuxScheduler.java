@@ -164,7 +164,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
                 best = rqs.get(i);
             }
         }
-        LinuxThread t = newThread(thread, 0, (1L << rqs.size()) - 1, best);
+        LinuxThread t = newThread(thread, 0, CpuMasks.all(rqs.size()), best);
         if (thread.hasWork(kernel.now())) {
             best.active.enqueue(t);
             best.nrRunning++;

@@ -10,6 +10,7 @@ import org.vnetlab.core.model.KvmPlatform;
 import org.vnetlab.core.model.ModelParameters;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.sim.cpu.CfsScheduler;
+import org.vnetlab.sim.cpu.CpuMasks;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.LinuxScheduler;
 import org.vnetlab.sim.cpu.Task;
@@ -69,7 +70,7 @@ final class KvmHost {
         this.cfs = new CfsScheduler(kernel, h.cpus(), cfsSettings(p));
         this.threadKernel = linux;
         this.speed = h.cpuSpeed();
-        this.allCpus = h.cpus() == Long.SIZE ? -1L : (1L << h.cpus()) - 1;
+        this.allCpus = CpuMasks.all(h.cpus());
         Domain hostDomain = host.domain(KvmPlatform.KERNEL);
         host.nicTx = nicTx;
         host.nicRx = nicRx;

@@ -26,6 +26,7 @@ import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.cpu.CfsScheduler;
+import org.vnetlab.sim.cpu.CpuMasks;
 import org.vnetlab.sim.cpu.CreditScheduler;
 import org.vnetlab.sim.cpu.Domain;
 import org.vnetlab.sim.cpu.Executor;
@@ -507,11 +508,9 @@ public final class Testbed {
     }
 
     private static long mask(List<Integer> pinned, int cpus) {
-        if (cpus > Long.SIZE) {
-            throw new IllegalArgumentException("a host has at most " + Long.SIZE + " CPUs, got " + cpus);
-        }
+        long all = CpuMasks.all(cpus);
         if (pinned.isEmpty()) {
-            return cpus == Long.SIZE ? -1L : (1L << cpus) - 1;
+            return all;
         }
         long m = 0;
         for (int c : pinned) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
@@ -273,14 +275,16 @@ class LinuxSchedulerTest {
         }
     }
 
-    @Test
-    void wakeAffineMovesALightlyLoadedReceiverToTheInterruptCpu() {
-        Host h = new Host(2, 0, 20 * US);
+    // 64: the most CPUs a mask holds, where a thread's mask of every CPU must not wrap to none
+    @ParameterizedTest(name = "{0} CPUs")
+    @ValueSource(ints = {2, 64})
+    void wakeAffineMovesALightlyLoadedReceiverToTheInterruptCpu(int cpus) {
+        Host h = new Host(cpus, 0, 20 * US);
         Receiver receiver = new Receiver("reflector", 3 * US);
         Nic nic = new Nic(h.kernel, 1_500, 50_000, receiver);
         h.cpus.get(0).add(nic);
         h.linux.spawn(receiver);
-        assertSame(h.cpus.get(1), receiver.executor(), "exec placement avoids the interrupt CPU");
+        assertSame(h.cpus.get(cpus - 1), receiver.executor(), "exec placement avoids the interrupt CPU");
         h.start();
         nic.start(MS);
         h.runUntil(SECOND);
