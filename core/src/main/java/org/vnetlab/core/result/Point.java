@@ -31,9 +31,9 @@ public record Point(String transport, String protocol, String direction, int pay
 
     public Point {
         throughputTrials = throughputTrials == null ? null : List.copyOf(throughputTrials);
-        cpuPercent = cpuPercent == null ? null : new TreeMap<>(cpuPercent);
-        cpuReadyPercent = cpuReadyPercent == null ? null : new TreeMap<>(cpuReadyPercent);
-        drops = drops == null ? null : new TreeMap<>(drops);
+        cpuPercent = NameOrder.sorted(cpuPercent);
+        cpuReadyPercent = NameOrder.sorted(cpuReadyPercent);
+        drops = NameOrder.sorted(drops);
         grid = grid == null ? new TreeMap<>() : new TreeMap<>(grid);
     }
 
@@ -92,12 +92,12 @@ public record Point(String transport, String protocol, String direction, int pay
         public Builder throughputMbps(Double v) { throughputMbps = v; return this; }
         public Builder throughputTrials(List<Double> v) { throughputTrials = v; return this; }
         public Builder loss(Double v) { loss = v; return this; }
-        public Builder cpuPercent(Map<String, Double> v) { cpuPercent = v == null ? null : new TreeMap<>(v); return this; }
-        public Builder cpuReadyPercent(Map<String, Double> v) { cpuReadyPercent = v == null ? null : new TreeMap<>(v); return this; }
+        public Builder cpuPercent(Map<String, Double> v) { cpuPercent = NameOrder.sorted(v); return this; }
+        public Builder cpuReadyPercent(Map<String, Double> v) { cpuReadyPercent = NameOrder.sorted(v); return this; }
         public Builder rttMs(Summary v) { rttMs = v; return this; }
         public Builder jitterUs(Summary v) { jitterUs = v; return this; }
         public Builder repliesLost(Long v) { repliesLost = v; return this; }
-        public Builder drops(Map<String, Double> v) { drops = v == null ? null : new TreeMap<>(v); return this; }
+        public Builder drops(Map<String, Double> v) { drops = NameOrder.sorted(v); return this; }
         public Builder grid(Map<String, String> v) { grid = v == null ? null : new TreeMap<>(v); return this; }
 
         public Point build() {
