@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.result.NameOrder;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.experiment.Experiment;
@@ -38,7 +39,7 @@ public final class WhatifTable {
     public String render(int columns) {
         StringBuilder sb = new StringBuilder(summary()).append('\n');
         for (var g : groups.entrySet()) {
-            TreeSet<String> domains = new TreeSet<>();
+            TreeSet<String> domains = new TreeSet<>(NameOrder.INSTANCE);
             g.getValue().values().forEach(pair -> {
                 for (Point p : pair) {
                     if (p != null && p.cpuPercent() != null) {
@@ -98,7 +99,7 @@ public final class WhatifTable {
         StringBuilder sb = new StringBuilder();
         sb.append(throughput(pairs));
         metric(sb, "loss", pairs, p -> p.loss() == null ? null : 100 * p.loss(), "%.1f %%", WhatifTable::where);
-        TreeSet<String> domains = new TreeSet<>();
+        TreeSet<String> domains = new TreeSet<>(NameOrder.INSTANCE);
         pairs.forEach(p -> {
             if (p[0].cpuPercent() != null) {
                 domains.addAll(p[0].cpuPercent().keySet());
@@ -181,9 +182,7 @@ public final class WhatifTable {
                 .forEach(p -> configurations.computeIfAbsent(group + "/" + p.payload(), k -> new ArrayList<>()).add(p)));
         Map<String, Integer> counts = new TreeMap<>();
         for (List<Point> guests : configurations.values()) {
-            // offered = carried: the question is what limits what got through, not whether more was asked
-            double carried = guests.stream().mapToDouble(Point::throughputMbps).sum();
-            String what = Bottleneck.of(s, guests, carried).what();
+            String what = Bottleneck.ofCarried(s, guests).what();
             counts.merge(what.replaceAll(" \\(.*|:.*", ""), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
@@ -200,7 +199,7 @@ public final class WhatifTable {
             }
             String group = p.transport() + " " + p.protocol() + " " + p.direction();
             String row = String.format(Locale.ROOT, "%06d/%s", p.payload(), p.guest());
-            groups.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(row, k -> new Point[2])[side] = p;
+            groups.computeIfAbsent(group, k -> new TreeMap<>(NameOrder.INSTANCE)).computeIfAbsent(row, k -> new Point[2])[side] = p;
         }
     }
 

@@ -1,20 +1,19 @@
 package org.vnetlab.sim.plan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.vnetlab.core.model.Dom0;
 import org.vnetlab.core.model.DomU;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.model.XenPlatform;
 import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.NameOrder;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.sim.model.Testbed;
@@ -26,8 +25,9 @@ import org.vnetlab.sim.model.Testbed;
  * else, on Xen, when packets were lost or dropped, a domain held to its credit share
  * (its CPU at what its weight gives it beside the other busy domains, below a whole CPU, and
  * waiting ready for one: it runs OVER, so the others' BOOSTed wakes preempt it, and more weight
- * would lift it); else the queue where most packets were dropped; else, when less arrived than
- * was offered without loss, the sender. The wire is also named when more is offered than it can
+ * would lift it; the same when nothing was lost but less was carried than offered, the senders
+ * blocked behind it); else the queue where most packets were dropped; else, when less arrived
+ * than was offered without loss, the sender. The wire is also named when more is offered than it can
  * carry.
  *
  * @param what     e.g. {@code wire}, {@code CPU of dom0}, {@code queue domU1.vif.qdisc.drop}
@@ -47,20 +47,6 @@ public record Bottleneck(String what, String evidence) {
     static final double READY_PERCENT = 5;
     /** The prefix of machine 2's traced queues. */
     private static final String MACHINE_2 = Testbed.PEER + ".";
-    /** A name's text before its first number, the number, and the rest: domU10.socket.rx.drop. */
-    private static final Pattern NUMBERED = Pattern.compile("(\\D*)(\\d+)(.*)");
-    /** Names in reading order: domU2 before domU10 (with the same text before the number), else as text. */
-    private static final Comparator<String> NATURAL = (a, b) -> {
-        Matcher x = NUMBERED.matcher(a);
-        Matcher y = NUMBERED.matcher(b);
-        if (!x.matches() || !y.matches() || !x.group(1).equals(y.group(1))) {
-            return a.compareTo(b);
-        }
-        String m = x.group(2).replaceFirst("^0+(?=\\d)", "");
-        String n = y.group(2).replaceFirst("^0+(?=\\d)", "");
-        int c = m.length() != n.length() ? Integer.compare(m.length(), n.length()) : m.compareTo(n);
-        return c != 0 ? c : a.compareTo(b);
-    };
 
     /**
      * @param guests  the configuration's per-guest points (one protocol, direction and payload)
@@ -76,7 +62,7 @@ public record Bottleneck(String what, String evidence) {
         Map<String, Double> ready = first.cpuReadyPercent() == null ? Map.of() : first.cpuReadyPercent();
         // queues whose median is no drop at all are not evidence; domU2 before domU10
         List<Map.Entry<String, Double>> dropped = drops.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.comparingByKey(NATURAL)).toList();
+                .sorted(Map.Entry.comparingByKey(NameOrder.INSTANCE)).toList();
         String evidence = "cpu " + (cpu.isEmpty() ? "-" : percents(cpu))
                 + (ready.isEmpty() ? "" : "; ready " + percents(ready))
                 + "; drops " + (dropped.isEmpty() ? "none" : dropped.stream()
@@ -101,7 +87,9 @@ public record Bottleneck(String what, String evidence) {
         if (busiest.isPresent() && busiest.get().getValue() >= SATURATED_PERCENT) {
             return new Bottleneck("CPU of " + busiest.get().getKey(), evidence);
         }
-        if ((loss > LOSS || !dropped.isEmpty()) && s.platform() instanceof XenPlatform xen) {
+        // nothing lost but less carried than offered: the senders blocked behind a full queue
+        boolean heldBack = carried < (1 - LOSS) * offered;
+        if ((loss > LOSS || !dropped.isEmpty() || heldBack) && s.platform() instanceof XenPlatform xen) {
             String held = heldToItsShare(s, xen, cpu, ready);
             if (held != null) {
                 return new Bottleneck(held, evidence);
@@ -114,12 +102,32 @@ public record Bottleneck(String what, String evidence) {
         if (loss > LOSS) {
             return new Bottleneck("undetermined (loss without a saturated CPU or a traced drop)", evidence);
         }
-        if (carried < (1 - LOSS) * offered) {
+        if (heldBack) {
             String sender = first.direction().equals("rx") ? "machine 2" : "the guests";
             return new Bottleneck("sender: " + sender + " sent only " + fmt("%.1f", carried) + " of "
                     + fmt("%.1f", offered) + " Mbit/s, without loss", evidence);
         }
         return new Bottleneck("none (no saturated CPU, no drops)", evidence);
+    }
+
+    /**
+     * What limits what the guests carried, whether or not more was asked of them than the wire
+     * takes: as {@link #of}, with a UDP point's offered rate (its guests' streams) taken no higher
+     * than the wire's, and a TCP point's (a bulk transfer asks for all it can get) as carried.
+     */
+    public static Bottleneck ofCarried(Scenario s, List<Point> guests) {
+        Point first = guests.get(0);
+        double carried = guests.stream().mapToDouble(Point::throughputMbps).sum();
+        if (Transport.fromKey(first.transport()) != Transport.UDP) {
+            return of(s, guests, carried);
+        }
+        double asked = 0;
+        for (Point p : guests) {
+            asked += s.workloads(UdpStream.class).stream().filter(u -> u.guest().equals(p.guest()))
+                    .mapToDouble(u -> u.rate().bitsPerSecond() / 1e6 * u.parallel()).sum();
+        }
+        double line = lineMbps(s, first.payload(), IpVersion.fromKey(first.protocol()), Transport.UDP);
+        return of(s, guests, Math.max(carried, Math.min(asked, line)));
     }
 
     /**
@@ -150,7 +158,7 @@ public record Bottleneck(String what, String evidence) {
 
     /** "dom0 67 %, domU1 35 %": per domain, in reading order. */
     private static String percents(Map<String, Double> perDomain) {
-        return perDomain.entrySet().stream().sorted(Map.Entry.comparingByKey(NATURAL))
+        return perDomain.entrySet().stream().sorted(Map.Entry.comparingByKey(NameOrder.INSTANCE))
                 .map(e -> e.getKey() + " " + fmt("%.0f", e.getValue()) + " %").collect(Collectors.joining(", "));
     }
 

@@ -75,6 +75,22 @@ class BottleneckTest {
     }
 
     @Test
+    void carriedBelowWhatTheGuestsAskedWithoutLossIsWhatHeldTheSendersBack() {
+        // each guest asks for 1000 Mbit/s and carries 16 with nothing lost: their senders blocked
+        // behind Dom0, which waited ready at its share
+        List<Point> heldBack = points(XEN_DOUBLE_36, Map.of(), "domU1", "domU2").stream()
+                .map(p -> p.toBuilder().cpuReadyPercent(Map.of("dom0", 32.7, "domU1", 0.0, "domU2", 0.0)).build())
+                .toList();
+        assertTrue(Bottleneck.ofCarried(scenario("xen-double"), heldBack).what().startsWith("CPU share of dom0"));
+        // asked for no more than they carried: nothing held them back, whatever Dom0 waited
+        Scenario asked16 = scenario("xen-double", "udp.rate=16 Mbit/s");
+        assertTrue(Bottleneck.ofCarried(asked16, heldBack).what().startsWith("none"));
+        // a bulk transfer asks for all it gets: what it carried
+        List<Point> tcp = heldBack.stream().map(p -> p.toBuilder().transport("tcp").build()).toList();
+        assertTrue(Bottleneck.ofCarried(scenario("xen-double"), tcp).what().startsWith("none"));
+    }
+
+    @Test
     void withMoreWeightDom0IsNoLongerHeldToAShare() {
         // weight 512 of 1024 gives Dom0 a whole CPU: the drops are then the queue's
         Bottleneck b = Bottleneck.of(scenario("xen-double", "xen.dom0.weight=512"),
