@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vnetlab.core.model.CpuBurner;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.GuestMemory;
+import org.vnetlab.core.model.PathRates;
 import org.vnetlab.core.model.NativePlatform;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.Scenario;
@@ -333,6 +334,18 @@ class ScenarioLoaderTest {
         oneLine(fails("name = x\nlink.rate = 1000\n", List.of()), "bad.conf:2", "link.rate", "no unit");
         oneLine(fails("name = x\nworkloads = [{type = rtt, guest = all}]\nrtt.streams = often\n", List.of()),
                 "bad.conf:3", "rtt.streams", "true or false");
+    }
+
+    @Test
+    void aPathWhoseRatesDifferIsSaidToRunAtTheSlowest() {
+        String faster = PathRates.mismatch(LOADER.load("xen-double", List.of("host.nic.rate=10 Gbit/s")).scenario())
+                .orElseThrow();
+        assertTrue(faster.contains("runs at the slowest, 1 Gbit/s"), faster);
+        assertTrue(PathRates.mismatch(LOADER.load("xen-double", List.of("host.nic.rate=10 Gbit/s",
+                "link.rate=10 Gbit/s", "peer.nic.rate=10 Gbit/s")).scenario()).isEmpty());
+        for (String name : LOADER.catalog().names()) {
+            assertTrue(PathRates.mismatch(LOADER.load(name, List.of()).scenario()).isEmpty(), name);
+        }
     }
 
     @Test

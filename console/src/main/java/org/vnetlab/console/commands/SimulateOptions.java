@@ -1,9 +1,13 @@
 package org.vnetlab.console.commands;
 
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.core.model.GuestMemory;
+import org.vnetlab.core.model.PathRates;
+import org.vnetlab.core.model.Scenario;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -24,7 +28,13 @@ final class SimulateOptions extends ScenarioRunOptions {
         output.check(command);
         LoadedScenario loaded = loader.load(scenario, sets(), scenarioOptions.params());
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: " + command + ": " + w));
-        GuestMemory.shortfall(loaded.scenario()).ifPresent(w -> io.err().println("vnetlab: " + command + ": note: " + w));
+        notes(io, command, loaded.scenario());
         return loaded;
+    }
+
+    /** Says on stderr what the scenario asks that a real host or path would not give it. */
+    static void notes(Terminal io, String command, Scenario s) {
+        Stream.of(GuestMemory.shortfall(s), PathRates.mismatch(s)).flatMap(Optional::stream)
+                .forEach(w -> io.err().println("vnetlab: " + command + ": note: " + w));
     }
 }

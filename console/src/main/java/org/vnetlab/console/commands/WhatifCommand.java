@@ -13,7 +13,6 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.console.format.WhatifJson;
 import org.vnetlab.console.format.WhatifTable;
-import org.vnetlab.core.model.GuestMemory;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.sim.calibrate.Provenance;
 import org.vnetlab.sim.experiment.Batch;
@@ -86,7 +85,7 @@ public final class WhatifCommand implements ScenarioCommand {
         LoadedScenario before = loader.load(scenario, base, params);
         LoadedScenario after = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
-        GuestMemory.shortfall(after.scenario()).ifPresent(w -> io.err().println("vnetlab: whatif: note: " + w));
+        SimulateOptions.notes(io, "whatif", after.scenario());
         if (before.scenario().equals(after.scenario())) {
             io.err().println("vnetlab: whatif: note: the change leaves the scenario as it was (" + String.join(", ",
                     change.sets()) + " is what the baseline has): both sides are the same runs");
