@@ -102,8 +102,10 @@ public final class SweepCommand implements ScenarioCommand {
             throw new UsageError("sweep: scenario " + base.source() + " "
                     + Experiment.whyNothingToRun(base.scenario(), shared.run.options()));
         }
+        Made made = Simulation.made(sets, plan.items().stream().map(WorkItem::spec).toList(),
+                shared.run.options().sizes());
         Resumed resumed = resume == null ? Resumed.nothing()
-                : Resumed.from(plan, ResultFiles.read("sweep --resume", resume), resume.toString());
+                : Resumed.from(plan, made, ResultFiles.read("sweep --resume", resume), resume.toString());
         if (resume != null && output.json == null) {
             output.json = resume.toString();
         }
@@ -113,8 +115,6 @@ public final class SweepCommand implements ScenarioCommand {
                 plan.scenarioName(), plan.points().size(), plan.units().size(), todo, resumed.units(),
                 cluster.where(threads));
         long started = System.nanoTime();
-        Made made = Simulation.made(sets, plan.items().stream().map(WorkItem::spec).toList(),
-                shared.run.options().sizes());
         Progress bar = Progress.start(quiet ? io.quiet() : io, todo, "runs", threads);
         SweepExecutor.Progress progress = checkpoints(plan, resumed, made, (done, total) -> bar.step(), io);
         Sweep.Outcome outcome;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vnetlab.config.ConfigError;
+import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 
@@ -22,11 +23,18 @@ public final class Resumed {
     }
 
     /**
-     * The units of {@code plan} that {@code earlier} has points for.
+     * The units of {@code plan}, made as {@code made} says, that {@code earlier} has points for.
      *
-     * @throws ConfigError if {@code earlier} is a result of another scenario or seed
+     * @throws ConfigError if {@code earlier} is a result of another scenario or seed, or says it
+     *                     was made otherwise (other overrides, trials, duration, sizes or timing):
+     *                     its points would pass for this sweep's, or be dropped from the file
      */
-    public static Resumed from(SweepPlan plan, Result earlier, String file) {
+    public static Resumed from(SweepPlan plan, Made made, Result earlier, String file) {
+        if (earlier.made() != null && !earlier.made().equals(made)) {
+            throw new ConfigError("--resume " + file + ": it was made with " + earlier.made().describe()
+                    + "; this sweep is made with " + made.describe() + ": resume with the same --set, --trials,"
+                    + " --duration, --sizes and --exact, or write the sweep to a new file");
+        }
         if (!earlier.scenario().equals(plan.scenarioName()) || earlier.seed() != plan.seed()
                 || !earlier.parameters().equals(plan.base().parameters())) {
             throw new ConfigError("--resume " + file + ": it holds scenario " + earlier.scenario() + ", seed "

@@ -21,6 +21,7 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Point;
+import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.SimTime;
@@ -31,6 +32,9 @@ import org.vnetlab.sim.experiment.SimOptions;
 
 /** Grid sweeps on this machine: expansion, seeds, one answer for any parallelism, resume, bad input. */
 class SweepTest {
+
+    /** How the resumed sweeps say they are made (a partial result of Sweep.run does not say, so it is not compared). */
+    private static final Made MADE = new Made(List.of(), 1, 1, List.of());
 
     static final ScenarioLoader LOADER = new ScenarioLoader();
     static final SimOptions TINY = new SimOptions(List.of(IpVersion.IPV4, IpVersion.IPV6), List.of(Transport.UDP),
@@ -130,7 +134,7 @@ class SweepTest {
         assertFalse(stopped.complete());
         assertTrue(stopped.unitsDone() >= 2 && stopped.unitsDone() < plan.units().size(), "" + stopped.unitsDone());
         Result partial = ResultJson.read(ResultJson.write(stopped.result()));
-        Resumed resumed = Resumed.from(plan, partial, "partial.json");
+        Resumed resumed = Resumed.from(plan, MADE, partial, "partial.json");
         assertEquals(stopped.unitsDone(), resumed.units());
         Sweep.Outcome rest = Sweep.run(plan, resumed, one, "test", (d, t) -> { }, () -> false);
         assertTrue(rest.complete());
@@ -142,8 +146,24 @@ class SweepTest {
     void resumingFromAnotherScenarioIsRefused() throws InterruptedException {
         SweepPlan plan = plan("native", List.of());
         Result other = new Result("sim", "xen-single", plan.seed(), "test", "defaults", List.of());
-        ConfigError e = assertThrows(ConfigError.class, () -> Resumed.from(plan, other, "old.json"));
+        ConfigError e = assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, other, "old.json"));
         assertTrue(e.getMessage().contains("xen-single") && e.getMessage().contains("native"), e.getMessage());
+    }
+
+    @Test
+    void resumingAFileMadeOtherwiseIsRefused() throws InterruptedException {
+        SweepPlan plan = plan("native", List.of("host.cpu-speed=1.0,0.5"));
+        Result earlier = new Result("sim", "native", plan.seed(), "test", "defaults", List.of())
+                .withMade(new Made(List.of(), 1, 0.2, List.of(36)));
+        // a longer duration: the file's 0.2 s points would pass for 1 s ones
+        ConfigError e = assertThrows(ConfigError.class, () -> Resumed.from(plan,
+                new Made(List.of(), 1, 1, List.of(36)), earlier, "s.json"));
+        assertTrue(e.getMessage().startsWith("--resume s.json: it was made with 1 trial of 0.2 s, sizes 36;"
+                + " this sweep is made with 1 trial of 1 s, sizes 36"), e.getMessage());
+        // other sizes: the file's points would be dropped from it
+        assertThrows(ConfigError.class, () -> Resumed.from(plan, new Made(List.of(), 1, 0.2, List.of(1470)),
+                earlier, "s.json"));
+        assertEquals(0, Resumed.from(plan, new Made(List.of(), 1, 0.2, List.of(36)), earlier, "s.json").units());
     }
 
     @Test
