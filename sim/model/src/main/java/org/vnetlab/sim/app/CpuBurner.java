@@ -14,6 +14,8 @@ import org.vnetlab.sim.kernel.Kernel;
 public final class CpuBurner extends Task {
 
     private static final long PERIOD = 10_000_000L;
+    /** The longest job: the scheduler can look in between. */
+    private static final long SLICE = 1_000_000L;
     private final Kernel kernel;
     private final double load;
     private long periodStart;
@@ -52,8 +54,10 @@ public final class CpuBurner extends Task {
 
     @Override
     protected double beginJob(long now) {
-        // one millisecond of work at a time, so the scheduler can look in between
-        return 1_000_000 * executor().speed();
+        // a slice at a time, and no more than what is left of this period's busy part, so that a
+        // load below one slice a period is what it says (whole slices made it 10 % steps)
+        long busyLeft = load < 1 ? (long) (load * PERIOD) - (now - periodStart) : SLICE;
+        return Math.max(1, Math.min(SLICE, busyLeft)) * executor().speed();
     }
 
     @Override
