@@ -1,10 +1,12 @@
 package org.vnetlab.sim.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.vnetlab.config.ConfigError;
@@ -210,18 +212,21 @@ public final class Experiment {
 
     private static Point point(RunSpec spec, String guest, List<RunResult> trials, List<String> guests) {
         List<Double> throughput = new ArrayList<>();
-        double[] loss = new double[trials.size()];
+        List<Double> loss = new ArrayList<>();
         Map<String, double[]> drops = new TreeMap<>();
         for (int t = 0; t < trials.size(); t++) {
             RunResult r = trials.get(t);
             double sum = 0;
-            double lost = 0;
             for (String g : guests) {
                 sum += r.throughputMbps().get(g);
-                lost += r.loss().get(g);
             }
             throughput.add(sum);
-            loss[t] = lost / guests.size();
+            // the guests that sent something; a trial in which none did has no loss figure
+            double[] lost = guests.stream().map(r.loss()::get).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray();
+            if (lost.length > 0) {
+                loss.add(Arrays.stream(lost).average().orElseThrow());
+            }
             final int trial = t;
             r.drops().forEach((q, v) -> drops.computeIfAbsent(q, k -> new double[trials.size()])[trial] = v);
         }
@@ -232,7 +237,8 @@ public final class Experiment {
         return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
                 .direction(spec.direction().key()).payload(spec.payload()).guest(guest)
                 .throughputMbps(Stats.median(throughput.stream().mapToDouble(Double::doubleValue).toArray()))
-                .throughputTrials(throughput).loss(Stats.median(loss)).cpuPercent(cpuMedian)
+                .throughputTrials(throughput)
+                .loss(loss.isEmpty() ? null : Stats.median(loss.stream().mapToDouble(Double::doubleValue).toArray())).cpuPercent(cpuMedian)
                 .cpuReadyPercent(readyMedian.isEmpty() ? null : readyMedian).drops(dropMedian)
                 .build();
     }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What one run measured.
  *
  * @param throughputMbps guest -> payload delivered, Mbit/s
- * @param loss           guest -> fraction of sent packets not delivered
+ * @param loss           guest -> fraction of sent packets not delivered; a guest that sent nothing has none
  * @param cpuPercent     domain -> the study's CPU figure (median of the middle samples), % of one CPU
  * @param drops          queue trace -> packets dropped there
  * @param packetsOffered packets the senders handed to their sockets (a benchmark's work measure)

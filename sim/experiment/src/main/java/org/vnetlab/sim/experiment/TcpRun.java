@@ -45,7 +45,9 @@ final class TcpRun {
             long retransmitted = senders.get(g).stream().mapToLong(TcpSender::retransmitted).sum();
             mbps.put(g, receivers.get(g).stream().mapToLong(TcpReceiver::bytesRead).sum() * 8e3
                     / spec.durationNanos());
-            loss.put(g, sent == 0 ? 0.0 : (double) retransmitted / sent);
+            if (sent > 0) { // a guest that sent nothing has no loss figure, not a loss of 0
+                loss.put(g, (double) retransmitted / sent);
+            }
             offered += sent;
         }
         return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired())

@@ -94,7 +94,9 @@ final class UdpRun {
             long sent = senders.get(g).stream().mapToLong(UdpSender::sent).sum();
             long received = sinks.get(g).stream().mapToLong(UdpSink::packets).sum();
             offered += sent;
-            loss.put(g, sent == 0 ? 0.0 : Math.max(0, 1.0 - (double) received / sent));
+            if (sent > 0) { // a guest that sent nothing has no loss figure, not a loss of 0
+                loss.put(g, Math.max(0, 1.0 - (double) received / sent));
+            }
         }
         return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired()).withReady(ready);
     }
