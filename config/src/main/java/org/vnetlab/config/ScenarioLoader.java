@@ -97,7 +97,8 @@ public final class ScenarioLoader {
      */
     public LoadedScenario load(String nameOrFile, List<String> sets, Path params, String setFlag) {
         try {
-            Config scenario = withExtends(source(nameOrFile, null), nameOrFile, 0);
+            Config top = source(nameOrFile, null);
+            Config scenario = withExtends(top, nameOrFile, 0);
             checkKeys(scenario, false);
             Config parameters = params == null ? ConfigFactory.empty() : parameters(params);
             Config overrides = overrides(sets, setFlag);
@@ -105,6 +106,10 @@ public final class ScenarioLoader {
             merged = applyVariant(merged, overrides.withFallback(parameters));
             Config resolved = merged.resolve();
             Scenario parsed = ScenarioParser.parse(resolved, specs);
+            Map<String, ConfigValue> given = new TreeMap<>();
+            leaves(overrides.withFallback(catalog.contains(nameOrFile) ? ConfigFactory.empty() : top).root(),
+                    List.of(), given);
+            PlatformSections.check(given, resolved.getString("platform"));
             return new LoadedScenario(parsed, resolved, nameOrFile,
                     params == null ? DEFAULT_PARAMETERS : params.toString());
         } catch (ConfigException e) {

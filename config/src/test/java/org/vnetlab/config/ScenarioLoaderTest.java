@@ -95,6 +95,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aKeyOfAnotherPlatformsSectionIsRefusedNotIgnored() throws IOException {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("xen.domUs=1000"))),
+                "--set xen.domUs=1000", "platform native reads no xen.* keys", "platform = xen");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("vserver.contexts=2"))),
+                "platform xen reads no vserver.* keys");
+        Path file = Files.writeString(dir.resolve("mine.conf"), "extends = native\nkvm.guests = 3\n");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load(file.toString(), List.of())), "mine.conf:2",
+                "kvm.guests", "platform native reads no kvm.* keys");
+        assertEquals(2, LOADER.load("native", List.of("platform=xen", "xen.domUs=2")).scenario().platform()
+                .guestNames().size(), "a platform set beside its keys reads them");
+    }
+
+    @Test
     void theNicsInterruptCpuIsOneOfTheMachinesAndOnlyMovesWhereLinuxTakesIt() {
         assertEquals(0, LOADER.load("native", List.of()).scenario().host().nic().irqCpu(), "CPU 0, as physflat routes it");
         assertEquals(1, LOADER.load("vserver-burned", List.of("host.nic.irq-cpu=1")).scenario().host().nic().irqCpu());
