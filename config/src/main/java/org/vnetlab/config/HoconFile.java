@@ -29,8 +29,10 @@ final class HoconFile {
         if (!Files.isReadable(file)) {
             throw new ConfigError(file + ": cannot be read");
         }
+        // a bare name has no parent folder, and the parser then drops its includes without a word
+        Path located = file.getParent() == null ? Path.of(".").resolve(file) : file;
         try {
-            return ConfigFactory.parseFile(file.toFile(),
+            return ConfigFactory.parseFile(located.toFile(),
                     ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException.IO e) {
             throw missingInclude(file, e).orElseGet(() -> ConfigError.of(e));

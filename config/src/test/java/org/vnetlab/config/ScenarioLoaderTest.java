@@ -95,6 +95,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aScenarioNamedWithoutItsFolderKeepsItsIncludes() throws IOException {
+        // a bare name is read from the working folder, where the test must write (and remove) it
+        Path part = Path.of("vnetlab-test-part-" + ProcessHandle.current().pid() + ".conf");
+        Path scenario = Path.of("vnetlab-test-" + ProcessHandle.current().pid() + ".conf");
+        try {
+            Files.writeString(part, "udp.rate = \"300 Mbit/s\"\n");
+            Files.writeString(scenario, "extends = native\ninclude \"" + part + "\"\n");
+            assertEquals(300_000_000L, LOADER.load(scenario.toString(), List.of()).scenario()
+                    .workloads(UdpStream.class).get(0).rate().bitsPerSecond(), "the include was dropped");
+        } finally {
+            Files.deleteIfExists(part);
+            Files.deleteIfExists(scenario);
+        }
+    }
+
+    @Test
     void aKeyOfAnotherPlatformsSectionIsRefusedNotIgnored() throws IOException {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("xen.domUs=1000"))),
                 "--set xen.domUs=1000", "platform native reads no xen.* keys", "platform = xen");
