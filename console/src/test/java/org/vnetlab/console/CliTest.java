@@ -102,6 +102,18 @@ class CliTest {
     }
 
     @Test
+    void aSeedThatIsNotAnIntegerSaysWhatASeedIsWithoutJavasText() {
+        for (String[] args : List.of(new String[] {"sim", "native", "--seed", "abc"},
+                new String[] {"emulate", "native", "--seed", "abc"},
+                new String[] {"sim", "native", "--seed", "99999999999999999999999"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.code(), String.join(" ", args));
+            assertEquals("vnetlab: " + args[0] + ": --seed " + args[3]
+                    + ": expected an integer, -9223372036854775808 to 9223372036854775807", r.err().strip());
+        }
+    }
+
+    @Test
     void aPayloadPastTheMtuOrADurationBelowAMillisecondIsRefusedBeforeAnyRun() {
         CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");

@@ -130,8 +130,11 @@ final class ErrorText {
             return "expected " + String.join(", ", values.subList(0, values.size() - 1)) + " or "
                     + values.get(values.size() - 1);
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        if (type == int.class || type == Integer.class) {
             return "expected an integer";
+        }
+        if (type == long.class || type == Long.class) {
+            return "expected an integer, " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
         if (type == double.class || type == Double.class) {
             return "expected a number";
