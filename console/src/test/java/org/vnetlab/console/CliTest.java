@@ -251,6 +251,15 @@ class CliTest {
     }
 
     @Test
+    void anEmptyCacheDirIsRefused() {
+        CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration", "0.01",
+                "--quiet", "--cache-dir", "");
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertEquals("vnetlab: --cache-dir is empty; give a directory (. for this one)", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";
