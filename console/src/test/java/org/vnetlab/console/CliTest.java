@@ -167,6 +167,16 @@ class CliTest {
     }
 
     @Test
+    void aGuestsPlanAtARateNoScenarioCanHaveNamesMbpsAndItsRange() {
+        for (String mbps : List.of("1e12", "1e-9")) {
+            CliRun r = CliRun.of("plan", "guests", "xen-double", "--mbps", mbps, "--payload", "1470");
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertEquals("vnetlab: plan guests: --mbps " + mbps + ": expected Mbit/s, 0.000001 to 1000000 (1 Tbit/s,"
+                    + " the most a scenario may have)", r.err().strip());
+        }
+    }
+
+    @Test
     void aScenarioThatRunsNothingSaysWhatWouldRunSomething(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         assertNothingToRun(dir, "none.conf", "name = none\nplatform = xen\nxen.domUs = 0\n",

@@ -93,6 +93,18 @@ public final class Converters {
         }
     }
 
+    /**
+     * A rate in Mbit/s that a scenario can be given: at least 1 bit/s (the scenario's rate is
+     * written to the millionth of a Mbit/s) and at most {@link DataRate#MAX_MBPS}.
+     */
+    public static final class Mbps implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return check(value, Double::parseDouble, v -> v >= 1e-6 && v <= DataRate.MAX_MBPS,
+                    "expected Mbit/s, 0.000001 to 1000000 (1 Tbit/s, the most a scenario may have)");
+        }
+    }
+
     /** {@code value} if it is ASCII; Java's integer parsers read any script's digits ('٣' as 3). */
     static String ascii(String value) {
         if (!value.chars().allMatch(c -> c < 128)) {
