@@ -32,6 +32,21 @@ class CliTest {
     }
 
     @Test
+    void helpWinsOverABadValue() {
+        for (String[] args : List.of(new String[] {"sim", "xen-single", "--seed", "abc", "--help"},
+                new String[] {"sim", "xen-single", "--protocol", "ipv5", "-h"},
+                new String[] {"plan", "guests", "xen-double", "--mbps", "1e12", "--payload", "0", "--help"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.OK, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.err());
+            String command = args[0].equals("plan") ? "plan guests" : args[0];
+            assertEquals(CliRun.of((command + " --help").split(" ")).out(), r.out());
+        }
+        CliRun separated = CliRun.of("sim", "xen-single", "--seed", "abc", "--", "--help");
+        assertEquals(Cli.USAGE, separated.code(), "after -- a --help is an argument: " + separated.out());
+    }
+
+    @Test
     void everyCommandsHelpNamesItsDefaultsWithoutANull() {
         List<String> paths = new java.util.ArrayList<>();
         collect(Commands.cli().model(), List.of(), paths);
