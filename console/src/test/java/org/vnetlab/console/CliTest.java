@@ -285,6 +285,22 @@ class CliTest {
     }
 
     @Test
+    void aResultFileThatIsNotUtf8SaysSoNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("latin1.json"),
+                new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+        String notText = file + ": not UTF-8 text (is it a vnetlab result file?)";
+        for (String[] args : List.of(new String[] {"plot", file.toString()},
+                new String[] {"sweep", "native", "--resume", file.toString()}, new String[] {"report", file.toString()},
+                new String[] {"validate", "--dataset", file.toString()})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().strip().endsWith(notText), r.err());
+        }
+    }
+
+    @Test
     void aGroupKeyOrAnotherCommandsOptionNamesWhatWouldBeValid() {
         String group = "xen.domU is a group of keys (xen.domU.cap, xen.domU.memory, xen.domU.pinned, ...), not a value;"
                 + " did you mean 'xen.domUs'?";
