@@ -133,17 +133,23 @@ class CliTest {
         CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, big.code(), big.err());
-        assertEquals("vnetlab: payload 65507 B does not fit MTU 1500 over ipv4/udp; at most 1472 B", big.err().strip());
+        assertEquals("vnetlab: --sizes 65507: payload 65507 B does not fit MTU 1500 over ipv4/udp; at most 1472 B",
+                big.err().strip());
         assertEquals("", big.out());
         CliRun both = CliRun.of("sim", "native", "--sizes", "1470", "--trials", "1", "--duration", "0.01", "--quiet",
                 "--no-cache");
         assertEquals(Cli.USAGE, both.code(), both.err());
-        assertEquals("vnetlab: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave ipv6 out"
+        assertEquals("vnetlab: --sizes 1470: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave"
+                + " ipv6 out"
                 + " with --protocol)", both.err().strip());
         CliRun plan = CliRun.of("plan", "guests", "xen-double", "--mbps", "100", "--payload", "9000", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, plan.code(), plan.err());
-        assertTrue(plan.err().contains("payload 9000 B does not fit MTU 1500"), plan.err());
+        assertTrue(plan.err().startsWith("vnetlab: --payload 9000: payload 9000 B does not fit MTU 1500"), plan.err());
+        CliRun sweep = CliRun.of("sweep", "native", "--protocol", "ipv4", "--sizes", "36,9000", "--trials", "1",
+                "--duration", "0.01", "--quiet");
+        assertEquals(Cli.USAGE, sweep.code(), sweep.err());
+        assertTrue(sweep.err().startsWith("vnetlab: --sizes 9000: payload 9000 B does not fit MTU 1500"), sweep.err());
         CliRun brief = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",
                 "1e-8", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, brief.code(), brief.err());

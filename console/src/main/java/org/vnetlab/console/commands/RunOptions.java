@@ -70,7 +70,8 @@ public final class RunOptions {
     boolean exact;
 
     public SimOptions options() {
-        SimOptions o = new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos);
+        SimOptions o = new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos)
+                .withSizesFlag("--sizes");
         return exact ? o.with(Fidelity.EXACT) : o;
     }
 
