@@ -158,6 +158,19 @@ class CliTest {
     }
 
     @Test
+    void aSizeGivenTwiceIsRefusedNamingIt() {
+        CliRun sim = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,100,36", "--trials", "1",
+                "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, sim.code(), sim.err());
+        assertEquals("vnetlab: --sizes 36,100,36: 36 is given twice; give each size once", sim.err().strip());
+        assertEquals("", sim.out());
+        CliRun measure = CliRun.of("measure", "client", "127.0.0.1", "--sizes", "100,100");
+        assertEquals(Cli.USAGE, measure.code(), measure.err());
+        assertEquals("vnetlab: measure client: --sizes 100,100: 100 is given twice; give each size once",
+                measure.err().strip());
+    }
+
+    @Test
     void jsonAndCsvToTheSameFileAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         String file = dir.resolve("out").toString();
         CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",

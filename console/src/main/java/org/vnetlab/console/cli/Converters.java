@@ -1,6 +1,9 @@
 package org.vnetlab.console.cli;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.core.units.SimTime;
 import picocli.CommandLine.ITypeConverter;
@@ -102,6 +105,19 @@ public final class Converters {
         public Double convert(String value) {
             return check(value, Double::parseDouble, v -> v >= 1e-6 && v <= DataRate.MAX_MBPS,
                     "expected Mbit/s, 0.000001 to 1000000 (1 Tbit/s, the most a scenario may have)");
+        }
+    }
+
+    /**
+     * Fails in one line when {@code sizes}, given as {@code where} ({@code --sizes 36,36}), names
+     * a payload twice: its runs would be made twice for one row.
+     */
+    public static void checkEachSizeOnce(String where, List<Integer> sizes) {
+        Set<Integer> seen = new HashSet<>();
+        for (int size : sizes) {
+            if (!seen.add(size)) {
+                throw new UsageError(where + ": " + size + " is given twice; give each size once");
+            }
         }
     }
 
