@@ -129,6 +129,13 @@ class CliTest {
     }
 
     @Test
+    void aFlagWhoseValueIsAnotherFlagNeedsAValueAndIsNotCalledRequired() {
+        CliRun r = CliRun.of("sim", "native", "--seed", "--quiet");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals("vnetlab: sim: --seed needs a value (N)", r.err().strip());
+    }
+
+    @Test
     void aPayloadPastTheMtuOrADurationBelowAMillisecondIsRefusedBeforeAnyRun() {
         CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");

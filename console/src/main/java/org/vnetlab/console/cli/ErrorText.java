@@ -86,7 +86,9 @@ final class ErrorText {
         if (first.isPositional()) {
             return "expected " + first.paramLabel();
         }
-        if (m.getMessage().startsWith("Missing required parameter for option")) {
+        // the flag is last, or another flag follows it where its value belongs (--seed --quiet)
+        if (m.getMessage().startsWith("Missing required parameter for option")
+                || m.getMessage().startsWith("Expected parameter for option")) {
             return label(first) + " needs a value (" + first.paramLabel() + ")";
         }
         return synopsis((OptionSpec) first) + " is required";
