@@ -13,8 +13,11 @@ public class ConfigError extends RuntimeException {
     private static final Pattern PROPERTIES_ADVICE =
             Pattern.compile(",? or you may be able to rename the file \\.properties rather than \\.conf");
 
-    /** The overrides a flag or the console's set gives, whose one line needs no line number. */
-    private static final Pattern ONE_LINE_FLAG = Pattern.compile("--set|--params|set ");
+    /**
+     * The overrides a flag (--set, whatif's --base-set, --params) or the console's set gives, whose
+     * one line needs no line number.
+     */
+    private static final Pattern ONE_LINE_FLAG = Pattern.compile("--|set ");
 
     public ConfigError(String message) {
         super(message, null, false, false);

@@ -174,7 +174,7 @@ final class Node {
         ConfigValue raw = value(key);
         if (raw.valueType() == ConfigValueType.NUMBER && ((Number) raw.unwrapped()).doubleValue() != 0) {
             // Typesafe Config would read a bare number as milliseconds
-            throw error(key, "'" + raw.unwrapped() + "' has no unit; write a duration such as 10 s or 20 us");
+            throw bareNumber(key, raw, zeroAllowed ? "non-negative" : "positive", "duration", "10 s or 20 us");
         }
         Duration d = number(key, config::getDuration, "a duration such as 10 s or 20 us");
         long n = d.toNanos();
@@ -185,11 +185,22 @@ final class Node {
         return n;
     }
 
+    /**
+     * A number without the unit its key needs: when it is not more than 0 a unit would not mend
+     * it, so the error says what sign the value needs ({@code sign}: "positive").
+     */
+    private ConfigError bareNumber(String key, ConfigValue raw, String sign, String quantity, String examples) {
+        Object given = raw.unwrapped();
+        return ((Number) given).doubleValue() <= 0
+                ? error(key, "must be a " + sign + " " + quantity + " such as " + examples + ", got " + given)
+                : error(key, "'" + given + "' has no unit; write a " + quantity + " such as " + examples);
+    }
+
     DataRate rate(String key) {
         ConfigValue v = value(key);
         String text = String.valueOf(v.unwrapped());
         if (v.valueType() == ConfigValueType.NUMBER) {
-            throw error(key, "'" + text + "' has no unit; write a rate such as 1 Gbit/s or 500 Mbit/s");
+            throw bareNumber(key, v, "positive", "rate", "1 Gbit/s or 500 Mbit/s");
         }
         DataRate rate;
         try {

@@ -244,6 +244,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aNegativeOrZeroNumberWhereARateOrDurationBelongsSaysItMustBePositive() {
+        // not "has no unit": a unit would not mend these
+        for (String[] set : new String[][] {{"udp.rate=-5", "udp.rate: must be a positive rate such as 1 Gbit/s or"
+                + " 500 Mbit/s, got -5"}, {"udp.rate=0", "udp.rate: must be a positive rate such as 1 Gbit/s or 500"
+                + " Mbit/s, got 0"}, {"udp.rate=-5 Mbit/s", "udp.rate: '-5 Mbit/s' is not a positive data rate"},
+            {"udp.duration=-5", "udp.duration: must be a positive duration such as 10 s or 20 us, got -5"}}) {
+            ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of(set[0])));
+            assertEquals("--set " + set[0] + ": " + set[1], e.getMessage());
+        }
+        ConfigError unitless = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("udp.rate=5")));
+        assertEquals("--set udp.rate=5: udp.rate: '5' has no unit; write a rate such as 1 Gbit/s or 500 Mbit/s",
+                unitless.getMessage());
+    }
+
+    @Test
     void payloadLargerThanTheMtuAllows() throws IOException {
         oneLine(fails("name = x\nudp.sizes.ipv6 = [100, 1460]\n", List.of()), "bad.conf:2", "udp.sizes.ipv6",
                 "1460", "at most 1452");

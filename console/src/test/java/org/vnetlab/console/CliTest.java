@@ -32,6 +32,21 @@ class CliTest {
     }
 
     @Test
+    void helpWinsOverABadValue() {
+        for (String[] args : List.of(new String[] {"sim", "xen-single", "--seed", "abc", "--help"},
+                new String[] {"sim", "xen-single", "--protocol", "ipv5", "-h"},
+                new String[] {"plan", "guests", "xen-double", "--mbps", "1e12", "--payload", "0", "--help"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.OK, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.err());
+            String command = args[0].equals("plan") ? "plan guests" : args[0];
+            assertEquals(CliRun.of((command + " --help").split(" ")).out(), r.out());
+        }
+        CliRun separated = CliRun.of("sim", "xen-single", "--seed", "abc", "--", "--help");
+        assertEquals(Cli.USAGE, separated.code(), "after -- a --help is an argument: " + separated.out());
+    }
+
+    @Test
     void everyCommandsHelpNamesItsDefaultsWithoutANull() {
         List<String> paths = new java.util.ArrayList<>();
         collect(Commands.cli().model(), List.of(), paths);
@@ -102,26 +117,64 @@ class CliTest {
     }
 
     @Test
+    void aSeedThatIsNotAnIntegerSaysWhatASeedIsWithoutJavasText() {
+        for (String[] args : List.of(new String[] {"sim", "native", "--seed", "abc"},
+                new String[] {"emulate", "native", "--seed", "abc"},
+                new String[] {"sim", "native", "--seed", "99999999999999999999999"})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.code(), String.join(" ", args));
+            assertEquals("vnetlab: " + args[0] + ": --seed " + args[3]
+                    + ": expected an integer, -9223372036854775808 to 9223372036854775807", r.err().strip());
+        }
+    }
+
+    @Test
+    void aFlagWhoseValueIsAnotherFlagNeedsAValueAndIsNotCalledRequired() {
+        CliRun r = CliRun.of("sim", "native", "--seed", "--quiet");
+        assertEquals(Cli.USAGE, r.code());
+        assertEquals("vnetlab: sim: --seed needs a value (N)", r.err().strip());
+    }
+
+    @Test
     void aPayloadPastTheMtuOrADurationBelowAMillisecondIsRefusedBeforeAnyRun() {
         CliRun big = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,65507", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, big.code(), big.err());
-        assertEquals("vnetlab: payload 65507 B does not fit MTU 1500 over ipv4/udp; at most 1472 B", big.err().strip());
+        assertEquals("vnetlab: --sizes 65507: payload 65507 B does not fit MTU 1500 over ipv4/udp; at most 1472 B",
+                big.err().strip());
         assertEquals("", big.out());
         CliRun both = CliRun.of("sim", "native", "--sizes", "1470", "--trials", "1", "--duration", "0.01", "--quiet",
                 "--no-cache");
         assertEquals(Cli.USAGE, both.code(), both.err());
-        assertEquals("vnetlab: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave ipv6 out"
+        assertEquals("vnetlab: --sizes 1470: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave"
+                + " ipv6 out"
                 + " with --protocol)", both.err().strip());
         CliRun plan = CliRun.of("plan", "guests", "xen-double", "--mbps", "100", "--payload", "9000", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, plan.code(), plan.err());
-        assertTrue(plan.err().contains("payload 9000 B does not fit MTU 1500"), plan.err());
+        assertTrue(plan.err().startsWith("vnetlab: --payload 9000: payload 9000 B does not fit MTU 1500"), plan.err());
+        CliRun sweep = CliRun.of("sweep", "native", "--protocol", "ipv4", "--sizes", "36,9000", "--trials", "1",
+                "--duration", "0.01", "--quiet");
+        assertEquals(Cli.USAGE, sweep.code(), sweep.err());
+        assertTrue(sweep.err().startsWith("vnetlab: --sizes 9000: payload 9000 B does not fit MTU 1500"), sweep.err());
         CliRun brief = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",
                 "1e-8", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, brief.code(), brief.err());
         assertEquals(1, brief.err().lines().count(), brief.err());
         assertTrue(brief.err().contains("--duration") && brief.err().contains("at least 0.001"), brief.err());
+    }
+
+    @Test
+    void aSizeGivenTwiceIsRefusedNamingIt() {
+        CliRun sim = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36,100,36", "--trials", "1",
+                "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.USAGE, sim.code(), sim.err());
+        assertEquals("vnetlab: --sizes 36,100,36: 36 is given twice; give each size once", sim.err().strip());
+        assertEquals("", sim.out());
+        CliRun measure = CliRun.of("measure", "client", "127.0.0.1", "--sizes", "100,100");
+        assertEquals(Cli.USAGE, measure.code(), measure.err());
+        assertEquals("vnetlab: measure client: --sizes 100,100: 100 is given twice; give each size once",
+                measure.err().strip());
     }
 
     @Test
@@ -152,6 +205,16 @@ class CliTest {
         assertEquals(Cli.USAGE, fast.code(), fast.err());
         assertEquals("vnetlab: plan cpu-speed: --max-speed 1000.0: at most 100, the fastest CPU a scenario can have",
                 fast.err().strip());
+    }
+
+    @Test
+    void aGuestsPlanAtARateNoScenarioCanHaveNamesMbpsAndItsRange() {
+        for (String mbps : List.of("1e12", "1e-9")) {
+            CliRun r = CliRun.of("plan", "guests", "xen-double", "--mbps", mbps, "--payload", "1470");
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertEquals("vnetlab: plan guests: --mbps " + mbps + ": expected Mbit/s, 0.000001 to 1000000 (1 Tbit/s,"
+                    + " the most a scenario may have)", r.err().strip());
+        }
     }
 
     @Test
@@ -236,6 +299,31 @@ class CliTest {
         assertEquals(Cli.USAGE, r.code());
         assertEquals("vnetlab: --cache-dir " + file + ": is a file, not a directory (the run cache is a folder)",
                 r.err().strip());
+    }
+
+    @Test
+    void anEmptyCacheDirIsRefused() {
+        CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration", "0.01",
+                "--quiet", "--cache-dir", "");
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertEquals("vnetlab: --cache-dir is empty; give a directory (. for this one)", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aResultFileThatIsNotUtf8SaysSoNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("latin1.json"),
+                new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+        String notText = file + ": not UTF-8 text (is it a vnetlab result file?)";
+        for (String[] args : List.of(new String[] {"plot", file.toString()},
+                new String[] {"sweep", "native", "--resume", file.toString()}, new String[] {"report", file.toString()},
+                new String[] {"validate", "--dataset", file.toString()})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(Cli.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().strip().endsWith(notText), r.err());
+        }
     }
 
     @Test

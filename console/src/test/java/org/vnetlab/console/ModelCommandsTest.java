@@ -65,6 +65,20 @@ class ModelCommandsTest {
     }
 
     @Test
+    void calibrateRefusesAnOutItCouldNotWriteBeforeItFits() {
+        Path missing = dir.resolve("no-such-folder").resolve("fit.conf");
+        CliRun r = CliRun.of("calibrate", "--dataset", truth.toString(), "--fit", "model.cost.socket.tx-per-packet-ns",
+                "--quick", "--out", missing.toString(), "--max-evaluations", "30");
+        assertEquals(Cli.USAGE, r.code(), r.out() + r.err());
+        assertEquals("vnetlab: calibrate: --out " + missing + ": no such directory " + missing.getParent(),
+                r.err().strip());
+        assertEquals("", r.out(), "nothing was fitted");
+        CliRun folder = CliRun.of("calibrate", "--dataset", truth.toString(), "--quick", "--out", dir.toString());
+        assertEquals(Cli.USAGE, folder.code(), folder.out() + folder.err());
+        assertEquals("vnetlab: calibrate: --out " + dir + ": is a directory", folder.err().strip());
+    }
+
+    @Test
     void calibrateRangesPrintsTheIntervalTheDataAllowsAndFitsNothing() throws Exception {
         Path out = dir.resolve("ranges-must-not-be-written.conf");
         CliRun r = CliRun.of("calibrate", "--dataset", truth.toString(), "--fit", "cost.socket.tx-per-packet-ns",

@@ -137,6 +137,20 @@ class PlanWhatifCliTest {
     }
 
     @Test
+    void aMistakeInABaseSetNamesBaseSetNotSet() {
+        for (String[] given : new String[][] {{"foo.bar=1", ": foo.bar: unknown key"},
+            {"host.cpus=0", ": host.cpus: must be a positive integer, got 0"}, {"x", ": expected KEY=VALUE"},
+            {"xen.domUs=2", ": xen.domUs: platform native reads no xen.* keys"}}) {
+            CliRun r = CliRun.of("whatif", "native", "--base-set", given[0], "--set", "host.cpus=2", "--protocol", "ipv4",
+                    "--sizes", "36", "--trials", "1", "--duration", "0.01", "--quiet", "--no-cache");
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertTrue(r.err().startsWith("vnetlab: --base-set " + given[0] + given[1]), r.err());
+        }
+        CliRun change = CliRun.of("whatif", "native", "--base-set", "host.cpus=2", "--set", "host.cpus=0");
+        assertTrue(change.err().startsWith("vnetlab: --set host.cpus=0: "), "the change is still --set: " + change.err());
+    }
+
+    @Test
     void whatifAndPlanWriteJsonToAFileOrToStdout() throws Exception {
         Path json = dir.resolve("whatif.json");
         CliRun w = CliRun.of("whatif", "native", "--set", "host.cpu-speed=2", "--protocol", "ipv4", "--sizes", "36",

@@ -88,15 +88,13 @@ public final class Cli {
                 io.out().println("vnetlab " + org.vnetlab.config.Version.current());
                 return OK;
             }
+            Optional<CommandLine> helped = helpAsked(parsed);
+            if (helped.isPresent()) {
+                io.out().print(usage(helped.get(), io));
+                return OK;
+            }
             ParseResult leaf = parsed;
-            while (true) {
-                if (leaf.isUsageHelpRequested()) {
-                    io.out().print(usage(leaf.commandSpec().commandLine(), io));
-                    return OK;
-                }
-                if (!leaf.hasSubcommand()) {
-                    break;
-                }
+            while (leaf.hasSubcommand()) {
                 leaf = leaf.subcommand();
             }
             if (leaf.commandSpec().userObject() instanceof Command command) {
@@ -111,6 +109,11 @@ public final class Cli {
                     + String.join("|", group.getSubcommands().keySet()) + " (vnetlab help "
                     + CommandTree.name(group.getCommandSpec()) + ")");
         } catch (ParameterException e) {
+            Optional<CommandLine> helped = helpAsked(args);
+            if (helped.isPresent()) {
+                io.out().print(usage(helped.get(), io));
+                return OK;
+            }
             error(io, where + ErrorText.of(e, args));
             return USAGE;
         } catch (UsageError | ConfigError | JsonInputException e) {
@@ -127,6 +130,28 @@ public final class Cli {
             LOG.debug("command failed", e);
             error(io, where + "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILURE;
+        }
+    }
+
+    /** The command whose --help the parsed line gives, if any. */
+    private static Optional<CommandLine> helpAsked(ParseResult parsed) {
+        for (ParseResult at = parsed; at != null; at = at.hasSubcommand() ? at.subcommand() : null) {
+            if (at.isUsageHelpRequested()) {
+                return Optional.of(at.commandSpec().commandLine());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The command whose --help a line that does not parse gives, found by a parse that goes on
+     * past mistakes: help wins over a bad value, as in other tools ({@code sim x --seed abc --help}).
+     */
+    private Optional<CommandLine> helpAsked(List<String> args) {
+        try {
+            return helpAsked(parseLeniently(args));
+        } catch (ParameterException e) {
+            return Optional.empty();
         }
     }
 

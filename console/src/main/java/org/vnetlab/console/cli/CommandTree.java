@@ -1,8 +1,11 @@
 package org.vnetlab.console.cli;
 
 import java.util.List;
+import java.util.function.Function;
 import org.vnetlab.config.Version;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -45,14 +48,28 @@ public final class CommandTree {
         return tree;
     }
 
-    /** Picocli's own number types parse with Java's parsers, which read any script's digits ('٣' as 3). */
+    /**
+     * Picocli's own number types parse with Java's parsers, which read any script's digits ('٣' as 3)
+     * and whose failures would reach the user as the parser's own text ({@code For input string: "abc"}):
+     * a failure here is a {@link TypeConversionException}, which {@link ErrorText} words by the type.
+     */
     private static void asciiNumbers(CommandLine tree) {
-        tree.registerConverter(Integer.class, s -> Integer.valueOf(Converters.ascii(s)));
-        tree.registerConverter(int.class, s -> Integer.valueOf(Converters.ascii(s)));
-        tree.registerConverter(Long.class, s -> Long.valueOf(Converters.ascii(s)));
-        tree.registerConverter(long.class, s -> Long.valueOf(Converters.ascii(s)));
-        tree.registerConverter(Double.class, s -> Double.valueOf(Converters.ascii(s)));
-        tree.registerConverter(double.class, s -> Double.valueOf(Converters.ascii(s)));
+        tree.registerConverter(Integer.class, asciiNumber(Integer::valueOf));
+        tree.registerConverter(int.class, asciiNumber(Integer::valueOf));
+        tree.registerConverter(Long.class, asciiNumber(Long::valueOf));
+        tree.registerConverter(long.class, asciiNumber(Long::valueOf));
+        tree.registerConverter(Double.class, asciiNumber(Double::valueOf));
+        tree.registerConverter(double.class, asciiNumber(Double::valueOf));
+    }
+
+    private static <T> ITypeConverter<T> asciiNumber(Function<String, T> parse) {
+        return s -> {
+            try {
+                return parse.apply(Converters.ascii(s));
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("not a number: " + s);
+            }
+        };
     }
 
     private static CommandLine build(Object command) {

@@ -1,6 +1,9 @@
 package org.vnetlab.console.cli;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.core.units.SimTime;
 import picocli.CommandLine.ITypeConverter;
@@ -90,6 +93,31 @@ public final class Converters {
         @Override
         public DataRate convert(String value) {
             return check(value, DataRate::parse, v -> true, "expected a rate such as 1000M, 1G or 500Mbit/s");
+        }
+    }
+
+    /**
+     * A rate in Mbit/s that a scenario can be given: at least 1 bit/s (the scenario's rate is
+     * written to the millionth of a Mbit/s) and at most {@link DataRate#MAX_MBPS}.
+     */
+    public static final class Mbps implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return check(value, Double::parseDouble, v -> v >= 1e-6 && v <= DataRate.MAX_MBPS,
+                    "expected Mbit/s, 0.000001 to 1000000 (1 Tbit/s, the most a scenario may have)");
+        }
+    }
+
+    /**
+     * Fails in one line when {@code sizes}, given as {@code where} ({@code --sizes 36,36}), names
+     * a payload twice: its runs would be made twice for one row.
+     */
+    public static void checkEachSizeOnce(String where, List<Integer> sizes) {
+        Set<Integer> seen = new HashSet<>();
+        for (int size : sizes) {
+            if (!seen.add(size)) {
+                throw new UsageError(where + ": " + size + " is given twice; give each size once");
+            }
         }
     }
 

@@ -86,7 +86,9 @@ final class ErrorText {
         if (first.isPositional()) {
             return "expected " + first.paramLabel();
         }
-        if (m.getMessage().startsWith("Missing required parameter for option")) {
+        // the flag is last, or another flag follows it where its value belongs (--seed --quiet)
+        if (m.getMessage().startsWith("Missing required parameter for option")
+                || m.getMessage().startsWith("Expected parameter for option")) {
             return label(first) + " needs a value (" + first.paramLabel() + ")";
         }
         return synopsis((OptionSpec) first) + " is required";
@@ -130,8 +132,11 @@ final class ErrorText {
             return "expected " + String.join(", ", values.subList(0, values.size() - 1)) + " or "
                     + values.get(values.size() - 1);
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        if (type == int.class || type == Integer.class) {
             return "expected an integer";
+        }
+        if (type == long.class || type == Long.class) {
+            return "expected an integer, " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
         if (type == double.class || type == Double.class) {
             return "expected a number";

@@ -45,9 +45,7 @@ public final class OutputPaths {
      */
     public static void checkDirectory(String command, String flag, Path dir) {
         String where = command + ": " + flag + " " + dir + ": ";
-        if (dir.toString().isEmpty()) {
-            throw new UsageError(command + ": " + flag + " is empty; give a directory (. for this one)");
-        }
+        checkNamed(command + ": " + flag, dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageError(where + "is a file, not a directory");
         }
@@ -58,6 +56,16 @@ public final class OutputPaths {
         }
         if (!canCreateIn(dir)) {
             throw new UsageError(where + "not writable");
+        }
+    }
+
+    /**
+     * Fails with one line when {@code dir}, given with {@code flag} (which may begin with the
+     * command's name), is the empty name, which Java would read as the current folder unsaid.
+     */
+    public static void checkNamed(String flag, Path dir) {
+        if (dir.toString().isEmpty()) {
+            throw new UsageError(flag + " is empty; give a directory (. for this one)");
         }
     }
 

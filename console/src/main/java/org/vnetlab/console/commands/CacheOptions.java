@@ -3,6 +3,7 @@ package org.vnetlab.console.commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.sim.experiment.RunCache;
@@ -24,6 +25,9 @@ final class CacheOptions {
     RunCache cache() {
         if (off) {
             return RunCache.none();
+        }
+        if (dir != null) {
+            OutputPaths.checkNamed("--cache-dir", dir);
         }
         if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageError("--cache-dir " + dir + ": is a file, not a directory (the run cache is a folder)");

@@ -10,6 +10,7 @@ import org.vnetlab.config.ParameterSpec;
 import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
 import org.vnetlab.core.model.ModelParameters;
@@ -69,6 +70,10 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
+        if (!ranges) {
+            // before the fit, which can take hours
+            OutputPaths.checkFile("calibrate", "--out", out);
+        }
         Dataset dataset = data.dataset();
         ScenarioSet scenarios = ScenarioSet.load(loader, dataset, params.file());
         ModelParameters start = scenarios.scenarios().values().iterator().next().parameters();

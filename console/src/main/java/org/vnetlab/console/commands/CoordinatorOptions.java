@@ -1,6 +1,7 @@
 package org.vnetlab.console.commands;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.config.Version;
@@ -11,6 +12,7 @@ import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.sim.cluster.ClusterEvaluator;
 import org.vnetlab.sim.cluster.ClusterExecutor;
 import org.vnetlab.sim.cluster.ClusterNode;
+import org.vnetlab.sim.cluster.ClusterSettings;
 import org.vnetlab.sim.cluster.HostPort;
 import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.PoolEvaluator;
@@ -51,13 +53,14 @@ final class CoordinatorOptions {
      * @throws CommandFailure when the address cannot be bound (a port in use), before Pekko tries
      */
     ClusterExecutor executor(String command, Terminal io) {
+        ClusterSettings settings = clusterOptions.settings(command);
         try {
             ClusterNode.checkCanListen(cluster);
         } catch (ClusterNode.ListenFailed e) {
             throw new CommandFailure(command + ": --cluster " + cluster + ": " + e.reason());
         }
         int wanted = workers == null ? 1 : workers;
-        return new ClusterExecutor(clusterOptions.settings(), cluster, Version.current(), wanted, notice -> {
+        return new ClusterExecutor(settings, cluster, Version.current(), wanted, notice -> {
             LOG.info(notice);
             io.err().println(command + ": " + notice);
         });
@@ -72,10 +75,21 @@ final class CoordinatorOptions {
         return local(command) ? PoolEvaluator.allCores() : new ClusterEvaluator(executor(command, io), texts);
     }
 
-    /** Whether the runs are made here; --workers without --cluster is a mistake, not a setting to ignore. */
+    /** Refuses the cluster's flags, in one line, when they are given alone or name a key store that would not open. */
+    void check(String command) {
+        if (!local(command)) {
+            clusterOptions.settings(command);
+        }
+    }
+
+    /**
+     * Whether the runs are made here; a cluster's flag (--workers, --tls, --join-timeout) without
+     * --cluster is a mistake, not a setting to ignore.
+     */
     boolean local(String command) {
-        if (cluster == null && workers != null) {
-            throw new UsageError(command + ": --workers " + workers + " needs --cluster ADDR:PORT (without it the runs"
+        Optional<String> alone = workers != null ? Optional.of("--workers " + workers) : clusterOptions.given();
+        if (cluster == null && alone.isPresent()) {
+            throw new UsageError(command + ": " + alone.get() + " needs --cluster ADDR:PORT (without it the runs"
                     + " are made on this machine's cores)");
         }
         return cluster == null;

@@ -147,6 +147,7 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
                         + DataHeader.BYTES + "-" + max + " bytes, comma-separated");
             }
         }
+        Converters.checkEachSizeOnce("measure client: --sizes " + text, sizes);
         return sizes;
     }
 

@@ -153,7 +153,7 @@ public final class PlanCommand {
         @Mixin
         Traffic traffic;
 
-        @Option(names = "--mbps", paramLabel = "R", required = true, converter = Converters.PositiveNumber.class,
+        @Option(names = "--mbps", paramLabel = "R", required = true, converter = Converters.Mbps.class,
                 description = "the rate each guest is offered and must keep, Mbit/s")
         double mbps;
 

@@ -1,6 +1,7 @@
 package org.vnetlab.console.commands;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
@@ -70,7 +71,12 @@ public final class RunOptions {
     boolean exact;
 
     public SimOptions options() {
-        SimOptions o = new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos);
+        if (sizes != null) {
+            Converters.checkEachSizeOnce("--sizes " + sizes.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")), sizes);
+        }
+        SimOptions o = new SimOptions(protocol.versions, transport.transports, sizes, trials, durationNanos)
+                .withSizesFlag("--sizes");
         return exact ? o.with(Fidelity.EXACT) : o;
     }
 

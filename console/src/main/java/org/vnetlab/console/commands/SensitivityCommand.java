@@ -205,7 +205,8 @@ public final class SensitivityCommand implements ScenarioCommand {
             sizes = smallest == Integer.MAX_VALUE ? null : List.copyOf(new TreeSet<>(List.of(smallest, largest)));
         }
         return new SimOptions(o.protocols(), o.transports(), sizes, o.trials() == null ? QUICK_TRIALS : o.trials(),
-                o.durationNanos() == null ? QUICK_NANOS : o.durationNanos(), o.fidelity());
+                o.durationNanos() == null ? QUICK_NANOS : o.durationNanos(), o.fidelity(),
+                o.sizes() == null ? null : o.sizesFlag());
     }
 
     private static Map<String, Headlines.Headline> headlines(LoadedScenario l, List<Job> jobs, Simulation.Outcome outcome) {

@@ -79,6 +79,7 @@ public final class SweepCommand implements ScenarioCommand {
 
     @Override
     public int run(Terminal io) throws Exception {
+        cluster.check("sweep");
         LoadedScenario base = shared.load("sweep", loader, scenario, io);
         List<String> sets = shared.sets();
         OutputOptions output = shared.output;

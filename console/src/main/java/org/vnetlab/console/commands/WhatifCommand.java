@@ -82,7 +82,8 @@ public final class WhatifCommand implements ScenarioCommand {
         List<String> sets = new ArrayList<>(base);
         sets.addAll(change.sets());
         Path params = change.params();
-        LoadedScenario before = loader.load(scenario, base, params);
+        // the baseline first, so that a mistake in its overrides is named as the user gave it
+        LoadedScenario before = loader.load(scenario, base, params, BASE_SET);
         LoadedScenario after = loader.load(scenario, sets, params);
         run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: whatif: " + w));
         SimulateOptions.notes(io, "whatif", after.scenario());

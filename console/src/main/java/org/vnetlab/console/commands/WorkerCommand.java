@@ -10,6 +10,7 @@ import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.sim.cluster.ClusterNode;
+import org.vnetlab.sim.cluster.ClusterSettings;
 import org.vnetlab.sim.cluster.HostPort;
 import org.vnetlab.sim.cluster.WorkerNode;
 import picocli.CommandLine.Command;
@@ -54,10 +55,11 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
+        ClusterSettings settings = clusterOptions.settings("worker");
         int slots = this.slots == null ? Runtime.getRuntime().availableProcessors() : this.slots;
         WorkerNode.Outcome outcome;
         try (CtrlC stop = new CtrlC(io)) {
-            outcome = WorkerNode.serve(clusterOptions.settings(), bind, join, slots, Version.current(), loader, once,
+            outcome = WorkerNode.serve(settings, bind, join, slots, Version.current(), loader, once,
                     stop, notice -> {
                         LOG.info(notice);
                         io.err().println("worker: " + notice);

@@ -1,6 +1,7 @@
 package org.vnetlab.console.results;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ public final class ResultFiles {
             return ResultJson.read(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new UsageError(command + ": " + file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new UsageError(command + ": " + file + ": " + ResultJson.NOT_UTF8);
         } catch (IOException e) {
             throw new UsageError(command + ": " + file + ": cannot be read (" + e.getMessage() + ")");
         } catch (JsonInputException e) {

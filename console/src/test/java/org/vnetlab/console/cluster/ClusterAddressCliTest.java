@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnetlab.console.CliRun;
 import org.vnetlab.console.cli.Cli;
+import org.vnetlab.sim.cluster.ClusterSettings;
 
 /**
  * A cluster node's address that cannot work is one line naming its flag, at once: exit 2 for an
@@ -71,6 +75,32 @@ class ClusterAddressCliTest {
             assertTrue(r.err().contains(elsewhere + ":" + (r.err().contains("--bind") ? "0" : "2552")
                     + ": not an address of this host (its addresses include "), r.err());
         }
+    }
+
+    @Test
+    @Timeout(20)
+    void aClusterFlagWithoutClusterOrAKeyStoreThatWouldNotOpenIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("missing.p12").toString();
+        String text = Files.writeString(dir.resolve("text.p12"), "not a key store\n").toString();
+        String alone = " needs --cluster ADDR:PORT (without it the runs are made on this machine's cores)";
+        refused(run(SIM, "--tls", missing), "vnetlab: sim: --tls " + missing + alone);
+        // before the sweep's line saying how it will run
+        refused(run(SWEEP, "--join-timeout", "5"), "vnetlab: sweep: --join-timeout 5" + alone);
+        String at = "127.0.0.1:" + Jvm.freePort();
+        refused(run(SIM, "--cluster", at, "--tls", missing), "vnetlab: sim: --tls " + missing + ": no such file");
+        refused(run(SWEEP, "--cluster", at, "--tls", dir.toString()), "vnetlab: sweep: --tls " + dir
+                + ": is a directory, not a key store file");
+        refused(run(List.of("worker", "--join", at), "--tls", text), "vnetlab: worker: --tls " + text
+                + ": not a PKCS12 key store");
+        assumeTrue(!"the-password".equals(System.getenv(ClusterSettings.PASSWORD_VARIABLE)));
+        Path locked = dir.resolve("locked.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        try (OutputStream out = Files.newOutputStream(locked)) {
+            empty.store(out, "the-password".toCharArray());
+        }
+        refused(run(SIM, "--cluster", at, "--tls", locked.toString()), "vnetlab: sim: --tls " + locked
+                + ": wrong password (give it in $" + ClusterSettings.PASSWORD_VARIABLE + ")");
     }
 
     @Test

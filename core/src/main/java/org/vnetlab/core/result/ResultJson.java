@@ -55,6 +55,9 @@ import org.vnetlab.core.units.DataRate;
  */
 public final class ResultJson {
 
+    /** What a reader of result files says of one whose bytes are not UTF-8, after its name. */
+    public static final String NOT_UTF8 = "not UTF-8 text (is it a vnetlab result file?)";
+
     /** The largest UDP payload an IPv4 packet holds: a file claiming more is corrupt. */
     private static final int MAX_PAYLOAD = 65507;
     /** A point's directions: a simulation's or measurement's legs, an RTT probe's, the emulator's forwarding. */

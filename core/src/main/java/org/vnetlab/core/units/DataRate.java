@@ -18,7 +18,7 @@ public record DataRate(long bitsPerSecond) implements Comparable<DataRate> {
     private static final long EXACT_BYTES = Long.MAX_VALUE / 8_000_000_000L;
 
     private static final Pattern TEXT =
-            Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(?:bit/s|bps|b/s)?\\s*");
+            Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(?:bit/s|bps|b/s)?\\s*");
 
     public DataRate {
         if (bitsPerSecond <= 0) {

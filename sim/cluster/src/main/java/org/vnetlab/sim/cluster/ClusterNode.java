@@ -8,10 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 
@@ -114,17 +117,35 @@ public final class ClusterNode {
     }
 
     private static void checkKeyStore(ClusterSettings s) {
-        if (!Files.isReadable(s.keyStore())) {
-            throw new IllegalArgumentException("TLS key store " + s.keyStore() + " cannot be read");
+        keyStoreProblem(s.keyStore(), s.keyStorePassword()).ifPresent(problem -> {
+            throw new IllegalArgumentException("TLS key store " + s.keyStore() + ": " + problem);
+        });
+    }
+
+    /**
+     * What keeps {@code store} from serving as a node's TLS key store when opened with
+     * {@code password}, in words ("no such file", "wrong password ..."), or empty when it opens and
+     * holds a key. Checked before a node starts, so that the command line can name its flag.
+     */
+    public static Optional<String> keyStoreProblem(Path store, String password) {
+        if (Files.isDirectory(store)) {
+            return Optional.of("is a directory, not a key store file");
+        }
+        if (!Files.exists(store)) {
+            return Optional.of("no such file");
+        }
+        if (!Files.isReadable(store)) {
+            return Optional.of("cannot be read (permission denied)");
         }
         try {
-            KeyStore store = KeyStore.getInstance(s.keyStore().toFile(), s.keyStorePassword().toCharArray());
-            if (store.size() == 0) {
-                throw new IllegalArgumentException("TLS key store " + s.keyStore() + " is empty");
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("TLS key store " + s.keyStore() + " cannot be opened (wrong password"
-                    + " in " + ClusterSettings.PASSWORD_VARIABLE + ", or not a key store): " + e.getMessage());
+            KeyStore opened = KeyStore.getInstance(store.toFile(), password.toCharArray());
+            return opened.size() == 0 ? Optional.of("is empty: it holds no key") : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getCause() instanceof UnrecoverableKeyException
+                    ? "wrong password (give it in $" + ClusterSettings.PASSWORD_VARIABLE + ")"
+                    : "cannot be read as a PKCS12 key store");
+        } catch (GeneralSecurityException e) {
+            return Optional.of("not a PKCS12 key store");
         }
     }
 }

@@ -41,11 +41,12 @@ public final class Experiment {
     /**
      * A payload asked for on the command line (the scenario's own sizes were checked when it
      * was read) must fit one frame of the scenario's link in every protocol it runs over: a
-     * larger one is a one-line error, not a frame the wire could not carry.
+     * larger one is a one-line error naming the flag that gave it, not a frame the wire could not carry.
      */
-    private static void checkFits(Scenario s, IpVersion ip, int payload, boolean severalProtocols) {
+    private static void checkFits(Scenario s, IpVersion ip, int payload, SimOptions o) {
         Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), ip).ifPresent(why -> {
-            throw new ConfigError(why + (severalProtocols ? " (or leave " + ip.key() + " out with --protocol)" : ""));
+            throw new ConfigError((o.sizesFlag() == null ? "" : o.sizesFlag() + " " + payload + ": ") + why
+                    + (o.protocols().size() > 1 ? " (or leave " + ip.key() + " out with --protocol)" : ""));
         });
     }
 
@@ -90,7 +91,7 @@ public final class Experiment {
             for (IpVersion ip : o.protocols()) {
                 List<Integer> sizes = o.sizes() != null ? o.sizes() : first.sizes().of(ip);
                 for (int payload : sizes) {
-                    checkFits(s, ip, payload, o.protocols().size() > 1);
+                    checkFits(s, ip, payload, o);
                     for (Direction leg : first.direction().legs()) {
                         for (int t = 0; t < trials; t++) {
                             specs.add(new RunSpec(Transport.UDP, ip, payload, leg, t, duration, o.fidelity()));

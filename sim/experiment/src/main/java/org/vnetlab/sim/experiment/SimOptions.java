@@ -14,15 +14,23 @@ import org.vnetlab.sim.kernel.Fidelity;
  * @param trials        trials per point; null for the scenario's method
  * @param durationNanos each leg's duration; null for the scenario's workloads
  * @param fidelity      trains (fast, the default) or exact (packet by packet, the oracle)
+ * @param sizesFlag     the flag that gave {@code sizes} ({@code --sizes}), named when one does not fit
+ *                      the scenario's MTU; null when they came from elsewhere
  */
 public record SimOptions(List<IpVersion> protocols, List<Transport> transports, List<Integer> sizes, Integer trials,
-                         Long durationNanos, Fidelity fidelity) {
+                         Long durationNanos, Fidelity fidelity, String sizesFlag) {
 
     public SimOptions {
         protocols = List.copyOf(protocols);
         transports = List.copyOf(transports);
         sizes = sizes == null ? null : List.copyOf(sizes);
         fidelity = fidelity == null ? Fidelity.TRAINS : fidelity;
+    }
+
+    /** Options whose sizes no flag gave. */
+    public SimOptions(List<IpVersion> protocols, List<Transport> transports, List<Integer> sizes, Integer trials,
+                      Long durationNanos, Fidelity fidelity) {
+        this(protocols, transports, sizes, trials, durationNanos, fidelity, null);
     }
 
     /** Options timed with trains. */
@@ -33,7 +41,12 @@ public record SimOptions(List<IpVersion> protocols, List<Transport> transports, 
 
     /** The same options timed with {@code timing}: {@code --exact} is {@code with(Fidelity.EXACT)}. */
     public SimOptions with(Fidelity timing) {
-        return new SimOptions(protocols, transports, sizes, trials, durationNanos, timing);
+        return new SimOptions(protocols, transports, sizes, trials, durationNanos, timing, sizesFlag);
+    }
+
+    /** The same options, their sizes given with {@code flag}: a payload that does not fit names it. */
+    public SimOptions withSizesFlag(String flag) {
+        return new SimOptions(protocols, transports, sizes, trials, durationNanos, fidelity, flag);
     }
 
     /** Both protocols and both transports, everything else from the scenario. */

@@ -252,7 +252,7 @@ public final class Planner {
     /** The candidate's runs through the batch (cache, trial control); stopped when the user stops. */
     private Result simulate(Scenario s, double value) throws InterruptedException {
         SimOptions options = new SimOptions(List.of(traffic.ip()), List.of(Transport.UDP), List.of(traffic.payload()),
-                traffic.trials(), traffic.durationNanos());
+                traffic.trials(), traffic.durationNanos()).withSizesFlag("--payload");
         List<Job> jobs = Experiment.plan(s, options).stream().map(spec -> new Job(s, spec)).toList();
         Batch.Outcome o = batch.run(jobs, listener.simulating(value), cancelled);
         effort = effort.plus(o);

@@ -1,6 +1,7 @@
 package org.vnetlab.sim.validate;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class ResultChecks {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ConfigError(file + ": " + ResultJson.NOT_UTF8);
         } catch (IOException e) {
             throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
         }
