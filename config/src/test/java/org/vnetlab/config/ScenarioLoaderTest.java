@@ -21,6 +21,7 @@ import org.vnetlab.core.model.PathRates;
 import org.vnetlab.core.model.NativePlatform;
 import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.ShortRuns;
 import org.vnetlab.core.model.TcpStream;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.model.VServerPlatform;
@@ -389,6 +390,21 @@ class ScenarioLoaderTest {
                 "link.rate=10 Gbit/s", "peer.nic.rate=10 Gbit/s")).scenario()).isEmpty());
         for (String name : LOADER.catalog().names()) {
             assertTrue(PathRates.mismatch(LOADER.load(name, List.of()).scenario()).isEmpty(), name);
+        }
+    }
+
+    @Test
+    void runsTooShortForATimeSliceOfEverySenderAreSaid() {
+        Scenario native1 = LOADER.load("native", List.of()).scenario();
+        String tiny = ShortRuns.warning(native1, 10_000_000L).orElseThrow();
+        assertTrue(tiny.startsWith("runs of 0.01 s are shorter than one 100 ms time slice"), tiny);
+        assertTrue(ShortRuns.warning(native1, 100_000_000L).isEmpty(), "one slice is enough for one sender");
+        Scenario many = LOADER.load("xen-double", List.of("xen.domUs=64")).scenario();
+        String slices = ShortRuns.warning(many, 200_000_000L).orElseThrow();
+        assertTrue(slices.contains("the 3.2 s in which Linux 2.6.16's scheduler would give each of 64 senders"), slices);
+        assertTrue(ShortRuns.warning(many, 3_200_000_000L).isEmpty());
+        for (String name : LOADER.catalog().names()) {
+            assertTrue(ShortRuns.warning(LOADER.load(name, List.of()).scenario(), null).isEmpty(), name);
         }
     }
 

@@ -40,6 +40,18 @@ class SimCliTest {
     }
 
     @Test
+    void runsTooShortForASteadyStateAreSaidBelowTheFigures() {
+        CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--transport", "udp", "--sizes", "1470", "--trials",
+                "1", "--duration", "0.01", "--quiet", "--no-cache");
+        assertEquals(Cli.OK, r.code(), r.err());
+        String note = "vnetlab: sim: note: runs of 0.01 s are shorter than one 100 ms time slice";
+        assertTrue(r.err().contains(note), r.err());
+        CliRun enough = CliRun.of("sim", "native", "--protocol", "ipv4", "--transport", "udp", "--sizes", "1470",
+                "--trials", "1", "--duration", "0.1", "--quiet", "--no-cache");
+        assertFalse(enough.err().contains("note: runs of"), enough.err());
+    }
+
+    @Test
     void aStoppedSimPrintsAndWritesTheFinishedPointsAndExitsOne() throws Exception {
         Path json = dir.resolve("part.json");
         Path csv = dir.resolve("part.csv");

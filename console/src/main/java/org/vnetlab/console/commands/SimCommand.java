@@ -75,6 +75,7 @@ public final class SimCommand implements ScenarioCommand {
         Simulation.earlyStops(outcome.batch()).ifPresent(tables::println);
         tables.println(Provenance.of(loader, shared.scenarioOptions.params()).describe(scenario, sets, result));
         CacheOptions.report("sim", cache, outcome.batch().cached(), outcome.made(), io);
+        SimulateOptions.shortRunsNote(io, "sim", s, shared.run.durationNanos);
         shared.output.write(result, io);
         if (!outcome.complete()) {
             io.err().println(stopped("sim", outcome));

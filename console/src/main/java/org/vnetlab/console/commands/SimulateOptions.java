@@ -8,6 +8,7 @@ import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.core.model.GuestMemory;
 import org.vnetlab.core.model.PathRates;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.model.ShortRuns;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -36,5 +37,13 @@ final class SimulateOptions extends ScenarioRunOptions {
     static void notes(Terminal io, String command, Scenario s) {
         Stream.of(GuestMemory.shortfall(s), PathRates.mismatch(s)).flatMap(Optional::stream)
                 .forEach(w -> io.err().println("vnetlab: " + command + ": note: " + w));
+    }
+
+    /**
+     * Says on stderr, below the figures it is about, when runs of {@code durationNanos} (null:
+     * the scenario's own) were too short to show a steady state.
+     */
+    static void shortRunsNote(Terminal io, String command, Scenario s, Long durationNanos) {
+        ShortRuns.warning(s, durationNanos).ifPresent(w -> io.err().println("vnetlab: " + command + ": note: " + w));
     }
 }

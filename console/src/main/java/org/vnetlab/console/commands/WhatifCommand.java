@@ -119,6 +119,7 @@ public final class WhatifCommand implements ScenarioCommand {
         text.println("baseline: " + provenance.describe(scenario, base, baseline));
         text.println("modified: " + provenance.describe(scenario, sets, modified));
         CacheOptions.report("whatif", cache, outcome.batch().cached(), outcome.made(), io);
+        SimulateOptions.shortRunsNote(io, "whatif", after.scenario(), run.durationNanos);
         if (json != null) {
             List<WhatifJson.EarlyStop> stops = new ArrayList<>();
             for (Batch.EarlyStop s : outcome.batch().earlyStops()) {
