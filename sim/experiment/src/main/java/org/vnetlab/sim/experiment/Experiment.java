@@ -238,8 +238,8 @@ public final class Experiment {
         return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
                 .direction(spec.direction().key()).payload(spec.payload()).guest(guest)
                 .throughputMbps(Stats.median(throughput.stream().mapToDouble(Double::doubleValue).toArray()))
-                .throughputTrials(throughput)
-                .loss(loss.isEmpty() ? null : Stats.median(loss.stream().mapToDouble(Double::doubleValue).toArray())).cpuPercent(cpuMedian)
+                .throughputTrials(throughput).loss(loss.isEmpty() ? null : Stats.median(loss.stream()
+                        .mapToDouble(Double::doubleValue).toArray())).cpuPercent(cpuMedian)
                 .cpuReadyPercent(readyMedian.isEmpty() ? null : readyMedian).drops(dropMedian)
                 .build();
     }
