@@ -36,7 +36,7 @@ final class SimulateOptions extends ScenarioRunOptions {
     /** Says on stderr what the scenario asks that a real host or path would not give it. */
     static void notes(Terminal io, String command, Scenario s) {
         Stream.of(GuestMemory.shortfall(s), PathRates.mismatch(s)).flatMap(Optional::stream)
-                .forEach(w -> io.err().println("vnetlab: " + command + ": note: " + w));
+                .forEach(w -> note(io, command, w));
     }
 
     /**
@@ -44,6 +44,10 @@ final class SimulateOptions extends ScenarioRunOptions {
      * the scenario's own) were too short to show a steady state.
      */
     static void shortRunsNote(Terminal io, String command, Scenario s, Long durationNanos) {
-        ShortRuns.warning(s, durationNanos).ifPresent(w -> io.err().println("vnetlab: " + command + ": note: " + w));
+        ShortRuns.warning(s, durationNanos).ifPresent(w -> note(io, command, w));
+    }
+
+    private static void note(Terminal io, String command, String what) {
+        io.err().println("vnetlab: " + command + ": note: " + what);
     }
 }
