@@ -143,7 +143,22 @@ final class Node {
     long longValue(String key) {
         long v = number(key, config::getLong, "an integer");
         requireWhole(key);
+        // an integer past a long's range reaches getLong as text or as a double, which it clamps without a word
+        Object raw = value(key).unwrapped();
+        if (raw instanceof String text && !isLong(text.strip())
+                || raw instanceof Double d && !(d >= -0x1p63 && d < 0x1p63)) {
+            throw error(key, "expected an integer, " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", got " + raw);
+        }
         return v;
+    }
+
+    private static boolean isLong(String text) {
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     double positiveDouble(String key) {

@@ -394,6 +394,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aSeedPastALongsRangeIsRefusedNotClamped() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native",
+                List.of("method.seed=99999999999999999999999"))), "method.seed", "expected an integer",
+                "got 99999999999999999999999");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("method.seed=1e30"))),
+                "method.seed", "expected an integer");
+        assertEquals(Long.MAX_VALUE, LOADER.load("native", List.of("method.seed=9223372036854775807")).scenario()
+                .method().seed());
+        assertEquals(-5, LOADER.load("native", List.of("method.seed=-5")).scenario().method().seed());
+    }
+
+    @Test
     void runsTooShortForATimeSliceOfEverySenderAreSaid() {
         Scenario native1 = LOADER.load("native", List.of()).scenario();
         String tiny = ShortRuns.warning(native1, 10_000_000L).orElseThrow();
