@@ -149,6 +149,10 @@ class CliTest {
         assertEquals("vnetlab: --sizes 1470: payload 1470 B does not fit MTU 1500 over ipv6/udp; at most 1452 B (or leave"
                 + " ipv6 out"
                 + " with --protocol)", both.err().strip());
+        CliRun neither = CliRun.of("sim", "native", "--sizes", "9000", "--trials", "1", "--duration", "0.01", "--quiet",
+                "--no-cache");
+        assertEquals(Cli.USAGE, neither.code(), neither.err());
+        assertFalse(neither.err().contains("out with --protocol"), "no protocol carries it: " + neither.err());
         CliRun plan = CliRun.of("plan", "guests", "xen-double", "--mbps", "100", "--payload", "9000", "--trials", "1",
                 "--duration", "0.01", "--quiet", "--no-cache");
         assertEquals(Cli.USAGE, plan.code(), plan.err());

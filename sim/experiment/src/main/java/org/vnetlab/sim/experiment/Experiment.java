@@ -45,8 +45,11 @@ public final class Experiment {
      */
     private static void checkFits(Scenario s, IpVersion ip, int payload, SimOptions o) {
         Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), ip).ifPresent(why -> {
+            // leaving this protocol out helps only if another one it runs carries the payload
+            boolean fitsAnother = o.protocols().stream().anyMatch(other -> other != ip
+                    && Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), other).isEmpty());
             throw new ConfigError((o.sizesFlag() == null ? "" : o.sizesFlag() + " " + payload + ": ") + why
-                    + (o.protocols().size() > 1 ? " (or leave " + ip.key() + " out with --protocol)" : ""));
+                    + (fitsAnother ? " (or leave " + ip.key() + " out with --protocol)" : ""));
         });
     }
 
