@@ -3,15 +3,14 @@ package org.vnetlab.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vnetlab.core.text.TextFiles;
 
 /**
  * A dataset of published or measured values to compare the model with: lines of
@@ -59,11 +58,9 @@ public record ReferenceDataset(String name, List<Value> values) {
     public static ReferenceDataset read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new ConfigError(file + ": not UTF-8 text (a .csv of published values is UTF-8)");
-        } catch (IOException e) {
-            throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
+            text = TextFiles.read(file, "not UTF-8 text (a .csv of published values is UTF-8)");
+        } catch (TextFiles.Unreadable e) {
+            throw new ConfigError(file + ": " + e.getMessage());
         }
         // a byte-order mark is not part of the first table's name
         return parse(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);

@@ -1,8 +1,5 @@
 package org.vnetlab.sim.validate;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.JsonInputException;
+import org.vnetlab.core.text.TextFiles;
 import org.vnetlab.sim.experiment.Experiment;
 
 /**
@@ -38,11 +36,9 @@ public final class ResultChecks {
     public static Dataset read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new ConfigError(file + ": " + ResultJson.NOT_UTF8);
-        } catch (IOException e) {
-            throw new ConfigError(file + ": cannot be read (" + e.getMessage() + ")");
+            text = TextFiles.read(file, ResultJson.NOT_UTF8);
+        } catch (TextFiles.Unreadable e) {
+            throw new ConfigError(file + ": " + e.getMessage());
         }
         JsonLines lines = JsonLines.read(file, text);
         Result result;
