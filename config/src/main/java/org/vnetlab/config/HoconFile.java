@@ -12,6 +12,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A HOCON file read for vnetlab, its mistakes told where the user made them. Two of the parser's
@@ -20,6 +23,10 @@ import java.util.Optional;
  * of the file as a missing {@code ')'}.
  */
 final class HoconFile {
+
+    /** {@code include "x.conf"} or {@code include file("x.conf")}: a file include HOCON may skip. */
+    private static final Pattern OPTIONAL_INCLUDE =
+            Pattern.compile("\\s*include\\s+(?:file\\(\\s*)?\"([^\"]+)\"\\s*\\)?\\s*(?:#.*|//.*)?");
 
     private HoconFile() {
     }
@@ -32,8 +39,13 @@ final class HoconFile {
         // a bare name has no parent folder, and the parser then drops its includes without a word
         Path located = file.getParent() == null ? Path.of(".").resolve(file) : file;
         try {
-            return ConfigFactory.parseFile(located.toFile(),
+            Config parsed = ConfigFactory.parseFile(located.toFile(),
                     ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+            Optional<ConfigError> missing = missingOptionalInclude(located);
+            if (missing.isPresent()) {
+                throw missing.get();
+            }
+            return parsed;
         } catch (ConfigException.IO e) {
             throw missingInclude(file, e).orElseGet(() -> ConfigError.of(e));
         } catch (ConfigException.Parse e) {
@@ -53,10 +65,34 @@ final class HoconFile {
             String line = lines.get(i).strip();
             if (line.startsWith("include") && line.contains(missing)) {
                 return Optional.of(new ConfigError(file + ":" + (i + 1) + ": " + line + ": no such file (an include's path is"
-                        + " relative to the including file's folder, " + file.toAbsolutePath().getParent() + ")"));
+                        + " relative to the including file's folder, " + file.toAbsolutePath().normalize().getParent() + ")"));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An include of {@code file} that names a file which is not there. HOCON skips such an include
+     * without a word unless it is written {@code required(...)}; in a scenario it is a mistyped
+     * name whose keys would silently go missing.
+     */
+    private static Optional<ConfigError> missingOptionalInclude(Path file) {
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = OPTIONAL_INCLUDE.matcher(lines.get(i));
+            if (m.matches() && !included(file.resolveSibling(m.group(1)))) {
+                return Optional.of(new ConfigError(file + ":" + (i + 1) + ": " + lines.get(i).strip()
+                        + ": no such file (an include's path is relative to the including file's folder, "
+                        + file.toAbsolutePath().normalize().getParent() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an include finds {@code named}: as named or, as HOCON looks, with .conf, .json or .properties. */
+    private static boolean included(Path named) {
+        return Stream.of("", ".conf", ".json", ".properties")
+                .anyMatch(ext -> Files.exists(named.resolveSibling(named.getFileName() + ext)));
     }
 
     /** A parse error at the end of {@code file} that is a {@code '{'} never closed, told at the brace. */

@@ -219,6 +219,12 @@ class ScenarioLoaderTest {
         oneLine(fails("name = x\nhost.cpus = ${nope}\n", List.of()), "bad.conf:2", "${nope}");
         oneLine(fails("name = x\n\ninclude required(\"missing.conf\")\n", List.of()),
                 "bad.conf:3: include required(\"missing.conf\"): no such file", dir.toString());
+        // HOCON would skip an include that is not required; a mistyped name would lose its keys unsaid
+        oneLine(fails("name = x\ninclude \"mising.conf\"\n", List.of()),
+                "bad.conf:2: include \"mising.conf\": no such file", dir.toString());
+        Files.writeString(dir.resolve("part.conf"), "udp.rate = \"300 Mbit/s\"\n");
+        assertEquals(300_000_000L, LOADER.load(write("ext.conf", "extends = native\ninclude \"part\"\n").toString(),
+                List.of()).scenario().workloads(UdpStream.class).get(0).rate().bitsPerSecond(), "as HOCON finds part.conf");
     }
 
     @Test
