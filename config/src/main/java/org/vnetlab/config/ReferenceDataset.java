@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vnetlab.core.text.TextFiles;
 
 /**
  * A dataset of published or measured values to compare the model with: lines of

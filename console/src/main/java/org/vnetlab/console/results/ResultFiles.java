@@ -1,11 +1,11 @@
 package org.vnetlab.console.results;
 
 import java.nio.file.Path;
+import org.vnetlab.config.TextFiles;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.text.JsonInputException;
-import org.vnetlab.core.text.TextFiles;
 
 /** Reads result files; every failure is one line that names the file. */
 public final class ResultFiles {

@@ -7,12 +7,12 @@ import java.util.Set;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioCatalog;
 import org.vnetlab.config.ScenarioLoader;
+import org.vnetlab.config.TextFiles;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.JsonInputException;
-import org.vnetlab.core.text.TextFiles;
 import org.vnetlab.sim.experiment.Experiment;
 
 /**

@@ -1,4 +1,4 @@
-package org.vnetlab.core.text;
+package org.vnetlab.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.vnetlab.core.text;
+package org.vnetlab.config;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
