@@ -50,6 +50,24 @@ public sealed interface CpuScheduler<E> permits CreditScheduler, LinuxScheduler,
         return 0;
     }
 
+    /**
+     * Whether the policy wants the CPU {@code e} holds for another entity ({@code need_resched}
+     * of what {@code e} runs on top of): a softirq invocation of a kernel from 3.9 on stops
+     * restarting then. Only a policy whose entities include a kernel's interrupt context says so.
+     */
+    default boolean wantsCpu(E e) {
+        return false;
+    }
+
+    /**
+     * {@code e}, which holds a CPU, has only its kernel's ksoftirqd left to run: whether it runs
+     * it now as a thread of this policy. A policy that schedules ksoftirqd as one of its threads
+     * may instead give the CPU to another (and return false, having taken it from {@code e}).
+     */
+    default boolean runsKsoftirqd(E e) {
+        return true;
+    }
+
     /** The code {@link #enterCode} announced has stopped; {@code saved} is what it returned. */
     default void leaveCode(int saved) {
     }

@@ -1,5 +1,6 @@
 package org.vnetlab.sim.cpu;
 
+import java.util.function.BooleanSupplier;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
 
@@ -48,6 +49,8 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** An interrupt (or a send's {@code local_bh_enable}) is returning: pending softirqs run. */
     private boolean irqExit;
     private long remoteWakeNanos;
+    /** {@code need_resched()} as a softirq invocation asks it before restarting (kernels from 3.9 on). */
+    private final BooleanSupplier needReschedNow = () -> needResched || cpuWanted();
     private final TimerInterrupt timer;
     private final Event completion;
     private final Event reschedIpi;
@@ -93,7 +96,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         this.linux = kernel;
         this.rq = q;
         this.remoteWakeNanos = this instanceof HostCpu ? s.remoteWakeNanos() : 0;
-        softirqs.configure(s.netdevBudget(), s.softirqRestarts(), s.jiffyNanos());
+        softirqs.configure(s.netdevBudget(), s.softirqRestarts(), s.jiffyNanos(), s.softirqTimeNanos());
     }
 
     LinuxScheduler linux() {
@@ -172,6 +175,25 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         // a host CPU runs under no hypervisor
     }
 
+    /**
+     * Whether whoever lends this executor its physical CPU wants it back for another thread: a
+     * KVM host's {@code need_resched} for the thread its interrupt context interrupted, or for its
+     * ksoftirqd. A host CPU is its own.
+     */
+    protected boolean cpuWanted() {
+        return false;
+    }
+
+    /**
+     * Its kernel is to run ksoftirqd: whether it holds its physical CPU as that thread now. Where
+     * the kernel's softirqs are a host's interrupt context ({@link CfsScheduler}), ksoftirqd is a
+     * thread of the host's scheduler, which may give the CPU to another first (then this returns
+     * false, the CPU taken away).
+     */
+    protected boolean runsKsoftirqd() {
+        return true;
+    }
+
     /** Asks for a physical CPU (a VCPU wakes in its scheduler); a host CPU already has one. */
     protected abstract void wantCpu();
 
@@ -211,6 +233,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             irqExit = true;
             wakeUp();
         }
+    }
+
+    /** A hard interrupt of this CPU returns ({@code irq_exit}): softirqs pending run now. */
+    void interruptReturns() {
+        irqExit = true;
+        wakeUp();
     }
 
     /** The kernel wants this CPU to schedule: a local request acts at once, a remote one sends an IPI. */
@@ -288,7 +316,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
                 }
             }
             if (softirqs.active()) {
-                Task t = softirqs.next(now);
+                Task t = softirqs.next(now, needReschedNow);
                 if (t != null) {
                     begin(t, now);
                     return;
@@ -296,6 +324,10 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
                 if (softirqs.hasPending(now) && rq.curr != rq.ksoftirqd) {
                     // MAX_SOFTIRQ_RESTART passes were not enough: wakeup_softirqd
                     linux.wakeKsoftirqd(rq);
+                    if (!running || current != null) {
+                        // the wake-up dispatched this CPU already: ksoftirqd began, or the CPU went to another
+                        return;
+                    }
                 }
                 continue;
             }
@@ -314,6 +346,9 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             if (t == rq.ksoftirqd) {
                 // ksoftirqd: do_softirq while work is pending, cond_resched in between
                 if (softirqs.hasPending(now)) {
+                    if (!runsKsoftirqd()) {
+                        return;
+                    }
                     softirqs.begin(now);
                     continue;
                 }

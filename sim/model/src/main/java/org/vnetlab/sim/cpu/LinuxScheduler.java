@@ -55,7 +55,8 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
     private static final int NEWIDLE_IDX = 2;
     private static final int WAKE_IDX = 1;
     private static final long MAX_PINNED_INTERVAL_MS = 512;
-    private static final int KSOFTIRQD_NICE = 19;
+    /** ksoftirqd's nice in 2.6.16 ({@code set_user_nice(current, 19)}); 3.10 leaves it at 0. */
+    private static final int KSOFTIRQD_NICE_2_6_16 = 19;
 
     /**
      * A kernel's constants ({@code linux.*}, {@code xen.guest-hz}).
@@ -66,13 +67,26 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
      * @param netdevBudget    frames one NET_RX pass takes at most ({@code netdev_budget})
      * @param softirqRestarts passes of one softirq invocation ({@code MAX_SOFTIRQ_RESTART})
      * @param remoteWakeNanos from a wake-up on another CPU to a halted CPU running the thread (IPI, leaving {@code hlt})
+     * @param softirqTimeNanos {@code MAX_SOFTIRQ_TIME} of a 3.10 kernel: an invocation restarts only
+     *                        within it and while the running thread need not be rescheduled, and
+     *                        ksoftirqd runs at nice 0; 0 for 2.6.16, which has neither rule and
+     *                        runs ksoftirqd at nice 19
      */
     public record Settings(int hz, double tickCostNanos, long cacheHotNanos, int netdevBudget, int softirqRestarts,
-                           long remoteWakeNanos) {
+                           long remoteWakeNanos, long softirqTimeNanos) {
+
+        /** A kernel of 2.6.16's softirq rules. */
+        public Settings(int hz, double tickCostNanos, long cacheHotNanos, int netdevBudget, int softirqRestarts,
+                        long remoteWakeNanos) {
+            this(hz, tickCostNanos, cacheHotNanos, netdevBudget, softirqRestarts, remoteWakeNanos, 0);
+        }
 
         public Settings {
             if (hz < 1 || hz > 10_000) {
                 throw new IllegalArgumentException("HZ must be 1..10000, got " + hz);
+            }
+            if (softirqTimeNanos < 0) {
+                throw new IllegalArgumentException("MAX_SOFTIRQ_TIME must be 0 (none) or more, got " + softirqTimeNanos);
             }
         }
 
@@ -80,9 +94,12 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
             return 1_000_000_000L / hz;
         }
 
-        /** The same kernel with another HZ. */
-        public Settings withHz(int newHz) {
-            return new Settings(newHz, tickCostNanos, cacheHotNanos, netdevBudget, softirqRestarts, remoteWakeNanos);
+        /**
+         * The same kernel with 3.10's softirq rules: {@code MAX_SOFTIRQ_TIME} of {@code nanos} and
+         * {@code need_resched} end an invocation's restarts, and ksoftirqd runs at nice 0.
+         */
+        public Settings withLinux310Softirqs(long nanos) {
+            return new Settings(hz, tickCostNanos, cacheHotNanos, netdevBudget, softirqRestarts, remoteWakeNanos, nanos);
         }
     }
 
@@ -132,7 +149,8 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
             cpus.get(i).attach(this, q, settings);
         }
         for (RunQueue q : rqs) {
-            q.ksoftirqd = newThread(new Ksoftirqd(q), KSOFTIRQD_NICE, 1L << q.id, q);
+            q.ksoftirqd = newThread(new Ksoftirqd(q), settings.softirqTimeNanos() > 0 ? 0 : KSOFTIRQD_NICE_2_6_16,
+                    1L << q.id, q);
         }
     }
 

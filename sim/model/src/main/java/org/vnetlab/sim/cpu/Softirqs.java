@@ -2,6 +2,7 @@ package org.vnetlab.sim.cpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One CPU's softirq work and Linux's rules for running it ({@code kernel/softirq.c
@@ -10,6 +11,9 @@ import java.util.List;
  * more than a jiffy has passed (what is left stays pending), then runs each tasklet pending
  * at that moment once. While work is pending after a pass another one follows, at most
  * {@code MAX_SOFTIRQ_RESTART} passes in all; what is still pending then is left to ksoftirqd.
+ * From Linux 3.9 on ("softirq: reduce latencies") an invocation also stops restarting once
+ * {@code MAX_SOFTIRQ_TIME} has passed since it began, or once the CPU's running thread is to be
+ * rescheduled ({@code need_resched}); 2.6.16 had neither rule.
  */
 final class Softirqs {
 
@@ -21,7 +25,10 @@ final class Softirqs {
     private int budgetPerPass = Integer.MAX_VALUE;
     private int maxPasses = Integer.MAX_VALUE;
     private long jiffyNanos = Long.MAX_VALUE;
+    /** {@code MAX_SOFTIRQ_TIME} in jiffies, 0 for none (then {@code need_resched} is not asked either). */
+    private long timeLimitJiffies;
     private boolean active;
+    private long invocationJiffy;
     private int passesLeft;
     private int budget;
     private long passJiffy;
@@ -29,10 +36,16 @@ final class Softirqs {
     private long taskletsLeft;
     private int cursor;
 
-    void configure(int netdevBudget, int restarts, long jiffy) {
+    /**
+     * @param timeLimitNanos {@code MAX_SOFTIRQ_TIME} (3.9 and later), 0 for the older kernels that
+     *                       restart until {@code MAX_SOFTIRQ_RESTART} whatever the time
+     */
+    void configure(int netdevBudget, int restarts, long jiffy, long timeLimitNanos) {
         this.budgetPerPass = netdevBudget;
         this.maxPasses = restarts;
         this.jiffyNanos = jiffy;
+        // msecs_to_jiffies rounds up
+        this.timeLimitJiffies = (timeLimitNanos + jiffy - 1) / jiffy;
     }
 
     void add(Task t) {
@@ -78,6 +91,7 @@ final class Softirqs {
     void begin(long now) {
         active = true;
         passesLeft = maxPasses;
+        invocationJiffy = now / jiffyNanos;
         startPass(now);
     }
 
@@ -90,8 +104,11 @@ final class Softirqs {
     /**
      * The next job of the running invocation, or null when the invocation has ended: then
      * {@link #hasPending} says whether work was left for ksoftirqd.
+     *
+     * @param needResched whether the CPU's running thread is to be rescheduled (asked only of a
+     *                    kernel with {@code MAX_SOFTIRQ_TIME})
      */
-    Task next(long now) {
+    Task next(long now, BooleanSupplier needResched) {
         while (true) {
             if (!taskletPhase) {
                 // net_rx_action: budget <= 0 || jiffies - start_time > 1 -> softnet_break
@@ -112,13 +129,19 @@ final class Softirqs {
                 }
                 pending &= ~(1L << i);
             }
-            if (hasPending(now) && --passesLeft > 0) {
+            if (hasPending(now) && mayRestart(now, needResched) && --passesLeft > 0) {
                 startPass(now);
                 continue;
             }
             active = false;
             return null;
         }
+    }
+
+    /** {@code time_before(jiffies, end) && !need_resched()}, where the kernel has that rule. */
+    private boolean mayRestart(long now, BooleanSupplier needResched) {
+        return timeLimitJiffies == 0
+                || (now / jiffyNanos - invocationJiffy < timeLimitJiffies && !needResched.getAsBoolean());
     }
 
     /** The next pending device after the last one polled, round robin. */

@@ -101,6 +101,16 @@ public final class Vcpu extends Executor {
     }
 
     @Override
+    protected boolean cpuWanted() {
+        return scheduler.wantsCpu(this);
+    }
+
+    @Override
+    protected boolean runsKsoftirqd() {
+        return scheduler.runsKsoftirqd(this);
+    }
+
+    @Override
     protected void wantCpu() {
         scheduler.wake(this);
     }

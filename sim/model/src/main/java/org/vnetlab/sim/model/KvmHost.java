@@ -56,7 +56,8 @@ final class KvmHost {
      * Builds the host into {@code host}: its NIC's receive side, {@code nicTx} towards machine 2,
      * the bridge, and each guest.
      *
-     * @param linux   the constants of every kernel here (the host's, its one-thread kernels', the guests'), at the host's HZ
+     * @param linux   the constants of every kernel here (the host's, its one-thread kernels', the guests'), at the
+     *                host's HZ with 3.10's softirq rules
      * @param traced  where the queues that can drop are registered
      * @param random  a random stream by component name
      */

@@ -110,7 +110,8 @@ public final class Testbed {
             case "kvm" -> kvmHost = new KvmHost(kernel, (KvmPlatform) scenario.platform(), scenario.host(), host,
                     receiveQueues("host", scenario.host().nic(), host.domain(KvmPlatform.KERNEL)), new NicTx(kernel, "host", scenario.host().nic().txRing() + queues.qdiscPackets(), wire,
                             scenario.host().nic().frameOverheadNanos(), delay, peer.nicRx),
-                    p, costs, flows, linux(p, (int) p.get("kvm.hz")), traced, this::random);
+                    p, costs, flows, linux(p, (int) p.get("kvm.hz")).withLinux310Softirqs((long) p.get("kvm.softirq-time-ns")),
+                    traced, this::random);
             default -> buildHostKernel(wire, delay, false);
         }
         peer.nicTx = new NicTx(kernel, PEER, txCapacity(scenario.peer().nic()), wire,

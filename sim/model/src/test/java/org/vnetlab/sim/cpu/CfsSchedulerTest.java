@@ -206,6 +206,224 @@ class CfsSchedulerTest {
         assertTrue(work.waitedMax == 0, "the softirq never waits: " + work.waitedMax);
     }
 
+    /**
+     * CPU 0's interrupt context busy {@code irqLength} of every millisecond, one hog that may run
+     * on either CPU starting on CPU 0, and two hogs bound to CPU 1: CPU 1 is never idle.
+     */
+    private record Starved(Host host, Vcpu thread, Domain domain, long[] firstOnCpu1, long[] backOnCpu0) {
+        static Starved of(long irqLength) {
+            Host h = Host.of(2);
+            Domain irq = new Domain("softirq");
+            Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
+            h.cfs().addInterrupt(ctx, 0);
+            LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, THREAD);
+            h.threads().add(k);
+            ctx.add(new SoftirqWork(irq, h.kernel(), MS, irqLength));
+            Domain b1 = new Domain("b1");
+            Domain s = new Domain("starved");
+            Domain b2 = new Domain("b2");
+            // placed on the CPU with the fewest threads, ties to the highest: b1 on 1, s on 0, b2 on 1
+            h.thread(b1, 0, 2, new Hog(b1));
+            Vcpu v = h.thread(s, 0, 3, new Hog(s));
+            h.thread(b2, 0, 2, new Hog(b2));
+            long[] first = {-1};
+            long[] back = {-1};
+            h.kernel().scheduleAt(new Event("sample") {
+                @Override
+                protected void fire() {
+                    int cpu = h.cfs().cpuOf(v);
+                    if (cpu == 1 && first[0] < 0) {
+                        first[0] = h.kernel().now();
+                    } else if (cpu == 0 && first[0] >= 0 && back[0] < 0) {
+                        back[0] = h.kernel().now();
+                    }
+                    h.kernel().scheduleAfter(this, 10_000);
+                }
+            }, 0);
+            assertEquals(0, h.cfs().cpuOf(v));
+            return new Starved(h, v, s, first, back);
+        }
+    }
+
+    @Test
+    void aBusyCpuPushesTheThreadOffACpuItsInterruptsLeaveNoCapacity() {
+        // CPU 0's interrupts take 95 %: its power (1024 less the averaged interrupt time, halving
+        // every 0.5 s) falls below 1024 * 2048 / (1.25 * 2048) = 410 (imbalance_pct 125 against
+        // CPU 1's two threads) after about 0.72 s; CPU 1's busy balance (every 1 ms * busy_factor
+        // 64, at most HZ * 2 / 10 = 200 ms after balanced ones) then fails, and past
+        // cache_nice_tries + 2 = 3 failures, 64 ms apart, pushes the thread: by about 1.12 s.
+        // Without busy balancing it starved on CPU 0 for good.
+        Starved st = Starved.of(950_000);
+        st.host().runFor(2 * SECOND);
+        long first = st.firstOnCpu1()[0];
+        assertTrue(first > 700 * MS && first < 1_150 * MS, "first on CPU 1 at " + first + " ns");
+    }
+
+    @Test
+    void anIdleCpuWithNoCapacityPullsTheQueuedThreadBack() {
+        // once pushed, the thread is queued on CPU 1 behind the running hog; CPU 0, out of its
+        // interrupt with nothing to run, is newly idle: find_busiest_group finds CPU 1 running more
+        // threads than its capacity, fix_small_imbalance sets the imbalance to a whole thread's
+        // load (CPU 0's own small power does not enter), and move_tasks pulls it
+        // (load / 2 <= imbalance): 3.10 pulls it back to starve, and busy balancing pushes it again
+        Starved st = Starved.of(950_000);
+        st.host().runFor(3 * SECOND);
+        assertTrue(st.firstOnCpu1()[0] > 0, "pushed");
+        assertTrue(st.backOnCpu0()[0] > st.firstOnCpu1()[0], "pulled back at " + st.backOnCpu0()[0]);
+    }
+
+    @Test
+    void aBusyCpuLeavesAThreadWhoseCpuIsNotBusierByImbalancePct() {
+        // interrupts at 55 %: CPU 0's capacity is 0 (power 460 < 512), but its average load
+        // 1024 * 1024 / 460 = 2279 is within imbalance_pct 125 % of CPU 1's 2048: balanced
+        Starved st = Starved.of(550_000);
+        st.host().runFor(4 * SECOND);
+        assertEquals(-1, st.firstOnCpu1()[0], "never moved");
+        assertEquals(0, st.host().cfs().cpuOf(st.thread()));
+    }
+
+    @Test
+    void anIdleCpuDoesNotPushTheOneThreadOfACpuWithNoCapacityByItself() {
+        // CPU 0's interrupts take 95 % and its one thread may run on CPU 1, which runs nothing:
+        // CPU 1's idle balancing (CPU_IDLE) finds the domain balanced, since its idle CPUs (1) are at
+        // most CPU 0's (0) plus one and CPU 0 runs no more threads than its one CPU
+        // (find_busiest_group), which resets the failures; a newly idle balance counts none. So the
+        // thread stays, as in 3.10 (the model's idle CPU used to push it after three ticks)
+        Host h = Host.of(2);
+        Domain irq = new Domain("softirq");
+        Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
+        h.cfs().addInterrupt(ctx, 0);
+        LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, THREAD);
+        h.threads().add(k);
+        ctx.add(new SoftirqWork(irq, h.kernel(), MS, 950_000));
+        // a thread bound to CPU 1 that never runs, so that the hog is placed on CPU 0
+        Domain none = new Domain("none");
+        h.thread(none, 0, 2, new Pinger(none, h.kernel(), 0, MS, 0, 0));
+        Domain s = new Domain("s");
+        Vcpu v = h.thread(s, 0, 3, new Hog(s));
+        assertEquals(0, h.cfs().cpuOf(v));
+        h.runFor(3 * SECOND);
+        assertEquals(0, h.cfs().cpuOf(v), "never pushed");
+        assertEquals(150 * MS, s.busyNanos(), 10 * MS);
+    }
+
+    @Test
+    void aNewlyIdleCpuPullsAQueuedThreadAtOnce() {
+        // two hogs that may run anywhere on CPU 0, CPU 1 busy with a bound thread's one 51 ms job: at
+        // 51 ms CPU 1 is newly idle (idle_balance, avg_idle at its initial 1 ms), finds CPU 0 running
+        // more than its capacity (force_balance) and pulls the queued hog (not cache-hot: CPU 0
+        // switches at its ticks, every 4 ms), before its own next tick at 54 ms
+        Host h = Host.of(2);
+        Domain p = new Domain("p");
+        Domain none = new Domain("none");
+        h.thread(p, 0, 2, new Pinger(p, h.kernel(), 0, SECOND, 51 * MS, 1));
+        h.thread(none, 0, 2, new Pinger(none, h.kernel(), 0, MS, 0, 0));
+        Domain a = new Domain("a");
+        Domain b = new Domain("b");
+        Vcpu va = h.thread(a, 0, 3, new Hog(a));
+        Vcpu vb = h.thread(b, 0, 3, new Hog(b));
+        assertEquals(0, h.cfs().cpuOf(va));
+        assertEquals(0, h.cfs().cpuOf(vb));
+        int[] onCpu1 = new int[2];
+        h.kernel().scheduleAt(new Event("sample") {
+            @Override
+            protected void fire() {
+                onCpu1[0] = h.cfs().cpuOf(va) + h.cfs().cpuOf(vb);
+            }
+        }, 50 * MS + MS / 2);
+        h.kernel().scheduleAt(new Event("sample") {
+            @Override
+            protected void fire() {
+                onCpu1[1] = h.cfs().cpuOf(va) + h.cfs().cpuOf(vb);
+            }
+        }, 51 * MS + MS / 2);
+        h.runFor(100 * MS);
+        assertEquals(0, onCpu1[0], "both on CPU 0 while CPU 1 is busy");
+        assertEquals(1, onCpu1[1], "one pulled when CPU 1 went idle");
+    }
+
+    /**
+     * One CPU: a hog, and an interrupt context whose NET_RX work never ends (a flood NAPI never
+     * catches up with), in polls of 64 frames, under the softirq rules of {@code softirqs}.
+     */
+    private record Flooded(Host host, Domain hog, Domain irq, Pinger pinger) {
+        static Flooded of(LinuxScheduler.Settings softirqs) {
+            Host h = Host.of(1);
+            Domain hog = new Domain("hog");
+            h.hog(hog, 0);
+            Domain irq = new Domain("softirq");
+            Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
+            h.cfs().addInterrupt(ctx, 0);
+            LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, softirqs);
+            h.threads().add(k);
+            ctx.add(new EndlessPoll(irq, h.kernel()));
+            Domain p = new Domain("pinger");
+            Pinger pinger = new Pinger(p, h.kernel(), 500_000, 10 * MS, 20_000, SECOND);
+            h.thread(p, 0, 1, pinger);
+            return new Flooded(h, hog, irq, pinger);
+        }
+    }
+
+    @Test
+    void softirqWorkPastMaxSoftirqTimeGoesToKsoftirqdAFairThread() {
+        // 3.10: an invocation restarts only within MAX_SOFTIRQ_TIME (2 ms: one 4 ms jiffy at HZ 250)
+        // and while nothing is to be rescheduled, then wakes ksoftirqd, a nice-0 thread sharing the
+        // CPU with the hog by CFS; each tick's irq_exit still runs the softirqs ksoftirqd waits for
+        Flooded f = Flooded.of(THREAD.withLinux310Softirqs(2 * MS));
+        f.host().runFor(SECOND);
+        double hog = f.hog().busyNanos() / (double) SECOND;
+        assertTrue(hog > 0.2 && hog < 0.5, "the hog's share beside the flood: " + hog);
+        assertEquals(SECOND, f.hog().busyNanos() + f.irq().busyNanos() + f.pinger().length * f.pinger().done, MS);
+        // ksoftirqd is preempted only between invocations, each at most a jiffy of passes: the
+        // pinger waits for the invocation under way and its slice, never a whole period of the flood
+        assertEquals(f.pinger().readyAt.size(), f.pinger().done);
+        assertTrue(f.pinger().waitedMax < 10 * MS, "the pinger waited " + f.pinger().waitedMax);
+    }
+
+    @Test
+    void softirqsOf2616RulesHoldTheCpuLonger() {
+        // 2.6.16's rules (restarts whatever the time and need_resched) on the same host: each
+        // invocation runs MAX_SOFTIRQ_RESTART passes of netdev_budget frames, about 15 ms, so the
+        // interrupt context keeps the CPU longer: the hog gets less and the pinger waits longer
+        Flooded old = Flooded.of(THREAD);
+        old.host().runFor(SECOND);
+        Flooded now = Flooded.of(THREAD.withLinux310Softirqs(2 * MS));
+        now.host().runFor(SECOND);
+        assertTrue(old.hog().busyNanos() < 0.7 * now.hog().busyNanos(),
+                "2.6.16 rules " + old.hog().busyNanos() + " ns, 3.10 " + now.hog().busyNanos() + " ns");
+        assertTrue(old.pinger().waitedMax > 2 * now.pinger().waitedMax,
+                "the pinger waited " + old.pinger().waitedMax + " ns under 2.6.16's rules, " + now.pinger().waitedMax);
+    }
+
+    /** NET_RX work that always has more frames: polls of 64 frames in 320 us, a pass of netdev_budget 300 in 1.5 ms. */
+    private static final class EndlessPoll extends Task {
+        EndlessPoll(Domain d, Kernel k) {
+            super(d.name() + ".poll", d, Context.NET_RX);
+            // the NIC's one interrupt: NAPI keeps it off from then on
+            k.scheduleAt(new Event("irq") {
+                @Override
+                protected void fire() {
+                    wake();
+                }
+            }, 100_000);
+        }
+
+        @Override
+        protected boolean hasWork(long now) {
+            return true;
+        }
+
+        @Override
+        protected double beginJob(long now) {
+            netRxTook(64);
+            return 320_000;
+        }
+
+        @Override
+        protected void endJob(long start, long end) {
+        }
+    }
+
     /** Softirq work of {@code length} raised every {@code period}. */
     private static final class SoftirqWork extends Task {
         final long length;
