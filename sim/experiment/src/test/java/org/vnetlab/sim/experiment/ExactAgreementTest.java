@@ -24,8 +24,10 @@ import org.vnetlab.sim.kernel.Fidelity;
 /**
  * Trains against the exact oracle: the same scenario and seeds simulated packet by packet must
  * give the same throughput per guest and in sum (within 2 %) and the same CPU load per domain
- * (within 3 points), at 36, 300 and 1470 B, both ways, for every bundled platform; and the same
- * RTT and jitter medians. Where they disagree, the trains are wrong.
+ * (within 3 points), at 36, 300 and 1470 B, both ways, for the study's platforms and for KVM's
+ * and the containers' single and burned scenarios; and the same RTT and jitter medians. Where
+ * they disagree, the trains are wrong: kvm-double and container-double do, at 36 B (and
+ * kvm-double received at 300 B), docs/MODEL.md says how far, and are left out until fixed.
  *
  * <p>Each figure is the median of three trials (three seeds) of 0.3 s. Some figures of the
  * Xen platforms with several domains move between seeds far more than the tolerance, in either
@@ -45,7 +47,7 @@ class ExactAgreementTest {
     private static final int MORE_TRIALS = 9;
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
-            "vserver-burned"})
+            "vserver-burned", "kvm-single", "kvm-burned", "container-single", "container-burned"})
     void trainsAgreeWithExactTiming(String platform) throws InterruptedException {
         Scenario s = LOADER.load(platform, List.of()).scenario();
         List<RunSpec> points = new ArrayList<>();

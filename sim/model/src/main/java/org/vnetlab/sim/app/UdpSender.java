@@ -22,6 +22,10 @@ import org.vnetlab.sim.packet.Train;
  * done its send call, but not before it is due. With trains the job's datagrams leave in
  * trains paced at the rate, one per part of the job; with exact timing each leaves alone, at
  * the end of its own part of the job or, if that is early, by a release event at its due time.
+ * So does each datagram to a port that wants each packet ({@link PacketPort#wantsEachPacket}):
+ * what it does with a datagram depends on when it gets it (a virtio queue kicks its host-side
+ * worker for the first frame it finds the worker asleep for), so a datagram handed over before
+ * it is due, stamped with its due time, would be seen too early (one kick for a train).
  */
 public final class UdpSender extends BatchSender {
 
@@ -146,7 +150,7 @@ public final class UdpSender extends BatchSender {
     /** The CPU has done the datagrams up to {@code upTo} by {@code now}: they leave, but not before they are due. */
     @Override
     protected void release(int upTo, long now) {
-        if (exact()) {
+        if (exact() || port.wantsEachPacket()) {
             cpuDone = upTo;
             releaseDue(now);
             return;
