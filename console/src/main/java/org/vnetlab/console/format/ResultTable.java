@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
@@ -15,8 +16,9 @@ import org.vnetlab.core.result.Result;
 /**
  * A result as text tables, one per transport, protocol and direction: a row per payload, for
  * each guest its Mbit/s and loss, then the CPU of each domain (% of one CPU), then, under Xen, the
- * time each domain that waited at all ({@link #READY_SHOWN} at some payload) spent ready for a CPU
- * in the hypervisor's queues. A table wider than the terminal is cut into blocks: the guests'
+ * time each domain that waited at all ({@link #SHOWN} at some payload) spent ready for a CPU
+ * in the hypervisor's queues, and the share of the time each domain that was OVER at all (as
+ * much) had a VCPU OVER in the credit scheduler. A table wider than the terminal is cut into blocks: the guests'
  * columns, a block of guests at a time, then the CPU.
  * A result without points (stopped before one finished) is the line {@value #NO_POINT}.
  */
@@ -24,8 +26,11 @@ public final class ResultTable {
 
     /** What a result without points prints instead of tables: a run stopped before any point finished. */
     public static final String NO_POINT = "no point finished";
-    /** A domain's ready time gets a column once it reaches this at some payload, % of one CPU. */
-    static final double READY_SHOWN = 1;
+    /**
+     * A domain's ready time (% of one CPU) or OVER time (% of the time) gets a column once it
+     * reaches this at some payload.
+     */
+    static final double SHOWN = 1;
 
     private ResultTable() {
     }
@@ -53,6 +58,7 @@ public final class ResultTable {
         Set<String> guests = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
         Set<String> waited = waited(points.stream());
+        Set<String> wasOver = over(points.stream());
         Map<Integer, Map<String, Point>> rows = new LinkedHashMap<>();
         for (Point p : points) {
             guests.add(p.guest());
@@ -73,6 +79,10 @@ public final class ResultTable {
         for (String d : ready) {
             header.add("ready " + d + " %");
         }
+        List<String> over = domains.stream().filter(wasOver::contains).toList();
+        for (String d : over) {
+            header.add("over " + d + " %");
+        }
         List<List<String>> body = new ArrayList<>();
         for (var row : rows.entrySet()) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(row.getKey())));
@@ -82,28 +92,41 @@ public final class ResultTable {
                 cells.add(p == null ? "" : fmt("%.1f", p.throughputMbps()));
                 cells.add(p == null || p.loss() == null ? "" : fmt("%.1f", 100 * p.loss()));
             }
-            for (String d : domains) {
-                Double v = any.cpuPercent() == null ? null : any.cpuPercent().get(d);
-                cells.add(v == null ? "" : fmt("%.0f", v));
-            }
-            for (String d : ready) {
-                Double v = any.cpuReadyPercent() == null ? null : any.cpuReadyPercent().get(d);
-                cells.add(v == null ? "" : fmt("%.0f", v));
-            }
+            percents(cells, domains, any.cpuPercent());
+            percents(cells, ready, any.cpuReadyPercent());
+            percents(cells, over, any.cpuOverPercent());
             body.add(cells);
         }
         List<Integer> groups = new ArrayList<>();
         guests.forEach(g -> groups.add(2));
         domains.forEach(d -> groups.add(1));
         ready.forEach(d -> groups.add(1));
+        over.forEach(d -> groups.add(1));
         return title + "\n" + TextTable.fit(header, body, columns, 1, groups);
     }
 
-    /** The domains that waited ready for a CPU {@link #READY_SHOWN} or more at one of {@code points} at least. */
+    /** A cell per domain: its figure in {@code perDomain}, whole percent, empty where it has none. */
+    private static void percents(List<String> cells, Iterable<String> domains, Map<String, Double> perDomain) {
+        for (String d : domains) {
+            Double v = perDomain == null ? null : perDomain.get(d);
+            cells.add(v == null ? "" : fmt("%.0f", v));
+        }
+    }
+
+    /** The domains that waited ready for a CPU {@link #SHOWN} or more at one of {@code points} at least. */
     static Set<String> waited(Stream<Point> points) {
+        return reaching(points, Point::cpuReadyPercent);
+    }
+
+    /** The domains OVER {@link #SHOWN} or more of the time at one of {@code points} at least. */
+    static Set<String> over(Stream<Point> points) {
+        return reaching(points, Point::cpuOverPercent);
+    }
+
+    private static Set<String> reaching(Stream<Point> points, Function<Point, Map<String, Double>> figure) {
         Set<String> out = new TreeSet<>();
-        points.filter(p -> p.cpuReadyPercent() != null).forEach(p -> p.cpuReadyPercent().forEach((d, v) -> {
-            if (v >= READY_SHOWN) {
+        points.map(figure).filter(m -> m != null).forEach(m -> m.forEach((d, v) -> {
+            if (v >= SHOWN) {
                 out.add(d);
             }
         }));

@@ -17,7 +17,8 @@ import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.plan.Bottleneck;
 
 /**
- * A what-if as text: a summary line per metric (throughput, loss, each domain's CPU) and the
+ * A what-if as text: a summary line per metric (throughput, loss, each domain's CPU, under Xen
+ * its ready and OVER time) and the
  * bottleneck on each side, then a table per transport, protocol and direction with a row per
  * payload and guest. A domain's CPU is the host's, not a guest's: it is shown on a payload's
  * first row only.
@@ -106,16 +107,13 @@ public final class WhatifTable {
             }
         });
         List<Point[]> perRun = pairs.stream().filter(p -> !p[0].guest().equals(Experiment.SUM)).toList();
-        for (String d : domains) {
-            // a run's CPU is the host's, the same for every guest measured in it: its place names no guest
-            metric(sb, "cpu " + d, perRun, p -> p.cpuPercent() == null ? null : p.cpuPercent().get(d), "%.0f %%",
-                    WhatifTable::run);
-        }
-        // under Xen, how long each domain that waited at all waited ready for a CPU, on either side
-        for (String d : ResultTable.waited(perRun.stream().flatMap(Arrays::stream))) {
-            metric(sb, "ready " + d, perRun, p -> p.cpuReadyPercent() == null ? null : p.cpuReadyPercent().get(d),
-                    "%.0f %%", WhatifTable::run);
-        }
+        perDomain(sb, "cpu ", domains, Point::cpuPercent, perRun);
+        // under Xen, how long each domain that waited at all waited ready for a CPU, on either side,
+        // and how long each that was OVER at all was OVER (a side from before that figure has none)
+        perDomain(sb, "ready ", ResultTable.waited(perRun.stream().flatMap(Arrays::stream)), Point::cpuReadyPercent,
+                perRun);
+        perDomain(sb, "over ", ResultTable.over(perRun.stream().flatMap(Arrays::stream)), Point::cpuOverPercent,
+                perRun);
         sb.append("bottleneck: baseline ").append(bottlenecks(baseScenario, 0)).append("; modified ")
                 .append(bottlenecks(changedScenario, 1)).append('\n');
         return sb.toString();
@@ -137,6 +135,18 @@ public final class WhatifTable {
         return fmt("throughput: median %+.1f %% over %d points (%+.1f %% .. %+.1f %%); largest change at %s: %.1f -> %.1f"
                 + " Mbit/s%n", median(deltas), pairs.size(), deltas.get(0), deltas.get(deltas.size() - 1),
                 where(largest[0]), largest[0].throughputMbps(), largest[1].throughputMbps());
+    }
+
+    /**
+     * A {@link #metric} line per domain of a per-domain figure; a run's figure is the host's, the
+     * same for every guest measured in it, so its place names no guest.
+     */
+    private static void perDomain(StringBuilder sb, String name, Iterable<String> domains,
+                                  Function<Point, Map<String, Double>> figure, List<Point[]> perRun) {
+        for (String d : domains) {
+            metric(sb, name + d, perRun, p -> figure.apply(p) == null ? null : figure.apply(p).get(d), "%.0f %%",
+                    WhatifTable::run);
+        }
     }
 
     /** "NAME: median A -> B, largest change at WHERE: A -> B", when the points have the metric. */

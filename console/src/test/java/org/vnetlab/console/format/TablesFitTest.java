@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Scenario;
@@ -43,19 +44,33 @@ class TablesFitTest {
         assertEquals("no point finished\n", ResultTable.render(none, 80));
     }
 
-    @Test
-    void aDomainThatWaitedReadyForACpuGetsAColumnTheOthersDoNot() {
+    /**
+     * domU1's points at 36 and 1470 B: Dom0 ready 33 % at 36 B and 0 at 1470, with {@code over}
+     * OVER 100 % and 0 likewise (without, a result from before that figure); domU1 0.4 % of each.
+     */
+    private static Result readyAndOver(boolean over) {
         List<Point> points = new ArrayList<>();
         for (int payload : new int[] {36, 1470}) {
             points.add(Point.builder().payload(payload).guest("domU1").throughputMbps(payload * 0.6).loss(0.0)
                     .cpuPercent(Map.of("dom0", 67.0, "domU1", 35.0))
-                    .cpuReadyPercent(Map.of("dom0", payload == 36 ? 32.7 : 0.0, "domU1", 0.4)).build());
+                    .cpuReadyPercent(Map.of("dom0", payload == 36 ? 32.7 : 0.0, "domU1", 0.4))
+                    .cpuOverPercent(over ? Map.of("dom0", payload == 36 ? 100.0 : 0.0, "domU1", 0.4) : null).build());
         }
-        String table = ResultTable.render(new Result("sim", "xen-double", 1, "test", "defaults", points), 400);
-        List<String> lines = table.lines().toList();
-        assertTrue(lines.get(1).endsWith("ready dom0 %"), table);
-        assertFalse(table.contains("ready domU1"), "below 1 % at every payload: no column\n" + table);
-        assertTrue(lines.get(3).endsWith(" 33") && lines.get(4).endsWith(" 0"), table);
+        return new Result("sim", "xen-double", 1, "test", "defaults", points);
+    }
+
+    @Test
+    void aDomainThatWaitedReadyForACpuOrWasOverGetsAColumnTheOthersDoNot() {
+        String before = ResultTable.render(readyAndOver(false), 400);
+        List<String> lines = before.lines().toList();
+        assertTrue(lines.get(1).endsWith("ready dom0 %"), before);
+        assertFalse(before.contains("ready domU1"), "below 1 % at every payload: no column\n" + before);
+        assertTrue(lines.get(3).endsWith(" 33") && lines.get(4).endsWith(" 0"), before);
+        String measured = ResultTable.render(readyAndOver(true), 400);
+        lines = measured.lines().toList();
+        assertTrue(lines.get(1).endsWith("ready dom0 %  over dom0 %"), measured);
+        assertFalse(measured.contains("over domU1"), "below 1 % at every payload: no column\n" + measured);
+        assertTrue(lines.get(3).endsWith(" 33          100") && lines.get(4).endsWith(" 0            0"), measured);
     }
 
     @Test
@@ -100,14 +115,31 @@ class TablesFitTest {
                 .render(120);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("ready dom0: median 33 % -> 0 %")), text);
         assertFalse(text.contains("ready domU1"), "below 1 % on both sides: no line\n" + text);
+        assertFalse(text.lines().anyMatch(l -> l.startsWith("over ")),
+                "points without the OVER figure: no line\n" + text);
+        Result over = withOver(withReady(result(2, 1), 33, 0.5), 100);
+        String measured = new WhatifTable(xen, over, weighted, withOver(withReady(result(2, 1), 0, 0.5), 0))
+                .render(120);
+        assertTrue(measured.lines().anyMatch(l -> l.startsWith("over dom0: median 100 % -> 0 %")), measured);
+        assertFalse(measured.contains("over domU1"), "never OVER: no line\n" + measured);
     }
 
     /** The same points with Dom0 ready {@code dom0} % and each guest ready {@code guests} %. */
     private static Result withReady(Result r, double dom0, double guests) {
+        return withFigure(r, dom0, guests, Point.Builder::cpuReadyPercent);
+    }
+
+    /** The same points with Dom0 OVER {@code dom0} % of the time and the guests never. */
+    private static Result withOver(Result r, double dom0) {
+        return withFigure(r, dom0, 0, Point.Builder::cpuOverPercent);
+    }
+
+    private static Result withFigure(Result r, double dom0, double guests,
+                                     BiFunction<Point.Builder, Map<String, Double>, Point.Builder> figure) {
         List<Point> points = r.points().stream().map(p -> {
-            Map<String, Double> ready = new TreeMap<>();
-            p.cpuPercent().keySet().forEach(d -> ready.put(d, d.equals("dom0") ? dom0 : guests));
-            return p.toBuilder().cpuReadyPercent(ready).build();
+            Map<String, Double> perDomain = new TreeMap<>();
+            p.cpuPercent().keySet().forEach(d -> perDomain.put(d, d.equals("dom0") ? dom0 : guests));
+            return figure.apply(p.toBuilder(), perDomain).build();
         }).toList();
         return new Result(r.mode(), r.scenario(), r.seed(), r.version(), r.parameters(), points);
     }

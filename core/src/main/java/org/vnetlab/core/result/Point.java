@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * @param cpuReadyPercent   domain -> percent of one physical CPU its VCPUs spent ready to run but
  *                          waiting for one (a hypervisor's run queue: xenmon's waiting time), sampled
  *                          as cpuPercent; null where no hypervisor schedules VCPUs
+ * @param cpuOverPercent    domain -> percent of the time one of its VCPUs at least was OVER in Xen's
+ *                          credit scheduler (its credit spent: others' wakes preempt it), sampled as
+ *                          cpuPercent; null where no credit scheduler runs, and in results written
+ *                          before it was measured
  * @param rttMs             an RTT point's round-trip times over its measurements, ms
  * @param jitterUs          an RTT point's RFC 3550 jitter over its measurements, us
  * @param repliesLost       an RTT point's probes whose reply never came back (not in rttMs or jitterUs)
@@ -25,14 +29,15 @@ import java.util.TreeMap;
  */
 public record Point(String transport, String protocol, String direction, int payload, String guest,
                     Double throughputMbps, List<Double> throughputTrials, Double loss,
-                    SortedMap<String, Double> cpuPercent, SortedMap<String, Double> cpuReadyPercent, Summary rttMs,
-                    Summary jitterUs, Long repliesLost,
+                    SortedMap<String, Double> cpuPercent, SortedMap<String, Double> cpuReadyPercent,
+                    SortedMap<String, Double> cpuOverPercent, Summary rttMs, Summary jitterUs, Long repliesLost,
                     SortedMap<String, Double> drops, SortedMap<String, String> grid) {
 
     public Point {
         throughputTrials = throughputTrials == null ? null : List.copyOf(throughputTrials);
         cpuPercent = NameOrder.sorted(cpuPercent);
         cpuReadyPercent = NameOrder.sorted(cpuReadyPercent);
+        cpuOverPercent = NameOrder.sorted(cpuOverPercent);
         drops = NameOrder.sorted(drops);
         grid = grid == null ? new TreeMap<>() : new TreeMap<>(grid);
     }
@@ -53,6 +58,7 @@ public record Point(String transport, String protocol, String direction, int pay
         b.loss = loss;
         b.cpuPercent = cpuPercent;
         b.cpuReadyPercent = cpuReadyPercent;
+        b.cpuOverPercent = cpuOverPercent;
         b.rttMs = rttMs;
         b.jitterUs = jitterUs;
         b.repliesLost = repliesLost;
@@ -78,6 +84,7 @@ public record Point(String transport, String protocol, String direction, int pay
         private Double loss;
         private SortedMap<String, Double> cpuPercent;
         private SortedMap<String, Double> cpuReadyPercent;
+        private SortedMap<String, Double> cpuOverPercent;
         private Summary rttMs;
         private Summary jitterUs;
         private Long repliesLost;
@@ -94,6 +101,7 @@ public record Point(String transport, String protocol, String direction, int pay
         public Builder loss(Double v) { loss = v; return this; }
         public Builder cpuPercent(Map<String, Double> v) { cpuPercent = NameOrder.sorted(v); return this; }
         public Builder cpuReadyPercent(Map<String, Double> v) { cpuReadyPercent = NameOrder.sorted(v); return this; }
+        public Builder cpuOverPercent(Map<String, Double> v) { cpuOverPercent = NameOrder.sorted(v); return this; }
         public Builder rttMs(Summary v) { rttMs = v; return this; }
         public Builder jitterUs(Summary v) { jitterUs = v; return this; }
         public Builder repliesLost(Long v) { repliesLost = v; return this; }
@@ -102,7 +110,7 @@ public record Point(String transport, String protocol, String direction, int pay
 
         public Point build() {
             return new Point(transport, protocol, direction, payload, guest, throughputMbps, throughputTrials,
-                    loss, cpuPercent, cpuReadyPercent, rttMs, jitterUs, repliesLost, drops, grid);
+                    loss, cpuPercent, cpuReadyPercent, cpuOverPercent, rttMs, jitterUs, repliesLost, drops, grid);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.vnetlab.core.result;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_OVER_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_READY_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DIRECTION;
@@ -21,33 +22,40 @@ import static org.vnetlab.core.result.ResultKeys.TRANSPORT;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Writes a result as CSV, one point a row. CPU, ready and drop columns are named
- * {@code cpu_percent.DOMAIN}, {@code cpu_ready_percent.DOMAIN} and {@code drops.QUEUE}, grid
- * columns {@code grid.KEY}.
+ * Writes a result as CSV, one point a row. CPU, ready, OVER and drop columns are named
+ * {@code cpu_percent.DOMAIN}, {@code cpu_ready_percent.DOMAIN}, {@code cpu_over_percent.DOMAIN}
+ * and {@code drops.QUEUE}, grid columns {@code grid.KEY}.
  */
 public final class ResultCsv {
+
+    /** A point's figure by name (domain or queue), written as one column per name: {@code KEY.NAME}. */
+    private record Named(String key, Function<Point, Map<String, Double>> figure) {
+    }
+
+    private static final List<Named> NAMED = List.of(new Named(CPU_PERCENT, Point::cpuPercent),
+            new Named(CPU_READY_PERCENT, Point::cpuReadyPercent), new Named(CPU_OVER_PERCENT, Point::cpuOverPercent),
+            new Named(DROPS, Point::drops));
 
     private ResultCsv() {
     }
 
     public static String write(Result r) {
-        SortedSet<String> domains = new TreeSet<>();
-        SortedSet<String> ready = new TreeSet<>();
-        SortedSet<String> queues = new TreeSet<>();
+        // per named figure, the names any point has
+        List<SortedSet<String>> names = new ArrayList<>();
+        NAMED.forEach(n -> names.add(new TreeSet<>()));
         SortedSet<String> grid = new TreeSet<>();
         for (Point p : r.points()) {
-            if (p.cpuPercent() != null) {
-                domains.addAll(p.cpuPercent().keySet());
-            }
-            if (p.cpuReadyPercent() != null) {
-                ready.addAll(p.cpuReadyPercent().keySet());
-            }
-            if (p.drops() != null) {
-                queues.addAll(p.drops().keySet());
+            for (int i = 0; i < NAMED.size(); i++) {
+                Map<String, Double> figure = NAMED.get(i).figure().apply(p);
+                if (figure != null) {
+                    names.get(i).addAll(figure.keySet());
+                }
             }
             grid.addAll(p.grid().keySet());
         }
@@ -55,9 +63,10 @@ public final class ResultCsv {
         grid.forEach(g -> header.add(GRID + "." + g));
         header.addAll(List.of(THROUGHPUT_MBPS, LOSS, RTT_MS + "_" + MEDIAN, RTT_MS + "_" + STDEV,
                 JITTER_US + "_" + MEDIAN, JITTER_US + "_" + STDEV, REPLIES_LOST));
-        domains.forEach(d -> header.add(CPU_PERCENT + "." + d));
-        ready.forEach(d -> header.add(CPU_READY_PERCENT + "." + d));
-        queues.forEach(q -> header.add(DROPS + "." + q));
+        for (int i = 0; i < NAMED.size(); i++) {
+            String key = NAMED.get(i).key();
+            names.get(i).forEach(name -> header.add(key + "." + name));
+        }
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (Point p : r.points()) {
             List<String> row = new ArrayList<>(List.of(r.mode(), r.scenario(), p.transport(), p.protocol(),
@@ -70,9 +79,10 @@ public final class ResultCsv {
             row.add(p.jitterUs() == null ? "" : num(p.jitterUs().median()));
             row.add(p.jitterUs() == null ? "" : num(p.jitterUs().stdev()));
             row.add(p.repliesLost() == null ? "" : Long.toString(p.repliesLost()));
-            domains.forEach(d -> row.add(p.cpuPercent() == null ? "" : num(p.cpuPercent().get(d))));
-            ready.forEach(d -> row.add(p.cpuReadyPercent() == null ? "" : num(p.cpuReadyPercent().get(d))));
-            queues.forEach(q -> row.add(p.drops() == null ? "" : num(p.drops().get(q))));
+            for (int i = 0; i < NAMED.size(); i++) {
+                Map<String, Double> figure = NAMED.get(i).figure().apply(p);
+                names.get(i).forEach(name -> row.add(figure == null ? "" : num(figure.get(name))));
+            }
             sb.append(String.join(",", row.stream().map(ResultCsv::escape).toList())).append('\n');
         }
         return sb.toString();

@@ -1,5 +1,6 @@
 package org.vnetlab.core.result;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_OVER_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_READY_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DIRECTION;
@@ -142,6 +143,7 @@ public final class ResultJson {
         }
         numbers(g, CPU_PERCENT, p.cpuPercent());
         numbers(g, CPU_READY_PERCENT, p.cpuReadyPercent());
+        numbers(g, CPU_OVER_PERCENT, p.cpuOverPercent());
         summary(g, RTT_MS, p.rttMs());
         summary(g, JITTER_US, p.jitterUs());
         if (p.repliesLost() != null) {
@@ -310,6 +312,7 @@ public final class ResultJson {
                 case LOSS -> b.loss(in.isNull() ? null : in.number(key));
                 case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
                 case CPU_READY_PERCENT -> b.cpuReadyPercent(in.isNull() ? null : numbers(key));
+                case CPU_OVER_PERCENT -> b.cpuOverPercent(in.isNull() ? null : numbers(key));
                 case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
                 case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
                 case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));

@@ -35,6 +35,7 @@ public final class ResultKeys {
     public static final String LOSS = "loss";
     public static final String CPU_PERCENT = "cpu_percent";
     public static final String CPU_READY_PERCENT = "cpu_ready_percent";
+    public static final String CPU_OVER_PERCENT = "cpu_over_percent";
     public static final String RTT_MS = "rtt_ms";
     public static final String JITTER_US = "jitter_us";
     public static final String REPLIES_LOST = "replies_lost";
@@ -54,8 +55,8 @@ public final class ResultKeys {
 
     /** Every key of a point, in the order written. */
     public static final List<String> POINT = List.of(TRANSPORT, PROTOCOL, DIRECTION, PAYLOAD, GUEST, GRID,
-            THROUGHPUT_MBPS, THROUGHPUT_TRIALS, LOSS, CPU_PERCENT, CPU_READY_PERCENT, RTT_MS, JITTER_US, REPLIES_LOST,
-            DROPS);
+            THROUGHPUT_MBPS, THROUGHPUT_TRIALS, LOSS, CPU_PERCENT, CPU_READY_PERCENT, CPU_OVER_PERCENT, RTT_MS,
+            JITTER_US, REPLIES_LOST, DROPS);
 
     private ResultKeys() {
     }

@@ -1,6 +1,7 @@
 package org.vnetlab.core.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,11 +73,35 @@ class ResultJsonTest {
         String json = ResultJson.write(r);
         assertTrue(json.contains("\"cpu_ready_percent\""), json);
         assertEquals(r, ResultJson.read(json));
+        assertEquals("32.7321", csvCell(r, "cpu_ready_percent.dom0"));
+        assertEquals("0", csvCell(r, "cpu_ready_percent.domU1"));
+    }
+
+    /** The first point's cell of a column of the result's CSV. */
+    private static String csvCell(Result r, String column) {
         String[] csv = ResultCsv.write(r).split("\n");
-        List<String> header = List.of(csv[0].split(","));
-        List<String> row = List.of(csv[1].split(",", -1));
-        assertEquals("32.7321", row.get(header.indexOf("cpu_ready_percent.dom0")));
-        assertEquals("0", row.get(header.indexOf("cpu_ready_percent.domU1")));
+        return List.of(csv[1].split(",", -1)).get(List.of(csv[0].split(",")).indexOf(column));
+    }
+
+    @Test
+    void keepsTheTimeEachDomainWasOverInJsonAndCsvAndReadsAFileFromBeforeItWithout() {
+        Point p = Point.builder().payload(1470).guest("domU1").throughputMbps(13.2).cpuPercent(Map.of("dom0", 46.1))
+                .cpuReadyPercent(Map.of("dom0", 23.2, "domU1", 0.0))
+                .cpuOverPercent(Map.of("dom0", 100.0, "domU1", 12.5)).build();
+        Result r = new Result("sim", "xen-double", 1, "0.1.0", "defaults", List.of(p));
+        String json = ResultJson.write(r);
+        assertTrue(json.contains("\"cpu_over_percent\": {\n        \"dom0\": 100,\n        \"domU1\": 12.5\n      }"),
+                json);
+        assertEquals(r, ResultJson.read(json));
+        assertEquals("100", csvCell(r, "cpu_over_percent.dom0"));
+        assertEquals("12.5", csvCell(r, "cpu_over_percent.domU1"));
+        // written before the figure: no key, so none to plot, report or resume from
+        String before = json.replaceAll(",\\s*\"cpu_over_percent\": \\{[^}]*}", "");
+        assertFalse(before.contains("cpu_over"), before);
+        Point old = ResultJson.read(before).points().get(0);
+        assertNull(old.cpuOverPercent());
+        assertEquals(p.cpuReadyPercent(), old.cpuReadyPercent());
+        assertFalse(ResultCsv.write(ResultJson.read(before)).contains("cpu_over_percent"));
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.vnetlab.sim.kernel.Kernel;
 /**
  * xentop in the simulation: every interval, each domain's CPU time since the last sample as a
  * percentage of one physical CPU (200 % is both CPUs of the study's machine); under a hypervisor,
- * also the time its VCPUs waited ready in the run queues (xenmon's waiting time), the same way.
+ * also the time its VCPUs waited ready in the run queues (xenmon's waiting time), the same way,
+ * and the time during which one of its VCPUs at least was OVER in the credit scheduler, as a
+ * percentage of the interval.
  */
 final class CpuSampler {
 
@@ -25,9 +27,10 @@ final class CpuSampler {
     private final long interval;
     private final List<Executor> executors;
     private final Series busy = new Series(Domain::busyNanos);
-    /** The hypervisor's scheduler, or null: then no ready time is sampled. */
+    /** The hypervisor's scheduler, or null: then no ready or OVER time is sampled. */
     private final CreditScheduler hypervisor;
     private final Series ready = new Series(Domain::readyNanos);
+    private final Series over = new Series(Domain::overNanos);
     private long lastAt;
     private final Event tick = new Event("cpu-sampler") {
         @Override
@@ -52,6 +55,7 @@ final class CpuSampler {
             busy.add(d);
             if (hypervisor != null) {
                 ready.add(d);
+                over.add(d);
             }
         }
     }
@@ -64,11 +68,12 @@ final class CpuSampler {
     private void sample() {
         executors.forEach(Executor::account);
         if (hypervisor != null) {
-            hypervisor.accountReady();
+            hypervisor.chargeUntilNow();
         }
         long length = kernel.now() - lastAt;
         busy.sample(length);
         ready.sample(length);
+        over.sample(length);
         lastAt = kernel.now();
     }
 
@@ -93,7 +98,12 @@ final class CpuSampler {
         return ready.reduce(keep);
     }
 
-    /** One running total per domain (CPU time, ready time), sampled as % of one CPU per interval. */
+    /** Per domain, its OVER time as {@link #load} reduces the CPU time, % of the time; empty without a hypervisor. */
+    SortedMap<String, Double> over(int keep) {
+        return over.reduce(keep);
+    }
+
+    /** One running total per domain (CPU, ready, OVER time), sampled as % of one CPU (or of the time) per interval. */
     private static final class Series {
         private final ToLongFunction<Domain> total;
         private final Map<Domain, List<Double>> samples = new LinkedHashMap<>();

@@ -184,6 +184,7 @@ public final class Experiment {
                     .repliesLost(r.repliesLost().getOrDefault(g, 0L))
                     .cpuPercent(r.cpuPercent())
                     .cpuReadyPercent(r.cpuReadyPercent().isEmpty() ? null : r.cpuReadyPercent())
+                    .cpuOverPercent(r.cpuOverPercent().isEmpty() ? null : r.cpuOverPercent())
                     .drops(new TreeMap<>(r.drops().entrySet().stream().collect(
                             java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().doubleValue()))))
                     .build());
@@ -200,7 +201,7 @@ public final class Experiment {
         return Summary.of(d, perUnit);
     }
 
-    /** Per domain, the median over the trials of one of their per-domain figures (CPU, ready time). */
+    /** Per domain, the median over the trials of one of their per-domain figures (CPU, ready, OVER time). */
     private static Map<String, Double> perDomainMedian(List<RunResult> trials,
                                                        Function<RunResult, Map<String, Double>> figure) {
         Map<String, double[]> values = new LinkedHashMap<>();
@@ -236,6 +237,7 @@ public final class Experiment {
         }
         Map<String, Double> cpuMedian = perDomainMedian(trials, RunResult::cpuPercent);
         Map<String, Double> readyMedian = perDomainMedian(trials, RunResult::cpuReadyPercent);
+        Map<String, Double> overMedian = perDomainMedian(trials, RunResult::cpuOverPercent);
         Map<String, Double> dropMedian = new TreeMap<>();
         drops.forEach((q, v) -> dropMedian.put(q, Stats.median(v)));
         return Point.builder().transport(spec.transport().key()).protocol(spec.ip().key())
@@ -243,7 +245,8 @@ public final class Experiment {
                 .throughputMbps(Stats.median(throughput.stream().mapToDouble(Double::doubleValue).toArray()))
                 .throughputTrials(throughput).loss(loss.isEmpty() ? null : Stats.median(loss.stream()
                         .mapToDouble(Double::doubleValue).toArray())).cpuPercent(cpuMedian)
-                .cpuReadyPercent(readyMedian.isEmpty() ? null : readyMedian).drops(dropMedian)
+                .cpuReadyPercent(readyMedian.isEmpty() ? null : readyMedian)
+                .cpuOverPercent(overMedian.isEmpty() ? null : overMedian).drops(dropMedian)
                 .build();
     }
 }

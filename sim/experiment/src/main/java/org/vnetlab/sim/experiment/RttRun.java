@@ -127,7 +127,7 @@ final class RttRun {
             lost.put(g, r.lost(over.get(g).getAsInt()));
         });
         return new RunResult(spec, Map.of(), Map.of(), h.cpu(), h.drops(), 0, h.kernel.eventsFired(), rtt, jitter,
-                lost, h.cpuReady());
+                lost, h.cpuReady(), h.cpuOver());
     }
 
     /**

@@ -38,7 +38,7 @@ import org.vnetlab.core.text.JsonInputException;
 public final class RunCache {
 
     /** The cache entries' format; part of every key. */
-    static final String FORMAT = "vnetlab.run-cache/2";
+    static final String FORMAT = "vnetlab.run-cache/3";
 
     private static final RunCache NONE = new RunCache(null);
 

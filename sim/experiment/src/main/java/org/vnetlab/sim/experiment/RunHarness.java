@@ -59,6 +59,14 @@ final class RunHarness {
         return sampler.ready(scenario.method().cpuSampleMiddle());
     }
 
+    /**
+     * Per domain, the time one of its VCPUs at least was OVER, % of the time, reduced as
+     * {@link #cpu}; empty without Xen.
+     */
+    SortedMap<String, Double> cpuOver() {
+        return sampler.over(scenario.method().cpuSampleMiddle());
+    }
+
     SortedMap<String, Long> drops() {
         return bed.drops();
     }

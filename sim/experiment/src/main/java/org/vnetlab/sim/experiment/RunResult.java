@@ -18,23 +18,26 @@ import java.util.TreeMap;
  * @param repliesLost    guest -> probes sent whose reply never reached the receiver (probe runs only)
  * @param cpuReadyPercent domain -> time its VCPUs waited ready for a physical CPU, % of one CPU, reduced
  *                       as cpuPercent (empty without a hypervisor)
+ * @param cpuOverPercent domain -> time one of its VCPUs at least was OVER in the credit scheduler, % of
+ *                       the time, reduced as cpuPercent (empty without a hypervisor)
  */
 public record RunResult(RunSpec spec, Map<String, Double> throughputMbps, Map<String, Double> loss,
                         SortedMap<String, Double> cpuPercent, SortedMap<String, Long> drops, long packetsOffered,
                         long events, Map<String, double[]> rttMs, Map<String, double[]> jitterUs,
-                        Map<String, Long> repliesLost, SortedMap<String, Double> cpuReadyPercent) {
+                        Map<String, Long> repliesLost, SortedMap<String, Double> cpuReadyPercent,
+                        SortedMap<String, Double> cpuOverPercent) {
 
     /** A throughput run's result. */
     public static RunResult throughput(RunSpec spec, Map<String, Double> mbps, Map<String, Double> loss,
                                        SortedMap<String, Double> cpu, SortedMap<String, Long> drops,
                                        long offered, long events) {
         return new RunResult(spec, mbps, loss, cpu, drops, offered, events, Map.of(), Map.of(), Map.of(),
-                new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>());
     }
 
-    /** The same result with the domains' ready time. */
-    public RunResult withReady(SortedMap<String, Double> ready) {
+    /** The same result with what the credit scheduler measured of the domains: ready and OVER time. */
+    public RunResult withScheduling(SortedMap<String, Double> ready, SortedMap<String, Double> over) {
         return new RunResult(spec, throughputMbps, loss, cpuPercent, drops, packetsOffered, events, rttMs, jitterUs,
-                repliesLost, ready);
+                repliesLost, ready, over);
     }
 }

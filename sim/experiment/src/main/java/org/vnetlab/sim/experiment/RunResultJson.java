@@ -1,5 +1,6 @@
 package org.vnetlab.sim.experiment;
 
+import static org.vnetlab.core.result.ResultKeys.CPU_OVER_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.CPU_READY_PERCENT;
 import static org.vnetlab.core.result.ResultKeys.DROPS;
@@ -47,6 +48,7 @@ public final class RunResultJson {
         numbers(g, LOSS, r.loss());
         numbers(g, CPU_PERCENT, r.cpuPercent());
         numbers(g, CPU_READY_PERCENT, r.cpuReadyPercent());
+        numbers(g, CPU_OVER_PERCENT, r.cpuOverPercent());
         g.writeObjectFieldStart(DROPS);
         for (var e : r.drops().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
@@ -78,6 +80,7 @@ public final class RunResultJson {
         Map<String, Double> loss = new LinkedHashMap<>();
         SortedMap<String, Double> cpu = new TreeMap<>();
         SortedMap<String, Double> ready = new TreeMap<>();
+        SortedMap<String, Double> over = new TreeMap<>();
         SortedMap<String, Long> drops = new TreeMap<>();
         Map<String, double[]> rtt = new LinkedHashMap<>();
         Map<String, double[]> jitter = new LinkedHashMap<>();
@@ -89,6 +92,7 @@ public final class RunResultJson {
                 case LOSS -> numbers(in, key, loss);
                 case CPU_PERCENT -> numbers(in, key, cpu);
                 case CPU_READY_PERCENT -> numbers(in, key, ready);
+                case CPU_OVER_PERCENT -> numbers(in, key, over);
                 case DROPS -> in.object(key, queue -> drops.put(queue, in.integer(queue, 0, Long.MAX_VALUE)));
                 case OFFERED -> counts[0] = in.integer(key, 0, Long.MAX_VALUE);
                 case EVENTS -> counts[1] = in.integer(key, 0, Long.MAX_VALUE);
@@ -101,7 +105,7 @@ public final class RunResultJson {
         if (counts[0] < 0 || counts[1] < 0) {
             throw in.error("'" + OFFERED + "' and '" + EVENTS + "' are required");
         }
-        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter, lost, ready);
+        return new RunResult(spec, mbps, loss, cpu, drops, counts[0], counts[1], rtt, jitter, lost, ready, over);
     }
 
     private static void numbers(JsonGenerator g, String name, Map<String, Double> values) throws IOException {

@@ -51,7 +51,7 @@ final class TcpRun {
             offered += sent;
         }
         return RunResult.throughput(spec, mbps, loss, h.cpu(), h.drops(), offered, h.kernel.eventsFired())
-                .withReady(h.cpuReady());
+                .withScheduling(h.cpuReady(), h.cpuOver());
     }
 
     /** The senders and receivers of the scenario's TCP streams (each its parallel connections), by guest. */

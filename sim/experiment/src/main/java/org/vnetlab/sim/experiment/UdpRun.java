@@ -87,6 +87,7 @@ final class UdpRun {
                 / spec.durationNanos()));
         SortedMap<String, Double> cpu = h.cpu();
         SortedMap<String, Double> ready = h.cpuReady();
+        SortedMap<String, Double> over = h.cpuOver();
         h.kernel.runUntil(spec.durationNanos() + DRAIN_NANOS);
         Map<String, Double> loss = new LinkedHashMap<>();
         long offered = 0;
@@ -98,6 +99,7 @@ final class UdpRun {
                 loss.put(g, Math.max(0, 1.0 - (double) received / sent));
             }
         }
-        return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired()).withReady(ready);
+        return RunResult.throughput(spec, mbps, loss, cpu, h.drops(), offered, h.kernel.eventsFired())
+                .withScheduling(ready, over);
     }
 }

@@ -31,7 +31,8 @@ class RunResultJsonTest {
         TreeMap<String, Long> drops = new TreeMap<>(Map.of("host.nic.rx.drop", Long.MAX_VALUE));
         return new RunResult(SPEC, throughput, loss, cpu, drops, 12, 34,
                 Map.of("domU1", new double[] {0.2186, Double.POSITIVE_INFINITY}), Map.of("domU1", new double[] {15.05}),
-                Map.of("domU1", 3L), new TreeMap<>(Map.of("dom0", 12.5, "domU1", 0.0)));
+                Map.of("domU1", 3L), new TreeMap<>(Map.of("dom0", 12.5, "domU1", 0.0)),
+                new TreeMap<>(Map.of("dom0", 96.25, "domU1", 3.0)));
     }
 
     @Test
@@ -45,6 +46,8 @@ class RunResultJsonTest {
         assertEquals(r.loss().get("domU1"), back.loss().get("domU1"));
         assertEquals(Double.NaN, back.loss().get("domU2"));
         assertEquals(r.cpuPercent(), back.cpuPercent());
+        assertEquals(r.cpuReadyPercent(), back.cpuReadyPercent());
+        assertEquals(r.cpuOverPercent(), back.cpuOverPercent());
         assertEquals(r.drops(), back.drops());
         assertArrayEquals(r.rttMs().get("domU1"), back.rttMs().get("domU1"));
         assertEquals(Map.of("domU1", 3L), back.repliesLost());

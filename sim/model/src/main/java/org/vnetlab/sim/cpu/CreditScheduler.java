@@ -93,12 +93,18 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
 
     /** A domain's share: {@code struct csched_dom}. */
     private static final class DomainState {
+        final Domain domain;
         final int weight;
         final int cap;
         /** Its VCPUs that earn credit, the latest first. */
         final List<VcpuState> active = new ArrayList<>();
+        /** How many of its VCPUs are OVER; while any is, its OVER time runs. */
+        int overVcpus;
+        /** Since when its OVER time runs, not yet charged to its domain. */
+        long overSince;
 
-        DomainState(int weight, int cap) {
+        DomainState(Domain domain, int weight, int cap) {
+            this.domain = domain;
             this.weight = weight;
             this.cap = cap;
         }
@@ -141,6 +147,8 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     private final List<Pcpu> pcpus = new ArrayList<>();
     private final List<VcpuState> vcpus = new ArrayList<>();
     private final Map<Domain, DomainState> domains = new LinkedHashMap<>();
+    /** The same domains, walked by index when a CPU sample charges their OVER time (no iterator). */
+    private final List<DomainState> domainList = new ArrayList<>();
     /** Domains with an active VCPU, as {@code csched_priv.active_sdom}: newly active ones first. */
     private final List<DomainState> activeDomains = new ArrayList<>();
     private long weightTotal;
@@ -197,7 +205,11 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
             home = pcpus.stream().filter(p -> v.mayRunOn(p.id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(v.name() + " may run on no physical CPU"));
         }
-        DomainState d = domains.computeIfAbsent(v.domain(), k -> new DomainState(v.weight(), v.cap()));
+        DomainState d = domains.computeIfAbsent(v.domain(), k -> {
+            DomainState created = new DomainState(k, v.weight(), v.cap());
+            domainList.add(created);
+            return created;
+        });
         VcpuState s = new VcpuState(v, d, home);
         v.attach(this, vcpus.size());
         vcpus.add(s);
@@ -338,13 +350,26 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         s.vcpu.domain().chargeReady(kernel.now() - s.queuedSince);
     }
 
-    /** Charges the VCPUs waiting in the run queues their ready time until now (before a CPU sample). */
-    public void accountReady() {
+    /**
+     * Charges the domains, before a CPU sample, their time until now: the ready time of the VCPUs
+     * waiting in the run queues, and the OVER time of the domains with an OVER VCPU. Allocates
+     * nothing.
+     */
+    public void chargeUntilNow() {
         long now = kernel.now();
-        for (Pcpu p : pcpus) {
-            for (VcpuState s : p.runq) {
+        for (int i = 0, n = pcpus.size(); i < n; i++) {
+            List<VcpuState> runq = pcpus.get(i).runq;
+            for (int j = 0, m = runq.size(); j < m; j++) {
+                VcpuState s = runq.get(j);
                 s.vcpu.domain().chargeReady(now - s.queuedSince);
                 s.queuedSince = now;
+            }
+        }
+        for (int i = 0, n = domainList.size(); i < n; i++) {
+            DomainState d = domainList.get(i);
+            if (d.overVcpus > 0) {
+                d.domain.chargeOver(now - d.overSince);
+                d.overSince = now;
             }
         }
     }
@@ -551,13 +576,13 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
                 VcpuState v = d.active.get(j);
                 v.credit += perVcpu;
                 if (v.credit < 0) {
-                    v.priority = CreditPriority.OVER;
+                    prioritize(v, CreditPriority.OVER);
                     if (d.cap != 0 && v.credit < -capPerVcpu && !v.parked) {
                         park(v);
                     }
                     v.credit = Math.max(v.credit, -creditsPerSlice);
                 } else {
-                    v.priority = CreditPriority.UNDER;
+                    prioritize(v, CreditPriority.UNDER);
                     if (v.parked) {
                         unpark(v);
                     }
@@ -576,6 +601,23 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
         }
         creditBalance = balance;
         sortEpoch++;
+    }
+
+    /**
+     * The accounting's verdict on {@code v}: UNDER or OVER. Only the accounting makes a VCPU OVER
+     * or not (a wake BOOSTs an UNDER one, a tick takes BOOST back to UNDER), so a domain's OVER
+     * time, kept here, is exact: it runs from the accounting that made one of its VCPUs OVER to
+     * the one that left none.
+     */
+    private void prioritize(VcpuState v, CreditPriority p) {
+        boolean wasOver = v.priority == CreditPriority.OVER;
+        v.priority = p;
+        DomainState d = v.domain;
+        if (p == CreditPriority.OVER && !wasOver && d.overVcpus++ == 0) {
+            d.overSince = kernel.now();
+        } else if (p != CreditPriority.OVER && wasOver && --d.overVcpus == 0) {
+            d.domain.chargeOver(kernel.now() - d.overSince);
+        }
     }
 
     private static long ceilDiv(long a, long b) {

@@ -9,6 +9,7 @@ public final class Domain {
     private final String name;
     private long busyNanos;
     private long readyNanos;
+    private long overNanos;
 
     public Domain(String name) {
         this.name = name;
@@ -37,6 +38,18 @@ public final class Domain {
 
     void chargeReady(long nanos) {
         readyNanos += nanos;
+    }
+
+    /**
+     * Time during which one of its VCPUs at least was OVER in Xen's credit scheduler (its credit
+     * spent: the others' UNDER and BOOSTed VCPUs go before it) so far, in nanoseconds.
+     */
+    public long overNanos() {
+        return overNanos;
+    }
+
+    void chargeOver(long nanos) {
+        overNanos += nanos;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.sim.cpu.CreditScheduler.CreditPriority;
@@ -228,6 +229,41 @@ class CreditSchedulerTest {
         b.kernel().runUntil(50 * MS);
         vb.account();
         assertEquals(30 * MS, db.busyNanos(), 0.1 * MS, "and gave the CPU up when its slice ended at 45 ms");
+    }
+
+    @Test
+    void aDomainIsOverFromTheAccountingThatMakesOneOfItsVcpusOverToTheOneThatLeavesNone() {
+        // hogs on one CPU: two one-VCPU domains, whose credit swings about zero (OVER for some
+        // accounting periods, UNDER for others), and a two-VCPU domain, its VCPUs each given half
+        // its credit. Only an accounting (every 30 ms) makes a VCPU OVER or not, so a domain's
+        // OVER time is what the priorities just after each accounting say
+        Bed b = Bed.of(1);
+        Domain[] domains = {new Domain("one"), new Domain("two"), new Domain("pair")};
+        List<List<Vcpu>> vcpus = List.of(List.of(b.hog(domains[0], 0)), List.of(b.hog(domains[1], 0)),
+                List.of(b.hog(domains[2], 0), b.hog(domains[2], 0)));
+        b.start();
+        long period = 30 * MS;
+        int periods = 100;
+        long[] expected = new long[domains.length];
+        int[] overPeriods = new int[domains.length];
+        for (int k = 1; k <= periods; k++) {
+            b.kernel().runUntil(k * period + 1);
+            // OVER from this accounting to the next, or, after the last, for the nanosecond run since
+            long length = k < periods ? period : 1;
+            for (int d = 0; d < domains.length; d++) {
+                if (vcpus.get(d).stream().anyMatch(v -> b.scheduler().priority(v) == CreditPriority.OVER)) {
+                    expected[d] += length;
+                    overPeriods[d]++;
+                }
+            }
+        }
+        b.scheduler().chargeUntilNow();
+        for (int d = 0; d < domains.length; d++) {
+            assertEquals(expected[d], domains[d].overNanos(), domains[d] + ", OVER while any of its VCPUs is");
+        }
+        String counts = Arrays.toString(overPeriods);
+        assertTrue(overPeriods[0] > 0 && overPeriods[0] < periods, "OVER some periods only: " + counts);
+        assertTrue(overPeriods[2] > 0, "the pair's VCPUs OVER, counted once: " + counts);
     }
 
     @Test
