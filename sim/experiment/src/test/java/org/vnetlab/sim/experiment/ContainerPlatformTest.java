@@ -155,19 +155,20 @@ class ContainerPlatformTest {
      * Trains against exact timing, as ExactAgreementTest holds the study's platforms to it: the
      * throughput (of the measured guests together) within 2 %, each domain's CPU within 3 points.
      * How two containers split the wire moves with the seed by a few percent in either timing,
-     * so their sum is compared; at 36 B even the sum of two containers is left out: there,
-     * which CPU each receiver ends up on decides how much gets through (docs/MODEL.md, "Linux
-     * containers").
+     * so their sum is compared; two containers receiving 36 B are left out: there, which CPU
+     * each receiver ends up on decides how much gets through, and exact timing falls in one of two
+     * regimes by seed (docs/MODEL.md, "Linux containers", "Trains and exact timing"). Sending
+     * 36 B they agree since a veth towards the NIC takes each packet as it is done.
      */
     @Test
     void exactTimingAgreesWithTrains() {
         List<String> disagreements = new ArrayList<>();
         for (String scenario : List.of("container-single", "container-double", "container-burned")) {
             for (int payload : new int[] {36, 300, 1470}) {
-                if (scenario.equals("container-double") && payload == 36) {
-                    continue;
-                }
                 for (Direction leg : List.of(Direction.RX, Direction.TX)) {
+                    if (scenario.equals("container-double") && payload == 36 && leg == Direction.RX) {
+                        continue;
+                    }
                     RunResult t = run(scenario, List.of(), payload, leg, 0.3, Fidelity.TRAINS);
                     RunResult e = run(scenario, List.of(), payload, leg, 0.3, Fidelity.EXACT);
                     String at = scenario + " " + payload + " B " + leg.key() + ": ";

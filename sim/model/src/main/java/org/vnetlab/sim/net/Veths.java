@@ -64,6 +64,17 @@ public final class Veths implements PacketPort {
         enqueue(train);
     }
 
+    /**
+     * A container's frame goes on towards the NIC as the send returns (the backlog's softirq at
+     * {@code local_bh_enable}, the bridge, the driver): as the NIC does, it wants each packet
+     * when it is done, not in a train (two containers sending 36 B got 91 Mbit/s in trains
+     * against 59 exact).
+     */
+    @Override
+    public boolean wantsEachPacket() {
+        return uplink != null && uplink.nic().wantsEachPacket();
+    }
+
     @Override
     public boolean holdFor(int flow, SendBuffer socket) {
         return uplink != null && uplink.holdFor(flow, socket);
