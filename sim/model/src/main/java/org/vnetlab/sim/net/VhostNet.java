@@ -119,7 +119,9 @@ public final class VhostNet extends Task {
         } else {
             take(tap, rx.room(), now);
         }
-        return out.work(now, 0, random.jitter(spread), partPackets());
+        // into the guest's ring frame by frame, in trains too: whether a frame interrupts the guest
+        // depends on whether its poll has turned its callbacks back on by then
+        return out.work(now, 0, random.jitter(spread), transmitting ? partPackets() : 1);
     }
 
     /** Takes ready frames from {@code q}, at most {@code max} and the weight's bytes. */
