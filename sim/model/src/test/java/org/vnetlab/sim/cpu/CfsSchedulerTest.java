@@ -85,6 +85,15 @@ class CfsSchedulerTest {
             return thread(d, nice, 1, new Hog(d));
         }
 
+        /** CPU {@code cpu}'s interrupt context running {@code work}, its softirqs under {@code rules}. */
+        Vcpu interrupt(Domain irq, int cpu, LinuxScheduler.Settings rules, Task work) {
+            Vcpu ctx = new Vcpu(kernel, "cpu" + cpu + ".irq", 1.0, irq, 0, 0, 1L << cpu);
+            cfs.addInterrupt(ctx, cpu);
+            threads.add(new LinuxScheduler(kernel, "irq", List.of(ctx), irq, rules));
+            ctx.add(work);
+            return ctx;
+        }
+
         void runFor(long nanos) {
             cfs.start();
             threads.forEach(LinuxScheduler::start);
@@ -191,12 +200,8 @@ class CfsSchedulerTest {
         Domain hog = new Domain("hog");
         Domain irq = new Domain("softirq");
         Vcpu v = h.hog(hog, 0);
-        Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
-        h.cfs().addInterrupt(ctx, 0);
-        LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, THREAD);
-        h.threads().add(k);
         SoftirqWork work = new SoftirqWork(irq, h.kernel(), MS, 200_000);
-        ctx.add(work);
+        h.interrupt(irq, 0, THREAD, work);
         h.runFor(SECOND);
         // 20 % of the CPU in interrupt context, the rest the hog's; its vruntime is its own time
         // after the one slice it started behind (START_DEBIT: a lone thread's slice is the latency)
@@ -214,11 +219,7 @@ class CfsSchedulerTest {
         static Starved of(long irqLength) {
             Host h = Host.of(2);
             Domain irq = new Domain("softirq");
-            Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
-            h.cfs().addInterrupt(ctx, 0);
-            LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, THREAD);
-            h.threads().add(k);
-            ctx.add(new SoftirqWork(irq, h.kernel(), MS, irqLength));
+            h.interrupt(irq, 0, THREAD, new SoftirqWork(irq, h.kernel(), MS, irqLength));
             Domain b1 = new Domain("b1");
             Domain s = new Domain("starved");
             Domain b2 = new Domain("b2");
@@ -291,11 +292,7 @@ class CfsSchedulerTest {
         // thread stays, as in 3.10 (the model's idle CPU used to push it after three ticks)
         Host h = Host.of(2);
         Domain irq = new Domain("softirq");
-        Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
-        h.cfs().addInterrupt(ctx, 0);
-        LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, THREAD);
-        h.threads().add(k);
-        ctx.add(new SoftirqWork(irq, h.kernel(), MS, 950_000));
+        h.interrupt(irq, 0, THREAD, new SoftirqWork(irq, h.kernel(), MS, 950_000));
         // a thread bound to CPU 1 that never runs, so that the hog is placed on CPU 0
         Domain none = new Domain("none");
         h.thread(none, 0, 2, new Pinger(none, h.kernel(), 0, MS, 0, 0));
@@ -352,11 +349,7 @@ class CfsSchedulerTest {
             Domain hog = new Domain("hog");
             h.hog(hog, 0);
             Domain irq = new Domain("softirq");
-            Vcpu ctx = new Vcpu(h.kernel(), "cpu0.irq", 1.0, irq, 0, 0, 1);
-            h.cfs().addInterrupt(ctx, 0);
-            LinuxScheduler k = new LinuxScheduler(h.kernel(), "irq", List.of(ctx), irq, softirqs);
-            h.threads().add(k);
-            ctx.add(new EndlessPoll(irq, h.kernel()));
+            h.interrupt(irq, 0, softirqs, new EndlessPoll(irq, h.kernel()));
             Domain p = new Domain("pinger");
             Pinger pinger = new Pinger(p, h.kernel(), 500_000, 10 * MS, 20_000, SECOND);
             h.thread(p, 0, 1, pinger);
