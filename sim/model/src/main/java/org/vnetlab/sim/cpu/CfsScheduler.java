@@ -375,7 +375,6 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
             }
             return q.curr == ksoftirqd;
         }
-        long now = kernel.now();
         if (!ksoftirqd.onRq) {
             placeEntity(q, ksoftirqd);
             enqueue(q, ksoftirqd);
@@ -384,11 +383,8 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
                 q.needResched = true;
             }
         }
-        q.irqActive = false;
-        q.irqNanos += now - q.irqSince;
-        Entity prev = q.curr;
+        Entity prev = endInterrupt(q);
         if (prev != null) {
-            prev.execStart = now;
             if (!q.needResched) {
                 v.preempt();
                 prev.thread.run(false);
@@ -435,17 +431,25 @@ public final class CfsScheduler implements CpuScheduler<Vcpu> {
         q.irq.thread.run(q.curr == null);
     }
 
-    /** The interrupt context gave the CPU back: the thread it interrupted resumes, unless another is to run. */
-    private void leaveInterrupt(CfsRq q) {
+    /**
+     * The interrupt context stops holding its CPU: its time is counted, and the clock of the thread
+     * it interrupted, which stood still meanwhile, runs again. Returns that thread, or null.
+     */
+    private Entity endInterrupt(CfsRq q) {
         long now = kernel.now();
         q.irqActive = false;
         q.irqNanos += now - q.irqSince;
-        q.irq.thread.preempt();
         Entity prev = q.curr;
         if (prev != null) {
-            // its clock stood still while the interrupt ran
             prev.execStart = now;
         }
+        return prev;
+    }
+
+    /** The interrupt context gave the CPU back: the thread it interrupted resumes, unless another is to run. */
+    private void leaveInterrupt(CfsRq q) {
+        Entity prev = endInterrupt(q);
+        q.irq.thread.preempt();
         if (q.needResched || prev == null) {
             schedule(q);
             if (q.curr != prev || prev == null) {
