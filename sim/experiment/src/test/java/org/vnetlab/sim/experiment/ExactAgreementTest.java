@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +25,7 @@ import org.vnetlab.sim.kernel.Fidelity;
  * Trains against the exact oracle: the same scenario and seeds simulated packet by packet must
  * give the same throughput per guest and in sum (within 2 %) and the same CPU load per domain
  * (within 3 points), at 36, 300 and 1470 B, both ways, for every bundled platform; and the same
- * RTT and jitter medians. Where they disagree, the trains are wrong: they do at the points of
- * {@link #NOT_YET_AGREEING} (docs/MODEL.md says how far), left out until fixed.
+ * RTT and jitter medians. Where they disagree, the trains are wrong.
  *
  * <p>Each figure is the median of three trials (three seeds) of 0.3 s. Some figures of the
  * Xen platforms with several domains move between seeds far more than the tolerance, in either
@@ -45,13 +43,7 @@ class ExactAgreementTest {
     private static final long DURATION = SimTime.seconds(0.3);
     private static final int TRIALS = 3;
     private static final int MORE_TRIALS = 9;
-    /**
-     * Points whose trains still disagree with exact timing, not yet traced: two KVM guests
-     * receiving 36 B (within 10 % since the vhost worker fills a guest's ring frame by frame), and
-     * two containers receiving 36 B, where exact timing falls in one of two regimes by seed and
-     * trains only in one.
-     */
-    private static final Set<String> NOT_YET_AGREEING = Set.of("kvm-double 36 B rx", "container-double 36 B rx");
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
             "vserver-burned", "kvm-single", "kvm-double", "kvm-burned", "container-single", "container-double",
@@ -61,9 +53,7 @@ class ExactAgreementTest {
         List<RunSpec> points = new ArrayList<>();
         for (int payload : new int[] {36, 300, 1470}) {
             for (Direction leg : List.of(Direction.RX, Direction.TX)) {
-                if (!NOT_YET_AGREEING.contains(platform + " " + payload + " B " + leg.key())) {
-                    points.add(new RunSpec(Transport.UDP, IpVersion.IPV4, payload, leg, 0, DURATION));
-                }
+                points.add(new RunSpec(Transport.UDP, IpVersion.IPV4, payload, leg, 0, DURATION));
             }
         }
         List<RunResult> results = run(s, points, TRIALS);

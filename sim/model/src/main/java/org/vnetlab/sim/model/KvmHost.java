@@ -18,6 +18,7 @@ import org.vnetlab.sim.cpu.Vcpu;
 import org.vnetlab.sim.kernel.Kernel;
 import org.vnetlab.sim.kernel.RandomStream;
 import org.vnetlab.sim.net.Bridge;
+import org.vnetlab.sim.net.BridgePort;
 import org.vnetlab.sim.net.CpuBacklog;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.HostStack;
@@ -29,6 +30,7 @@ import org.vnetlab.sim.net.VhostNet;
 import org.vnetlab.sim.net.VirtioRx;
 import org.vnetlab.sim.net.VirtioTx;
 import org.vnetlab.sim.packet.PacketQueue;
+import org.vnetlab.sim.packet.Train;
 import org.vnetlab.sim.param.Costs;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.Gso;
@@ -117,12 +119,25 @@ final class KvmHost {
                     kc.vhostPerPacket(), kc.vhostPerByte(), kc.vhostWeightBytes(), costs.jitter,
                     random.apply("vhost-" + g.name()));
             kernelOf(worker).spawn(vhost);
-            bridge.learn(mac, bridge.addPort(frames -> {
-                if (tap.offer(frames) > 0) {
-                    vhost.wake();
-                }
-            }));
+            bridge.learn(mac, bridge.addPort(new TapPort(tap, vhost)));
             host.guests.put(g.name(), new Site(g.name(), d, stack, mac, tx, kc.virtioTx(), guestKernel));
+        }
+    }
+
+    /** A guest's tap on the host's bridge: its queue, read by the guest's vhost-net worker. */
+    private record TapPort(PacketQueue tap, VhostNet vhost) implements BridgePort {
+
+        @Override
+        public void transmit(Train frames) {
+            if (tap.offer(frames) > 0) {
+                vhost.wake();
+            }
+        }
+
+        /** The first frame wakes the worker (vhost_poll_wakeup), on a CPU of its own. */
+        @Override
+        public boolean wantsEachPacket() {
+            return true;
         }
     }
 

@@ -28,6 +28,8 @@ public final class Bridge implements RxPath {
     /** Changes whenever a MAC is learnt on a new port. */
     private int learnt = 1;
     private long floods;
+    /** Whether a port wants each frame as soon as it is done. */
+    private boolean eachPacket;
     /** The frames being forwarded (to one port, or flooded to all). */
     private final Train frames = new Train();
 
@@ -39,6 +41,7 @@ public final class Bridge implements RxPath {
     /** Adds a guest port (a vif) and returns its number. */
     public int addPort(BridgePort port) {
         ports.add(port);
+        eachPacket |= port.wantsEachPacket();
         return ports.size() - 1;
     }
 
@@ -95,6 +98,11 @@ public final class Bridge implements RxPath {
     public double cost(int payload, int flow, PacketKind kind) {
         int port = portOfFlow(flow);
         return port >= 0 ? perPacket : perPacket * Math.max(1, ports.size());
+    }
+
+    @Override
+    public boolean wantsEachPacket() {
+        return eachPacket;
     }
 
     @Override

@@ -8,4 +8,14 @@ public interface BridgePort {
 
     /** Frames for this port, each at its ready time; the caller keeps {@code frames}. */
     void transmit(Train frames);
+
+    /**
+     * Whether the port is served by a task that the first frame wakes (a tap read by its
+     * vhost-net worker): as {@link PacketPort#wantsEachPacket}, the softirq that forwards to it
+     * hands each frame over when it is done, so the worker runs as soon and in batches as small
+     * as it does packet by packet.
+     */
+    default boolean wantsEachPacket() {
+        return false;
+    }
 }

@@ -38,6 +38,11 @@ public final class CpuBacklog extends ReadyFramesPoll {
             }
 
             @Override
+            public boolean wantsAtOnce(int flow, PacketKind kind) {
+                return (kind.outbound() ? outbound : inbound).wantsAtOnce(flow, kind);
+            }
+
+            @Override
             public void deliver(PacketQueue batch, int n, long ready0, long step) {
                 (batch.headKind().outbound() ? outbound : inbound).deliver(batch, n, ready0, step);
             }

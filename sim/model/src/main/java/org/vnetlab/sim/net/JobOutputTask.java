@@ -38,6 +38,11 @@ public abstract class JobOutputTask extends Task {
     }
 
     @Override
+    protected final double shortenPart(double partLeft) {
+        return out.shorten(partLeft);
+    }
+
+    @Override
     protected final void partDone(long now) {
         out.partDone(now, release);
     }

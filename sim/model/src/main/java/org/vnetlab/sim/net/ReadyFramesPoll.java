@@ -11,7 +11,8 @@ import org.vnetlab.sim.packet.PacketQueue;
  * A NET_RX poll of a queue whose frames are taken once they are ready (process_backlog,
  * virtnet_poll): at most the poll's weight within the pass's budget, each frame costing its
  * own work and its way through a path, which the frames are handed to as the CPU has done
- * them. A poll whose first frame is not ready yet looks again when it is.
+ * them (in trains, a part ends with a frame for a reader that sleeps waiting for it, as a NIC's
+ * poll does). A poll whose first frame is not ready yet looks again when it is.
  */
 abstract class ReadyFramesPoll extends JobOutputTask {
 
@@ -41,6 +42,7 @@ abstract class ReadyFramesPoll extends JobOutputTask {
         this.spread = spread;
         this.random = random;
         this.ready = wakingEvent(name + ".ready");
+        out.handOverAtOnce(path::wantsAtOnce);
     }
 
     /** The poll's work before its first frame, ns at speed 1.0, once it has taken {@code taken} frames: none. */

@@ -22,6 +22,14 @@ public interface RxPath {
     }
 
     /**
+     * Whether every packet should be handed over as soon as it is done, not in trains: the path
+     * ends at a port that wants each packet ({@link BridgePort#wantsEachPacket}).
+     */
+    default boolean wantsEachPacket() {
+        return false;
+    }
+
+    /**
      * Passes on the first {@code n} packets of {@code batch}'s head train, ready from
      * {@code ready0} on, one every {@code step} ns, and removes them from {@code batch}.
      */

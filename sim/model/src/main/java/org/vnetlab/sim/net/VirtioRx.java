@@ -39,7 +39,6 @@ public final class VirtioRx extends ReadyFramesPoll {
         super(kernel, name, domain, ringSize, weight, perPacket, stack, spread, random);
         this.interruptCost = interruptCost;
         this.kickCost = kickCost;
-        out.handOverAtOnce(stack::wantsAtOnce);
     }
 
     /** The host's worker that fills this queue, woken by the guest's kick once buffers are back. */
@@ -81,11 +80,6 @@ public final class VirtioRx extends ReadyFramesPoll {
             overhead += kickCost;
         }
         return overhead;
-    }
-
-    @Override
-    protected double shortenPart(double partLeft) {
-        return out.shorten(partLeft);
     }
 
     @Override
