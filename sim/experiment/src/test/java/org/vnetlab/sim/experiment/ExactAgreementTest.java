@@ -16,6 +16,7 @@ import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.metrics.Stats;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.SimTime;
@@ -24,7 +25,7 @@ import org.vnetlab.sim.kernel.Fidelity;
 /**
  * Trains against the exact oracle: the same scenario and seeds simulated packet by packet must
  * give the same throughput per guest and in sum (within 2 %) and the same CPU load per domain
- * (within 3 points), at 36, 300 and 1470 B, both ways, for every bundled platform; and the same
+ * (within 3 points), UDP at 36, 300 and 1470 B and TCP, both ways, for every bundled platform; and the same
  * RTT and jitter medians. Where they disagree, the trains are wrong.
  *
  * <p>Each figure is the median of three trials (three seeds) of 0.3 s. Some figures of the
@@ -51,16 +52,18 @@ class ExactAgreementTest {
     void trainsAgreeWithExactTiming(String platform) throws InterruptedException {
         Scenario s = LOADER.load(platform, List.of()).scenario();
         List<RunSpec> points = new ArrayList<>();
-        for (int payload : new int[] {36, 300, 1470}) {
-            for (Direction leg : List.of(Direction.RX, Direction.TX)) {
+        int mss = Ethernet.maxPayload(s.link().mtu(), IpVersion.IPV4, Transport.TCP);
+        for (Direction leg : List.of(Direction.RX, Direction.TX)) {
+            for (int payload : new int[] {36, 300, 1470}) {
                 points.add(new RunSpec(Transport.UDP, IpVersion.IPV4, payload, leg, 0, DURATION));
             }
+            points.add(new RunSpec(Transport.TCP, IpVersion.IPV4, mss, leg, 0, DURATION));
         }
         List<RunResult> results = run(s, points, TRIALS);
         List<String> disagreements = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             RunSpec spec = points.get(i);
-            String at = platform + " " + spec.payload() + " B " + spec.direction().key();
+            String at = platform + " " + spec.transport().key() + " " + spec.payload() + " B " + spec.direction().key();
             List<String> here = disagreements(at, figures(results.subList(i * 2 * TRIALS, (i + 1) * 2 * TRIALS), TRIALS));
             if (!here.isEmpty()) {
                 here = disagreements(at, figures(run(s, List.of(spec), MORE_TRIALS), MORE_TRIALS));
@@ -139,6 +142,46 @@ class ExactAgreementTest {
         }
     }
 
+    /**
+     * A guest's ACKs leave as the softirq takes each segment, not when a train of segments is
+     * handed over: with them late and bunched, xen-burned's TCP receive lost 44 frames at the
+     * vif in exact timing against 1 in trains (seed 4) and carried 906 Mbit/s against 828.
+     */
+    @Test
+    void tcpAcksLeaveAsTheirSegmentsAreDone() {
+        Scenario s = LOADER.load("xen-burned", List.of()).scenario();
+        int mss = Ethernet.maxPayload(s.link().mtu(), IpVersion.IPV4, Transport.TCP);
+        for (int trial = 0; trial < 4; trial++) {
+            double[] mbps = new double[2];
+            for (Fidelity f : Fidelity.values()) {
+                RunSpec spec = new RunSpec(Transport.TCP, IpVersion.IPV4, mss, Direction.RX, trial, SimTime.seconds(1), f);
+                mbps[f.ordinal()] = Experiment.run(s, spec).throughputMbps().get("domU2");
+            }
+            assertEquals(mbps[Fidelity.EXACT.ordinal()], mbps[Fidelity.TRAINS.ordinal()],
+                    0.02 * mbps[Fidelity.EXACT.ordinal()], "trial " + trial + ": domU2 Mbit/s, trains against exact");
+        }
+    }
+
+    /**
+     * A frame for a guest short of posted buffers is admitted, queued or dropped by what the guest
+     * has posted by the time Dom0's poll is done with it: handed over at the end of a train it saw
+     * buffers posted later (xen-double receiving 36 B: 32.7 Mbit/s in sum in trains against 38.1).
+     */
+    @Test
+    void framesForAGuestShortOfBuffersGoWhenDone() {
+        Scenario s = LOADER.load("xen-double", List.of()).scenario();
+        for (int trial = 0; trial < 2; trial++) {
+            double[] mbps = new double[2];
+            for (Fidelity f : Fidelity.values()) {
+                RunSpec spec = new RunSpec(Transport.UDP, IpVersion.IPV4, 36, Direction.RX, trial, SimTime.seconds(0.5), f);
+                mbps[f.ordinal()] = Experiment.run(s, spec).throughputMbps().values().stream()
+                        .mapToDouble(Double::doubleValue).sum();
+            }
+            assertEquals(mbps[Fidelity.EXACT.ordinal()], mbps[Fidelity.TRAINS.ordinal()],
+                    0.02 * mbps[Fidelity.EXACT.ordinal()], "trial " + trial + ": Mbit/s in sum, trains against exact");
+        }
+    }
+
     @Test
     void exactTimingRunsPacketByPacket() {
         Scenario s = LOADER.load("xen-single", List.of()).scenario();
@@ -149,7 +192,8 @@ class ExactAgreementTest {
         // every delivered packet's NAPI, netfront and socket parts are events of their own
         assertTrue(e.events() >= 3 * e.packetsOffered(), "exact " + e.events() + " events for " + e.packetsOffered()
                 + " packets");
-        assertTrue(e.events() > 1.5 * t.events(), "exact " + e.events() + " events, trains " + t.events());
+        // trains go packet by packet only where timing decides (a vif short of its guest's buffers)
+        assertTrue(e.events() > 1.25 * t.events(), "exact " + e.events() + " events, trains " + t.events());
         assertEquals(trains.seed(1), exact.seed(1), "both timings draw from the same seed");
     }
 }

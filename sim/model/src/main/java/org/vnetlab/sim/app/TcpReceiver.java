@@ -79,6 +79,9 @@ public final class TcpReceiver extends Task {
         this.buffer = new PacketQueue(DropTrace.socketRx(name), windowSegments);
         this.outOfOrder = new boolean[windowSegments];
         inbox.onNonEmpty(this::drainInbox);
+        // the softirq acknowledges segments as it takes them: an ACK to a port that wants each
+        // packet leaves when its segment is done, so the segment is handed over then, not in a train
+        inbox.readerWaitingWhen(ackPort::wantsEachPacket);
         accepted.of(dataKind, mss, flow);
         ack.of(dataKind.reversed().acknowledgement(), 0, flow);
     }

@@ -101,6 +101,20 @@ public final class Bridge implements RxPath {
     }
 
     @Override
+    public boolean wantsAtOnce(int flow, PacketKind kind) {
+        int port = portOfFlow(flow);
+        if (port >= 0) {
+            return ports.get(port).wantsAtOnce();
+        }
+        for (BridgePort p : ports) {
+            if (p.wantsAtOnce()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean wantsEachPacket() {
         return eachPacket;
     }

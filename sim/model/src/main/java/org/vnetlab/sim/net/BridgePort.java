@@ -18,4 +18,13 @@ public interface BridgePort {
     default boolean wantsEachPacket() {
         return false;
     }
+
+    /**
+     * Whether a frame for this port should be handed over as soon as it is done, because what
+     * the port does with it may depend on when it comes (a vif whose guest's buffers run short
+     * admits it, queues it or drops it by what the guest has posted meanwhile).
+     */
+    default boolean wantsAtOnce() {
+        return false;
+    }
 }

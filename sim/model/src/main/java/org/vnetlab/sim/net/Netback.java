@@ -266,6 +266,16 @@ public final class Netback {
             }
 
             @Override
+            public boolean wantsAtOnce(int flow, PacketKind kind) {
+                return path.wantsAtOnce(flow, kind);
+            }
+
+            @Override
+            public boolean wantsEachPacket() {
+                return path.wantsEachPacket();
+            }
+
+            @Override
             public void deliver(PacketQueue batch, int n, long ready0, long step) {
                 freeSent(kernel.now(), Irq.LOCAL);
                 path.deliver(batch, n, ready0, step);

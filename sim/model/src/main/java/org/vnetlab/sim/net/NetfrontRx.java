@@ -70,6 +70,8 @@ public final class NetfrontRx extends Task {
             q.moveHeadTo(flows.socketFor(q.headFlow(), q.headKind().outbound()), n, first, step);
         };
         this.target = minTarget;
+        // as a NIC's poll: a part ends with a packet its socket wants at once
+        out.handOverAtOnce((flow, kind) -> flows.socketFor(flow, kind.outbound()).readerWaiting());
         // network_connect posts the first buffers (before netback listens: no event)
         ring.reqProd += refill();
     }
@@ -148,6 +150,11 @@ public final class NetfrontRx extends Task {
     @Override
     protected double nextPart() {
         return out.nextPart();
+    }
+
+    @Override
+    protected double shortenPart(double partLeft) {
+        return out.shorten(partLeft);
     }
 
     @Override

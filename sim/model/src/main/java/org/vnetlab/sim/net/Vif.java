@@ -97,6 +97,22 @@ public final class Vif implements BridgePort {
         return stopped;
     }
 
+    /**
+     * While its queue is stopped, or the guest's free buffers are fewer than a train holds, a
+     * frame is admitted, queued or dropped by what the guest has posted by the time it comes
+     * (netfront's refills run on the guest's own CPU meanwhile): it is handed over when done.
+     * With more buffers free than a train holds, every frame of the train is admitted either way.
+     */
+    @Override
+    public boolean wantsAtOnce() {
+        return stopped || admissible() < kernel.partPackets();
+    }
+
+    /** Frames netif_be_start_xmit would admit now: the guest's buffers no admitted frame has claimed. */
+    private long admissible() {
+        return ring.reqProd - peek - (slotsNeeded - 1);
+    }
+
     /** The bridge's dev_queue_xmit on this vif. */
     @Override
     public void transmit(Train frames) {
@@ -112,7 +128,7 @@ public final class Vif implements BridgePort {
      * Returns how many it took (admitted, or dropped as tx_dropped).
      */
     private int startXmit(Train frames, int n) {
-        long admissible = ring.reqProd - peek - (slotsNeeded - 1);
+        long admissible = admissible();
         if (admissible <= 0) {
             admitted.drop(n);
             return n;
