@@ -74,6 +74,12 @@ public final class Uplink implements RxPath {
         return perPacket;
     }
 
+    /** A frame for the NIC's wire goes when it is done, as every sender to a NIC hands it ({@link NicTx#wantsEachPacket}). */
+    @Override
+    public boolean wantsEachPacket() {
+        return peer == null && nic.wantsEachPacket();
+    }
+
     @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         pending -= n;

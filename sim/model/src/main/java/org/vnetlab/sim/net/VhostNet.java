@@ -120,8 +120,11 @@ public final class VhostNet extends Task {
             take(tap, rx.room(), now);
         }
         // into the guest's ring frame by frame, in trains too: whether a frame interrupts the guest
-        // depends on whether its poll has turned its callbacks back on by then
-        return out.work(now, 0, random.jitter(spread), transmitting ? partPackets() : 1);
+        // depends on whether its poll has turned its callbacks back on by then; and towards a NIC
+        // frame by frame: tun_sendmsg's netif_rx_ni runs the softirq that takes each frame to the
+        // NIC before the worker copies the next, and frames handed on 16 at a time reached the wire
+        // in blocks, which set which guest's frames machine 2's full ring dropped
+        return out.work(now, 0, random.jitter(spread), transmitting && !uplink.wantsEachPacket() ? partPackets() : 1);
     }
 
     /** Takes ready frames from {@code q}, at most {@code max} and the weight's bytes. */
