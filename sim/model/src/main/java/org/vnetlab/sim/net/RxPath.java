@@ -23,7 +23,8 @@ public interface RxPath {
 
     /**
      * Whether every packet should be handed over as soon as it is done, not in trains: the path
-     * ends at a port that wants each packet ({@link BridgePort#wantsEachPacket}).
+     * ends at a port that wants each packet (a tap, {@link BridgePort#wantsEachPacket}; a NIC's
+     * wire, {@link NicTx#wantsEachPacket}).
      */
     default boolean wantsEachPacket() {
         return false;
