@@ -42,6 +42,12 @@ public final class CpuBacklog extends ReadyFramesPoll {
                 return (kind.outbound() ? outbound : inbound).wantsAtOnce(flow, kind);
             }
 
+            /** Every packet only when both ways want each. */
+            @Override
+            public boolean wantsEachPacket() {
+                return inbound.wantsEachPacket() && outbound.wantsEachPacket();
+            }
+
             @Override
             public void deliver(PacketQueue batch, int n, long ready0, long step) {
                 (batch.headKind().outbound() ? outbound : inbound).deliver(batch, n, ready0, step);

@@ -41,6 +41,11 @@ public final class HostStack implements RxPath {
     }
 
     @Override
+    public boolean wantsEachPacket() {
+        return false;
+    }
+
+    @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         batch.moveHeadTo(flows.socketFor(batch.headFlow(), batch.headKind().outbound()), n, ready0, step);
     }

@@ -11,8 +11,8 @@ import org.vnetlab.sim.packet.PacketQueue;
  * A NET_RX poll of a queue whose frames are taken once they are ready (process_backlog,
  * virtnet_poll): at most the poll's weight within the pass's budget, each frame costing its
  * own work and its way through a path, which the frames are handed to as the CPU has done
- * them (in trains, a part ends with a frame for a reader that sleeps waiting for it, as a NIC's
- * poll does). A poll whose first frame is not ready yet looks again when it is.
+ * them (in trains, a part ends with a frame for a reader that sleeps waiting for it, and every
+ * frame is a part where the path wants each packet, as in a NIC's poll). A poll whose first frame is not ready yet looks again when it is.
  */
 abstract class ReadyFramesPoll extends JobOutputTask {
 
@@ -69,7 +69,7 @@ abstract class ReadyFramesPoll extends JobOutputTask {
             taken += n;
         }
         netRxTook(taken);
-        return out.work(now, overhead(taken), random.jitter(spread), partPackets());
+        return out.work(now, overhead(taken), random.jitter(spread), path.wantsEachPacket() ? 1 : partPackets());
     }
 
     @Override

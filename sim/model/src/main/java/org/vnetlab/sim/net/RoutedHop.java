@@ -26,6 +26,17 @@ public final class RoutedHop implements RxPath {
         return perPacket;
     }
 
+    /** The container's backlog takes the frames on in a second pass, and it decides when they go. */
+    @Override
+    public boolean wantsAtOnce(int flow, PacketKind kind) {
+        return false;
+    }
+
+    @Override
+    public boolean wantsEachPacket() {
+        return false;
+    }
+
     @Override
     public void deliver(PacketQueue batch, int n, long ready0, long step) {
         batch.head(frames).count(n).readyAt(ready0).readyEvery(step);

@@ -74,6 +74,12 @@ public final class Uplink implements RxPath {
         return perPacket;
     }
 
+    /** No reader waits at the end of this way; the NIC's wire wants each frame instead (below). */
+    @Override
+    public boolean wantsAtOnce(int flow, PacketKind kind) {
+        return false;
+    }
+
     /** A frame for the NIC's wire goes when it is done, as every sender to a NIC hands it ({@link NicTx#wantsEachPacket}). */
     @Override
     public boolean wantsEachPacket() {
