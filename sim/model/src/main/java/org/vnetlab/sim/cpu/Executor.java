@@ -394,12 +394,16 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      */
     private void nextPart(Task t) {
         long saved = enter(t);
-        double part;
         try {
-            part = t.nextPart();
+            askNextPart(t);
         } finally {
             leave(saved);
         }
+    }
+
+    /** {@link #nextPart} for a caller that runs as code of this CPU already. */
+    private static void askNextPart(Task t) {
+        double part = t.nextPart();
         t.inPart = part > 0 && part < t.remaining;
         t.partLeft = t.inPart ? part : 0;
     }
@@ -464,10 +468,12 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      */
     private void partDone(Task t, long now) {
         spend(t, now);
-        nextPart(t);
-        inCallback = true;
+        // one entry as code of this CPU for both calls (asking for the next part changes nothing
+        // it would re-enter with), which saves a leave and an enter per part
         long saved = enter(t);
         try {
+            askNextPart(t);
+            inCallback = true;
             t.partDone(now);
         } finally {
             inCallback = false;
