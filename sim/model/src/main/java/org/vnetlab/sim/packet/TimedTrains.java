@@ -40,6 +40,13 @@ public final class TimedTrains {
     private int trains;
     private long size;
     private long additions;
+    /**
+     * The last {@link #timeOf} asked and its answer, or -1: the k-th time holds until a packet is
+     * taken or one earlier than it is added (netback's transmit-completion timer asks for its k-th
+     * sent frame after every frame it hands to the NIC, each time walking k trains of one frame).
+     */
+    private long knownK = -1;
+    private long knownTime;
 
     public TimedTrains() {
         for (int i = slots - 1; i >= 0; i--) {
@@ -77,6 +84,9 @@ public final class TimedTrains {
         flow[s] = t.flow();
         kind[s] = t.kind().index();
         added[s] = additions++;
+        if (Math.min(time[s], lastOf(s)) < knownTime) {
+            knownK = -1;
+        }
         int i = trains++;
         // trains mostly come in time order: search from the tail
         while (i > 0 && before(s, at(i - 1))) {
@@ -123,6 +133,15 @@ public final class TimedTrains {
         if (k < 0 || k >= size) {
             return Long.MAX_VALUE;
         }
+        if (k != knownK) {
+            knownTime = kthTime(k);
+            knownK = k;
+        }
+        return knownTime;
+    }
+
+    /** {@link #timeOf} for a k below {@link #size}. */
+    private long kthTime(long k) {
         // walk the trains until they hold more than k packets; while none overlaps the next,
         // the answer is read off the train it falls in
         long before = 0;
@@ -262,6 +281,7 @@ public final class TimedTrains {
 
     /** Takes the first {@code n} packets of the earliest train and re-sorts what is left of it. */
     private void take(int n) {
+        knownK = -1;
         int s = at(0);
         size -= n;
         count[s] -= n;
