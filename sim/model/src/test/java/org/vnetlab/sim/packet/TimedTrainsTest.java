@@ -97,4 +97,30 @@ class TimedTrainsTest {
             q.removeHead();
         }
     }
+
+    /** {@code timeOf} remembers its last answer: adding an earlier packet or taking one must not leave it stale. */
+    @Test
+    void theKthTimeFollowsAddsAndTakesBetweenTheSameQuestion() {
+        RandomStream r = new RandomStream(5, "asks");
+        TimedTrains t = new TimedTrains();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            if (r.nextDouble() < 0.6 || all.isEmpty()) {
+                long first = (long) (r.nextDouble() * 5_000);
+                long step = (long) (r.nextDouble() * 50);
+                int n = 1 + (int) (r.nextDouble() * 4);
+                t.add(train(i).readyAt(first).readyEvery(step).count(n));
+                for (int j = 0; j < n; j++) {
+                    all.add(first + j * step);
+                }
+            } else {
+                long by = (long) (r.nextDouble() * 5_000);
+                t.removeBy(by);
+                all.removeIf(time -> time <= by);
+            }
+            all.sort(null);
+            int k = Math.min(3, all.size() - 1);
+            assertEquals(k < 0 ? Long.MAX_VALUE : all.get(k), t.timeOf(Math.max(k, 0)), "step " + i);
+        }
+    }
 }
