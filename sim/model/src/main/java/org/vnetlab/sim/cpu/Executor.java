@@ -218,6 +218,14 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         running = false;
     }
 
+    /**
+     * Its timer interrupt begins to run now ({@code timer_interrupt}'s {@code run_local_timers}):
+     * the kernel timers due by now run in it.
+     */
+    protected void timerInterruptRuns(long now) {
+        // a CPU models no kernel timer of its own by default
+    }
+
     /** The timer interrupt: a tick of a physical CPU, or a timer event Xen sends a VCPU. */
     void timerInterrupt() {
         tickPending = true;
@@ -306,6 +314,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         while (true) {
             if (tickPending) {
                 tickPending = false;
+                timerInterruptRuns(now);
                 begin(timer, now);
                 return;
             }

@@ -34,6 +34,12 @@ public final class Vcpu extends Executor {
     /** The kernel's periodic timer an idle VCPU still wakes for, ns (0: none), and its next expiry. */
     private long idleTimerPeriod;
     private long idleTimerNext;
+    /**
+     * A kernel timer whose handler re-arms it {@code rearmedTimerPeriod} after the jiffy it ran in
+     * (0: none), and when it expires next (a jiffy's start).
+     */
+    private long rearmedTimerPeriod;
+    private long rearmedTimerNext;
     /** The guest's one-shot timer while blocked, executed by the CPU the hypervisor bound it to. */
     private final Event guestTimer = new Event(name() + ".timer") {
         @Override
@@ -127,11 +133,45 @@ public final class Vcpu extends Executor {
         this.idleTimerNext = first;
     }
 
+    /**
+     * Sets a kernel timer whose handler re-arms itself with {@code mod_timer(timer, jiffies + n)}:
+     * it expires first at {@code first} (a jiffy's start), then {@code period} after the start of
+     * the jiffy in which its handler ran, which is the first timer interrupt the VCPU runs at or
+     * after the expiry. So a VCPU held in a run queue past the expiry runs it late, and the next
+     * expiry moves with it (the bridge's {@code br_fdb_cleanup}: {@code mod_timer(&br->gc_timer,
+     * jiffies + HZ/10)} in Linux 2.6.16-2.6.18's {@code net/bridge/br_fdb.c}).
+     */
+    public void setRearmedTimer(long period, long first) {
+        if (period < 0 || first < 0) {
+            throw new IllegalArgumentException(name() + ": re-armed timer period " + period + ", first " + first);
+        }
+        this.rearmedTimerPeriod = period;
+        this.rearmedTimerNext = first;
+    }
+
+    /** When the re-armed timer expires next. */
+    long rearmedTimerExpiry() {
+        return rearmedTimerNext;
+    }
+
+    /** {@code run_timer_softirq}: the re-armed timer, if due, runs and is re-armed from this jiffy. */
+    @Override
+    protected void timerInterruptRuns(long now) {
+        if (rearmedTimerPeriod > 0 && rearmedTimerNext <= now) {
+            long j = Math.max(jiffy, 1);
+            rearmedTimerNext = now / j * j + rearmedTimerPeriod;
+        }
+    }
+
     /** Blocks with Xen's one-shot timer at the kernel's next pending timer (re-set at every block). */
     @Override
     protected void idle() {
         long now = kernel.now();
         long at = hasTimerSleepers() ? nextJiffy(now) : Long.MAX_VALUE;
+        if (rearmedTimerPeriod > 0) {
+            // next_timer_interrupt(); one already due (not yet run) keeps the next jiffy (stop_hz_timer)
+            at = Math.min(at, rearmedTimerNext > now ? rearmedTimerNext : nextJiffy(now));
+        }
         if (idleTimerPeriod > 0) {
             if (idleTimerNext <= now) {
                 // expiries while it ran were taken at its ticks

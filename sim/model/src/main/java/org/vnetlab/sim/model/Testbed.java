@@ -200,6 +200,23 @@ public final class Testbed {
         v.setIdleTimer(period, phase(v.name() + ".idle-timer", period));
     }
 
+    /**
+     * Dom0's bridge's forwarding-database collector, which an idle Dom0 also wakes for: 2.6.16's
+     * {@code br_fdb_cleanup} (net/bridge/br_fdb.c) re-arms itself every HZ/10 jiffies
+     * ({@code mod_timer(&br->gc_timer, jiffies + HZ/10)}, as in 2.6.18), from the bridge's
+     * {@code br_dev_open} on, whether or not STP runs. {@code __mod_timer} keeps it on the CPU
+     * its handler runs on, so on the Dom0 VCPU that brought the bridge up at boot: VCPU 0 here
+     * (which one did is not known). Its first expiry is at an unknown phase (the bridge came up at boot).
+     */
+    private void bridgeGcTimer(Vcpu v, ModelParameters p) {
+        long hz = (long) p.get("xen.guest-hz");
+        long jiffy = 1_000_000_000L / hz;
+        long period = hz / 10 * jiffy;
+        if (period > 0) {
+            v.setRearmedTimer(period, (phase(v.name() + ".bridge-gc-timer", period) / jiffy + 1) * jiffy);
+        }
+    }
+
     /** Where in its {@code period} something that began at an unknown time stands when the run starts. */
     private long phase(String component, long period) {
         return (long) (random(component).nextDouble() * period);
@@ -442,6 +459,9 @@ public final class Testbed {
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
             idleTimer(v, p);
+            if (i == 0) {
+                bridgeGcTimer(v, p);
+            }
             dom0Vcpus.add(v);
             host.executors.add(v);
         }

@@ -457,6 +457,44 @@ class CreditSchedulerTest {
     }
 
     @Test
+    void aBlockedDom0WakesForItsBridgesCollectorEveryTenthOfASecond() {
+        // br_fdb_cleanup re-arms itself at jiffies + HZ/10: expiries at 30, 130, ..., 930 ms, ten
+        // wakes in a second where the 2 s cache_reap alone gives one
+        long one = timerWork(2 * SECOND);
+        Kernel k = new Kernel();
+        CreditScheduler xen = new CreditScheduler(k, 1, XEN);
+        Domain d = new Domain("w");
+        Vcpu v = new Vcpu(k, "w.vcpu", 1.0, d, 256, 0, ~0L);
+        xen.add(v, 0);
+        LinuxScheduler guest = new LinuxScheduler(k, "w", List.of(v), d,
+                new LinuxScheduler.Settings(100, 1000, 400_000, 300, 10, 0));
+        guest.spawn(new Script(d, k).job(MS, 100_000));
+        v.setRearmedTimer(100 * MS, 30 * MS);
+        xen.start();
+        guest.start();
+        k.runUntil(SECOND);
+        v.account();
+        assertEquals(10 * one, d.busyNanos() - 100_000);
+    }
+
+    @Test
+    void aRearmedKernelTimerHeldInTheRunQueueCountsItsNextPeriodFromWhenItRan() {
+        // without BOOST, W's wake at its timer's 50 ms expiry waits behind the hog's slice (30 to
+        // 60 ms); the handler runs in the jiffy of 60 ms and re-arms at 160 ms, not at 150
+        CreditScheduler.Settings noBoost = new CreditScheduler.Settings(10_000_000, 30_000_000, 3, 100, false, true);
+        Bed b = Bed.of(1, noBoost);
+        b.hog(new Domain("h"), 0);
+        Domain dw = new Domain("w");
+        Vcpu w = b.run(b.vcpu(dw, 256, 0, 0), new Script(dw, b.kernel()).job(MS, 100_000));
+        w.setRearmedTimer(100 * MS, 50 * MS);
+        b.start();
+        b.kernel().runUntil(55 * MS);
+        assertEquals(50 * MS, w.rearmedTimerExpiry(), "due, not yet run: W waits behind the hog");
+        b.kernel().runUntil(70 * MS);
+        assertEquals(160 * MS, w.rearmedTimerExpiry());
+    }
+
+    @Test
     void eachCpuTicksAtAPhaseOfItsOwn() {
         // CPU 1's first tick at 3 ms debits its hog then; CPU 0's hog waits for 10 ms
         Bed b = Bed.of(2);
