@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.sim.cpu.CreditScheduler.CreditPriority;
 import org.vnetlab.sim.kernel.Event;
@@ -440,6 +441,11 @@ class CreditSchedulerTest {
 
     /** CPU time a guest, blocked after a first job, spends in a second on the wakes of its kernel's timer of {@code period}. */
     private static long timerWork(long period) {
+        return timerWork(v -> v.setIdleTimer(period, 25 * MS));
+    }
+
+    /** CPU time a guest, blocked after a first job, spends in a second on the wakes of the timer {@code timer} sets. */
+    private static long timerWork(Consumer<Vcpu> timer) {
         Kernel k = new Kernel();
         CreditScheduler xen = new CreditScheduler(k, 1, XEN);
         Domain d = new Domain("w");
@@ -448,7 +454,7 @@ class CreditSchedulerTest {
         LinuxScheduler guest = new LinuxScheduler(k, "w", List.of(v), d,
                 new LinuxScheduler.Settings(100, 1000, 400_000, 300, 10, 0));
         guest.spawn(new Script(d, k).job(MS, 100_000));
-        v.setIdleTimer(period, 25 * MS);
+        timer.accept(v);
         xen.start();
         guest.start();
         k.runUntil(SECOND);
@@ -461,20 +467,7 @@ class CreditSchedulerTest {
         // br_fdb_cleanup re-arms itself at jiffies + HZ/10: expiries at 30, 130, ..., 930 ms, ten
         // wakes in a second where the 2 s cache_reap alone gives one
         long one = timerWork(2 * SECOND);
-        Kernel k = new Kernel();
-        CreditScheduler xen = new CreditScheduler(k, 1, XEN);
-        Domain d = new Domain("w");
-        Vcpu v = new Vcpu(k, "w.vcpu", 1.0, d, 256, 0, ~0L);
-        xen.add(v, 0);
-        LinuxScheduler guest = new LinuxScheduler(k, "w", List.of(v), d,
-                new LinuxScheduler.Settings(100, 1000, 400_000, 300, 10, 0));
-        guest.spawn(new Script(d, k).job(MS, 100_000));
-        v.setRearmedTimer(100 * MS, 30 * MS);
-        xen.start();
-        guest.start();
-        k.runUntil(SECOND);
-        v.account();
-        assertEquals(10 * one, d.busyNanos() - 100_000);
+        assertEquals(10 * one, timerWork(v -> v.setRearmedTimer(100 * MS, 30 * MS)));
     }
 
     @Test

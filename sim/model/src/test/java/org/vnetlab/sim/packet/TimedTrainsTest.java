@@ -15,6 +15,18 @@ class TimedTrainsTest {
         return new Train().of(PacketKind.of(IpVersion.IPV4, Transport.UDP), 64, flow);
     }
 
+    /** Adds a train of flow {@code flow} at random to {@code t}, and its packets' times to {@code all}. */
+    private static void addRandomTrain(RandomStream r, int flow, long span, long maxStep, int maxCount,
+                                       TimedTrains t, List<Long> all) {
+        long first = (long) (r.nextDouble() * span);
+        long step = (long) (r.nextDouble() * maxStep);
+        int n = 1 + (int) (r.nextDouble() * maxCount);
+        t.add(train(flow).readyAt(first).readyEvery(step).count(n));
+        for (int j = 0; j < n; j++) {
+            all.add(first + j * step);
+        }
+    }
+
     /** Two paced trains of different senders whose frames alternate: A at 0, 100, 200; B at 50, 150, 250. */
     private static TimedTrains interleaved() {
         TimedTrains t = new TimedTrains();
@@ -78,13 +90,7 @@ class TimedTrainsTest {
         TimedTrains t = new TimedTrains();
         List<Long> all = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            long first = (long) (r.nextDouble() * 10_000);
-            long step = (long) (r.nextDouble() * 300);
-            int n = 1 + (int) (r.nextDouble() * 20);
-            t.add(train(i).readyAt(first).readyEvery(step).count(n));
-            for (int j = 0; j < n; j++) {
-                all.add(first + j * step);
-            }
+            addRandomTrain(r, i, 10_000, 300, 20, t, all);
         }
         all.sort(null);
         for (int k = 0; k < all.size(); k++) {
@@ -106,13 +112,7 @@ class TimedTrainsTest {
         List<Long> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             if (r.nextDouble() < 0.6 || all.isEmpty()) {
-                long first = (long) (r.nextDouble() * 5_000);
-                long step = (long) (r.nextDouble() * 50);
-                int n = 1 + (int) (r.nextDouble() * 4);
-                t.add(train(i).readyAt(first).readyEvery(step).count(n));
-                for (int j = 0; j < n; j++) {
-                    all.add(first + j * step);
-                }
+                addRandomTrain(r, i, 5_000, 50, 4, t, all);
             } else {
                 long by = (long) (r.nextDouble() * 5_000);
                 t.removeBy(by);
