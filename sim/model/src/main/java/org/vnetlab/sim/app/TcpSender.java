@@ -216,15 +216,20 @@ public final class TcpSender extends BatchSender {
                     .seq(batchSeq + sentInJob).count(sendable));
             sentInJob += sendable;
             sent += sendable;
-            armTimeout();
+            armTimeout(first);
         }
         blocked |= sendable < n;
         partStart = now;
     }
 
-    private void armTimeout() {
+    /**
+     * Arms the retransmission timer, unless it runs, from the send of the first segment that
+     * found none outstanding (tcp_event_new_data_sent): in trains a part's segments are handed
+     * over at its end, but the first of them left at {@code firstSent}.
+     */
+    private void armTimeout(long firstSent) {
         if (!timeout.isScheduled()) {
-            kernel.scheduleAfter(timeout, rto);
+            kernel.scheduleAt(timeout, firstSent + rto);
         }
     }
 
@@ -234,7 +239,9 @@ public final class TcpSender extends BatchSender {
             // an ACK is numbered with the next segment its receiver expects and carries its window
             acks.head(ack);
             for (int j = 0; j < ack.count(); j++) {
-                onAck(ack.seq() + j, ack.ack(), ack.stampOf(j), now);
+                // tcp_ack runs as the softirq takes each ACK: in trains a part's ACKs are handed
+                // over at its end, each ready (taken) at its own time
+                onAck(ack.seq() + j, ack.ack(), ack.stampOf(j), Math.min(ack.readyOf(j), now));
             }
             acks.removeHead(ack.count());
         }
@@ -271,7 +278,7 @@ public final class TcpSender extends BatchSender {
                 sndNxt = sndUna;
             }
             if (sndNxt > sndUna) {
-                kernel.scheduleAfter(timeout, rto);
+                kernel.scheduleAt(timeout, now + rto);
             } else {
                 kernel.cancel(timeout);
             }
