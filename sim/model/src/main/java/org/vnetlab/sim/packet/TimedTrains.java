@@ -41,12 +41,15 @@ public final class TimedTrains {
     private long size;
     private long additions;
     /**
-     * The last {@link #timeOf} asked and its answer, or -1: the k-th time holds until a packet is
-     * taken or one earlier than it is added (netback's transmit-completion timer asks for its k-th
-     * sent frame after every frame it hands to the NIC, each time walking k trains of one frame).
+     * Where {@link #timeOf} last stopped: the train at position {@code cursorAt} in time order, after
+     * {@code cursorBefore} packets, with no train up to it overlapping the next. The k-th time is
+     * looked for from here, not from the earliest train: netback asks the NIC for its k-th frame
+     * after every frame, k a few frames from the last one asked (the NIC's receiving far end asks
+     * for its next few between), among hundreds of trains of one frame. Kept so through adds and
+     * takes (position 0 with no packets before it always is).
      */
-    private long knownK = -1;
-    private long knownTime;
+    private int cursorAt;
+    private long cursorBefore;
 
     public TimedTrains() {
         for (int i = slots - 1; i >= 0; i--) {
@@ -84,9 +87,6 @@ public final class TimedTrains {
         flow[s] = t.flow();
         kind[s] = t.kind().index();
         added[s] = additions++;
-        if (Math.min(time[s], lastOf(s)) < knownTime) {
-            knownK = -1;
-        }
         int i = trains++;
         // trains mostly come in time order: search from the tail
         while (i > 0 && before(s, at(i - 1))) {
@@ -95,6 +95,15 @@ public final class TimedTrains {
         }
         order[index(i)] = s;
         size += n;
+        if (i <= cursorAt && trains > 1) {
+            // it comes before the cursor's train: that train moves on, if this one overlaps neither neighbour
+            if ((i == 0 || lastOf(at(i - 1)) <= time[s]) && lastOf(s) <= time[at(i + 1)]) {
+                cursorAt++;
+                cursorBefore += n;
+            } else {
+                resetCursor();
+            }
+        }
     }
 
     /** Time of the earliest packet, or {@link Long#MAX_VALUE} when empty. */
@@ -133,14 +142,33 @@ public final class TimedTrains {
         if (k < 0 || k >= size) {
             return Long.MAX_VALUE;
         }
-        if (k != knownK) {
-            knownTime = kthTime(k);
-            knownK = k;
+        if (2 * k < cursorBefore) {
+            // nearer the earliest train than the cursor: the cursor stays for the later question
+            return kthTime(k);
         }
-        return knownTime;
+        while (k < cursorBefore) {
+            cursorAt--;
+            cursorBefore -= count[at(cursorAt)];
+        }
+        while (true) {
+            int s = at(cursorAt);
+            boolean nextOverlaps = cursorAt + 1 < trains && lastOf(s) > time[at(cursorAt + 1)];
+            if (k < cursorBefore + count[s]) {
+                if (!nextOverlaps) {
+                    return time[s] + (k - cursorBefore) * step[s];
+                }
+                break;
+            }
+            if (nextOverlaps) {
+                break;
+            }
+            cursorBefore += count[s];
+            cursorAt++;
+        }
+        return kthTime(k);
     }
 
-    /** {@link #timeOf} for a k below {@link #size}. */
+    /** {@link #timeOf} for a k below {@link #size}, walking from the earliest train. */
     private long kthTime(long k) {
         // walk the trains until they hold more than k packets; while none overlaps the next,
         // the answer is read off the train it falls in
@@ -281,7 +309,6 @@ public final class TimedTrains {
 
     /** Takes the first {@code n} packets of the earliest train and re-sorts what is left of it. */
     private void take(int n) {
-        knownK = -1;
         int s = at(0);
         size -= n;
         count[s] -= n;
@@ -289,6 +316,10 @@ public final class TimedTrains {
             head = index(1);
             trains--;
             free[freeCount++] = s;
+            if (cursorAt > 0) {
+                cursorAt--;
+                cursorBefore -= n;
+            }
             return;
         }
         time[s] += n * step[s];
@@ -300,6 +331,17 @@ public final class TimedTrains {
             i++;
         }
         order[index(i)] = s;
+        if (i > 0) {
+            resetCursor();
+        } else if (cursorAt > 0) {
+            // still the earliest, ending where it did: the trains after it are as they were
+            cursorBefore -= n;
+        }
+    }
+
+    private void resetCursor() {
+        cursorAt = 0;
+        cursorBefore = 0;
     }
 
     /** The slot of the i-th train in time order. */

@@ -15,18 +15,6 @@ class TimedTrainsTest {
         return new Train().of(PacketKind.of(IpVersion.IPV4, Transport.UDP), 64, flow);
     }
 
-    /** Adds a train of flow {@code flow} at random to {@code t}, and its packets' times to {@code all}. */
-    private static void addRandomTrain(RandomStream r, int flow, long span, long maxStep, int maxCount,
-                                       TimedTrains t, List<Long> all) {
-        long first = (long) (r.nextDouble() * span);
-        long step = (long) (r.nextDouble() * maxStep);
-        int n = 1 + (int) (r.nextDouble() * maxCount);
-        t.add(train(flow).readyAt(first).readyEvery(step).count(n));
-        for (int j = 0; j < n; j++) {
-            all.add(first + j * step);
-        }
-    }
-
     /** Two paced trains of different senders whose frames alternate: A at 0, 100, 200; B at 50, 150, 250. */
     private static TimedTrains interleaved() {
         TimedTrains t = new TimedTrains();
@@ -90,7 +78,13 @@ class TimedTrainsTest {
         TimedTrains t = new TimedTrains();
         List<Long> all = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            addRandomTrain(r, i, 10_000, 300, 20, t, all);
+            long first = (long) (r.nextDouble() * 10_000);
+            long step = (long) (r.nextDouble() * 300);
+            int n = 1 + (int) (r.nextDouble() * 20);
+            t.add(train(i).readyAt(first).readyEvery(step).count(n));
+            for (int j = 0; j < n; j++) {
+                all.add(first + j * step);
+            }
         }
         all.sort(null);
         for (int k = 0; k < all.size(); k++) {
@@ -104,23 +98,47 @@ class TimedTrainsTest {
         }
     }
 
-    /** {@code timeOf} remembers its last answer: adding an earlier packet or taking one must not leave it stale. */
+    /**
+     * {@code timeOf} looks from where it last stopped: adds before that train (in order, out of
+     * order, at equal times), takes of whole trains and of parts, also parts that re-sort the
+     * earliest train behind an equal time, must each move or reset that place.
+     */
     @Test
-    void theKthTimeFollowsAddsAndTakesBetweenTheSameQuestion() {
+    void theKthTimeFollowsAddsAndTakesBetweenQuestions() {
         RandomStream r = new RandomStream(5, "asks");
         TimedTrains t = new TimedTrains();
         List<Long> all = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            if (r.nextDouble() < 0.6 || all.isEmpty()) {
-                addRandomTrain(r, i, 5_000, 50, 4, t, all);
+        long clock = 0;
+        for (int i = 0; i < 4000; i++) {
+            double what = r.nextDouble();
+            if (what < 0.5 || all.isEmpty()) {
+                // mostly later than all held, on a coarse grid so that times tie
+                long first = what < 0.4 ? clock : clock - 10 * (long) (r.nextDouble() * 20);
+                first = Math.max(0, first);
+                long step = 10 * (long) (r.nextDouble() * 2);
+                int n = 1 + (int) (r.nextDouble() * 3);
+                t.add(train(i).readyAt(first).readyEvery(step).count(n));
+                for (int j = 0; j < n; j++) {
+                    all.add(first + j * step);
+                }
+                clock = Math.max(clock, first + n * step + 10 * (long) (r.nextDouble() * 2));
+            } else if (what < 0.75) {
+                Train head = t.head(new Train());
+                int n = 1 + (int) (r.nextDouble() * head.count());
+                t.removeHead(n);
+                for (int j = 0; j < n; j++) {
+                    all.remove(head.ready() + j * head.readyStep());
+                }
             } else {
-                long by = (long) (r.nextDouble() * 5_000);
+                long by = t.firstTime() + 10 * (long) (r.nextDouble() * 3);
                 t.removeBy(by);
                 all.removeIf(time -> time <= by);
             }
             all.sort(null);
-            int k = Math.min(3, all.size() - 1);
-            assertEquals(k < 0 ? Long.MAX_VALUE : all.get(k), t.timeOf(Math.max(k, 0)), "step " + i);
+            for (int ask = 0; ask < 3; ask++) {
+                int k = (int) (r.nextDouble() * (all.size() + 1));
+                assertEquals(k < all.size() ? all.get(k) : Long.MAX_VALUE, t.timeOf(k), "step " + i + ", k " + k);
+            }
         }
     }
 }
