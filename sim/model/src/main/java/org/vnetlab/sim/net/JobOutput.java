@@ -198,8 +198,17 @@ public final class JobOutput {
             return left;
         }
         given = newEnd;
-        partSegment = segmentOf(newEnd);
-        partIndex = newEnd - firstOf(partSegment);
+        // the segment of packet newEnd, looked for from the first packet not released (a job
+        // that reads many flows has a segment a packet: walking from the job's first was most
+        // of the work here)
+        int segment = releaseSegment;
+        int first = released - releaseIndex;
+        while (first + counts[segment] <= newEnd) {
+            first += counts[segment];
+            segment++;
+        }
+        partSegment = segment;
+        partIndex = newEnd - first;
         return Math.max(0, (workUpTo(newEnd) - done) * scale);
     }
 
@@ -219,24 +228,6 @@ public final class JobOutput {
             segment++;
         }
         return work;
-    }
-
-    /** The segment of the job's {@code packet}-th packet. */
-    private int segmentOf(int packet) {
-        int s = 0;
-        for (int first = 0; first + counts[s] <= packet; s++) {
-            first += counts[s];
-        }
-        return s;
-    }
-
-    /** The job's index of segment {@code segment}'s first packet. */
-    private int firstOf(int segment) {
-        int first = 0;
-        for (int s = 0; s < segment; s++) {
-            first += counts[s];
-        }
-        return first;
     }
 
     /** A part ended at {@code now}: releases its packets. */
