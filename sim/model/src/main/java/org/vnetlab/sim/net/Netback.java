@@ -57,6 +57,8 @@ public final class Netback {
     private final RandomStream random;
     private final List<Vif> vifs = new ArrayList<>();
     private final VifOrder rxQueue = new VifOrder();
+    /** Which of the vifs have their queue stopped (how many). */
+    private final Vif.Stops stops = new Vif.Stops();
     private final RxTasklet rx;
     private final TxTasklet tx;
     private final Backlog backlog;
@@ -154,7 +156,7 @@ public final class Netback {
      * learnt it.
      */
     public Vif connect(String guest, NetfrontRx front, NetfrontTx txRing) {
-        Vif v = new Vif(kernel, vifs.size(), guest, front, txRing, rxQueue, rx, tx, driver.vifQueue(),
+        Vif v = new Vif(kernel, vifs.size(), guest, front, txRing, rxQueue, rx, tx, stops, driver.vifQueue(),
                 driver.rxSlotsNeeded(), driver.queueTimeoutNanos());
         vifs.add(v);
         v.port = bridge.addPort(v);
