@@ -172,6 +172,7 @@ public final class Netback {
     /** netif_be_int: the guest's vif joins the transmit schedule list, then its event is handled. */
     private void guestEvent(Vif v) {
         txSchedule.add(v.index);
+        tx.guestEvent();
         v.event();
     }
 
@@ -521,8 +522,28 @@ public final class Netback {
                 releaseOrder.add(v.index, done);
             }
         };
+        /**
+         * Whether a guest's event scheduled the tasklet for new requests since its last run
+         * began (TASKLET_STATE_SCHED); a release schedules it by itself ({@code released}).
+         */
+        private boolean scheduled;
+        /** A run is under way: its loop takes the requests of events that come meanwhile. */
+        private boolean running;
+
         TxTasklet(Domain dom0) {
             super("netback.tx", dom0, Context.TASKLET);
+        }
+
+        /**
+         * netif_be_int's maybe_schedule_tx_action: schedules a run only while fewer than half of
+         * MAX_PENDING_REQS are pending, so with more the guest's requests wait for the next frame
+         * the NIC frees (netif_idx_release schedules it unconditionally), unless a run is under
+         * way, whose loop goes on while the schedule list holds a guest.
+         */
+        void guestEvent() {
+            if (running || pending < driver.txEventPendingLimit()) {
+                scheduled = true;
+            }
         }
 
         @Override
@@ -535,11 +556,13 @@ public final class Netback {
                 }
                 requests |= txSchedule.listed(i) && v.txRing.onRing() > 0;
             }
-            return requests && pending < driver.txPendingLimit();
+            return scheduled && requests && pending < driver.txPendingLimit();
         }
 
         @Override
         protected double beginJob(long now) {
+            scheduled = false;
+            running = true;
             double deallocWork = dealloc();
             out.clear();
             sources.clear();
@@ -647,6 +670,7 @@ public final class Netback {
                 answer(v);
             }
             out.finish(end, toBacklog);
+            running = false;
         }
     }
 

@@ -86,6 +86,15 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
         return maxPending - maxSkbFrags;
     }
 
+    /**
+     * Pending requests from which a guest's event no longer schedules net_tx_action
+     * (maybe_schedule_tx_action: only while NR_PENDING_REQS < MAX_PENDING_REQS / 2); the NIC's
+     * freeing of a sent frame still does (netif_idx_release).
+     */
+    public int txEventPendingLimit() {
+        return maxPending / 2;
+    }
+
     /** How a guest's TCP data leaves it: in skbs of up to 64 KB when netfront offers TSO. */
     public Gso tcpGso() {
         return Gso.netfront(gso);

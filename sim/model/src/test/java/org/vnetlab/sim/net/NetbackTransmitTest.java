@@ -114,6 +114,52 @@ class NetbackTransmitTest {
     }
 
     @Test
+    void aGuestsEventSchedulesNetbackOnlyWhileLessThanHalfOfMaxPendingRequestsArePending() {
+        // domU1's 21 frames pending: with MAX_PENDING_REQS 40 that is past half, so domU2's notify
+        // (maybe_schedule_tx_action) leaves its request on the ring until the NIC's driver frees
+        // domU1's first frames (netif_idx_release schedules net_tx_action); with 64 the notify
+        // schedules it, and it takes the request before that
+        long[] waiting = whenTakenAndFreed("model.xen.netback.max-pending-requests=40");
+        assertTrue(waiting[0] >= waiting[1], "taken at " + waiting[0] + ", domU1's first freed at " + waiting[1]);
+        long[] scheduled = whenTakenAndFreed("model.xen.netback.max-pending-requests=64");
+        assertTrue(scheduled[0] < scheduled[1], "taken at " + scheduled[0] + ", domU1's first freed at " + scheduled[1]);
+    }
+
+    /**
+     * domU1 sends 21 frames; 20 us after the first left the wire (net_tx_action done with them),
+     * domU2 sends one: when netback took domU2's request, and when it freed the first of domU1's.
+     */
+    private static long[] whenTakenAndFreed(String maxPending) {
+        SplitDriverRig rig = new SplitDriverRig(maxPending);
+        Departures wire = new Departures();
+        rig.nic.connectFarEnd(wire);
+        SplitDriverRig.Guest a = rig.guest("domU1");
+        SplitDriverRig.Guest b = rig.guest("domU2");
+        a.powerOn();
+        b.powerOn();
+        a.send(21, 1470);
+        rig.runUntilRequestsTaken();
+        while (wire.first == Long.MAX_VALUE && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
+            rig.runUntil(rig.kernel.nextEventTime());
+        }
+        rig.runUntil(wire.first + 20_000);
+        assertEquals(21, rig.netback.pendingRequests(), "none freed yet");
+        b.send(1, 1470);
+        long taken = -1;
+        long freed = -1;
+        while ((taken < 0 || freed < 0) && rig.kernel.nextEventTime() != Long.MAX_VALUE) {
+            rig.runUntil(rig.kernel.nextEventTime());
+            if (taken < 0 && b.tx.onRing() == 0) {
+                taken = rig.kernel.now();
+            }
+            if (freed < 0 && rig.netback.pendingRequests() < 21 + (taken < 0 ? 0 : 1)) {
+                freed = rig.kernel.now();
+            }
+        }
+        return new long[] {taken, freed};
+    }
+
+    @Test
     void aGuestsRingHoldsRingSlotsLessMaxSkbFragsPlusOneAndTheRestWaitsInItsQdisc() {
         SplitDriverRig rig = new SplitDriverRig();
         SplitDriverRig.Guest a = rig.guest("domU1");
