@@ -104,6 +104,39 @@ public sealed interface Expr {
     }
 
     /**
+     * The median of one quantity over several runs, e.g. the same scenario with other seeds: for a
+     * quantity chaotic in the seed, a single run may land anywhere in its range. Empty when any
+     * of them is.
+     */
+    record Median(List<Expr> of) implements Expr {
+        public Median {
+            of = List.copyOf(of);
+            if (of.isEmpty()) {
+                throw new IllegalArgumentException("a median of nothing");
+            }
+        }
+
+        public List<Series> series() {
+            return of.stream().flatMap(e -> e.series().stream()).toList();
+        }
+
+        public OptionalDouble at(Simulated sim, int payload) {
+            double[] values = new double[of.size()];
+            for (int i = 0; i < values.length; i++) {
+                OptionalDouble v = of.get(i).at(sim, payload);
+                if (v.isEmpty()) {
+                    return v;
+                }
+                values[i] = v.getAsDouble();
+            }
+            java.util.Arrays.sort(values);
+            int mid = values.length / 2;
+            return OptionalDouble.of(values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
+        }
+
+    }
+
+    /**
      * A throughput series as a share of the most payload the wire carries at that size
      * ({@link Ethernet#maxGoodputMbps}, the slower of the link and the host's NIC).
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class LiteratureFactsTest {
         assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
         // every scenario the checks name loads, variants included
         ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
-        assertEquals(14, s.scenarios().size());
+        // 11 scenarios and row 9's three variants at 5 seeds each
+        assertEquals(11 + 3 * LiteratureFacts.STREAM_SEEDS, s.scenarios().size());
         assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
     }
 
@@ -146,24 +148,54 @@ class LiteratureFactsTest {
     @Test
     void rowNineReadsHowFarApartTheSevenGuestsSharesLie() {
         Check even = check("9 TCP shares of 7 receiving DomUs, 1 CPU, no tickle");
-        Verdict close = even.judge(new Simulated(Map.of(), Map.of(
-                LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
-                LiteratureFacts.STREAMS_NEITHER, shares(88, 90, 92, 94, 96, 98, 99))));
+        Verdict close = even.judge(streams(LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
+                LiteratureFacts.STREAMS_NEITHER, shares(88, 90, 92, 94, 96, 98, 99)));
         assertEquals(Verdict.Status.PASS, close.status());
         assertTrue(close.model().startsWith("11.0"), "the wider of the two spreads: " + close.model());
-        Verdict apart = even.judge(new Simulated(Map.of(), Map.of(
-                LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
-                LiteratureFacts.STREAMS_NEITHER, shares(70, 90, 92, 94, 96, 98, 99))));
+        Verdict apart = even.judge(streams(LiteratureFacts.STREAMS_BOOST_ONLY, shares(90, 95, 100, 92, 91, 93, 94),
+                LiteratureFacts.STREAMS_NEITHER, shares(70, 90, 92, 94, 96, 98, 99)));
         assertEquals(Verdict.Status.FAIL, apart.status());
         assertTrue(apart.model().startsWith("29.0"), apart.model());
 
         Check uneven = check("9 TCP shares of 7 receiving DomUs, 1 CPU, BOOST and tickle");
-        assertEquals(Verdict.Status.PASS, uneven.judge(new Simulated(Map.of(), Map.of(
-                LiteratureFacts.STREAMS_STOCK, shares(200, 150, 100, 90, 60, 40, 25)))).status());
-        Verdict fair = uneven.judge(new Simulated(Map.of(), Map.of(
-                LiteratureFacts.STREAMS_STOCK, shares(92, 92, 92, 92, 92, 92, 92))));
+        assertEquals(Verdict.Status.PASS, uneven.judge(streams(LiteratureFacts.STREAMS_STOCK,
+                shares(200, 150, 100, 90, 60, 40, 25))).status());
+        Verdict fair = uneven.judge(streams(LiteratureFacts.STREAMS_STOCK, shares(92, 92, 92, 92, 92, 92, 92)));
         assertEquals(Verdict.Status.FAIL, fair.status(), "tickling that left the shares equal: " + fair.model());
         assertTrue(fair.model().startsWith("1.00"), fair.model());
+    }
+
+    @Test
+    void rowNineTakesTheMedianRunOverItsSeeds() {
+        Check uneven = check("9 TCP shares of 7 receiving DomUs, 1 CPU, BOOST and tickle");
+        List<ScenarioRef> runs = LiteratureFacts.STREAMS_STOCK;
+        assertEquals(LiteratureFacts.STREAM_SEEDS, runs.size());
+        Map<ScenarioRef, Result> results = new HashMap<>();
+        // fastest over slowest 1.2, 1.3, 2.0, 2.5, 3.0 in the five runs: the median run's 2.0
+        double[] slowest = {100, 92.3, 60, 48, 40};
+        for (int i = 0; i < runs.size(); i++) {
+            results.put(runs.get(i), shares(120, 110, 100, 100, 100, 100, slowest[i]));
+        }
+        Verdict v = uneven.judge(new Simulated(Map.of(), results));
+        assertEquals(Verdict.Status.PASS, v.status());
+        assertTrue(v.model().startsWith("2.00"), v.model());
+        results.put(runs.get(2), shares(92, 92, 92, 92, 92, 92, 92));
+        results.put(runs.get(3), shares(92, 92, 92, 92, 92, 92, 92));
+        assertTrue(uneven.judge(new Simulated(Map.of(), results)).model().startsWith("1.20"),
+                "the median moves with the runs, not with the first");
+    }
+
+    /** Every run of each list of lit-7streams runs gave the result that follows it. */
+    private static Simulated streams(Object... runsThenResult) {
+        Map<ScenarioRef, Result> results = new HashMap<>();
+        for (int i = 0; i < runsThenResult.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<ScenarioRef> runs = (List<ScenarioRef>) runsThenResult[i];
+            for (ScenarioRef r : runs) {
+                results.put(r, (Result) runsThenResult[i + 1]);
+            }
+        }
+        return new Simulated(Map.of(), results);
     }
 
     /** lit-7streams' result: each guest's TCP receive throughput, domU1 first. */
