@@ -49,7 +49,7 @@ public final class ValidateCommand implements org.vnetlab.console.cli.Command {
         } finally {
             bar.done();
         }
-        io.out().print(Validations.table(v));
+        io.out().print(Validations.table(v, io.width()));
         io.out().println(Validations.summary(v));
         io.out().println("parameters: " + (params.file() == null ? ScenarioLoader.DEFAULT_PARAMETERS : params.file()));
         return v.passed() ? Cli.OK : Cli.FAILURE;
