@@ -41,7 +41,6 @@ public final class LiteratureFacts {
     static final ScenarioRef NEITHER = ScenarioRef.of("lit-boost-7burners", FIX, "model.xen.scheduler.boost=false",
             "model.xen.scheduler.tickle=false");
     static final ScenarioRef BUSY_PINGED = ScenarioRef.of("lit-busy-pinged", FIX);
-    static final ScenarioRef STREAMERS = ScenarioRef.of("lit-streamers", FIX);
     /** Row 6: the study's own RTT beside a burner (its {@code rtt} scenario), one trial. */
     static final ScenarioRef STUDY_BURNED_RTT = ScenarioRef.of("rtt", "rtt.reflector=domU-burned", "method.trials=1");
     /** The reflecting guest of the study's burned RTT variant: domU1 burns. */
@@ -54,6 +53,12 @@ public final class LiteratureFacts {
      * As Xen 3.0.4 is: BOOST, tickling, and the lowest-port-first event scan (the paper's "orig").
      */
     static final int STREAM_SEEDS = 5;
+    /**
+     * Row 8: the pinged guest's mean RTT beside seven TCP receivers, a run at each of
+     * {@link #STREAM_SEEDS}, read in the median run: with Dom0's upcall ahead of netback's tasklets
+     * it lay at 3.71, 5.41, 5.19, 4.82 and 5.44 ms over seeds 1 to 5 (2026-12-07).
+     */
+    static final List<ScenarioRef> STREAMERS = seeded("lit-streamers", FIX);
     static final List<ScenarioRef> STREAMS_STOCK = streams();
     static final List<ScenarioRef> STREAMS_BOOST_ONLY = streams(FIX, "model.xen.scheduler.tickle=false");
     static final List<ScenarioRef> STREAMS_NEITHER = streams(FIX, "model.xen.scheduler.tickle=false",
@@ -110,8 +115,10 @@ public final class LiteratureFacts {
         c.add(rtt("7 RTT, the pinged DomU burns too (3 burners, 3 TCP receivers)", Metric.RTT_MEAN,
                 Range.between(10, 1000), ONGARO + " Fig. 12: 45-183 ms; Hu et al. 2011: 49 ms", BUSY_PINGED_GUEST,
                 BUSY_PINGED));
-        c.add(rtt("8 RTT, idle DomU while 7 DomUs receive TCP", Metric.RTT_MEAN, Range.between(3.9, 8.6),
-                ONGARO + " Figs 9, 10", PINGED, STREAMERS));
+        c.add(rttCheck("8 RTT, idle DomU while 7 DomUs receive TCP", Metric.RTT_MEAN, Range.between(3.9, 8.6),
+                ONGARO + " Figs 9, 10", List.of(new Expr.Median(STREAMERS.stream()
+                        .<Expr>map(s -> new Expr.Of(rttSeries(s, PINGED, Metric.RTT_MEAN))).toList())),
+                ", median of " + STREAM_SEEDS + " seeds"));
         c.add(new Check.Cited(new Check.Holds("9 TCP shares of 7 receiving DomUs, 1 CPU, no tickle (BOOST on, off):"
                 + " fastest - slowest Mbit/s, median of 5 seeds", List.of(guestShares(STREAMS_BOOST_ONLY, false),
                 guestShares(STREAMS_NEITHER, false)), 0, ANY, Range.atMost(17), 1.7, "%.1f"),
@@ -125,13 +132,20 @@ public final class LiteratureFacts {
         return c;
     }
 
-    /** lit-7streams with {@code sets}, a run at each seed from 1 to {@link #STREAM_SEEDS}. */
+    /** lit-7streams, one trial of 10 s, with {@code sets}, a run at each seed from 1 to {@link #STREAM_SEEDS}. */
     private static List<ScenarioRef> streams(String... sets) {
+        List<String> all = new ArrayList<>(List.of("method.trials=1", "tcp.duration=10s"));
+        all.addAll(List.of(sets));
+        return seeded("lit-7streams", all.toArray(String[]::new));
+    }
+
+    /** {@code scenario} with {@code sets}, a run at each seed from 1 to {@link #STREAM_SEEDS}. */
+    private static List<ScenarioRef> seeded(String scenario, String... sets) {
         List<ScenarioRef> runs = new ArrayList<>();
         for (int seed = 1; seed <= STREAM_SEEDS; seed++) {
-            List<String> all = new ArrayList<>(List.of("method.trials=1", "tcp.duration=10s", "method.seed=" + seed));
-            all.addAll(List.of(sets));
-            runs.add(new ScenarioRef("lit-7streams", all));
+            List<String> all = new ArrayList<>(List.of(sets));
+            all.add("method.seed=" + seed);
+            runs.add(new ScenarioRef(scenario, all));
         }
         return runs;
     }
@@ -175,10 +189,20 @@ public final class LiteratureFacts {
                              ScenarioRef... scenarios) {
         List<Expr> values = new ArrayList<>();
         for (ScenarioRef s : scenarios) {
-            values.add(new Expr.Of(new Series(s, null, "ipv4", "roundtrip", pinged, statistic)));
+            values.add(new Expr.Of(rttSeries(s, pinged, statistic)));
         }
+        return rttCheck(label, statistic, range, source, values, "");
+    }
+
+    private static Series rttSeries(ScenarioRef s, String pinged, Metric statistic) {
+        return new Series(s, null, "ipv4", "roundtrip", pinged, statistic);
+    }
+
+    /** That each of {@code values}, an RTT statistic in ms, lies in {@code range}. */
+    private static Check rttCheck(String label, Metric statistic, Range range, String source, List<Expr> values,
+                                  String how) {
         String part = statistic.key().substring(statistic.key().indexOf('.') + 1);
-        return new Check.Cited(new Check.Holds(label + ", " + part + " ms", values, 0, ANY, range,
+        return new Check.Cited(new Check.Holds(label + ", " + part + " ms" + how, values, 0, ANY, range,
                 0.1 * range.min(), "%.3f"), source, "P", false);
     }
 }

@@ -42,8 +42,8 @@ class LiteratureFactsTest {
         assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
         // every scenario the checks name loads, variants included
         ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
-        // 11 scenarios and row 9's three variants at 5 seeds each
-        assertEquals(11 + 3 * LiteratureFacts.STREAM_SEEDS, s.scenarios().size());
+        // 10 scenarios, and row 8's and row 9's three variants at 5 seeds each
+        assertEquals(10 + 4 * LiteratureFacts.STREAM_SEEDS, s.scenarios().size());
         assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
     }
 
@@ -183,6 +183,34 @@ class LiteratureFactsTest {
         results.put(runs.get(3), shares(92, 92, 92, 92, 92, 92, 92));
         assertTrue(uneven.judge(new Simulated(Map.of(), results)).model().startsWith("1.20"),
                 "the median moves with the runs, not with the first");
+    }
+
+    @Test
+    void rowEightTakesTheMedianRunOverItsSeeds() {
+        Check idle = check("8 RTT, idle DomU while 7 DomUs receive TCP");
+        List<ScenarioRef> runs = LiteratureFacts.STREAMERS;
+        assertEquals(LiteratureFacts.STREAM_SEEDS, runs.size());
+        // mean RTTs 3.7, 5.4, 5.2, 4.8, 5.4 ms: the first alone is outside 3.9-8.6, the median run's 5.2 inside
+        double[] means = {3.7, 5.4, 5.2, 4.8, 5.4};
+        Map<ScenarioRef, Result> results = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            results.put(runs.get(i), pinged(means[i]));
+        }
+        Verdict v = idle.judge(new Simulated(Map.of(), results));
+        assertEquals(Verdict.Status.PASS, v.status());
+        assertTrue(v.model().startsWith("5.200"), v.model());
+        results.put(runs.get(1), pinged(3.0));
+        results.put(runs.get(2), pinged(3.1));
+        assertEquals(Verdict.Status.FAIL, idle.judge(new Simulated(Map.of(), results)).status(),
+                "three runs of five below the range");
+    }
+
+    /** lit-streamers whose pinged guest's mean RTT was {@code meanMs}. */
+    private static Result pinged(double meanMs) {
+        Point p = Point.builder().transport("udp").protocol("ipv4").direction("roundtrip").payload(56)
+                .guest(LiteratureFacts.PINGED)
+                .rttMs(new org.vnetlab.core.result.Summary(meanMs, meanMs, 0.1, meanMs, meanMs, meanMs, 100)).build();
+        return result("lit-streamers", p);
     }
 
     /** Every run of each list of lit-7streams runs gave the result that follows it. */

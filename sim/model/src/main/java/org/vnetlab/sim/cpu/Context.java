@@ -13,8 +13,17 @@ public enum Context {
      * ({@link Task#netRxBudget()}).
      */
     NET_RX,
-    /** A tasklet (netback's): runs once per softirq pass on the CPU that scheduled it, after NET_RX. */
+    /**
+     * A tasklet (netback's): runs once per softirq pass on the CPU that scheduled it, after NET_RX,
+     * the tasklet scheduled last first.
+     */
     TASKLET,
+    /**
+     * A hard interrupt's handler (an event channel's upcall, an injected interrupt's handler).
+     * The model has no hard-interrupt context: it runs the handler's work as softirq work, but
+     * before any poll or tasklet still to run, as the interrupt would have preempted them.
+     */
+    IRQ,
     /** A thread (an application process): scheduled by its kernel, preempted by softirqs. */
     THREAD
 }

@@ -20,8 +20,17 @@ final class Softirqs {
     private final List<Task> tasks = new ArrayList<>();
     private long netRx;
     private long tasklets;
+    private long irqs;
     /** Bit i set: task i was raised and has not been found without work since. */
     private long pending;
+    /**
+     * Bit i set: tasklet i is on the CPU's tasklet list (TASKLET_STATE_SCHED), put there as the
+     * {@code listedAt[i]}-th: {@code __tasklet_schedule} pushes at the list's head, so a pass runs
+     * the tasklets scheduled last first; a tasklet leaves the list as it begins to run.
+     */
+    private long listed;
+    private final long[] listedAt = new long[Long.SIZE];
+    private long listings;
     private int budgetPerPass = Integer.MAX_VALUE;
     private int maxPasses = Integer.MAX_VALUE;
     private long jiffyNanos = Long.MAX_VALUE;
@@ -54,10 +63,12 @@ final class Softirqs {
         }
         t.softirqIndex = tasks.size();
         tasks.add(t);
-        if (t.context() == Context.NET_RX) {
-            netRx |= 1L << t.softirqIndex;
-        } else {
-            tasklets |= 1L << t.softirqIndex;
+        long bit = 1L << t.softirqIndex;
+        switch (t.context()) {
+            case NET_RX -> netRx |= bit;
+            case TASKLET -> tasklets |= bit;
+            case IRQ -> irqs |= bit;
+            default -> throw new IllegalArgumentException(t.name() + " is not softirq work");
         }
     }
 
@@ -66,7 +77,29 @@ final class Softirqs {
         long bit = 1L << t.softirqIndex;
         boolean fresh = (pending & bit) == 0;
         pending |= bit;
+        list(t.softirqIndex);
         return fresh;
+    }
+
+    /** {@code tasklet_schedule}: a tasklet not on the list goes to its head. */
+    private void list(int i) {
+        long bit = 1L << i;
+        if ((tasklets & bit) != 0 && (listed & bit) == 0) {
+            listed |= bit;
+            listedAt[i] = ++listings;
+        }
+    }
+
+    /** Of the tasklets in {@code mask}, the one nearest the list's head (scheduled last). */
+    private int nearestHead(long mask) {
+        int best = Long.numberOfTrailingZeros(mask);
+        for (long m = mask & (mask - 1); m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            if (listedAt[i] > listedAt[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Whether an invocation is running ({@code in_softirq}). */
@@ -109,6 +142,10 @@ final class Softirqs {
      *                    kernel with {@code MAX_SOFTIRQ_TIME})
      */
     Task next(long now, BooleanSupplier needResched) {
+        Task irq = nextIrq(now);
+        if (irq != null) {
+            return irq;
+        }
         while (true) {
             if (!taskletPhase) {
                 // net_rx_action: budget <= 0 || jiffies - start_time > 1 -> softnet_break
@@ -122,8 +159,10 @@ final class Softirqs {
                 taskletsLeft = pending & tasklets;
             }
             while (taskletsLeft != 0) {
-                int i = Long.numberOfTrailingZeros(taskletsLeft);
-                taskletsLeft &= taskletsLeft - 1;
+                // tasklet_action runs the list it took from its head
+                int i = nearestHead(taskletsLeft);
+                taskletsLeft &= ~(1L << i);
+                listed &= ~(1L << i);
                 if (hasWork(i, now)) {
                     return tasks.get(i);
                 }
@@ -142,6 +181,18 @@ final class Softirqs {
     private boolean mayRestart(long now, BooleanSupplier needResched) {
         return timeLimitJiffies == 0
                 || (now / jiffyNanos - invocationJiffy < timeLimitJiffies && !needResched.getAsBoolean());
+    }
+
+    /** A pending hard interrupt's handler, lowest index first. */
+    private Task nextIrq(long now) {
+        for (long p = pending & irqs; p != 0; p &= p - 1) {
+            int i = Long.numberOfTrailingZeros(p);
+            if (hasWork(i, now)) {
+                return tasks.get(i);
+            }
+            pending &= ~(1L << i);
+        }
+        return null;
     }
 
     /** The next pending device after the last one polled, round robin. */
@@ -168,7 +219,13 @@ final class Softirqs {
         if (!hasWork(t.softirqIndex, now)) {
             pending &= ~bit;
         } else if (active && taskletPhase && (tasklets & bit) != 0 && t.resumesAtOnce()) {
+            // the same run goes on: first of what is left
             taskletsLeft |= bit;
+            listedAt[t.softirqIndex] = ++listings;
+        } else {
+            // a tasklet left with work schedules itself again as it ends (net_rx_action's
+            // tasklet_schedule), at the list's head
+            list(t.softirqIndex);
         }
     }
 

@@ -7,8 +7,9 @@ import org.vnetlab.sim.kernel.RandomStream;
 
 /**
  * A notification's fixed work on a guest's CPU, in the softirq work that follows its interrupt
- * (the model has no hard-interrupt context), in a tasklet's place: an event channel's upcall, a
- * virtio kick's VM exit, an injected interrupt's handler. Notices raised before it runs are
+ * (the model has no hard-interrupt context), ahead of the polls and tasklets still to run
+ * ({@link Context#IRQ}): an event channel's upcall, a virtio kick's VM exit, an injected
+ * interrupt's handler. Notices raised before it runs are
  * handled by one run, as a pending interrupt is taken once.
  */
 abstract class GuestNotice extends Task {
@@ -20,7 +21,7 @@ abstract class GuestNotice extends Task {
 
     /** @param cost the notification's work, ns at speed 1.0 */
     GuestNotice(String name, Domain domain, double cost, double jitter, RandomStream random) {
-        super(name, domain, Context.TASKLET);
+        super(name, domain, Context.IRQ);
         this.cost = cost;
         this.jitter = jitter;
         this.random = random;

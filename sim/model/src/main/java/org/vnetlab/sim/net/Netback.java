@@ -204,7 +204,7 @@ public final class Netback {
         private int lastServed = -1;
 
         GuestEvents(Domain dom0) {
-            super("dom0.evtchn", dom0, Context.TASKLET);
+            super("dom0.evtchn", dom0, Context.IRQ);
         }
 
         void notified(Vif v) {
