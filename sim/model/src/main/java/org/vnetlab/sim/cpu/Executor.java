@@ -33,6 +33,8 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private Task current;
     /** The timer interrupt's or a softirq's job, paused when a VCPU lost its physical CPU. */
     private Task pausedInterrupt;
+    /** A hard interrupt's handler paused while it ran on top of the paused job above. */
+    private Task pausedIrq;
     private long resumedAt;
     /** It holds a physical CPU. */
     private boolean running;
@@ -144,7 +146,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** Whether a job was begun and paused (a descheduled VCPU resumes it at once). */
     protected boolean hasJobInProgress() {
         LinuxThread t = rq == null ? null : rq.curr;
-        return pausedInterrupt != null || (t != null && t.task.inJob);
+        return pausedInterrupt != null || pausedIrq != null || (t != null && t.task.inJob);
     }
 
     /** Whether a thread of this CPU sleeps until its next tick (a blocked VCPU then sets a timer). */
@@ -305,8 +307,21 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             return;
         }
         long now = kernel.now();
+        if (pausedIrq != null) {
+            Task t = pausedIrq;
+            pausedIrq = null;
+            begin(t, now);
+            return;
+        }
         if (pausedInterrupt != null) {
             Task t = pausedInterrupt;
+            // an event that came while the VCPU was switched out is delivered by the upcall on its
+            // return to the guest, on top of the softirq job it resumes: the handler goes first
+            Task irq = t == timer || t.context() == Context.IRQ ? null : softirqs.pendingIrq(now);
+            if (irq != null) {
+                begin(irq, now);
+                return;
+            }
             pausedInterrupt = null;
             begin(t, now);
             return;
@@ -385,7 +400,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             if (!running || (!inInterrupt(t) && (tickPending || irqExit || needResched))) {
                 // taking its input lost the CPU, or raised work that comes first: the job waits
                 if (inInterrupt(t)) {
-                    pausedInterrupt = t;
+                    pauseInterrupt(t);
                 }
                 dispatch();
                 return;
@@ -437,9 +452,18 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         kernel.cancel(completion);
         spend(current, kernel.now());
         if (inInterrupt(current)) {
-            pausedInterrupt = current;
+            pauseInterrupt(current);
         }
         current = null;
+    }
+
+    /** {@code t}, interrupt work, waits for the CPU; a handler run on top of a paused job waits above it. */
+    private void pauseInterrupt(Task t) {
+        if (pausedInterrupt != null && pausedInterrupt != t) {
+            pausedIrq = t;
+        } else {
+            pausedInterrupt = t;
+        }
     }
 
     private void complete() {

@@ -183,6 +183,11 @@ final class Softirqs {
                 || (now / jiffyNanos - invocationJiffy < timeLimitJiffies && !needResched.getAsBoolean());
     }
 
+    /** A pending hard interrupt's handler with work, lowest index first; null for none. */
+    Task pendingIrq(long now) {
+        return nextIrq(now);
+    }
+
     /** A pending hard interrupt's handler, lowest index first. */
     private Task nextIrq(long now) {
         for (long p = pending & irqs; p != 0; p &= p - 1) {
