@@ -203,6 +203,18 @@ class ExactAgreementTest {
     }
 
     /**
+     * A reader woken on a halted CPU, waiting out its wake-up latency, takes what its socket holds
+     * when it runs: frames done for it meanwhile go when done, not at the end of a train (its
+     * reader found one datagram where exact found two). Two contexts receiving 36 B over IPv6,
+     * trial 4 (index 3): ctx1 got 44.2 Mbit/s in trains against 81.1 exact.
+     */
+    @Test
+    void aWokenReaderFindsWhatWasDoneBeforeItRuns() {
+        Scenario s = LOADER.load("vserver-double", List.of()).scenario();
+        assertTimingsAgree(s, Transport.UDP, IpVersion.IPV6, 36, Direction.RX, 0.5, 3, 4, RunResult::throughputMbps);
+    }
+
+    /**
      * A KVM guest's frames reach the NIC as its vhost worker sends each one: handed on 16 at a
      * time they reached the wire in blocks, and machine 2's full ring dropped the other guest's
      * more (two guests sending 36 B: vm1 48.7 and vm2 60.5 Mbit/s in trains, 60.0 and 50.2 exact).
@@ -220,11 +232,18 @@ class ExactAgreementTest {
     private static void assertTimingsAgree(Scenario s, Transport transport, int payload, Direction leg,
                                            double seconds, int trials,
                                            Function<RunResult, Map<String, Double>> figures) {
-        for (int trial = 0; trial < trials; trial++) {
+        assertTimingsAgree(s, transport, IpVersion.IPV4, payload, leg, seconds, 0, trials, figures);
+    }
+
+    /** The same over {@code ip}, trials {@code from} to {@code trials} - 1. */
+    private static void assertTimingsAgree(Scenario s, Transport transport, IpVersion ip, int payload, Direction leg,
+                                           double seconds, int from, int trials,
+                                           Function<RunResult, Map<String, Double>> figures) {
+        for (int trial = from; trial < trials; trial++) {
             Map<String, Double> trains = figures.apply(Experiment.run(s,
-                    new RunSpec(transport, IpVersion.IPV4, payload, leg, trial, SimTime.seconds(seconds), Fidelity.TRAINS)));
+                    new RunSpec(transport, ip, payload, leg, trial, SimTime.seconds(seconds), Fidelity.TRAINS)));
             Map<String, Double> exact = figures.apply(Experiment.run(s,
-                    new RunSpec(transport, IpVersion.IPV4, payload, leg, trial, SimTime.seconds(seconds), Fidelity.EXACT)));
+                    new RunSpec(transport, ip, payload, leg, trial, SimTime.seconds(seconds), Fidelity.EXACT)));
             for (Map.Entry<String, Double> e : exact.entrySet()) {
                 assertEquals(e.getValue(), trains.get(e.getKey()), 0.02 * e.getValue(),
                         "trial " + trial + ": " + e.getKey() + ", trains against exact");

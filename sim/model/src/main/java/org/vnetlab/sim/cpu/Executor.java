@@ -274,6 +274,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         wakeUp();
     }
 
+    /** Halted, with a woken thread's wake-up on its way (the IPI one wake-up latency after its input). */
+    boolean awaitsWakeUp() {
+        return halted && reschedIpi.isScheduled();
+    }
+
     /** The kernel wants this CPU to schedule once the run goes on (a thread started before it). */
     void reschedWhenRunning() {
         needResched = true;
