@@ -86,7 +86,8 @@ public final class Relay extends Task {
             batch.take(socket, n, stack.recvCall(payload) + stack.sendCall(payload) + stack.tx(kind) + deviceCost, now);
             take -= n;
         }
-        return batch.work(now, 0, random.jitter(stack.costs().jitter), port.wantsEachPacket() ? 1 : partPackets());
+        return batch.work(now, 0, random.jitter(stack.costs().jitter), port.wantsEachPacket() ? 1 : partPackets(),
+                cpuSpeed());
     }
 
     @Override

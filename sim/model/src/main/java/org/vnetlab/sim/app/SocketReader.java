@@ -56,6 +56,6 @@ abstract class SocketReader extends JobOutputTask {
     protected final double beginJob(long now) {
         out.clear();
         take(now);
-        return out.work(now, 0, random.jitter(stack.costs().jitter), partPackets());
+        return out.work(now, 0, random.jitter(stack.costs().jitter), partPackets(), cpuSpeed());
     }
 }

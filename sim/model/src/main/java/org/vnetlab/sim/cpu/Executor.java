@@ -393,6 +393,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         if (!t.inJob) {
             t.inJob = true;
             t.jobStart = now;
+            t.speed = speed;
             inCallback = true;
             long saved = enter(t);
             try {

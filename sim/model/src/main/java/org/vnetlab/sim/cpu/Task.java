@@ -30,6 +30,8 @@ public abstract class Task {
     /** Whether the job's current part ends before the job does, and the work left until it does. */
     boolean inPart;
     double partLeft;
+    /** The speed of the CPU that began the current job. */
+    double speed = 1;
 
     protected Task(String name, Domain domain, Context context) {
         this.name = name;
@@ -78,6 +80,14 @@ public abstract class Task {
     /** The CPU it runs on, or last ran on. */
     public Executor executor() {
         return executor;
+    }
+
+    /**
+     * The speed of the CPU the current job began on (set before {@link #beginJob}): the CPU takes
+     * work / speed ns over it.
+     */
+    protected final double cpuSpeed() {
+        return speed;
     }
 
     /** Whether a job could begin now. */

@@ -44,6 +44,18 @@ public final class JobOutput {
     private double scale;
     private int partPackets;
     /**
+     * The CPU's speed, the job's work as the executor counts it, and how long the CPU takes over
+     * each packet in whole ns, as exact timing's one part a packet does: each part ends at the
+     * first ns by which it is done ({@link #nanosFor}). A segment's packets take {@code nanos}
+     * each; the job's first {@code firstNanos} (the overhead with it), its last what the job has
+     * left by then ({@link #lastNanos}), as the executor's remaining work counts it.
+     */
+    private double speed = 1;
+    private double jobWork;
+    private long[] nanos = new long[16];
+    private long firstNanos;
+    private long lastNanos = -1;
+    /**
      * Packets covered by the parts handed out, by the parts that ended (the executor asks for
      * the next part before it reports the last one done), and released; where the next part
      * and release begin.
@@ -62,7 +74,15 @@ public final class JobOutput {
      * progress was cut short at what is done ({@link #shorten}): the next part is that much shorter,
      * and the part that ends released its packets by when each was done, not spread to its end.
      */
-    private double doneAhead;
+    private long doneAhead;
+    /** Of the released packets, the CPU time their parts took, from the job's start (ns). */
+    private long releasedNanos;
+    /**
+     * The work the part in progress was given (by {@link #nextPart} or {@link #shorten}) and how
+     * far (ns) into its packets the CPU was then: with the work it has left, how far it is now.
+     */
+    private double partWork;
+    private long partAhead;
 
     /** Output released as the CPU has done it. */
     public JobOutput(String name) {
@@ -100,6 +120,10 @@ public final class JobOutput {
         releaseSegment = 0;
         releaseIndex = 0;
         doneAhead = 0;
+        releasedNanos = 0;
+        partWork = 0;
+        partAhead = 0;
+        lastNanos = -1;
     }
 
     /** Moves {@code n} packets from the head of {@code from}, each costing {@code cost}. */
@@ -109,6 +133,7 @@ public final class JobOutput {
             perPacket = java.util.Arrays.copyOf(perPacket, segments * 2);
             flows = java.util.Arrays.copyOf(flows, segments * 2);
             kinds = java.util.Arrays.copyOf(kinds, segments * 2);
+            nanos = java.util.Arrays.copyOf(nanos, segments * 2);
         }
         flows[segments] = from.headFlow();
         kinds[segments] = from.headKind();
@@ -121,15 +146,84 @@ public final class JobOutput {
     }
 
     /**
-     * The work of the job beginning at {@code now}: {@code overheadNs} before any packet, then
-     * every packet's cost, all scaled by {@code noise}, released in parts of {@code partOf} packets.
+     * The work of the job beginning at {@code now} on a CPU of {@code speed}: {@code overheadNs}
+     * before any packet, then every packet's cost, all scaled by {@code noise}, released in parts
+     * of {@code partOf} packets.
      */
-    public double work(long now, double overheadNs, double noise, int partOf) {
+    public double work(long now, double overheadNs, double noise, int partOf, double speed) {
         this.partStart = now;
         this.overhead = overheadNs;
         this.scale = noise;
         this.partPackets = partOf;
-        return (overheadNs + total) * noise;
+        this.speed = speed;
+        this.jobWork = (overheadNs + total) * noise;
+        // the same sums exact timing's parts make (overhead + cost, then cost, each times noise)
+        for (int k = 0; k < segments; k++) {
+            nanos[k] = nanosFor(perPacket[k] * noise);
+        }
+        firstNanos = packets == 1 ? nanosFor(jobWork) : nanosFor((overheadNs + perPacket[0]) * noise);
+        return jobWork;
+    }
+
+    /** The whole ns the CPU takes over {@code work}: the executor's part ends at the first ns it is done by. */
+    private long nanosFor(double work) {
+        double ns = work / speed;
+        long whole = (long) ns;
+        return whole < ns ? whole + 1 : whole;
+    }
+
+    /**
+     * Work the executor takes exactly {@code ns} over: {@code ns} times the speed, less a rounding
+     * error that would make it ns and a fraction.
+     */
+    private double workOf(long ns) {
+        double w = ns * speed;
+        while (w > 0 && w / speed > ns) {
+            w = Math.nextDown(w);
+        }
+        return w;
+    }
+
+    /**
+     * The ns the job's last packet takes: what is left of the job's work after the others, each
+     * taken off in whole ns as the executor's parts do packet by packet.
+     */
+    private long lastNanos() {
+        if (lastNanos < 0) {
+            double left = jobWork;
+            int j = 0;
+            for (int k = 0; k < segments && j < packets - 1; k++) {
+                for (int i = 0; i < counts[k] && j < packets - 1; i++, j++) {
+                    left = Math.max(0, left - (j == 0 ? firstNanos : nanos[k]) * speed);
+                }
+            }
+            lastNanos = nanosFor(left);
+        }
+        return lastNanos;
+    }
+
+    /**
+     * The CPU time (ns) of packets {@code from} to {@code upTo - 1}, packet {@code from} being
+     * segment {@code segment}'s {@code index}-th.
+     */
+    private long nanosOf(int from, int segment, int index, int upTo) {
+        long ns = 0;
+        int j = from;
+        for (int left = upTo - from; left > 0; ) {
+            int n = Math.min(left, counts[segment] - index);
+            ns += n * nanos[segment];
+            if (j == 0) {
+                ns += firstNanos - nanos[segment];
+            }
+            if (j + n == packets && packets > 1) {
+                ns += lastNanos() - nanos[segment];
+            }
+            j += n;
+            left -= n;
+            index = 0;
+            segment++;
+        }
+        return ns;
     }
 
     /**
@@ -145,10 +239,9 @@ public final class JobOutput {
         if (part == packets - given) {
             return 0;
         }
-        double work = given == 0 ? overhead : 0;
+        long ns = nanosOf(given, partSegment, partIndex, given + part);
         for (int left = part; left > 0; ) {
             int n = Math.min(left, counts[partSegment] - partIndex);
-            work += n * perPacket[partSegment];
             left -= n;
             partIndex += n;
             if (partIndex == counts[partSegment]) {
@@ -157,7 +250,9 @@ public final class JobOutput {
             }
         }
         given += part;
-        return Math.max(0, work - doneAhead) * scale;
+        partAhead = doneAhead;
+        partWork = workOf(Math.max(0, ns - doneAhead));
+        return partWork;
     }
 
     /**
@@ -200,11 +295,12 @@ public final class JobOutput {
             // none is wanted before the part's last packet, with which it ends anyway
             return left;
         }
-        // the work of each packet from the part's start, the overhead before the first
-        double partWork = workUpTo(end);
-        double done = partWork - left / scale;
+        // how far (CPU ns) the CPU is into the part's packets: the CPU runs whole ns, so what a
+        // part's work less what is left of it comes to is a whole number but for rounding errors
+        long done = given > ended ? partAhead + Math.round((partWork - left) / speed)
+                : Math.round((jobWork - left) / speed) - releasedNanos;
         int doneUpTo = ended;
-        while (doneUpTo < end && workUpTo(doneUpTo + 1) <= done) {
+        while (doneUpTo < end && nanosUpTo(doneUpTo + 1) <= done) {
             doneUpTo++;
         }
         int newEnd = Math.max(wanted, doneUpTo);
@@ -212,8 +308,9 @@ public final class JobOutput {
             return left;
         }
         given = newEnd;
-        // the CPU is into the packet after the last one done: that work belongs to the next part
-        doneAhead = Math.max(0, done - workUpTo(newEnd));
+        long upTo = nanosUpTo(newEnd);
+        // the CPU is into the packet after the last one done: that time belongs to the next part
+        doneAhead = Math.max(0, done - upTo);
         // the segment of packet newEnd, looked for from the first packet not released (a job
         // that reads many flows has a segment a packet: walking from the job's first was most
         // of the work here)
@@ -225,25 +322,17 @@ public final class JobOutput {
         }
         partSegment = segment;
         partIndex = newEnd - first;
-        return Math.max(0, (workUpTo(newEnd) - done) * scale);
+        partAhead = done;
+        partWork = upTo > done ? workOf(upTo - done) : 0;
+        return partWork;
     }
 
     /**
-     * The work from the first packet not released yet (the start of the part in progress) to
-     * the end of packet {@code upTo - 1}, with the overhead if that is the job's first.
+     * The CPU time (ns) from the first packet not released yet (the start of the part in
+     * progress) to the end of packet {@code upTo - 1}.
      */
-    private double workUpTo(int upTo) {
-        double work = released == 0 ? overhead : 0;
-        int segment = releaseSegment;
-        int index = releaseIndex;
-        for (int left = upTo - released; left > 0; ) {
-            int n = Math.min(left, counts[segment] - index);
-            work += n * perPacket[segment];
-            left -= n;
-            index = 0;
-            segment++;
-        }
-        return work;
+    private long nanosUpTo(int upTo) {
+        return nanosOf(released, releaseSegment, releaseIndex, upTo);
     }
 
     /** A part ended at {@code now}: releases its packets. */
@@ -268,20 +357,35 @@ public final class JobOutput {
      * cut short at what is done, when it was done.
      */
     private void release(int upTo, long end, Delivery to) {
-        double upToWork = workUpTo(upTo);
-        double timeScale = (end - partStart) / Math.max(1e-9, upToWork + doneAhead);
+        long upToNanos = nanosUpTo(upTo);
+        // the part took its packets' CPU time (and what it did of the next one, cut at what is
+        // done): each packet is done when exact timing's part for it ends, as many whole ns
+        // from the part's start. A part that took longer (its job paused) spreads the pause.
+        long took = upToNanos + doneAhead;
+        double timeScale = took > 0 && end - partStart > took ? (double) (end - partStart) / took : 1;
         // a part cut short at what is done ends when its last packet was done, before now
-        long last = doneAhead > 0 ? Math.min(end, partStart + (long) (upToWork * timeScale)) : end;
+        long last = doneAhead > 0 ? Math.min(end, partStart + (long) (upToNanos * timeScale)) : end;
         doneAhead = 0;
-        double done = released == 0 ? overhead : 0;
+        long done = 0;
         while (released < upTo) {
             int n = Math.min(upTo - released, counts[releaseSegment] - releaseIndex);
-            double cost = perPacket[releaseSegment];
-            long step = (long) (cost * timeScale);
-            long first = released + n == upTo ? last - (n - 1) * step
-                    : Math.min(last, partStart + (long) ((done + cost) * timeScale));
-            to.deliver(releaseSegment, n, first, step);
-            done += n * cost;
+            long each = nanos[releaseSegment];
+            long ns = nanosUpTo(released + n);
+            long step = (long) (each * timeScale);
+            long first = Math.min(last, partStart + (long) ((done + nanosUpTo(released + 1)) * timeScale));
+            if (released + n == upTo) {
+                if (upTo == packets && n > 1 && first + (n - 1) * step != last) {
+                    // the job's last packet ends with it, after what the others left of its work
+                    to.deliver(releaseSegment, n - 1, first, step);
+                    to.deliver(releaseSegment, 1, last, 0);
+                } else {
+                    to.deliver(releaseSegment, n, last - (n - 1) * step, step);
+                }
+            } else {
+                to.deliver(releaseSegment, n, first, step);
+            }
+            done += ns;
+            releasedNanos += ns;
             released += n;
             releaseIndex += n;
             if (releaseIndex == counts[releaseSegment]) {

@@ -436,7 +436,7 @@ public final class Netback {
                     overhead += costs.netbackNotify;
                 }
             }
-            return moved.work(now, overhead, random.jitter(costs.jitter), partPackets());
+            return moved.work(now, overhead, random.jitter(costs.jitter), partPackets(), cpuSpeed());
         }
 
         private double perFrame(PacketQueue q) {
@@ -570,7 +570,7 @@ public final class Netback {
             if (limit > 0) {
                 takeRequests(limit, now);
             }
-            return out.work(now, deallocWork, random.jitter(costs.jitter), partPackets());
+            return out.work(now, deallocWork, random.jitter(costs.jitter), partPackets(), cpuSpeed());
         }
 
         @Override
@@ -735,7 +735,7 @@ public final class Netback {
             }
             // each frame to the NIC as it is done: its transmit completions free the guests'
             // requests, and a guest whose ring is full refills only as they come back
-            return out.work(now, 0, random.jitter(costs.jitter), nic.wantsEachPacket() ? 1 : partPackets());
+            return out.work(now, 0, random.jitter(costs.jitter), nic.wantsEachPacket() ? 1 : partPackets(), cpuSpeed());
         }
 
         @Override

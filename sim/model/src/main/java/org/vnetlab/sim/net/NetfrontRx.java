@@ -144,7 +144,7 @@ public final class NetfrontRx extends Task {
             // the new buffers' pages go back to Xen in one multicall (decrease_reservation)
             overhead += costs.netfrontRxFlipRefill;
         }
-        return out.work(now, overhead, random.jitter(costs.jitter), partPackets());
+        return out.work(now, overhead, random.jitter(costs.jitter), partPackets(), cpuSpeed());
     }
 
     @Override

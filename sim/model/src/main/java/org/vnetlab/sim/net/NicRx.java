@@ -236,7 +236,8 @@ public final class NicRx implements WireEnd {
             }
             netRxTook(taken);
             framesTaken += taken;
-            return poll.work(now, overhead, random.jitter(costSpread), path.wantsEachPacket() ? 1 : partPackets());
+            return poll.work(now, overhead, random.jitter(costSpread), path.wantsEachPacket() ? 1 : partPackets(),
+                    cpuSpeed());
         }
 
         @Override

@@ -69,7 +69,8 @@ abstract class ReadyFramesPoll extends JobOutputTask {
             taken += n;
         }
         netRxTook(taken);
-        return out.work(now, overhead(taken), random.jitter(spread), path.wantsEachPacket() ? 1 : partPackets());
+        return out.work(now, overhead(taken), random.jitter(spread), path.wantsEachPacket() ? 1 : partPackets(),
+                cpuSpeed());
     }
 
     @Override

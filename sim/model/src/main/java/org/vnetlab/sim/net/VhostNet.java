@@ -124,7 +124,8 @@ public final class VhostNet extends Task {
         // frame by frame: tun_sendmsg's netif_rx_ni runs the softirq that takes each frame to the
         // NIC before the worker copies the next, and frames handed on 16 at a time reached the wire
         // in blocks, which set which guest's frames machine 2's full ring dropped
-        return out.work(now, 0, random.jitter(spread), transmitting && !uplink.wantsEachPacket() ? partPackets() : 1);
+        return out.work(now, 0, random.jitter(spread), transmitting && !uplink.wantsEachPacket() ? partPackets() : 1,
+                cpuSpeed());
     }
 
     /** Takes ready frames from {@code q}, at most {@code max} and the weight's bytes. */

@@ -29,7 +29,7 @@ class JobOutputTest {
         ring.offer(new Train().of(UDP4, 36, 2).count(30));
         out.take(ring, 10, COST, 0);
         out.take(ring, 30, COST, 0);
-        out.work(0, 0, 1.0, 16);
+        out.work(0, 0, 1.0, 16, 1.0);
         return out;
     }
 
