@@ -205,13 +205,30 @@ class ExactAgreementTest {
     /**
      * A reader woken on a halted CPU, waiting out its wake-up latency, takes what its socket holds
      * when it runs: frames done for it meanwhile go when done, not at the end of a train (its
-     * reader found one datagram where exact found two). Two contexts receiving 36 B over IPv6,
-     * trial 4 (index 3): ctx1 got 44.2 Mbit/s in trains against 81.1 exact.
+     * reader found one datagram where exact found two). Two contexts receiving 36 B over IPv6:
+     * trial 4 (index 3) gave ctx1 44.2 Mbit/s in trains against 81.1 exact before the rule; with
+     * the rule for a reader beginning a job (below) that trial agrees without it, and trials 5 and
+     * 6 (indices 4 and 5) are the ones that need it: 71.9 against 70.0, 63.3 against 56.1 without it.
      */
     @Test
     void aWokenReaderFindsWhatWasDoneBeforeItRuns() {
         Scenario s = LOADER.load("vserver-double", List.of()).scenario();
-        assertTimingsAgree(s, Transport.UDP, IpVersion.IPV6, 36, Direction.RX, 0.5, 3, 4, RunResult::throughputMbps);
+        assertTimingsAgree(s, Transport.UDP, IpVersion.IPV6, 36, Direction.RX, 0.5, 4, 6, RunResult::throughputMbps);
+    }
+
+    /**
+     * A reader that begins a job on one CPU takes every datagram done for it by then on another:
+     * a part in progress there that has done one ends at once with what it has done. Two contexts
+     * receiving 36 B over IPv6, trial 4 (index 3): ctx2's reader, busy on cpu1, began its next job
+     * at 5.43774 ms, and the frame for it a NAPI poll on cpu0 had done at 5.43756 sat in a 16-frame
+     * part planned while the reader ran; it took one datagram where exact took two, and ctx1 got
+     * 78.27 Mbit/s in trains against 81.08 exact. Now within 0.5 % (they agree to 0.001 %).
+     */
+    @Test
+    void aReaderBeginningAJobTakesWhatOtherCpusHaveDoneForIt() {
+        Scenario s = LOADER.load("vserver-double", List.of()).scenario();
+        assertTimingsAgree(s, Transport.UDP, IpVersion.IPV6, 36, Direction.RX, 0.5, 3, 4, 0.005,
+                RunResult::throughputMbps);
     }
 
     /**
@@ -253,13 +270,20 @@ class ExactAgreementTest {
     private static void assertTimingsAgree(Scenario s, Transport transport, IpVersion ip, int payload, Direction leg,
                                            double seconds, int from, int trials,
                                            Function<RunResult, Map<String, Double>> figures) {
+        assertTimingsAgree(s, transport, ip, payload, leg, seconds, from, trials, 0.02, figures);
+    }
+
+    /** The same within {@code tolerance} (a fraction of exact's figure). */
+    private static void assertTimingsAgree(Scenario s, Transport transport, IpVersion ip, int payload, Direction leg,
+                                           double seconds, int from, int trials, double tolerance,
+                                           Function<RunResult, Map<String, Double>> figures) {
         for (int trial = from; trial < trials; trial++) {
             Map<String, Double> trains = figures.apply(Experiment.run(s,
                     new RunSpec(transport, ip, payload, leg, trial, SimTime.seconds(seconds), Fidelity.TRAINS)));
             Map<String, Double> exact = figures.apply(Experiment.run(s,
                     new RunSpec(transport, ip, payload, leg, trial, SimTime.seconds(seconds), Fidelity.EXACT)));
             for (Map.Entry<String, Double> e : exact.entrySet()) {
-                assertEquals(e.getValue(), trains.get(e.getKey()), 0.02 * e.getValue(),
+                assertEquals(e.getValue(), trains.get(e.getKey()), tolerance * e.getValue(),
                         "trial " + trial + ": " + e.getKey() + ", trains against exact");
             }
         }

@@ -37,6 +37,7 @@ abstract class SocketReader extends JobOutputTask {
     static void readBy(Task reader, PacketQueue socket) {
         socket.onNonEmpty(reader::wake);
         socket.readerWaitingWhen(reader::sleepsForRemoteInput);
+        reader.readsInputOfOtherCpus();
     }
 
     /** Moves the job's datagrams from the socket to {@link #out}, each costing its call and handling. */

@@ -397,6 +397,10 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             inCallback = true;
             long saved = enter(t);
             try {
+                if (t.inputReader && !kernel.fidelity().exact()) {
+                    // (this CPU in a callback: what the released packets wake here is seen when it returns)
+                    linux.readerBegins(t, this);
+                }
                 t.remaining = Math.max(0, t.beginJob(now));
             } finally {
                 inCallback = false;
@@ -558,6 +562,36 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         t.inPart = true;
         t.partLeft = shorter;
         scheduleCompletion(t, now);
+    }
+
+    /**
+     * Trains: a reader on another CPU of this kernel begins a job now; if the part running here has
+     * done a packet it wants, the part ends now with what it has done, its packets released when
+     * each was done, so the reader's job takes them as packet by packet it would.
+     */
+    void releaseDone() {
+        Task t = current;
+        if (t == null || t == timer || !running || inCallback) {
+            return;
+        }
+        long now = kernel.now();
+        double done = (now - resumedAt) * speed;
+        double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
+        long saved = enter(t);
+        double shorter;
+        try {
+            shorter = t.releaseDone(left);
+        } finally {
+            leave(saved);
+        }
+        if (shorter >= left) {
+            return;
+        }
+        kernel.cancel(completion);
+        spend(t, now);
+        t.inPart = true;
+        t.partLeft = 0;
+        partDone(t, now);
     }
 
     /** Frames the current NET_RX pass still allows. */

@@ -414,6 +414,24 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         schedule(p.rq);
     }
 
+    /**
+     * Trains: {@code reader} begins a job on {@code cpu}: the parts in progress on the kernel's
+     * other CPUs release what they have done for it ({@link Executor#releaseDone}).
+     */
+    void readerBegins(Task reader, Executor cpu) {
+        reader.beginning = true;
+        try {
+            for (int i = 0, n = rqs.size(); i < n; i++) {
+                Executor other = rqs.get(i).cpu;
+                if (other != cpu) {
+                    other.releaseDone();
+                }
+            }
+        } finally {
+            reader.beginning = false;
+        }
+    }
+
     /** {@code schedule()} on {@code q}'s CPU: what runs there now. */
     void schedule(RunQueue q) {
         long now = kernel.now();

@@ -32,6 +32,10 @@ public abstract class Task {
     double partLeft;
     /** The speed of the CPU that began the current job. */
     double speed = 1;
+    /** A thread that reads input other CPUs produce ({@link #readsInputOfOtherCpus}). */
+    boolean inputReader;
+    /** Set while this reader begins a job and parts on other CPUs release what they have done for it. */
+    boolean beginning;
 
     protected Task(String name, Domain domain, Context context) {
         this.name = name;
@@ -60,11 +64,26 @@ public abstract class Task {
      * packet that includes what was done meanwhile (two contexts receiving 36 B over IPv6, 0.5 s:
      * in trial 1 ctx2's reader, woken about 4.041 ms, ran at 4.0458 and found one datagram in
      * trains where exact found two, the next in a NIC poll's train not handed over yet; trial 4
-     * gave ctx1 44.2 Mbit/s in trains against 81.1 exact, now 81.1 in both).
+     * gave ctx1 44.2 Mbit/s in trains against 81.1 exact, now 81.1 in both). So does a reader
+     * that begins a job now, while the executor asks the other CPUs' parts what they have done
+     * for it ({@link Executor#releaseDone}).
      */
     public final boolean sleepsForRemoteInput() {
-        return thread != null && (thread.array == null || executor.awaitsWakeUp()) && !thread.timerSleep
+        return thread != null
+                && (beginning || (thread.array == null || executor.awaitsWakeUp()) && !thread.timerSleep)
                 && thread.scheduler.runsElsewhere(thread);
+    }
+
+    /**
+     * This thread reads input that code on other CPUs produces (a socket): with trains, when it
+     * begins a job, a part in progress on another CPU of its kernel that has done a packet for it
+     * ends at once with what it has done, so the job takes every packet done for it by then, as
+     * packet by packet (two contexts receiving 36 B over IPv6, 0.5 s, trial 4: ctx2's reader, busy
+     * on cpu1, began its next job 0.18 us after a frame for it was done in a NAPI poll's train on
+     * cpu0, and took one datagram where exact took two).
+     */
+    public final void readsInputOfOtherCpus() {
+        inputReader = true;
     }
 
     /** An event named {@code name} that wakes this task when it fires: work due at a known time. */
@@ -131,6 +150,16 @@ public abstract class Task {
      * done already, what is done), or {@code partLeft} to keep the part as it is.
      */
     protected double shortenPart(double partLeft) {
+        return partLeft;
+    }
+
+    /**
+     * With trains, a reader on another CPU begins a job now ({@link #readsInputOfOtherCpus}) and
+     * the part in progress has {@code partLeft} work still to do: if a packet the reader wants at
+     * once is done already, returns 0, the part ending now with what is done (each packet released
+     * when it was done), or {@code partLeft} to keep the part as it is.
+     */
+    protected double releaseDone(double partLeft) {
         return partLeft;
     }
 

@@ -43,6 +43,11 @@ public abstract class JobOutputTask extends Task {
     }
 
     @Override
+    protected final double releaseDone(double partLeft) {
+        return out.releaseDone(partLeft);
+    }
+
+    @Override
     protected final void partDone(long now) {
         out.partDone(now, release);
     }

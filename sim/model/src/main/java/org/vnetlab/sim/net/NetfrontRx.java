@@ -158,6 +158,11 @@ public final class NetfrontRx extends Task {
     }
 
     @Override
+    protected double releaseDone(double partLeft) {
+        return out.releaseDone(partLeft);
+    }
+
+    @Override
     protected void partDone(long now) {
         out.partDone(now, toSocket);
     }

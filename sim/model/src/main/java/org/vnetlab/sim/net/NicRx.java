@@ -251,6 +251,11 @@ public final class NicRx implements WireEnd {
         }
 
         @Override
+        protected double releaseDone(double partLeft) {
+            return poll.releaseDone(partLeft);
+        }
+
+        @Override
         protected void partDone(long now) {
             poll.partDone(now, toPath);
         }
