@@ -540,28 +540,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      * by packet, not at the end of a train.
      */
     void shortenPart() {
-        Task t = current;
-        if (t == null || t == timer || !running || inCallback) {
-            return;
-        }
-        long now = kernel.now();
-        double done = (now - resumedAt) * speed;
-        double left = Math.max(0, (t.inPart ? t.partLeft : t.remaining) - done);
-        long saved = enter(t);
-        double shorter;
-        try {
-            shorter = t.shortenPart(left);
-        } finally {
-            leave(saved);
-        }
-        if (shorter >= left) {
-            return;
-        }
-        kernel.cancel(completion);
-        spend(t, now);
-        t.inPart = true;
-        t.partLeft = shorter;
-        scheduleCompletion(t, now);
+        cutPart(false);
     }
 
     /**
@@ -570,6 +549,14 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      * each was done, so the reader's job takes them as packet by packet it would.
      */
     void releaseDone() {
+        cutPart(true);
+    }
+
+    /**
+     * Ends the running part early where its task says so: at the packet a reader waits for, or,
+     * with {@code doneOnly}, now, with what it has done.
+     */
+    private void cutPart(boolean doneOnly) {
         Task t = current;
         if (t == null || t == timer || !running || inCallback) {
             return;
@@ -580,7 +567,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         long saved = enter(t);
         double shorter;
         try {
-            shorter = t.releaseDone(left);
+            shorter = doneOnly ? t.releaseDone(left) : t.shortenPart(left);
         } finally {
             leave(saved);
         }
@@ -590,8 +577,13 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         kernel.cancel(completion);
         spend(t, now);
         t.inPart = true;
-        t.partLeft = 0;
-        partDone(t, now);
+        if (doneOnly) {
+            t.partLeft = 0;
+            partDone(t, now);
+        } else {
+            t.partLeft = shorter;
+            scheduleCompletion(t, now);
+        }
     }
 
     /** Frames the current NET_RX pass still allows. */

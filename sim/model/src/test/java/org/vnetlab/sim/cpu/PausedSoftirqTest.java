@@ -19,43 +19,6 @@ class PausedSoftirqTest {
 
     private static final long MS = 1_000_000L;
 
-    /** One job of {@code length} ns per wake, noting when it began and ended. */
-    private static final class Noting extends Task {
-        private final List<String> log;
-        private final Kernel kernel;
-        private final long length;
-        private int wakes;
-
-        Noting(String name, Domain d, Context context, long length, Kernel kernel, List<String> log) {
-            super(name, d, context);
-            this.length = length;
-            this.kernel = kernel;
-            this.log = log;
-        }
-
-        void schedule() {
-            wakes++;
-            wake();
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return wakes > 0;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            wakes--;
-            log.add(name() + " begins");
-            return length;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
-            log.add(name() + " ends");
-        }
-    }
-
     @Test
     void anUpcallPendingAtSwitchInRunsBeforeThePausedSoftirqJob() {
         Kernel k = new Kernel();
@@ -73,8 +36,8 @@ class PausedSoftirqTest {
         otherKernel.spawn(new CpuHog("hog", other, MS));
         List<String> log = new ArrayList<>();
         // a poll far longer than a 30 ms slice: the VCPU is switched out in its middle
-        Noting poll = new Noting("poll", dom0, Context.NET_RX, 50 * MS, k, log);
-        Noting upcall = new Noting("upcall", dom0, Context.IRQ, 1_000, k, log);
+        NotingWork poll = new NotingWork("poll", dom0, Context.NET_RX, 50 * MS, log);
+        NotingWork upcall = new NotingWork("upcall", dom0, Context.IRQ, 1_000, log);
         v.add(poll);
         v.add(upcall);
         xen.start();

@@ -19,38 +19,6 @@ class SoftirqOrderTest {
 
     private static final long US = 1_000;
 
-    /** Softirq work of one microsecond per wake that notes when it began. */
-    private static class Noting extends Task {
-        private final List<String> log;
-        private int wakes;
-
-        Noting(String name, Context context, List<String> log) {
-            super(name, new Domain("dom0"), context);
-            this.log = log;
-        }
-
-        void schedule() {
-            wakes++;
-            wake();
-        }
-
-        @Override
-        protected boolean hasWork(long now) {
-            return wakes > 0;
-        }
-
-        @Override
-        protected double beginJob(long now) {
-            wakes--;
-            log.add(name());
-            return US;
-        }
-
-        @Override
-        protected void endJob(long start, long end) {
-        }
-    }
-
     /**
      * Tasklets set up as a, b, c on one CPU, and a hard interrupt's handler irq; at 1 ms another
      * tasklet, which runs first, schedules {@code order} from its code: the order a, b, c and irq
@@ -62,8 +30,8 @@ class SoftirqOrderTest {
         HostCpu cpu = new HostCpu(k, "cpu0", 1.0, d);
         new LinuxScheduler(k, "dom0", List.of(cpu), d, new LinuxScheduler.Settings(100, 0, 400_000, 300, 10, 0));
         List<String> log = new ArrayList<>();
-        List<Noting> tasklets = new ArrayList<>();
-        Noting first = new Noting("first", Context.TASKLET, new ArrayList<>()) {
+        List<NotingWork> tasklets = new ArrayList<>();
+        NotingWork first = new NotingWork("first", d, Context.TASKLET, US, new ArrayList<>()) {
             @Override
             protected void endJob(long start, long end) {
                 for (String name : order) {
@@ -73,7 +41,7 @@ class SoftirqOrderTest {
         };
         cpu.add(first);
         for (String name : List.of("a", "b", "c", "irq")) {
-            Noting t = new Noting(name, name.equals("irq") ? Context.IRQ : Context.TASKLET, log);
+            NotingWork t = new NotingWork(name, d, name.equals("irq") ? Context.IRQ : Context.TASKLET, US, log);
             cpu.add(t);
             tasklets.add(t);
         }
@@ -85,7 +53,7 @@ class SoftirqOrderTest {
             }
         }, 1_000_000);
         k.runUntil(2_000_000);
-        return log;
+        return log.stream().filter(e -> e.endsWith(" begins")).map(e -> e.substring(0, e.indexOf(' '))).toList();
     }
 
     @Test
