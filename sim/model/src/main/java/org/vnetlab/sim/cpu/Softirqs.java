@@ -142,7 +142,7 @@ final class Softirqs {
      *                    kernel with {@code MAX_SOFTIRQ_TIME})
      */
     Task next(long now, BooleanSupplier needResched) {
-        Task irq = nextIrq(now);
+        Task irq = pendingIrq(now);
         if (irq != null) {
             return irq;
         }
@@ -185,11 +185,6 @@ final class Softirqs {
 
     /** A pending hard interrupt's handler with work, lowest index first; null for none. */
     Task pendingIrq(long now) {
-        return nextIrq(now);
-    }
-
-    /** A pending hard interrupt's handler, lowest index first. */
-    private Task nextIrq(long now) {
         for (long p = pending & irqs; p != 0; p &= p - 1) {
             int i = Long.numberOfTrailingZeros(p);
             if (hasWork(i, now)) {

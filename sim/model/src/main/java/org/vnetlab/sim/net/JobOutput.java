@@ -40,8 +40,6 @@ public final class JobOutput {
     private int segments;
     private int packets;
     private double total;
-    private double overhead;
-    private double scale;
     private int partPackets;
     /**
      * The CPU's speed, the job's work as the executor counts it, and how long the CPU takes over
@@ -152,8 +150,6 @@ public final class JobOutput {
      */
     public double work(long now, double overheadNs, double noise, int partOf, double speed) {
         this.partStart = now;
-        this.overhead = overheadNs;
-        this.scale = noise;
         this.partPackets = partOf;
         this.speed = speed;
         this.jobWork = (overheadNs + total) * noise;
