@@ -417,7 +417,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             }
         }
         t.executor = this;
-        current = t;
+        current(t);
         resumedAt = now;
         scheduleCompletion(t, now);
     }
@@ -458,13 +458,21 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         resumedAt = now;
     }
 
+    /** The job this CPU runs now, or none: its kernel's scheduler keeps the busy CPUs. */
+    private void current(Task t) {
+        current = t;
+        if (rq != null) {
+            linux.inJob(rq, t != null);
+        }
+    }
+
     private void pause() {
         kernel.cancel(completion);
         spend(current, kernel.now());
         if (inInterrupt(current)) {
             pauseInterrupt(current);
         }
-        current = null;
+        current(null);
     }
 
     /** {@code t}, interrupt work, waits for the CPU; a handler run on top of a paused job waits above it. */
@@ -486,7 +494,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         t.domain().charge(now - resumedAt);
         t.inJob = false;
         t.remaining = 0;
-        current = null;
+        current(null);
         inCallback = true;
         long saved = enter(t);
         try {

@@ -1,6 +1,7 @@
 package org.vnetlab.sim.cpu;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.vnetlab.sim.kernel.Kernel;
 
@@ -110,6 +111,11 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
     private final Settings settings;
     private final Domain kernelDomain;
     private final List<RunQueue> rqs = new ArrayList<>();
+    /**
+     * The CPUs in a job now, by runqueue id: trains cut only their parts ({@link #block},
+     * {@link #readerBegins}), so a reader's job asks the busy CPUs, not all 64.
+     */
+    private final BitSet inJob = new BitSet();
     private final List<LinuxThread> timerSleepers = new ArrayList<>();
     // the kernel's constants in jiffies at its HZ (kernel/sched.c)
     private final long jiffy;
@@ -407,7 +413,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         }
         if (!kernel.fidelity().exact()) {
             // what it waits for may be done already, in a train another CPU has not handed over yet
-            for (int i = 0, n = rqs.size(); i < n; i++) {
+            for (int i = inJob.nextSetBit(0); i >= 0; i = inJob.nextSetBit(i + 1)) {
                 rqs.get(i).cpu.shortenPart();
             }
         }
@@ -421,7 +427,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
     void readerBegins(Task reader, Executor cpu) {
         reader.beginning = true;
         try {
-            for (int i = 0, n = rqs.size(); i < n; i++) {
+            for (int i = inJob.nextSetBit(0); i >= 0; i = inJob.nextSetBit(i + 1)) {
                 Executor other = rqs.get(i).cpu;
                 if (other != cpu) {
                     other.releaseDone();
@@ -430,6 +436,11 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         } finally {
             reader.beginning = false;
         }
+    }
+
+    /** {@code q}'s CPU took a job to run, or has none. */
+    void inJob(RunQueue q, boolean busy) {
+        inJob.set(q.id, busy);
     }
 
     /** {@code schedule()} on {@code q}'s CPU: what runs there now. */
