@@ -239,7 +239,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      * its {@code irq_exit} runs the softirqs at once unless they are running already.
      */
     void raise(Task t) {
-        if (softirqs.raise(t) && !softirqs.active()) {
+        if (softirqs.raise(t, kernel.now()) && !softirqs.active()) {
             irqExit = true;
             wakeUp();
         }

@@ -9,7 +9,10 @@ import java.util.function.BooleanSupplier;
  * __do_softirq}, {@code net/core/dev.c net_rx_action}). An invocation runs passes; each pass
  * polls the pending NAPI devices in turn until it has taken {@code netdev_budget} frames or
  * more than a jiffy has passed (what is left stays pending), then runs each tasklet pending
- * at that moment once. While work is pending after a pass another one follows, at most
+ * at that moment once, if the pass began with a tasklet scheduled: {@code __do_softirq} reads
+ * the pending softirqs once as a pass begins, so a tasklet first scheduled by the pass's own
+ * polls ({@code TASKLET_SOFTIRQ} comes after {@code NET_RX_SOFTIRQ}) waits for the next pass,
+ * and its polls. While work is pending after a pass another one follows, at most
  * {@code MAX_SOFTIRQ_RESTART} passes in all; what is still pending then is left to ksoftirqd.
  * From Linux 3.9 on ("softirq: reduce latencies") an invocation also stops restarting once
  * {@code MAX_SOFTIRQ_TIME} has passed since it began, or once the CPU's running thread is to be
@@ -42,6 +45,12 @@ final class Softirqs {
     private int budget;
     private long passJiffy;
     private boolean taskletPhase;
+    /** Whether the pass has read what is pending ({@code pending = local_softirq_pending()}). */
+    private boolean passRead;
+    /** Whether the pass began with {@code TASKLET_SOFTIRQ} pending: a tasklet with work. */
+    private boolean passRunsTasklets;
+    /** When the pass read what is pending. */
+    private long passReadAt;
     private long taskletsLeft;
     private int cursor;
 
@@ -72,12 +81,19 @@ final class Softirqs {
         }
     }
 
-    /** Raises {@code t}; whether it was not pending yet (then its interrupt is a new one). */
-    boolean raise(Task t) {
+    /**
+     * Raises {@code t} at {@code now}; whether it was not pending yet (then its interrupt is a new
+     * one). A tasklet raised at the instant a pass read what is pending was raised by the event
+     * that began the pass, before its {@code irq_exit}: it is part of the pass.
+     */
+    boolean raise(Task t, long now) {
         long bit = 1L << t.softirqIndex;
         boolean fresh = (pending & bit) == 0;
         pending |= bit;
         list(t.softirqIndex);
+        if ((tasklets & bit) != 0 && active && passRead && now == passReadAt) {
+            passRunsTasklets = true;
+        }
         return fresh;
     }
 
@@ -132,6 +148,7 @@ final class Softirqs {
         budget = budgetPerPass;
         passJiffy = now / jiffyNanos;
         taskletPhase = false;
+        passRead = false;
     }
 
     /**
@@ -147,6 +164,12 @@ final class Softirqs {
             return irq;
         }
         while (true) {
+            if (!passRead) {
+                // after the hard interrupts that began it: what they scheduled is in this pass
+                passRead = true;
+                passReadAt = now;
+                passRunsTasklets = anyWithWork(pending & tasklets, now);
+            }
             if (!taskletPhase) {
                 // net_rx_action: budget <= 0 || jiffies - start_time > 1 -> softnet_break
                 if (budget > 0 && now / jiffyNanos - passJiffy <= 1) {
@@ -156,7 +179,7 @@ final class Softirqs {
                     }
                 }
                 taskletPhase = true;
-                taskletsLeft = pending & tasklets;
+                taskletsLeft = passRunsTasklets ? pending & tasklets : 0;
             }
             while (taskletsLeft != 0) {
                 // tasklet_action runs the list it took from its head
@@ -236,6 +259,15 @@ final class Softirqs {
 
     void took(int frames) {
         budget -= frames;
+    }
+
+    private boolean anyWithWork(long mask, long now) {
+        for (long m = mask; m != 0; m &= m - 1) {
+            if (hasWork(Long.numberOfTrailingZeros(m), now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasWork(int i, long now) {
