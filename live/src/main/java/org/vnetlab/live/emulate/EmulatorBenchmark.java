@@ -36,6 +36,7 @@ public final class EmulatorBenchmark {
             }
         });
         zeros.put("xen.vcpu-wake-ns", 0.0);
+        zeros.put("xen.vcpu-lazy-wake-ns", 0.0);
         zeros.put("linux.tick-cost-ns", 0.0);
         return new Scenario(s.name(), s.description(), s.host(), s.peer(), s.link(), s.platform(), s.workloads(),
                 s.method(), s.parameters().with(zeros));

@@ -43,7 +43,9 @@ import org.vnetlab.sim.kernel.Kernel;
  * Dom0's VCPU i starts on CPU i; a guest's first VCPU on the CPU with the fewest VCPUs, ties to
  * the higher number ({@code default_vcpu0_location}), its next ones on the following CPUs.
  * {@code csched_cpu_pick} never moves a VCPU between the cores of one package without SMT (each
- * side counts one idler), so it is left out. Switches take no time.
+ * side counts one idler), so it is left out. Switching in a blocked VCPU takes time
+ * ({@link Vcpu#run}), less on a CPU that still holds its state (Xen switches lazily); other
+ * switches take none.
  *
  * <p>Two switches model a patched Xen, as in Ongaro et al. (VEE 2008): without BOOST a waking
  * VCPU keeps UNDER; without tickling a wake raises no rescheduling anywhere, so the VCPU waits
@@ -66,6 +68,11 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
     private final class Pcpu {
         final int id;
         VcpuState current;
+        /**
+         * The VCPU whose state the CPU holds ({@code per_cpu(curr_vcpu)}): the last that ran here,
+         * kept while the CPU idles; null for the idle VCPU's.
+         */
+        VcpuState loaded;
         final List<VcpuState> runq = new ArrayList<>();
         long ticks;
         /** When its first tick comes (0: after one period). */
@@ -443,7 +450,12 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
                 // it missed a tick while switched out: a timer event on the way in
                 next.vcpu.timerInterrupt();
             }
-            next.vcpu.run(prev == null);
+            // context_switch skips __context_switch for the VCPU whose state the CPU kept. No
+            // other CPU holds next's state (no __sync_lazy_execstate): a VCPU leaves its CPU only
+            // when stolen from it busy, holding the state of the VCPU it runs
+            boolean stateLoaded = p.loaded == next;
+            p.loaded = next;
+            next.vcpu.run(stateLoaded);
         }
     }
 

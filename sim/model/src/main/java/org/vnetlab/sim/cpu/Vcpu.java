@@ -21,8 +21,9 @@ public final class Vcpu extends Executor {
     private CpuScheduler<Vcpu> scheduler;
     private int schedulerIndex;
     private long wakeLatency;
+    private long lazyWakeLatency;
     private long jiffy;
-    /** When the scheduler picked it, while it is switching in from another VCPU; -1 otherwise. */
+    /** When the scheduler picked it, while its state is being switched in; -1 otherwise. */
     private long switchingSince = -1;
     private final Event started = new Event(name() + ".start") {
         @Override
@@ -207,18 +208,31 @@ public final class Vcpu extends Executor {
     }
 
     /**
-     * The scheduler gives it a physical CPU. Taken from another VCPU, the CPU spends the wake
-     * latency switching, and Xen charges that to this VCPU, as xentop shows it:
-     * {@code schedule()} turns its runstate to running before {@code context_switch}, and the
-     * upcall is its guest's kernel. Taken from idle, the latency is mostly the CPU leaving
-     * {@code hlt} on the reschedule IPI, before {@code schedule()} runs: idle time.
-     *
-     * @param cpuWasIdle whether the physical CPU ran its idle VCPU until now
+     * Sets how long a blocked VCPU takes to run once picked by an idle CPU that still holds its
+     * state: the CPU leaving {@code hlt}, {@code schedule()} and the upcall, without the state
+     * switch, the TLB flush and the refill.
      */
-    void run(boolean cpuWasIdle) {
-        if (wakeLatency > 0 && !hasJobInProgress()) {
-            switchingSince = cpuWasIdle ? -1 : kernel.now();
-            kernel.scheduleAfter(started, wakeLatency);
+    public void setLazyWakeLatency(long nanos) {
+        this.lazyWakeLatency = nanos;
+    }
+
+    /**
+     * The scheduler gives it a physical CPU. Xen switches lazily ({@code context_switch} in
+     * {@code arch/x86/domain.c}): an idle CPU keeps the last VCPU's state loaded, and
+     * {@code __context_switch} runs only for a VCPU whose state it does not hold. So a blocked
+     * VCPU picked by an idle CPU holding its state resumes after the lazy latency, with its TLB
+     * and caches warm, mostly the CPU leaving {@code hlt} on the reschedule IPI: idle time.
+     * Otherwise the CPU spends the wake latency switching, and Xen charges that to this VCPU, as
+     * xentop shows it: {@code schedule()} turns its runstate to running before
+     * {@code context_switch}, and the upcall is its guest's kernel.
+     *
+     * @param stateLoaded whether the physical CPU still holds this VCPU's state (it came from idle)
+     */
+    void run(boolean stateLoaded) {
+        long latency = stateLoaded ? lazyWakeLatency : wakeLatency;
+        if (latency > 0 && !hasJobInProgress()) {
+            switchingSince = stateLoaded ? -1 : kernel.now();
+            kernel.scheduleAfter(started, latency);
         } else {
             start();
         }

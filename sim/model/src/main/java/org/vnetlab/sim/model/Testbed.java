@@ -458,6 +458,7 @@ public final class Testbed {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
             v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+            v.setLazyWakeLatency((long) p.get("xen.vcpu-lazy-wake-ns"));
             idleTimer(v, p);
             if (i == 0) {
                 bridgeGcTimer(v, p);
@@ -506,6 +507,7 @@ public final class Testbed {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
                 v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
+                v.setLazyWakeLatency((long) p.get("xen.vcpu-lazy-wake-ns"));
                 idleTimer(v, p);
                 vcpus.add(v);
                 host.executors.add(v);

@@ -34,6 +34,7 @@ class CreditSchedulerTest {
         int next;
         int ready;
         long waitedMax;
+        long waitedLast;
 
         Script(Domain d, Kernel k) {
             super("script", d, Context.THREAD);
@@ -70,7 +71,8 @@ class CreditSchedulerTest {
         protected double beginJob(long now) {
             ready--;
             long[] job = jobs.get(next++);
-            waitedMax = Math.max(waitedMax, now - job[0]);
+            waitedLast = now - job[0];
+            waitedMax = Math.max(waitedMax, waitedLast);
             return job[1];
         }
 
@@ -170,7 +172,8 @@ class CreditSchedulerTest {
     void aSwitchFromAnotherVcpuIsChargedToTheIncomingOneAndAWakeFromIdleIsNot() {
         // a VCPU waking every millisecond for 20 us of work, taking 5 us to switch in: beside a
         // hog the CPU switches from the hog (xentop charges the switch to the pinger, so the
-        // domains use the whole CPU); alone it switches from idle (the CPU leaves hlt: idle time)
+        // domains use the whole CPU); alone it resumes lazily from idle (the CPU leaves hlt: idle
+        // time)
         long wake = 5_000;
         for (boolean besideAHog : new boolean[] {true, false}) {
             Bed b = Bed.of(1);
@@ -191,7 +194,49 @@ class CreditSchedulerTest {
                 assertEquals(SECOND, hog.busyNanos() + ioCpu, 0.001 * SECOND, "the domains use the whole CPU");
                 assertTrue(ioCpu >= pings * (20_000 + wake), "the pinger pays its switches: " + ioCpu + " ns");
             } else {
-                assertEquals(pings * 20_000, ioCpu, "only the pinger's work: " + ioCpu + " ns");
+                // its first pick switches from the idle VCPU's state; the CPU keeps its state after
+                assertEquals(pings * 20_000 + wake, ioCpu, "the pinger's work and one switch: " + ioCpu + " ns");
+            }
+        }
+    }
+
+    @Test
+    void anIdleCpuResumesTheVcpuWhoseStateItKeptLazilyAndSwitchesForAnother() {
+        // a VCPU works 20 us at 1 ms and at 3 ms on one CPU that idles in between; with another
+        // domain's VCPU working at 2 ms or not. The CPU keeps the last VCPU's state while idle
+        // (context_switch): the first pick (from the idle VCPU's state) and a pick after the
+        // other VCPU ran switch state, charged to the VCPU; a pick of the VCPU the CPU still
+        // holds takes only the lazy latency, as idle time
+        long wake = 5_000;
+        long lazy = 1_000;
+        for (boolean otherBetween : new boolean[] {false, true}) {
+            Bed b = Bed.of(1);
+            Domain a = new Domain("a");
+            Domain other = new Domain("other");
+            Vcpu va = b.vcpu(a, 256, 0, 0);
+            Vcpu vo = b.vcpu(other, 256, 0, 0);
+            for (Vcpu v : List.of(va, vo)) {
+                v.setWakeLatency(wake);
+                v.setLazyWakeLatency(lazy);
+            }
+            Script sa = new Script(a, b.kernel()).job(MS, 20_000).job(3 * MS, 20_000);
+            b.run(va, sa);
+            Script so = new Script(other, b.kernel());
+            if (otherBetween) {
+                so.job(2 * MS, 20_000);
+            }
+            b.run(vo, so);
+            b.start();
+            b.kernel().runUntil(2 * MS);
+            assertEquals(wake, sa.waitedLast, "the first pick switches from the idle VCPU's state");
+            b.kernel().runUntil(4 * MS);
+            assertEquals(2, sa.next);
+            if (otherBetween) {
+                assertEquals(wake, sa.waitedLast, "the CPU holds the other VCPU's state");
+                assertEquals(2 * (20_000 + wake), a.busyNanos(), "both switches charged to a");
+            } else {
+                assertEquals(lazy, sa.waitedLast, "the CPU kept a's state while idle");
+                assertEquals(2 * 20_000 + wake, a.busyNanos(), "the lazy resume is idle time");
             }
         }
     }
