@@ -455,7 +455,11 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
             // when stolen from it busy, holding the state of the VCPU it runs
             boolean stateLoaded = p.loaded == next;
             p.loaded = next;
-            next.vcpu.run(stateLoaded);
+            if (stateLoaded && executing == p.id) {
+                next.vcpu.resumeLazily();
+            } else {
+                next.vcpu.run(stateLoaded);
+            }
         }
     }
 

@@ -209,29 +209,40 @@ public final class Vcpu extends Executor {
 
     /**
      * Sets how long a blocked VCPU takes to run once picked by an idle CPU that still holds its
-     * state: the CPU leaving {@code hlt}, {@code schedule()} and the upcall, without the state
-     * switch, the TLB flush and the refill.
+     * state, woken by that CPU's own interrupt: the CPU leaving {@code hlt}, {@code schedule()}
+     * and the upcall, without the reschedule IPI, the state switch, the TLB flush and the refill.
      */
     public void setLazyWakeLatency(long nanos) {
         this.lazyWakeLatency = nanos;
     }
 
     /**
-     * The scheduler gives it a physical CPU. Xen switches lazily ({@code context_switch} in
-     * {@code arch/x86/domain.c}): an idle CPU keeps the last VCPU's state loaded, and
-     * {@code __context_switch} runs only for a VCPU whose state it does not hold. So a blocked
-     * VCPU picked by an idle CPU holding its state resumes after the lazy latency, with its TLB
-     * and caches warm, mostly the CPU leaving {@code hlt} on the reschedule IPI: idle time.
-     * Otherwise the CPU spends the wake latency switching, and Xen charges that to this VCPU, as
-     * xentop shows it: {@code schedule()} turns its runstate to running before
-     * {@code context_switch}, and the upcall is its guest's kernel.
+     * The scheduler gives it a physical CPU. Unless it switches state, the CPU spends the wake
+     * latency switching, and Xen charges that to this VCPU, as xentop shows it:
+     * {@code schedule()} turns its runstate to running before {@code context_switch}, and the
+     * upcall is its guest's kernel. Without a switch (Xen: an idle CPU that still holds this
+     * VCPU's state, woken by another CPU) the latency is mostly the halted CPU taking the
+     * reschedule IPI, as a remote wake-up costs a Linux thread: idle time.
      *
-     * @param stateLoaded whether the physical CPU still holds this VCPU's state (it came from idle)
+     * @param noSwitch whether the CPU comes from idle without switching state
      */
-    void run(boolean stateLoaded) {
-        long latency = stateLoaded ? lazyWakeLatency : wakeLatency;
+    void run(boolean noSwitch) {
+        runAfter(wakeLatency, !noSwitch);
+    }
+
+    /**
+     * Xen switches lazily ({@code context_switch} in {@code arch/x86/domain.c}): an idle CPU keeps
+     * the last VCPU's state loaded, and {@code __context_switch} runs only for a VCPU whose state
+     * it does not hold. Picked by such a CPU that executed the wake itself (an interrupt it took),
+     * this VCPU resumes after the lazy latency, its TLB and caches warm, as idle time.
+     */
+    void resumeLazily() {
+        runAfter(lazyWakeLatency, false);
+    }
+
+    private void runAfter(long latency, boolean charged) {
         if (latency > 0 && !hasJobInProgress()) {
-            switchingSince = stateLoaded ? -1 : kernel.now();
+            switchingSince = charged ? kernel.now() : -1;
             kernel.scheduleAfter(started, latency);
         } else {
             start();

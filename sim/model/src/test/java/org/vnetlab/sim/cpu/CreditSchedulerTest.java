@@ -35,6 +35,8 @@ class CreditSchedulerTest {
         int ready;
         long waitedMax;
         long waitedLast;
+        /** Where its wake-ups come from: by default no CPU's code (a remote wake-up). */
+        Irq line = Irq.LOCAL;
 
         Script(Domain d, Kernel k) {
             super("script", d, Context.THREAD);
@@ -48,7 +50,7 @@ class CreditSchedulerTest {
                 @Override
                 protected void fire() {
                     ready++;
-                    wake();
+                    line.raise(Script.this);
                 }
             }, at);
             return this;
@@ -202,11 +204,11 @@ class CreditSchedulerTest {
 
     @Test
     void anIdleCpuResumesTheVcpuWhoseStateItKeptLazilyAndSwitchesForAnother() {
-        // a VCPU works 20 us at 1 ms and at 3 ms on one CPU that idles in between; with another
-        // domain's VCPU working at 2 ms or not. The CPU keeps the last VCPU's state while idle
-        // (context_switch): the first pick (from the idle VCPU's state) and a pick after the
-        // other VCPU ran switch state, charged to the VCPU; a pick of the VCPU the CPU still
-        // holds takes only the lazy latency, as idle time
+        // a VCPU works 20 us at 1 ms and at 3 ms on one CPU that idles in between, woken by an
+        // interrupt that CPU takes; with another domain's VCPU working at 2 ms or not. The CPU
+        // keeps the last VCPU's state while idle (context_switch): the first pick (from the idle
+        // VCPU's state) and a pick after the other VCPU ran switch state, charged to the VCPU; a
+        // pick of the VCPU the CPU still holds takes only the lazy latency, as idle time
         long wake = 5_000;
         long lazy = 1_000;
         for (boolean otherBetween : new boolean[] {false, true}) {
@@ -221,6 +223,7 @@ class CreditSchedulerTest {
             }
             Script sa = new Script(a, b.kernel()).job(MS, 20_000).job(3 * MS, 20_000);
             b.run(va, sa);
+            sa.line = b.scheduler().bindIrq(va);
             Script so = new Script(other, b.kernel());
             if (otherBetween) {
                 so.job(2 * MS, 20_000);
@@ -239,6 +242,31 @@ class CreditSchedulerTest {
                 assertEquals(2 * 20_000 + wake, a.busyNanos(), "the lazy resume is idle time");
             }
         }
+    }
+
+    @Test
+    void aLazyResumeWokenByAnotherCpuWaitsForTheIpi() {
+        // the same VCPU with its CPU's state kept, woken by code of another CPU (CPU 1, busy with
+        // a hog): the halted CPU 0 must take the reschedule IPI first, the wake latency, still as
+        // idle time
+        long wake = 5_000;
+        Bed b = Bed.of(2);
+        Domain a = new Domain("a");
+        Domain h = new Domain("h");
+        Vcpu va = b.vcpu(a, 256, 0, 0);
+        Vcpu vh = b.vcpu(h, 256, 0, 0);
+        va.setWakeLatency(wake);
+        va.setLazyWakeLatency(1_000);
+        Script sa = new Script(a, b.kernel()).job(MS, 20_000).job(3 * MS, 20_000);
+        b.run(va, sa);
+        b.run(vh, new Script(h, b.kernel()).job(0, 10 * MS));
+        b.start();
+        b.kernel().runUntil(2 * MS);
+        sa.line = b.scheduler().bindIrq(vh);
+        b.kernel().runUntil(4 * MS);
+        assertEquals(2, sa.next);
+        assertEquals(wake, sa.waitedLast, "the IPI to the halted CPU");
+        assertEquals(2 * 20_000 + wake, a.busyNanos(), "only the first pick switched state");
     }
 
     @Test
