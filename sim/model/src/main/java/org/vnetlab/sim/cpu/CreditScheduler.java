@@ -44,8 +44,8 @@ import org.vnetlab.sim.kernel.Kernel;
  * the higher number ({@code default_vcpu0_location}), its next ones on the following CPUs.
  * {@code csched_cpu_pick} never moves a VCPU between the cores of one package without SMT (each
  * side counts one idler), so it is left out. Switching in a blocked VCPU takes time
- * ({@link Vcpu#run}), less on a CPU that still holds its state (Xen switches lazily); other
- * switches take none.
+ * ({@link Vcpu#run}), less on an idle CPU that still holds its state (Xen switches lazily) and
+ * took the waking interrupt itself ({@link Vcpu#resumeLazily}); other switches take none.
  *
  * <p>Two switches model a patched Xen, as in Ongaro et al. (VEE 2008): without BOOST a waking
  * VCPU keeps UNDER; without tickling a wake raises no rescheduling anywhere, so the VCPU waits
