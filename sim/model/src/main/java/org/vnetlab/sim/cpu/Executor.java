@@ -134,6 +134,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         return running;
     }
 
+    /** Whether it runs the softirqs at an interrupt's exit now: inside the handler of an interrupt (an upcall). */
+    public final boolean inInterruptExit() {
+        return softirqs.atInterruptExit();
+    }
+
     /** Whether it has work: the timer interrupt, softirqs, a runnable thread, a job begun. */
     public boolean hasRunnable() {
         return current != null || tickPending || softirqs.hasPending(kernel.now()) || (rq != null && rq.nrRunning > 0);
@@ -341,7 +346,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
             if (irqExit) {
                 irqExit = false;
                 if (!softirqs.active() && softirqs.hasPending(now)) {
-                    softirqs.begin(now);
+                    softirqs.begin(now, true);
                 }
             }
             if (softirqs.active()) {
@@ -349,6 +354,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
                 if (t != null) {
                     begin(t, now);
                     return;
+                }
+                if (softirqs.outerUpcallPending(now)) {
+                    // the upcall serves its next pending port: that handler's irq_exit runs them again
+                    softirqs.begin(now, true);
+                    continue;
                 }
                 if (softirqs.hasPending(now) && rq.curr != rq.ksoftirqd) {
                     // MAX_SOFTIRQ_RESTART passes were not enough: wakeup_softirqd
@@ -378,7 +388,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
                     if (!runsKsoftirqd()) {
                         return;
                     }
-                    softirqs.begin(now);
+                    softirqs.begin(now, false);
                     continue;
                 }
             } else if (t.hasWork(now)) {

@@ -24,6 +24,8 @@ final class Softirqs {
     private long netRx;
     private long tasklets;
     private long irqs;
+    /** Bit i set: task i is a hard interrupt that waits for the outer upcall ({@link Task#waitsForOuterUpcall}). */
+    private long outerUpcallIrqs;
     /** Bit i set: task i was raised and has not been found without work since. */
     private long pending;
     /**
@@ -40,6 +42,10 @@ final class Softirqs {
     /** {@code MAX_SOFTIRQ_TIME} in jiffies, 0 for none (then {@code need_resched} is not asked either). */
     private long timeLimitJiffies;
     private boolean active;
+    /** Whether the running invocation is an interrupt's exit ({@code irq_exit}), not ksoftirqd's. */
+    private boolean atInterruptExit;
+    /** Whether the invocation has served a handler that waits for the outer upcall. */
+    private boolean outerUpcallServed;
     private long invocationJiffy;
     private int passesLeft;
     private int budget;
@@ -76,7 +82,12 @@ final class Softirqs {
         switch (t.context()) {
             case NET_RX -> netRx |= bit;
             case TASKLET -> tasklets |= bit;
-            case IRQ -> irqs |= bit;
+            case IRQ -> {
+                irqs |= bit;
+                if (t.waitsForOuterUpcall()) {
+                    outerUpcallIrqs |= bit;
+                }
+            }
             default -> throw new IllegalArgumentException(t.name() + " is not softirq work");
         }
     }
@@ -125,7 +136,12 @@ final class Softirqs {
 
     /** Whether any raised task has work; those without work are no longer pending. */
     boolean hasPending(long now) {
-        long p = pending;
+        return hasPending(now, 0);
+    }
+
+    /** The same, of the raised tasks not in {@code ignored}. */
+    private boolean hasPending(long now, long ignored) {
+        long p = pending & ~ignored;
         while (p != 0) {
             int i = Long.numberOfTrailingZeros(p);
             p &= p - 1;
@@ -133,12 +149,23 @@ final class Softirqs {
                 pending &= ~(1L << i);
             }
         }
-        return pending != 0;
+        return (pending & ~ignored) != 0;
     }
 
-    /** Starts an invocation ({@code __do_softirq}). */
-    void begin(long now) {
+    /** Whether an invocation at an interrupt's exit is running: an upcall's handler in progress. */
+    boolean atInterruptExit() {
+        return active && atInterruptExit;
+    }
+
+    /**
+     * Starts an invocation ({@code __do_softirq}).
+     *
+     * @param atInterruptExit whether an interrupt's exit runs it ({@code irq_exit}), not ksoftirqd
+     */
+    void begin(long now, boolean atInterruptExit) {
         active = true;
+        this.atInterruptExit = atInterruptExit;
+        outerUpcallServed = false;
         passesLeft = maxPasses;
         invocationJiffy = now / jiffyNanos;
         startPass(now);
@@ -191,7 +218,9 @@ final class Softirqs {
                 }
                 pending &= ~(1L << i);
             }
-            if (hasPending(now) && mayRestart(now, needResched) && --passesLeft > 0) {
+            // a handler waiting for the outer upcall is no softirq: it does not restart this invocation
+            if (hasPending(now, atInterruptExit ? outerUpcallIrqs : 0) && mayRestart(now, needResched)
+                    && --passesLeft > 0) {
                 startPass(now);
                 continue;
             }
@@ -206,16 +235,37 @@ final class Softirqs {
                 || (now / jiffyNanos - invocationJiffy < timeLimitJiffies && !needResched.getAsBoolean());
     }
 
-    /** A pending hard interrupt's handler with work, lowest index first; null for none. */
+    /**
+     * A pending hard interrupt's handler with work, lowest index first; null for none. One that
+     * waits for the outer upcall runs inside an invocation at an interrupt's exit only as its
+     * first job ({@link Task#waitsForOuterUpcall}).
+     */
     Task pendingIrq(long now) {
         for (long p = pending & irqs; p != 0; p &= p - 1) {
             int i = Long.numberOfTrailingZeros(p);
             if (hasWork(i, now)) {
-                return tasks.get(i);
+                if ((outerUpcallIrqs & (1L << i)) == 0 || !active || !atInterruptExit) {
+                    return tasks.get(i);
+                }
+                if (!outerUpcallServed && !passRead && passesLeft == maxPasses) {
+                    outerUpcallServed = true;
+                    return tasks.get(i);
+                }
+                continue;
             }
             pending &= ~(1L << i);
         }
         return null;
+    }
+
+    /** Whether a handler that waits for the outer upcall has work: it begins the next invocation. */
+    boolean outerUpcallPending(long now) {
+        for (long p = pending & outerUpcallIrqs; p != 0; p &= p - 1) {
+            if (hasWork(Long.numberOfTrailingZeros(p), now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next pending device after the last one polled, round robin. */

@@ -178,6 +178,17 @@ public abstract class Task {
     }
 
     /**
+     * Whether this hard interrupt is an event channel's in a kernel that disallows nested event
+     * delivery (2.6.18-xen's {@code evtchn_do_upcall}): raised while the softirqs that an
+     * interrupt's exit runs are running, it waits until they end; the upcall then serves it, one
+     * job at the start of each run of the softirqs, since each handler's {@code irq_exit} runs
+     * them before the upcall reads the pending ports again.
+     */
+    protected boolean waitsForOuterUpcall() {
+        return false;
+    }
+
+    /**
      * Whether the run times packets exactly (one part per packet, no trains) rather than as
      * trains: the kernel's {@link org.vnetlab.sim.kernel.Fidelity}. Meaningful once the task runs on an executor.
      */

@@ -192,12 +192,19 @@ public final class Netback {
      * often the guest notified meanwhile (a pending channel is not raised again), the channels
      * pending together lowest port first (evtchn_do_upcall scans the pending bits from the lowest,
      * and netback bound the guests' channels in the order they connected), or, with a fair scan
-     * ({@code xen.dom0.fair-event-scan}), from the port after the last one served.
+     * ({@code xen.dom0.fair-event-scan}), from the port after the last one served. A kernel that
+     * disallows nested upcalls ({@code xen.dom0.nested-upcalls = false}) handles a notification
+     * that arrives while an interrupt's softirqs run only once they have ended, and then one
+     * channel a job, each job beginning a run of the softirqs, the pending ports read again for
+     * each: the lowest pending port goes first every time.
      */
     private final class GuestEvents extends Task {
-        /** Handled notifications not yet charged. */
+        /** Notifications handled at once, not yet charged. */
         private int unpaid;
-        /** Channels notified while the VCPU did not hold its CPU, each once: handled when it runs. */
+        /**
+         * Channels notified while the upcall could not handle them (the VCPU did not hold its CPU,
+         * or a nested upcall would have been needed and is not allowed), each once.
+         */
         private final List<Vif> waiting = new ArrayList<>();
         private final List<Vif> handling = new ArrayList<>();
         /** The port last served: a fair scan goes on after it. */
@@ -208,38 +215,46 @@ public final class Netback {
         }
 
         void notified(Vif v) {
-            if (executor().holdsCpu()) {
+            if (executor().holdsCpu() && (driver.nestedUpcalls() || !executor().inInterruptExit())) {
                 unpaid++;
                 lastServed = v.index;
                 guestEvent(v);
             } else if (!v.upcallWaiting) {
                 v.upcallWaiting = true;
-                unpaid++;
                 waiting.add(v);
             }
             wake();
         }
 
         @Override
+        protected boolean waitsForOuterUpcall() {
+            return !driver.nestedUpcalls();
+        }
+
+        @Override
         protected boolean hasWork(long now) {
-            return unpaid > 0;
+            return unpaid > 0 || !waiting.isEmpty();
         }
 
         @Override
         protected double beginJob(long now) {
-            double work = unpaid * costs.netfrontNotify * random.jitter(costs.jitter);
-            unpaid = 0;
-            handling.addAll(waiting);
-            waiting.clear();
-            handling.sort(BY_PORT);
+            waiting.sort(BY_PORT);
             if (driver.fairEventScan()) {
                 // round robin: the ports after the last one served first, then from the lowest
                 int after = 0;
-                while (after < handling.size() && handling.get(after).index <= lastServed) {
+                while (after < waiting.size() && waiting.get(after).index <= lastServed) {
                     after++;
                 }
-                Collections.rotate(handling, -after);
+                Collections.rotate(waiting, -after);
             }
+            if (driver.nestedUpcalls()) {
+                handling.addAll(waiting);
+                waiting.clear();
+            } else if (!waiting.isEmpty()) {
+                handling.add(waiting.remove(0));
+            }
+            double work = (unpaid + handling.size()) * costs.netfrontNotify * random.jitter(costs.jitter);
+            unpaid = 0;
             return work;
         }
 

@@ -24,10 +24,14 @@ import org.vnetlab.core.model.ModelParameters;
  * @param backlogWeight      frames one poll of Dom0's backlog takes (weight_p)
  * @param fairEventScan      Dom0's upcall serves the guests' pending channels from the one after the last
  *                           it served (Linux 2.6.18-xen from 2007, Ongaro et al.'s fix) instead of lowest first
+ * @param nestedUpcalls      an event arriving while Dom0's upcall runs the softirqs is served at once by a nested
+ *                           upcall (3.0.4's 2.6.16-xen); else it waits until they end, and the upcall serves the
+ *                           pending ports one handler, and one run of the softirqs, at a time (2.6.18-xen)
  */
 public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxPending, int mfnBatch,
                           long queueTimeoutNanos, int txCopyBytes, boolean rxCopy, boolean gso, int rxTargetMin,
-                          int rxTargetMax, int weight, int backlog, int backlogWeight, boolean fairEventScan) {
+                          int rxTargetMax, int weight, int backlog, int backlogWeight, boolean fairEventScan,
+                          boolean nestedUpcalls) {
 
     public SplitDriver {
         positive("xen.ring-slots", ringSlots);
@@ -108,6 +112,7 @@ public record SplitDriver(int ringSlots, int vifQueue, int maxSkbFrags, int maxP
                 p.get("xen.netfront.gso") != 0,
                 (int) p.get("xen.netfront.rx-target-min"), (int) p.get("xen.netfront.rx-target-max"),
                 (int) p.get("xen.netfront.weight"), (int) p.get("xen.dom0.backlog-packets"),
-                (int) p.get("xen.dom0.backlog-weight"), p.get("xen.dom0.fair-event-scan") != 0);
+                (int) p.get("xen.dom0.backlog-weight"), p.get("xen.dom0.fair-event-scan") != 0,
+                p.get("xen.dom0.nested-upcalls") != 0);
     }
 }
