@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.core.model.Direction;
@@ -17,7 +18,9 @@ import org.vnetlab.core.units.SimTime;
  * CPU Dom0 is not on sends while Dom0 runs; the other wakes on Dom0's CPU, switches it out, fills
  * its ring and waits. Which guest gets which role follows the order Dom0's upcall serves their
  * pending channels in: Xen 3.0.4's scan goes lowest port first, so the guest that connected first
- * leads in every run; a round-robin scan (Ongaro et al.'s fix) lets either lead.
+ * leads in every run; a round-robin scan (Ongaro et al.'s fix) lets either lead. And seven guests
+ * receiving TCP on one CPU under a Dom0 kernel that disallows nested upcalls (2.6.18-xen): Dom0 serves
+ * one pending channel per run of its softirqs, lowest port first, so the first guests take its turns.
  */
 class EventScanTest {
 
@@ -40,6 +43,34 @@ class EventScanTest {
     void theLowestPortFirstScanGivesTheFirstGuestTheLead() {
         List<Double> ratios = leads(false);
         assertTrue(ratios.stream().allMatch(r -> r > 1.2), "domU1 / domU2 per trial: " + ratios);
+    }
+
+    /** lit-7streams for 1 s: each guest's TCP rate. */
+    private static Map<String, Double> sevenStreams(boolean nestedUpcalls) {
+        Scenario s = new ScenarioLoader().load("lit-7streams",
+                List.of("model.xen.dom0.nested-upcalls=" + nestedUpcalls)).scenario();
+        return Experiment.run(s, new RunSpec(Transport.TCP, IpVersion.IPV4, 1448, Direction.RX, 0,
+                SimTime.millis(1000))).throughputMbps();
+    }
+
+    private static double lowestTwo(Map<String, Double> rates) {
+        return Math.min(rates.get("domU1"), rates.get("domU2"));
+    }
+
+    private static double highestOfTheLastFour(Map<String, Double> rates) {
+        return List.of("domU4", "domU5", "domU6", "domU7").stream().mapToDouble(rates::get).max().orElseThrow();
+    }
+
+    @Test
+    void withoutNestedUpcallsTheLowestPortsTakeDom0sTurns() {
+        Map<String, Double> rates = sevenStreams(false);
+        assertTrue(lowestTwo(rates) > 10 * highestOfTheLastFour(rates), "Mbit/s per guest: " + rates);
+    }
+
+    @Test
+    void nestedUpcallsServeEveryGuestsChannel() {
+        Map<String, Double> rates = sevenStreams(true);
+        assertTrue(highestOfTheLastFour(rates) > lowestTwo(rates) / 10, "Mbit/s per guest: " + rates);
     }
 
     @Test
