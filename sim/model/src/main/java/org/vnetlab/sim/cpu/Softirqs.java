@@ -244,7 +244,7 @@ final class Softirqs {
         for (long p = pending & irqs; p != 0; p &= p - 1) {
             int i = Long.numberOfTrailingZeros(p);
             if (hasWork(i, now)) {
-                if ((outerUpcallIrqs & (1L << i)) == 0 || !active || !atInterruptExit) {
+                if ((outerUpcallIrqs & (1L << i)) == 0 || !atInterruptExit()) {
                     return tasks.get(i);
                 }
                 if (!outerUpcallServed && !passRead && passesLeft == maxPasses) {
@@ -260,12 +260,7 @@ final class Softirqs {
 
     /** Whether a handler that waits for the outer upcall has work: it begins the next invocation. */
     boolean outerUpcallPending(long now) {
-        for (long p = pending & outerUpcallIrqs; p != 0; p &= p - 1) {
-            if (hasWork(Long.numberOfTrailingZeros(p), now)) {
-                return true;
-            }
-        }
-        return false;
+        return anyWithWork(pending & outerUpcallIrqs, now);
     }
 
     /** The next pending device after the last one polled, round robin. */
