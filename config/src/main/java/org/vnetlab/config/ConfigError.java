@@ -54,7 +54,9 @@ public class ConfigError extends RuntimeException {
         }
         String line = origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "";
         if (origin.filename() != null) {
-            return origin.filename() + line;
+            // a bare name is parsed as ./name so that its includes are found; show it as typed
+            String name = origin.filename();
+            return (name.startsWith("./") ? name.substring(2) : name) + line;
         }
         if (origin.resource() != null) {
             return bundledName(origin.resource()) + line;

@@ -112,6 +112,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aMistakeInAFileNamedWithoutItsFolderNamesItAsTyped() throws IOException {
+        // read as ./name so that its includes are found, it is still shown as the user typed it
+        Path scenario = Path.of("vnetlab-test-bad-" + ProcessHandle.current().pid() + ".conf");
+        try {
+            Files.writeString(scenario, "name = x\nplatform = hyperv\n");
+            String message = assertThrows(ConfigError.class, () -> LOADER.load(scenario.toString(), List.of()))
+                    .getMessage();
+            assertTrue(message.startsWith(scenario + ":2: "), message);
+        } finally {
+            Files.deleteIfExists(scenario);
+        }
+    }
+
+    @Test
     void aKeyOfAnotherPlatformsSectionIsRefusedNotIgnored() throws IOException {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("xen.domUs=1000"))),
                 "--set xen.domUs=1000", "platform native reads no xen.* keys", "platform = xen");
