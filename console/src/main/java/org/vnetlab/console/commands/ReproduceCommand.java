@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.vnetlab.config.LoadedScenario;
 import org.vnetlab.config.ReferenceDataset;
 import org.vnetlab.config.ScenarioLoader;
@@ -124,6 +125,7 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
         List<Report.Source> sources = new ArrayList<>();
         List<Batch.Outcome> outcomes = new ArrayList<>();
         StudyProgress bar = new StudyProgress(Progress.runs(batch.quiet ? io.quiet() : io, total));
+        int done = 0;
         // a batch per experiment: a cluster gets one scenario's text at a time (a message's size is bounded)
         try (ScenarioTexts texts = new ScenarioTexts(loader);
              Evaluator evaluator = batch.cluster.evaluator(texts, "reproduce", io); CtrlC stop = new CtrlC(io)) {
@@ -138,6 +140,13 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 bar.next(jobs.size());
                 Batch.Outcome o = batch.run(jobs, bar, stop);
                 outcomes.add(o);
+                done += jobs.size();
+                if (!this.batch.quiet && !io.interactive()) {
+                    // no bar where no one watches a terminal (a pipe, a log): a line per experiment instead
+                    long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                    io.err().printf(Locale.ROOT, "reproduce: %s done, %d runs (%d of %d), %s elapsed%n", e.file(),
+                            jobs.size(), done, total, Progress.clock(elapsed));
+                }
                 Simulation.earlyStops(o).ifPresent(line -> io.err().println(e.file() + ": " + line));
                 if (!o.runs().isEmpty()) {
                     sources.add(write(e, new ArrayList<>(o.runs().values())));

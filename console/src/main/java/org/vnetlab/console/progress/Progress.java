@@ -126,9 +126,14 @@ public final class Progress {
         }
         double elapsed = now - started;
         double perItem = Math.min(elapsed, elapsed * parallel / (done + parallel / 2.0));
-        long left = TimeUnit.NANOSECONDS.toSeconds(Math.round((total - done) * perItem / parallel));
-        return left >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
-                : String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60);
+        return clock(TimeUnit.NANOSECONDS.toSeconds(Math.round((total - done) * perItem / parallel)));
+    }
+
+    /** {@code seconds} as m:ss, or h:mm:ss from an hour on. */
+    public static String clock(long seconds) {
+        return seconds >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private static int digits(int n) {

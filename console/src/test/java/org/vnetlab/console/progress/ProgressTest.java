@@ -49,6 +49,13 @@ class ProgressTest {
      * finished runs it said 190 s instead of 40 s at the first one.
      */
     @Test
+    void aClockShowsMinutesAndSecondsAndHoursFromTheFirst() {
+        assertEquals("0:07", Progress.clock(7));
+        assertEquals("59:59", Progress.clock(3599));
+        assertEquals("1:02:05", Progress.clock(3725));
+    }
+
+    @Test
     void theEtaIsSaneFromTheFirstRun() {
         AtomicLong now = new AtomicLong();
         Progress bar = new Progress(terminal(true), 20, "runs", 4, now::get);

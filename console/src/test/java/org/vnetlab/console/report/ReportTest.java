@@ -194,6 +194,7 @@ class ReportTest {
                 "--cache-dir", cache);
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.err().contains("reproduce: 0 of 510 runs from the run cache"), r.err());
+        assertFalse(r.err().contains(" done, "), "--quiet prints no line per experiment: " + r.err());
         assertTrue(r.out().endsWith("report: " + out.resolve("index.html").toAbsolutePath() + "\n"), r.out());
         assertTrue(r.out().contains("Table 1: TCP throughput"), r.out());
         assertTrue(r.out().contains("Table 2: RTT and jitter"), r.out());
@@ -219,9 +220,12 @@ class ReportTest {
         // again: every run from the cache, the same files
         Path again = dir.resolve("again");
         CliRun second = CliRun.of("reproduce", "--out", again.toString(), "--trials", "1", "--duration", "0.02",
-                "--quiet", "--cache-dir", cache);
+                "--cache-dir", cache);
         assertEquals(Cli.OK, second.code(), second.err());
         assertTrue(second.err().contains("reproduce: 510 of 510 runs from the run cache"), second.err());
+        // not on a terminal, so no bar: a line per experiment as it is done instead
+        assertTrue(second.err().contains("reproduce: native done, 72 runs (72 of 510), "), second.err());
+        assertTrue(second.err().contains("reproduce: rtt-domU-burned done, 2 runs (510 of 510), "), second.err());
         for (String experiment : List.of("native", "xen-double", "vserver-burned", "rtt-domU-burned")) {
             assertEquals(Files.readString(out.resolve(experiment + ".json")),
                     Files.readString(again.resolve(experiment + ".json")), experiment);
