@@ -48,8 +48,10 @@ import org.vnetlab.core.units.ByteSize;
 final class ScenarioParser {
 
     static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container", "kvm"));
-    private static final Set<String> PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
+    private static final Set<String> RTT_PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
             .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static final Set<String> UDP_PACINGS = Arrays.stream(UdpStream.Pacing.values())
+            .map(UdpStream.Pacing::key).collect(Collectors.toCollection(LinkedHashSet::new));
     private static final Set<String> LOOPS = Arrays.stream(RttProbe.Loop.values()).map(RttProbe.Loop::key)
             .collect(Collectors.toCollection(LinkedHashSet::new));
     static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
@@ -379,13 +381,13 @@ final class ScenarioParser {
     private static Workload workload(String type, String guest, Node n, Link link) {
         return switch (type) {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
-                    n.nanos("duration", false), parallel(n));
+                    n.nanos("duration", false), parallel(n), UdpStream.Pacing.fromKey(n.oneOf("pacing", UDP_PACINGS)));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
                     parallel(n));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    RttProbe.Pacing.fromKey(n.oneOf("pacing", PACINGS)), n.bool("streams"),
+                    RttProbe.Pacing.fromKey(n.oneOf("pacing", RTT_PACINGS)), n.bool("streams"),
                     RttProbe.Loop.fromKey(n.oneOf("loop", LOOPS)), n.nanos("timeout", false),
                     n.nanos("deadline", false), n.nanos("warm-up", true));
             default -> new CpuBurner(guest, n.fraction("load"));

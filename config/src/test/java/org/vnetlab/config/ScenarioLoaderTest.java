@@ -96,6 +96,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aUdpSenderPacesAsIperf2UnlessToldToSleep() {
+        assertEquals(UdpStream.Pacing.SPIN, LOADER.load("native", List.of()).scenario().workloads(UdpStream.class)
+                .get(0).pacing());
+        assertEquals(UdpStream.Pacing.TIMER, LOADER.load("native", List.of("udp.pacing=timer")).scenario()
+                .workloads(UdpStream.class).get(0).pacing());
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("udp.pacing=sleep"))),
+                "udp.pacing", "'sleep'", "valid: timer, spin");
+    }
+
+    @Test
     void aScenarioNamedWithoutItsFolderKeepsItsIncludes() throws IOException {
         // a bare name is read from the working folder, where the test must write (and remove) it
         Path part = Path.of("vnetlab-test-part-" + ProcessHandle.current().pid() + ".conf");

@@ -145,7 +145,9 @@ public final class PlanCommand {
             + " (at least 99 percent of it), with the bottleneck of the first count that fails",
             footer = {"", "Without --max-guests the search goes on until a count fails; it never goes past the first",
                 "count whose guests need more than the wire carries, nor past the most guests the scenario can be",
-                "given, and says so when such a bound, not a failure, ended it."})
+                "given, and says so when such a bound, not a failure, ended it. Senders sleep between datagrams",
+                "as paced applications do (udp.pacing=timer), whatever the scenario says: iperf 2's busy wait",
+                "would make every guest below its capacity a CPU hog."})
     public static final class Guests implements ScenarioCommand {
 
         private final ScenarioLoader loader;

@@ -1,5 +1,7 @@
 package org.vnetlab.core.model;
 
+import java.util.Locale;
+import java.util.Objects;
 import org.vnetlab.core.units.DataRate;
 
 /**
@@ -9,15 +11,36 @@ import org.vnetlab.core.units.DataRate;
  * @param durationNanos how long each direction runs
  * @param parallel      client/server pairs run side by side, each a flow of its own at {@code rate}
  *                      (iperf -P); throughput and loss are their sum
+ * @param pacing        how a sender ahead of {@code rate} waits for its next datagram's time
  */
 public record UdpStream(String guest, DataRate rate, PayloadSizes sizes, Direction direction, long durationNanos,
-                        int parallel)
+                        int parallel, Pacing pacing)
         implements Workload {
+
+    /** How a sender that is ahead of its rate waits; one that is behind sends at once either way. */
+    public enum Pacing {
+        /** Sleeps and wakes when the next datagram is due (a paced application; the default). */
+        TIMER,
+        /**
+         * iperf 2's {@code delay_loop}: reads {@code gettimeofday()} in a loop until then, so the
+         * sender holds its CPU the whole time, and keeps its gap in whole microseconds.
+         */
+        SPIN;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Pacing fromKey(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public UdpStream {
         Checks.name("guest", guest);
         Checks.positive("udp duration", durationNanos);
         Checks.positive("udp parallel", parallel);
+        Objects.requireNonNull(pacing, "udp pacing");
     }
 
     @Override

@@ -137,8 +137,10 @@ public final class SimBenchmark {
             throw new IllegalArgumentException("bench: scenario " + name + " has no UDP stream to benchmark");
         }
         long total = udp.stream().mapToLong(u -> u.rate().bitsPerSecond()).sum();
-        return loader.load(name, List.of(key + "=" + guests, "udp.rate=\"" + Math.max(1, total / guests) + " bit/s\""))
-                .scenario();
+        // paced senders that sleep: each guest's share is below what it could send, where iperf 2's
+        // busy wait (udp.pacing = spin) would benchmark its spinning instead
+        return loader.load(name, List.of(key + "=" + guests, "udp.rate=\"" + Math.max(1, total / guests) + " bit/s\"",
+                "udp.pacing=timer")).scenario();
     }
 
     public static Figures run(Scenario scenario, IpVersion ip, int payload, Direction leg, long durationNanos,

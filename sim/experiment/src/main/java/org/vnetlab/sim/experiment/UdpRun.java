@@ -66,11 +66,14 @@ final class UdpRun {
                 UdpSink sink = new UdpSink(to.name() + ".iperf-server" + pair, to.domain(), socket, to.stack(),
                         q.appBatch(), h.bed.random(stream.guest() + ".sink" + pair));
                 to.spawn(sink);
-                long gap = Math.max(1, stream.rate().nanosFor(spec.payload()));
+                boolean spin = stream.pacing() == UdpStream.Pacing.SPIN;
+                long gap = stream.rate().nanosFor(spec.payload());
+                // iperf 2's delay_target is whole microseconds, truncated (0 for a datagram shorter than one)
+                gap = spin ? gap / 1000 * 1000 : Math.max(1, gap);
                 UdpSender sender = new UdpSender(from.name() + ".iperf-client" + pair, from.domain(), h.kernel,
                         from.txPort(), new UdpSender.Stream(flow.id(), spec.payload(), kind, gap),
                         new SendBuffer(q.socketBufferBytes(), q.truesize(spec.payload())), from.stack(),
-                        from.deviceTxCost(), q.pacingWindowNanos(), q.appBatch() * 4,
+                        from.deviceTxCost(), q.pacingWindowNanos(), q.appBatch() * 4, spin,
                         h.bed.random(stream.guest() + ".sender" + pair));
                 from.spawn(sender);
                 sender.start(0, spec.durationNanos());

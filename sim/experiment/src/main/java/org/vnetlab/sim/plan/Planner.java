@@ -45,6 +45,12 @@ public final class Planner {
      * {@code host.cpu-speed} (1.0 is that CPU), so a speed is also this many GHz of the same core.
      */
     public static final double STUDY_CPU_GHZ = 2.4;
+    /**
+     * Every candidate's senders sleep between datagrams, as paced applications do: a plan asks
+     * what the host carries, and iperf 2's busy wait ({@code udp.pacing = spin}, the study's tool)
+     * would make each guest below its capacity a CPU hog of its own.
+     */
+    static final String PACED = "udp.pacing=timer";
 
     /**
      * The stream every candidate carries.
@@ -227,7 +233,7 @@ public final class Planner {
 
     private Candidate speed(BigDecimal speed, double mbps, String domain, double maxCpu) throws InterruptedException {
         List<String> sets = List.of("host.cpu-speed=" + speed.stripTrailingZeros().toPlainString(),
-                "udp.direction=" + traffic.direction().key(), "udp.rate=" + rate(mbps));
+                "udp.direction=" + traffic.direction().key(), "udp.rate=" + rate(mbps), PACED);
         Scenario s = configure.apply(sets);
         List<Point> guests = guests(simulate(s, speed.doubleValue()));
         Double load = guests.get(0).cpuPercent() == null ? null : guests.get(0).cpuPercent().get(domain);
@@ -295,7 +301,7 @@ public final class Planner {
     }
 
     private List<String> guestSets(String key, int n, double mbps) {
-        return List.of(key + "=" + n, "udp.direction=" + traffic.direction().key(), "udp.rate=" + rate(mbps));
+        return List.of(key + "=" + n, "udp.direction=" + traffic.direction().key(), "udp.rate=" + rate(mbps), PACED);
     }
 
     private List<Point> guests(Result r) {

@@ -46,7 +46,7 @@ class ScaleTest {
         // sum above the CPUs when the shares move between samples
         Scenario s = LOADER.load(platform, List.of(key(platform) + "=" + guests, "host.cpus=" + cpus,
                 "host.nic.rate=" + rate, "peer.nic.rate=" + rate, "link.rate=" + rate,
-                "udp.rate=\"" + perGuest + " bit/s\"", "method.cpu-samples-kept=1")).scenario();
+                "udp.rate=\"" + perGuest + " bit/s\"", "udp.pacing=timer", "method.cpu-samples-kept=1")).scenario();
         assertEquals(base.platform().guestNames(), s.platform().guestNames());
         for (Direction leg : List.of(Direction.RX, Direction.TX)) {
             RunResult r = Experiment.run(s, new RunSpec(Transport.UDP, IpVersion.IPV4, PAYLOAD, leg, 0,

@@ -118,8 +118,8 @@ class PlannerTest {
         assertTrue(a.tried().size() <= 5, "bisection of 1..17: " + a.tried().size() + " candidates");
         assertEquals(a.tried(), heard.tried, "one progress report per candidate, as decided");
         for (int guests : List.of(n, n + 1)) {
-            RunResult r = simulate(load("xen-double", List.of("xen.domUs=" + guests, "udp.direction=rx", rate(mbps))),
-                    1470);
+            RunResult r = simulate(load("xen-double", List.of("xen.domUs=" + guests, "udp.direction=rx", rate(mbps),
+                    Planner.PACED)), 1470);
             assertEquals(guests, r.throughputMbps().size());
             assertEquals(guests == n, keeps(r, mbps), guests + " guests: " + r.throughputMbps());
         }

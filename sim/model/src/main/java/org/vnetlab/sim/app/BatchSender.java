@@ -26,6 +26,8 @@ abstract class BatchSender extends Task {
     protected int batch;
     /** The job's noise factor. */
     private double noise;
+    /** Whether the job in progress only waits (see {@link #waitWork}). */
+    private boolean waiting;
 
     /**
      * @param perPacket CPU work per packet, ns at speed 1.0
@@ -54,8 +56,23 @@ abstract class BatchSender extends Task {
     /** The job is done at {@code end}, every packet of it released. */
     protected abstract void batchDone(long end);
 
+    /**
+     * The work of a job that sends nothing, if the sender waits busily for its next packet now
+     * (it holds the CPU instead of sleeping); 0, the default, for one that sends.
+     */
+    protected double waitWork(long now) {
+        return 0;
+    }
+
     @Override
     protected final double beginJob(long now) {
+        double wait = waitWork(now);
+        waiting = wait > 0;
+        if (waiting) {
+            // the batch before it keeps its state: its packets may still be waiting for their time
+            parts.start(0);
+            return wait;
+        }
         batch = beginBatch(now);
         noise = random.jitter(spread);
         parts.start(batch);
@@ -69,11 +86,17 @@ abstract class BatchSender extends Task {
 
     @Override
     protected final void partDone(long now) {
-        release(parts.ended(), now);
+        if (!waiting) {
+            release(parts.ended(), now);
+        }
     }
 
     @Override
     protected final void endJob(long start, long end) {
+        if (waiting) {
+            waiting = false;
+            return;
+        }
         release(batch, end);
         batchDone(end);
     }

@@ -26,6 +26,12 @@ import org.vnetlab.sim.packet.Train;
  * what it does with a datagram depends on when it gets it (a virtio queue kicks its host-side
  * worker for the first frame it finds the worker asleep for), so a datagram handed over before
  * it is due, stamped with its due time, would be seen too early (one kick for a train).
+ *
+ * <p>Ahead of its rate it sleeps until the next datagram is due; or it paces as iperf 2 does
+ * ({@link Iperf2Pacing}): a datagram a loop, and, while ahead, a busy wait after each write, a job
+ * that sends nothing and holds the CPU, in slices of at most the pacing window (a loop that finds
+ * its time has come after its CPU was taken away goes on at once, so a slice overshoots that by
+ * what it had left).
  */
 public final class UdpSender extends BatchSender {
 
@@ -39,6 +45,11 @@ public final class UdpSender extends BatchSender {
     private final int maxBatch;
     /** The socket's send buffer, or null when the port frees each datagram at once. */
     private final SendBuffer socket;
+    /** iperf 2's pacing, or null for a sender that sleeps until a datagram is due. */
+    private final Iperf2Pacing iperf2;
+    /** iperf 2: when the busy wait after the last write ends; whether this loop has read the clock. */
+    private long spinUntil;
+    private boolean loopBegun;
     private long nextDue = Long.MAX_VALUE;
     private long stopAt = Long.MAX_VALUE;
     private long sent;
@@ -64,15 +75,19 @@ public final class UdpSender extends BatchSender {
 
     /**
      * @param deviceCost the transmit work below IP for one packet (driver, or netfront)
+     * @param spin       whether it paces as iperf 2 does, busily, with the stream's gap as its
+     *                   whole-microsecond target, rather than asleep
      */
     public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, SendBuffer socket,
-                     GuestStack stack, double deviceCost, long pacingWindow, int maxBatch, RandomStream random) {
+                     GuestStack stack, double deviceCost, long pacingWindow, int maxBatch, boolean spin,
+                     RandomStream random) {
         super(name, domain, port, stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost,
                 stack.costs().jitter, random);
         this.kernel = kernel;
         this.stream = stream;
         this.window = pacingWindow;
         this.maxBatch = maxBatch;
+        this.iperf2 = spin ? new Iperf2Pacing(stream.gapNanos()) : null;
         this.socket = port.holdFor(stream.flow(), socket) ? socket : null;
         out.of(stream.kind(), stream.payload(), stream.flow());
     }
@@ -100,7 +115,7 @@ public final class UdpSender extends BatchSender {
 
     @Override
     protected boolean hasWork(long now) {
-        if (nextDue >= stopAt) {
+        if (nextDue >= stopAt || (iperf2 != null && now >= stopAt)) {
             return false;
         }
         if (nextDue > now) {
@@ -109,14 +124,31 @@ public final class UdpSender extends BatchSender {
             }
             return false;
         }
+        if (iperf2 != null) {
+            if (spinUntil > now) {
+                return true;
+            }
+            if (!loopBegun) {
+                // the clock is read before the write, which may block: the block counts in this loop
+                iperf2.loopBegins(now);
+                loopBegun = true;
+            }
+        }
         return (socket == null || socket.roomFor(this)) && roomFor(now);
+    }
+
+    /** iperf 2's {@code delay_loop}: the clock read in a loop until the wait after the last write is over. */
+    @Override
+    protected double waitWork(long now) {
+        return iperf2 != null && spinUntil > now ? Math.min(spinUntil - now, window) * executor().speed() : 0;
     }
 
     @Override
     protected int beginBatch(long now) {
-        int n = Math.min(due(now), socketRoom(port.room(now)));
+        // iperf 2 sends one datagram a loop, as soon as its loop comes
+        int n = Math.min(iperf2 != null ? 1 : due(now), socketRoom(port.room(now)));
         partStart = now;
-        batchDue = nextDue;
+        batchDue = iperf2 != null ? now : nextDue;
         cpuDone = 0;
         released = 0;
         committed = n;
@@ -142,6 +174,11 @@ public final class UdpSender extends BatchSender {
     protected void batchDone(long end) {
         batch = committed;
         jobEnded = true;
+        if (iperf2 != null) {
+            loopBegun = false;
+            spinUntil = end + iperf2.spinNanos();
+            return;
+        }
         // like iperf, keep the average rate: a sender that woke late catches up by sending what
         // is overdue at once, but never more than one pacing window's worth
         nextDue = Math.max(nextDue + batch * stream.gapNanos(), end - window);

@@ -53,7 +53,7 @@ public final class ForwardRun {
         UdpSender sender = new UdpSender("peer.sender", peer.domain(), bed.kernel(), peer.txPort(),
                 new UdpSender.Stream(host.flow(), spec.payload(), kind, gap),
                 new SendBuffer(q.socketBufferBytes(), q.truesize(spec.payload())), peer.stack(), peer.deviceTxCost(),
-                q.pacingWindowNanos(), q.appBatch() * 4, bed.random("peer.sender"));
+                q.pacingWindowNanos(), q.appBatch() * 4, false, bed.random("peer.sender"));
         peer.spawn(sender);
         sender.start(0, spec.durationNanos());
         host.start();
