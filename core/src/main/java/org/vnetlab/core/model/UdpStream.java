@@ -19,11 +19,12 @@ public record UdpStream(String guest, DataRate rate, PayloadSizes sizes, Directi
 
     /** How a sender that is ahead of its rate waits; one that is behind sends at once either way. */
     public enum Pacing {
-        /** Sleeps and wakes when the next datagram is due (a paced application; the default). */
+        /** Sleeps and wakes when the next datagram is due, as a paced application does. */
         TIMER,
         /**
-         * iperf 2's {@code delay_loop}: reads {@code gettimeofday()} in a loop until then, so the
-         * sender holds its CPU the whole time, and keeps its gap in whole microseconds.
+         * iperf 2, the study's tool (the default): its gap in whole microseconds, and after each
+         * write a busy wait in {@code delay_loop}, reading {@code gettimeofday()} until the time has
+         * come, so the sender holds its CPU while it is ahead.
          */
         SPIN;
 
