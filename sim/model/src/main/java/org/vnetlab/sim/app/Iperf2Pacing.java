@@ -15,6 +15,9 @@ final class Iperf2Pacing {
     private final long targetNanos;
     private long lastStamp = Long.MIN_VALUE;
     private long delayNanos;
+    /** Whether this loop has read the clock; when the busy wait after the last write ends. */
+    private boolean clockRead;
+    private long spinUntil;
 
     /** @param targetNanos iperf's {@code delay_target}: the datagram's bits over the rate, in whole microseconds */
     Iperf2Pacing(long targetNanos) {
@@ -38,5 +41,24 @@ final class Iperf2Pacing {
     /** How long the loop spins after its write: {@code delay} if positive, else 0. */
     long spinNanos() {
         return Math.max(0, delayNanos);
+    }
+
+    /** The loop is ready to write at {@code now}: it reads the clock once, before the write, which may block. */
+    void readyToWrite(long now) {
+        if (!clockRead) {
+            loopBegins(now);
+            clockRead = true;
+        }
+    }
+
+    /** The loop's write ended at {@code end}: it spins from then while {@code delay} is positive. */
+    void written(long end) {
+        clockRead = false;
+        spinUntil = end + spinNanos();
+    }
+
+    /** What is left at {@code now} of the busy wait after the last write. */
+    long spinLeft(long now) {
+        return Math.max(0, spinUntil - now);
     }
 }

@@ -47,9 +47,6 @@ public final class UdpSender extends BatchSender {
     private final SendBuffer socket;
     /** iperf 2's pacing, or null for a sender that sleeps until a datagram is due. */
     private final Iperf2Pacing iperf2;
-    /** iperf 2: when the busy wait after the last write ends; whether this loop has read the clock. */
-    private long spinUntil;
-    private boolean loopBegun;
     private long nextDue = Long.MAX_VALUE;
     private long stopAt = Long.MAX_VALUE;
     private long sent;
@@ -125,14 +122,11 @@ public final class UdpSender extends BatchSender {
             return false;
         }
         if (iperf2 != null) {
-            if (spinUntil > now) {
+            if (iperf2.spinLeft(now) > 0) {
                 return true;
             }
-            if (!loopBegun) {
-                // the clock is read before the write, which may block: the block counts in this loop
-                iperf2.loopBegins(now);
-                loopBegun = true;
-            }
+            // the clock is read before the write, which may block: the block counts in this loop
+            iperf2.readyToWrite(now);
         }
         return (socket == null || socket.roomFor(this)) && roomFor(now);
     }
@@ -140,7 +134,7 @@ public final class UdpSender extends BatchSender {
     /** iperf 2's {@code delay_loop}: the clock read in a loop until the wait after the last write is over. */
     @Override
     protected double waitWork(long now) {
-        return iperf2 != null && spinUntil > now ? Math.min(spinUntil - now, window) * executor().speed() : 0;
+        return iperf2 == null ? 0 : Math.min(iperf2.spinLeft(now), window) * executor().speed();
     }
 
     @Override
@@ -175,8 +169,7 @@ public final class UdpSender extends BatchSender {
         batch = committed;
         jobEnded = true;
         if (iperf2 != null) {
-            loopBegun = false;
-            spinUntil = end + iperf2.spinNanos();
+            iperf2.written(end);
             return;
         }
         // like iperf, keep the average rate: a sender that woke late catches up by sending what
