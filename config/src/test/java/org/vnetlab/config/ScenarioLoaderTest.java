@@ -36,8 +36,8 @@ class ScenarioLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"native", "xen-single", "vserver-single", "xen-double", "vserver-double", "xen-burned",
-            "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers", "lit-7streams",
-            "container-single", "container-double", "container-burned", "kvm-single", "kvm-double", "kvm-burned"})
+            "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-idle-pinged", "lit-streamers",
+            "lit-7streams", "container-single", "container-double", "container-burned", "kvm-single", "kvm-double", "kvm-burned"})
     void everyBundledScenarioLoadsAndRenders(String name) throws IOException {
         LoadedScenario s = LOADER.load(name, List.of());
         assertEquals(name, s.scenario().name());

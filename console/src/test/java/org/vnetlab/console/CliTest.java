@@ -71,11 +71,11 @@ class CliTest {
     void scenariosListsTheStudysEightTheLiteraturesTheContainersAndKvm() {
         CliRun r = CliRun.of("scenarios");
         assertEquals(Cli.OK, r.code());
-        assertEquals(18, r.out().lines().count());
+        assertEquals(19, r.out().lines().count());
         for (String name : List.of("native", "xen-single", "vserver-single", "xen-double", "vserver-double",
-                "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-streamers",
-                "lit-7streams", "container-single", "container-double", "container-burned", "kvm-single", "kvm-double",
-                "kvm-burned")) {
+                "xen-burned", "vserver-burned", "rtt", "lit-boost-7burners", "lit-busy-pinged", "lit-idle-pinged",
+                "lit-streamers", "lit-7streams", "container-single", "container-double", "container-burned", "kvm-single",
+                "kvm-double", "kvm-burned")) {
             assertTrue(r.out().contains(name + " "), name);
         }
     }

@@ -33,7 +33,7 @@ class LiteratureFactsTest {
     void theDatasetLoadsByNameWithASourceAndCertaintyOnEveryCheck() {
         Dataset d = Datasets.load(List.of(Path.of("literature")));
         assertEquals("literature", d.name());
-        assertEquals(13, d.checks().size());
+        assertEquals(15, d.checks().size());
         for (Check c : d.checks()) {
             Check.Cited cited = (Check.Cited) c;
             assertFalse(cited.source().isBlank(), c.label());
@@ -42,14 +42,14 @@ class LiteratureFactsTest {
         assertEquals("study", Datasets.load(List.of(Path.of("study"))).name());
         // every scenario the checks name loads, variants included
         ScenarioSet s = ScenarioSet.load(Simulations.LOADER, d, null);
-        // 10 scenarios, and row 8's and row 9's three variants at 5 seeds each
-        assertEquals(10 + 4 * LiteratureFacts.STREAM_SEEDS, s.scenarios().size());
+        // 14 scenarios, and row 8's and row 9's three variants at 5 seeds each
+        assertEquals(14 + 4 * LiteratureFacts.STREAM_SEEDS, s.scenarios().size());
         assertEquals(0.0, s.scenarios().get(LiteratureFacts.NEITHER).parameters().get("xen.scheduler.boost"));
     }
 
     /** Each bundled literature scenario runs, its probe shortened to 10 measurements. */
     @ParameterizedTest
-    @ValueSource(strings = {"lit-boost-7burners", "lit-busy-pinged", "lit-streamers"})
+    @ValueSource(strings = {"lit-boost-7burners", "lit-busy-pinged", "lit-idle-pinged", "lit-streamers"})
     void eachScenarioRuns(String name) throws Exception {
         Scenario s = Simulations.LOADER.load(name, List.of("rtt.count=10")).scenario();
         List<RunSpec> plan = Experiment.plan(s, new SimOptions(List.of(IpVersion.IPV4), List.of(Transport.UDP), null,
@@ -57,7 +57,7 @@ class LiteratureFactsTest {
         assertEquals(1, plan.size());
         Result r = Experiment.aggregate(s, Version.current(), "test", List.of(Experiment.run(s, plan.get(0))));
         Point p = r.points().get(0);
-        assertEquals(name.equals("lit-busy-pinged") ? LiteratureFacts.BUSY_PINGED_GUEST : LiteratureFacts.PINGED,
+        assertEquals(name.endsWith("-pinged") ? LiteratureFacts.BUSY_PINGED_GUEST : LiteratureFacts.PINGED,
                 p.guest());
         // the busy guest answers a few probes a second (its RTT is hundreds of ms): some come back;
         // an idle guest answers nearly all (a request can be lost in a NIC ring full of the streams'
