@@ -8,7 +8,9 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.vnetlab.core.net.IpAddress;
@@ -92,6 +94,15 @@ final class Node {
                     + Suggest.hint(s, valid));
         }
         return s;
+    }
+
+    /** One of {@code type}'s constants, written in lower case ({@code spin} for {@code SPIN}). */
+    <E extends Enum<E>> E oneOf(String key, Class<E> type) {
+        Set<String> valid = new LinkedHashSet<>();
+        for (E e : type.getEnumConstants()) {
+            valid.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        return Enum.valueOf(type, oneOf(key, valid).toUpperCase(Locale.ROOT));
     }
 
     int intValue(String key) {

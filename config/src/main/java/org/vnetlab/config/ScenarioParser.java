@@ -4,14 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.vnetlab.core.model.Container;
 import org.vnetlab.core.model.ContainerPlatform;
 import org.vnetlab.core.model.KvmGuest;
@@ -48,12 +46,6 @@ import org.vnetlab.core.units.ByteSize;
 final class ScenarioParser {
 
     static final Set<String> PLATFORMS = new LinkedHashSet<>(List.of("native", "xen", "vserver", "container", "kvm"));
-    private static final Set<String> RTT_PACINGS = Arrays.stream(RttProbe.Pacing.values()).map(RttProbe.Pacing::key)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
-    private static final Set<String> UDP_PACINGS = Arrays.stream(UdpStream.Pacing.values())
-            .map(UdpStream.Pacing::key).collect(Collectors.toCollection(LinkedHashSet::new));
-    private static final Set<String> LOOPS = Arrays.stream(RttProbe.Loop.values()).map(RttProbe.Loop::key)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
     static final Set<String> WORKLOAD_TYPES = new LinkedHashSet<>(List.of("udp", "tcp", "rtt", "burner"));
     private static final Map<String, ContainerPlatform.Attach> ATTACH = new java.util.LinkedHashMap<>();
 
@@ -381,14 +373,14 @@ final class ScenarioParser {
     private static Workload workload(String type, String guest, Node n, Link link) {
         return switch (type) {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
-                    n.nanos("duration", false), parallel(n), UdpStream.Pacing.fromKey(n.oneOf("pacing", UDP_PACINGS)));
+                    n.nanos("duration", false), parallel(n), n.oneOf("pacing", UdpStream.Pacing.class));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
                     new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
                     parallel(n));
             case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
                     n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    RttProbe.Pacing.fromKey(n.oneOf("pacing", RTT_PACINGS)), n.bool("streams"),
-                    RttProbe.Loop.fromKey(n.oneOf("loop", LOOPS)), n.nanos("timeout", false),
+                    n.oneOf("pacing", RttProbe.Pacing.class), n.bool("streams"),
+                    n.oneOf("loop", RttProbe.Loop.class), n.nanos("timeout", false),
                     n.nanos("deadline", false), n.nanos("warm-up", true));
             default -> new CpuBurner(guest, n.fraction("load"));
         };

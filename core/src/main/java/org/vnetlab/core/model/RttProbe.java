@@ -1,6 +1,5 @@
 package org.vnetlab.core.model;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.vnetlab.core.units.DataRate;
 
@@ -36,15 +35,7 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
          * When the last reply of the one before is in, after the pause (ping-pong: a ping that
          * sends its next request once the reply arrives), or after the timeout when one is lost.
          */
-        CLOSED;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Loop fromKey(String key) {
-            return valueOf(key.toUpperCase(Locale.ROOT));
-        }
+        CLOSED
     }
 
     /** How the probe's generator waits until its next probe is due. */
@@ -55,15 +46,7 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
          * Sleeps (nanosleep) when no probe is due; without high-resolution timers the sleep ends
          * at a timer tick, and the probes that fell due meanwhile leave back to back.
          */
-        SLEEP;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Pacing fromKey(String key) {
-            return valueOf(key.toUpperCase(Locale.ROOT));
-        }
+        SLEEP
     }
 
     public RttProbe {

@@ -1,6 +1,5 @@
 package org.vnetlab.core.model;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.vnetlab.core.units.DataRate;
 
@@ -26,15 +25,7 @@ public record UdpStream(String guest, DataRate rate, PayloadSizes sizes, Directi
          * write a busy wait in {@code delay_loop}, reading {@code gettimeofday()} until the time has
          * come, so the sender holds its CPU while it is ahead.
          */
-        SPIN;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Pacing fromKey(String key) {
-            return valueOf(key.toUpperCase(Locale.ROOT));
-        }
+        SPIN
     }
 
     public UdpStream {
