@@ -48,11 +48,17 @@ class RttThroughEmulatorTest {
      */
     private static final int WARM_UP_PROBES = 3000;
     /**
-     * The most the emulator's edges may add to a probe's RTT beyond the model, us: two thread
-     * wake-ups and two socket calls, 20 to 90 us on the 2-core machine (more when it idles
-     * deeply between probes); a lost hand-over would cost a park's timeout, milliseconds.
+     * The most the emulator's edges may add to a probe's RTT beyond the model, as a share of the
+     * model host's slice. The edges are two thread wake-ups and two socket calls: 20 to 90 us on
+     * the idle 2-core machine, 90 to 150 us when its wake-ups slowed (a timed park overshooting by
+     * 85 us instead of 60, 2026-12-07); that is the machine, not the emulator. A lost hand-over
+     * leaves the pacing thread parked until the slice's end (1 ms), half a slice on average for
+     * each of the probe's two hand-overs, so the bounds sit between the two: they catch the
+     * fault, not a slow moment of a shared machine.
      */
-    private static final double EDGES_US = 150;
+    private static final double EDGES_SHARE_OF_SLICE = 0.4;
+    /** The most a probe's median release may be late, as a share of the slice (as above). */
+    private static final double RELEASE_SHARE_OF_SLICE = 0.3;
 
     @ParameterizedTest
     @ValueSource(strings = {"native", "xen-single"})
@@ -99,12 +105,13 @@ class RttThroughEmulatorTest {
         System.out.printf("%s: added %.1f us (rounds %s), modelled %.1f us, in the emulator's model %s, released late"
                 + " %s%n", name, median, Arrays.toString(added), modelled, counters.transit(), counters.release());
         assertEquals(modelled, counters.transit().p50Us(), 1.0, name + ": a probe's time in the emulator's model (us)");
-        // the pacing thread parks between isolated probes and an arrival wakes it: a wake-up late at most
-        // a scheduler's wake-up on a virtual 2-core machine, tens of microseconds (medians of 52.6,
-        // 52.8 and 63 us were seen on an idle one, where 50 was the bound); a pacing fault is late
-        // by milliseconds
-        assertTrue(counters.release().p50Us() < 100, name + ": probes leave on time: " + counters.release());
-        assertTrue(median >= modelled - 20 && median <= modelled + EDGES_US,
+        // the pacing thread parks between isolated probes and an arrival wakes it: late by a thread's
+        // wake-up on this machine, tens of microseconds (52.6 to 63 us on the idle 2-core machine,
+        // 58 to 158 us when its wake-ups slowed); a lost wake-up is late by up to a slice
+        double sliceUs = Emulator.settings().sliceNanos() / 1e3;
+        assertTrue(counters.release().p50Us() < RELEASE_SHARE_OF_SLICE * sliceUs,
+                name + ": probes leave on time: " + counters.release());
+        assertTrue(median >= modelled - 20 && median <= modelled + EDGES_SHARE_OF_SLICE * sliceUs,
                 name + ": added " + median + " us against " + modelled + " modelled");
     }
 
