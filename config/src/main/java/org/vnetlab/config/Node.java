@@ -28,6 +28,12 @@ final class Node {
     private final Config own;
     private final String fallbackPrefix;
 
+    /**
+     * The longest duration a key may have: a day of virtual time, far beyond any run, delay or
+     * timer a scenario needs, and far below where sums of nanoseconds overflow.
+     */
+    static final long MAX_DURATION_NANOS = 24 * 3600 * 1_000_000_000L;
+
     Node(Config config, String prefix) {
         this(config, prefix, config, prefix);
     }
@@ -207,6 +213,11 @@ final class Node {
         if (n < 0 || (n == 0 && !zeroAllowed)) {
             throw error(key, "must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration, got '"
                     + value(key).unwrapped() + "'");
+        }
+        if (n > MAX_DURATION_NANOS) {
+            // Typesafe Config saturates a duration past a long's nanoseconds (1e20 s) without a word
+            throw error(key, "must be at most " + MAX_DURATION_NANOS / 1_000_000_000L / 3600
+                    + " hours: no duration of a scenario needs more virtual time; got '" + value(key).unwrapped() + "'");
         }
         return n;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +42,7 @@ import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.ByteSize;
+import org.vnetlab.core.units.DataRate;
 
 /** Turns a merged, resolved scenario configuration into the core model, checking it on the way. */
 final class ScenarioParser {
@@ -57,6 +59,12 @@ final class ScenarioParser {
 
     /** The smallest RTT probe payload: a 4-byte sequence number and an 8-byte send time. */
     static final int RTT_MIN_PAYLOAD = 12;
+    /** The most probes an RTT run sends: ten million, some 700 times the study's 14,000. */
+    static final long RTT_MAX_PROBES = 10_000_000L;
+    /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
+    static final long TCP_MAX_WINDOW = 65535L << 14;
+    /** The longest an RTT probe's schedule may run: an hour of virtual time (the study's took 2 s). */
+    static final long RTT_MAX_SCHEDULE_NANOS = 3600 * 1_000_000_000L;
     private static final String ALL = "all";
 
     private ScenarioParser() {
@@ -114,6 +122,8 @@ final class ScenarioParser {
 
     /** Physical CPUs a host may have: a VCPU's affinity is a 64-bit mask. */
     static final int MAX_CPUS = 64;
+    /** The shortest CPU sampling interval: a thousand samples a simulated second. */
+    static final long MIN_CPU_SAMPLE_INTERVAL_NANOS = 1_000_000L;
 
     private static Host host(Node n) {
         int cpus = n.positiveInt("cpus");
@@ -375,15 +385,56 @@ final class ScenarioParser {
             case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
                     n.nanos("duration", false), parallel(n), n.oneOf("pacing", UdpStream.Pacing.class));
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
-                    new ByteSize(n.bytes("window")), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
+                    tcpWindow(n), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
                     parallel(n));
-            case "rtt" -> new RttProbe(guest, n.rate("rate"), rttPayload(n, link), n.positiveInt("count"),
-                    n.positiveInt("packets"), n.nanos("pause", true), n.nanos("clock-resolution", false),
-                    n.oneOf("pacing", RttProbe.Pacing.class), n.bool("streams"),
-                    n.oneOf("loop", RttProbe.Loop.class), n.nanos("timeout", false),
-                    n.nanos("deadline", false), n.nanos("warm-up", true));
+            case "rtt" -> rtt(guest, n, link);
             default -> new CpuBurner(guest, n.fraction("load"));
         };
+    }
+
+    /**
+     * An RTT probe whose run fits: at most {@link #RTT_MAX_PROBES} probes (the run keeps every
+     * measurement), and at most {@link #RTT_MAX_SCHEDULE_NANOS} of virtual time with the warm-up: an
+     * open loop's measurements take at least their probes' payload bits at the stream's rate and
+     * their pauses; a closed loop ends at its deadline.
+     */
+    private static RttProbe rtt(String guest, Node n, Link link) {
+        DataRate rate = n.rate("rate");
+        int payload = rttPayload(n, link);
+        int count = n.positiveInt("count");
+        int packets = n.positiveInt("packets");
+        long probes = (long) count * packets;
+        if (probes > RTT_MAX_PROBES) {
+            throw n.error("count", "count x packets must be at most " + RTT_MAX_PROBES + " probes, got " + count
+                    + " x " + packets + " = " + probes);
+        }
+        long pause = n.nanos("pause", true);
+        long warmUp = n.nanos("warm-up", true);
+        long deadline = n.nanos("deadline", false);
+        RttProbe.Loop loop = n.oneOf("loop", RttProbe.Loop.class);
+        double run = warmUp + (loop == RttProbe.Loop.CLOSED ? deadline
+                : count * ((double) packets * rate.nanosFor(payload) + pause));
+        if (run > RTT_MAX_SCHEDULE_NANOS) {
+            String what = loop == RttProbe.Loop.CLOSED ? "warm-up and deadline"
+                    : "warm-up, then " + count + " measurements of " + packets + " probes of " + payload + " B at "
+                    + rate + " and a pause each";
+            throw n.error(loop == RttProbe.Loop.CLOSED ? "deadline" : "rate", String.format(Locale.ROOT,
+                    "the probe would run %.3g s of virtual time (%s); at most %d s fit a run", run / 1e9, what,
+                    RTT_MAX_SCHEDULE_NANOS / 1_000_000_000L));
+        }
+        return new RttProbe(guest, rate, payload, count, packets, pause, n.nanos("clock-resolution", false),
+                n.oneOf("pacing", RttProbe.Pacing.class), n.bool("streams"), loop, n.nanos("timeout", false),
+                deadline, warmUp);
+    }
+
+    /** A TCP window TCP can advertise: RFC 1323's scale of at most 14 over 16 bits, about 1 GiB. */
+    private static ByteSize tcpWindow(Node n) {
+        long window = n.bytes("window");
+        if (window > TCP_MAX_WINDOW) {
+            throw n.error("window", "must be at most " + TCP_MAX_WINDOW + " B (65535 << 14, the largest window"
+                    + " TCP's window scale option can advertise), got " + window + " B");
+        }
+        return new ByteSize(window);
     }
 
     /** Flows one UDP or TCP workload runs side by side: at most one per CPU of the largest host. */
@@ -425,8 +476,13 @@ final class ScenarioParser {
     }
 
     private static Method method(Node n) {
-        return new Method(n.positiveInt("trials"), n.longValue("seed"), n.nanos("cpu-sample-interval", false),
-                n.positiveInt("cpu-samples-kept"));
+        long sampleInterval = n.nanos("cpu-sample-interval", false);
+        if (sampleInterval < MIN_CPU_SAMPLE_INTERVAL_NANOS) {
+            throw n.error("cpu-sample-interval", "must be at least 1 ms (xentop and top sample once a second or"
+                    + " less often; every sample is kept in memory), got '" + n.value("cpu-sample-interval").unwrapped()
+                    + "'");
+        }
+        return new Method(n.positiveInt("trials"), n.longValue("seed"), sampleInterval, n.positiveInt("cpu-samples-kept"));
     }
 
     private static ModelParameters model(Node root, ParameterSpecs specs) {

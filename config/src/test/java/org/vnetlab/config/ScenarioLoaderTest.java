@@ -290,6 +290,31 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void valuesARunCannotHoldAreRefusedByKeyInsteadOfOverflowingOrExhaustingMemory() throws IOException {
+        // past a long's nanoseconds Typesafe Config saturates a duration; sums of it went negative
+        oneLine(fails("name = x\nlink.delay = 1e20s\n", List.of()), "bad.conf:2", "link.delay", "at most 24 hours",
+                "'1e20s'");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single",
+                List.of("host.nic.tx-coalesce=25h"))), "host.nic.tx-coalesce", "at most 24 hours");
+        assertEquals(86_400_000_000_000L, LOADER.load("native", List.of("udp.duration=24h")).scenario().workloads()
+                .stream().filter(w -> w instanceof UdpStream).map(w -> ((UdpStream) w).durationNanos()).findFirst()
+                .orElseThrow(), "a day itself is allowed");
+        // a sample a nanosecond kept every sample of a run in memory until the JVM gave up
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native",
+                List.of("method.cpu-sample-interval=999us"))), "method.cpu-sample-interval", "at least 1 ms", "999us");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.count=100000000"))),
+                "rtt.count", "at most 10000000 probes", "100000000 x 100");
+        // an open loop at 1 bit/s would simulate for years without a word
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.rate=1 bit/s"))),
+                "rtt.rate", "at most 3600 s");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt",
+                List.of("rtt.loop=closed", "rtt.deadline=2h"))), "rtt.deadline", "at most 3600 s");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.window=1GiB"))),
+                "tcp.window", "at most 1073725440 B");
+        LOADER.load("native", List.of("tcp.window=1000MiB"));
+    }
+
+    @Test
     void payloadLargerThanTheMtuAllows() throws IOException {
         oneLine(fails("name = x\nudp.sizes.ipv6 = [100, 1460]\n", List.of()), "bad.conf:2", "udp.sizes.ipv6",
                 "1460", "at most 1452");
