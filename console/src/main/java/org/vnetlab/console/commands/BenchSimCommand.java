@@ -9,6 +9,7 @@ import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.bench.SimBenchmark;
@@ -74,6 +75,9 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
                     + String.join(", ", s.workloads().stream().map(w -> w.type()).toList()) + "); give one that has,"
                     + " e.g. xen-single");
         }
+        Ethernet.udpPayloadTooLarge(payload, s.link().mtu(), IpVersion.IPV4).ifPresent(why -> {
+            throw new UsageError("bench sim: --payload " + payload + ": " + why + " (the link of " + s.name() + ")");
+        });
         if (!guests.isEmpty()) {
             String kind = s.platform().kind();
             if (!kind.equals("xen") && !kind.equals("vserver") && !kind.equals("container") && !kind.equals("kvm")) {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vnetlab.console.cli.Cli;
 
-/** bench sim as a user runs it: one row per guest count, and one-line errors for counts it cannot take. */
+/** bench sim as a user runs it: one row per guest count, and one-line errors for what it cannot take. */
 class BenchSimCommandTest {
 
     @Test
@@ -28,7 +28,7 @@ class BenchSimCommandTest {
     }
 
     @Test
-    void guestCountsItCannotTakeAreOneLineUsageErrors() {
+    void guestCountsAndPayloadsItCannotTakeAreOneLineUsageErrors() {
         EmulateCommandTest.Run many = EmulateCommandTest.run("bench", "sim", "--guests", "65");
         assertEquals(Cli.USAGE, many.code());
         assertEquals(List.of("vnetlab: bench sim: --guests 65: expected 1 to 64"), many.err().lines().toList());
@@ -43,6 +43,11 @@ class BenchSimCommandTest {
         assertEquals(Cli.USAGE, negative.code());
         assertEquals(List.of("vnetlab: bench sim: --warm-up -1: expected an integer, 0 or more"),
                 negative.err().lines().toList());
+        EmulateCommandTest.Run huge = EmulateCommandTest.run("bench", "sim", "--payload", "1473");
+        assertEquals(Cli.USAGE, huge.code());
+        assertEquals(1, huge.err().lines().count(), huge.err());
+        assertTrue(huge.err().startsWith("vnetlab: bench sim: --payload 1473: ") && huge.err().contains("1472"),
+                huge.err());
         EmulateCommandTest.Run rtt = EmulateCommandTest.run("bench", "sim", "--scenario", "rtt");
         assertEquals(Cli.USAGE, rtt.code());
         assertEquals(List.of("vnetlab: bench sim: --scenario rtt has no UDP stream to time (its workloads: rtt); give one"
