@@ -133,7 +133,15 @@ final class Node {
         }
     }
 
+    /** A number with a fraction, also one HOCON kept as text ({@code .3}), which Typesafe Config reads as 0. */
     private static boolean fractional(Object raw) {
+        if (raw instanceof String text) {
+            try {
+                return fractional(Double.parseDouble(text.strip()));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
         return raw instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue());
     }
 

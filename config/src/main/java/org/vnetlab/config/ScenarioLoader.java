@@ -155,6 +155,11 @@ public final class ScenarioLoader {
             ConfigValue text = ConfigValueFactory.fromAnyRef(value, where);
             parsed = ConfigFactory.empty(where).withValue(key, text);
         }
+        if (!parsed.isResolved()) {
+            // a substitution would be resolved only against the merged scenario, where its error names no flag
+            throw new ConfigError(where + ": " + key + ": a value given here cannot refer to other keys (${...});"
+                    + " give the value itself");
+        }
         checkNotAGroup(key, parsed.getValue(key), where);
         return parsed;
     }

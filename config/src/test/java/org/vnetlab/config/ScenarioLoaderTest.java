@@ -315,6 +315,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anOverrideThatRefersToAnotherKeyOrHidesAFractionIsAOneLineErrorNamingIt() {
+        ConfigError reference = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=${x}")));
+        assertEquals("--set host.cpus=${x}: host.cpus: a value given here cannot refer to other keys (${...}); give the"
+                + " value itself", reference.getMessage());
+        // HOCON keeps .3 as text, which Typesafe Config reads as the integer 0
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=.3"))), "host.cpus",
+                "must be a whole number, got .3");
+    }
+
+    @Test
     void payloadLargerThanTheMtuAllows() throws IOException {
         oneLine(fails("name = x\nudp.sizes.ipv6 = [100, 1460]\n", List.of()), "bad.conf:2", "udp.sizes.ipv6",
                 "1460", "at most 1452");
