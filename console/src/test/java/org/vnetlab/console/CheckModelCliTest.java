@@ -67,4 +67,13 @@ class CheckModelCliTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--predict-payloads 512 is also fitted to"), r.err());
     }
+
+    @Test
+    void aWorkDirectoryThatCannotBeMadeIsAUsageErrorBeforeAnyMeasurement() {
+        // /proc refuses new entries: createDirectories' bare "/proc/x" was all a user saw
+        CliRun r = CliRun.of("testbed", "check-model", "--work", "/proc/vnetlab-work", "--trials", "1");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--work /proc/vnetlab-work: cannot be made"), r.err());
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.checkmodel.CheckModel;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.core.units.DataRate;
@@ -110,7 +111,10 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
                 }
             }
         }
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("vnetlab-check-model");
+        if (work != null) {
+            OutputPaths.checkDirectory("testbed check-model", "--work", work);
+        }
+        Path dir = work != null ? work : Files.createTempDirectory("vnetlab-check-model");
         Effort effort = new Effort(trials, SimTime.seconds(1));
         CheckModel.Plan plan = new CheckModel.Plan(fitPairs, fitPayloads, predictPairs, predictPayloads);
         return new CheckModel(loader, io.out(), io::isCancelled).run(name, plan, rate, seconds, trials, effort,
