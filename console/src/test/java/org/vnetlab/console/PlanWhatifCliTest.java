@@ -137,6 +137,24 @@ class PlanWhatifCliTest {
     }
 
     @Test
+    void planCpuSpeedRefusesAPacketRateBelowOneAndASaturationAboveOneCpu() {
+        // a rate of 0.0001 packets/s was simulated as 0.1 Mbit/s; 150 % of one CPU never saturates
+        for (String[] given : new String[][] {{"--pps", "0.0001", "at least 1 packet a second"},
+            {"--max-cpu", "150", "at most 100, a percent of one CPU"}}) {
+            List<String> args = new ArrayList<>(List.of("plan", "cpu-speed", "xen-single", "--payload", "1470",
+                    "--no-cache", "--quiet", given[0], given[1]));
+            if (!given[0].equals("--pps")) {
+                args.addAll(List.of("--pps", "1000"));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("vnetlab: plan cpu-speed: " + given[0] + " " + given[1] + ": " + given[2]),
+                    r.err());
+        }
+    }
+
+    @Test
     void aMistakeInABaseSetNamesBaseSetNotSet() {
         for (String[] given : new String[][] {{"foo.bar=1", ": foo.bar: unknown key"},
             {"host.cpus=0", ": host.cpus: must be a positive integer, got 0"}, {"x", ": expected KEY=VALUE"},

@@ -1,5 +1,6 @@
 package org.vnetlab.console.commands;
 
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -216,6 +217,13 @@ public final class PlanCommand {
 
         @Override
         public int run(Terminal io) throws Exception {
+            if (pps < 1) {
+                throw new UsageError("plan cpu-speed: --pps " + plain(pps) + ": at least 1 packet a second");
+            }
+            if (maxCpu > 100) {
+                throw new UsageError("plan cpu-speed: --max-cpu " + plain(maxCpu) + ": at most 100, a percent of one CPU"
+                        + " (one domain's VCPU or one CPU of the host)");
+            }
             if (resolution < Host.MIN_CPU_SPEED) {
                 throw new UsageError("plan cpu-speed: --resolution " + resolution + ": at least "
                         + Host.MIN_CPU_SPEED + ", the slowest CPU a scenario can have");
@@ -235,6 +243,11 @@ public final class PlanCommand {
                     planner -> planner.smallestCpuSpeed(pps, d, maxCpu, resolution, maxSpeed, resolution, traffic.search)),
                     io);
         }
+    }
+
+    /** {@code v} as a user writes it: 0.0001, not 1.0E-4; 150, not 150.0. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** A question put to the planner; {@code what} the candidates are ({@code guests}, {@code cpu-speed}). */
