@@ -34,11 +34,18 @@ public final class Session {
         return loader;
     }
 
-    /** Makes {@code nameOrFile} the session scenario and drops the overrides; fails if it does not load. */
+    /**
+     * Makes {@code nameOrFile} the session scenario; fails if it does not load. The overrides of
+     * the scenario in use before are dropped; those set while none was in use apply to this one,
+     * and it fails with the first of them it does not accept.
+     */
     public synchronized LoadedScenario use(String nameOrFile) {
-        LoadedScenario loaded = loader.load(nameOrFile, List.of());
+        List<String> pending = scenario == null ? asSets(overrides) : List.of();
+        LoadedScenario loaded = loader.load(nameOrFile, pending, null, SET);
         scenario = nameOrFile;
-        overrides.clear();
+        if (pending.isEmpty()) {
+            overrides.clear();
+        }
         return loaded;
     }
 

@@ -30,7 +30,8 @@ public final class SetCommand implements org.vnetlab.console.cli.Command {
         }
         Optional<LoadedScenario> loaded = session.set(keyValues);
         io.out().println(loaded.map(l -> ScenarioSummary.of(l, session.sets()))
-                .orElse("set " + String.join(" ", session.sets()) + " (no scenario in use yet: `use NAME`)"));
+                .orElse("set " + String.join(" ", session.sets()) + " (no scenario in use yet: they apply to the"
+                        + " next `use NAME`)"));
         return 0;
     }
 }

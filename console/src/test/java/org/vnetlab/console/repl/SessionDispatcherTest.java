@@ -42,6 +42,19 @@ class SessionDispatcherTest {
     }
 
     @Test
+    void overridesSetBeforeAnyScenarioApplyToTheFirstUseAndFailItByName() {
+        session.set("host.cpus=4");
+        session.use("native");
+        assertEquals(List.of("host.cpus=4"), session.sets(), "kept, not dropped unseen");
+        Session other = new Session(new ScenarioLoader());
+        other.set("host.cpus=0");
+        org.vnetlab.config.ConfigError e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.vnetlab.config.ConfigError.class, () -> other.use("native"));
+        assertEquals("set host.cpus=0: host.cpus: must be a positive integer, got 0", e.getMessage());
+        assertEquals(java.util.Optional.empty(), other.scenario(), "a use that fails leaves none in use");
+    }
+
+    @Test
     void useDropsTheOverrides() {
         session.use("xen-double");
         session.set("xen.domUs=3");
