@@ -459,7 +459,9 @@ final class ScenarioParser {
         List<Integer> sizes = s.positiveInts(key);
         for (int size : sizes) {
             Ethernet.udpPayloadTooLarge(size, link.mtu(), ip).ifPresent(why -> {
-                throw s.error(key, why);
+                // the study's sizes are the defaults: a smaller link.mtu needs sizes of its own
+                throw s.error(key, why + "; give sizes the link carries, e.g. --set 'udp.sizes." + key + "=[36, "
+                        + Ethernet.maxPayload(link.mtu(), ip, Transport.UDP) + "]'");
             });
         }
         return sizes;

@@ -328,6 +328,10 @@ class ScenarioLoaderTest {
     void payloadLargerThanTheMtuAllows() throws IOException {
         oneLine(fails("name = x\nudp.sizes.ipv6 = [100, 1460]\n", List.of()), "bad.conf:2", "udp.sizes.ipv6",
                 "1460", "at most 1452");
+        // a smaller MTU leaves the study's default sizes too large: the error says how to give others
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("link.mtu=1280"))),
+                "udp.sizes.ipv4", "payload 1300 B does not fit MTU 1280", "--set 'udp.sizes.ipv4=[36, 1252]'");
+        LOADER.load("native", List.of("link.mtu=1280", "udp.sizes.ipv4=[36, 1252]", "udp.sizes.ipv6=[36, 1232]"));
     }
 
     @Test
