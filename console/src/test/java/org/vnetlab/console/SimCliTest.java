@@ -115,6 +115,12 @@ class SimCliTest {
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("--json " + dir.resolve("no/such/dir/x.json") + ": no such directory"),
                 missing.err());
+        CliRun empty = CliRun.of("sim", "native", "--json", "");
+        assertEquals(List.of("vnetlab: sim: --json is empty; give a file to write (- for stdout)"),
+                empty.err().lines().toList());
+        CliRun twoCommas = CliRun.of("sim", "native", "--sizes", "36,,60");
+        assertEquals(Cli.USAGE, twoCommas.code());
+        assertTrue(twoCommas.err().contains("an empty size (two commas in a row, or one at an end?)"), twoCommas.err());
         CliRun directory = CliRun.of("sim", "native", "--csv", dir.toString());
         assertTrue(directory.err().contains(": is a directory"), directory.err());
         CliRun device = CliRun.of("sim", "native", "--json", "/dev/null");

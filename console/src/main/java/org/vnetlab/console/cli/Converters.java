@@ -75,6 +75,11 @@ public final class Converters {
     public static final class PayloadSize implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
+            if (value.isBlank()) {
+                // picocli hands each element of the split list over alone: the list itself is not in the message
+                throw new TypeConversionException("an empty size (two commas in a row, or one at an end?); expected"
+                        + " payload sizes in bytes (1..65507), comma-separated");
+            }
             return check(value.trim(), Integer::parseInt, v -> v > 0 && v <= 65507,
                     "expected payload sizes in bytes (1..65507), comma-separated");
         }

@@ -24,6 +24,10 @@ public final class OutputPaths {
     public static void checkFile(String command, String flag, Path file) {
         Path dir = file.toAbsolutePath().getParent();
         String where = command + ": " + flag + " " + file + ": ";
+        if (file.toString().isEmpty()) {
+            // Java reads the empty name as the current folder
+            throw new UsageError(command + ": " + flag + " is empty; give a file to write (- for stdout)");
+        }
         if (Files.isDirectory(file)) {
             throw new UsageError(where + "is a directory");
         }

@@ -42,6 +42,8 @@ import picocli.CommandLine.Parameters;
         description = "simulate a grid of variants (keys x values x sizes x protocols x trials) on all cores or a cluster")
 public final class SweepCommand implements ScenarioCommand {
 
+    private static final Duration DEFAULT_CHECKPOINT = Duration.ofSeconds(10);
+
     private final ScenarioLoader loader;
 
     @Parameters(paramLabel = "SCENARIO|FILE", description = "a bundled scenario (vnetlab scenarios) or a .conf file")
@@ -65,7 +67,7 @@ public final class SweepCommand implements ScenarioCommand {
     @Option(names = "--checkpoint", paramLabel = "SECONDS", converter = Converters.SecondsOrZero.class,
             description = "with --json FILE: write the finished points to FILE as they come, at most this often, so a"
                     + " sweep whose process dies is finished with --resume FILE (0: after every point; default: 10)")
-    Duration checkpoint = Duration.ofSeconds(10);
+    Duration checkpoint;
 
     @Mixin
     CoordinatorOptions cluster;
@@ -110,6 +112,9 @@ public final class SweepCommand implements ScenarioCommand {
         if (resume != null && output.json == null) {
             output.json = resume.toString();
         }
+        if (checkpoint != null && (output.json == null || output.toStdout())) {
+            throw new UsageError("sweep: --checkpoint needs --json FILE, the file it keeps up to date (or --resume FILE)");
+        }
         int threads = this.threads == null ? Runtime.getRuntime().availableProcessors() : this.threads;
         int todo = Sweep.job(plan, resumed, Work.SIMULATE).items().size();
         io.err().printf(Locale.ROOT, "sweep %s: %d grid points, %d points, %d runs (%d resumed points) %s%n",
@@ -153,7 +158,7 @@ public final class SweepCommand implements ScenarioCommand {
             return progress;
         }
         CheckpointFile file = new CheckpointFile(Path.of(shared.output.json), io);
-        return new Checkpoint(plan, resumed, Version.current(), checkpoint,
+        return new Checkpoint(plan, resumed, Version.current(), checkpoint == null ? DEFAULT_CHECKPOINT : checkpoint,
                 partial -> file.write(partial.result().withMade(made))).around(progress);
     }
 }

@@ -64,6 +64,11 @@ class SweepCliTest {
         Run checkpoint = run(tiny("--checkpoint", "-1"));
         assertEquals(Cli.USAGE, checkpoint.code());
         assertEquals(List.of("vnetlab: sweep: --checkpoint -1: expected seconds, 0 or more"), checkpoint.err().lines().toList());
+        // it keeps the --json file up to date: without one it was silently ignored
+        Run unkept = run(tiny("--checkpoint", "5"));
+        assertEquals(Cli.USAGE, unkept.code());
+        assertEquals(List.of("vnetlab: sweep: --checkpoint needs --json FILE, the file it keeps up to date (or --resume"
+                + " FILE)"), unkept.err().lines().toList());
         Run missing = run(tiny("--resume", "/nonexistent/part.json"));
         assertEquals(Cli.USAGE, missing.code(), missing.err());
         assertEquals(List.of("vnetlab: sweep --resume: /nonexistent/part.json: no such file"), missing.err().lines().toList());
