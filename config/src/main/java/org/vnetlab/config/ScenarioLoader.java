@@ -199,6 +199,9 @@ public final class ScenarioLoader {
         if (Files.isRegularFile(file)) {
             return HoconFile.parse(file);
         }
+        if (Files.isDirectory(file)) {
+            throw new ConfigError(file + ": is a directory; give a scenario's .conf file or a bundled scenario's name");
+        }
         if (looksLikeFile(nameOrFile)) {
             throw new ConfigError(file + ": no such scenario file");
         }

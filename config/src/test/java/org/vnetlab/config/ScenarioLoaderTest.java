@@ -315,6 +315,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheScenarioIsNamedAsOne(@TempDir Path dir) {
+        ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load(dir.toString(), List.of()));
+        assertEquals(dir + ": is a directory; give a scenario's .conf file or a bundled scenario's name", e.getMessage());
+    }
+
+    @Test
     void anOverrideThatRefersToAnotherKeyOrHidesAFractionIsAOneLineErrorNamingIt() {
         ConfigError reference = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=${x}")));
         assertEquals("--set host.cpus=${x}: host.cpus: a value given here cannot refer to other keys (${...}); give the"
