@@ -1,5 +1,6 @@
 package org.vnetlab.sim.sweep;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -46,11 +47,18 @@ public record Grid(List<Axis> axes) {
             }
             String key = spec.substring(0, eq).trim();
             List<String> values = Arrays.stream(spec.substring(eq + 1).split(",", -1)).map(String::trim).toList();
-            if (values.stream().anyMatch(String::isEmpty) || Set.copyOf(values).size() != values.size()) {
+            if (values.stream().anyMatch(String::isEmpty)) {
                 throw new ConfigError("--grid " + spec + ": " + key + ": values must be non-empty and distinct");
             }
-            // the key exists and takes a value (xen.domU, a group of keys, does not)
-            values.forEach(v -> loader.override(key, v, "--grid " + spec));
+            // the key exists and takes a value (xen.domU, a group of keys, does not); 1 and 1.0 are one value
+            Set<Object> distinct = new LinkedHashSet<>();
+            for (String v : values) {
+                Object value = loader.override(key, v, "--grid " + spec).getValue(key).unwrapped();
+                if (!distinct.add(value instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros() : value)) {
+                    throw new ConfigError("--grid " + spec + ": " + key + ": values must be non-empty and distinct ("
+                            + v + " repeats a value before it)");
+                }
+            }
             if (!seen.add(key)) {
                 throw new ConfigError("--grid " + spec + ": " + key + ": given twice; list all its values in one --grid");
             }

@@ -197,6 +197,15 @@ class SweepTest {
     }
 
     @Test
+    void gridValuesThatAreOneValueWrittenTwoWaysAreRefused() {
+        // 1.0 and 1 made two grid points of one configuration
+        ConfigError same = assertThrows(ConfigError.class, () -> Grid.parse(List.of("host.cpus=1.0,1"), LOADER));
+        assertEquals("--grid host.cpus=1.0,1: host.cpus: values must be non-empty and distinct (1 repeats a value"
+                + " before it)", same.getMessage());
+        assertEquals(2, Grid.parse(List.of("host.cpu-speed=1,1.5"), LOADER).points().size());
+    }
+
+    @Test
     void aGroupOfKeysIsOneLineNamingTheNearKey() {
         ConfigError group = assertThrows(ConfigError.class, () -> plan("xen-double", List.of("xen.domU=1,2")));
         assertEquals("--grid xen.domU=1,2: xen.domU is a group of keys (xen.domU.cap, xen.domU.memory,"
