@@ -63,6 +63,10 @@ public final class ResultJson {
     private static final int MAX_PAYLOAD = 65507;
     /** A point's directions: a simulation's or measurement's legs, an RTT probe's, the emulator's forwarding. */
     private static final List<String> DIRECTIONS = List.of("rx", "tx", "roundtrip", "forward");
+    /** What made a result: the simulator, the emulator or a live measurement. */
+    private static final List<String> MODES = List.of("sim", "emulate", "measure");
+    /** All 64 CPUs of the largest host a scenario may have, in percent of one. */
+    private static final double MAX_CPU_PERCENT = 6400;
 
     private ResultJson() {
     }
@@ -233,6 +237,9 @@ public final class ResultJson {
             if (!Result.SCHEMA.equals(r.schema)) {
                 throw in.error("schema is '" + r.schema + "', expected '" + Result.SCHEMA + "'");
             }
+            if (r.mode != null && !MODES.contains(r.mode)) {
+                throw in.error("'" + MODE + "': '" + r.mode + "' is not one of " + String.join(", ", MODES));
+            }
             return new Result(required(in, MODE, r.mode), required(in, SCENARIO, r.scenario),
                     required(in, SEED, r.seed), required(in, VERSION, r.version), r.parameters,
                     required(in, POINTS, r.points), r.made);
@@ -290,10 +297,18 @@ public final class ResultJson {
 
         static List<Point> points(JsonInput in) {
             List<Point> points = new ArrayList<>();
+            Set<List<Object>> names = new HashSet<>();
             in.array(POINTS, () -> {
                 PointReader r = new PointReader(in);
                 in.object("point", r::field);
-                points.add(r.build());
+                Point p = r.build();
+                // a reader would take one of two values for the same point at random
+                if (!names.add(List.of(p.transport(), p.protocol(), p.direction(), p.payload(), p.guest(), p.grid()))) {
+                    throw in.error("a second point " + p.transport() + " " + p.protocol() + " " + p.direction() + " "
+                            + p.payload() + " B " + p.guest() + (p.grid().isEmpty() ? "" : " at " + p.grid())
+                            + "; each point appears once");
+                }
+                points.add(p);
             });
             return points;
         }
@@ -309,10 +324,10 @@ public final class ResultJson {
                 case GRID -> b.grid(in.isNull() ? null : strings(key));
                 case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, DataRate.MAX_MBPS));
                 case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
-                case LOSS -> b.loss(in.isNull() ? null : in.number(key));
-                case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : numbers(key));
-                case CPU_READY_PERCENT -> b.cpuReadyPercent(in.isNull() ? null : numbers(key));
-                case CPU_OVER_PERCENT -> b.cpuOverPercent(in.isNull() ? null : numbers(key));
+                case LOSS -> b.loss(in.isNull() ? null : in.number(key, 0, 1));
+                case CPU_PERCENT -> b.cpuPercent(in.isNull() ? null : percents(key));
+                case CPU_READY_PERCENT -> b.cpuReadyPercent(in.isNull() ? null : percents(key));
+                case CPU_OVER_PERCENT -> b.cpuOverPercent(in.isNull() ? null : percents(key));
                 case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
                 case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
                 case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));
@@ -347,6 +362,13 @@ public final class ResultJson {
         private Map<String, Double> numbers(String key) {
             Map<String, Double> values = new TreeMap<>();
             in.object(key, k -> values.put(k, in.number(key + "." + k)));
+            return values;
+        }
+
+        /** Percents of one CPU, per domain: 0 up to all of the largest host's CPUs. */
+        private Map<String, Double> percents(String key) {
+            Map<String, Double> values = new TreeMap<>();
+            in.object(key, k -> values.put(k, in.number(key + "." + k, 0, MAX_CPU_PERCENT)));
             return values;
         }
 

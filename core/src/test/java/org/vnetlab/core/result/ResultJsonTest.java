@@ -145,7 +145,16 @@ class ResultJsonTest {
                 "line 15, column 26: 'throughput_mbps' must be between 0.0 and 1000000.0, got 1.0E20"},
                 new String[] {"\"throughput_mbps\": 44.61", "\"throughput_mbps\": -3", "'throughput_mbps' must be between"},
                 new String[] {"\"payload\": 36", "\"payload\": -5", "line 13, column 18: 'payload' must be an integer in 1..65507"},
-                new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'direction': 'sideways' is not one of rx, tx, roundtrip, forward"})) {
+                new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'direction': 'sideways' is not one of rx, tx, roundtrip, forward"},
+                new String[] {"\"mode\": \"measure\"", "\"mode\": \"guess\"", "'mode': 'guess' is not one of sim, emulate, measure"},
+                new String[] {"\"dom0\": 100", "\"dom0\": -100", "line 19, column 17: 'cpu_percent.dom0' must be between 0.0 and 6400.0"},
+                new String[] {"\"loss\": 0.8316", "\"loss\": 83.16", "'loss' must be between 0.0 and 1.0"},
+                // the second point named as the first: which value a reader took was chance
+                new String[] {"\"transport\": \"tcp\",\n      \"protocol\": \"ipv6\",\n      \"direction\": \"tx\",\n"
+                        + "      \"payload\": 1428,\n      \"guest\": \"sum\",\n      \"grid\": {\n        \"guests\": \"2\",\n"
+                        + "        \"platform\": \"xen\"\n      },", "\"transport\": \"udp\",\n      \"protocol\": \"ipv4\",\n"
+                        + "      \"direction\": \"rx\",\n      \"payload\": 36,\n      \"guest\": \"domU1\",",
+                    "a second point udp ipv4 rx 36 B domU1; each point appears once"})) {
             String text = golden().replace(bad[0], bad[1]);
             JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(text), bad[1]);
             assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
