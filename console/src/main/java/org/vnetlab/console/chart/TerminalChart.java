@@ -32,7 +32,9 @@ public final class TerminalChart {
         double xMin = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.XY::x).min().orElse(0);
         double xMax = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.XY::x).max().orElse(1);
         if (xMax <= xMin) {
-            xMax = xMin + 1;
+            // one x (a single payload): centred in a range around it
+            xMin -= 1;
+            xMax += 1;
         }
         double yTop = niceCeiling(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.XY::y)
                 .max().orElse(1));
@@ -97,7 +99,8 @@ public final class TerminalChart {
         int lastStart = Math.max(first.length() + 1, columns - last.length());
         first.getChars(0, first.length(), line, 0);
         last.getChars(0, Math.min(last.length(), columns - lastStart), line, lastStart);
-        double step = niceCeiling((xMax - xMin) / 6);
+        // labels of a scale of 10 or more are whole numbers: a finer step would label 35.5 as 36
+        double step = xMax >= 10 ? Math.max(1, niceCeiling((xMax - xMin) / 6)) : niceCeiling((xMax - xMin) / 6);
         int freeFrom = first.length() + 1;
         for (double t = Math.ceil(xMin / step) * step; t < xMax; t += step) {
             String label = number(t, xMax);

@@ -47,6 +47,21 @@ class TerminalChartTest {
     }
 
     @Test
+    void aSinglePayloadSitsInTheMiddleWithEachLabelOnce() {
+        // its range was 36..37 and the ticks between read "36 36 36 37 37 37"
+        Series one = new Series("s", KEY, List.of(new Series.XY(36, 80)));
+        List<String> lines = new TerminalChart(80, false).render("t", "payload (bytes)", "Mbit/s", List.of(one))
+                .lines().toList();
+        String ticks = lines.get(2 + TerminalChart.ROWS + 1).strip();
+        assertEquals(List.of("35", "36", "37"), List.of(ticks.split("\\s+")), ticks);
+        String row = lines.subList(2, 2 + TerminalChart.ROWS).stream().filter(l -> l.contains("*")).findFirst()
+                .orElseThrow();
+        int marker = row.indexOf('*') - row.indexOf('|');
+        int axis = lines.get(2 + TerminalChart.ROWS).strip().length();
+        assertTrue(Math.abs(marker - axis / 2) <= 2, "the point in the middle:\n" + String.join("\n", lines));
+    }
+
+    @Test
     void niceCeilings() {
         assertEquals(1000, TerminalChart.niceCeiling(957));
         assertEquals(250, TerminalChart.niceCeiling(201));
