@@ -45,6 +45,18 @@ class SensitivityCliTest {
     }
 
     @Test
+    void anEndWithoutTheMeasuredGuestSaysWhyItShowsNone() {
+        // KVM names its guests otherwise: "none" stood there unexplained
+        List<String> args = new java.util.ArrayList<>(List.of("xen-single", "--only-vary", "--vary", "platform=xen..kvm"));
+        args.addAll(List.of(QUICK));
+        CliRun r = sensitivity(args.toArray(String[]::new));
+        assertEquals(Cli.OK, r.code(), r.err());
+        String row = r.out().lines().filter(l -> l.strip().startsWith("platform")).findFirst().orElseThrow();
+        assertTrue(row.contains("none"), row);
+        assertTrue(r.out().contains("none: the scenario at that end has no such point"), r.out());
+    }
+
+    @Test
     void theTestbedsUnknownsAreVariedWithThePriors() {
         // beside a burner the receiving context shares CPU 0 with the NIC's softirq; with the
         // interrupt on the burner's CPU it has CPU 0 to itself and receives more

@@ -234,6 +234,10 @@ public final class SensitivityCommand implements ScenarioCommand {
             if (s.moving().stream().anyMatch(w -> w.size() <= s.trialSpread())) {
                 b.append("~ within the baseline trials' spread: as much the runs' own variation as the key's effect\n");
             }
+            if (s.moving().stream().anyMatch(w -> Double.isNaN(w.atLow()) || Double.isNaN(w.atHigh()))) {
+                b.append("none: the scenario at that end has no such point (another platform names its guests"
+                        + " otherwise, or the point's workload is gone)\n");
+            }
         }
         if (!s.still().isEmpty()) {
             b.append(s.still().size()).append(s.still().size() == 1 ? " key moves" : " keys move")
