@@ -13,6 +13,13 @@ class SensitivityCliTest {
     private static final String[] QUICK = {"--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration", "0.1",
         "--no-cache", "--quiet"};
 
+    /** The arguments that vary {@code scenario}'s {@code variation} alone, quickly. */
+    private static List<String> onlyVarying(String scenario, String variation) {
+        List<String> args = new java.util.ArrayList<>(List.of(scenario, "--only-vary", "--vary", variation));
+        args.addAll(List.of(QUICK));
+        return args;
+    }
+
     private static CliRun sensitivity(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("sensitivity"));
         all.addAll(List.of(args));
@@ -21,8 +28,7 @@ class SensitivityCliTest {
 
     @Test
     void aFasterMachineOneReceivesMoreAndTheTableSaysHowMuch() {
-        List<String> args = new java.util.ArrayList<>(List.of("native", "--only-vary", "--vary", "host.cpu-speed=0.25..4"));
-        args.addAll(List.of(QUICK));
+        List<String> args = onlyVarying("native", "host.cpu-speed=0.25..4");
         CliRun r = sensitivity(args.toArray(String[]::new));
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.err().startsWith("sensitivity native: 1 key varied, 6 runs of 0.100 s simulated"),
@@ -47,9 +53,7 @@ class SensitivityCliTest {
     @Test
     void anEndWithoutTheMeasuredGuestSaysWhyItShowsNone() {
         // KVM names its guests otherwise: "none" stood there unexplained
-        List<String> args = new java.util.ArrayList<>(List.of("xen-single", "--only-vary", "--vary", "platform=xen..kvm"));
-        args.addAll(List.of(QUICK));
-        CliRun r = sensitivity(args.toArray(String[]::new));
+        CliRun r = sensitivity(onlyVarying("xen-single", "platform=xen..kvm").toArray(String[]::new));
         assertEquals(Cli.OK, r.code(), r.err());
         String row = r.out().lines().filter(l -> l.strip().startsWith("platform")).findFirst().orElseThrow();
         assertTrue(row.contains("none"), row);
