@@ -22,17 +22,17 @@ import org.vnetlab.core.units.DataRate;
  */
 final class Node {
 
-    private final Config config;
-    private final String prefix;
-    /** The part of {@link #config} written at {@link #prefix}; the rest came from a fallback. */
-    private final Config own;
-    private final String fallbackPrefix;
-
     /**
      * The longest duration a key may have: a day of virtual time, far beyond any run, delay or
      * timer a scenario needs, and far below where sums of nanoseconds overflow.
      */
     static final long MAX_DURATION_NANOS = 24 * 3600 * 1_000_000_000L;
+
+    private final Config config;
+    private final String prefix;
+    /** The part of {@link #config} written at {@link #prefix}; the rest came from a fallback. */
+    private final Config own;
+    private final String fallbackPrefix;
 
     Node(Config config, String prefix) {
         this(config, prefix, config, prefix);

@@ -61,10 +61,10 @@ final class ScenarioParser {
     static final int RTT_MIN_PAYLOAD = 12;
     /** The most probes an RTT run sends: ten million, some 700 times the study's 14,000. */
     static final long RTT_MAX_PROBES = 10_000_000L;
-    /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
-    static final long TCP_MAX_WINDOW = 65535L << 14;
     /** The longest an RTT probe's schedule may run: an hour of virtual time (the study's took 2 s). */
     static final long RTT_MAX_SCHEDULE_NANOS = 3600 * 1_000_000_000L;
+    /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
+    static final long TCP_MAX_WINDOW = 65535L << 14;
     private static final String ALL = "all";
 
     private ScenarioParser() {
