@@ -23,6 +23,9 @@ class CliTest {
         assertEquals(Cli.OK, help.code());
         assertTrue(help.out().contains("scenarios"));
         assertTrue(CliRun.of("--version").out().startsWith("vnetlab "));
+        CliRun extra = CliRun.of("--version", "extra");
+        assertEquals(Cli.USAGE, extra.code(), "what follows --version was read by nothing");
+        assertEquals(List.of("vnetlab: --version takes nothing else; got --version extra"), extra.err().lines().toList());
         CliRun showHelp = CliRun.of("show", "--help");
         assertTrue(showHelp.out().contains("--set=KEY=VALUE"), showHelp.out());
         CliRun simHelp = CliRun.of("help", "sim");

@@ -85,6 +85,10 @@ public final class Cli {
             CommandLine tree = CommandTree.of(commands.get());
             ParseResult parsed = tree.parseArgs(args.toArray(String[]::new));
             if (parsed.isVersionHelpRequested()) {
+                if (args.size() > 1) {
+                    // picocli stops at a help option and leaves the rest unread
+                    throw new UsageError("--version takes nothing else; got " + String.join(" ", args));
+                }
                 io.out().println("vnetlab " + org.vnetlab.config.Version.current());
                 return OK;
             }
