@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.vnetlab.core.text.Json;
 import org.vnetlab.core.text.JsonInput;
 import org.vnetlab.core.text.JsonInputException;
@@ -360,15 +361,18 @@ public final class ResultJson {
         }
 
         private Map<String, Double> numbers(String key) {
-            Map<String, Double> values = new TreeMap<>();
-            in.object(key, k -> values.put(k, in.number(key + "." + k)));
-            return values;
+            return numbers(key, in::number);
         }
 
         /** Percents of one CPU, per domain: 0 up to all of the largest host's CPUs. */
         private Map<String, Double> percents(String key) {
+            return numbers(key, what -> in.number(what, 0, MAX_CPU_PERCENT));
+        }
+
+        /** An object of numbers by name, each read with {@code read} given its full key. */
+        private Map<String, Double> numbers(String key, ToDoubleFunction<String> read) {
             Map<String, Double> values = new TreeMap<>();
-            in.object(key, k -> values.put(k, in.number(key + "." + k, 0, MAX_CPU_PERCENT)));
+            in.object(key, k -> values.put(k, read.applyAsDouble(key + "." + k)));
             return values;
         }
 
