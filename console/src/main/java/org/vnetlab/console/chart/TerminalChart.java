@@ -99,8 +99,11 @@ public final class TerminalChart {
         int lastStart = Math.max(first.length() + 1, columns - last.length());
         first.getChars(0, first.length(), line, 0);
         last.getChars(0, Math.min(last.length(), columns - lastStart), line, lastStart);
-        // labels of a scale of 10 or more are whole numbers: a finer step would label 35.5 as 36
-        double step = xMax >= 10 ? Math.max(1, niceCeiling((xMax - xMin) / 6)) : niceCeiling((xMax - xMin) / 6);
+        double step = niceCeiling((xMax - xMin) / 6);
+        if (xMax >= 10) {
+            // labels of a scale of 10 or more are whole numbers: a finer step would label 35.5 as 36
+            step = Math.max(1, step);
+        }
         int freeFrom = first.length() + 1;
         for (double t = Math.ceil(xMin / step) * step; t < xMax; t += step) {
             String label = number(t, xMax);

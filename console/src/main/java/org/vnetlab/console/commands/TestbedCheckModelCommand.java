@@ -111,10 +111,13 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
                 }
             }
         }
+        Path dir;
         if (work != null) {
             OutputPaths.checkDirectory("testbed check-model", "--work", work);
+            dir = work;
+        } else {
+            dir = Files.createTempDirectory("vnetlab-check-model");
         }
-        Path dir = work != null ? work : Files.createTempDirectory("vnetlab-check-model");
         Effort effort = new Effort(trials, SimTime.seconds(1));
         CheckModel.Plan plan = new CheckModel.Plan(fitPairs, fitPayloads, predictPairs, predictPayloads);
         return new CheckModel(loader, io.out(), io::isCancelled).run(name, plan, rate, seconds, trials, effort,
