@@ -117,6 +117,7 @@ class ClusterFaultsTest {
     @Order(1)
     void aHungWorkersRunsAreIssuedAgainInBoundedTimeAndItsLateResultsChangeNothing() throws Exception {
         int from = second.stderr().length();
+        int fromFirst = first.stderr().length();
         InProcess c = coordinator(SWEEP, "--json", dir.resolve("hung.json").toString());
         assertTrue(second.awaitErr("working: took", from, LIMIT), second.stderr());
         second.signal("STOP");
@@ -133,6 +134,13 @@ class ClusterFaultsTest {
         assertEquals(local, Files.readString(dir.resolve("hung.json")));
         // and it finds itself cut off from its coordinator and waits for the next one at the address
         assertTrue(second.awaitErr("waiting for the next coordinator", from, LIMIT), second.stderr());
+        // the worker that kept running served the whole sweep in one session: a coordinator that
+        // is unreachable for a moment while the other node hangs does not end it
+        assertTrue(first.awaitErr("waiting for the next coordinator", fromFirst, LIMIT), first.stderr());
+        List<String> ends = first.stderr().substring(fromFirst).lines()
+                .filter(l -> l.contains("waiting for the next coordinator")).toList();
+        assertEquals(1, ends.size(), first.stderr());
+        assertTrue(ends.get(0).contains("left or was removed") && ends.get(0).contains("(1 coordinators, "), ends.get(0));
     }
 
     @Test

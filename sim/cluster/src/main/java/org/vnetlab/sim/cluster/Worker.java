@@ -41,7 +41,11 @@ import org.vnetlab.sim.sweep.WorkItem;
  * version, then pulls runs batch after batch: it keeps {@code slots} runs going and a few more
  * queued, and asks for one more whenever one finishes, so a slow node takes less. It runs only
  * the runs of the batch the coordinator announced (its scenario texts plus key overrides); it
- * ends when the coordinator leaves or becomes unreachable ({@link WorkerNode} then joins the next).
+ * ends when the coordinator leaves or its node is removed ({@link WorkerNode} then joins the next).
+ * A coordinator that is only unreachable is waited for: a stall of a few seconds on a loaded
+ * machine (a long GC, another node stopped while gossip converges) must not end a healthy
+ * session, and one that stays cut off is settled by the split-brain resolver, which downs the
+ * side without the coordinator (this node, then {@link Ending#REMOVED}).
  *
  * <p>States: joining (no coordinator listed yet), registered (waiting for the welcome), serving.
  */
@@ -49,7 +53,7 @@ public final class Worker {
 
     /** How a worker's time with one coordinator ended. */
     public enum Ending {
-        /** The coordinator left or became unreachable (it was stopped, or this node was). */
+        /** The coordinator's node left or was removed (its command ended, or it was downed). */
         LEFT,
         /** This node was removed from the cluster (the coordinator found it unreachable, and downed it). */
         REMOVED,
@@ -111,25 +115,26 @@ public final class Worker {
                 timers.startSingleTimer(new JoinTimedOut(), joinTimeout);
             }
             ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
-                    l -> new Coordinators(l.getServiceInstances(Coordinator.KEY)));
+                    l -> new Coordinators(l.getAllServiceInstances(Coordinator.KEY)));
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(Coordinator.KEY, listings));
             ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(TlsFailure.class,
                     ctx.messageAdapter(TlsFailure.class, f -> new TlsRefused(f.message()))));
             Cluster cluster = Cluster.get(ctx.getSystem());
             cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberEvent.class,
-                    e -> e instanceof ClusterEvent.MemberUp || e instanceof ClusterEvent.MemberJoined
-                            || e instanceof ClusterEvent.MemberWeaklyUp ? new Ignored() : gone(e.member())),
+                    e -> e instanceof ClusterEvent.MemberExited || e instanceof ClusterEvent.MemberRemoved
+                            || e instanceof ClusterEvent.MemberDowned ? gone(e.member()) : new Ignored()),
                     ClusterEvent.MemberEvent.class));
-            cluster.subscriptions().tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
-                    e -> gone(e.member())), ClusterEvent.UnreachableMember.class));
             Worker w = new Worker(ctx, loader, version, slots, slots * prefetchPerSlot, threads, notices, end);
             return w.joining(joinTimeout);
         }));
     }
 
     /**
-     * A member leaving (also one found leaving on joining: a coordinator that is ending still
-     * answers joins for a moment), removed or unreachable, told as the coordinator's when it is.
+     * A member that is exiting, downed or removed, told as the coordinator's when it is. Not one
+     * that is only leaving: a coordinator whose command ended still answers joins until it has
+     * exited, and a fresh node that ended its session on finding it leaving joined it again at
+     * once, session after session, which kept its leave from completing. Nor one that is
+     * unreachable: the listing of every instance (reachable or not) keeps it too.
      */
     private static WorkerProtocol gone(Member member) {
         return member.hasRole(ClusterNode.COORDINATOR_ROLE) ? new CoordinatorNodeGone() : new Ignored();
@@ -267,7 +272,7 @@ public final class Worker {
         if (evaluator != null) {
             evaluator.close();
         }
-        return stop(Ending.LEFT, "the coordinator left or became unreachable after this worker made " + ran + " runs");
+        return stop(Ending.LEFT, "the coordinator left or was removed from the cluster after this worker made " + ran + " runs");
     }
 
     /** The node is ending without this actor having stopped first: it was removed from the cluster. */
