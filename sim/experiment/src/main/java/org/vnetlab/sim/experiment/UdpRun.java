@@ -9,9 +9,11 @@ import org.vnetlab.core.model.Direction;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.DropTrace;
+import org.vnetlab.sim.app.IperfReporter;
 import org.vnetlab.sim.app.UdpSender;
 import org.vnetlab.sim.app.UdpSink;
 import org.vnetlab.sim.model.GuestSite;
+import org.vnetlab.sim.param.IperfReporting;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.net.Flows;
 import org.vnetlab.sim.net.SendBuffer;
@@ -49,6 +51,12 @@ final class UdpRun {
             GuestSite to = outbound ? peer : guest;
             List<UdpSender> guestSenders = new ArrayList<>();
             List<UdpSink> guestSinks = new ArrayList<>();
+            // one iperf process at each end, its parallel streams recording for one reporter thread
+            IperfReporting reporting = h.bed.iperf();
+            IperfReporter serverReports = reporting.enabled()
+                    ? new IperfReporter(to.name() + ".iperf-server.reporter", to.domain(), reporting) : null;
+            IperfReporter clientReports = reporting.enabled()
+                    ? new IperfReporter(from.name() + ".iperf-client.reporter", from.domain(), reporting) : null;
             for (int i = 0; i < stream.parallel(); i++) {
                 // the first pair keeps a single stream's names, so parallel = 1 is the study's run
                 String pair = i == 0 ? "" : "-" + i;
@@ -64,7 +72,8 @@ final class UdpRun {
                 // sender on machine 1 faster than machine 2's receiver loses what it sent
                 h.bed.trace(socket);
                 UdpSink sink = new UdpSink(to.name() + ".iperf-server" + pair, to.domain(), socket, to.stack(),
-                        q.appBatch(), h.bed.random(stream.guest() + ".sink" + pair));
+                        q.appBatch(), serverReports == null ? null : serverReports.newRing(), reporting.napNs(),
+                        h.bed.random(stream.guest() + ".sink" + pair));
                 to.spawn(sink);
                 boolean spin = stream.pacing() == UdpStream.Pacing.SPIN;
                 long gap = stream.rate().nanosFor(spec.payload());
@@ -74,11 +83,16 @@ final class UdpRun {
                         from.txPort(), new UdpSender.Stream(flow.id(), spec.payload(), kind, gap),
                         new SendBuffer(q.socketBufferBytes(), q.truesize(spec.payload())), from.stack(),
                         from.deviceTxCost(), q.pacingWindowNanos(), q.appBatch() * 4, spin,
+                        clientReports == null ? null : clientReports.newRing(), reporting.napNs(),
                         h.bed.random(stream.guest() + ".sender" + pair));
                 from.spawn(sender);
                 sender.start(0, spec.durationNanos());
                 guestSenders.add(sender);
                 guestSinks.add(sink);
+            }
+            if (reporting.enabled()) {
+                to.spawnInUsleep(serverReports);
+                from.spawnInUsleep(clientReports);
             }
             // a later UDP workload of the same guest is the one reported, as ever
             senders.put(stream.guest(), guestSenders);

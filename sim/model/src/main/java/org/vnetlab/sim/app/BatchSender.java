@@ -57,8 +57,8 @@ abstract class BatchSender extends Task {
     protected abstract void batchDone(long end);
 
     /**
-     * The work of a job that sends nothing, if the sender waits busily for its next packet now
-     * (it holds the CPU instead of sleeping); 0, the default, for one that sends.
+     * The work of a job that sends nothing, if the sender waits for its next packet now (busily,
+     * holding the CPU, or on its way to sleep); 0, the default, for one that sends.
      */
     protected double waitWork(long now) {
         return 0;
@@ -91,10 +91,15 @@ abstract class BatchSender extends Task {
         }
     }
 
+    /** A job that sent nothing (its work was {@link #waitWork}) ended at {@code end}. */
+    protected void waited(long end) {
+    }
+
     @Override
     protected final void endJob(long start, long end) {
         if (waiting) {
             waiting = false;
+            waited(end);
             return;
         }
         release(batch, end);

@@ -53,10 +53,15 @@ abstract class SocketReader extends JobOutputTask {
         return !socket.isEmpty();
     }
 
+    /** CPU work of the job beside its datagrams' (0 unless the thread does something else first). */
+    protected double jobOverhead() {
+        return 0;
+    }
+
     @Override
     protected final double beginJob(long now) {
         out.clear();
         take(now);
-        return out.work(now, 0, random.jitter(stack.costs().jitter), partPackets(), cpuSpeed());
+        return out.work(now, jobOverhead(), random.jitter(stack.costs().jitter), partPackets(), cpuSpeed());
     }
 }

@@ -47,6 +47,11 @@ public final class UdpSender extends BatchSender {
     private final SendBuffer socket;
     /** iperf 2's pacing, or null for a sender that sleeps until a datagram is due. */
     private final Iperf2Pacing iperf2;
+    /** The reporter's ring it records each datagram in, or null without a reporter. */
+    private final ReportRing ring;
+    private final double napNs;
+    /** Whether the job under way is a nap: the ring was full. */
+    private boolean napping;
     private long nextDue = Long.MAX_VALUE;
     private long stopAt = Long.MAX_VALUE;
     private long sent;
@@ -70,14 +75,24 @@ public final class UdpSender extends BatchSender {
     };
     private final Event wakeup = wakingEvent(name());
 
+    /** A sender without a reporter. */
+    public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, SendBuffer socket,
+                     GuestStack stack, double deviceCost, long pacingWindow, int maxBatch, boolean spin,
+                     RandomStream random) {
+        this(name, domain, kernel, port, stream, socket, stack, deviceCost, pacingWindow, maxBatch, spin, null, 0,
+                random);
+    }
+
     /**
      * @param deviceCost the transmit work below IP for one packet (driver, or netfront)
      * @param spin       whether it paces as iperf 2 does, busily, with the stream's gap as its
      *                   whole-microsecond target, rather than asleep
+     * @param ring       the reporter's ring it records each datagram in, or null
+     * @param napNs      CPU work of a {@code usleep(0)} when the ring is full
      */
     public UdpSender(String name, Domain domain, Kernel kernel, PacketPort port, Stream stream, SendBuffer socket,
                      GuestStack stack, double deviceCost, long pacingWindow, int maxBatch, boolean spin,
-                     RandomStream random) {
+                     ReportRing ring, double napNs, RandomStream random) {
         super(name, domain, port, stack.sendCall(stream.payload()) + stack.tx(stream.kind()) + deviceCost,
                 stack.costs().jitter, random);
         this.kernel = kernel;
@@ -86,6 +101,8 @@ public final class UdpSender extends BatchSender {
         this.maxBatch = maxBatch;
         this.iperf2 = spin ? new Iperf2Pacing(stream.gapNanos()) : null;
         this.socket = port.holdFor(stream.flow(), socket) ? socket : null;
+        this.ring = ring;
+        this.napNs = napNs;
         out.of(stream.kind(), stream.payload(), stream.flow());
     }
 
@@ -131,16 +148,34 @@ public final class UdpSender extends BatchSender {
         return (socket == null || socket.roomFor(this)) && roomFor(now);
     }
 
-    /** iperf 2's {@code delay_loop}: the clock read in a loop until the wait after the last write is over. */
+    /**
+     * iperf 2's {@code delay_loop}: the clock read in a loop until the wait after the last write
+     * is over; else, with the reporter's ring full, a {@code usleep(0)} (iperf 2.0's
+     * {@code ReportPacket} naps after the write that found it full; here before the next write).
+     */
     @Override
     protected double waitWork(long now) {
-        return iperf2 == null ? 0 : Math.min(iperf2.spinLeft(now), window) * executor().speed();
+        double spin = iperf2 == null ? 0 : Math.min(iperf2.spinLeft(now), window) * executor().speed();
+        napping = spin == 0 && ring != null && ring.room() == 0;
+        return napping ? napNs : spin;
+    }
+
+    /** A nap lasts until the CPU's next tick. */
+    @Override
+    protected void waited(long end) {
+        if (napping) {
+            napping = false;
+            sleepUntilTick();
+        }
     }
 
     @Override
     protected int beginBatch(long now) {
         // iperf 2 sends one datagram a loop, as soon as its loop comes
         int n = Math.min(iperf2 != null ? 1 : due(now), socketRoom(port.room(now)));
+        if (ring != null) {
+            n = Math.min(n, ring.room());
+        }
         partStart = now;
         batchDue = iperf2 != null ? now : nextDue;
         cpuDone = 0;
@@ -162,6 +197,9 @@ public final class UdpSender extends BatchSender {
         }
         port.send(train);
         sent += train.count();
+        if (ring != null) {
+            ring.record(train.count());
+        }
     }
 
     @Override

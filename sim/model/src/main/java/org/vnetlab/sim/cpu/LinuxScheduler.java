@@ -182,12 +182,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
      * NIC's interrupts), and migrates from there.
      */
     public void spawn(Task thread) {
-        RunQueue best = rqs.get(rqs.size() - 1);
-        for (int i = rqs.size() - 1; i >= 0; i--) {
-            if (rqs.get(i).nrRunning < best.nrRunning) {
-                best = rqs.get(i);
-            }
-        }
+        RunQueue best = leastLoaded();
         LinuxThread t = newThread(thread, 0, CpuMasks.all(rqs.size()), best);
         if (thread.hasWork(kernel.now())) {
             best.active.enqueue(t);
@@ -199,6 +194,27 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
             // asleep since long before: its first wake-up is a long sleep
             t.timestamp = kernel.now() - nsMaxSleepAvg;
         }
+    }
+
+    /**
+     * Starts a thread as {@link #spawn} does one that sleeps, but asleep in {@code usleep(0)}:
+     * it wakes at its CPU's next tick (iperf 2.0's reporter thread, between passes).
+     */
+    public void spawnInUsleep(Task thread) {
+        LinuxThread t = newThread(thread, 0, CpuMasks.all(rqs.size()), leastLoaded());
+        t.timestamp = kernel.now() - nsMaxSleepAvg;
+        sleepUntilTick(thread);
+    }
+
+    /** The CPU with the fewest runnable threads, ties to the highest-numbered one. */
+    private RunQueue leastLoaded() {
+        RunQueue best = rqs.get(rqs.size() - 1);
+        for (int i = rqs.size() - 1; i >= 0; i--) {
+            if (rqs.get(i).nrRunning < best.nrRunning) {
+                best = rqs.get(i);
+            }
+        }
+        return best;
     }
 
     private LinuxThread newThread(Task task, int nice, long allowed, RunQueue rq) {

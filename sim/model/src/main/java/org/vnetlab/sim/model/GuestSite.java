@@ -31,4 +31,7 @@ public interface GuestSite {
 
     /** Starts an application process (a thread) in the guest; its kernel's scheduler places it. */
     void spawn(Task process);
+
+    /** Starts a thread asleep in {@code usleep(0)}: it wakes at its CPU's next tick. */
+    void spawnInUsleep(Task thread);
 }

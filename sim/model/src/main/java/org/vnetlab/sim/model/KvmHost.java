@@ -192,6 +192,11 @@ final class KvmHost {
             linux.spawn(process);
         }
 
+        @Override
+        public void spawnInUsleep(Task thread) {
+            linux.spawnInUsleep(thread);
+        }
+
         /** virtio-net's offloads are not modelled: each segment goes to the ring alone. */
         @Override
         public Gso tcpGso() {

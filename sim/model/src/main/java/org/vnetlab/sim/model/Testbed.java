@@ -1,5 +1,6 @@
 package org.vnetlab.sim.model;
 
+import org.vnetlab.sim.param.IperfReporting;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
 import org.vnetlab.sim.param.Gso;
@@ -72,6 +73,7 @@ public final class Testbed {
     private final Scenario scenario;
     private final Costs costs;
     private final QueueSettings queues;
+    private final IperfReporting iperf;
     private final Flows flows = new Flows();
     private final long seed;
     private final Machine host;
@@ -98,6 +100,7 @@ public final class Testbed {
         kernel.releaseTrainsOf((int) p.get("engine.train-packets"));
         this.costs = new Costs(p);
         this.queues = QueueSettings.of(p);
+        this.iperf = IperfReporting.of(p);
         this.host = new Machine(scenario.host().name());
         this.peer = new Machine(scenario.peer().name());
         DataRate wire = min(scenario.link().rate(), scenario.host().nic().lineRate(), scenario.peer().nic().lineRate());
@@ -170,6 +173,11 @@ public final class Testbed {
 
     public QueueSettings queues() {
         return queues;
+    }
+
+    /** How the iperf endpoints report: a reporter thread each, or none. */
+    public IperfReporting iperf() {
+        return iperf;
     }
 
     public Flows flows() {
@@ -556,6 +564,11 @@ public final class Testbed {
         @Override
         public void spawn(Task process) {
             linux.spawn(process);
+        }
+
+        @Override
+        public void spawnInUsleep(Task thread) {
+            linux.spawnInUsleep(thread);
         }
     }
 }
