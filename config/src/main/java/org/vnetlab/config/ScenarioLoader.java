@@ -197,7 +197,13 @@ public final class ScenarioLoader {
         }
         Path file = relativeTo == null ? Path.of(nameOrFile) : relativeTo.resolveSibling(nameOrFile);
         if (Files.isRegularFile(file)) {
-            return HoconFile.parse(file);
+            Config parsed = HoconFile.parse(file);
+            if (parsed.isEmpty()) {
+                // every key would be a default: a native host, which an empty file hardly meant
+                throw new ConfigError(file + ": holds no keys; a scenario names at least its platform (platform ="
+                        + " native|xen|vserver|container|kvm) or extends another (extends = xen-single)");
+            }
+            return parsed;
         }
         if (Files.isDirectory(file)) {
             throw new ConfigError(file + ": is a directory; give a scenario's .conf file or a bundled scenario's name");

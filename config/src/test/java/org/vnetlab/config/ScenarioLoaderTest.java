@@ -321,6 +321,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anEmptyScenarioFileIsRefusedRatherThanRunAsNative(@TempDir Path dir) throws Exception {
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.conf"), "# nothing yet\n");
+        ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load(empty.toString(), List.of()));
+        assertTrue(e.getMessage().startsWith(empty + ": holds no keys; a scenario names at least its platform"),
+                e.getMessage());
+        Path one = java.nio.file.Files.writeString(dir.resolve("one.conf"), "platform = xen\n");
+        assertEquals("xen", LOADER.load(one.toString(), List.of()).scenario().platform().kind());
+    }
+
+    @Test
     void anOverrideThatRefersToAnotherKeyOrHidesAFractionIsAOneLineErrorNamingIt() {
         ConfigError reference = assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("host.cpus=${x}")));
         assertEquals("--set host.cpus=${x}: host.cpus: a value given here cannot refer to other keys (${...}); give the"

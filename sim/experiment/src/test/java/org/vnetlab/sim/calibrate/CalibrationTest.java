@@ -78,6 +78,10 @@ class CalibrationTest {
         assertTrue(p.describe("xen-single", List.of("method.seed=9"), at36).endsWith("is inside that dataset"));
         assertTrue(p.describe("xen-single", List.of("host.cpus=4"), at36).endsWith("a prediction"));
         assertTrue(p.describe("native", List.of(), at36).endsWith("a prediction"));
+        // a configuration is what the scenario resolves to, however it was asked for
+        assertTrue(p.describe("xen-single", List.of("xen.domUs=1"), at36).endsWith("is inside that dataset"));
+        Path same = java.nio.file.Files.writeString(dir.resolve("mine.conf"), "extends = xen-single\nname = mine\n");
+        assertTrue(p.describe(same.toString(), List.of(), at36).endsWith("is inside that dataset"));
         assertEquals(Map.of(TX, 600.0), f.start());
     }
 
