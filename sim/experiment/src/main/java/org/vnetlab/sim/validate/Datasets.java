@@ -3,7 +3,9 @@ package org.vnetlab.sim.validate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ReferenceDataset;
 
@@ -26,6 +28,7 @@ public final class Datasets {
         }
         List<Check> checks = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Map<ScenarioRef, Effort> madeWith = new HashMap<>();
         for (Path f : files) {
             if (!bundled(f) && !Files.exists(f)) {
                 throw new ConfigError("--dataset " + f + ": no such file, and not a bundled dataset (bundled: "
@@ -40,8 +43,15 @@ public final class Datasets {
             }
             checks.addAll(d.checks());
             names.add(d.name());
+            d.madeWith().forEach((ref, effort) -> {
+                Effort before = madeWith.putIfAbsent(ref, effort);
+                if (before != null && !before.equals(effort)) {
+                    throw new ConfigError("--dataset " + f + ": " + ref.label() + " was simulated with other trials or"
+                            + " durations in an earlier dataset; give results of one configuration made alike");
+                }
+            });
         }
-        return new Dataset(String.join(" + ", names), checks);
+        return new Dataset(String.join(" + ", names), checks, madeWith);
     }
 
     /** A bundled dataset's name that is not also a file here. */

@@ -1,12 +1,18 @@
 package org.vnetlab.sim.validate;
 
 import org.vnetlab.core.units.SimTime;
+import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * How hard to simulate each point: trials and each leg's duration; null keeps the scenario's
- * method (the study's 7 trials of 10 s).
+ * method (the study's 7 trials of 10 s); in trains or packet by packet.
  */
-public record Effort(Integer trials, Long durationNanos) {
+public record Effort(Integer trials, Long durationNanos, Fidelity fidelity) {
+
+    /** In trains. */
+    public Effort(Integer trials, Long durationNanos) {
+        this(trials, durationNanos, Fidelity.TRAINS);
+    }
 
     /** The study's method, as each scenario states it. */
     public static Effort study() {

@@ -2,18 +2,22 @@ package org.vnetlab.sim.validate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioCatalog;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.TextFiles;
+import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.JsonInputException;
 import org.vnetlab.sim.experiment.Experiment;
+import org.vnetlab.sim.kernel.Fidelity;
 
 /**
  * A result file written by vnetlab (sim now, measure later) as a dataset: every value of every
@@ -52,12 +56,13 @@ public final class ResultChecks {
                 throw lines.error(-1, key, "unknown key (valid: " + String.join(", ", sorted(TOP_KEYS)) + ")");
             }
         }
-        ScenarioCatalog catalog = new ScenarioLoader().catalog();
+        ScenarioLoader loader = new ScenarioLoader();
+        ScenarioCatalog catalog = loader.catalog();
         if (!catalog.contains(result.scenario())) {
             throw lines.error(-1, ResultKeys.SCENARIO, "'" + result.scenario() + "' is not a bundled scenario ("
                     + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
         }
-        ScenarioRef scenario = ScenarioRef.of(result.scenario());
+        ScenarioRef scenario = configuration(result, loader, file);
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < result.points().size(); i++) {
             Point p = result.points().get(i);
@@ -72,7 +77,38 @@ public final class ResultChecks {
             }
             checks.addAll(targets(scenario, p));
         }
-        return new Dataset(file.toString(), checks);
+        Map<ScenarioRef, Effort> madeWith = new HashMap<>();
+        if (simulated(result)) {
+            Made m = result.made();
+            madeWith.put(scenario, new Effort(m.trials(), Math.round(m.durationSeconds() * 1e9),
+                    m.exact() ? Fidelity.EXACT : Fidelity.TRAINS));
+        }
+        return new Dataset(file.toString(), checks, madeWith);
+    }
+
+    /** A result the simulator made, which says how: it is simulated again the same way. */
+    private static boolean simulated(Result result) {
+        return result.mode().equals("sim") && result.made() != null;
+    }
+
+    /**
+     * The configuration the result was made of: its scenario with the overrides it was made with
+     * and, for a simulation, its seed where that is not the scenario's own.
+     */
+    private static ScenarioRef configuration(Result result, ScenarioLoader loader, Path file) {
+        List<String> sets = new ArrayList<>(result.made() == null ? List.of() : result.made().sets());
+        if (simulated(result)) {
+            long seed;
+            try {
+                seed = loader.load(result.scenario(), sets).scenario().method().seed();
+            } catch (ConfigError e) {
+                throw new ConfigError(file + ": the overrides it was made with do not load: " + e.getMessage());
+            }
+            if (seed != result.seed()) {
+                sets.add("method.seed=" + result.seed());
+            }
+        }
+        return new ScenarioRef(result.scenario(), sets);
     }
 
     private static void check(Point p, int i, JsonLines lines) {

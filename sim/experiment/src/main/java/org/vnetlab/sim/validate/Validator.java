@@ -45,7 +45,7 @@ public final class Validator {
         }
         Map<ScenarioRef, List<RunSpec>> plan = new LinkedHashMap<>();
         needs.forEach((ref, need) -> plan.put(ref,
-                Experiment.plan(scenarios.scenarios().get(ref), need.options(effort))));
+                Experiment.plan(scenarios.scenarios().get(ref), need.options(dataset.effort(ref, effort)))));
         return plan;
     }
 
@@ -102,7 +102,7 @@ public final class Validator {
             List<Transport> ts = transports.isEmpty() ? List.of(Transport.UDP)
                     : transports.stream().sorted().toList();
             return new SimOptions(List.copyOf(protocols), ts, everySize || sizes.isEmpty() ? null : List.copyOf(sizes),
-                    effort.trials(), effort.durationNanos());
+                    effort.trials(), effort.durationNanos(), effort.fidelity());
         }
     }
 }

@@ -10,8 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.config.Version;
+import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.net.Transport;
+import org.vnetlab.core.result.Made;
+import org.vnetlab.core.result.Result;
+import org.vnetlab.core.result.ResultJson;
+import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.PoolEvaluator;
+import org.vnetlab.sim.experiment.RunPool;
+import org.vnetlab.sim.experiment.SimOptions;
 
 /** Validation against datasets the simulator wrote, one of them altered, and against the study's facts. */
 class ValidatorTest {
@@ -40,6 +49,27 @@ class ValidatorTest {
         assertEquals(8, v.verdicts().size());
         // result files keep four decimals, so each value may be off by 5e-5 (in tolerance units, less)
         assertEquals(0.0, v.sumOfSquares(), 1e-6);
+    }
+
+    @Test
+    void aResultIsSimulatedAgainAsItWasMadeWhateverEffortTheCommandAsks() throws Exception {
+        // 0.2 s, seed 3 and two guests: a re-simulation of one second, seed 1 or one guest would differ
+        List<String> sets = List.of("xen.domUs=2");
+        Scenario s = Simulations.LOADER.load("xen-single", List.of("xen.domUs=2", "method.seed=3")).scenario();
+        SimOptions o = new SimOptions(List.of(IpVersion.IPV4), List.of(Transport.UDP), List.of(300), 1, 200_000_000L);
+        Result r;
+        try (RunPool pool = RunPool.allCores()) {
+            r = Experiment.aggregate(s, Version.current(), "test", pool.runAll(s, Experiment.plan(s, o), (d, t) -> { },
+                    () -> false));
+        }
+        Result made = new Result("sim", "xen-single", 3, r.version(), r.parameters(), r.points(),
+                new Made(sets, 1, 0.2, List.of(300)));
+        Path file = Files.writeString(dir.resolve("made.json"), ResultJson.write(made));
+        Validation v = validate(Datasets.load(List.of(file)), Effort.quick());
+        assertTrue(v.passed(), v.verdicts().toString());
+        assertEquals(0.0, v.sumOfSquares(), 1e-6);
+        assertTrue(v.verdicts().get(0).check().startsWith("xen-single[xen.domUs=2,method.seed=3]"),
+                v.verdicts().get(0).check());
     }
 
     @Test
