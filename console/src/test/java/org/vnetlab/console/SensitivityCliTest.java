@@ -96,8 +96,12 @@ class SensitivityCliTest {
         assertEquals("vnetlab: sensitivity: --vary host.cpux=1..2: host.cpux: unknown key; did you mean 'host.cpus'?"
                 + " (`vnetlab show NAME` lists every key)", unknown.err().strip());
         CliRun form = sensitivity("native", "--vary", "host.cpus");
-        assertEquals("vnetlab: sensitivity: --vary host.cpus: expected KEY=LOW..HIGH, e.g. peer.cpu-speed=0.45..0.8",
-                form.err().strip());
+        assertEquals("vnetlab: sensitivity: --vary host.cpus: expected KEY=LOW..HIGH with one '..', e.g."
+                + " peer.cpu-speed=0.45..0.8", form.err().strip());
+        // three dots once read as 0.5 to .1, silently
+        CliRun dots = sensitivity("native", "--only-vary", "--vary", "host.cpu-speed=0.5...1");
+        assertEquals(Cli.USAGE, dots.code());
+        assertTrue(dots.err().contains("with one '..'"), dots.err());
         CliRun nothing = sensitivity("native", "--only-vary");
         assertEquals(Cli.USAGE, nothing.code());
         assertEquals(1, nothing.err().lines().count(), nothing.err());

@@ -228,7 +228,11 @@ public final class EmulateCommand implements ScenarioCommand {
         io.publish(r);
         io.out().printf(Locale.ROOT, "total: %.1f s, %d %s in, %d out, %.2f Mbit/s out, drops %s%n",
                 c.elapsedNanos() / 1e9, c.packetsIn(), transport == Transport.TCP ? "segments" : "datagrams",
-                c.packetsOut(), r.points().get(0).throughputMbps(), c.drops().isEmpty() ? "none" : c.drops());
+                c.packetsOut(), EmulationResult.mbpsOut(c), c.drops().isEmpty() ? "none" : c.drops());
+        if (r.points().isEmpty()) {
+            io.err().println("emulate: carried no " + (transport == Transport.TCP ? "segment" : "datagram")
+                    + " with a payload: the result has no point");
+        }
         if (transport == Transport.TCP) {
             io.out().printf(Locale.ROOT, "pacer: events late p50 %.1f us, p99 %.1f us%n", c.pacer().p50Us(),
                     c.pacer().p99Us());

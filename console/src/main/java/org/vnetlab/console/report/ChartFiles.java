@@ -39,6 +39,9 @@ import org.knowm.xchart.style.Styler;
  */
 final class ChartFiles {
 
+    /** The longest legend label drawn whole. */
+    private static final int MAX_LABEL = 60;
+
     static final int WIDTH = 1000;
     static final int HEIGHT = 560;
     private static final Pattern CLIP_ID = Pattern.compile("clip\\d+");
@@ -67,10 +70,13 @@ final class ChartFiles {
         chart.getStyler().setYAxisDecimalPattern("#");
         Set<String> used = new HashSet<>();
         for (Curve c : figure.curves()) {
-            // XChart refuses a name twice; the same file given twice still draws, numbered
-            String label = c.label();
+            // XChart refuses a name twice; the same file given twice still draws, numbered. A long
+            // label is cut first: XChart's legend shortens one a character at a time, re-measuring
+            // the text each time (a scenario file's 300-character path took seconds a chart)
+            String base = c.label().length() > MAX_LABEL ? c.label().substring(0, MAX_LABEL - 3) + "..." : c.label();
+            String label = base;
             for (int n = 2; !used.add(label); n++) {
-                label = c.label() + " #" + n;
+                label = base + " #" + n;
             }
             XYSeries s = chart.addSeries(label, c.series().xs(), c.series().ys());
             s.setLineStyle(c.origin().line());

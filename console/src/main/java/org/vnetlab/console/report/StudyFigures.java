@@ -25,6 +25,9 @@ import org.vnetlab.core.units.DataRate;
  */
 final class StudyFigures {
 
+    /** Characters of a scenario's name a figure's file name keeps (ids that then collide are numbered). */
+    private static final int MAX_STEM = 80;
+
     static final String X_AXIS = "UDP payload (bytes)";
     static final String THROUGHPUT_AXIS = "throughput (Mbit/s)";
     static final String CPU_AXIS = "CPU load (% of one CPU)";
@@ -223,7 +226,9 @@ final class StudyFigures {
         return sb.toString().strip();
     }
 
+    /** The scenario and mode as a file name's stem: safe characters, short enough for any file system. */
     private static String stem(ResultFacts f) {
-        return (f.result().scenario() + "-" + f.result().mode()).replaceAll("[^A-Za-z0-9_-]", "_");
+        String scenario = f.result().scenario().replaceAll("[^A-Za-z0-9_-]", "_");
+        return (scenario.length() > MAX_STEM ? scenario.substring(0, MAX_STEM) : scenario) + "-" + f.result().mode();
     }
 }

@@ -66,6 +66,12 @@ public final class ResultJson {
     private static final List<String> DIRECTIONS = List.of("rx", "tx", "roundtrip", "forward");
     /** What made a result: the simulator, the emulator or a live measurement. */
     private static final List<String> MODES = List.of("sim", "emulate", "measure");
+    private static final List<String> TRANSPORTS = List.of("udp", "tcp");
+    private static final List<String> PROTOCOLS = List.of("ipv4", "ipv6");
+    /** The longest name a result may give a scenario, a guest or a key (a scenario may be a file's path). */
+    static final int MAX_NAME = 255;
+    /** The longest a made run's leg may be: the scenarios' own bound on a duration, a day. */
+    private static final double MAX_DURATION_S = 86_400;
     /** All 64 CPUs of the largest host a scenario may have, in percent of one. */
     private static final double MAX_CPU_PERCENT = 6400;
 
@@ -250,10 +256,10 @@ public final class ResultJson {
             switch (key) {
                 case SCHEMA -> schema = in.string(key);
                 case MODE -> mode = in.string(key);
-                case SCENARIO -> scenario = in.string(key);
+                case SCENARIO -> scenario = name(in, key);
                 case SEED -> seed = in.integer(key, Long.MIN_VALUE, Long.MAX_VALUE);
-                case VERSION -> version = in.string(key);
-                case PARAMETERS -> parameters = in.isNull() ? parameters : in.string(key);
+                case VERSION -> version = name(in, key);
+                case PARAMETERS -> parameters = in.isNull() ? parameters : name(in, key);
                 case POINTS -> points = PointReader.points(in);
                 case MADE -> made = in.isNull() ? null : made();
                 default -> in.skip();
@@ -268,9 +274,9 @@ public final class ResultJson {
             boolean[] exact = {false};
             in.object(MADE, key -> {
                 switch (key) {
-                    case SETS -> in.array(MADE + "." + SETS, () -> sets.add(in.string(MADE + "." + SETS)));
+                    case SETS -> in.array(MADE + "." + SETS, () -> sets.add(name(in, MADE + "." + SETS)));
                     case TRIALS -> trials[0] = in.integer(MADE + "." + TRIALS, 1, Integer.MAX_VALUE);
-                    case DURATION_S -> duration[0] = in.number(MADE + "." + DURATION_S);
+                    case DURATION_S -> duration[0] = positive(in, MADE + "." + DURATION_S, MAX_DURATION_S);
                     case SIZES -> in.array(MADE + "." + SIZES,
                             () -> sizes.add((int) in.integer(MADE + "." + SIZES, 1, Integer.MAX_VALUE)));
                     case EXACT -> exact[0] = in.bool(MADE + "." + EXACT);
@@ -317,11 +323,11 @@ public final class ResultJson {
         private void field(String key) {
             seen.add(key);
             switch (key) {
-                case TRANSPORT -> b.transport(in.string(key));
-                case PROTOCOL -> b.protocol(in.string(key));
-                case DIRECTION -> b.direction(direction(key));
+                case TRANSPORT -> b.transport(oneOf(in, key, TRANSPORTS));
+                case PROTOCOL -> b.protocol(oneOf(in, key, PROTOCOLS));
+                case DIRECTION -> b.direction(oneOf(in, key, DIRECTIONS));
                 case PAYLOAD -> b.payload((int) in.integer(key, 1, MAX_PAYLOAD));
-                case GUEST -> b.guest(in.string(key));
+                case GUEST -> b.guest(name(in, key));
                 case GRID -> b.grid(in.isNull() ? null : strings(key));
                 case THROUGHPUT_MBPS -> b.throughputMbps(in.isNull() ? null : in.number(key, 0, DataRate.MAX_MBPS));
                 case THROUGHPUT_TRIALS -> b.throughputTrials(in.isNull() ? null : list(key));
@@ -335,14 +341,6 @@ public final class ResultJson {
                 case DROPS -> b.drops(in.isNull() ? null : numbers(key));
                 default -> in.skip();
             }
-        }
-
-        private String direction(String key) {
-            String d = in.string(key);
-            if (!DIRECTIONS.contains(d)) {
-                throw in.error("'" + key + "': '" + d + "' is not one of " + String.join(", ", DIRECTIONS));
-            }
-            return d;
         }
 
         private Point build() {
@@ -372,13 +370,13 @@ public final class ResultJson {
         /** An object of numbers by name, each read with {@code read} given its full key. */
         private Map<String, Double> numbers(String key, ToDoubleFunction<String> read) {
             Map<String, Double> values = new TreeMap<>();
-            in.object(key, k -> values.put(k, read.applyAsDouble(key + "." + k)));
+            in.object(key, k -> values.put(key(in, key, k), read.applyAsDouble(key + "." + k)));
             return values;
         }
 
         private Map<String, String> strings(String key) {
             Map<String, String> values = new TreeMap<>();
-            in.object(key, k -> values.put(k, in.string(key + "." + k)));
+            in.object(key, k -> values.put(key(in, key, k), name(in, key + "." + k)));
             return values;
         }
 
@@ -393,6 +391,46 @@ public final class ResultJson {
                     values.getOrDefault(P90, Double.NaN), values.getOrDefault(P99, Double.NaN),
                     values.getOrDefault(MAX, Double.NaN), values.get(SAMPLES).intValue());
         }
+    }
+
+    /**
+     * A name the file gives (a scenario, a guest, a version, an override): 1 to {@link #MAX_NAME}
+     * characters, none of them a control character, since it goes to terminals, charts and file names.
+     */
+    private static String name(JsonInput in, String key) {
+        String v = in.string(key);
+        if (v.isEmpty() || v.length() > MAX_NAME || v.chars().anyMatch(Character::isISOControl)) {
+            throw in.error("'" + key + "' must be 1 to " + MAX_NAME + " printable characters, got " + v.length()
+                    + (v.chars().anyMatch(Character::isISOControl) ? " with control characters" : ""));
+        }
+        return v;
+    }
+
+    /** An object's key that names something (a domain, a queue, a grid key), checked as {@link #name}. */
+    private static String key(JsonInput in, String object, String k) {
+        if (k.isEmpty() || k.length() > MAX_NAME || k.chars().anyMatch(Character::isISOControl)) {
+            throw in.error("'" + object + "' has a key of " + k.length() + " characters"
+                    + (k.chars().anyMatch(Character::isISOControl) ? " with control characters" : "")
+                    + "; keys are 1 to " + MAX_NAME + " printable characters");
+        }
+        return k;
+    }
+
+    private static String oneOf(JsonInput in, String key, List<String> valid) {
+        String v = in.string(key);
+        if (!valid.contains(v)) {
+            throw in.error("'" + key + "': '" + v + "' is not one of " + String.join(", ", valid));
+        }
+        return v;
+    }
+
+    /** A number above 0 and at most {@code max}. */
+    private static double positive(JsonInput in, String key, double max) {
+        double v = in.number(key);
+        if (!(v > 0 && v <= max)) {
+            throw in.error("'" + key + "' must be above 0 and at most " + max + ", got " + v);
+        }
+        return v;
     }
 
     private static <T> T required(JsonInput in, String key, T value) {

@@ -149,6 +149,14 @@ class ResultJsonTest {
                 new String[] {"\"mode\": \"measure\"", "\"mode\": \"guess\"", "'mode': 'guess' is not one of sim, emulate, measure"},
                 new String[] {"\"dom0\": 100", "\"dom0\": -100", "line 19, column 17: 'cpu_percent.dom0' must be between 0.0 and 6400.0"},
                 new String[] {"\"loss\": 0.8316", "\"loss\": 83.16", "'loss' must be between 0.0 and 1.0"},
+                new String[] {"\"protocol\": \"ipv4\"", "\"protocol\": \"ipx\"", "'protocol': 'ipx' is not one of ipv4, ipv6"},
+                new String[] {"\"transport\": \"udp\"", "\"transport\": \"sctp\"", "'transport': 'sctp' is not one of udp, tcp"},
+                // names reach terminals, charts and file names: an escape sequence, or one long
+                // enough to stall the charts' legends, is refused
+                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\\u001b[31mevil\"", "'guest' must be 1 to 255 printable characters"},
+                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\"", "'guest' must be 1 to 255 printable characters, got 0"},
+                new String[] {"\"scenario\": \"two", "\"scenario\": \"" + "S".repeat(300) + "two", "'scenario' must be 1 to 255"},
+                new String[] {"\"dom0\": 100", "\"dom\\u00070\": 100", "'cpu_percent' has a key of 5 characters with control characters"},
                 // the second point named as the first: which value a reader took was chance
                 new String[] {"\"transport\": \"tcp\",\n      \"protocol\": \"ipv6\",\n      \"direction\": \"tx\",\n"
                         + "      \"payload\": 1428,\n      \"guest\": \"sum\",\n      \"grid\": {\n        \"guests\": \"2\",\n"
@@ -158,6 +166,18 @@ class ResultJsonTest {
             String text = golden().replace(bad[0], bad[1]);
             JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(text), bad[1]);
             assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMadeRunOfNoTimeOrOfMoreThanADayIsRefused() {
+        Result r = new Result("sim", "native", 1, "v", "defaults", List.of(), new Made(List.of(), 1, 0.2, List.of(36)));
+        String text = ResultJson.write(r);
+        assertTrue(text.contains("\"duration_s\": 0.2"), text);
+        for (String bad : List.of("-1", "0", "1e9")) {
+            JsonInputException e = assertThrows(JsonInputException.class,
+                    () -> ResultJson.read(text.replace("\"duration_s\": 0.2", "\"duration_s\": " + bad)));
+            assertTrue(e.getMessage().contains("'made.duration_s' must be above 0 and at most 86400"), e.getMessage());
         }
     }
 

@@ -87,8 +87,9 @@ public final class Variations {
     public static Variation parse(String text) {
         int eq = text.indexOf('=');
         int dots = text.indexOf("..", Math.max(eq, 0));
-        if (eq <= 0 || dots < 0 || dots == eq + 1 || dots + 2 >= text.length()) {
-            throw new IllegalArgumentException("expected KEY=LOW..HIGH, e.g. peer.cpu-speed=0.45..0.8");
+        // '...' or a second '..' would split somewhere in the values: 0.5...1 read as 0.5 to .1
+        if (eq <= 0 || dots < 0 || dots == eq + 1 || dots + 2 >= text.length() || text.indexOf("..", dots + 1) >= 0) {
+            throw new IllegalArgumentException("expected KEY=LOW..HIGH with one '..', e.g. peer.cpu-speed=0.45..0.8");
         }
         String low = text.substring(eq + 1, dots).strip();
         String high = text.substring(dots + 2).strip();
