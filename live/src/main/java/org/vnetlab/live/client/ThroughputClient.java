@@ -76,7 +76,8 @@ public final class ThroughputClient {
                 control.send(new Finish(n, sender.tally().bytes()));
                 return n;
             });
-            Report r = awaitReport(control, true, sent);
+            Report r = awaitReport(control, new IntervalCheck(control.server(), spec.payload(),
+                    () -> sender.tally().bytes(), spec.payload(), started), sent);
             long window = System.nanoTime() - started;
             long packets = join(sent);
             ReportCheck.check(control.server(), r, ReportCheck.Expected.udp(0, packets, spec.payload(), window));
@@ -103,7 +104,7 @@ public final class ThroughputClient {
             long window;
             Ticker ticker = new Ticker(receiver.tally(), intervals);
             try {
-                r = awaitReport(control, false, receiving);
+                r = awaitReport(control, null, receiving);
                 window = System.nanoTime() - started;
                 Thread.sleep(DRAIN_MILLIS);
             } finally {
@@ -127,7 +128,8 @@ public final class ThroughputClient {
             long started = start(control);
             CompletableFuture<Long> sent = DataThreads.start("vnetlab-tcp-send", () -> bulk.send(channel,
                     spec.duration().toNanos()));
-            Report r = awaitReport(control, true, sent);
+            Report r = awaitReport(control, new IntervalCheck(control.server(), 0, () -> bulk.tally().bytes(),
+                    TcpBulk.BLOCK, started), sent);
             long window = System.nanoTime() - started;
             ReportCheck.check(control.server(), r, ReportCheck.Expected.tcp(0, join(sent), window));
             return new TrialResult(spec, r.bytes(), 0, 0, 0, r.elapsedNanos() / 1e9, r.cpuPercent());
@@ -145,7 +147,7 @@ public final class ThroughputClient {
             long window;
             Ticker ticker = new Ticker(bulk.tally(), intervals);
             try {
-                r = awaitReport(control, false, received);
+                r = awaitReport(control, null, received);
                 window = System.nanoTime() - started;
                 join(received);
             } finally {
@@ -167,10 +169,11 @@ public final class ThroughputClient {
     }
 
     /**
-     * Reads frames until the server's report, passing the server's intervals on when the server is
-     * the receiver. A local data thread that fails ends the wait with its error.
+     * Reads frames until the server's report, passing the server's intervals on, checked, when the
+     * server is the receiver ({@code serverCounts} not null). A local data thread that fails ends
+     * the wait with its error.
      */
-    private Report awaitReport(ControlClient control, boolean serverReceives, CompletableFuture<?> local) {
+    private Report awaitReport(ControlClient control, IntervalCheck serverCounts, CompletableFuture<?> local) {
         while (true) {
             if (local.isCompletedExceptionally()) {
                 join(local);
@@ -180,7 +183,8 @@ public final class ThroughputClient {
                 return r;
             }
             if (m instanceof Interval i) {
-                if (serverReceives) {
+                if (serverCounts != null) {
+                    serverCounts.check(i, System.nanoTime());
                     intervals.interval(i.second(), i.bytes(), i.packets());
                 }
             } else {
