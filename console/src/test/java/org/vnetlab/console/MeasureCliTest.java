@@ -141,6 +141,12 @@ class MeasureCliTest {
                 new String[] {"measure", "client", "h", "--sizes", "5"},
                 new String[] {"measure", "client", "h", "--tcp", "--sizes", "100"},
                 new String[] {"measure", "client", "h", "--tcp", "--udp"},
+                // accepted once and then ignored, sent to the server, or saturated silently
+                new String[] {"measure", "client", "127.0.0.1", "--tcp", "--rate", "10M"},
+                new String[] {"measure", "client", "127.0.0.1", "--duration", "100000"},
+                new String[] {"measure", "client", "127.0.0.1", "--rate", "99999999T"},
+                new String[] {"measure", "rtt", "127.0.0.1", "--count", "99999999"},
+                new String[] {"emulate", "native", "--listen", "127.0.0.1:17000", "--reflect", "--duration", "1e9"},
                 new String[] {"measure", "client", "127.0.0.1", "-4", "-6"},
                 new String[] {"measure", "client", "127.0.0.1", "-6"},
                 new String[] {"measure", "client", "127.0.0.1", "--port", "70000"},

@@ -102,6 +102,11 @@ class SensitivityCliTest {
         CliRun dots = sensitivity("native", "--only-vary", "--vary", "host.cpu-speed=0.5...1");
         assertEquals(Cli.USAGE, dots.code());
         assertTrue(dots.err().contains("with one '..'"), dots.err());
+        CliRun twice = sensitivity("native", "--only-vary", "--vary", "host.cpu-speed=0.5..1", "--vary",
+                "host.cpu-speed=0.6..1");
+        assertEquals(Cli.USAGE, twice.code());
+        assertEquals("vnetlab: sensitivity: --vary host.cpu-speed=0.6..1: host.cpu-speed is varied already (--vary"
+                + " host.cpu-speed=0.5..1); give each key once", twice.err().strip());
         CliRun nothing = sensitivity("native", "--only-vary");
         assertEquals(Cli.USAGE, nothing.code());
         assertEquals(1, nothing.err().lines().count(), nothing.err());

@@ -22,7 +22,7 @@ public final class Converters {
     public static final class PositiveInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return check(value, Integer::parseInt, v -> v > 0, "expected a positive integer");
+            return check(value, Integer::parseInt, v -> v > 0, "expected a positive integer, at most " + Integer.MAX_VALUE);
         }
     }
 
@@ -30,7 +30,7 @@ public final class Converters {
     public static final class NonNegativeInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return check(value, Integer::parseInt, v -> v >= 0, "expected an integer, 0 or more");
+            return check(value, Integer::parseInt, v -> v >= 0, "expected an integer, 0 to " + Integer.MAX_VALUE);
         }
     }
 
@@ -53,20 +53,25 @@ public final class Converters {
         }
     }
 
-    /** A wall-clock time in seconds, more than 0. */
+    /** The longest wall-clock time a flag takes, as a scenario's durations: a day (1e9 s was taken, and ran). */
+    static final double MAX_WALL_SECONDS = 86_400;
+
+    /** A wall-clock time in seconds, more than 0 and at most a day. */
     public static final class Seconds implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            double s = check(value, Double::parseDouble, v -> v > 0 && !v.isInfinite(), "expected seconds, more than 0");
+            double s = check(value, Double::parseDouble, v -> v > 0 && v <= MAX_WALL_SECONDS,
+                    "expected seconds, more than 0 and at most 86400 (a day)");
             return Duration.ofNanos(Math.round(s * 1e9));
         }
     }
 
-    /** A wall-clock time in seconds, 0 or more. */
+    /** A wall-clock time in seconds, 0 to a day. */
     public static final class SecondsOrZero implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            double s = check(value, Double::parseDouble, v -> v >= 0 && !v.isInfinite(), "expected seconds, 0 or more");
+            double s = check(value, Double::parseDouble, v -> v >= 0 && v <= MAX_WALL_SECONDS,
+                    "expected seconds, 0 to 86400 (a day)");
             return Duration.ofNanos(Math.round(s * 1e9));
         }
     }
@@ -97,7 +102,9 @@ public final class Converters {
     public static final class Rate implements ITypeConverter<DataRate> {
         @Override
         public DataRate convert(String value) {
-            return check(value, DataRate::parse, v -> true, "expected a rate such as 1000M, 1G or 500Mbit/s");
+            // a rate past 1 Tbit/s is a typo (99999999T saturated to 2^63 bit/s, silently)
+            return check(value, DataRate::parse, v -> v.bitsPerSecond() <= DataRate.MAX_MBPS * 1e6,
+                    "expected a rate such as 1000M, 1G or 500Mbit/s, at most 1T");
         }
     }
 

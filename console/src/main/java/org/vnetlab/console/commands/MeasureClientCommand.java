@@ -27,13 +27,18 @@ import org.vnetlab.live.data.DataHeader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code measure client HOST}: iperf-like throughput tests against {@code measure server}. */
 @Command(name = "client",
         description = "measure UDP or TCP throughput to a measure server (rx/tx from the server's point of view)")
 public final class MeasureClientCommand implements org.vnetlab.console.cli.Command {
+
+    /** The longest leg a client asks for, as a scenario's durations: a day. */
+    static final int MAX_SECONDS = 86_400;
 
     /** --udp or --tcp. */
     static final class Protocol {
@@ -88,6 +93,9 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
     @Mixin
     LiveOptions live;
 
+    @Spec
+    CommandSpec commandSpec;
+
     public MeasureClientCommand(LiveSettings settings, ScenarioLoader loader) {
         this.settings = settings;
         this.loader = loader;
@@ -103,6 +111,13 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
         Transport transport = protocol != null && protocol.tcp ? Transport.TCP : Transport.UDP;
         if (transport == Transport.TCP && sizes != null) {
             throw new UsageError("measure client: --sizes is for UDP; TCP segments are the path's MSS");
+        }
+        if (transport == Transport.TCP && !commandSpec.findOption("--rate").originalStringValues().isEmpty()) {
+            throw new UsageError("measure client: --rate paces the UDP sender; a TCP test sends as fast as the path"
+                    + " takes");
+        }
+        if (seconds > MAX_SECONDS) {
+            throw new UsageError("measure client: --duration " + seconds + ": at most " + MAX_SECONDS + " s (a day)");
         }
         live.checkOutputs("measure client");
         InetAddress server = live.resolve("measure client", host);

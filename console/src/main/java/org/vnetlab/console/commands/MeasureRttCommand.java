@@ -26,6 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rtt", description = "measure RTT and RFC 3550 jitter with RTP-like probes against a measure reflect")
 public final class MeasureRttCommand implements org.vnetlab.console.cli.Command {
 
+    /** The most probes one run sends, as a scenario's RTT probe may: ten million. */
+    static final long MAX_PROBES = 10_000_000L;
+
     private final LiveSettings settings;
 
     @Parameters(paramLabel = "HOST", description = "the host running vnetlab measure reflect")
@@ -71,6 +74,10 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
         if (payload < ProbePacket.BYTES || payload > settings.server().maxPayload()) {
             throw new UsageError("measure rtt: --payload " + payload + ": expected " + ProbePacket.BYTES + "-"
                     + settings.server().maxPayload() + " bytes");
+        }
+        if ((long) count + warmUp > MAX_PROBES) {
+            throw new UsageError("measure rtt: --count " + count + (warmUp == 0 ? "" : " and --warm-up " + warmUp)
+                    + ": at most " + MAX_PROBES + " probes in all (each one's time is kept)");
         }
         live.checkOutputs("measure rtt");
         InetAddress server = live.resolve("measure rtt", host);

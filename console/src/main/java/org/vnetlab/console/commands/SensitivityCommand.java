@@ -94,6 +94,7 @@ public final class SensitivityCommand implements ScenarioCommand {
         List<String> sets = scenarioRun.sets();
         Path params = scenarioRun.scenarioOptions.params();
         LoadedScenario base = loader.load(scenario, sets, params);
+        scenarioRun.run.sizesWarning().ifPresent(w -> io.err().println("vnetlab: sensitivity: " + w));
         List<Variation> variations = variations(base);
         SimOptions options = quick(scenarioRun.run.options(), base.scenario());
         Map<Variation, Ends> ends = new LinkedHashMap<>();
@@ -158,13 +159,21 @@ public final class SensitivityCommand implements ScenarioCommand {
             Variations.unpinned(base.scenario(), loader.parameterSpecs()).forEach(v -> byKey.put(v.key(), v));
             Variations.testbed(base, loader.testbedUnknowns()).forEach(v -> byKey.put(v.key(), v));
         }
+        Map<String, String> given = new LinkedHashMap<>();
         for (String text : vary) {
+            Variation v;
             try {
-                Variation v = Variations.parse(text);
-                byKey.put(v.key(), v);
+                v = Variations.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new UsageError("sensitivity: --vary " + text + ": " + e.getMessage());
             }
+            String before = given.put(v.key(), text);
+            if (before != null) {
+                // the last one won, silently
+                throw new UsageError("sensitivity: --vary " + text + ": " + v.key() + " is varied already (--vary "
+                        + before + "); give each key once");
+            }
+            byKey.put(v.key(), v);
         }
         if (byKey.isEmpty()) {
             throw new UsageError("sensitivity: nothing to vary: --only-vary needs at least one --vary KEY=LOW..HIGH");

@@ -63,7 +63,7 @@ class SweepCliTest {
         assertEquals(Cli.USAGE, run("bench", "nothing").code());
         Run checkpoint = run(tiny("--checkpoint", "-1"));
         assertEquals(Cli.USAGE, checkpoint.code());
-        assertEquals(List.of("vnetlab: sweep: --checkpoint -1: expected seconds, 0 or more"), checkpoint.err().lines().toList());
+        assertEquals(List.of("vnetlab: sweep: --checkpoint -1: expected seconds, 0 to 86400 (a day)"), checkpoint.err().lines().toList());
         // it keeps the --json file up to date: without one it was silently ignored
         Run unkept = run(tiny("--checkpoint", "5"));
         assertEquals(Cli.USAGE, unkept.code());

@@ -41,7 +41,7 @@ class BenchSimCommandTest {
         assertEquals(1, zero.err().lines().count(), zero.err());
         EmulateCommandTest.Run negative = EmulateCommandTest.run("bench", "sim", "--warm-up", "-1");
         assertEquals(Cli.USAGE, negative.code());
-        assertEquals(List.of("vnetlab: bench sim: --warm-up -1: expected an integer, 0 or more"),
+        assertEquals(List.of("vnetlab: bench sim: --warm-up -1: expected an integer, 0 to 2147483647"),
                 negative.err().lines().toList());
         EmulateCommandTest.Run huge = EmulateCommandTest.run("bench", "sim", "--payload", "1473");
         assertEquals(Cli.USAGE, huge.code());
