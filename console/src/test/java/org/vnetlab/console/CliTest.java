@@ -185,6 +185,19 @@ class CliTest {
     }
 
     @Test
+    void oneOfAChoiceGivenTwiceIsNamedAsSuchNotInPicocliWords() {
+        for (String[] c : List.of(new String[] {"--tcp given twice", "measure", "client", "127.0.0.1", "--tcp", "--tcp"},
+                new String[] {"--ipv4 given twice", "measure", "client", "127.0.0.1", "-4", "--ipv4"},
+                new String[] {"--reflect given twice", "emulate", "native", "--listen", "127.0.0.1:17000", "--reflect",
+                        "--reflect"},
+                new String[] {"give at most one of --udp and --tcp", "measure", "client", "127.0.0.1", "--tcp", "--udp"})) {
+            CliRun r = CliRun.of(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(Cli.USAGE, r.code(), r.err());
+            assertTrue(r.err().strip().endsWith(": " + c[0]), r.err());
+        }
+    }
+
+    @Test
     void jsonAndCsvToTheSameFileAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         String file = dir.resolve("out").toString();
         CliRun r = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "36", "--trials", "1", "--duration",
@@ -263,7 +276,7 @@ class CliTest {
 
     @Test
     void aTestbedRateTcCannotShapeToIsRefusedBeforeAnythingIsMade() {
-        for (String rate : List.of("1", "100T")) {
+        for (String rate : List.of("1", "500G")) {
             CliRun r = CliRun.of("testbed", "up", "--rate", rate);
             assertEquals(Cli.USAGE, r.code(), r.err());
             assertTrue(r.err().startsWith("vnetlab: testbed up: --rate ") && r.err().strip().endsWith(": 8 kbit/s to 100"

@@ -31,7 +31,8 @@ final class ErrorText {
         if (e instanceof CommandLine.OverwrittenOptionException o) {
             return prefix + label(o.getOverwritten()) + " given twice";
         }
-        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+        // a group's option given twice is too many matches of the group, not two of its options
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException || e instanceof CommandLine.MaxValuesExceededException) {
             return prefix + exclusive(spec, args).orElse(e.getMessage().replaceFirst("^Error: ", ""));
         }
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
@@ -94,18 +95,33 @@ final class ErrorText {
         return synopsis((OptionSpec) first) + " is required";
     }
 
-    /** The exclusive group two or more of whose options the line gave. */
+    /**
+     * The exclusive group two or more of whose options the line gave, or the option of one that it
+     * gave twice (picocli reports {@code --tcp --tcp} and {@code -4 --ipv4} as two matches of the group).
+     */
     private static Optional<String> exclusive(CommandSpec spec, List<String> args) {
         List<ArgGroupSpec> groups = new ArrayList<>();
         collect(spec.argGroups(), groups);
         for (ArgGroupSpec g : groups) {
-            long given = g.options().stream().filter(o -> Arrays.stream(o.names()).anyMatch(n -> args.stream()
-                    .anyMatch(a -> a.equals(n) || a.startsWith(n + "=")))).count();
-            if (g.exclusive() && given > 1) {
+            if (!g.exclusive()) {
+                continue;
+            }
+            long given = g.options().stream().filter(o -> times(o, args) > 0).count();
+            if (given > 1) {
                 return Optional.of(oneOf(g));
+            }
+            Optional<OptionSpec> twice = g.options().stream().filter(o -> times(o, args) > 1).findFirst();
+            if (twice.isPresent()) {
+                return Optional.of(label(twice.get()) + " given twice");
             }
         }
         return Optional.empty();
+    }
+
+    /** How often the line gives {@code o}, by any of its names. */
+    private static long times(OptionSpec o, List<String> args) {
+        return args.stream().filter(a -> Arrays.stream(o.names()).anyMatch(n -> a.equals(n) || a.startsWith(n + "=")))
+                .count();
     }
 
     private static void collect(List<ArgGroupSpec> groups, List<ArgGroupSpec> into) {
