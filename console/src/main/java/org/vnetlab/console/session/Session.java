@@ -1,5 +1,8 @@
 package org.vnetlab.console.session;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +61,13 @@ public final class Session {
     public synchronized Optional<LoadedScenario> set(List<String> keyValues) {
         Map<String, String> next = new LinkedHashMap<>(overrides);
         for (String keyValue : keyValues) {
-            loader.override(keyValue, SET);
+            Config parsed = loader.override(keyValue, SET);
             int eq = keyValue.indexOf('=');
             String key = keyValue.substring(0, eq).trim();
+            if (scenario == null) {
+                // checked now, not at the `use` that applies it: that error would name the wrong line
+                checkKind(key, parsed.getValue(key), keyValue);
+            }
             next.remove(key);
             next.put(key, keyValue.substring(eq + 1).trim());
         }
@@ -69,6 +76,25 @@ public final class Session {
         overrides.clear();
         overrides.putAll(next);
         return loaded;
+    }
+
+    /**
+     * Fails when the default of {@code key} is a number or a switch and {@code value} is not one:
+     * what can be told of a value before a scenario is in use (the rest is checked by `use`).
+     */
+    private void checkKind(String key, ConfigValue value, String keyValue) {
+        if (!loader.defaults().hasPath(key)) {
+            return;
+        }
+        ConfigValueType kind = loader.defaults().getValue(key).valueType();
+        Object v = value.unwrapped();
+        if (kind == ConfigValueType.NUMBER && value.valueType() != ConfigValueType.NUMBER) {
+            throw new ConfigError(SET + " " + keyValue + ": " + key + ": expected a number, got '" + v + "'");
+        }
+        if (kind == ConfigValueType.BOOLEAN && value.valueType() != ConfigValueType.BOOLEAN
+                && !List.of("yes", "no", "on", "off").contains(String.valueOf(v))) {
+            throw new ConfigError(SET + " " + keyValue + ": " + key + ": expected true or false, got '" + v + "'");
+        }
     }
 
     public Optional<LoadedScenario> set(String keyValue) {

@@ -52,6 +52,10 @@ class SessionDispatcherTest {
                 org.vnetlab.config.ConfigError.class, () -> other.use("native"));
         assertEquals("set host.cpus=0: host.cpus: must be a positive integer, got 0", e.getMessage());
         assertEquals(java.util.Optional.empty(), other.scenario(), "a use that fails leaves none in use");
+        // a value of the wrong kind fails its own set, not the use lines later
+        org.vnetlab.config.ConfigError kind = org.junit.jupiter.api.Assertions.assertThrows(
+                org.vnetlab.config.ConfigError.class, () -> new Session(new ScenarioLoader()).set("host.cpus=abc"));
+        assertEquals("set host.cpus=abc: host.cpus: expected a number, got 'abc'", kind.getMessage());
     }
 
     @Test
