@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.sim.forward.ForwardingHost;
@@ -17,9 +18,6 @@ import org.vnetlab.sim.packet.PacketKind;
  * connections. Assembles the ring, the edge, the carrier and the packet kind, so callers never do.
  */
 public final class Emulators {
-
-    /** UDP datagrams the relay in the guest reads at once, bytes: the largest IPv4 UDP payload of a 1500-byte MTU. */
-    private static final int UDP_SOCKET_PAYLOAD = 1472;
 
     private Emulators() {
     }
@@ -85,18 +83,20 @@ public final class Emulators {
 
     private static Started startUdp(Spec spec, EmulatorSettings settings, Supervisor.Listener listener)
             throws IOException {
-        IngressRing ring = new IngressRing(settings.slots(), settings.slotBytes());
+        // the modelled path carries what its MTU does: no more, and no less than the ring's slots
+        int maxPayload = Ethernet.maxPayload(spec.scenario().link().mtu(), spec.ip(), Transport.UDP);
+        IngressRing ring = new IngressRing(settings.slots(), Math.max(settings.slotBytes(), maxPayload + 1));
         UdpEdge edge;
         try {
-            edge = new UdpEdge(spec.listen(), spec.forward(), ring);
+            edge = new UdpEdge(spec.listen(), spec.forward(), ring, maxPayload);
         } catch (IOException e) {
             throw new ListenFailed(spec.listen(), e);
         }
         ForwardingHost host = new ForwardingHost(spec.scenario(), spec.seed(), spec.guest(),
-                spec.reflects() ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, UDP_SOCKET_PAYLOAD);
+                spec.reflects() ? ForwardingHost.Mode.REFLECT : ForwardingHost.Mode.RELAY, maxPayload);
         InetSocketAddress bound = edge.localAddress();
-        String route = String.format(Locale.ROOT, "%s -> %s -> %s (%s, UDP)", bound, spec.guest(),
-                spec.reflects() ? "back to each sender" : spec.forward(), spec.ip().key());
+        String route = String.format(Locale.ROOT, "%s -> %s -> %s (%s, UDP, datagrams of at most %d B)", bound,
+                spec.guest(), spec.reflects() ? "back to each sender" : spec.forward(), spec.ip().key(), maxPayload);
         Emulator e = Emulator.start(host, ring, edge, PacketKind.of(spec.ip(), Transport.UDP), settings, listener);
         return new Started(e, bound, route);
     }

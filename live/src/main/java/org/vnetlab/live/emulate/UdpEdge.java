@@ -27,15 +27,24 @@ public final class UdpEdge implements Edge, Egress {
     private final DatagramChannel channel;
     private final IngressRing ring;
     private final SocketAddress forward;
+    private final int maxPayload;
     private Thread receiver;
     private volatile boolean closing;
+
+    /** Binds the socket; it takes datagrams as large as its ring's slots hold. */
+    public UdpEdge(InetSocketAddress listen, SocketAddress forward, IngressRing ring) throws IOException {
+        this(listen, forward, ring, Integer.MAX_VALUE);
+    }
 
     /**
      * Binds the socket.
      *
-     * @param forward where datagrams go on, or null to answer each one to its sender
+     * @param forward    where datagrams go on, or null to answer each one to its sender
+     * @param maxPayload the largest datagram the modelled path carries (its MTU less the IP and UDP
+     *                   headers); larger ones are dropped as oversize, as the model has no fragments
      */
-    public UdpEdge(InetSocketAddress listen, SocketAddress forward, IngressRing ring) throws IOException {
+    public UdpEdge(InetSocketAddress listen, SocketAddress forward, IngressRing ring, int maxPayload)
+            throws IOException {
         this.channel = DatagramChannel.open(listen.getAddress() instanceof java.net.Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
@@ -43,6 +52,7 @@ public final class UdpEdge implements Edge, Egress {
         channel.bind(listen);
         this.ring = ring;
         this.forward = forward;
+        this.maxPayload = maxPayload;
     }
 
     @Override
@@ -69,8 +79,9 @@ public final class UdpEdge implements Edge, Egress {
                     continue;
                 }
                 SocketAddress from = channel.receive(slot);
-                if (!slot.hasRemaining()) {
-                    // filled the slot: the datagram may have been cut; never forward a truncated one
+                if (!slot.hasRemaining() || slot.position() > maxPayload) {
+                    // filled the slot: the datagram may have been cut; never forward a truncated one,
+                    // nor one the modelled path's MTU would not carry
                     ring.oversized();
                     continue;
                 }
