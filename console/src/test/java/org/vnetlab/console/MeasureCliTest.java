@@ -162,6 +162,9 @@ class MeasureCliTest {
                 new String[] {"measure", "server", "--cpu", "netns:no-such-netns-vnetlab"},
                 new String[] {"measure", "server", "--cpu", "container:no-such-container-vnetlab"},
                 new String[] {"measure", "server", "--cpu", "container:../../sys/fs/cgroup"},
+                new String[] {"measure", "server", "--cpu", "cgroup:../../etc"},
+                new String[] {"measure", "server", "--cpu", "pid:-1"},
+                new String[] {"measure", "server", "--cpu-pid", "0"},
                 new String[] {"testbed", "up", "--loss", "200"},
                 new String[] {"testbed", "up", "--name", "Bad-Name"},
                 new String[] {"bench", "live", "--duration", "0"})) {

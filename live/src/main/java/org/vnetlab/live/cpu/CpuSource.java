@@ -126,7 +126,11 @@ public sealed interface CpuSource permits CpuSource.ProcessCpu, CpuSource.Cgroup
     static CpuSource cgroup(String path, Path root) {
         Path p = Path.of(path);
         if (!p.isAbsolute()) {
-            p = root.resolve(p);
+            p = root.resolve(p).normalize();
+            if (!p.startsWith(root.normalize())) {
+                // cgroup:../../etc read files outside the cgroup mount
+                throw new IllegalArgumentException("cgroup '" + path + "' leaves " + root + "; give a path under it");
+            }
         }
         String name = p.getFileName() == null ? "cgroup-root" : "cgroup-" + p.getFileName();
         return checked(new CgroupCpu(name, p));
@@ -136,7 +140,7 @@ public sealed interface CpuSource permits CpuSource.ProcessCpu, CpuSource.Cgroup
         try {
             return Files.readString(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new UncheckedIOException("cannot read " + p + " (" + IoReason.of(e) + ")", e);
         }
     }
 }

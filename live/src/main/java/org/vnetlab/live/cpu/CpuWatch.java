@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class CpuWatch implements AutoCloseable {
 
+    /** Linux's largest process id on 64-bit machines ({@code PID_MAX_LIMIT}). */
+    private static final long PID_MAX_LIMIT = 1L << 22;
+
     /** The kinds, as {@code --cpu} takes them. */
     public static final String KINDS =
             "pid:PID, cgroup:PATH, xen:DOMAIN, kvm:GUEST, kvm-scope:GUEST, netns:NAME, container:NAME";
@@ -122,12 +125,18 @@ public final class CpuWatch implements AutoCloseable {
         return what;
     }
 
+    /** A process id: 1 to Linux's largest ({@code PID_MAX_LIMIT}, 2^22). */
     private static long pid(String what) {
+        long pid;
         try {
-            return Long.parseLong(what);
+            pid = Long.parseLong(what);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + what + "' is not a process id");
+            pid = -1;
         }
+        if (pid < 1 || pid > PID_MAX_LIMIT) {
+            throw new IllegalArgumentException("'" + what + "' is not a process id (1 to " + PID_MAX_LIMIT + ")");
+        }
+        return pid;
     }
 
     /** The sources, in the order given. */

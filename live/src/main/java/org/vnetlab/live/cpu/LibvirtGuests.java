@@ -54,7 +54,7 @@ public final class LibvirtGuests {
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list the threads of guest " + guest + "'s QEMU process " + pid
-                    + " (" + e.getClass().getSimpleName() + ")");
+                    + " (" + IoReason.of(e) + ")");
         }
         if (threads.isEmpty()) {
             throw new IllegalArgumentException("guest " + guest + "'s QEMU process " + pid
@@ -83,7 +83,7 @@ public final class LibvirtGuests {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot list " + proc + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("cannot list " + proc + " (" + IoReason.of(e) + ")");
         }
         if (found.size() != 1) {
             throw new IllegalArgumentException(found.isEmpty()
@@ -110,7 +110,7 @@ public final class LibvirtGuests {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot list " + slice + " (" + e.getClass().getSimpleName()
+            throw new IllegalArgumentException("cannot list " + slice + " (" + IoReason.of(e)
                     + "): is libvirt running guests here?");
         }
         if (found.size() != 1) {

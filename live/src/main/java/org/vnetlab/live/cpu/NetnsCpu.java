@@ -34,7 +34,7 @@ public final class NetnsCpu implements CpuSource {
             this.inode = ((Number) Files.getAttribute(namespace, "unix:ino")).longValue();
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("cannot read network namespace " + namespace + " ("
-                    + e.getClass().getSimpleName() + ")");
+                    + IoReason.of(e) + ")");
         }
     }
 
@@ -51,7 +51,7 @@ public final class NetnsCpu implements CpuSource {
                 read(pid, now);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + proc + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("cannot list " + proc + " (" + IoReason.of(e) + ")");
         }
         seen.forEach((key, nanos) -> {
             if (!now.containsKey(key)) {
