@@ -147,6 +147,9 @@ class MeasureCliTest {
                 new String[] {"measure", "client", "127.0.0.1", "--rate", "99999999T"},
                 new String[] {"measure", "rtt", "127.0.0.1", "--count", "99999999"},
                 new String[] {"emulate", "native", "--listen", "127.0.0.1:17000", "--reflect", "--duration", "1e9"},
+                // ::1:8080 is an IPv6 address of its own; it was taken as [::1]:8080
+                new String[] {"emulate", "native", "--listen", "::1:8080", "--reflect"},
+                new String[] {"emulate", "native", "--listen", "[::1]", "--reflect"},
                 new String[] {"measure", "client", "127.0.0.1", "-4", "-6"},
                 new String[] {"measure", "client", "127.0.0.1", "-6"},
                 new String[] {"measure", "client", "127.0.0.1", "--port", "70000"},

@@ -258,12 +258,18 @@ public final class EmulateCommand implements ScenarioCommand {
         @Override
         public InetSocketAddress convert(String v) {
             int colon = v.lastIndexOf(':');
+            if (v.startsWith("[") && v.endsWith("]")) {
+                throw new TypeConversionException("no port: expected [ADDR]:PORT");
+            }
             if (colon <= 0 || colon == v.length() - 1) {
                 throw new TypeConversionException("expected ADDR:PORT ([ADDR]:PORT for IPv6)");
             }
             String host = v.substring(0, colon);
             if (host.startsWith("[") && host.endsWith("]")) {
                 host = host.substring(1, host.length() - 1);
+            } else if (host.contains(":")) {
+                // ::1:8080 is itself an IPv6 address; which part is the port only brackets can say
+                throw new TypeConversionException("an IPv6 address goes in brackets: [ADDR]:PORT, e.g. [::1]:9000");
             }
             int port;
             try {
