@@ -399,21 +399,29 @@ public final class ResultJson {
      */
     private static String name(JsonInput in, String key) {
         String v = in.string(key);
-        if (v.isEmpty() || v.length() > MAX_NAME || v.chars().anyMatch(Character::isISOControl)) {
-            throw in.error("'" + key + "' must be 1 to " + MAX_NAME + " printable characters, got " + v.length()
-                    + (v.chars().anyMatch(Character::isISOControl) ? " with control characters" : ""));
+        if (!isName(v)) {
+            throw in.error("'" + key + "' must be 1 to " + MAX_NAME + " printable characters, got " + described(v));
         }
         return v;
     }
 
     /** An object's key that names something (a domain, a queue, a grid key), checked as {@link #name}. */
     private static String key(JsonInput in, String object, String k) {
-        if (k.isEmpty() || k.length() > MAX_NAME || k.chars().anyMatch(Character::isISOControl)) {
-            throw in.error("'" + object + "' has a key of " + k.length() + " characters"
-                    + (k.chars().anyMatch(Character::isISOControl) ? " with control characters" : "")
-                    + "; keys are 1 to " + MAX_NAME + " printable characters");
+        if (!isName(k)) {
+            throw in.error("'" + object + "' has a key of " + described(k) + "; keys are 1 to " + MAX_NAME
+                    + " printable characters");
         }
         return k;
+    }
+
+    private static boolean isName(String v) {
+        return !v.isEmpty() && v.length() <= MAX_NAME && v.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** How long {@code v} is, and whether it holds control characters (which are not echoed). */
+    private static String described(String v) {
+        return v.length() + " characters" + (v.chars().anyMatch(Character::isISOControl) ? " with control characters"
+                : "");
     }
 
     private static String oneOf(JsonInput in, String key, List<String> valid) {

@@ -154,7 +154,7 @@ class ResultJsonTest {
                 // names reach terminals, charts and file names: an escape sequence, or one long
                 // enough to stall the charts' legends, is refused
                 new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\\u001b[31mevil\"", "'guest' must be 1 to 255 printable characters"},
-                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\"", "'guest' must be 1 to 255 printable characters, got 0"},
+                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\"", "'guest' must be 1 to 255 printable characters, got 0 characters"},
                 new String[] {"\"scenario\": \"two", "\"scenario\": \"" + "S".repeat(300) + "two", "'scenario' must be 1 to 255"},
                 new String[] {"\"dom0\": 100", "\"dom\\u00070\": 100", "'cpu_percent' has a key of 5 characters with control characters"},
                 // the second point named as the first: which value a reader took was chance
