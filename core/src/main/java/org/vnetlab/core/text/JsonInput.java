@@ -214,8 +214,17 @@ public final class JsonInput {
         return new JsonInputException(where + oneLine(what));
     }
 
-    /** Jackson's messages may span lines and cite its own sources; one line of what is wrong is enough. */
+    /**
+     * Jackson's messages may span lines and cite its own sources; one line of what is wrong is
+     * enough, in the file's terms rather than the parser's (NaN, a byte-order mark).
+     */
     private static String oneLine(String message) {
+        if (message.startsWith("Non-standard token 'NaN'") || message.contains("'Infinity'")) {
+            return "NaN and Infinity are not JSON numbers; a value not known is null";
+        }
+        if (message.contains("(code 65279")) {
+            return "the file starts with a byte-order mark; save it as UTF-8 without one";
+        }
         return message.replaceAll(" \\(start marker at \\[.*?\\]\\)", "")
                 .replaceAll(", from `[^`]*`", "")
                 .replaceAll("\\s+", " ").trim();

@@ -137,6 +137,14 @@ class ResultJsonTest {
         assertTrue(mistyped.getMessage().startsWith("line 31, column 18: 'payload' must be an integer"),
                 mistyped.getMessage());
         assertThrows(JsonInputException.class, () -> ResultJson.read("[]"));
+        // said in the file's terms, not in Jackson's ("enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS")
+        JsonInputException nan = assertThrows(JsonInputException.class,
+                () -> ResultJson.read(golden().replace("\"throughput_mbps\": 44.61", "\"throughput_mbps\": NaN")));
+        assertTrue(nan.getMessage().endsWith("NaN and Infinity are not JSON numbers; a value not known is null"),
+                nan.getMessage());
+        JsonInputException bom = assertThrows(JsonInputException.class, () -> ResultJson.read("\uFEFF" + golden()));
+        assertTrue(bom.getMessage().endsWith("the file starts with a byte-order mark; save it as UTF-8 without one"),
+                bom.getMessage());
     }
 
     @Test
