@@ -66,6 +66,13 @@ class CheckModelCliTest {
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--predict-payloads 512 is also fitted to"), r.err());
+        // a bad count or size names the flag that gave it (there are two of each)
+        CliRun pairs = CliRun.of("testbed", "check-model", "--fit-pairs", "0");
+        assertEquals(2, pairs.code());
+        assertTrue(pairs.err().contains("--fit-pairs 0: expected 1 to"), pairs.err());
+        CliRun size = CliRun.of("testbed", "check-model", "--predict-payloads", "9");
+        assertEquals(2, size.code());
+        assertTrue(size.err().contains("--predict-payloads 9: expected 16 to 1472"), size.err());
     }
 
     @Test

@@ -81,9 +81,10 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
             throw new UsageError("testbed check-model: --name: " + e.getMessage());
         }
         for (List<Integer> pairs : List.of(fitPairs, predictPairs)) {
+            String flag = pairs == fitPairs ? "--fit-pairs" : "--predict-pairs";
             for (int p : pairs) {
                 if (p < 1 || p > ContainerTestbed.MAX_CONTAINERS) {
-                    throw new UsageError("testbed check-model: pairs " + p + ": expected 1 to "
+                    throw new UsageError("testbed check-model: " + flag + " " + p + ": expected 1 to "
                             + ContainerTestbed.MAX_CONTAINERS);
                 }
                 if (pairs == predictPairs && fitPairs.contains(p)) {
@@ -105,9 +106,11 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
             throw new UsageError("testbed check-model: nothing to predict; give --predict-payloads or --predict-pairs");
         }
         for (List<Integer> sizes : List.of(fitPayloads, predictPayloads)) {
+            String flag = sizes == fitPayloads ? "--fit-payloads" : "--predict-payloads";
             for (int p : sizes) {
                 if (p < 16 || p > 1472) {
-                    throw new UsageError("testbed check-model: payload " + p + ": expected 16 to 1472 bytes (MTU 1500)");
+                    throw new UsageError("testbed check-model: " + flag + " " + p + ": expected 16 to 1472 bytes (MTU"
+                            + " 1500)");
                 }
             }
         }
