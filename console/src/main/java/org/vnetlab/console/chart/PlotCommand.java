@@ -67,8 +67,11 @@ public final class PlotCommand implements org.vnetlab.console.cli.Command {
         List<Series> series = metric == Metric.THROUGHPUT ? ResultSeries.throughput(result, keep)
                 : ResultSeries.cpu(result, keep);
         if (series.isEmpty()) {
+            boolean cpu = metric == Metric.THROUGHPUT && !ResultSeries.cpu(result, keep).isEmpty();
+            boolean rtt = result.points().stream().anyMatch(p -> p.rttMs() != null);
             throw new UsageError("plot: the result of " + result.scenario() + " has no " + metric.key()
-                    + " values against payload" + (metric == Metric.THROUGHPUT ? " (try --metric cpu)" : ""));
+                    + " values against payload" + (cpu ? " (try --metric cpu)"
+                    : rtt ? " (an RTT result: plot draws throughput and CPU against payload, not RTT)" : ""));
         }
         String title = metric.axis().replaceAll(" \\(.*", "") + " against payload" + (has ? ", " + direction : "")
                 + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed()

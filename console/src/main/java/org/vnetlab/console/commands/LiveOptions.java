@@ -70,6 +70,9 @@ final class LiveOptions {
 
     /** Writes the measurement as JSON and CSV where asked, saying so on stderr. */
     void write(String scenario, List<Point> points, Terminal io) throws IOException {
-        output.write(new Result("measure", scenario, 0, Version.current(), "live", points), io);
+        Result r = new Result("measure", scenario, 0, Version.current(), "live", points);
+        // the console's plot and report take the last result, a measurement's as a simulation's
+        io.publish(r);
+        output.write(r, io);
     }
 }
