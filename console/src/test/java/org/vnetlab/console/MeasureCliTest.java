@@ -13,8 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.CliRun;
 import org.vnetlab.console.cli.Cli;
+import org.vnetlab.console.session.Session;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
@@ -79,6 +81,15 @@ class MeasureCliTest {
         assertEquals("ipv6", p.protocol());
         assertEquals(null, p.loss());
         assertTrue(p.throughputMbps() > 100, p.toString());
+    }
+
+    @Test
+    void theConsoleKeepsAMeasurementAsItsLastResultForPlotAndReport() throws Exception {
+        ConsoleFixture.Run r = ConsoleFixture.script(new Session(new ScenarioLoader()), "measure rtt 127.0.0.1 --port "
+                + port(reflector) + " --rate 50M --count 20 --warm-up 0\n");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.session().lastResult().isPresent(), "plot said 'no result yet' after a measurement");
+        assertEquals("measure", r.session().lastResult().get().mode());
     }
 
     @Test
