@@ -93,10 +93,13 @@ public final class ResultChecks {
 
     /**
      * The configuration the result was made of: its scenario with the overrides it was made with
-     * and, for a simulation, its seed where that is not the scenario's own.
+     * and, for a simulation, its seed where that is not the scenario's own. Not its model.*
+     * overrides: they are the model that made the values, which validate tests and calibrate
+     * fits, not the configuration.
      */
     private static ScenarioRef configuration(Result result, ScenarioLoader loader, Path file) {
-        List<String> sets = new ArrayList<>(result.made() == null ? List.of() : result.made().sets());
+        List<String> sets = new ArrayList<>(result.made() == null ? List.of() : result.made().sets().stream()
+                .filter(s -> !s.strip().startsWith("model.")).toList());
         if (simulated(result)) {
             long seed;
             try {
