@@ -59,8 +59,6 @@ final class ScenarioParser {
 
     /** The smallest RTT probe payload: a 4-byte sequence number and an 8-byte send time. */
     static final int RTT_MIN_PAYLOAD = 12;
-    /** The most probes an RTT run sends: ten million, some 700 times the study's 14,000. */
-    static final long RTT_MAX_PROBES = 10_000_000L;
     /** The longest an RTT probe's schedule may run: an hour of virtual time (the study's took 2 s). */
     static final long RTT_MAX_SCHEDULE_NANOS = 3600 * 1_000_000_000L;
     /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
@@ -393,7 +391,7 @@ final class ScenarioParser {
     }
 
     /**
-     * An RTT probe whose run fits: at most {@link #RTT_MAX_PROBES} probes (the run keeps every
+     * An RTT probe whose run fits: at most {@link RttProbe#MAX_PROBES} probes (the run keeps every
      * measurement), and at most {@link #RTT_MAX_SCHEDULE_NANOS} of virtual time with the warm-up: an
      * open loop's measurements take at least their probes' payload bits at the stream's rate and
      * their pauses; a closed loop ends at its deadline.
@@ -404,8 +402,8 @@ final class ScenarioParser {
         int count = n.positiveInt("count");
         int packets = n.positiveInt("packets");
         long probes = (long) count * packets;
-        if (probes > RTT_MAX_PROBES) {
-            throw n.error("count", "count x packets must be at most " + RTT_MAX_PROBES + " probes, got " + count
+        if (probes > RttProbe.MAX_PROBES) {
+            throw n.error("count", "count x packets must be at most " + RttProbe.MAX_PROBES + " probes, got " + count
                     + " x " + packets + " = " + probes);
         }
         long pause = n.nanos("pause", true);

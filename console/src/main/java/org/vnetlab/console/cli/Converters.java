@@ -54,7 +54,7 @@ public final class Converters {
     }
 
     /** The longest wall-clock time a flag takes, as a scenario's durations: a day (1e9 s was taken, and ran). */
-    static final double MAX_WALL_SECONDS = 86_400;
+    public static final double MAX_WALL_SECONDS = 86_400;
 
     /** A wall-clock time in seconds, more than 0 and at most a day. */
     public static final class Seconds implements ITypeConverter<Duration> {

@@ -37,9 +37,6 @@ import picocli.CommandLine.Spec;
         description = "measure UDP or TCP throughput to a measure server (rx/tx from the server's point of view)")
 public final class MeasureClientCommand implements org.vnetlab.console.cli.Command {
 
-    /** The longest leg a client asks for, as a scenario's durations: a day. */
-    static final int MAX_SECONDS = 86_400;
-
     /** --udp or --tcp. */
     static final class Protocol {
         @Option(names = "--udp", description = "UDP: paced sender, receiver counts payload, loss and reordering (the default)")
@@ -116,8 +113,9 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
             throw new UsageError("measure client: --rate paces the UDP sender; a TCP test sends as fast as the path"
                     + " takes");
         }
-        if (seconds > MAX_SECONDS) {
-            throw new UsageError("measure client: --duration " + seconds + ": at most " + MAX_SECONDS + " s (a day)");
+        if (seconds > Converters.MAX_WALL_SECONDS) {
+            throw new UsageError("measure client: --duration " + seconds + ": at most "
+                    + (long) Converters.MAX_WALL_SECONDS + " s (a day)");
         }
         live.checkOutputs("measure client");
         InetAddress server = live.resolve("measure client", host);

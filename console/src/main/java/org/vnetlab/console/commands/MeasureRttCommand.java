@@ -7,6 +7,7 @@ import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.cli.UsageError;
+import org.vnetlab.core.model.RttProbe;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.units.DataRate;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Parameters;
 /** {@code measure rtt HOST}: the study's RTP-like RTT and RFC 3550 jitter probe against {@code measure reflect}. */
 @Command(name = "rtt", description = "measure RTT and RFC 3550 jitter with RTP-like probes against a measure reflect")
 public final class MeasureRttCommand implements org.vnetlab.console.cli.Command {
-
-    /** The most probes one run sends, as a scenario's RTT probe may: ten million. */
-    static final long MAX_PROBES = 10_000_000L;
 
     private final LiveSettings settings;
 
@@ -75,9 +73,9 @@ public final class MeasureRttCommand implements org.vnetlab.console.cli.Command 
             throw new UsageError("measure rtt: --payload " + payload + ": expected " + ProbePacket.BYTES + "-"
                     + settings.server().maxPayload() + " bytes");
         }
-        if ((long) count + warmUp > MAX_PROBES) {
+        if ((long) count + warmUp > RttProbe.MAX_PROBES) {
             throw new UsageError("measure rtt: --count " + count + (warmUp == 0 ? "" : " and --warm-up " + warmUp)
-                    + ": at most " + MAX_PROBES + " probes in all (each one's time is kept)");
+                    + ": at most " + RttProbe.MAX_PROBES + " probes in all (each one's time is kept)");
         }
         live.checkOutputs("measure rtt");
         InetAddress server = live.resolve("measure rtt", host);

@@ -27,6 +27,9 @@ public record RttProbe(String guest, DataRate rate, int payload, int count, int 
                        long clockResolutionNanos, Pacing pacing, boolean withStreams, Loop loop,
                        long timeoutNanos, long deadlineNanos, long warmUpNanos) implements Workload {
 
+    /** The most probes an RTT run sends, a scenario's or a live one: ten million, 700 times the study's. */
+    public static final long MAX_PROBES = 10_000_000L;
+
     /** When the next measurement starts. */
     public enum Loop {
         /** On the clock: one every packets x gap + pause, whether the replies are in or not. */

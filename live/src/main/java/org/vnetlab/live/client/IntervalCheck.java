@@ -52,7 +52,7 @@ final class IntervalCheck {
         if (i.second() > seconds) {
             return "second " + i.second() + " within " + seconds + " s of Start";
         }
-        if (payload == 0 ? i.packets() != 0 : i.packets() > i.bytes() / payload || i.bytes() != i.packets() * payload) {
+        if (payload == 0 ? i.packets() != 0 : i.bytes() % payload != 0 || i.bytes() / payload != i.packets()) {
             return payload == 0 ? "packets " + i.packets() + " in a TCP test (it counts none)"
                     : "bytes " + i.bytes() + " in packets " + i.packets() + " (each datagram carries " + payload + " B)";
         }
