@@ -222,8 +222,9 @@ public final class ThroughputClient {
 
         Ticker(Tally tally, IntervalListener listener) {
             timer.scheduleAtFixedRate(() -> {
-                long b = tally.bytes();
-                long p = tally.packets();
+                Tally.Counts now = tally.counts();
+                long b = now.bytes();
+                long p = now.packets();
                 listener.interval(++second, b - lastBytes, p - lastPackets);
                 lastBytes = b;
                 lastPackets = p;

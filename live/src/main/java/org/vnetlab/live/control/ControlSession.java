@@ -260,9 +260,9 @@ final class ControlSession {
 
     private Behavior<Command> tick() {
         cpu.sample();
-        Tally t = test.tally();
-        long bytes = t.bytes();
-        long packets = t.packets();
+        Tally.Counts now = test.tally().counts();
+        long bytes = now.bytes();
+        long packets = now.packets();
         Interval i = new Interval(++second, bytes - lastBytes, packets - lastPackets);
         lastBytes = bytes;
         lastPackets = packets;
@@ -281,7 +281,8 @@ final class ControlSession {
             send(new Failed(reason));
             return Behaviors.stopped();
         }
-        ControlMessage.Report report = new Report(t.bytes(), t.packets(), test.reordered(),
+        Tally.Counts counts = t.counts();
+        ControlMessage.Report report = new Report(counts.bytes(), counts.packets(), test.reordered(),
                 t.spanNanos() > 0 ? t.spanNanos() : elapsed, cpu.samples());
         endTest("ok");
         return send(report) ? awaitRequest() : Behaviors.stopped();
@@ -341,9 +342,9 @@ final class ControlSession {
     }
 
     private void endTest(String outcome) {
-        Tally t = test.tally();
+        Tally.Counts counts = test.tally().counts();
         closeTest();
-        report(t.bytes(), t.packets(), System.nanoTime() - startNanos, outcome);
+        report(counts.bytes(), counts.packets(), System.nanoTime() - startNanos, outcome);
         server.release(peer.getAddress(), outcome.equals("ok"));
         test = null;
         startNanos = 0;
