@@ -26,6 +26,10 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
             "min-payload", "max-payload");
 
     public static ParameterFile read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigError(file + ": is a directory; give a parameter file (as `vnetlab calibrate` writes"
+                    + " them)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigError(file + ": no such parameter file");
         }

@@ -191,6 +191,10 @@ public final class ScenarioLoader {
     }
 
     private Config source(String nameOrFile, Path relativeTo) {
+        if (nameOrFile.isBlank()) {
+            throw new ConfigError("the scenario's name is empty; give a bundled scenario's name ("
+                    + String.join(", ", catalog.names()) + ") or a .conf file");
+        }
         var bundled = catalog.source(nameOrFile);
         if (bundled.isPresent()) {
             return bundled.get();

@@ -59,6 +59,15 @@ class ParameterFileTest {
     }
 
     @Test
+    void aDirectoryOrAMissingFileIsNamedAsSuch() {
+        assertEquals(dir + ": is a directory; give a parameter file (as `vnetlab calibrate` writes them)",
+                assertThrows(ConfigError.class, () -> ParameterFile.read(dir)).getMessage());
+        Path missing = dir.resolve("missing.conf");
+        assertEquals(missing + ": no such parameter file",
+                assertThrows(ConfigError.class, () -> ParameterFile.read(missing)).getMessage());
+    }
+
+    @Test
     void anUnknownModelKeyNamesItsLine() throws IOException {
         String m = error("model.cost.bridge.per-pakket-ns = 3\n");
         assertTrue(m.contains(":1: model.cost.bridge.per-pakket-ns: unknown key"), m);

@@ -318,6 +318,10 @@ class ScenarioLoaderTest {
     void aDirectoryGivenAsTheScenarioIsNamedAsOne(@TempDir Path dir) {
         ConfigError e = assertThrows(ConfigError.class, () -> LOADER.load(dir.toString(), List.of()));
         assertEquals(dir + ": is a directory; give a scenario's .conf file or a bundled scenario's name", e.getMessage());
+        // Java reads the empty name as the current folder, which was then named as ": is a directory"
+        ConfigError empty = assertThrows(ConfigError.class, () -> LOADER.load("", List.of()));
+        assertTrue(empty.getMessage().startsWith("the scenario's name is empty; give a bundled scenario's name (native,"),
+                empty.getMessage());
     }
 
     @Test

@@ -131,6 +131,11 @@ class SimCliTest {
         CliRun proc = CliRun.of("sim", "native", "--csv", "/proc/vnetlab-result.csv");
         assertEquals(Cli.USAGE, proc.code());
         assertTrue(proc.err().contains("--csv /proc/vnetlab-result.csv: not writable"), proc.err());
+        // and its files look regular, writable to root, and open for writing: only the write fails
+        CliRun kernelFile = CliRun.of("sim", "native", "--json", "/proc/version");
+        assertEquals(Cli.USAGE, kernelFile.code());
+        assertTrue(kernelFile.err().contains("--json /proc/version: a file of the kernel's proc file system"),
+                kernelFile.err());
 
         CliRun stdout = CliRun.of("sim", "native", "--protocol", "ipv4", "--sizes", "1470", "--trials", "1",
                 "--duration", "0.1", "--quiet", "--json", "-");

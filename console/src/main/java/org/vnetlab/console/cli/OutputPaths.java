@@ -6,12 +6,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Where a command will write, checked before any work starts, so that a long run never ends in a
  * write error: each failure is one line naming the flag and what is wrong.
  */
 public final class OutputPaths {
+
+    /** File systems whose files are the kernel's interface, not storage. */
+    private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "cgroup", "cgroup2", "debugfs",
+            "tracefs", "securityfs", "configfs", "bpf", "pstore", "efivarfs", "fusectl");
 
     private OutputPaths() {
     }
@@ -33,6 +38,11 @@ public final class OutputPaths {
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new UsageError(where + "not a regular file (give a file to write, or - for stdout)");
+        }
+        String kernel = Files.exists(file) ? kernelFileSystem(file) : null;
+        if (kernel != null) {
+            throw new UsageError(where + "a file of the kernel's " + kernel
+                    + " file system, not one to write a result to (give a file to write, or - for stdout)");
         }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UsageError(where + "no such directory " + dir);
@@ -70,6 +80,20 @@ public final class OutputPaths {
     public static void checkNamed(String flag, Path dir) {
         if (dir.toString().isEmpty()) {
             throw new UsageError(flag + " is empty; give a directory (. for this one)");
+        }
+    }
+
+    /**
+     * The kind of kernel file system the existing {@code file} lies on (proc, sysfs, ...), or null. Their files
+     * look regular and writable to root, and opening one succeeds; only the write fails, after the
+     * run (/proc/version as root).
+     */
+    private static String kernelFileSystem(Path file) {
+        try {
+            String type = Files.getFileStore(file).type();
+            return KERNEL_FILE_SYSTEMS.contains(type) ? type : null;
+        } catch (IOException e) {
+            return null; // what cannot be told here, the writability checks still catch
         }
     }
 
