@@ -68,6 +68,11 @@ class MeasureCliTest {
             assertEquals("127.0.0.1", p.guest());
         }
         assertEquals(5, Files.readAllLines(csv).size());
+        // what was measured names the result: its plot once read "measure measure 127.0.0.1, seed 0"
+        assertEquals("127.0.0.1", result.scenario());
+        CliRun plot = CliRun.of("plot", json.toString());
+        assertEquals(Cli.OK, plot.code(), plot.err());
+        assertEquals("throughput against payload, rx: measure 127.0.0.1", plot.out().lines().findFirst().orElse(""));
     }
 
     @Test

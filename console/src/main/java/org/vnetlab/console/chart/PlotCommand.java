@@ -74,7 +74,8 @@ public final class PlotCommand implements org.vnetlab.console.cli.Command {
                     : rtt ? " (an RTT result: plot draws throughput and CPU against payload, not RTT)" : ""));
         }
         String title = metric.axis().replaceAll(" \\(.*", "") + " against payload" + (has ? ", " + direction : "")
-                + ": " + result.mode() + " " + result.scenario() + ", seed " + result.seed()
+                + ": " + result.mode() + " " + result.scenario()
+                + (result.mode().equals("measure") ? "" : ", seed " + result.seed())
                 + (result.made() == null ? "" : " (" + result.made().describe() + "; parameters " + result.parameters()
                         + "; vnetlab " + result.version() + ")");
         io.out().print(new TerminalChart(io.width(), io.unicode()).render(title, "payload (bytes)", metric.axis(), series));

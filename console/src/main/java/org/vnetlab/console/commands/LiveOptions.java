@@ -68,7 +68,10 @@ final class LiveOptions {
         return a instanceof Inet6Address ? IpVersion.IPV6 : IpVersion.IPV4;
     }
 
-    /** Writes the measurement as JSON and CSV where asked, saying so on stderr. */
+    /**
+     * Writes the measurement as JSON and CSV where asked, saying so on stderr, as a result whose
+     * scenario is what was measured (a host, or "rtt" and a host).
+     */
     void write(String scenario, List<Point> points, Terminal io) throws IOException {
         Result r = new Result("measure", scenario, 0, Version.current(), "live", points);
         // the console's plot and report take the last result, a measurement's as a simulation's

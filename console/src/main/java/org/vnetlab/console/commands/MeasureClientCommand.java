@@ -132,7 +132,7 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
             throw new CommandFailure("measure client: " + e.getMessage());
         }
         summary(io, plan, points);
-        live.write("measure " + host, points, io);
+        live.write(host, points, io);
         return 0;
     }
 
