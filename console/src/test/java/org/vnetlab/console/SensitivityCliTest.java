@@ -110,5 +110,11 @@ class SensitivityCliTest {
         CliRun nothing = sensitivity("native", "--only-vary");
         assertEquals(Cli.USAGE, nothing.code());
         assertEquals(1, nothing.err().lines().count(), nothing.err());
+        // an end that leaves nothing to run is named before the plan line, not as a bare scenario error
+        CliRun noGuest = sensitivity("xen-single", "--only-vary", "--vary", "xen.domUs=0..2");
+        assertEquals(Cli.USAGE, noGuest.code());
+        assertEquals("vnetlab: sensitivity: --vary xen.domUs=0..2: at xen.domUs=0 the scenario runs no workload: its"
+                + " workloads list is empty or names only guests it does not have (a guest count of 0?)",
+                noGuest.err().strip());
     }
 }

@@ -26,6 +26,7 @@ import org.vnetlab.sim.experiment.Evaluator;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.experiment.Job;
 import org.vnetlab.sim.experiment.RunCache;
+import org.vnetlab.sim.experiment.RunSpec;
 import org.vnetlab.sim.experiment.SimOptions;
 import org.vnetlab.sim.sensitivity.Headlines;
 import org.vnetlab.sim.sensitivity.Swings;
@@ -99,14 +100,13 @@ public final class SensitivityCommand implements ScenarioCommand {
         SimOptions options = quick(scenarioRun.run.options(), base.scenario());
         Map<Variation, Ends> ends = new LinkedHashMap<>();
         List<LoadedScenario> all = new ArrayList<>(List.of(base));
+        List<Job> jobs = new ArrayList<>(SimCommand.jobs(base, Experiment.plan(base.scenario(), options), options));
         for (Variation v : variations) {
             Ends e = new Ends(load(sets, params, v, v.lowSet()), load(sets, params, v, v.highSet()));
             ends.put(v, e);
             all.addAll(List.of(e.low(), e.high()));
-        }
-        List<Job> jobs = new ArrayList<>();
-        for (LoadedScenario l : all) {
-            jobs.addAll(SimCommand.jobs(l, Experiment.plan(l.scenario(), options), options));
+            jobs.addAll(jobs(e.low(), v, v.lowSet(), options));
+            jobs.addAll(jobs(e.high(), v, v.highSet(), options));
         }
         io.err().printf(Locale.ROOT, "sensitivity %s: %d key%s varied, %d runs of %.3g s simulated%n", base.source(),
                 variations.size(), variations.size() == 1 ? "" : "s", jobs.size(), options.durationNanos() / 1e9);
@@ -188,13 +188,31 @@ public final class SensitivityCommand implements ScenarioCommand {
         try {
             return loader.load(scenario, with, params);
         } catch (ConfigError e) {
-            String flag = v.basis().equals(Variations.GIVEN) ? "--vary " + v.key() + "=" + v.low() + ".." + v.high()
-                    : v.key() + " at " + end.substring(end.indexOf('=') + 1);
             // the loader names the override it was given; the user gave a --vary or nothing
             String why = e.getMessage().startsWith("--set " + end + ": ")
                     ? e.getMessage().substring(("--set " + end + ": ").length()) : e.getMessage();
-            throw new UsageError("sensitivity: " + flag + ": " + why);
+            throw new UsageError("sensitivity: " + flag(v, end) + ": " + why);
         }
+    }
+
+    /** The runs of one end of a variation; one that leaves nothing to run names the --vary that did. */
+    private static List<Job> jobs(LoadedScenario end, Variation v, String set, SimOptions options) {
+        try {
+            List<RunSpec> specs = Experiment.plan(end.scenario(), options);
+            if (specs.isEmpty()) {
+                throw new UsageError("sensitivity: " + flag(v, set) + ": at " + set + " the scenario "
+                        + Experiment.whyNothingToRun(end.scenario(), options));
+            }
+            return SimCommand.jobs(end, specs, options);
+        } catch (ConfigError e) {
+            throw new UsageError("sensitivity: " + flag(v, set) + ": at " + set + ", " + e.getMessage());
+        }
+    }
+
+    /** What gave a variation: the user's --vary, or the model's plausible range of a key at one end. */
+    private static String flag(Variation v, String end) {
+        return v.basis().equals(Variations.GIVEN) ? "--vary " + v.key() + "=" + v.low() + ".." + v.high()
+                : v.key() + " at " + end.substring(end.indexOf('=') + 1);
     }
 
     /** sim's options with a quicker default: three trials of 1 s, the smallest and largest payload. */
