@@ -144,8 +144,11 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
                 if (!this.batch.quiet && !io.interactive()) {
                     // no bar where no one watches a terminal (a pipe, a log): a line per experiment instead
                     long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-                    io.err().printf(Locale.ROOT, "reproduce: %s done, %d runs (%d of %d), %s elapsed%n", e.file(),
-                            jobs.size(), done, total, Progress.clock(elapsed));
+                    // the runs of the study's experiments cost about alike (docs/PERFORMANCE.md)
+                    String left = done < total ? ", about " + Progress.clock(elapsed * (total - done) / done) + " left"
+                            : "";
+                    io.err().printf(Locale.ROOT, "reproduce: %s done, %d runs (%d of %d), %s elapsed%s%n", e.file(),
+                            jobs.size(), done, total, Progress.clock(elapsed), left);
                 }
                 Simulation.earlyStops(o).ifPresent(line -> io.err().println(e.file() + ": " + line));
                 if (!o.runs().isEmpty()) {

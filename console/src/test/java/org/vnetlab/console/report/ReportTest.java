@@ -225,7 +225,11 @@ class ReportTest {
         assertTrue(second.err().contains("reproduce: 510 of 510 runs from the run cache"), second.err());
         // not on a terminal, so no bar: a line per experiment as it is done instead
         assertTrue(second.err().contains("reproduce: native done, 72 runs (72 of 510), "), second.err());
+        assertTrue(second.err().lines().filter(l -> l.startsWith("reproduce: native done")).findFirst().orElseThrow()
+                .matches(".* elapsed, about \\d+:\\d\\d left"), "a line before the last says what is left: " + second.err());
         assertTrue(second.err().contains("reproduce: rtt-domU-burned done, 2 runs (510 of 510), "), second.err());
+        assertTrue(second.err().lines().filter(l -> l.startsWith("reproduce: rtt-domU-burned done")).findFirst()
+                .orElseThrow().endsWith(" elapsed"), "the last has nothing left: " + second.err());
         for (String experiment : List.of("native", "xen-double", "vserver-burned", "rtt-domU-burned")) {
             assertEquals(Files.readString(out.resolve(experiment + ".json")),
                     Files.readString(again.resolve(experiment + ".json")), experiment);
