@@ -248,7 +248,9 @@ public final class Netback {
                 Collections.rotate(waiting, -after);
             }
             if (driver.nestedUpcalls()) {
-                handling.addAll(waiting);
+                for (int i = 0; i < waiting.size(); i++) {
+                    handling.add(waiting.get(i)); // not addAll, which copies the list into a new array
+                }
                 waiting.clear();
             } else if (!waiting.isEmpty()) {
                 handling.add(waiting.remove(0));
@@ -445,7 +447,8 @@ public final class Netback {
                 // one multicall: the last mapping update flushes every CPU's TLB (UVMF_TLB_FLUSH|UVMF_ALL)
                 overhead += costs.netbackTlbFlush + mfnRefills(taken) * costs.netbackMfnRefill;
             }
-            for (Vif v : notified) {
+            for (int i = 0; i < notified.size(); i++) {
+                Vif v = notified.get(i);
                 RxRing ring = v.front.ring();
                 if (RxRing.passes(ring.rspProd, ring.rspProd + v.inRun, ring.rspEvent)) {
                     overhead += costs.netbackNotify;
@@ -486,7 +489,8 @@ public final class Netback {
             }
             // the multicall did every flip or copy; the responses are pushed after it, at the run's end
             moved.finish(end, toGuest);
-            for (Vif v : notified) {
+            for (int i = 0; i < notified.size(); i++) {
+                Vif v = notified.get(i);
                 RxRing ring = v.front.ring();
                 long before = ring.rspProd;
                 ring.rspProd += v.inRun;
@@ -605,7 +609,8 @@ public final class Netback {
          */
         private double dealloc() {
             int freed = 0;
-            for (Vif v : vifs) {
+            for (int i = 0; i < vifs.size(); i++) {
+                Vif v = vifs.get(i);
                 int n = v.released;
                 v.released = 0;
                 v.answering = n;
@@ -681,8 +686,8 @@ public final class Netback {
             for (int i = 0; i < notifying.size(); i++) {
                 answer(notifying.get(i));
             }
-            for (Vif v : vifs) {
-                answer(v);
+            for (int i = 0; i < vifs.size(); i++) {
+                answer(vifs.get(i));
             }
             out.finish(end, toBacklog);
             running = false;
