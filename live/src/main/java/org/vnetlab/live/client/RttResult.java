@@ -4,8 +4,8 @@ import org.vnetlab.core.metrics.Distribution;
 import org.vnetlab.core.result.Summary;
 
 /**
- * An RTT probe run. Its statistics come from the two distributions (HdrHistogram, each value kept
- * to 0.1 %); the series keep each probe's figure in arrival order.
+ * An RTT probe run. Its statistics come from the two distributions (mean, deviation and extremes
+ * exact, percentiles within 0.1 %); the series keep each probe's figure in arrival order.
  *
  * @param sent        probes sent and measured
  * @param warmup      probes sent before them, not measured
