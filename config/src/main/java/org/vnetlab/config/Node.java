@@ -153,6 +153,15 @@ final class Node {
         return v;
     }
 
+    /** An integer from {@code min} to {@code max}; {@code why} (may be empty) says where the bound comes from. */
+    int intBetween(String key, int min, int max, String why) {
+        int v = intValue(key);
+        if (v < min || v > max) {
+            throw error(key, "must be " + min + " to " + max + (why.isEmpty() ? "" : " (" + why + ")") + ", got " + v);
+        }
+        return v;
+    }
+
     int nonNegativeInt(String key) {
         int v = intValue(key);
         if (v < 0) {

@@ -43,6 +43,7 @@ import org.vnetlab.core.net.MacAddress;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.units.ByteSize;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.core.units.RunLimits;
 
 /** Turns a merged, resolved scenario configuration into the core model, checking it on the way. */
 final class ScenarioParser {
@@ -137,12 +138,34 @@ final class ScenarioParser {
                 new ByteSize(n.bytes("memory")), nic(n.at("nic"), cpus));
     }
 
+    /** The most descriptors a NIC's ring, a coalescing count or a NAPI budget may name. */
+    static final int MAX_RING = 65_536;
+
     private static Nic nic(Node n, int cpus) {
-        return new Nic(n.rate("rate"), n.positiveInt("rx-ring"), n.positiveInt("tx-ring"),
-                n.nanos("coalesce", true), n.positiveInt("coalesce-frames"), n.nanos("interrupt-gap", true),
-                n.positiveInt("napi-budget"),
-                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), n.positiveInt("tx-coalesce-frames"),
+        return new Nic(n.rate("rate"), ring(n, "rx-ring"), ring(n, "tx-ring"),
+                n.nanos("coalesce", true), ring(n, "coalesce-frames"), n.nanos("interrupt-gap", true),
+                ring(n, "napi-budget"),
+                n.nanos("frame-overhead", true), n.nanos("tx-coalesce", true), ring(n, "tx-coalesce-frames"),
                 queues(n, cpus), irqCpu(n, cpus), n.bool("tso"));
+    }
+
+    private static int ring(Node n, String key) {
+        return n.intBetween(key, 1, MAX_RING, "a NIC's rings hold at most " + MAX_RING + " descriptors");
+    }
+
+    /** A domain's VCPUs: each has an affinity mask of the machine's CPUs, 64 bits. */
+    private static int vcpus(Node n) {
+        return n.intBetween("vcpus", 1, MAX_CPUS, "a VCPU's affinity is a 64-bit mask of CPUs");
+    }
+
+    /** A credit-scheduler weight: Xen keeps it in 16 bits. */
+    private static int weight(Node n) {
+        return n.intBetween("weight", 1, 65_535, "Xen keeps a domain's weight in 16 bits");
+    }
+
+    /** A cap in percent of one CPU: at most every CPU of the largest machine. */
+    private static int cap(Node n) {
+        return n.intBetween("cap", 0, 100 * MAX_CPUS, "percent of one CPU, 0 for none");
     }
 
     /** The CPU a NIC's (first) interrupt goes to: one of the machine's. */
@@ -175,7 +198,7 @@ final class ScenarioParser {
 
     private static XenPlatform xen(Node n) {
         Node d0 = n.at("dom0");
-        Dom0 dom0 = new Dom0(d0.positiveInt("vcpus"), d0.positiveInt("weight"), d0.nonNegativeInt("cap"),
+        Dom0 dom0 = new Dom0(vcpus(d0), weight(d0), cap(d0),
                 d0.nonNegativeInts("pinned"));
         Node template = n.at("domU");
         List<DomU> guests = new ArrayList<>();
@@ -201,6 +224,15 @@ final class ScenarioParser {
             throw n.error("domUs", "expected a number of guests or a list of guest objects");
         }
         checkUniqueNames(n, "domUs", guests.stream().map(DomU::name).toList());
+        Map<MacAddress, String> macs = new HashMap<>();
+        for (DomU g : guests) {
+            String before = macs.putIfAbsent(g.vif().mac(), g.name());
+            if (before != null) {
+                // Dom0's bridge learns its ports by MAC: one of the two would get the other's frames
+                throw n.error("domUs", g.name() + " and " + before + " both have MAC " + g.vif().mac()
+                        + "; a bridge tells its ports apart by MAC, so each guest needs its own");
+            }
+        }
         return new XenPlatform(dom0, guests);
     }
 
@@ -224,8 +256,8 @@ final class ScenarioParser {
     }
 
     private static DomU domU(Node t, String name, MacAddress mac, List<IpAddress> addresses) {
-        return new DomU(name, t.positiveInt("vcpus"), new ByteSize(t.bytes("memory")), t.positiveInt("weight"),
-                t.nonNegativeInt("cap"), t.nonNegativeInts("pinned"), new Vif(mac, addresses));
+        return new DomU(name, vcpus(t), new ByteSize(t.bytes("memory")), weight(t), cap(t), t.nonNegativeInts("pinned"),
+                new Vif(mac, addresses));
     }
 
     private static MacAddress mac(Node g) {
@@ -482,7 +514,8 @@ final class ScenarioParser {
                     + " less often; every sample is kept in memory), got '" + n.value("cpu-sample-interval").unwrapped()
                     + "'");
         }
-        return new Method(n.positiveInt("trials"), n.longValue("seed"), sampleInterval, n.positiveInt("cpu-samples-kept"));
+        return new Method(n.intBetween("trials", 1, RunLimits.MAX_TRIALS, ""), n.longValue("seed"), sampleInterval,
+                n.positiveInt("cpu-samples-kept"));
     }
 
     private static ModelParameters model(Node root, ParameterSpecs specs) {

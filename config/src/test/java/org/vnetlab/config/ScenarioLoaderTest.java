@@ -222,6 +222,34 @@ class ScenarioLoaderTest {
         return assertThrows(ConfigError.class, () -> LOADER.load(f.toString(), sets));
     }
 
+    /**
+     * Counts that size the model's arrays or loops have bounds: 2^31 - 1 VCPUs filled the heap
+     * for a minute, a transmit ring of 2^31 - 1 overflowed into a run that carried nothing.
+     */
+    @Test
+    void countsThatSizeTheModelAreBounded() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("xen.domU.vcpus=2147483647"))),
+                "--set xen.domU.vcpus=2147483647", "must be 1 to 64 (a VCPU's affinity is a 64-bit mask of CPUs)");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("xen.dom0.vcpus=100000"))),
+                "xen.dom0.vcpus", "must be 1 to 64");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("host.nic.tx-ring=2147483647"))),
+                "host.nic.tx-ring", "must be 1 to 65536");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("peer.nic.rx-ring=0"))),
+                "peer.nic.rx-ring", "must be 1 to 65536");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-double", List.of("xen.domU.weight=65536"))),
+                "xen.domU.weight", "must be 1 to 65535 (Xen keeps a domain's weight in 16 bits)");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("method.trials=1001"))),
+                "method.trials", "must be 1 to 1000");
+        LOADER.load("xen-single", List.of("xen.domU.vcpus=64", "host.nic.tx-ring=65536", "xen.dom0.cap=6400"));
+    }
+
+    @Test
+    void twoGuestsWithOneMacAreRefused() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-double", List.of(
+                "xen.domUs=[{name=a, mac=\"00:16:3e:00:00:01\"}, {name=b, mac=\"00:16:3e:00:00:01\"}]"))),
+                "xen.domUs", "b and a both have MAC 00:16:3e:00:00:01");
+    }
+
     private static void oneLine(ConfigError e, String... parts) {
         String m = e.getMessage();
         assertFalse(m.contains("\n"), m);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vnetlab.core.units.DataRate;
+import org.vnetlab.core.units.RunLimits;
 import org.vnetlab.core.units.SimTime;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -23,6 +24,15 @@ public final class Converters {
         @Override
         public Integer convert(String value) {
             return check(value, Integer::parseInt, v -> v > 0, "expected a positive integer, at most " + Integer.MAX_VALUE);
+        }
+    }
+
+    /** Trials of a simulated point: 1 to {@link RunLimits#MAX_TRIALS}. */
+    public static final class Trials implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return check(value, Integer::parseInt, v -> v > 0 && v <= RunLimits.MAX_TRIALS,
+                    "expected a number of trials, 1 to " + RunLimits.MAX_TRIALS);
         }
     }
 
@@ -46,9 +56,8 @@ public final class Converters {
     public static final class SimSeconds implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            // below a millisecond a run sees too few packets to measure anything
-            double s = check(value, Double::parseDouble, v -> v >= 0.001 && v <= 3600,
-                    "expected seconds, at least 0.001 and at most 3600");
+            double s = check(value, Double::parseDouble, v -> v >= RunLimits.MIN_SECONDS && v <= RunLimits.MAX_SECONDS,
+                    "expected seconds, at least " + RunLimits.MIN_SECONDS + " and at most " + (int) RunLimits.MAX_SECONDS);
             return SimTime.seconds(s);
         }
     }

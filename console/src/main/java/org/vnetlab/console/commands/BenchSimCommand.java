@@ -11,6 +11,7 @@ import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.model.UdpStream;
 import org.vnetlab.core.net.Ethernet;
 import org.vnetlab.core.net.IpVersion;
+import org.vnetlab.core.units.RunLimits;
 import org.vnetlab.core.units.SimTime;
 import org.vnetlab.sim.bench.SimBenchmark;
 import org.vnetlab.sim.kernel.Fidelity;
@@ -67,6 +68,16 @@ public final class BenchSimCommand implements org.vnetlab.console.cli.Command {
             if (n > 64) {
                 throw new UsageError("bench sim: --guests " + n + ": expected 1 to 64");
             }
+        }
+        int longest = (int) RunLimits.MAX_SECONDS;
+        if (seconds > longest) {
+            throw new UsageError("bench sim: --seconds " + seconds + ": expected 1 to " + longest + " (an hour)");
+        }
+        if (warmUp > longest) {
+            throw new UsageError("bench sim: --warm-up " + warmUp + ": expected 0 to " + longest + " (an hour)");
+        }
+        if (runs > RunLimits.MAX_TRIALS) {
+            throw new UsageError("bench sim: --runs " + runs + ": expected 1 to " + RunLimits.MAX_TRIALS);
         }
         Scenario s = loader.load(scenario, List.of()).scenario();
         if (s.workloads(UdpStream.class).isEmpty()) {

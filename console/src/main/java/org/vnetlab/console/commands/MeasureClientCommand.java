@@ -79,7 +79,7 @@ public final class MeasureClientCommand implements org.vnetlab.console.cli.Comma
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Legs legs;
 
-    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.Trials.class,
             description = "trials per point; the median is reported (default: ${DEFAULT-VALUE})")
     int trials;
 

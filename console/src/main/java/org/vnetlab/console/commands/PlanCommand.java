@@ -101,7 +101,7 @@ public final class PlanCommand {
                 description = "traffic into (rx) or out of (tx) the guests (default: ${DEFAULT-VALUE})")
         Leg direction = Leg.RX;
 
-        @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+        @Option(names = "--trials", paramLabel = "N", converter = Converters.Trials.class,
                 description = "trials per candidate (default: the scenario's method.trials, 7)")
         Integer trials;
 

@@ -66,7 +66,7 @@ public final class ReproduceCommand implements org.vnetlab.console.cli.Command {
 
     private final ScenarioLoader loader;
 
-    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.Trials.class,
             description = "trials per point (default: the study's 7)")
     Integer trials;
 

@@ -56,7 +56,7 @@ public final class RunOptions {
     List<Integer> sizes;
 
     // a command whose defaults differ (sensitivity) words them in its resource bundle under these keys
-    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.Trials.class,
             descriptionKey = "run.trials",
             description = "trials per point; the median is reported (default: the scenario's method.trials, 7)")
     Integer trials;

@@ -48,7 +48,7 @@ public final class TestbedCheckModelCommand implements org.vnetlab.console.cli.C
             + " every payload, then measured (default: none)")
     List<Integer> predictPairs = List.of();
 
-    @Option(names = "--trials", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(names = "--trials", paramLabel = "N", converter = Converters.Trials.class,
             description = "repetitions of every measurement, for its spread (default: ${DEFAULT-VALUE})")
     int trials = 5;
 

@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ReferenceDataset;
 
@@ -29,7 +31,12 @@ public final class Datasets {
         List<Check> checks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Map<ScenarioRef, Effort> madeWith = new HashMap<>();
+        Set<Path> given = new HashSet<>();
         for (Path f : files) {
+            if (!given.add(f.toAbsolutePath().normalize())) {
+                // its checks would count twice, and weigh twice in a fit
+                throw new ConfigError("--dataset " + f + ": given twice; give each dataset once");
+            }
             if (!bundled(f) && !Files.exists(f)) {
                 throw new ConfigError("--dataset " + f + ": no such file, and not a bundled dataset (bundled: "
                         + String.join(", ", BUNDLED) + "; or a result .json or a .csv of published values)");

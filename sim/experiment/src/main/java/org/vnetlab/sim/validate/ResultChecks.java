@@ -16,6 +16,7 @@ import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.result.ResultKeys;
 import org.vnetlab.core.text.JsonInputException;
+import org.vnetlab.core.units.RunLimits;
 import org.vnetlab.sim.experiment.Experiment;
 import org.vnetlab.sim.kernel.Fidelity;
 
@@ -80,6 +81,12 @@ public final class ResultChecks {
         Map<ScenarioRef, Effort> madeWith = new HashMap<>();
         if (simulated(result)) {
             Made m = result.made();
+            // simulated again as made, so within what a simulation may ask for
+            if (m.trials() > RunLimits.MAX_TRIALS || m.durationSeconds() > RunLimits.MAX_SECONDS) {
+                throw new ConfigError(file + ": made: " + m.trials() + " trials of " + m.durationSeconds()
+                        + " s; a simulation takes at most " + RunLimits.MAX_TRIALS + " trials of at most "
+                        + (int) RunLimits.MAX_SECONDS + " s, so this result cannot have been simulated so");
+            }
             madeWith.put(scenario, new Effort(m.trials(), Math.round(m.durationSeconds() * 1e9),
                     m.exact() ? Fidelity.EXACT : Fidelity.TRAINS));
         }

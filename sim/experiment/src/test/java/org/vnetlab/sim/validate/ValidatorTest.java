@@ -2,6 +2,7 @@ package org.vnetlab.sim.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.Version;
 import org.vnetlab.core.model.Scenario;
 import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.net.Transport;
 import org.vnetlab.core.result.Made;
+import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
 import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.sim.experiment.Experiment;
@@ -78,6 +81,26 @@ class ValidatorTest {
         Validation w = validate(Datasets.load(List.of(other)), Effort.quick());
         assertTrue(w.verdicts().get(0).check().startsWith("xen-single[xen.domUs=2,method.seed=3]"),
                 w.verdicts().get(0).check());
+    }
+
+    /** A dataset is simulated again as it was made: a record no simulation could have made is refused, not run. */
+    @Test
+    void aResultMadeBeyondWhatASimulationTakesOrGivenTwiceIsRefused() throws Exception {
+        Point p = Point.builder().payload(300).guest("domU1").throughputMbps(100.0).build();
+        Result huge = new Result("sim", "xen-single", 1, Version.current(), "defaults", List.of(p),
+                new Made(List.of(), 100_000_000, 1.0, List.of(300)));
+        Path file = Files.writeString(dir.resolve("huge.json"), ResultJson.write(huge));
+        ConfigError e = assertThrows(ConfigError.class, () -> Datasets.load(List.of(file)));
+        assertTrue(e.getMessage().contains("made: 100000000 trials of 1.0 s; a simulation takes at most 1000 trials"),
+                e.getMessage());
+        Result day = new Result("sim", "xen-single", 1, Version.current(), "defaults", List.of(p),
+                new Made(List.of(), 1, 86_400, List.of(300)));
+        Path long1 = Files.writeString(dir.resolve("day.json"), ResultJson.write(day));
+        assertThrows(ConfigError.class, () -> Datasets.load(List.of(long1)));
+        Path fine = Files.writeString(dir.resolve("fine.json"), ResultJson.write(new Result("sim", "xen-single", 1,
+                Version.current(), "defaults", List.of(p), new Made(List.of(), 1, 1.0, List.of(300)))));
+        ConfigError twice = assertThrows(ConfigError.class, () -> Datasets.load(List.of(fine, fine)));
+        assertEquals("--dataset " + fine + ": given twice; give each dataset once", twice.getMessage());
     }
 
     @Test
