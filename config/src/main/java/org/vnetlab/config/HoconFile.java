@@ -12,21 +12,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * A HOCON file read for vnetlab, its mistakes told where the user made them. Two of the parser's
- * own messages point elsewhere: a missing {@code include required(...)} names only the file it
- * looked for, not the line that asked for it; and a {@code '{'} left open is reported at the end
- * of the file as a missing {@code ')'}.
+ * A HOCON file read for vnetlab, its mistakes told where the user made them. Its includes are
+ * files and each is required ({@link StrictIncluder}). Two of the parser's own messages point
+ * elsewhere: a missing include names only the file it looked for, not the line that asked for it;
+ * and a {@code '{'} left open is reported at the end of the file as a missing {@code ')'}.
  */
 final class HoconFile {
-
-    /** {@code include "x.conf"} or {@code include file("x.conf")}: a file include HOCON may skip. */
-    private static final Pattern OPTIONAL_INCLUDE =
-            Pattern.compile("\\s*include\\s+(?:file\\(\\s*)?\"([^\"]+)\"\\s*\\)?\\s*(?:#.*|//.*)?");
 
     private HoconFile() {
     }
@@ -39,13 +32,12 @@ final class HoconFile {
         // a bare name has no parent folder, and the parser then drops its includes without a word
         Path located = file.getParent() == null ? Path.of(".").resolve(file) : file;
         try {
-            Config parsed = ConfigFactory.parseFile(located.toFile(),
-                    ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
-            Optional<ConfigError> missing = missingOptionalInclude(located);
-            if (missing.isPresent()) {
-                throw missing.get();
-            }
-            return parsed;
+            return ConfigFactory.parseFile(located.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                    .setSyntax(ConfigSyntax.CONF).setIncluder(new StrictIncluder()));
+        } catch (StrictIncluder.Refused e) {
+            throw includeLine(file, e.getMessage().substring(0, e.getMessage().indexOf('(')))
+                    .map(at -> new ConfigError(file + ":" + at + ": include " + e.getMessage()))
+                    .orElseGet(() -> new ConfigError(file + ": an include it reads: " + e.getMessage()));
         } catch (ConfigException.IO e) {
             throw missingInclude(file, e).orElseGet(() -> ConfigError.of(e));
         } catch (ConfigException.Parse e) {
@@ -53,46 +45,39 @@ final class HoconFile {
         }
     }
 
-    /** The include line of {@code file} that names the file the parser could not find. */
+    /**
+     * The include line of {@code file} that names the file the parser could not find; one in a file
+     * it includes is named with the folder it was looked for in.
+     */
     private static Optional<ConfigError> missingInclude(Path file, ConfigException.IO e) {
         if (e.origin() == null) {
             return Optional.empty();
         }
         // the parser's origin of a missing include is the name as written, not a file
-        String missing = e.origin().description();
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        // as written, or resolved against the including folder (as for a name that is a folder)
+        Path named = Path.of(e.origin().description());
+        String missing = (named.isAbsolute() && named.startsWith(folder) ? folder.relativize(named) : named.normalize())
+                .toString();
+        String relative = " (an include's path is relative to the including file's folder";
+        String why = Files.isDirectory(folder.resolve(missing)) ? ": is a directory, not a file to include"
+                : ": no such file";
+        Optional<ConfigError> here = includeLine(file, missing).map(at -> new ConfigError(file + ":" + at + ": "
+                + lines(file).get(at - 1).strip() + why + relative + ", " + folder + ")"));
+        return Optional.of(here.orElseGet(() -> new ConfigError(file + ": a file it includes includes \"" + missing
+                + "\", which is not there" + relative + ")")));
+    }
+
+    /** The line (1-based) of the first include in {@code file} that names {@code what}. */
+    private static Optional<Integer> includeLine(Path file, String what) {
         List<String> lines = lines(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith("include") && line.contains(missing)) {
-                return Optional.of(new ConfigError(file + ":" + (i + 1) + ": " + line + ": no such file (an include's path is"
-                        + " relative to the including file's folder, " + file.toAbsolutePath().normalize().getParent() + ")"));
+            if (line.startsWith("include") && line.contains(what)) {
+                return Optional.of(i + 1);
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * An include of {@code file} that names a file which is not there. HOCON skips such an include
-     * without a word unless it is written {@code required(...)}; in a scenario it is a mistyped
-     * name whose keys would silently go missing.
-     */
-    private static Optional<ConfigError> missingOptionalInclude(Path file) {
-        List<String> lines = lines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = OPTIONAL_INCLUDE.matcher(lines.get(i));
-            if (m.matches() && !included(file.resolveSibling(m.group(1)))) {
-                return Optional.of(new ConfigError(file + ":" + (i + 1) + ": " + lines.get(i).strip()
-                        + ": no such file (an include's path is relative to the including file's folder, "
-                        + file.toAbsolutePath().normalize().getParent() + ")"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether an include finds {@code named}: as named or, as HOCON looks, with .conf, .json or .properties. */
-    private static boolean included(Path named) {
-        return Stream.of("", ".conf", ".json", ".properties")
-                .anyMatch(ext -> Files.exists(named.resolveSibling(named.getFileName() + ext)));
     }
 
     /** A parse error at the end of {@code file} that is a {@code '{'} never closed, told at the brace. */

@@ -211,8 +211,6 @@ class ScenarioLoaderTest {
         Scenario s = LOADER.load(f.toString(), List.of()).scenario();
         assertEquals("mine", s.name());
         assertEquals(512, ((XenPlatform) s.platform()).domUs().get(1).weight());
-        Path inc = write("inc.conf", "include classpath(\"vnetlab/scenarios/vserver-double.conf\")\nname = inc\n");
-        assertEquals(2, LOADER.load(inc.toString(), List.of()).scenario().platform().guestNames().size());
     }
 
     // --- bad input: one line naming file, line and key ---
@@ -274,6 +272,21 @@ class ScenarioLoaderTest {
         // HOCON would skip an include that is not required; a mistyped name would lose its keys unsaid
         oneLine(fails("name = x\ninclude \"mising.conf\"\n", List.of()),
                 "bad.conf:2: include \"mising.conf\": no such file", dir.toString());
+        // at any depth, and inside a block
+        Files.writeString(dir.resolve("mid.conf"), "include \"missing-typo.conf\"\n");
+        oneLine(fails("extends = native\ninclude \"mid.conf\"\n", List.of()),
+                "bad.conf: a file it includes includes \"missing-typo.conf\", which is not there");
+        oneLine(fails("extends = native\nhost {\n  include \"hostbits\" }\n", List.of()),
+                "bad.conf:3: include \"hostbits\" }: no such file");
+        Files.createDirectories(dir.resolve("d.conf"));
+        oneLine(fails("extends = native\ninclude \"d.conf\"\n", List.of()),
+                "bad.conf:2: include \"d.conf\": is a directory, not a file to include");
+        // only files: no URL is fetched, no resource of the program read
+        oneLine(fails("extends = native\ninclude url(\"http://198.18.0.1:9/x.conf\")\n", List.of()),
+                "bad.conf:2: include url(http://198.18.0.1:9/x.conf): a scenario includes files only");
+        oneLine(fails("include classpath(\"reference.conf\")\nname = x\n", List.of()),
+                "bad.conf:1: include classpath(reference.conf): a scenario includes files only; name a bundled"
+                        + " scenario with extends = NAME");
         Files.writeString(dir.resolve("part.conf"), "udp.rate = \"300 Mbit/s\"\n");
         assertEquals(300_000_000L, LOADER.load(write("ext.conf", "extends = native\ninclude \"part\"\n").toString(),
                 List.of()).scenario().workloads(UdpStream.class).get(0).rate().bitsPerSecond(), "as HOCON finds part.conf");
