@@ -412,14 +412,31 @@ final class ScenarioParser {
 
     private static Workload workload(String type, String guest, Node n, Link link) {
         return switch (type) {
-            case "udp" -> new UdpStream(guest, n.rate("rate"), sizes(n, link), direction(n),
-                    n.nanos("duration", false), parallel(n), n.oneOf("pacing", UdpStream.Pacing.class));
+            case "udp" -> udp(guest, n, link);
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
                     tcpWindow(n), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
                     parallel(n));
             case "rtt" -> rtt(guest, n, link);
             default -> new CpuBurner(guest, n.fraction("load"));
         };
+    }
+
+    /** A UDP stream that sends at least one datagram of its smallest payload a second (1 bit/s was taken). */
+    private static UdpStream udp(String guest, Node n, Link link) {
+        DataRate rate = n.rate("rate");
+        PayloadSizes sizes = sizes(n, link);
+        int smallest = Integer.MAX_VALUE;
+        for (IpVersion ip : IpVersion.values()) {
+            for (int size : sizes.of(ip)) {
+                smallest = Math.min(smallest, size);
+            }
+        }
+        if (smallest < Integer.MAX_VALUE && rate.bitsPerSecond() < 8L * smallest) {
+            throw n.error("rate", "sends a datagram of " + smallest + " B less than once a second; at least "
+                    + 8L * smallest + " bit/s");
+        }
+        return new UdpStream(guest, rate, sizes, direction(n), n.nanos("duration", false), parallel(n),
+                n.oneOf("pacing", UdpStream.Pacing.class));
     }
 
     /**

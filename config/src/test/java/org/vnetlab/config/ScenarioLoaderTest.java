@@ -242,6 +242,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aUdpRateBelowOneDatagramASecondIsRefused() {
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("udp.rate=1bit/s"))),
+                "--set udp.rate=1bit/s", "sends a datagram of 36 B less than once a second; at least 288 bit/s");
+        LOADER.load("xen-single", List.of("udp.rate=288bit/s"));
+    }
+
+    @Test
     void twoGuestsWithOneMacAreRefused() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-double", List.of(
                 "xen.domUs=[{name=a, mac=\"00:16:3e:00:00:01\"}, {name=b, mac=\"00:16:3e:00:00:01\"}]"))),

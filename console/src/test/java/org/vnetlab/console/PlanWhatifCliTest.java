@@ -155,6 +155,15 @@ class PlanWhatifCliTest {
     }
 
     @Test
+    void planGuestsRefusesARateBelowOneDatagramASecond() {
+        // 1 bit/s a guest once answered "at least 244 guests" at 0.1 Mbit/s each, a datagram in a short run
+        CliRun r = CliRun.of("plan", "guests", "xen-single", "--mbps", "0.000001", "--no-cache", "--quiet");
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertEquals("vnetlab: plan guests: --mbps 0.000001: sends a datagram of 1470 B less than once a second;"
+                + " at least 0.01176 Mbit/s at that --payload", r.err().strip());
+    }
+
+    @Test
     void aMistakeInABaseSetNamesBaseSetNotSet() {
         for (String[] given : new String[][] {{"foo.bar=1", ": foo.bar: unknown key"},
             {"host.cpus=0", ": host.cpus: must be a positive integer, got 0"}, {"x", ": expected KEY=VALUE"},

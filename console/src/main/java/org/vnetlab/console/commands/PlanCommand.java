@@ -174,6 +174,11 @@ public final class PlanCommand {
 
         @Override
         public int run(Terminal io) throws Exception {
+            if (mbps * 1e6 < 8.0 * traffic.payload) {
+                throw new UsageError("plan guests: --mbps " + plain(mbps) + ": sends a datagram of " + traffic.payload
+                        + " B less than once a second; at least " + plain(traffic.payload * 8 / 1e6)
+                        + " Mbit/s at that --payload");
+            }
             Map<String, Double> asks = new LinkedHashMap<>();
             asks.put("mbps", mbps);
             return answer(loader, traffic, asks, null, new Question("guests",
