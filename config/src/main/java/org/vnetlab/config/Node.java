@@ -80,6 +80,28 @@ final class Node {
         return ConfigError.at(v == null ? config.origin() : v.origin(), full(key), what);
     }
 
+    /**
+     * Of keys that are wrong together, the one to name: the first the user gave on the command line
+     * (a --set), else the first from their own file, else the first; not one the defaults or a
+     * bundled scenario gave, which they did not write.
+     */
+    String givenOf(String... keys) {
+        String fromFile = null;
+        for (String key : keys) {
+            ConfigValue v = config.hasPathOrNull(key) ? config.getValue(key) : null;
+            if (v == null) {
+                continue;
+            }
+            if (v.origin().filename() == null && v.origin().resource() == null) {
+                return key;
+            }
+            if (fromFile == null && v.origin().filename() != null) {
+                fromFile = key;
+            }
+        }
+        return fromFile != null ? fromFile : keys[0];
+    }
+
     String string(String key) {
         return read(key, config::getString, "a string");
     }

@@ -452,7 +452,7 @@ final class ScenarioParser {
         int packets = n.positiveInt("packets");
         long probes = (long) count * packets;
         if (probes > RttProbe.MAX_PROBES) {
-            throw n.error("count", "count x packets must be at most " + RttProbe.MAX_PROBES + " probes, got " + count
+            throw n.error(n.givenOf("count", "packets"), "count x packets must be at most " + RttProbe.MAX_PROBES + " probes, got " + count
                     + " x " + packets + " = " + probes);
         }
         long pause = n.nanos("pause", true);
@@ -465,7 +465,9 @@ final class ScenarioParser {
             String what = loop == RttProbe.Loop.CLOSED ? "warm-up and deadline"
                     : "warm-up, then " + count + " measurements of " + packets + " probes of " + payload + " B at "
                     + rate + " and a pause each";
-            throw n.error(loop == RttProbe.Loop.CLOSED ? "deadline" : "rate", String.format(Locale.ROOT,
+            String[] involved = loop == RttProbe.Loop.CLOSED ? new String[] {"deadline", "warm-up"}
+                    : new String[] {"rate", "warm-up", "count", "packets", "pause", "payload"};
+            throw n.error(n.givenOf(involved), String.format(Locale.ROOT,
                     "the probe would run %.3g s of virtual time (%s); at most %d s fit a run", run / 1e9, what,
                     RTT_MAX_SCHEDULE_NANOS / 1_000_000_000L));
         }

@@ -357,6 +357,11 @@ class ScenarioLoaderTest {
                 "rtt.rate", "at most 3600 s");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt",
                 List.of("rtt.loop=closed", "rtt.deadline=2h"))), "rtt.deadline", "at most 3600 s");
+        // a bound on keys together names the one the user set, not a default's line in reference.conf
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.packets=2147483647"))),
+                "--set rtt.packets=2147483647: rtt.packets: count x packets must be at most 10000000 probes");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.warm-up=24h"))),
+                "--set rtt.warm-up=24h: rtt.warm-up: the probe would run");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.window=1GiB"))),
                 "tcp.window", "at most 1073725440 B");
         LOADER.load("native", List.of("tcp.window=1000MiB"));
