@@ -155,6 +155,19 @@ class PlanWhatifCliTest {
     }
 
     @Test
+    void aWhatifThatCouldCompareNothingIsRefusedBeforeAnyRun() {
+        // it simulated both sides, then said "no point was simulated on both sides"
+        CliRun platform = CliRun.of("whatif", "xen-single", "--set", "platform=native", "--no-cache", "--quiet");
+        assertEquals(Cli.USAGE, platform.code(), platform.err());
+        assertEquals("vnetlab: whatif: --set platform=native makes a native host of a xen one: no guest of one is a"
+                + " guest of the other, so no point would compare; run sim on each instead", platform.err().strip());
+        CliRun none = CliRun.of("whatif", "xen-single", "--set", "xen.domUs=0", "--no-cache", "--quiet");
+        assertEquals(Cli.USAGE, none.code(), none.err());
+        assertTrue(none.err().startsWith("vnetlab: whatif: with --set xen.domUs=0, scenario xen-single runs no workload"),
+                none.err());
+    }
+
+    @Test
     void planGuestsRefusesARateBelowOneDatagramASecond() {
         // 1 bit/s a guest once answered "at least 244 guests" at 0.1 Mbit/s each, a datagram in a short run
         CliRun r = CliRun.of("plan", "guests", "xen-single", "--mbps", "0.000001", "--no-cache", "--quiet");
