@@ -53,6 +53,7 @@ class ModelCommandsTest {
         assertTrue(r.out().contains("model.cost.socket.tx-per-packet-ns"), r.out());
         assertTrue(r.out().contains("total: sum of squared residuals"), r.out());
         assertTrue(Files.readString(out).contains("fit {"), Files.readString(out));
+        assertFalse(r.out().contains("moved no check"), "the dataset pins it: " + r.out());
 
         CliRun inside = CliRun.of("sim", "native", "--params", out.toString(), "--protocol", "ipv4", "--sizes", "36",
                 "--trials", "1", "--duration", "0.2", "--quiet");
@@ -62,6 +63,21 @@ class ModelCommandsTest {
         CliRun outside = CliRun.of("sim", "xen-single", "--params", out.toString(), "--protocol", "ipv4", "--sizes",
                 "36", "--trials", "1", "--duration", "0.2", "--quiet");
         assertTrue(outside.out().contains("is outside that dataset: a prediction"), outside.out());
+    }
+
+    /** A parameter no check of the dataset reaches was once "fitted", 20 times the same score, and written. */
+    @Test
+    void calibrateWritesNothingWhenTheDatasetPinsNoneOfItsParameters() throws Exception {
+        Path nativeOnly = Files.writeString(dir.resolve("native-only.csv"),
+                "table1,native,ipv4,rx,tcp_throughput,936,Mbit/s\n");
+        Path out = dir.resolve("bridge.conf");
+        CliRun r = CliRun.of("calibrate", "--dataset", nativeOnly.toString(), "--fit", "cost.bridge.per-packet-ns",
+                "--quick", "--out", out.toString());
+        assertEquals(Cli.FAILURE, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("note: model.cost.bridge.per-packet-ns moved no check of dataset"), r.out());
+        assertTrue(r.err().contains("pins none of the parameters fitted (cost.bridge.per-packet-ns); nothing written"),
+                r.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -137,6 +153,7 @@ class ModelCommandsTest {
                 {"validate", "--dataset", empty.toString(), "--quick"},
                 {"calibrate", "--fit", "cost.nonsense-ns", "--quick"}, {"calibrate", "--fit", " , ", "--quick"},
                 {"calibrate", "--fit", "xen.scheduler.boost", "--quick"},
+                {"calibrate", "--fit", "cost.bridge.per-packet-ns,model.cost.bridge.per-packet-ns", "--quick"},
                 {"calibrate", "--fit", "cost.bridge.per-packet-ns", "--quick", "--max-evaluations", "2"},
                 {"sim", "native", "--set", "model.xen.scheduler.boost=0.25"}, {"whatif", "native"},
                 {"plan", "guests", "native", "--mbps", "100"}, {"plan", "fastest", "native"}, {"validate", "study"},
@@ -148,5 +165,8 @@ class ModelCommandsTest {
         }
         CliRun r = CliRun.of("validate", "--dataset", csv.toString());
         assertTrue(r.err().contains(csv + ":1: unit: tcp_throughput is in Mbit/s, not 'Gbit/s'"), r.err());
+        CliRun twice = CliRun.of("calibrate", "--fit", "cost.bridge.per-packet-ns,model.cost.bridge.per-packet-ns",
+                "--quick");
+        assertTrue(twice.err().contains("--fit model.cost.bridge.per-packet-ns: named twice"), twice.err());
     }
 }

@@ -10,6 +10,7 @@ import org.vnetlab.config.ParameterSpec;
 import org.vnetlab.config.ParameterSpecs;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.console.cli.Converters;
+import org.vnetlab.console.cli.Cli;
 import org.vnetlab.console.cli.OutputPaths;
 import org.vnetlab.console.cli.Terminal;
 import org.vnetlab.console.format.TextTable;
@@ -101,6 +102,15 @@ public final class CalibrateCommand implements org.vnetlab.console.cli.Command {
             io.out().println("note: model." + k + " ended at the edge of its valid range ("
                     + ParameterSpecs.bundled().get(k).orElseThrow().range() + "): a mechanism the checks need may be"
                     + " missing, rather than the range being too narrow");
+        }
+        for (String k : result.unmoved()) {
+            io.out().println("note: model." + k + " moved no check of dataset " + dataset.name() + ": every candidate"
+                    + " that changed it alone scored as the start did, so the dataset cannot pin it");
+        }
+        if (result.unmoved().size() == keys.size()) {
+            io.err().println("vnetlab: calibrate: dataset " + dataset.name() + " pins none of the parameters fitted ("
+                    + String.join(", ", keys) + "); nothing written to " + out);
+            return Cli.FAILURE;
         }
         Files.writeString(out, ParamsText.of(result, Coverage.of(dataset, scenarios)));
         io.out().println("wrote " + out + " (use it with --params " + out + ")");

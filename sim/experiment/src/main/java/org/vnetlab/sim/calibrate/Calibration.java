@@ -59,8 +59,13 @@ public final class Calibration {
     /**
      * @param stopped why the search ended early ("" when it converged)
      */
+    /**
+     * @param unmoved the keys the dataset cannot pin: every candidate that moved one of them alone
+     *                scored as the start did (no check of the dataset reaches it, or each it reaches
+     *                is a range that holds throughout)
+     */
     public record Fit(List<String> keys, Map<String, Double> start, Map<String, Double> fitted, Validation atStart,
-                      Validation atFit, int evaluations, String stopped) {
+                      Validation atFit, int evaluations, String stopped, List<String> unmoved) {
 
         /**
          * The fitted parameters that ended at the edge of their valid range: a fit pressed
@@ -148,7 +153,7 @@ public final class Calibration {
             stopped = "stopped by the user";
         }
         return new Fit(keys, values(keys, start, ones(keys.size())), values(keys, start, search.best),
-                atStart, search.bestValidation, search.evaluations, stopped);
+                atStart, search.bestValidation, search.evaluations, stopped, search.unmoved(atStart.sumOfSquares()));
     }
 
     /**
@@ -238,6 +243,35 @@ public final class Calibration {
             }
             listener.evaluated(evaluations, values, v.sumOfSquares());
             return v;
+        }
+
+        /** The keys every candidate that moved them alone scored {@code atStart}; none when never so moved. */
+        List<String> unmoved(double atStart) {
+            List<String> unmoved = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                boolean tried = false;
+                boolean moved = false;
+                for (Map.Entry<List<Double>, Validation> e : seen.entrySet()) {
+                    if (alone(e.getKey(), i)) {
+                        tried = true;
+                        moved |= e.getValue().sumOfSquares() != atStart;
+                    }
+                }
+                if (tried && !moved) {
+                    unmoved.add(keys.get(i));
+                }
+            }
+            return unmoved;
+        }
+
+        /** Whether candidate {@code x} moved key {@code i} and no other from the start. */
+        private static boolean alone(List<Double> x, int i) {
+            for (int j = 0; j < x.size(); j++) {
+                if ((x.get(j) != 1.0) != (j == i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -29,8 +29,8 @@ public final class FitKeys {
     }
 
     /**
-     * Parses {@code a,b,c}; an unknown name, a switch, a value of 0 or a list naming nothing is a
-     * one-line error (before anything is simulated).
+     * Parses {@code a,b,c}; an unknown name, a switch, a value of 0, a name given twice or a list
+     * naming nothing is a one-line error (before anything is simulated).
      */
     public static List<String> parse(String list, ModelParameters p) {
         List<String> keys = new ArrayList<>();
@@ -52,9 +52,10 @@ public final class FitKeys {
                 throw new ConfigError("--fit " + raw.trim() + ": its value is " + p.get(k)
                         + "; a fit scales a parameter, so it must start above 0");
             }
-            if (!keys.contains(k)) {
-                keys.add(k);
+            if (keys.contains(k)) {
+                throw new ConfigError("--fit " + raw.trim() + ": named twice; give each parameter once");
             }
+            keys.add(k);
         }
         if (keys.isEmpty()) {
             throw new ConfigError("--fit " + list + ": names no parameter; give model parameters, e.g. --fit"

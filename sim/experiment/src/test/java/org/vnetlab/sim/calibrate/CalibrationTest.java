@@ -89,7 +89,7 @@ class CalibrationTest {
     void aFitThatEndsAtTheEdgeOfItsValidRangeSaysSo() {
         // cost.socket.tx-per-packet-ns is valid from 100 to 20000 ns (reference.conf)
         Calibration.Fit f = new Calibration.Fit(List.of(TX, RX), java.util.Map.of(TX, 600.0, RX, 900.0),
-                java.util.Map.of(TX, 20000.0, RX, 1000.0), null, null, 3, "");
+                java.util.Map.of(TX, 20000.0, RX, 1000.0), null, null, 3, "", List.of());
         assertEquals(List.of(TX), f.atRangeEdge());
     }
 }
