@@ -9,6 +9,7 @@ import org.vnetlab.console.cli.CommandFailure;
 import org.vnetlab.console.cli.Converters;
 import org.vnetlab.console.cli.CtrlC;
 import org.vnetlab.console.cli.Terminal;
+import org.vnetlab.console.cli.UsageError;
 import org.vnetlab.sim.cluster.ClusterNode;
 import org.vnetlab.sim.cluster.ClusterSettings;
 import org.vnetlab.sim.cluster.HostPort;
@@ -55,6 +56,7 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
 
     @Override
     public int run(Terminal io) throws Exception {
+        checkReachable(bind, join);
         ClusterSettings settings = clusterOptions.settings("worker");
         int slots = this.slots == null ? Runtime.getRuntime().availableProcessors() : this.slots;
         WorkerNode.Outcome outcome;
@@ -73,5 +75,32 @@ public final class WorkerCommand implements org.vnetlab.console.cli.Command {
         }
         io.err().println("worker: " + outcome.message());
         return Cli.OK;
+    }
+
+    /**
+     * Fails in one line when the worker could never reach its coordinator, which would otherwise
+     * show only as "no coordinator found" after the join timeout: --join naming this worker's own
+     * --bind, or an address of the other IP family than the one it binds.
+     */
+    static void checkReachable(HostPort bind, HostPort join) {
+        if (bind.equals(join)) {
+            throw new UsageError("worker: --join " + join + " is this worker's own --bind: a worker joins a"
+                    + " coordinator (sim ... --cluster " + join + "), not itself");
+        }
+        Boolean bindV6 = ipv6Literal(bind.host());
+        Boolean joinV6 = ipv6Literal(join.host());
+        if (bindV6 != null && joinV6 != null && !bindV6.equals(joinV6)) {
+            throw new UsageError("worker: --join " + join + " is " + (joinV6 ? "IPv6" : "IPv4") + " but --bind " + bind
+                    + " is " + (bindV6 ? "IPv6" : "IPv4") + ": bind an address of --join's family (e.g. --bind "
+                    + (joinV6 ? "[::1]:0" : "127.0.0.1:0") + ")");
+        }
+    }
+
+    /** True for an IPv6 address literal, false for an IPv4 one, null for a host name. */
+    private static Boolean ipv6Literal(String host) {
+        if (host.contains(":")) {
+            return true;
+        }
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") ? false : null;
     }
 }

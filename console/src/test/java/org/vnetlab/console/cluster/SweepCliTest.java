@@ -60,6 +60,15 @@ class SweepCliTest {
         assertTrue(type.err().startsWith("vnetlab: --grid host.cpus=1,two: host.cpus = two: "), type.err());
         assertEquals(Cli.USAGE, run("worker").code());
         assertEquals(Cli.USAGE, run("worker", "--join", "nowhere").code());
+        // a worker that could never reach its coordinator said so only after the join timeout
+        Run self = run("worker", "--join", "127.0.0.1:21010", "--bind", "127.0.0.1:21010");
+        assertEquals(Cli.USAGE, self.code());
+        assertTrue(self.err().startsWith("vnetlab: worker: --join 127.0.0.1:21010 is this worker's own --bind"),
+                self.err());
+        Run family = run("worker", "--join", "[::1]:21010");
+        assertEquals(Cli.USAGE, family.code());
+        assertTrue(family.err().startsWith("vnetlab: worker: --join [::1]:21010 is IPv6 but --bind 127.0.0.1:0 is IPv4"),
+                family.err());
         assertEquals(Cli.USAGE, run("bench", "nothing").code());
         Run checkpoint = run(tiny("--checkpoint", "-1"));
         assertEquals(Cli.USAGE, checkpoint.code());
