@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,7 +36,8 @@ public final class ScenarioLoader {
     public static final String SET_FLAG = "--set";
     /** The parameter-file name reported when the bundled defaults are used. */
     public static final String DEFAULT_PARAMETERS = "defaults";
-    private static final int MAX_EXTENDS = 8;
+    /** Scenarios a chain of extends may pass through: deeper than any a user writes by hand. */
+    private static final int MAX_EXTENDS = 32;
 
     private final Config defaults;
     private final ScenarioCatalog catalog;
@@ -98,7 +101,7 @@ public final class ScenarioLoader {
     public LoadedScenario load(String nameOrFile, List<String> sets, Path params, String setFlag) {
         try {
             Config top = source(nameOrFile, null);
-            Config scenario = withExtends(top, nameOrFile, 0);
+            Config scenario = withExtends(top, nameOrFile, List.of(identity(nameOrFile)));
             checkKeys(scenario, false);
             Config parameters = params == null ? ConfigFactory.empty() : parameters(params);
             Config overrides = overrides(sets, setFlag);
@@ -219,27 +222,50 @@ public final class ScenarioLoader {
                 + " (bundled: " + String.join(", ", catalog.names()) + "; or give a .conf file)");
     }
 
+    /** What a chain of extends compares: a bundled scenario's name, or a file's absolute path. */
+    private String identity(String nameOrFile) {
+        return catalog.contains(nameOrFile) ? nameOrFile : Path.of(nameOrFile).toAbsolutePath().normalize().toString();
+    }
+
     private static boolean looksLikeFile(String s) {
         return s.contains("/") || s.contains("\\") || s.endsWith(".conf") || s.endsWith(".hocon");
     }
 
-    private Config withExtends(Config scenario, String from, int depth) {
-        if (!scenario.hasPath("extends") || scenario.getString("extends").isBlank()) {
+    private Config withExtends(Config scenario, String from, List<String> chain) {
+        if (!scenario.hasPath("extends")) {
             return scenario;
         }
-        if (depth >= MAX_EXTENDS) {
-            throw ConfigError.at(scenario.getValue("extends").origin(), "extends",
-                    "more than " + MAX_EXTENDS + " levels of extends; is there a cycle?");
+        ConfigValue value = scenario.getValue("extends");
+        if (value.valueType() != ConfigValueType.STRING) {
+            throw ConfigError.at(value.origin(), "extends", "expected the name or file of one scenario, got a "
+                    + value.valueType().name().toLowerCase(Locale.ROOT) + " ("
+                    + value.render(ConfigRenderOptions.concise()) + ")");
         }
         String base = scenario.getString("extends");
+        if (base.isBlank()) {
+            return scenario;
+        }
         Path relativeTo = catalog.contains(from) ? null : Path.of(from);
+        String identity = catalog.contains(base) ? base
+                : (relativeTo == null ? Path.of(base) : relativeTo.resolveSibling(base)).toAbsolutePath().normalize()
+                        .toString();
+        if (chain.contains(identity)) {
+            throw ConfigError.at(value.origin(), "extends", "a cycle: " + String.join(" extends ", chain)
+                    + " extends " + identity);
+        }
+        if (chain.size() > MAX_EXTENDS) {
+            throw ConfigError.at(value.origin(), "extends", "more than " + MAX_EXTENDS + " levels of extends");
+        }
         Config parentSource;
         try {
             parentSource = source(base, relativeTo);
         } catch (ConfigError e) {
-            throw ConfigError.at(scenario.getValue("extends").origin(), "extends", e.getMessage());
+            throw ConfigError.at(value.origin(), "extends", e.getMessage());
         }
-        Config parent = withExtends(parentSource, base, depth + 1);
+        List<String> longer = new ArrayList<>(chain);
+        longer.add(identity);
+        // a file's own extends is relative to that file's folder, not to the folder vnetlab runs in
+        Config parent = withExtends(parentSource, identity, longer);
         return scenario.withoutPath("extends").withFallback(parent);
     }
 

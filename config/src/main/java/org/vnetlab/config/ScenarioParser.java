@@ -62,6 +62,8 @@ final class ScenarioParser {
     static final int RTT_MIN_PAYLOAD = 12;
     /** The longest an RTT probe's schedule may run: an hour of virtual time (the study's took 2 s). */
     static final long RTT_MAX_SCHEDULE_NANOS = 3600 * 1_000_000_000L;
+    /** The coarsest clock an RTT probe may stamp with: a jiffy at HZ 100. */
+    static final long MAX_CLOCK_RESOLUTION_NANOS = 10_000_000L;
     /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
     static final long TCP_MAX_WINDOW = 65535L << 14;
     private static final String ALL = "all";
@@ -414,7 +416,7 @@ final class ScenarioParser {
         return switch (type) {
             case "udp" -> udp(guest, n, link);
             case "tcp" -> new TcpStream(guest, direction(n), n.nanos("duration", false),
-                    tcpWindow(n), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
+                    tcpWindow(n, link), n.oneOf("congestion", new LinkedHashSet<>(TcpStream.CONGESTION)),
                     parallel(n));
             case "rtt" -> rtt(guest, n, link);
             default -> new CpuBurner(guest, n.fraction("load"));
@@ -452,8 +454,8 @@ final class ScenarioParser {
         int packets = n.positiveInt("packets");
         long probes = (long) count * packets;
         if (probes > RttProbe.MAX_PROBES) {
-            throw n.error(n.givenOf("count", "packets"), "count x packets must be at most " + RttProbe.MAX_PROBES + " probes, got " + count
-                    + " x " + packets + " = " + probes);
+            throw n.error(n.givenOf("count", "packets"), "count x packets must be at most " + RttProbe.MAX_PROBES
+                    + " probes, got " + count + " x " + packets + " = " + probes);
         }
         long pause = n.nanos("pause", true);
         long warmUp = n.nanos("warm-up", true);
@@ -471,14 +473,28 @@ final class ScenarioParser {
                     "the probe would run %.3g s of virtual time (%s); at most %d s fit a run", run / 1e9, what,
                     RTT_MAX_SCHEDULE_NANOS / 1_000_000_000L));
         }
-        return new RttProbe(guest, rate, payload, count, packets, pause, n.nanos("clock-resolution", false),
+        long resolution = n.nanos("clock-resolution", false);
+        if (resolution > MAX_CLOCK_RESOLUTION_NANOS) {
+            // a coarser clock reads every round trip as 0 (1 h was taken, and reported 0.0000 ms)
+            throw n.error("clock-resolution", "at most 10 ms (a jiffy at HZ 100, the coarsest clock a probe"
+                    + " could read), got " + resolution / 1e6 + " ms");
+        }
+        return new RttProbe(guest, rate, payload, count, packets, pause, resolution,
                 n.oneOf("pacing", RttProbe.Pacing.class), n.bool("streams"), loop, n.nanos("timeout", false),
                 deadline, warmUp);
     }
 
-    /** A TCP window TCP can advertise: RFC 1323's scale of at most 14 over 16 bits, about 1 GiB. */
-    private static ByteSize tcpWindow(Node n) {
+    /**
+     * A TCP window TCP can advertise: RFC 1323's scale of at most 14 over 16 bits, about 1 GiB, and
+     * at least the two whole segments the model counts a window in (below, it ran with two).
+     */
+    private static ByteSize tcpWindow(Node n, Link link) {
         long window = n.bytes("window");
+        long twoSegments = 2L * Ethernet.maxPayload(link.mtu(), IpVersion.IPV4, Transport.TCP);
+        if (window < twoSegments) {
+            throw n.error("window", "must be at least " + twoSegments + " B (two segments of the link's MTU "
+                    + link.mtu() + "; a window is counted in whole segments), got " + window + " B");
+        }
         if (window > TCP_MAX_WINDOW) {
             throw n.error("window", "must be at most " + TCP_MAX_WINDOW + " B (65535 << 14, the largest window"
                     + " TCP's window scale option can advertise), got " + window + " B");

@@ -230,7 +230,8 @@ class ScenarioLoaderTest {
                 "--set xen.domU.vcpus=2147483647", "must be 1 to 64 (a VCPU's affinity is a 64-bit mask of CPUs)");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("xen.dom0.vcpus=100000"))),
                 "xen.dom0.vcpus", "must be 1 to 64");
-        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("host.nic.tx-ring=2147483647"))),
+        oneLine(assertThrows(ConfigError.class,
+                () -> LOADER.load("xen-single", List.of("host.nic.tx-ring=2147483647"))),
                 "host.nic.tx-ring", "must be 1 to 65536");
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("peer.nic.rx-ring=0"))),
                 "peer.nic.rx-ring", "must be 1 to 65536");
@@ -239,6 +240,23 @@ class ScenarioLoaderTest {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("method.trials=1001"))),
                 "method.trials", "must be 1 to 1000");
         LOADER.load("xen-single", List.of("xen.domU.vcpus=64", "host.nic.tx-ring=65536", "xen.dom0.cap=6400"));
+    }
+
+    @Test
+    void extendsChainsAreFollowedAndACycleIsNamedAsOne() throws IOException {
+        // nine levels without a cycle were once refused as "is there a cycle?"
+        write("level0.conf", "extends = native\nhost.cpus = 3\n");
+        for (int i = 1; i <= 9; i++) {
+            write("level" + i + ".conf", "extends = level" + (i - 1) + ".conf\n");
+        }
+        assertEquals(3, LOADER.load(dir.resolve("level9.conf").toString(), List.of()).scenario().host().cpus());
+        write("a.conf", "extends = b.conf\n");
+        Path b = write("b.conf", "extends = a.conf\n");
+        ConfigError cycle = assertThrows(ConfigError.class,
+                () -> LOADER.load(dir.resolve("a.conf").toString(), List.of()));
+        oneLine(cycle, "b.conf:1: extends: a cycle: ", "a.conf extends " + b + " extends ");
+        oneLine(fails("extends = [xen-single]\n", List.of()), "bad.conf:1: extends: expected the name or file of one"
+                + " scenario, got a list");
     }
 
     @Test
@@ -365,6 +383,11 @@ class ScenarioLoaderTest {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.window=1GiB"))),
                 "tcp.window", "at most 1073725440 B");
         LOADER.load("native", List.of("tcp.window=1000MiB"));
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.clock-resolution=1h"))),
+                "rtt.clock-resolution", "at most 10 ms");
+        // below two segments the model ran with two: 1 B gave what 2896 B gives
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.window=1B"))),
+                "tcp.window", "must be at least 2896 B");
     }
 
     @Test
