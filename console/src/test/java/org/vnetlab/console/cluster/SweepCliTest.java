@@ -105,7 +105,8 @@ class SweepCliTest {
         assertEquals(Cli.FAILURE, r.code(), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.equals("vnetlab: worker: no coordinator found within 2 s:"
                 + " is a coordinator (`vnetlab sweep`, `sim`, `whatif`, `plan`, `calibrate` or `reproduce` with"
-                + " `--cluster`) running at the --join address?")), r.err());
+                + " `--cluster`) running at the --join address, and do both it and this worker have --tls, or"
+                + " neither?")), r.err());
     }
 
     @Test

@@ -332,7 +332,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorProtocol> {
         String why = started ? "every worker was lost and none joined the cluster at " + address + " within "
                 + settings.joinTimeout().toSeconds() + " s"
                 : demand.size() + " of " + minWorkers + " workers joined the cluster at " + address
-                        + " in time (start them: vnetlab worker --join HOST:PORT)";
+                        + " in time (start them: vnetlab worker --join HOST:PORT, with --tls where this node has it)";
         end(() -> c.outcome.completeExceptionally(new IllegalStateException(why)));
         return this;
     }

@@ -153,7 +153,8 @@ public final class Worker {
                 .onMessage(JoinTimedOut.class, t -> stop(Ending.NOT_FOUND, "no coordinator found within "
                         + joinTimeout.toSeconds() + " s: " + (tlsFailure != null ? tlsFailure
                         : "is a coordinator (`vnetlab sweep`, `sim`, `whatif`, `plan`, `calibrate` or `reproduce` with"
-                        + " `--cluster`) running at the --join address?"))));
+                        + " `--cluster`) running at the --join address, and do both it and this worker have --tls, or"
+                        + " neither?"))));
     }
 
     private Behavior<WorkerProtocol> registered(ActorRef<CoordinatorProtocol> coordinator) {
