@@ -62,6 +62,8 @@ final class ScenarioParser {
     static final int RTT_MIN_PAYLOAD = 12;
     /** The longest an RTT probe's schedule may run: an hour of virtual time (the study's took 2 s). */
     static final long RTT_MAX_SCHEDULE_NANOS = 3600 * 1_000_000_000L;
+    /** The longest one-way delay of the link between the machines. */
+    static final long MAX_LINK_DELAY_NANOS = 1_000_000_000L;
     /** The coarsest clock an RTT probe may stamp with: a jiffy at HZ 100. */
     static final long MAX_CLOCK_RESOLUTION_NANOS = 10_000_000L;
     /** The largest TCP window: 65535 shifted by the window scale option's largest shift, 14 (RFC 1323). */
@@ -195,7 +197,12 @@ final class ScenarioParser {
         if (mtu < 1280 || mtu > 65535) {
             throw n.error("mtu", "must be between 1280 (the IPv6 minimum) and 65535, got " + mtu);
         }
-        return new Link(n.rate("rate"), n.nanos("delay", true), mtu, n.bool("same-machine"));
+        long delay = n.nanos("delay", true);
+        if (delay > MAX_LINK_DELAY_NANOS) {
+            // a run shorter than the delay delivers nothing and reported 100 % loss (24 h was taken)
+            throw n.error("delay", "at most 1 s one way (a geostationary hop is 0.27 s), got " + delay / 1e9 + " s");
+        }
+        return new Link(n.rate("rate"), delay, mtu, n.bool("same-machine"));
     }
 
     private static XenPlatform xen(Node n) {

@@ -385,6 +385,9 @@ class ScenarioLoaderTest {
         LOADER.load("native", List.of("tcp.window=1000MiB"));
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("rtt", List.of("rtt.clock-resolution=1h"))),
                 "rtt.clock-resolution", "at most 10 ms");
+        oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("link.delay=24h"))),
+                "link.delay", "at most 1 s one way");
+        LOADER.load("native", List.of("link.delay=1s"));
         // below two segments the model ran with two: 1 B gave what 2896 B gives
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("native", List.of("tcp.window=1B"))),
                 "tcp.window", "must be at least 2896 B");
