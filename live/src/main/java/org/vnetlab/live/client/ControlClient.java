@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.vnetlab.live.control.ControlCodec;
 import org.vnetlab.live.control.ControlMessage;
 import org.vnetlab.live.control.ControlMessage.Failed;
@@ -31,10 +33,13 @@ public final class ControlClient implements AutoCloseable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final String server;
+    /** How long a whole frame may take to come, from when it is awaited. */
+    private final long frameNanos;
 
-    private ControlClient(Socket socket, String server) throws IOException {
+    private ControlClient(Socket socket, String server, Duration readTimeout) throws IOException {
         this.socket = socket;
         this.server = server;
+        this.frameNanos = readTimeout.toNanos();
         this.in = new DataInputStream(socket.getInputStream());
         this.out = new DataOutputStream(socket.getOutputStream());
     }
@@ -47,7 +52,7 @@ public final class ControlClient implements AutoCloseable {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), 5000);
             s.setSoTimeout((int) readTimeout.toMillis());
-            return new ControlClient(s, where);
+            return new ControlClient(s, where, readTimeout);
         } catch (IOException e) {
             try {
                 s.close();
@@ -69,15 +74,37 @@ public final class ControlClient implements AutoCloseable {
         }
     }
 
+    /** Reads {@code buffer} whole by {@code deadline} (System.nanoTime), or fails as a server gone silent. */
+    private void readFully(byte[] buffer, long deadline) throws IOException {
+        int done = 0;
+        while (done < buffer.length) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException();
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int n = in.read(buffer, done, buffer.length - done);
+            if (n < 0) {
+                throw new EOFException();
+            }
+            done += n;
+        }
+    }
+
     /** The next frame; Refused and Failed become a {@link MeasureException} with the server's reason. */
     public ControlMessage receive() {
         try {
-            int length = in.readInt();
+            // the whole frame within the timeout: a server dribbling a byte a little faster than the
+            // socket's timeout once held the client for ever
+            long deadline = System.nanoTime() + frameNanos;
+            byte[] head = new byte[4];
+            readFully(head, deadline);
+            int length = ByteBuffer.wrap(head).getInt();
             if (length < 0 || length > MAX_FRAME) {
                 throw new MeasureException(server + " sent a control frame of " + length + " bytes");
             }
             byte[] body = new byte[length];
-            in.readFully(body);
+            readFully(body, deadline);
             ControlMessage m = ControlCodec.decode(body);
             // the server's words reach the user's terminal: escaped and cut like a client's in the server's log
             if (m instanceof Refused r) {

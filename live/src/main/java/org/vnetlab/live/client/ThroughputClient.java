@@ -38,6 +38,8 @@ public final class ThroughputClient {
     /** How long datagrams still in flight are waited for after the server's last one. */
     private static final long DRAIN_MILLIS = 200;
     private static final int HELLOS = 3;
+    /** How long after a test's duration a server may take to report, and a frame to come. */
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(15);
 
     private final InetAddress server;
     private final int port;
@@ -50,7 +52,7 @@ public final class ThroughputClient {
     }
 
     public TrialResult run(TestSpec spec) throws IOException, InterruptedException {
-        Duration silence = spec.duration().plus(Duration.ofSeconds(15));
+        Duration silence = spec.duration().plus(REPORT_GRACE);
         try (ControlClient control = ControlClient.connect(server, port, silence)) {
             control.send(new Request(ControlMessage.VERSION, spec));
             Accepted accepted = control.expect(Accepted.class);
@@ -77,7 +79,7 @@ public final class ThroughputClient {
                 return n;
             });
             Report r = awaitReport(control, new IntervalCheck(control.server(), spec.payload(),
-                    () -> sender.tally().bytes(), spec.payload(), started), sent);
+                    () -> sender.tally().bytes(), spec.payload(), started), sent, reportDeadline(spec, started));
             long window = System.nanoTime() - started;
             long packets = join(sent);
             ReportCheck.check(control.server(), r, ReportCheck.Expected.udp(0, packets, spec.payload(), window));
@@ -104,7 +106,7 @@ public final class ThroughputClient {
             long window;
             Ticker ticker = new Ticker(receiver.tally(), intervals);
             try {
-                r = awaitReport(control, null, receiving);
+                r = awaitReport(control, null, receiving, reportDeadline(spec, started));
                 window = System.nanoTime() - started;
                 Thread.sleep(DRAIN_MILLIS);
             } finally {
@@ -129,7 +131,7 @@ public final class ThroughputClient {
             CompletableFuture<Long> sent = DataThreads.start("vnetlab-tcp-send", () -> bulk.send(channel,
                     spec.duration().toNanos()));
             Report r = awaitReport(control, new IntervalCheck(control.server(), 0, () -> bulk.tally().bytes(),
-                    TcpBulk.BLOCK, started), sent);
+                    TcpBulk.BLOCK, started), sent, reportDeadline(spec, started));
             long window = System.nanoTime() - started;
             ReportCheck.check(control.server(), r, ReportCheck.Expected.tcp(0, join(sent), window));
             return new TrialResult(spec, r.bytes(), 0, 0, 0, r.elapsedNanos() / 1e9, r.cpuPercent());
@@ -147,7 +149,7 @@ public final class ThroughputClient {
             long window;
             Ticker ticker = new Ticker(bulk.tally(), intervals);
             try {
-                r = awaitReport(control, null, received);
+                r = awaitReport(control, null, received, reportDeadline(spec, started));
                 window = System.nanoTime() - started;
                 join(received);
             } finally {
@@ -168,15 +170,26 @@ public final class ThroughputClient {
         return sent;
     }
 
+    /** When a report is overdue: the test's duration and the grace a silent server gets, from Start. */
+    private static long reportDeadline(TestSpec spec, long started) {
+        return started + spec.duration().plus(REPORT_GRACE).toNanos();
+    }
+
     /**
      * Reads frames until the server's report, passing the server's intervals on, checked, when the
      * server is the receiver ({@code serverCounts} not null). A local data thread that fails ends
-     * the wait with its error.
+     * the wait with its error; a server that sends intervals past {@code deadline} (System.nanoTime)
+     * and no report ends it too (one once sent them for ever).
      */
-    private Report awaitReport(ControlClient control, IntervalCheck serverCounts, CompletableFuture<?> local) {
+    private Report awaitReport(ControlClient control, IntervalCheck serverCounts, CompletableFuture<?> local,
+                               long deadline) {
         while (true) {
             if (local.isCompletedExceptionally()) {
                 join(local);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MeasureException(control.server() + " sent no report within " + REPORT_GRACE.toSeconds()
+                        + " s of the test's end");
             }
             ControlMessage m = control.receive();
             if (m instanceof Report r) {
