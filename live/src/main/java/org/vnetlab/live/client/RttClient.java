@@ -103,6 +103,7 @@ public final class RttClient {
                 long now = System.nanoTime();
                 long due = n < count ? start + (long) (n * interval) : giveUp;
                 if (n < count && now - due >= 0) {
+                    echoes.sent(n, now);
                     ProbePacket.stamp(probe, echoes.first + n++, now);
                     channel.write(probe);
                     if (n == count) {
@@ -139,8 +140,12 @@ public final class RttClient {
         }
     }
 
-    /** The echoes: per probe, the stamped send time and the arrival time, and the order they came in. */
-    private static final class Echoes {
+    /**
+     * The echoes: per probe, the time this client sent it and the time its echo came, and the order
+     * they came in. The send time is the client's own, not the one the echo carries: a reflector
+     * that rewrote it once made RTTs of 0 or of 5,000 seconds in a test of one.
+     */
+    static final class Echoes {
         private final long token;
         private final int payload;
         private final int first;
@@ -159,16 +164,24 @@ public final class RttClient {
             this.order = new int[count];
         }
 
-        /** Keeps an echo; ignores anything not a whole probe of this test, and duplicates. */
+        /** Probe {@code n} (counted from {@code first}) left at {@code at}. */
+        void sent(int n, long at) {
+            sent[n] = at;
+        }
+
+        /**
+         * Keeps an echo; ignores anything not a whole probe of this test as it was sent (a probe not
+         * yet sent, or its stamp altered), and duplicates: such a probe counts as unanswered.
+         */
         void take(ByteBuffer b, long now) {
             if (b.position() != payload || ProbePacket.token(b) != token) {
                 return;
             }
             int seq = ProbePacket.sequence(b) - first;
-            if (seq < 0 || seq >= sent.length || arrived[seq] != 0) {
+            if (seq < 0 || seq >= sent.length || arrived[seq] != 0 || sent[seq] == 0
+                    || ProbePacket.sendNanos(b) != sent[seq]) {
                 return;
             }
-            sent[seq] = ProbePacket.sendNanos(b);
             arrived[seq] = now;
             order[received++] = seq;
         }
