@@ -72,8 +72,14 @@ public final class ResultJson {
     static final int MAX_NAME = 255;
     /** The longest a made run's leg may be: the scenarios' own bound on a duration, a day. */
     private static final double MAX_DURATION_S = 86_400;
-    /** All 64 CPUs of the largest host a scenario may have, in percent of one. */
-    private static final double MAX_CPU_PERCENT = 6400;
+    /**
+     * The most CPU a result may report for one domain or process, in percent of one CPU: 100 times
+     * Linux's largest CPU count (CONFIG_NR_CPUS, 8192). A measured host may have more CPUs than a
+     * simulated one's 64, and a live server's protocol does not say how many it has.
+     */
+    public static final double MAX_CPU_PERCENT = 100.0 * 8192;
+    /** The largest statistic of an RTT or jitter distribution: an hour, in microseconds. */
+    private static final double MAX_SUMMARY = 3.6e9;
 
     private ResultJson() {
     }
@@ -338,7 +344,7 @@ public final class ResultJson {
                 case RTT_MS -> b.rttMs(in.isNull() ? null : summary(key));
                 case JITTER_US -> b.jitterUs(in.isNull() ? null : summary(key));
                 case REPLIES_LOST -> b.repliesLost(in.isNull() ? null : in.integer(key, 0, Long.MAX_VALUE));
-                case DROPS -> b.drops(in.isNull() ? null : numbers(key));
+                case DROPS -> b.drops(in.isNull() ? null : counts(key));
                 default -> in.skip();
             }
         }
@@ -380,12 +386,32 @@ public final class ResultJson {
             return values;
         }
 
+        /** Packets dropped per queue (a median over trials, so it may end in .5): at least 0, each given. */
+        private Map<String, Double> counts(String key) {
+            return numbers(key, what -> {
+                double v = in.number(what, 0, Long.MAX_VALUE);
+                if (Double.isNaN(v)) {
+                    throw in.error("'" + what + "' must be a number of packets, got null");
+                }
+                return v;
+            });
+        }
+
+        /**
+         * A distribution's statistics: each at least 0 and at most an hour (in the unit's terms, ms
+         * or us), the median, deviation and sample count given, the count whole (a negative median
+         * reached the report's tables, a null one stopped it).
+         */
         private Summary summary(String key) {
-            Map<String, Double> values = numbers(key);
+            Map<String, Double> values = numbers(key, what -> in.number(what, 0, MAX_SUMMARY));
             for (String k : List.of(MEDIAN, STDEV, SAMPLES)) {
-                if (!values.containsKey(k)) {
+                if (!values.containsKey(k) || values.get(k).isNaN()) {
                     throw in.error("'" + key + "' has no '" + k + "'");
                 }
+            }
+            double samples = values.get(SAMPLES);
+            if (samples != Math.rint(samples) || samples > Integer.MAX_VALUE) {
+                throw in.error("'" + key + "." + SAMPLES + "' must be a whole number, got " + samples);
             }
             return new Summary(values.get(MEDIAN), values.getOrDefault(MEAN, Double.NaN), values.get(STDEV),
                     values.getOrDefault(P90, Double.NaN), values.getOrDefault(P99, Double.NaN),
@@ -415,7 +441,10 @@ public final class ResultJson {
     }
 
     private static boolean isName(String v) {
-        return !v.isEmpty() && v.length() <= MAX_NAME && v.chars().noneMatch(Character::isISOControl);
+        // no control or format characters (U+202E turns a name round on a terminal), no lone
+        // surrogate (no file can be written with one: report failed on it)
+        return !v.isEmpty() && v.length() <= MAX_NAME && v.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE);
     }
 
     /** How long {@code v} is, and whether it holds control characters (which are not echoed). */

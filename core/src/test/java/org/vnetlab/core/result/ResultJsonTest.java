@@ -113,6 +113,21 @@ class ResultJsonTest {
         assertTrue(ResultJson.write(ResultJson.read(json)).contains("\"median\": 0.2288,\n        \"stdev\": 0.0067,"));
     }
 
+    /** A negative median reached the report's Table 2; a null one stopped the report with "Infinite or NaN". */
+    @Test
+    void aSummaryOrADropCountNoRunCouldGiveIsRefused() {
+        String json = ResultJson.write(sample());
+        for (String[] bad : List.of(new String[] {"\"median\": 0.2288", "\"median\": -5", "must be between 0.0 and"},
+                new String[] {"\"median\": 0.2288", "\"median\": null", "has no 'median'"},
+                new String[] {"\"samples\": 138", "\"samples\": 7.9", "must be a whole number"},
+                new String[] {"\"host.nic.rx.drop\": 6099128", "\"host.nic.rx.drop\": -1.5", "must be between"},
+                new String[] {"\"host.nic.rx.drop\": 6099128", "\"host.nic.rx.drop\": null", "number of packets, got null"})) {
+            assertTrue(json.contains(bad[0]), bad[0]);
+            JsonInputException e = assertThrows(JsonInputException.class, () -> ResultJson.read(json.replace(bad[0], bad[1])));
+            assertTrue(e.getMessage().contains(bad[2]), bad[1] + ": " + e.getMessage());
+        }
+    }
+
     @Test
     void passesOverKeysItDoesNotKnow() {
         String json = ResultJson.write(sample()).replace("\"mode\": \"measure\",",
@@ -155,7 +170,7 @@ class ResultJsonTest {
                 new String[] {"\"payload\": 36", "\"payload\": -5", "line 13, column 18: 'payload' must be an integer in 1..65507"},
                 new String[] {"\"direction\": \"rx\"", "\"direction\": \"sideways\"", "'direction': 'sideways' is not one of rx, tx, roundtrip, forward"},
                 new String[] {"\"mode\": \"measure\"", "\"mode\": \"guess\"", "'mode': 'guess' is not one of sim, emulate, measure"},
-                new String[] {"\"dom0\": 100", "\"dom0\": -100", "line 19, column 17: 'cpu_percent.dom0' must be between 0.0 and 6400.0"},
+                new String[] {"\"dom0\": 100", "\"dom0\": -100", "line 19, column 17: 'cpu_percent.dom0' must be between 0.0 and 819200.0"},
                 new String[] {"\"loss\": 0.8316", "\"loss\": 83.16", "'loss' must be between 0.0 and 1.0"},
                 new String[] {"\"protocol\": \"ipv4\"", "\"protocol\": \"ipx\"", "'protocol': 'ipx' is not one of ipv4, ipv6"},
                 new String[] {"\"transport\": \"udp\"", "\"transport\": \"sctp\"", "'transport': 'sctp' is not one of udp, tcp"},
@@ -163,6 +178,9 @@ class ResultJsonTest {
                 // enough to stall the charts' legends, is refused
                 new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\\u001b[31mevil\"", "'guest' must be 1 to 255 printable characters"},
                 new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\"", "'guest' must be 1 to 255 printable characters, got 0 characters"},
+                // a right-to-left override turns a name round on a terminal; a lone surrogate cannot be written
+                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"dom\\u202eU1\"", "'guest' must be 1 to 255 printable characters"},
+                new String[] {"\"guest\": \"domU1\"", "\"guest\": \"\\ud800\"", "'guest' must be 1 to 255 printable characters"},
                 new String[] {"\"scenario\": \"two", "\"scenario\": \"" + "S".repeat(300) + "two", "'scenario' must be 1 to 255"},
                 new String[] {"\"dom0\": 100", "\"dom\\u00070\": 100", "'cpu_percent' has a key of 5 characters with control characters"},
                 // the second point named as the first: which value a reader took was chance

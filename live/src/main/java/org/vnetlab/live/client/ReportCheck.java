@@ -2,6 +2,7 @@ package org.vnetlab.live.client;
 
 import java.util.List;
 import java.util.Map;
+import org.vnetlab.core.result.ResultJson;
 import org.vnetlab.core.units.DataRate;
 import org.vnetlab.live.control.ControlMessage.Report;
 import org.vnetlab.live.data.ClientText;
@@ -14,12 +15,6 @@ import org.vnetlab.live.data.ClientText;
  */
 public final class ReportCheck {
 
-    /**
-     * The most a source's one-second CPU sample can be, in percent of one CPU: 100 times Linux's
-     * largest CPU count (CONFIG_NR_CPUS). The protocol does not say how many CPUs the server's
-     * machine has, and a watched Xen domain may use more than the server's own (dom0's) CPUs.
-     */
-    static final double MAX_CPU_PERCENT = 100.0 * 8192;
 
     private static final long SECOND = 1_000_000_000L;
     private static final long MILLISECOND = 1_000_000L;
@@ -132,7 +127,7 @@ public final class ReportCheck {
         return null;
     }
 
-    /** Plain source names; finite samples in 0..{@link #MAX_CPU_PERCENT}, at most one a second. */
+    /** Plain source names; finite samples in 0..{@link ResultJson#MAX_CPU_PERCENT}, at most one a second. */
     private static String cpu(Map<String, List<Double>> cpuPercent, long windowNanos) {
         long mostSamples = withClockSlack(windowNanos) / SECOND + 1;
         for (Map.Entry<String, List<Double>> source : cpuPercent.entrySet()) {
@@ -147,8 +142,8 @@ public final class ReportCheck {
                         samples.size(), windowNanos / 1e9);
             }
             for (double v : samples) {
-                if (!(v >= 0 && v <= MAX_CPU_PERCENT)) {
-                    return "cpu_percent " + name + ": " + v + " is outside 0.." + (long) MAX_CPU_PERCENT + " %";
+                if (!(v >= 0 && v <= ResultJson.MAX_CPU_PERCENT)) {
+                    return "cpu_percent " + name + ": " + v + " is outside 0.." + (long) ResultJson.MAX_CPU_PERCENT + " %";
                 }
             }
         }
