@@ -284,7 +284,7 @@ public final class ResultJson {
                     case TRIALS -> trials[0] = in.integer(MADE + "." + TRIALS, 1, Integer.MAX_VALUE);
                     case DURATION_S -> duration[0] = positive(in, MADE + "." + DURATION_S, MAX_DURATION_S);
                     case SIZES -> in.array(MADE + "." + SIZES,
-                            () -> sizes.add((int) in.integer(MADE + "." + SIZES, 1, Integer.MAX_VALUE)));
+                            () -> sizes.add((int) in.integer(MADE + "." + SIZES, 1, MAX_PAYLOAD)));
                     case EXACT -> exact[0] = in.bool(MADE + "." + EXACT);
                     default -> in.skip();
                 }

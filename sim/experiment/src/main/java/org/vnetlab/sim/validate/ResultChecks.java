@@ -82,10 +82,12 @@ public final class ResultChecks {
         if (simulated(result)) {
             Made m = result.made();
             // simulated again as made, so within what a simulation may ask for
-            if (m.trials() > RunLimits.MAX_TRIALS || m.durationSeconds() > RunLimits.MAX_SECONDS) {
+            if (m.trials() > RunLimits.MAX_TRIALS || m.durationSeconds() < RunLimits.MIN_SECONDS
+                    || m.durationSeconds() > RunLimits.MAX_SECONDS) {
+                // 1e-9 s ran out of memory sampling the CPUs, 1e-6 s gave 0 Mbit/s as a verdict
                 throw new ConfigError(file + ": made: " + m.trials() + " trials of " + m.durationSeconds()
-                        + " s; a simulation takes at most " + RunLimits.MAX_TRIALS + " trials of at most "
-                        + (int) RunLimits.MAX_SECONDS + " s, so this result cannot have been simulated so");
+                        + " s; a simulation takes at most " + RunLimits.MAX_TRIALS + " trials of " + RunLimits.MIN_SECONDS
+                        + " to " + (int) RunLimits.MAX_SECONDS + " s, so this result cannot have been simulated so");
             }
             madeWith.put(scenario, new Effort(m.trials(), Math.round(m.durationSeconds() * 1e9),
                     m.exact() ? Fidelity.EXACT : Fidelity.TRAINS));

@@ -93,6 +93,9 @@ class ValidatorTest {
         ConfigError e = assertThrows(ConfigError.class, () -> Datasets.load(List.of(file)));
         assertTrue(e.getMessage().contains("made: 100000000 trials of 1.0 s; a simulation takes at most 1000 trials"),
                 e.getMessage());
+        Path instant = Files.writeString(dir.resolve("instant.json"), ResultJson.write(new Result("sim", "xen-single",
+                1, Version.current(), "defaults", List.of(p), new Made(List.of(), 1, 1e-9, List.of(300)))));
+        assertThrows(ConfigError.class, () -> Datasets.load(List.of(instant)));
         Result day = new Result("sim", "xen-single", 1, Version.current(), "defaults", List.of(p),
                 new Made(List.of(), 1, 86_400, List.of(300)));
         Path long1 = Files.writeString(dir.resolve("day.json"), ResultJson.write(day));
