@@ -42,6 +42,9 @@ final class HoconFile {
             throw missingInclude(file, e).orElseGet(() -> ConfigError.of(e));
         } catch (ConfigException.Parse e) {
             throw unclosedBrace(file, e).orElseGet(() -> ConfigError.of(e));
+        } catch (StackOverflowError e) {
+            // the parser recurses once per level: 100,000 nested brackets printed a thousand-line trace
+            throw new ConfigError(file + ": nested too deeply to read (brackets or braces thousands of levels deep)");
         }
     }
 

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
@@ -107,7 +108,9 @@ public final class ScenarioLoader {
             Config overrides = overrides(sets, setFlag);
             Config merged = overrides.withFallback(parameters).withFallback(scenario).withFallback(defaults);
             merged = applyVariant(merged, overrides.withFallback(parameters));
-            Config resolved = merged.resolve();
+            // a substitution names a key of the scenario, never the environment: a parameter file once
+            // printed a password from it in its error
+            Config resolved = merged.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
             Scenario parsed = ScenarioParser.parse(resolved, specs);
             Map<String, ConfigValue> given = new TreeMap<>();
             leaves(overrides.withFallback(catalog.contains(nameOrFile) ? ConfigFactory.empty() : top).root(),

@@ -259,6 +259,15 @@ class ScenarioLoaderTest {
                 + " scenario, got a list");
     }
 
+    /** A file read nothing from the environment (a parameter file's error printed a password) and fails in one line. */
+    @Test
+    void aSubstitutionReadsNoEnvironmentAndDeepNestingIsOneLine() throws IOException {
+        oneLine(fails("extends = native\nhost.name = ${HOME}\n", List.of()), "bad.conf:2",
+                "Could not resolve substitution to a value: ${HOME}");
+        oneLine(fails("extends = native\nx = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n", List.of()),
+                "bad.conf: nested too deeply to read");
+    }
+
     @Test
     void aUdpRateBelowOneDatagramASecondIsRefused() {
         oneLine(assertThrows(ConfigError.class, () -> LOADER.load("xen-single", List.of("udp.rate=1bit/s"))),
