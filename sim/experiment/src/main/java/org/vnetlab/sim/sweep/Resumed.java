@@ -25,12 +25,20 @@ public final class Resumed {
     /**
      * The units of {@code plan}, made as {@code made} says, that {@code earlier} has points for.
      *
-     * @throws ConfigError if {@code earlier} is a result of another scenario or seed, or says it
-     *                     was made otherwise (other overrides, trials, duration, sizes or timing):
-     *                     its points would pass for this sweep's, or be dropped from the file
+     * @throws ConfigError if {@code earlier} is not a simulation's result, is of another scenario
+     *                     or seed, does not say how it was made or says it was made otherwise
+     *                     (other overrides, trials, duration, sizes or timing), or holds a point
+     *                     this sweep does not make: its points would pass for this sweep's, or be
+     *                     dropped from the file
      */
     public static Resumed from(SweepPlan plan, Made made, Result earlier, String file) {
-        if (earlier.made() != null && !earlier.made().equals(made)) {
+        if (!earlier.mode().equals("sim") || earlier.made() == null) {
+            // a measurement, or a file whose made block was removed, was adopted and relabelled
+            throw new ConfigError("--resume " + file + ": " + (earlier.made() == null
+                    ? "it does not say how it was made (no 'made' block), so its points cannot be taken as this"
+                    + " sweep's" : "it is a result of " + earlier.mode() + ", not of a simulated sweep"));
+        }
+        if (!earlier.made().equals(made)) {
             throw new ConfigError("--resume " + file + ": it was made with " + earlier.made().describe()
                     + "; this sweep is made with " + made.describe() + ": resume with the same --set, --trials,"
                     + " --duration, --sizes and --exact, or write the sweep to a new file");
@@ -42,18 +50,29 @@ public final class Resumed {
                     + plan.scenarioName() + ", seed " + plan.seed() + ", parameters " + plan.base().parameters());
         }
         Map<Unit, List<Point>> found = new LinkedHashMap<>();
-        for (Unit u : plan.units()) {
-            List<Point> own = new ArrayList<>();
-            for (Point p : earlier.points()) {
-                if (u.owns(p)) {
-                    own.add(p);
-                }
+        for (Point p : earlier.points()) {
+            Unit owner = plan.units().stream().filter(u -> u.owns(p)).findFirst().orElseThrow(() -> new ConfigError(
+                    "--resume " + file + ": it holds a point this sweep does not make (" + describe(p)
+                            + "): resume the sweep that wrote it, or write this one to a new file"));
+            if (!owner.guests().contains(p.guest())) {
+                throw new ConfigError("--resume " + file + ": it holds a point of guest '" + p.guest() + "' ("
+                        + describe(p) + "), which this sweep's scenario does not have");
             }
-            if (!own.isEmpty()) {
-                found.put(u, own);
+            found.computeIfAbsent(owner, u -> new ArrayList<>()).add(p);
+        }
+        // in the plan's order, as the file is written again
+        Map<Unit, List<Point>> ordered = new LinkedHashMap<>();
+        for (Unit u : plan.units()) {
+            if (found.containsKey(u)) {
+                ordered.put(u, found.get(u));
             }
         }
-        return new Resumed(found);
+        return new Resumed(ordered);
+    }
+
+    private static String describe(Point p) {
+        return p.transport() + " " + p.protocol() + " " + p.direction() + " " + p.payload() + " B"
+                + (p.grid().isEmpty() ? "" : " at " + p.grid());
     }
 
     public boolean has(Unit u) {

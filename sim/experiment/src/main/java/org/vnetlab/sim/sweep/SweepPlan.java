@@ -47,6 +47,8 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                 GridPoint point = GridPoint.of(points.size(), values, seed);
                 points.add(point);
                 Scenario s = cache.get(point.overrides());
+                List<String> guests = new ArrayList<>(s.platform().guestNames());
+                guests.add(Experiment.SUM);
                 List<RunSpec> specs = new ArrayList<>(Experiment.plan(s, options));
                 if (specs.isEmpty() && firstEmpty == null) {
                     firstEmpty = "--grid point " + values + ": the scenario " + Experiment.whyNothingToRun(s, options);
@@ -58,7 +60,7 @@ public record SweepPlan(LoadedScenario base, String scenarioText, long seed, Lis
                     items.add(new WorkItem(items.size(), 0, point.overrides(), spec));
                     unitItems.add(items.size() - 1);
                     if (i + 1 == specs.size() || !Unit.sameUnit(spec, specs.get(i + 1))) {
-                        units.add(new Unit(point, specs.get(i + 1 - unitItems.size()), unitItems));
+                        units.add(new Unit(point, specs.get(i + 1 - unitItems.size()), unitItems, guests));
                         unitItems = new ArrayList<>();
                     }
                 }

@@ -10,9 +10,10 @@ import org.vnetlab.sim.experiment.RunSpec;
  * payload, all its trials. A unit is finished when all its trials are; only finished units become
  * points, and {@code --resume} skips units whose points a result file already has.
  *
- * @param items indices of its work items, trial order
+ * @param items  indices of its work items, trial order
+ * @param guests the guests its points may name: its scenario's, and the sum
  */
-public record Unit(GridPoint grid, RunSpec first, List<Integer> items) {
+public record Unit(GridPoint grid, RunSpec first, List<Integer> items, List<String> guests) {
 
     /** Units of one grid point in result order: transport, protocol, direction, payload. */
     static final Comparator<RunSpec> ORDER = Comparator.<RunSpec>comparingInt(s -> s.transport().ordinal())
@@ -22,6 +23,7 @@ public record Unit(GridPoint grid, RunSpec first, List<Integer> items) {
 
     public Unit {
         items = List.copyOf(items);
+        guests = List.copyOf(guests);
     }
 
     /** Whether {@code p} is one of this unit's points. */

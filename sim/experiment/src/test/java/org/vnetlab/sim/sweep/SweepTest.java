@@ -133,7 +133,7 @@ class SweepTest {
                 () -> runs.get() >= 5);
         assertFalse(stopped.complete());
         assertTrue(stopped.unitsDone() >= 2 && stopped.unitsDone() < plan.units().size(), "" + stopped.unitsDone());
-        Result partial = ResultJson.read(ResultJson.write(stopped.result()));
+        Result partial = ResultJson.read(ResultJson.write(stopped.result().withMade(MADE)));
         Resumed resumed = Resumed.from(plan, MADE, partial, "partial.json");
         assertEquals(stopped.unitsDone(), resumed.units());
         Sweep.Outcome rest = Sweep.run(plan, resumed, one, "test", (d, t) -> { }, () -> false);
@@ -145,9 +145,37 @@ class SweepTest {
     @Test
     void resumingFromAnotherScenarioIsRefused() throws InterruptedException {
         SweepPlan plan = plan("native", List.of());
-        Result other = new Result("sim", "xen-single", plan.seed(), "test", "defaults", List.of());
+        Result other = new Result("sim", "xen-single", plan.seed(), "test", "defaults", List.of()).withMade(MADE);
         ConfigError e = assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, other, "old.json"));
         assertTrue(e.getMessage().contains("xen-single") && e.getMessage().contains("native"), e.getMessage());
+    }
+
+    /** A file without its made block, a measurement, or points the sweep does not make were adopted, relabelled. */
+    @Test
+    void resumingAFileThatCannotBeThisSweepsIsRefused() throws InterruptedException {
+        SweepPlan plan = plan("native", List.of("host.cpus=1,2"));
+        Point own = Point.builder().payload(200).guest("host").throughputMbps(1.0).grid(new TreeMap<>(
+                Map.of("host.cpus", "1"))).build();
+        Result unmade = new Result("sim", "native", plan.seed(), "test", "defaults", List.of(own));
+        assertTrue(assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, unmade, "f.json")).getMessage()
+                .contains("it does not say how it was made"));
+        Result measured = new Result("measure", "native", plan.seed(), "test", "defaults", List.of(own)).withMade(MADE);
+        assertTrue(assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, measured, "f.json")).getMessage()
+                .contains("it is a result of measure"));
+        Point elsewhere = Point.builder().payload(200).guest("host").throughputMbps(1.0).grid(new TreeMap<>(
+                Map.of("host.cpus", "7"))).build();
+        Result extra = new Result("sim", "native", plan.seed(), "test", "defaults", List.of(own, elsewhere))
+                .withMade(MADE);
+        assertTrue(assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, extra, "f.json")).getMessage()
+                .contains("a point this sweep does not make (udp ipv4 rx 200 B at {host.cpus=7})"));
+        Point bogus = Point.builder().payload(200).guest("domU9").throughputMbps(1.0).grid(new TreeMap<>(
+                Map.of("host.cpus", "1"))).build();
+        Result stranger = new Result("sim", "native", plan.seed(), "test", "defaults", List.of(bogus)).withMade(MADE);
+        assertTrue(assertThrows(ConfigError.class, () -> Resumed.from(plan, MADE, stranger, "f.json")).getMessage()
+                .contains("a point of guest 'domU9'"));
+        assertEquals(1, Resumed.from(plan, MADE,
+                new Result("sim", "native", plan.seed(), "test", "defaults", List.of(own)).withMade(MADE), "f.json")
+                .units());
     }
 
     @Test
