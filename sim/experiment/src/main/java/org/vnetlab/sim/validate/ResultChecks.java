@@ -10,6 +10,9 @@ import org.vnetlab.config.ConfigError;
 import org.vnetlab.config.ScenarioCatalog;
 import org.vnetlab.config.ScenarioLoader;
 import org.vnetlab.config.TextFiles;
+import org.vnetlab.core.model.Scenario;
+import org.vnetlab.core.net.Ethernet;
+import org.vnetlab.core.net.IpVersion;
 import org.vnetlab.core.result.Made;
 import org.vnetlab.core.result.Point;
 import org.vnetlab.core.result.Result;
@@ -64,6 +67,14 @@ public final class ResultChecks {
                     + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
         }
         ScenarioRef scenario = configuration(result, loader, file);
+        Scenario configured;
+        try {
+            configured = loader.load(scenario.name(), scenario.sets()).scenario();
+        } catch (ConfigError e) {
+            throw new ConfigError(file + ": the overrides it was made with do not load: " + e.getMessage());
+        }
+        List<String> guests = new ArrayList<>(configured.platform().guestNames());
+        guests.add(Experiment.SUM);
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < result.points().size(); i++) {
             Point p = result.points().get(i);
@@ -73,6 +84,7 @@ public final class ResultChecks {
                 }
             }
             check(p, i, lines);
+            fits(configured, guests, p, i, lines);
             if (p.guest().equals(Experiment.SUM)) {
                 continue;
             }
@@ -154,6 +166,23 @@ public final class ResultChecks {
         if (p.jitterUs() != null && !(p.jitterUs().median() >= 0)) {
             throw lines.error(i, ResultKeys.JITTER_US,
                     "median " + p.jitterUs().median() + " is out of range (>= 0 us)");
+        }
+    }
+
+    /**
+     * A point the scenario could have made: of one of its guests, and a UDP payload its link
+     * carries (such a point was simulated first, then reported missing, or failed without the file).
+     */
+    private static void fits(Scenario s, List<String> guests, Point p, int i, JsonLines lines) {
+        if (!guests.contains(p.guest())) {
+            throw lines.error(i, ResultKeys.GUEST, "'" + p.guest() + "' is not a guest of scenario " + s.name()
+                    + " (" + String.join(", ", guests) + ")");
+        }
+        if (p.transport().equals("udp") && !p.direction().equals("roundtrip")) {
+            IpVersion ip = p.protocol().equals("ipv6") ? IpVersion.IPV6 : IpVersion.IPV4;
+            Ethernet.udpPayloadTooLarge(p.payload(), s.link().mtu(), ip).ifPresent(why -> {
+                throw lines.error(i, ResultKeys.PAYLOAD, why);
+            });
         }
     }
 

@@ -102,6 +102,17 @@ class ValidatorTest {
         assertThrows(ConfigError.class, () -> Datasets.load(List.of(long1)));
         Path fine = Files.writeString(dir.resolve("fine.json"), ResultJson.write(new Result("sim", "xen-single", 1,
                 Version.current(), "defaults", List.of(p), new Made(List.of(), 1, 1.0, List.of(300)))));
+        // a point its scenario could not have made is named where it is read, not simulated and then missed
+        Point stranger = Point.builder().payload(300).guest("domU7").throughputMbps(100.0).build();
+        Path strange = Files.writeString(dir.resolve("stranger.json"), ResultJson.write(new Result("measure",
+                "xen-single", 1, Version.current(), "live", List.of(stranger))));
+        assertTrue(assertThrows(ConfigError.class, () -> Datasets.load(List.of(strange))).getMessage()
+                .contains("'domU7' is not a guest of scenario xen-single (domU1, sum)"));
+        Point jumbo = Point.builder().payload(9000).guest("domU1").throughputMbps(100.0).build();
+        Path big = Files.writeString(dir.resolve("jumbo.json"), ResultJson.write(new Result("measure",
+                "xen-single", 1, Version.current(), "live", List.of(jumbo))));
+        String m = assertThrows(ConfigError.class, () -> Datasets.load(List.of(big))).getMessage();
+        assertTrue(m.startsWith(big.toString()) && m.contains("payload 9000 B does not fit MTU 1500"), m);
         ConfigError twice = assertThrows(ConfigError.class, () -> Datasets.load(List.of(fine, fine)));
         assertEquals("--dataset " + fine + ": given twice; give each dataset once", twice.getMessage());
     }
