@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.vnetlab.core.text.TerminalText;
 
 /**
  * A dataset of published or measured values to compare the model with: lines of
@@ -37,6 +39,10 @@ public record ReferenceDataset(String name, List<Value> values) {
 
     /** The most a throughput value may be (100 Gbit/s): anything above is a unit mistake. */
     static final double MAX_MBPS = 100_000;
+    /** The smallest value a dataset may give: below it a relative error means nothing (1e-320 gave +Infinity %). */
+    static final double MIN_VALUE = 1e-6;
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     /** One published value. */
     public record Value(String table, String platform, String protocol, String direction, String metric,
@@ -82,20 +88,25 @@ public record ReferenceDataset(String name, List<Value> values) {
             if (f[5].trim().equals("value")) {
                 throw new ConfigError(name + ":" + (i + 1) + ": a header line must be a comment: # " + line);
             }
-            double v;
-            try {
-                v = Double.parseDouble(f[5].trim());
-            } catch (NumberFormatException e) {
-                throw new ConfigError(name + ":" + (i + 1) + ": value: '" + f[5] + "' is not a number");
+            // a decimal number as written in a table: Java's own syntax took 0x1.d4p9, 936f and Infinity
+            if (!DECIMAL.matcher(f[5].trim()).matches()) {
+                throw new ConfigError(name + ":" + (i + 1) + ": value: '" + TerminalText.of(f[5], 80)
+                        + "' is not a decimal number (e.g. 936 or 0.2288)");
+            }
+            double v = Double.parseDouble(f[5].trim());
+            if (!TABLE.matcher(f[0].trim()).matches()) {
+                throw new ConfigError(name + ":" + (i + 1) + ": table: '" + TerminalText.of(f[0], 80)
+                        + "' is not a table's name (a letter,"
+                        + " then letters, digits, '-' or '_', e.g. table1)");
             }
             Value value = new Value(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), v, f[6].trim());
             check(value, name + ":" + (i + 1));
-            Integer before = lineOf.putIfAbsent(value.table + "," + value.platform + "," + value.protocol + ","
-                    + value.direction + "," + value.metric, i + 1);
+            Integer before = lineOf.putIfAbsent(value.platform + "," + value.protocol + "," + value.direction + ","
+                    + value.metric, i + 1);
             if (before != null) {
-                // two values of one quantity would each be checked, one passing and one failing
+                // two values of one quantity (in one table or two) would each be checked, one passing and one failing
                 throw new ConfigError(name + ":" + (i + 1) + ": the same quantity as line " + before
-                        + " (table, platform, protocol, direction, metric); give each once");
+                        + " (platform, protocol, direction, metric); give each once");
             }
             values.add(value);
         }
@@ -126,9 +137,9 @@ public record ReferenceDataset(String name, List<Value> values) {
         if (!v.unit.equals(metric[0])) {
             throw new ConfigError(where + ": unit: " + v.metric + " is in " + metric[0] + ", not '" + v.unit + "'");
         }
-        if (!(v.value > 0) || Double.isInfinite(v.value) || (metric[0].equals("Mbit/s") && v.value > MAX_MBPS)) {
-            throw new ConfigError(where + ": value: " + v.value + " is out of range (a positive " + metric[0]
-                    + (metric[0].equals("Mbit/s") ? " value of at most " + (long) MAX_MBPS : " value") + ")");
+        if (!(v.value >= MIN_VALUE) || Double.isInfinite(v.value) || (metric[0].equals("Mbit/s") && v.value > MAX_MBPS)) {
+            throw new ConfigError(where + ": value: " + v.value + " is out of range (at least " + MIN_VALUE + " "
+                    + metric[0] + (metric[0].equals("Mbit/s") ? " and at most " + (long) MAX_MBPS : "") + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.vnetlab.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -45,7 +46,24 @@ class ReferenceDatasetTest {
     @Test
     void oneQuantityGivenTwiceIsRefused() throws IOException {
         String m = error("twice.csv", (ROW + ROW.replace("936", "900")).getBytes(StandardCharsets.UTF_8));
-        assertEquals(dir.resolve("twice.csv") + ":2: the same quantity as line 1 (table, platform, protocol,"
+        assertEquals(dir.resolve("twice.csv") + ":2: the same quantity as line 1 (platform, protocol,"
                 + " direction, metric); give each once", m);
+        // under another table's name it would be checked twice, with conflicting values
+        assertTrue(error("tables.csv", (ROW + ROW.replace("table1", "table7").replace("936", "5"))
+                .getBytes(StandardCharsets.UTF_8)).endsWith(":2: the same quantity as line 1 (platform, protocol,"
+                + " direction, metric); give each once"));
+    }
+
+    /** Java's own number syntax took 0x1.d4p9 and 936f; an escape sequence in a table's name reached the terminal. */
+    @Test
+    void aValueIsADecimalNumberAndATableANameOfItsOwn() throws IOException {
+        for (String[] bad : new String[][] {{"936", "0x1.d4p9", "value: '0x1.d4p9' is not a decimal number"},
+            {"936", "936f", "is not a decimal number"}, {"936", "Infinity", "is not a decimal number"},
+            {"936", "1e-320", "is out of range (at least 1.0E-6 Mbit/s"},
+            {"table1", "RED\u001b[31mRED", "table: 'RED\\u001b[31mRED' is not a table's name"},
+            {"table1", "\"table1\"", "is not a table's name"}, {"table1", "", "is not a table's name"}}) {
+            String m = error("bad.csv", ROW.replace(bad[0], bad[1]).getBytes(StandardCharsets.UTF_8));
+            assertTrue(m.contains(bad[2]), bad[1] + ": " + m);
+        }
     }
 }
