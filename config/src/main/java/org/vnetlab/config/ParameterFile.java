@@ -50,6 +50,24 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
         }
     }
 
+    /** The most payload a datagram carries: a coverage past it names nothing a run could make. */
+    private static final int MAX_PAYLOAD = 65_507;
+
+    /** Fails naming the entry's key when its list names anything but {@code valid}, or nothing. */
+    private static void onlyOf(Config entry, String where, String key, List<String> valid) {
+        List<String> given = entry.getStringList(key);
+        for (String v : given) {
+            if (!valid.contains(v)) {
+                throw ConfigError.at(entry.getValue(key).origin(), where + "." + key, "'" + v + "' is not one of "
+                        + String.join(", ", valid));
+            }
+        }
+        if (given.isEmpty()) {
+            throw ConfigError.at(entry.getValue(key).origin(), where + "." + key, "names none of "
+                    + String.join(", ", valid));
+        }
+    }
+
     private static FitCoverage fit(Config fit) {
         for (String key : fit.root().keySet()) {
             if (!key.equals("dataset") && !key.equals("covers")) {
@@ -73,10 +91,13 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
             }
             int min = c.getInt("min-payload");
             int max = c.getInt("max-payload");
-            if (min < 0 || max < min) {
+            if (min < 0 || max < min || max > MAX_PAYLOAD) {
                 throw ConfigError.at(c.getValue("max-payload").origin(), where + ".max-payload",
-                        "payload range " + min + ".." + max + " is out of range (0 <= min <= max)");
+                        "payload range " + min + ".." + max + " is out of range (0 <= min <= max <= " + MAX_PAYLOAD + ")");
             }
+            // a coverage of ipv9 or sctp, said nothing yet made every note about it wrong
+            onlyOf(c, where, "protocols", List.of("ipv4", "ipv6"));
+            onlyOf(c, where, "transports", List.of("udp", "tcp", "rtt"));
             entries.add(new FitCoverage.Entry(c.getString("scenario"), c.getStringList("sets"),
                     c.getStringList("protocols"), c.getStringList("transports"), min, max));
         }

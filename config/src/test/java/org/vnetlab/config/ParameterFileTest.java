@@ -79,6 +79,11 @@ class ParameterFileTest {
         assertTrue(m.contains(":6: fit.datasets: unknown key"), m);
         String entry = error(FIT.replace("min-payload = 36", "min-payload = 36, protocol = x"));
         assertTrue(entry.contains(":7: fit.covers[0].protocol: unknown key"), entry);
+        // a coverage naming nothing a run makes turned every note about it wrong
+        assertTrue(error(FIT.replace("[\"ipv4\"]", "[\"ipv9\"]")).contains("fit.covers[0].protocols: 'ipv9' is not one"
+                + " of ipv4, ipv6"));
+        assertTrue(error(FIT.replace("[\"udp\"]", "[\"sctp\"]")).contains("fit.covers[0].transports: 'sctp' is not"));
+        assertTrue(error(FIT.replace("max-payload = 1470", "max-payload = 99999999")).contains("<= 65507"));
     }
 
     @Test
