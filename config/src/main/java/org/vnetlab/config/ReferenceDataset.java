@@ -41,7 +41,7 @@ public record ReferenceDataset(String name, List<Value> values) {
     static final double MAX_MBPS = 100_000;
     /** The smallest value a dataset may give: below it a relative error means nothing (1e-320 gave +Infinity %). */
     static final double MIN_VALUE = 1e-6;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     /** One published value. */
