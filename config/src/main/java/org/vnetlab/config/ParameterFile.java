@@ -93,7 +93,8 @@ public record ParameterFile(Path file, Config model, Optional<FitCoverage> fit) 
             int max = c.getInt("max-payload");
             if (min < 0 || max < min || max > MAX_PAYLOAD) {
                 throw ConfigError.at(c.getValue("max-payload").origin(), where + ".max-payload",
-                        "payload range " + min + ".." + max + " is out of range (0 <= min <= max <= " + MAX_PAYLOAD + ")");
+                        "payload range " + min + ".." + max + " is out of range (0 <= min <= max <= " + MAX_PAYLOAD
+                                + ")");
             }
             // a coverage of ipv9 or sctp, said nothing yet made every note about it wrong
             onlyOf(c, where, "protocols", List.of("ipv4", "ipv6"));

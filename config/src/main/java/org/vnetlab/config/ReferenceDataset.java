@@ -137,7 +137,8 @@ public record ReferenceDataset(String name, List<Value> values) {
         if (!v.unit.equals(metric[0])) {
             throw new ConfigError(where + ": unit: " + v.metric + " is in " + metric[0] + ", not '" + v.unit + "'");
         }
-        if (!(v.value >= MIN_VALUE) || Double.isInfinite(v.value) || (metric[0].equals("Mbit/s") && v.value > MAX_MBPS)) {
+        if (!(v.value >= MIN_VALUE) || Double.isInfinite(v.value)
+                || (metric[0].equals("Mbit/s") && v.value > MAX_MBPS)) {
             throw new ConfigError(where + ": value: " + v.value + " is out of range (at least " + MIN_VALUE + " "
                     + metric[0] + (metric[0].equals("Mbit/s") ? " and at most " + (long) MAX_MBPS : "") + ")");
         }

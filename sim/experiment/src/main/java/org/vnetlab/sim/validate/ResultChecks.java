@@ -66,13 +66,17 @@ public final class ResultChecks {
             throw lines.error(-1, ResultKeys.SCENARIO, "'" + result.scenario() + "' is not a bundled scenario ("
                     + String.join(", ", catalog.names()) + "); a dataset's scenario must be one to be simulated");
         }
-        ScenarioRef scenario = configuration(result, loader, file);
+        // not its model.* overrides: they are the model that made the values, which validate tests
+        // and calibrate fits, not the configuration
+        List<String> made = result.made() == null ? List.of() : result.made().sets().stream()
+                .filter(s -> !s.strip().startsWith("model.")).toList();
         Scenario configured;
         try {
-            configured = loader.load(scenario.name(), scenario.sets()).scenario();
+            configured = loader.load(result.scenario(), made).scenario();
         } catch (ConfigError e) {
             throw new ConfigError(file + ": the overrides it was made with do not load: " + e.getMessage());
         }
+        ScenarioRef scenario = configuration(result, made, configured);
         List<String> guests = new ArrayList<>(configured.platform().guestNames());
         guests.add(Experiment.SUM);
         List<Check> checks = new ArrayList<>();
@@ -98,8 +102,9 @@ public final class ResultChecks {
                     || m.durationSeconds() > RunLimits.MAX_SECONDS) {
                 // 1e-9 s ran out of memory sampling the CPUs, 1e-6 s gave 0 Mbit/s as a verdict
                 throw new ConfigError(file + ": made: " + m.trials() + " trials of " + m.durationSeconds()
-                        + " s; a simulation takes at most " + RunLimits.MAX_TRIALS + " trials of " + RunLimits.MIN_SECONDS
-                        + " to " + (int) RunLimits.MAX_SECONDS + " s, so this result cannot have been simulated so");
+                        + " s; a simulation takes at most " + RunLimits.MAX_TRIALS + " trials of "
+                        + RunLimits.MIN_SECONDS + " to " + (int) RunLimits.MAX_SECONDS
+                        + " s, so this result cannot have been simulated so");
             }
             madeWith.put(scenario, new Effort(m.trials(), Math.round(m.durationSeconds() * 1e9),
                     m.exact() ? Fidelity.EXACT : Fidelity.TRAINS));
@@ -113,24 +118,13 @@ public final class ResultChecks {
     }
 
     /**
-     * The configuration the result was made of: its scenario with the overrides it was made with
-     * and, for a simulation, its seed where that is not the scenario's own. Not its model.*
-     * overrides: they are the model that made the values, which validate tests and calibrate
-     * fits, not the configuration.
+     * The configuration the result was made of: its scenario ({@code configured}) with the
+     * overrides it was made with and, for a simulation, its seed where that is not the scenario's own.
      */
-    private static ScenarioRef configuration(Result result, ScenarioLoader loader, Path file) {
-        List<String> sets = new ArrayList<>(result.made() == null ? List.of() : result.made().sets().stream()
-                .filter(s -> !s.strip().startsWith("model.")).toList());
-        if (simulated(result)) {
-            long seed;
-            try {
-                seed = loader.load(result.scenario(), sets).scenario().method().seed();
-            } catch (ConfigError e) {
-                throw new ConfigError(file + ": the overrides it was made with do not load: " + e.getMessage());
-            }
-            if (seed != result.seed()) {
-                sets.add("method.seed=" + result.seed());
-            }
+    private static ScenarioRef configuration(Result result, List<String> made, Scenario configured) {
+        List<String> sets = new ArrayList<>(made);
+        if (simulated(result) && configured.method().seed() != result.seed()) {
+            sets.add("method.seed=" + result.seed());
         }
         return new ScenarioRef(result.scenario(), sets);
     }
