@@ -102,7 +102,7 @@ public final class ScenarioLoader {
     public LoadedScenario load(String nameOrFile, List<String> sets, Path params, String setFlag) {
         try {
             Config top = source(nameOrFile, null);
-            Config scenario = withExtends(top, nameOrFile, List.of(identity(nameOrFile)));
+            Config scenario = withExtends(top, nameOrFile, List.of(identity(nameOrFile, null)));
             checkKeys(scenario, false);
             Config parameters = params == null ? ConfigFactory.empty() : parameters(params);
             Config overrides = overrides(sets, setFlag);
@@ -205,7 +205,7 @@ public final class ScenarioLoader {
         if (bundled.isPresent()) {
             return bundled.get();
         }
-        Path file = relativeTo == null ? Path.of(nameOrFile) : relativeTo.resolveSibling(nameOrFile);
+        Path file = file(nameOrFile, relativeTo);
         if (Files.isRegularFile(file)) {
             Config parsed = HoconFile.parse(file);
             if (parsed.isEmpty()) {
@@ -225,9 +225,18 @@ public final class ScenarioLoader {
                 + " (bundled: " + String.join(", ", catalog.names()) + "; or give a .conf file)");
     }
 
-    /** What a chain of extends compares: a bundled scenario's name, or a file's absolute path. */
-    private String identity(String nameOrFile) {
-        return catalog.contains(nameOrFile) ? nameOrFile : Path.of(nameOrFile).toAbsolutePath().normalize().toString();
+    /**
+     * What a chain of extends compares: a bundled scenario's name, or the absolute path of the file
+     * {@code nameOrFile} names from {@code relativeTo}'s folder (null: the current one).
+     */
+    private String identity(String nameOrFile, Path relativeTo) {
+        return catalog.contains(nameOrFile) ? nameOrFile
+                : file(nameOrFile, relativeTo).toAbsolutePath().normalize().toString();
+    }
+
+    /** The file {@code name} names: from {@code relativeTo}'s folder, or the current one when that is null. */
+    private static Path file(String name, Path relativeTo) {
+        return relativeTo == null ? Path.of(name) : relativeTo.resolveSibling(name);
     }
 
     private static boolean looksLikeFile(String s) {
@@ -249,9 +258,7 @@ public final class ScenarioLoader {
             return scenario;
         }
         Path relativeTo = catalog.contains(from) ? null : Path.of(from);
-        String identity = catalog.contains(base) ? base
-                : (relativeTo == null ? Path.of(base) : relativeTo.resolveSibling(base)).toAbsolutePath().normalize()
-                        .toString();
+        String identity = identity(base, relativeTo);
         if (chain.contains(identity)) {
             throw ConfigError.at(value.origin(), "extends", "a cycle: " + String.join(" extends ", chain)
                     + " extends " + identity);

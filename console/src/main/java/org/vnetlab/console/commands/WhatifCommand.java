@@ -91,20 +91,19 @@ public final class WhatifCommand implements ScenarioCommand {
             io.err().println("vnetlab: whatif: note: the change leaves the scenario as it was (" + String.join(", ",
                     change.sets()) + " is what the baseline has): both sides are the same runs");
         }
+        String changeFlags = String.join(" ", change.sets().stream().map(s -> "--set " + s).toList());
         String platform = before.scenario().platform().kind();
         if (!platform.equals(after.scenario().platform().kind())) {
             // the guests of one platform are not another's (domU1, host, ctx1): no point would compare
-            throw new UsageError("whatif: " + String.join(" ", change.sets().stream().map(s -> "--set " + s).toList())
-                    + " makes a " + after.scenario().platform().kind() + " host of a " + platform + " one: no guest of"
+            throw new UsageError("whatif: " + changeFlags + " makes a " + after.scenario().platform().kind() + " host of a " + platform + " one: no guest of"
                     + " one is a guest of the other, so no point would compare; run sim on each instead");
         }
         SimOptions options = run.options();
         List<RunSpec> baseSpecs = Experiment.plan(before.scenario(), options);
         List<RunSpec> changedSpecs = Experiment.plan(after.scenario(), options);
         if (changedSpecs.isEmpty() && !baseSpecs.isEmpty()) {
-            throw new UsageError("whatif: with " + String.join(" ", change.sets().stream().map(s -> "--set " + s)
-                    .toList()) + ", scenario " + after.source() + " " + Experiment.whyNothingToRun(after.scenario(),
-                    options));
+            throw new UsageError("whatif: with " + changeFlags + ", scenario " + after.source() + " "
+                    + Experiment.whyNothingToRun(after.scenario(), options));
         }
         List<Job> jobs = new ArrayList<>(SimCommand.jobs(before, baseSpecs, options));
         jobs.addAll(SimCommand.jobs(after, changedSpecs, options));
