@@ -11,10 +11,19 @@ import java.util.Map;
  */
 public final class KnownConflicts {
 
+    private static final String PEER_RECEIVER =
+            "at 300 and 400 B machine 2's receiver shares its CPU 0 with the softirq and reads a fifth of what arrives";
+
     /** Check label to the one-line reason, as MODEL.md's "Known conflicts" states it. */
     private static final Map<String, String> CONFLICTS = Map.of(
             "vserver-single within 3 % of native (vserver/native)",
             "at 36 to 200 B the receiver shares CPU 0 with the softirq, where VServer's per-packet checks cost it 4 %",
+            "native: UDP transmit similar to receive (tx/rx)",
+            PEER_RECEIVER,
+            "vserver-single: UDP transmit similar to receive (tx/rx)",
+            PEER_RECEIVER,
+            "xen-single: IPv6 against IPv4 as natively (xen ipv6/ipv4 over native's)",
+            "at 36 to 200 B Dom0 bridges a frame at one cost whatever its protocol, where native IPv6 falls 3-6 % behind",
             "table2 native ipv4 roundtrip rtt_median",
             "no constant stands for the study's probing tool: the wire, two 2.6.16 hosts and their NICs take 73 us",
             "table2 xen-domU ipv4 roundtrip rtt_median",

@@ -17,13 +17,20 @@ public final class GuestStack {
     private final double[] rx = new double[PacketKind.COUNT];
     private final double[] tx = new double[PacketKind.COUNT];
 
-    private GuestStack(Costs costs, double kernelFactor, double syscallFactor, double ipv6Extra,
+    /**
+     * @param ipv6TxExtra what an IPv6 packet costs more to send: a DomU's netfront offers checksum
+     *                    offload for IPv4 only, so the guest's stack checksums IPv6 datagrams it
+     *                    sends itself. Receiving has no such difference (which checksums Dom0's NIC
+     *                    validated reach the guest as they would a native stack), and the study's
+     *                    DomU receives IPv6 in the same relation to IPv4 as native Linux does.
+     */
+    private GuestStack(Costs costs, double kernelFactor, double syscallFactor, double ipv6TxExtra,
                        double perPacketExtra) {
         this.costs = costs;
         this.syscallFactor = syscallFactor;
         for (PacketKind k : PacketKind.all()) {
-            double v6 = k.ip() == IpVersion.IPV6 ? ipv6Extra : 0;
-            rx[k.index()] = costs.stackRx(k) * kernelFactor + v6 + perPacketExtra;
+            double v6 = k.ip() == IpVersion.IPV6 ? ipv6TxExtra : 0;
+            rx[k.index()] = costs.stackRx(k) * kernelFactor + perPacketExtra;
             tx[k.index()] = costs.stackTx(k) * kernelFactor + v6 + perPacketExtra;
         }
     }
