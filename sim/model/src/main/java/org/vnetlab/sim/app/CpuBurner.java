@@ -52,6 +52,12 @@ public final class CpuBurner extends Task {
         return !sleeping;
     }
 
+    /** A burner's loop (cpuburn's, or Ongaro et al.'s endless loop) works in registers. */
+    @Override
+    protected boolean displacesCaches() {
+        return false;
+    }
+
     @Override
     protected double beginJob(long now) {
         // a slice at a time, and no more than what is left of this period's busy part, so that a

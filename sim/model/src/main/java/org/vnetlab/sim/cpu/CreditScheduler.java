@@ -454,11 +454,12 @@ public final class CreditScheduler implements CpuScheduler<Vcpu> {
             // other CPU holds next's state (no __sync_lazy_execstate): a VCPU leaves its CPU only
             // when stolen from it busy, holding the state of the VCPU it runs
             boolean stateLoaded = p.loaded == next;
+            boolean cachesDisplaced = p.loaded == null || p.loaded.vcpu.displacedCaches();
             p.loaded = next;
             if (stateLoaded && executing == p.id) {
                 next.vcpu.resumeLazily();
             } else {
-                next.vcpu.run(stateLoaded);
+                next.vcpu.run(stateLoaded, cachesDisplaced);
             }
         }
     }

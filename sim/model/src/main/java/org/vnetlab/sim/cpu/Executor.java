@@ -38,6 +38,9 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private long resumedAt;
     /** It holds a physical CPU. */
     private boolean running;
+    private boolean everStarted;
+    /** Whether a job since it last got a physical CPU touched enough memory to displace caches. */
+    private boolean displacedCaches;
     /**
      * Set while a job takes its input or emits its output: what it wakes here (or a hypervisor
      * that takes this VCPU away meanwhile) acts when it is done.
@@ -207,12 +210,22 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** Nothing left to run: a VCPU blocks and gives its physical CPU back, a host CPU halts. */
     protected abstract void idle();
 
+    /**
+     * Whether what it ran since it last got a physical CPU may have evicted others' cache
+     * contents ({@link Task#displacesCaches}); true until it first runs.
+     */
+    final boolean displacedCaches() {
+        return displacedCaches || !everStarted;
+    }
+
     /** Starts the timer interrupt; call once, when the machine starts. */
     protected abstract void startTicks(long periodNanos, long phaseNanos);
 
     /** Gets a physical CPU: pending events are delivered, then work resumes. */
     protected void start() {
         running = true;
+        everStarted = true;
+        displacedCaches = false;
         irqExit = true;
         dispatch();
     }
@@ -471,6 +484,9 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** The job this CPU runs now, or none: its kernel's scheduler keeps the busy CPUs. */
     private void current(Task t) {
         current = t;
+        if (t != null && t.displacesCaches()) {
+            displacedCaches = true;
+        }
         if (rq != null) {
             linux.inJob(rq, t != null);
         }
@@ -639,6 +655,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
         @Override
         protected double beginJob(long now) {
             return linux.tickCost();
+        }
+
+        @Override
+        protected boolean displacesCaches() {
+            return false;
         }
 
         @Override

@@ -205,6 +205,17 @@ public abstract class Task {
     }
 
     /**
+     * Whether its work touches enough memory to evict from a CPU's caches what another domain
+     * kept there: true for a network path or an application; false for a loop over registers
+     * and a few cache lines, like a CPU burner's or the timer tick's. A VCPU switched in after
+     * one that ran only such work finds its caches as it left them (Xen's switch then costs the
+     * state switch and the TLB's refill, not the caches').
+     */
+    protected boolean displacesCaches() {
+        return true;
+    }
+
+    /**
      * Whether a job of this thread ends in the kernel's transmit path, whose
      * {@code local_bh_enable} (after {@code dev_queue_xmit}) runs the CPU's pending softirqs
      * on the thread's time.

@@ -22,6 +22,7 @@ public final class Vcpu extends Executor {
     private int schedulerIndex;
     private long wakeLatency;
     private long lazyWakeLatency;
+    private long cacheRefill;
     private long jiffy;
     /** When the scheduler picked it, while its state is being switched in; -1 otherwise. */
     private long switchingSince = -1;
@@ -208,6 +209,19 @@ public final class Vcpu extends Executor {
     }
 
     /**
+     * Sets the part of the wake latency that refills the caches the VCPU that ran before it
+     * displaced: not spent after one that ran only work that displaces none
+     * ({@link org.vnetlab.sim.cpu.Task#displacesCaches}).
+     */
+    public void setCacheRefill(long nanos) {
+        if (nanos > wakeLatency) {
+            throw new IllegalArgumentException("cache refill " + nanos + " ns exceeds the wake latency "
+                    + wakeLatency + " ns");
+        }
+        this.cacheRefill = nanos;
+    }
+
+    /**
      * Sets how long a blocked VCPU takes to run once picked by an idle CPU that still holds its
      * state, woken by that CPU's own interrupt: the CPU leaving {@code hlt}, {@code schedule()}
      * and the upcall, without the reschedule IPI, the state switch, the TLB flush and the refill.
@@ -227,7 +241,15 @@ public final class Vcpu extends Executor {
      * @param noSwitch whether the CPU comes from idle without switching state
      */
     void run(boolean noSwitch) {
-        runAfter(wakeLatency, !noSwitch);
+        run(noSwitch, true);
+    }
+
+    /**
+     * {@link #run(boolean)}; a switch after a VCPU that ran no work displacing caches
+     * ({@code cachesDisplaced} false) takes the wake latency less the cache refill.
+     */
+    void run(boolean noSwitch, boolean cachesDisplaced) {
+        runAfter(noSwitch || cachesDisplaced ? wakeLatency : wakeLatency - cacheRefill, !noSwitch);
     }
 
     /**

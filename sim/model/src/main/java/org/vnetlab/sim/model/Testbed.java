@@ -1,5 +1,6 @@
 package org.vnetlab.sim.model;
 
+import org.vnetlab.config.ConfigError;
 import org.vnetlab.sim.param.IperfReporting;
 import org.vnetlab.sim.param.QueueSettings;
 import org.vnetlab.sim.param.GuestStack;
@@ -449,6 +450,19 @@ public final class Testbed {
         return new MacAddress(0x02_00_00_00_00_00L | i);
     }
 
+    /** How long a VCPU takes to be switched in: Xen's switch, its caches' refill, its lazy resume. */
+    private static void switchLatencies(Vcpu v, ModelParameters p) {
+        long wake = (long) p.get("xen.vcpu-wake-ns");
+        long refill = (long) p.get("xen.cache-refill-ns");
+        if (refill > wake) {
+            throw new ConfigError("model.xen.cache-refill-ns (" + refill + " ns) must not exceed model.xen.vcpu-wake-ns ("
+                    + wake + " ns): it is the part of that switch spent refilling caches");
+        }
+        v.setWakeLatency(wake);
+        v.setCacheRefill(refill);
+        v.setLazyWakeLatency((long) p.get("xen.vcpu-lazy-wake-ns"));
+    }
+
     private void buildXen(XenPlatform xen, DataRate wire, long delay, ModelParameters p) {
         Host h = scenario.host();
         xenScheduler = new CreditScheduler(kernel, h.cpus(), new CreditScheduler.Settings(
@@ -465,8 +479,7 @@ public final class Testbed {
         for (int i = 0; i < d0.vcpus(); i++) {
             Vcpu v = new Vcpu(kernel, "dom0.vcpu" + i, h.cpuSpeed(), dom0, d0.weight(), d0.cap(),
                     mask(d0.pinned(), h.cpus()));
-            v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-            v.setLazyWakeLatency((long) p.get("xen.vcpu-lazy-wake-ns"));
+            switchLatencies(v, p);
             idleTimer(v, p);
             if (i == 0) {
                 bridgeGcTimer(v, p);
@@ -514,8 +527,7 @@ public final class Testbed {
             for (int i = 0; i < u.vcpus(); i++) {
                 Vcpu v = new Vcpu(kernel, u.name() + ".vcpu" + i, h.cpuSpeed(), d, u.weight(), u.cap(),
                         mask(u.pinned(), h.cpus()));
-                v.setWakeLatency((long) p.get("xen.vcpu-wake-ns"));
-                v.setLazyWakeLatency((long) p.get("xen.vcpu-lazy-wake-ns"));
+                switchLatencies(v, p);
                 idleTimer(v, p);
                 vcpus.add(v);
                 host.executors.add(v);

@@ -1,6 +1,7 @@
 package org.vnetlab.sim.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.vnetlab.sim.app.CpuBurner;
 import org.vnetlab.sim.cpu.CreditScheduler.CreditPriority;
 import org.vnetlab.sim.kernel.Event;
 import org.vnetlab.sim.kernel.Kernel;
@@ -200,6 +202,49 @@ class CreditSchedulerTest {
                 assertEquals(pings * 20_000 + wake, ioCpu, "the pinger's work and one switch: " + ioCpu + " ns");
             }
         }
+    }
+
+    @Test
+    void aSwitchAfterABurnersLoopSkipsTheCacheRefillAndOneAfterCacheHungryWorkDoesNot() {
+        // the pinger of the test above beside a CPU burner (a loop over registers) and beside a
+        // hog whose work displaces caches: after the burner each switch in costs the wake latency
+        // less the refill; after the hog the whole wake latency
+        long wake = 5_000;
+        long refill = 2_000;
+        for (boolean besideABurner : new boolean[] {true, false}) {
+            Bed b = Bed.of(1);
+            Domain hog = new Domain("hog");
+            Domain io = new Domain("io");
+            Vcpu vh = b.vcpu(hog, 256, 0, 0);
+            if (besideABurner) {
+                CpuBurner burner = new CpuBurner("burner", hog, b.kernel(), 1);
+                burner.start(0);
+                b.run(vh, burner);
+            } else {
+                b.run(vh, new Hog(hog));
+            }
+            Vcpu vi = b.vcpu(io, 256, 0, 0);
+            vi.setWakeLatency(wake);
+            vi.setCacheRefill(refill);
+            Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, SECOND);
+            b.run(vi, pinger);
+            b.start();
+            b.kernel().runUntil(SECOND);
+            long pings = pinger.next;
+            long switches = io.busyNanos() - pings * 20_000;
+            if (besideABurner) {
+                assertEquals(pings * (wake - refill), switches, wake, "each switch without the refill");
+            } else {
+                assertTrue(switches >= pings * wake, "each switch with the refill: " + switches + " ns");
+            }
+        }
+    }
+
+    @Test
+    void aCacheRefillLongerThanTheWakeLatencyIsRefused() {
+        Vcpu v = Bed.of(1).vcpu(new Domain("d"), 256, 0, 0);
+        v.setWakeLatency(1_000);
+        assertThrows(IllegalArgumentException.class, () -> v.setCacheRefill(2_000));
     }
 
     @Test
