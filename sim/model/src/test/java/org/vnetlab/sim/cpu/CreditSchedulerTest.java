@@ -172,6 +172,21 @@ class CreditSchedulerTest {
         return pinger;
     }
 
+    /**
+     * Domain {@code io}'s VCPU on CPU 0 of {@code b}, woken every millisecond for 20 us of work,
+     * taking {@code wake} to switch in ({@code refill} of it for the caches), run for a second.
+     */
+    private static Script pingEveryMsForASecond(Bed b, Domain io, long wake, long refill) {
+        Vcpu vi = b.vcpu(io, 256, 0, 0);
+        vi.setWakeLatency(wake);
+        vi.setCacheRefill(refill);
+        Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, SECOND);
+        b.run(vi, pinger);
+        b.start();
+        b.kernel().runUntil(SECOND);
+        return pinger;
+    }
+
     @Test
     void aSwitchFromAnotherVcpuIsChargedToTheIncomingOneAndAWakeFromIdleIsNot() {
         // a VCPU waking every millisecond for 20 us of work, taking 5 us to switch in: beside a
@@ -186,13 +201,7 @@ class CreditSchedulerTest {
             if (besideAHog) {
                 b.hog(hog, 0).setWakeLatency(wake);
             }
-            Vcpu vi = b.vcpu(io, 256, 0, 0);
-            vi.setWakeLatency(wake);
-            Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, SECOND);
-            b.run(vi, pinger);
-            b.start();
-            b.kernel().runUntil(SECOND);
-            long pings = pinger.next;
+            long pings = pingEveryMsForASecond(b, io, wake, 0).next;
             long ioCpu = io.busyNanos();
             if (besideAHog) {
                 assertEquals(SECOND, hog.busyNanos() + ioCpu, 0.001 * SECOND, "the domains use the whole CPU");
@@ -223,14 +232,7 @@ class CreditSchedulerTest {
             } else {
                 b.run(vh, new Hog(hog));
             }
-            Vcpu vi = b.vcpu(io, 256, 0, 0);
-            vi.setWakeLatency(wake);
-            vi.setCacheRefill(refill);
-            Script pinger = new Script(io, b.kernel()).every(25_500_000, MS, 20_000, SECOND);
-            b.run(vi, pinger);
-            b.start();
-            b.kernel().runUntil(SECOND);
-            long pings = pinger.next;
+            long pings = pingEveryMsForASecond(b, io, wake, refill).next;
             long switches = io.busyNanos() - pings * 20_000;
             if (besideABurner) {
                 assertEquals(pings * (wake - refill), switches, wake, "each switch without the refill");
