@@ -1,7 +1,6 @@
 package org.vnetlab.sim.cpu;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.vnetlab.sim.kernel.Kernel;
 
@@ -113,9 +112,9 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
     private final List<RunQueue> rqs = new ArrayList<>();
     /**
      * The CPUs in a job now, by runqueue id: trains cut only their parts ({@link #block},
-     * {@link #readerBegins}), so a reader's job asks the busy CPUs, not all 64.
+     * {@link #readerBegins}), so a reader's job asks the busy CPUs, not all 64. Bit i: runqueue i.
      */
-    private final BitSet inJob = new BitSet();
+    private long inJob;
     private final List<LinuxThread> timerSleepers = new ArrayList<>();
     // the kernel's constants in jiffies at its HZ (kernel/sched.c)
     private final long jiffy;
@@ -429,7 +428,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
         }
         if (!kernel.fidelity().exact()) {
             // what it waits for may be done already, in a train another CPU has not handed over yet
-            for (int i = inJob.nextSetBit(0); i >= 0; i = inJob.nextSetBit(i + 1)) {
+            for (int i = nextInJob(0); i >= 0; i = nextInJob(i + 1)) {
                 rqs.get(i).cpu.shortenPart();
             }
         }
@@ -443,7 +442,7 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
     void readerBegins(Task reader, Executor cpu) {
         reader.beginning = true;
         try {
-            for (int i = inJob.nextSetBit(0); i >= 0; i = inJob.nextSetBit(i + 1)) {
+            for (int i = nextInJob(0); i >= 0; i = nextInJob(i + 1)) {
                 Executor other = rqs.get(i).cpu;
                 if (other != cpu) {
                     other.releaseDone();
@@ -456,7 +455,16 @@ public final class LinuxScheduler implements CpuScheduler<Task> {
 
     /** {@code q}'s CPU took a job to run, or has none. */
     void inJob(RunQueue q, boolean busy) {
-        inJob.set(q.id, busy);
+        inJob = busy ? inJob | (1L << q.id) : inJob & ~(1L << q.id);
+    }
+
+    /**
+     * The first CPU from {@code from} on in a job now, or -1: read afresh at each step, as a part
+     * cut short on one CPU may end or begin a job on another.
+     */
+    private int nextInJob(int from) {
+        long rest = from >= Long.SIZE ? 0 : inJob & (-1L << from);
+        return rest == 0 ? -1 : Long.numberOfTrailingZeros(rest);
     }
 
     /** {@code schedule()} on {@code q}'s CPU: what runs there now. */

@@ -1,7 +1,5 @@
 package org.vnetlab.sim.cpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,7 +18,9 @@ import java.util.function.BooleanSupplier;
  */
 final class Softirqs {
 
-    private final List<Task> tasks = new ArrayList<>();
+    /** The tasks by index, {@link #count} of them: a task's bit in the masks below is its index. */
+    private final Task[] tasks = new Task[Long.SIZE];
+    private int count;
     private long netRx;
     private long tasklets;
     private long irqs;
@@ -73,11 +73,11 @@ final class Softirqs {
     }
 
     void add(Task t) {
-        if (tasks.size() == Long.SIZE) {
+        if (count == Long.SIZE) {
             throw new IllegalStateException("more than " + Long.SIZE + " softirq tasks on one CPU");
         }
-        t.softirqIndex = tasks.size();
-        tasks.add(t);
+        t.softirqIndex = count;
+        tasks[count++] = t;
         long bit = 1L << t.softirqIndex;
         switch (t.context()) {
             case NET_RX -> netRx |= bit;
@@ -214,7 +214,7 @@ final class Softirqs {
                 taskletsLeft &= ~(1L << i);
                 listed &= ~(1L << i);
                 if (hasWork(i, now)) {
-                    return tasks.get(i);
+                    return tasks[i];
                 }
                 pending &= ~(1L << i);
             }
@@ -245,11 +245,11 @@ final class Softirqs {
             int i = Long.numberOfTrailingZeros(p);
             if (hasWork(i, now)) {
                 if ((outerUpcallIrqs & (1L << i)) == 0 || !atInterruptExit()) {
-                    return tasks.get(i);
+                    return tasks[i];
                 }
                 if (!outerUpcallServed && !passRead && passesLeft == maxPasses) {
                     outerUpcallServed = true;
-                    return tasks.get(i);
+                    return tasks[i];
                 }
                 continue;
             }
@@ -265,17 +265,29 @@ final class Softirqs {
 
     /** The next pending device after the last one polled, round robin. */
     private Task nextPoll(long now) {
-        for (int k = 1, n = tasks.size(); k <= n; k++) {
-            int i = (cursor + k) % n;
-            if ((pending & netRx & (1L << i)) != 0) {
-                if (hasWork(i, now)) {
-                    cursor = i;
-                    return tasks.get(i);
-                }
-                pending &= ~(1L << i);
+        Task poll = nextPoll(now, cursor + 1, count);
+        return poll != null ? poll : nextPoll(now, 0, cursor + 1);
+    }
+
+    /**
+     * The first pending device with work of those numbered {@code from} to {@code to - 1}; what is
+     * pending is read afresh after each device asked (asking may raise another).
+     */
+    private Task nextPoll(long now, int from, int to) {
+        for (int i = nextPendingPoll(from); i >= 0 && i < to; i = nextPendingPoll(i + 1)) {
+            if (hasWork(i, now)) {
+                cursor = i;
+                return tasks[i];
             }
+            pending &= ~(1L << i);
         }
         return null;
+    }
+
+    /** The first pending device numbered {@code from} or more, or -1. */
+    private int nextPendingPoll(int from) {
+        long rest = from >= Long.SIZE ? 0 : pending & netRx & (-1L << from);
+        return rest == 0 ? -1 : Long.numberOfTrailingZeros(rest);
     }
 
     /**
@@ -316,7 +328,7 @@ final class Softirqs {
     }
 
     private boolean hasWork(int i, long now) {
-        Task t = tasks.get(i);
+        Task t = tasks[i];
         return t.inJob || t.hasWork(now);
     }
 }

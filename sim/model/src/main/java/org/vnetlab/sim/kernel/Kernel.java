@@ -29,8 +29,13 @@ public final class Kernel {
     private long[] times = new long[256];
     private long[] sequences = new long[256];
     private int size;
-    /** The event firing now, still at the root of the heap until it re-schedules itself or has fired; or null. */
+    /** The event firing now, or null. */
     private Event firing;
+    /**
+     * Whether the firing event still holds the heap's root, looking unscheduled: until it
+     * re-schedules itself, or an event scheduled meanwhile takes its place, or it has fired.
+     */
+    private boolean firingAtRoot;
     private boolean stopped;
     private Watchdog watchdog = Watchdog.OFF;
     private long eventsAtInstant;
@@ -97,8 +102,19 @@ public final class Kernel {
         e.time = at;
         long sequence = nextSequence++;
         if (e == firing) {
-            // it re-schedules itself from its own fire(): re-keyed where it is, at the root
             firing = null;
+            if (firingAtRoot) {
+                // it re-schedules itself from its own fire(): re-keyed where it is, at the root
+                firingAtRoot = false;
+                siftDown(0, e, at, sequence);
+                return;
+            }
+        } else if (firingAtRoot && e.heapIndex < 0) {
+            // a new event while the firing one holds the root: it takes the root, the firing one
+            // being out of the heap from now on (put back if it re-schedules itself). Most events
+            // that do not re-schedule themselves schedule another (a CPU that begins a job, its
+            // completion): this saves sifting the heap's last event from the root to the leaves.
+            firingAtRoot = false;
             siftDown(0, e, at, sequence);
             return;
         }
@@ -163,13 +179,17 @@ public final class Kernel {
             // of taken out and put back
             e.heapIndex = -1;
             firing = e;
+            firingAtRoot = true;
             try {
                 e.fire();
             } finally {
                 if (firing == e) {
                     firing = null;
-                    e.heapIndex = 0;
-                    removeAt(0);
+                    if (firingAtRoot) {
+                        firingAtRoot = false;
+                        e.heapIndex = 0;
+                        removeAt(0);
+                    }
                 }
             }
         }

@@ -19,19 +19,25 @@ public final class PacketQueue {
 
     private final String dropTrace;
     private final int capacity;
+    /**
+     * A train takes {@link #STRIDE} adjacent longs of {@link #data}, a field each, so storing or
+     * reading it touches a cache line or two, not one per field: with many guests a packet goes
+     * through a few queues of its guest's, which are mostly out of the first-level cache.
+     */
+    private static final int STRIDE = 8;
+    private static final int READY = 0;
+    private static final int READY_STEP = 1;
+    private static final int STAMP = 2;
+    private static final int STAMP_STEP = 3;
+    private static final int SEQ = 4;
+    private static final int ACK = 5;
+    /** The packets left in the train (low 32 bits) and its kind's {@link PacketKind#index()} (high). */
+    private static final int COUNT_KIND = 6;
+    /** The packets' payload (low 32 bits) and flow (high). */
+    private static final int PAYLOAD_FLOW = 7;
     /** Train slots, always a power of two so indices wrap with a mask. */
     private int slots = 8;
-    private long[] ready = new long[slots];
-    private long[] readyStep = new long[slots];
-    private long[] stamp = new long[slots];
-    private long[] stampStep = new long[slots];
-    private long[] seq = new long[slots];
-    private long[] ack = new long[slots];
-    private int[] count = new int[slots];
-    private int[] payload = new int[slots];
-    private int[] flow = new int[slots];
-    /** By {@link PacketKind#index()}. */
-    private int[] kind = new int[slots];
+    private long[] data = new long[slots * STRIDE];
     private int head;
     private int trains;
     private int size;
@@ -123,17 +129,15 @@ public final class PacketQueue {
             if (trains == slots) {
                 grow();
             }
-            int i = (head + trains) & (slots - 1);
-            ready[i] = ready0;
-            readyStep[i] = rStep;
-            stamp[i] = stamp0;
-            stampStep[i] = sStep;
-            seq[i] = seq0;
-            ack[i] = ackNo;
-            count[i] = stored;
-            payload[i] = payloadBytes;
-            flow[i] = flowId;
-            kind[i] = packetKind.index();
+            int b = base((head + trains) & (slots - 1));
+            data[b + READY] = ready0;
+            data[b + READY_STEP] = rStep;
+            data[b + STAMP] = stamp0;
+            data[b + STAMP_STEP] = sStep;
+            data[b + SEQ] = seq0;
+            data[b + ACK] = ackNo;
+            data[b + COUNT_KIND] = countKind(stored, packetKind.index());
+            data[b + PAYLOAD_FLOW] = payloadFlow(payloadBytes, flowId);
             trains++;
         }
         size += stored;
@@ -148,28 +152,30 @@ public final class PacketQueue {
         if (trains == 0) {
             return false;
         }
-        int t = (head + trains - 1) & (slots - 1);
-        if (payload[t] != payloadBytes || flow[t] != flowId || kind[t] != packetKind.index() || ack[t] != ackNo
-                || seq[t] + count[t] != seq0) {
+        int t = base((head + trains - 1) & (slots - 1));
+        int count = count(t);
+        if (data[t + PAYLOAD_FLOW] != payloadFlow(payloadBytes, flowId) || kind(t) != packetKind.index()
+                || data[t + ACK] != ackNo || data[t + SEQ] + count != seq0) {
             return false;
         }
-        long nextReady = ready[t] + count[t] * readyStep[t];
-        long nextStamp = stamp[t] + count[t] * stampStep[t];
-        if (count[t] == 1) {
-            long rs = ready0 - ready[t];
-            long ss = stamp0 - stamp[t];
+        long nextReady = data[t + READY] + count * data[t + READY_STEP];
+        long nextStamp = data[t + STAMP] + count * data[t + STAMP_STEP];
+        if (count == 1) {
+            long rs = ready0 - data[t + READY];
+            long ss = stamp0 - data[t + STAMP];
             if (rs < 0 || (n > 1 && (rs != rStep || ss != sStep))) {
                 return false;
             }
-            readyStep[t] = rs;
-            stampStep[t] = ss;
-            count[t] += n;
+            data[t + READY_STEP] = rs;
+            data[t + STAMP_STEP] = ss;
+            data[t + COUNT_KIND] += n;
             return true;
         }
-        if (ready0 != nextReady || stamp0 != nextStamp || (n > 1 && (rStep != readyStep[t] || sStep != stampStep[t]))) {
+        if (ready0 != nextReady || stamp0 != nextStamp
+                || (n > 1 && (rStep != data[t + READY_STEP] || sStep != data[t + STAMP_STEP]))) {
             return false;
         }
-        count[t] += n;
+        data[t + COUNT_KIND] += n;
         return true;
     }
 
@@ -178,18 +184,19 @@ public final class PacketQueue {
     /** Reads the head train into {@code into} (which the caller owns) and returns it. */
     public Train head(Train into) {
         checkNotEmpty();
-        return into.of(PacketKind.ofIndex(kind[head]), payload[head], flow[head]).readyAt(ready[head]).readyEvery(readyStep[head])
-                .stampedAt(stamp[head]).stampedEvery(stampStep[head]).seq(seq[head]).ack(ack[head])
-                .count(count[head]);
+        int h = base(head);
+        return into.of(PacketKind.ofIndex(kind(h)), payload(h), flow(h)).readyAt(data[h + READY])
+                .readyEvery(data[h + READY_STEP]).stampedAt(data[h + STAMP]).stampedEvery(data[h + STAMP_STEP])
+                .seq(data[h + SEQ]).ack(data[h + ACK]).count(count(h));
     }
 
     /** Packets left in the head train. */
     public int headCount() {
-        return count[head];
+        return count(base(head));
     }
 
     public long headReady() {
-        return ready[head];
+        return data[base(head) + READY];
     }
 
     /**
@@ -200,7 +207,7 @@ public final class PacketQueue {
         if (isEmpty()) {
             return false;
         }
-        long at = ready[head];
+        long at = data[base(head) + READY];
         if (at > now) {
             if (!recheck.isScheduled() || recheck.time() > at) {
                 kernel.scheduleAt(recheck, at);
@@ -212,44 +219,45 @@ public final class PacketQueue {
 
     /** When the oldest packet held was ready, or {@code now} if none is (or it is not yet ready). */
     public long readySince(long now) {
-        return isEmpty() ? now : Math.min(now, ready[head]);
+        return isEmpty() ? now : Math.min(now, data[base(head) + READY]);
     }
 
     public long headStamp() {
-        return stamp[head];
+        return data[base(head) + STAMP];
     }
 
     public long headSeq() {
-        return seq[head];
+        return data[base(head) + SEQ];
     }
 
     public int headPayload() {
-        return payload[head];
+        return payload(base(head));
     }
 
     public int headFlow() {
-        return flow[head];
+        return flow(base(head));
     }
 
     public PacketKind headKind() {
-        return PacketKind.ofIndex(kind[head]);
+        return PacketKind.ofIndex(kind(base(head)));
     }
 
     /** Removes the first {@code n} packets of the head train. */
     public void removeHead(int n) {
-        if (size == 0 || n > count[head] || n < 0) {
+        int h = base(head);
+        if (size == 0 || n > count(h) || n < 0) {
             throw new IllegalStateException(dropTrace + ": remove " + n + " from a head train of "
-                    + (size == 0 ? 0 : count[head]));
+                    + (size == 0 ? 0 : count(h)));
         }
-        count[head] -= n;
+        data[h + COUNT_KIND] -= n;
         size -= n;
-        if (count[head] == 0) {
+        if (count(h) == 0) {
             head = (head + 1) & (slots - 1);
             trains--;
         } else {
-            ready[head] += n * readyStep[head];
-            stamp[head] += n * stampStep[head];
-            seq[head] += n;
+            data[h + READY] += n * data[h + READY_STEP];
+            data[h + STAMP] += n * data[h + STAMP_STEP];
+            data[h + SEQ] += n;
         }
     }
 
@@ -263,19 +271,21 @@ public final class PacketQueue {
      * at {@code firstReady}, the others one every {@code step} ns. Returns how many {@code to} stored.
      */
     public int moveHeadTo(PacketQueue to, int n, long firstReady, long step) {
-        int stored = to.store(firstReady, step, stamp[head], stampStep[head], n, payload[head], flow[head], seq[head],
-                ack[head], PacketKind.ofIndex(kind[head]));
+        int h = base(head);
+        int stored = to.store(firstReady, step, data[h + STAMP], data[h + STAMP_STEP], n, payload(h), flow(h),
+                data[h + SEQ], data[h + ACK], PacketKind.ofIndex(kind(h)));
         removeHead(n);
         return stored;
     }
 
     /** How many packets of the head train are ready by {@code now}. */
     public int headReadyBy(long now) {
-        if (size == 0 || ready[head] > now) {
+        int h = base(head);
+        if (size == 0 || data[h + READY] > now) {
             return 0;
         }
-        long step = readyStep[head];
-        return step == 0 ? count[head] : (int) Math.min(count[head], (now - ready[head]) / step + 1);
+        long step = data[h + READY_STEP];
+        return step == 0 ? count(h) : (int) Math.min(count(h), (now - data[h + READY]) / step + 1);
     }
 
     private void checkNotEmpty() {
@@ -284,35 +294,44 @@ public final class PacketQueue {
         }
     }
 
+    /** Where slot {@code slot}'s fields begin in {@link #data}. */
+    private static int base(int slot) {
+        return slot * STRIDE;
+    }
+
+    private int count(int base) {
+        return (int) data[base + COUNT_KIND];
+    }
+
+    private int kind(int base) {
+        return (int) (data[base + COUNT_KIND] >>> 32);
+    }
+
+    private int payload(int base) {
+        return (int) data[base + PAYLOAD_FLOW];
+    }
+
+    private int flow(int base) {
+        return (int) (data[base + PAYLOAD_FLOW] >>> 32);
+    }
+
+    /** A count (never negative, so adding to or taking from it leaves the kind) with its kind. */
+    private static long countKind(int count, int kind) {
+        return ((long) kind << 32) | count;
+    }
+
+    private static long payloadFlow(int payload, int flow) {
+        return ((long) flow << 32) | (payload & 0xffffffffL);
+    }
+
     private void grow() {
         int n = slots * 2;
-        ready = unwrap(ready, n);
-        readyStep = unwrap(readyStep, n);
-        stamp = unwrap(stamp, n);
-        stampStep = unwrap(stampStep, n);
-        seq = unwrap(seq, n);
-        ack = unwrap(ack, n);
-        count = unwrap(count, n);
-        payload = unwrap(payload, n);
-        flow = unwrap(flow, n);
-        kind = unwrap(kind, n);
+        long[] unwrapped = new long[n * STRIDE];
+        for (int k = 0; k < trains; k++) {
+            System.arraycopy(data, base((head + k) & (slots - 1)), unwrapped, base(k), STRIDE);
+        }
+        data = unwrapped;
         head = 0;
         slots = n;
-    }
-
-    private long[] unwrap(long[] a, int n) {
-        long[] b = new long[n];
-        for (int k = 0; k < trains; k++) {
-            b[k] = a[(head + k) & (slots - 1)];
-        }
-        return b;
-    }
-
-    private int[] unwrap(int[] a, int n) {
-        int[] b = new int[n];
-        for (int k = 0; k < trains; k++) {
-            b[k] = a[(head + k) & (slots - 1)];
-        }
-        return b;
     }
 }
