@@ -38,9 +38,11 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     private long resumedAt;
     /** It holds a physical CPU. */
     private boolean running;
-    private boolean everStarted;
-    /** Whether a job since it last got a physical CPU touched enough memory to displace caches. */
-    private boolean displacedCaches;
+    /**
+     * Whether a job since it last got a physical CPU touched enough memory to displace caches;
+     * true until it first runs.
+     */
+    private boolean displacedCaches = true;
     /**
      * Set while a job takes its input or emits its output: what it wakes here (or a hypervisor
      * that takes this VCPU away meanwhile) acts when it is done.
@@ -215,7 +217,7 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
      * contents ({@link Task#displacesCaches}); true until it first runs.
      */
     final boolean displacedCaches() {
-        return displacedCaches || !everStarted;
+        return displacedCaches;
     }
 
     /** Starts the timer interrupt; call once, when the machine starts. */
@@ -224,7 +226,6 @@ public abstract sealed class Executor permits HostCpu, Vcpu {
     /** Gets a physical CPU: pending events are delivered, then work resumes. */
     protected void start() {
         running = true;
-        everStarted = true;
         displacedCaches = false;
         irqExit = true;
         dispatch();
