@@ -18,7 +18,8 @@ import org.vnetlab.sim.model.Testbed;
 
 /**
  * A Xen switch's cache refill (`model.xen.cache-refill-ns`) is spent only after a VCPU whose work
- * displaced caches: it moves what a CPU burner's neighbours get, and nothing where no guest burns.
+ * displaced caches: it moves what a CPU burner's neighbours get, and nothing where every domain
+ * moves packets (a VCPU that woke only for its timer tick would skip it too).
  */
 class CacheRefillTest {
 
@@ -31,7 +32,7 @@ class CacheRefillTest {
     }
 
     @Test
-    void withoutABurnerTheRefillIsAlwaysSpent() {
+    void whereEveryDomainMovesPacketsTheRefillIsAlwaysSpent() {
         // xen-double's switches all follow a domain moving packets: each pays the whole switch
         RunResult none = run("xen-double", "0", 300);
         RunResult some = run("xen-double", "2500", 300);
