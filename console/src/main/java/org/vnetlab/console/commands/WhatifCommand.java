@@ -95,8 +95,9 @@ public final class WhatifCommand implements ScenarioCommand {
         String platform = before.scenario().platform().kind();
         if (!platform.equals(after.scenario().platform().kind())) {
             // the guests of one platform are not another's (domU1, host, ctx1): no point would compare
-            throw new UsageError("whatif: " + changeFlags + " makes a " + after.scenario().platform().kind() + " host of a " + platform + " one: no guest of"
-                    + " one is a guest of the other, so no point would compare; run sim on each instead");
+            throw new UsageError("whatif: " + changeFlags + " makes a " + after.scenario().platform().kind()
+                    + " host of a " + platform + " one: no guest of one is a guest of the other, so no point"
+                    + " would compare; run sim on each instead");
         }
         SimOptions options = run.options();
         List<RunSpec> baseSpecs = Experiment.plan(before.scenario(), options);

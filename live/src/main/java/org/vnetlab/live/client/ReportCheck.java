@@ -143,7 +143,8 @@ public final class ReportCheck {
             }
             for (double v : samples) {
                 if (!(v >= 0 && v <= ResultJson.MAX_CPU_PERCENT)) {
-                    return "cpu_percent " + name + ": " + v + " is outside 0.." + (long) ResultJson.MAX_CPU_PERCENT + " %";
+                    return "cpu_percent " + name + ": " + v + " is outside 0.." + (long) ResultJson.MAX_CPU_PERCENT
+                            + " %";
                 }
             }
         }

@@ -23,7 +23,8 @@ public final class KnownConflicts {
             "vserver-single: UDP transmit similar to receive (tx/rx)",
             PEER_RECEIVER,
             "xen-single: IPv6 against IPv4 as natively (xen ipv6/ipv4 over native's)",
-            "at 36 to 200 B Dom0 bridges every frame and drops most at the vif: fewer IPv6 frames offered, more delivered",
+            "at 36 to 200 B Dom0 bridges every frame and drops most at the vif:"
+                    + " fewer IPv6 frames offered, more delivered",
             "table2 native ipv4 roundtrip rtt_median",
             "no constant stands for the study's probing tool: the wire, two 2.6.16 hosts and their NICs take 73 us",
             "table2 xen-domU ipv4 roundtrip rtt_median",

@@ -455,8 +455,9 @@ public final class Testbed {
         long wake = (long) p.get("xen.vcpu-wake-ns");
         long refill = (long) p.get("xen.cache-refill-ns");
         if (refill > wake) {
-            throw new ConfigError("model.xen.cache-refill-ns (" + refill + " ns) must not exceed model.xen.vcpu-wake-ns ("
-                    + wake + " ns): it is the part of that switch spent refilling caches");
+            throw new ConfigError("model.xen.cache-refill-ns (" + refill + " ns) must not exceed"
+                    + " model.xen.vcpu-wake-ns (" + wake + " ns): it is the part of that switch spent refilling"
+                    + " caches");
         }
         v.setWakeLatency(wake);
         v.setCacheRefill(refill);
